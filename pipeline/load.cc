@@ -1,0 +1,176 @@
+#include "load.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "load_visitor.h"
+
+namespace fs = std::filesystem;
+
+namespace arsred {
+
+const YearFileSpec kYearFileSpecs[6] = {
+    {"forbund.yaml", true, true},      {"text.yaml", true, false},         {"verksamhet.yaml", true, false},
+    {"budget.yaml", true, false},      {"rakenskaper.yaml", true, true},   {"rattelser.yaml", false, false},
+};
+
+namespace {
+
+// Parses every Text of a loaded file's structs into markup blocks.
+struct MarkupParser {
+  Diagnostics& diagnostics;
+
+  void Parse(std::optional<Located<Text>>& text) {
+    if (text) Parse(*text);
+  }
+  void Parse(Located<Text>& text) {
+    text.value.doc = ParseMarkup(text.value, text.where, text.path, diagnostics);
+  }
+  void Parse(TextFile& file) {
+    Parse(file.forvaltningsberattelse);
+    Parse(file.redovisningsprinciper);
+  }
+  void Parse(ActivityFile& file) {
+    for (auto& area : file.malomraden) {
+      for (auto& goal : area.mal) {
+        Parse(goal.mal);
+        Parse(goal.redovisning);
+      }
+    }
+  }
+};
+
+template <class T>
+void LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics) {
+  Loader loader(parsed.file, sources, diagnostics);
+  loader.LoadRoot(parsed.root, target);
+}
+
+std::string ShownPath(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+}  // namespace
+
+void LoadFileText(std::string text, const std::string& name, const std::string& shown_path, YearFiles& files,
+                  SourceSet& sources, Diagnostics& diagnostics, const ReaderLimits& limits) {
+  auto parsed = ParseYamlText(std::move(text), shown_path, sources, diagnostics, limits);
+  if (!parsed) return;
+  MarkupParser markup{diagnostics};
+  if (name == "forbund.yaml") {
+    LoadInto(*parsed, files.forbund, sources, diagnostics);
+  } else if (name == "text.yaml") {
+    LoadInto(*parsed, files.text, sources, diagnostics);
+    markup.Parse(files.text);
+  } else if (name == "verksamhet.yaml") {
+    LoadInto(*parsed, files.verksamhet, sources, diagnostics);
+    markup.Parse(files.verksamhet);
+  } else if (name == "budget.yaml") {
+    LoadInto(*parsed, files.budget, sources, diagnostics);
+  } else if (name == "rakenskaper.yaml") {
+    LoadInto(*parsed, files.rakenskaper, sources, diagnostics);
+  } else if (name == "rattelser.yaml") {
+    LoadInto(*parsed, files.rattelser, sources, diagnostics);
+  }
+}
+
+namespace {
+
+// Reads one year directory. Files must be regular files inside it (a symbolic link that leads
+// out of the directory is refused: inputs must not read from elsewhere on the machine).
+void LoadYear(const fs::path& dir, int year, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
+  YearInput& entry = inputs.years[year];
+  entry.year = year;
+  entry.dir = ShownPath(dir);
+  std::error_code ec;
+  fs::path real_dir = fs::canonical(dir, ec);
+  size_t errors_before = diagnostics.ErrorCount();
+
+  for (const YearFileSpec& spec : kYearFileSpecs) {
+    fs::path path = dir / spec.name;
+    std::string shown = ShownPath(path);
+    fs::file_status status = fs::symlink_status(path, ec);
+    if (!fs::exists(status)) continue;
+    entry.present.insert(spec.name);
+    int file = inputs.sources.Add(shown, "");
+    fs::path real = fs::canonical(path, ec);
+    if (ec || real.parent_path() != real_dir) {
+      diagnostics.Error("file.outside", Where{file, 0, 0}, "", "the file leads outside its year directory");
+      continue;
+    }
+    if (!fs::is_regular_file(real, ec)) {
+      diagnostics.Error("file.type", Where{file, 0, 0}, "", "expected a file, found a directory or device");
+      continue;
+    }
+    std::ifstream in(real, std::ios::binary);
+    if (!in) {
+      diagnostics.Error("file.read", Where{file, 0, 0}, "", "cannot read the file (permissions?)");
+      continue;
+    }
+    std::string text;
+    text.resize(limits.max_file_bytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    LoadFileText(std::move(text), spec.name, shown, entry.files, inputs.sources, diagnostics, limits);
+  }
+
+  // A .yaml file that the tool does not read is most likely a misspelt one that it should.
+  std::vector<std::string> names;
+  for (const YearFileSpec& spec : kYearFileSpecs) names.emplace_back(spec.name);
+  for (const auto& item : fs::directory_iterator(dir, ec)) {
+    std::string name = item.path().filename().string();
+    std::string ext = item.path().extension().string();
+    if (ext != ".yaml" && ext != ".yml") continue;
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    int file = inputs.sources.Add(ShownPath(item.path()), "");
+    std::string message = "the tool does not read this file";
+    std::string suggestion = DidYouMean(name, names);
+    if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
+    diagnostics.Warning("file.unknown", Where{file, 0, 0}, "", message);
+  }
+  entry.complete = diagnostics.ErrorCount() == errors_before;
+}
+
+bool ParseYearName(const std::string& name, int* year) {
+  if (name.size() != 4) return false;
+  for (char c : name) {
+    if (c < '0' || c > '9') return false;
+  }
+  *year = std::stoi(name);
+  return *year >= 1900 && *year <= 2200;
+}
+
+}  // namespace
+
+bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
+  fs::path dir = fs::path(year_dir).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();  // "inputs/2023/"
+  std::error_code ec;
+  int dir_file = inputs.sources.Add(ShownPath(dir), "");
+  if (!fs::exists(dir, ec)) {
+    diagnostics.Error("year.missing", Where{dir_file, 0, 0}, "", "no such directory");
+    return false;
+  }
+  if (!fs::is_directory(dir, ec)) {
+    diagnostics.Error("year.missing", Where{dir_file, 0, 0}, "", "expected a year directory, found a file");
+    return false;
+  }
+  int year = 0;
+  if (!ParseYearName(dir.filename().string(), &year)) {
+    diagnostics.Error("year.name", Where{dir_file, 0, 0}, "",
+                      "a year directory is named by its year, e.g. inputs/2023");
+    return false;
+  }
+  inputs.report_year = year;
+  LoadYear(dir, year, inputs, diagnostics, limits);
+
+  // Sibling years before this one: the prior year's figures and the multi-year overviews.
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  for (const auto& item : fs::directory_iterator(parent, ec)) {
+    int other = 0;
+    if (!item.is_directory(ec) || !ParseYearName(item.path().filename().string(), &other)) continue;
+    if (other >= year) continue;
+    LoadYear(dir.parent_path() / item.path().filename(), other, inputs, diagnostics, limits);
+  }
+  return true;
+}
+
+}  // namespace arsred

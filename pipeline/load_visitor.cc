@@ -1,0 +1,194 @@
+#include "load_visitor.h"
+
+#include <algorithm>
+
+namespace arsred {
+
+namespace {
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+const char* KindName(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "a value";
+  }
+}
+
+}  // namespace
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    size_t d = EditDistance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+bool Loader::CheckKeys(const YAML::Node& node, const std::string& path) {
+  bool ok = true;
+  std::set<std::string> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      Error("key.type", it->first, path, "keys must be plain words");
+      ok = false;
+      continue;
+    }
+    if (!seen.insert(it->first.Scalar()).second) {
+      // yaml-cpp keeps both and lookups find the first: a silent guess we refuse to make.
+      Error("key.duplicate", it->first, path.empty() ? it->first.Scalar() : path + "." + it->first.Scalar(),
+            "key `" + it->first.Scalar() + "` appears twice");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool Loader::PlainScalar(const YAML::Node& node, const std::string& path, const char* what, std::string* out) {
+  if (!node.IsScalar()) {
+    Error("yaml.type", node, path, std::string("expected ") + what + ", found " + KindName(node));
+    return false;
+  }
+  if (node.Tag() != "?") {
+    // Quoted: '123' would otherwise pass for a number; say so rather than guess.
+    Error("value.quoted", node, path, std::string("expected ") + what + " without quotes");
+    return false;
+  }
+  *out = node.Scalar();
+  return true;
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, std::string& out) {
+  if (!node.IsScalar()) {
+    Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
+    return;
+  }
+  out = node.Scalar();
+  if (out.empty()) Error("value.empty", node, path, "empty text; write a value or leave the key out");
+  if (out.find('\n') != std::string::npos) Error("value.lines", node, path, "expected a single line of text");
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, Text& out) {
+  if (!node.IsScalar()) {
+    Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
+    return;
+  }
+  out.raw = node.Scalar();
+  Where at = At(node);
+  std::string_view indicator_line = sources_.LineText(file_, at.line);
+  size_t byte = static_cast<size_t>(node.Mark().column);
+  bool literal = byte < indicator_line.size() && indicator_line[byte] == '|';
+  if (literal) {
+    out.block = true;
+    out.first_line = at.line + 1;
+    // The first non-blank content line sets the indentation, as in YAML.
+    int content_lines = static_cast<int>(std::count(out.raw.begin(), out.raw.end(), '\n')) + 1;
+    for (int line = at.line + 1; line <= at.line + content_lines; ++line) {
+      std::string_view content = sources_.LineText(file_, line);
+      size_t first = content.find_first_not_of(' ');
+      if (first == std::string_view::npos) continue;
+      out.indent = static_cast<int>(first);
+      break;
+    }
+  } else {
+    out.first_line = at.line;
+    out.indent = at.column - 1;
+  }
+  if (out.raw.empty()) Error("value.empty", node, path, "empty text; write a value or leave the key out");
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, int64_t& out) {
+  std::string text, why;
+  if (!PlainScalar(node, path, "a whole number", &text)) return;
+  auto value = ParseInteger(text, &why);
+  if (!value) {
+    Error("value.number", node, path, why + " (found `" + text + "`)");
+    return;
+  }
+  out = *value;
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, Money& out) {
+  std::string text, why;
+  if (!PlainScalar(node, path, "an amount in whole kronor", &text)) return;
+  auto value = ParseInteger(text, &why);
+  if (!value) {
+    Error("value.money", node, path, why + " (found `" + text + "`)");
+    return;
+  }
+  // The format caps amounts at 15 digits; in tkr that is still far inside int64 after * 1000.
+  out = unit_ == Unit::kTkr ? Money::Tkr(*value) : Money::Kr(*value);
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, Decimal& out) {
+  if (!node.IsScalar()) {
+    Error("yaml.type", node, path, std::string("expected a number, found ") + KindName(node));
+    return;
+  }
+  // "2,4" must be quoted in YAML flow context, so both quoted and plain scalars are read here.
+  std::string why;
+  auto value = ParseDecimal(node.Scalar(), &why);
+  if (!value) {
+    Error("value.decimal", node, path, why + " (found `" + node.Scalar() + "`)");
+    return;
+  }
+  out = *value;
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, Date& out) {
+  std::string text, why;
+  if (!PlainScalar(node, path, "a date (YYYY-MM-DD)", &text)) return;
+  auto value = ParseDate(text, &why);
+  if (!value) {
+    Error("value.date", node, path, why);
+    return;
+  }
+  out = *value;
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, bool& out) {
+  std::string text;
+  if (!PlainScalar(node, path, "true or false", &text)) return;
+  if (text == "true") {
+    out = true;
+  } else if (text == "false") {
+    out = false;
+  } else {
+    // YAML 1.1 would read yes/no/on/off as booleans; we accept only the unambiguous words.
+    Error("value.bool", node, path, "expected true or false (found `" + text + "`)");
+  }
+}
+
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, Id& out) {
+  if (!node.IsScalar()) {
+    Error("yaml.type", node, path, std::string("expected an id, found ") + KindName(node));
+    return;
+  }
+  out.name = node.Scalar();
+  if (!IsValidId(out.name)) {
+    Error("value.id", node, path,
+          "`" + out.name + "` is not a valid id (lower-case a-z, digits, - and _, starting with a letter or digit)");
+  }
+}
+
+}  // namespace arsred

@@ -1,0 +1,172 @@
+// Fills the structs of model.h from yaml-cpp nodes, following each struct's Fields(): checks
+// types, required and unknown keys, duplicate keys, and keeps every value's position. Every
+// finding goes to the Diagnostics; loading goes on after an error so that one run reports all.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "diagnostics.h"
+#include "field_traits.h"
+#include "yaml_reader.h"
+
+namespace arsred {
+
+// The nearest of `candidates` to `word` when it is close enough to be a likely typo.
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
+class Loader {
+ public:
+  Loader(int file, const SourceSet& sources, Diagnostics& diagnostics)
+      : file_(file), sources_(sources), diagnostics_(diagnostics) {}
+
+  template <class T>
+  void LoadRoot(const YAML::Node& root, T& target) {
+    ReadMapping(root, "", target);
+  }
+
+  // Reads `node` into `target`; `path` is the key path used in messages.
+  template <class T>
+  void Read(const YAML::Node& node, const std::string& path, T& target);
+
+  Where At(const YAML::Node& node) const { return WhereOf(node.Mark(), file_, sources_); }
+  void Error(const char* code, const YAML::Node& node, const std::string& path, const std::string& message) {
+    diagnostics_.Error(code, At(node), path, message);
+  }
+
+ private:
+  template <class T>
+  struct FieldVisitor;
+
+  template <class T>
+  void ReadMapping(const YAML::Node& node, const std::string& path, T& target);
+  bool CheckKeys(const YAML::Node& node, const std::string& path);
+  // The scalar of a plain (unquoted) YAML scalar, for numbers, dates and booleans.
+  bool PlainScalar(const YAML::Node& node, const std::string& path, const char* what, std::string* out);
+
+  void ReadValue(const YAML::Node& node, const std::string& path, std::string& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, Text& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, int64_t& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, Money& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, Decimal& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, Date& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, bool& out);
+  void ReadValue(const YAML::Node& node, const std::string& path, Id& out);
+  template <class E>
+    requires IsEnum<E>::value
+  void ReadValue(const YAML::Node& node, const std::string& path, E& out);
+
+  int file_;
+  const SourceSet& sources_;
+  Diagnostics& diagnostics_;
+  Unit unit_ = Unit::kKr;  // the unit of money in the mapping being read (its `enhet` key)
+};
+
+template <class T>
+struct Loader::FieldVisitor {
+  Loader& loader;
+  const YAML::Node& map;
+  const std::string& path;
+  std::vector<std::string> known;
+
+  template <class M>
+  void operator()(const char* key, M& member, const char* /*doc*/) {
+    known.emplace_back(key);
+    const YAML::Node child = map[key];
+    std::string child_path = path.empty() ? key : path + "." + key;
+    if (!child.IsDefined()) {
+      if constexpr (kIsRequired<M>) {
+        loader.Error("key.missing", map, path, std::string("missing required key `") + key + "`");
+      }
+      return;
+    }
+    loader.Read(child, child_path, member);
+  }
+};
+
+template <class T>
+void Loader::ReadMapping(const YAML::Node& node, const std::string& path, T& target) {
+  target.where = At(node);
+  target.path = path;
+  if (!node.IsMap()) {
+    Error("yaml.type", node, path, "expected a mapping of keys (key: value)");
+    return;
+  }
+  if (!CheckKeys(node, path)) return;
+  Unit saved = unit_;
+  FieldVisitor<T> visitor{*this, node, path, {}};
+  target.Fields(visitor);
+  unit_ = saved;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string& key = it->first.Scalar();
+    bool known = false;
+    for (const auto& k : visitor.known) known = known || k == key;
+    if (known) continue;
+    std::string message = "unknown key `" + key + "`";
+    std::string suggestion = DidYouMean(key, visitor.known);
+    if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+    Error("key.unknown", it->first, path.empty() ? key : path + "." + key, message);
+  }
+}
+
+template <class T>
+void Loader::Read(const YAML::Node& node, const std::string& path, T& target) {
+  if constexpr (IsOptional<T>::value) {
+    target.emplace();
+    Read(node, path, *target);
+  } else if constexpr (IsVector<T>::value) {
+    if (!node.IsSequence()) {
+      Error("yaml.type", node, path, "expected a list (items starting with -)");
+      return;
+    }
+    target.resize(node.size());
+    for (size_t i = 0; i < node.size(); ++i) {
+      Read(node[i], path + "[" + std::to_string(i) + "]", target[i]);
+    }
+  } else if constexpr (IsDict<T>::value) {
+    if (!node.IsMap()) {
+      Error("yaml.type", node, path, "expected a mapping of ids to values");
+      return;
+    }
+    if (!CheckKeys(node, path)) return;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      auto& entry = target.entries.emplace_back();
+      entry.first.where = At(it->first);
+      entry.first.path = path + "." + it->first.Scalar();
+      ReadValue(it->first, entry.first.path, entry.first.value);
+      Read(it->second, entry.first.path, entry.second);
+    }
+  } else if constexpr (IsLocated<T>::value) {
+    target.where = At(node);
+    target.path = path;
+    ReadValue(node, path, target.value);
+    if constexpr (std::is_same_v<decltype(target.value), Unit>) unit_ = target.value;
+  } else {
+    static_assert(kIsMapping<T>, "unsupported member type in model.h");
+    ReadMapping(node, path, target);
+  }
+}
+
+template <class E>
+  requires IsEnum<E>::value
+void Loader::ReadValue(const YAML::Node& node, const std::string& path, E& out) {
+  std::string spelling;
+  if (!PlainScalar(node, path, "one of the words listed in the reference", &spelling)) return;
+  std::vector<std::string> allowed;
+  for (const auto& v : EnumSpelling<E>::kValues) {
+    if (v.spelling == spelling) {
+      out = v.value;
+      return;
+    }
+    allowed.emplace_back(v.spelling);
+  }
+  std::string message = "`" + spelling + "` is not one of:";
+  for (const auto& a : allowed) message += " " + a;
+  std::string suggestion = DidYouMean(spelling, allowed);
+  if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+  Error("value.enum", node, path, message);
+}
+
+}  // namespace arsred

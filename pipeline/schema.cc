@@ -1,0 +1,226 @@
+#include "schema.h"
+
+#include <set>
+#include <sstream>
+
+#include "load.h"
+
+namespace arsred {
+
+SchemaCollector CollectInputSchema() {
+  SchemaCollector schema;
+  schema.AddRoot<OrgFile>();
+  schema.AddRoot<TextFile>();
+  schema.AddRoot<ActivityFile>();
+  schema.AddRoot<BudgetFile>();
+  schema.AddRoot<AccountsFile>();
+  schema.AddRoot<CorrectionsFile>();
+  return schema;
+}
+
+namespace {
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      default: out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Mappings reachable from `root`, in the order first met.
+void Reachable(const SchemaCollector& schema, const TypeRef& type, std::vector<std::string>& out) {
+  if (type.element) Reachable(schema, *type.element, out);
+  if (type.kind != TypeRef::Kind::kMapping) return;
+  for (const auto& seen : out) {
+    if (seen == type.mapping) return;
+  }
+  out.push_back(type.mapping);
+  for (const auto& field : schema.mapping(type.mapping).fields) Reachable(schema, field.type, out);
+}
+
+std::string DefName(const std::string& mapping) {
+  std::string out;
+  for (char c : mapping) out += (c == '.' ? '_' : c);
+  return out;
+}
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(const SchemaCollector& schema) : schema_(schema) {}
+
+  std::string Type(const TypeRef& t, const std::string& doc, int indent) {
+    std::string pad(static_cast<size_t>(indent), ' ');
+    std::string d = doc.empty() ? "" : ",\n" + pad + "  \"description\": " + JsonString(doc);
+    using K = TypeRef::Kind;
+    switch (t.kind) {
+      case K::kString:
+      case K::kText:
+        return "{\n" + pad + "  \"type\": \"string\",\n" + pad + "  \"minLength\": 1" + d + "\n" + pad + "}";
+      case K::kInteger:
+      case K::kMoney:
+        return "{\n" + pad + "  \"type\": \"integer\"" + d + "\n" + pad + "}";
+      case K::kDecimal:
+        return "{\n" + pad + "  \"type\": [\"number\", \"string\"],\n" + pad +
+               "  \"pattern\": \"^[0-9]+([.,][0-9]{1,2})?$\"" + d + "\n" + pad + "}";
+      case K::kDate:
+        return "{\n" + pad + "  \"type\": \"string\",\n" + pad + "  \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"" + d +
+               "\n" + pad + "}";
+      case K::kBool:
+        return "{\n" + pad + "  \"type\": \"boolean\"" + d + "\n" + pad + "}";
+      case K::kId:
+        return "{\n" + pad + "  \"type\": \"string\",\n" + pad + "  \"pattern\": \"^[a-z0-9][a-z0-9_-]*$\"" + d + "\n" +
+               pad + "}";
+      case K::kEnum: {
+        std::string values, meanings;
+        for (const auto& [spelling, meaning] : t.values) {
+          values += (values.empty() ? "" : ", ") + JsonString(spelling);
+          meanings += (meanings.empty() ? "" : "; ") + spelling + ": " + meaning;
+        }
+        std::string text = doc.empty() ? meanings : doc + " (" + meanings + ")";
+        return "{\n" + pad + "  \"enum\": [" + values + "],\n" + pad + "  \"description\": " + JsonString(text) + "\n" +
+               pad + "}";
+      }
+      case K::kList:
+        return "{\n" + pad + "  \"type\": \"array\",\n" + pad + "  \"items\": " + Type(*t.element, "", indent + 2) + d +
+               "\n" + pad + "}";
+      case K::kDict:
+        return "{\n" + pad + "  \"type\": \"object\",\n" + pad +
+               "  \"propertyNames\": {\"pattern\": \"^[a-z0-9][a-z0-9_-]*$\"},\n" + pad +
+               "  \"additionalProperties\": " + Type(*t.element, "", indent + 2) + d + "\n" + pad + "}";
+      case K::kMapping:
+        return "{\n" + pad + "  \"$ref\": \"#/definitions/" + DefName(t.mapping) + "\"" + d + "\n" + pad + "}";
+    }
+    return "{}";
+  }
+
+  std::string Mapping(const MappingDesc& m, int indent) {
+    std::string pad(static_cast<size_t>(indent), ' ');
+    std::string out = "\"type\": \"object\",\n" + pad + "\"additionalProperties\": false,\n" + pad + "\"properties\": {";
+    std::string required;
+    for (size_t i = 0; i < m.fields.size(); ++i) {
+      const FieldDesc& f = m.fields[i];
+      out += (i ? ",\n" : "\n") + pad + "  " + JsonString(f.key) + ": " + Type(f.type, f.doc, indent + 2);
+      if (f.required) required += (required.empty() ? "" : ", ") + JsonString(f.key);
+    }
+    out += "\n" + pad + "}";
+    if (!required.empty()) out += ",\n" + pad + "\"required\": [" + required + "]";
+    return out;
+  }
+
+ private:
+  const SchemaCollector& schema_;
+};
+
+}  // namespace
+
+std::string JsonSchemaFor(const SchemaCollector& schema, const std::string& file) {
+  JsonWriter writer(schema);
+  TypeRef root;
+  root.kind = TypeRef::Kind::kMapping;
+  root.mapping = file;
+  std::vector<std::string> reachable;
+  Reachable(schema, root, reachable);
+  std::string out = "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n";
+  out += "  \"$comment\": \"Generated by `arsred schema`; do not edit. See docs/input-format.md.\",\n";
+  out += "  \"title\": " + JsonString("arsred " + file) + ",\n  ";
+  out += writer.Mapping(schema.mapping(file), 2);
+  out += ",\n  \"definitions\": {";
+  bool first = true;
+  for (const auto& name : reachable) {
+    if (name == file) continue;
+    out += std::string(first ? "\n" : ",\n") + "    " + JsonString(DefName(name)) + ": {\n      ";
+    out += writer.Mapping(schema.mapping(name), 6) + "\n    }";
+    first = false;
+  }
+  out += "\n  }\n}\n";
+  return out;
+}
+
+namespace {
+
+std::string Anchor(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '.') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string MarkdownType(const TypeRef& t) {
+  using K = TypeRef::Kind;
+  switch (t.kind) {
+    case K::kString: return "text (one line)";
+    case K::kText: return "markup text (see [markup](markup.md))";
+    case K::kInteger: return "whole number";
+    case K::kMoney: return "amount (whole kr, or tkr under `enhet: tkr`)";
+    case K::kDecimal: return "decimal number (2,4)";
+    case K::kDate: return "date (YYYY-MM-DD)";
+    case K::kBool: return "true or false";
+    case K::kId: return "id (a-z, 0-9, - and _)";
+    case K::kEnum: {
+      std::string out = "one of";
+      for (size_t i = 0; i < t.values.size(); ++i) out += (i ? ", `" : " `") + t.values[i].first + "`";
+      return out;
+    }
+    case K::kList: return "list of " + MarkdownType(*t.element);
+    case K::kDict: return "mapping of ids to " + MarkdownType(*t.element);
+    case K::kMapping: return "[" + t.mapping + "](#" + Anchor(t.mapping) + ")";
+  }
+  return "";
+}
+
+std::string EscapeCell(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+std::string MarkdownReference(const SchemaCollector& schema) {
+  std::ostringstream out;
+  out << "# Input format reference\n\n"
+      << "<!-- Generated by `arsred schema --markdown`; do not edit. The format is declared once, in "
+         "pipeline/model.h. -->\n\n"
+      << "A year is a directory `inputs/<year>/` of these files. A report year needs all but "
+         "`rattelser.yaml`; a comparative year (`omfattning: jamforelsear`) needs `forbund.yaml` and "
+         "`rakenskaper.yaml`. Keys marked *required* must be given; lists may be left out when empty. "
+         "Amounts are whole kronor unless the mapping they stand in says `enhet: tkr`. How prose is "
+         "written is in [markup.md](markup.md); the rules that tie the figures together are in "
+         "[validation.md](validation.md).\n\n";
+  std::set<std::string> files;
+  for (const YearFileSpec& spec : kYearFileSpecs) files.insert(spec.name);
+  for (const auto& name : schema.order()) {
+    const MappingDesc& m = schema.mapping(name);
+    out << (files.count(name) ? "## " : "### ") << name << "\n\n";
+    if (files.count(name)) {
+      out << "Editor support: start the file with `# yaml-language-server: $schema=../../schema/"
+          << name.substr(0, name.find('.')) << ".schema.json`.\n\n";
+    }
+    out << "| key | type | | meaning |\n| --- | --- | --- | --- |\n";
+    for (const FieldDesc& f : m.fields) {
+      out << "| `" << f.key << "` | " << EscapeCell(MarkdownType(f.type)) << " | " << (f.required ? "required" : "")
+          << " | " << EscapeCell(f.doc) << " |\n";
+    }
+    out << "\n";
+    for (const FieldDesc& f : m.fields) {
+      const TypeRef* t = &f.type;
+      while (t->element) t = t->element.get();
+      if (t->kind != TypeRef::Kind::kEnum) continue;
+      out << "`" << f.key << "` values:";
+      for (const auto& [spelling, meaning] : t->values) out << " `" << spelling << "` " << meaning << ";";
+      out.seekp(-1, std::ios_base::cur);
+      out << ".\n\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace arsred

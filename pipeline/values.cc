@@ -1,0 +1,153 @@
+#include "values.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace arsred {
+
+bool SameAmount(Money a, Money b) {
+  return std::llabs(a.kronor - b.kronor) <= a.tolerance() + b.tolerance();
+}
+
+std::string GroupDigits(int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -(value + 1) + 1ull : static_cast<unsigned long long>(value));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return value < 0 ? "\u2212" + out : out;
+}
+
+std::string FormatMoney(Money m) {
+  if (m.exact()) return GroupDigits(m.kronor) + " kr";
+  // A tkr amount printed as kronor would claim a precision it does not have.
+  int64_t tkr = m.kronor >= 0 ? (m.kronor + 500) / 1000 : -((-m.kronor + 500) / 1000);
+  return GroupDigits(tkr) + " tkr";
+}
+
+std::string Decimal::ToString() const {
+  int64_t whole = hundredths / 100, frac = hundredths % 100;
+  if (frac < 0) frac = -frac;
+  std::string out = std::to_string(whole);
+  if (frac == 0) return out;
+  out += ',';
+  out += static_cast<char>('0' + frac / 10);
+  if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  return out;
+}
+
+std::string Date::ToString() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+bool IsRealDate(int year, int month, int day) {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day <= days;
+}
+
+namespace {
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::optional<int64_t> ParseInteger(std::string_view text, std::string* why) {
+  std::string_view digits = text;
+  bool negative = false;
+  if (!digits.empty() && digits.front() == '-') {
+    negative = true;
+    digits.remove_prefix(1);
+  }
+  if (!AllDigits(digits)) {
+    if (text.find(' ') != std::string_view::npos || text.find('_') != std::string_view::npos) {
+      *why = "write the number without spaces or underscores";
+    } else if (text.find(',') != std::string_view::npos || text.find('.') != std::string_view::npos) {
+      *why = "expected a whole number, not a decimal";
+    } else if (!text.empty() && text.front() == '+') {
+      *why = "write the number without a plus sign";
+    } else {
+      *why = "expected a whole number";
+    }
+    return std::nullopt;
+  }
+  if (digits.size() > 1 && digits.front() == '0') {
+    *why = "a number must not start with 0 (YAML would read it as octal)";
+    return std::nullopt;
+  }
+  // 10^15 kr is far beyond any förbund and keeps every sum well inside int64.
+  if (digits.size() > 15) {
+    *why = "number too large (at most 15 digits)";
+    return std::nullopt;
+  }
+  int64_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (negative) {
+    if (value == 0) {
+      *why = "write 0 without a sign";
+      return std::nullopt;
+    }
+    value = -value;
+  }
+  return value;
+}
+
+std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why) {
+  size_t sep = text.find_first_of(".,");
+  std::string_view whole = text.substr(0, sep);
+  std::string_view frac = sep == std::string_view::npos ? std::string_view() : text.substr(sep + 1);
+  if (!AllDigits(whole) || (sep != std::string_view::npos && (!AllDigits(frac) || frac.size() > 2)) ||
+      whole.size() > 9) {
+    *why = "expected a number with at most two decimals, such as 2,4 or 8.25";
+    return std::nullopt;
+  }
+  if (whole.size() > 1 && whole.front() == '0') {
+    *why = "a number must not start with 0";
+    return std::nullopt;
+  }
+  int64_t w = 0, f = 0;
+  std::from_chars(whole.data(), whole.data() + whole.size(), w);
+  if (!frac.empty()) {
+    std::from_chars(frac.data(), frac.data() + frac.size(), f);
+    if (frac.size() == 1) f *= 10;
+  }
+  return Decimal{w * 100 + f};
+}
+
+std::optional<Date> ParseDate(std::string_view text, std::string* why) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text.substr(0, 4)) ||
+      !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) {
+    *why = "expected a date written YYYY-MM-DD";
+    return std::nullopt;
+  }
+  Date d;
+  std::from_chars(text.data(), text.data() + 4, d.year);
+  std::from_chars(text.data() + 5, text.data() + 7, d.month);
+  std::from_chars(text.data() + 8, text.data() + 10, d.day);
+  if (!IsRealDate(d.year, d.month, d.day)) {
+    *why = "no such date: " + std::string(text);
+    return std::nullopt;
+  }
+  return d;
+}
+
+bool IsValidId(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  if (!((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= '0' && text[0] <= '9'))) return false;
+  for (char c : text) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace arsred

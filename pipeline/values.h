@@ -1,0 +1,80 @@
+// The scalar value types of the input format. Money is integer kronor (never floating point);
+// where the only source gives tkr, the amount keeps that precision so that validation can allow
+// for it. Decimals (FTEs) are fixed-point hundredths. Dates are proleptic Gregorian.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "source.h"
+
+namespace arsred {
+
+enum class Unit { kKr, kTkr };
+
+// An amount of money. `kronor` is exact when tkr_terms == 0. Each term given in tkr (or summed
+// from one) may be up to 500 kr off the true amount, so a sum of amounts carries the count of
+// its tkr terms and identities are checked within 500 kr per term.
+struct Money {
+  int64_t kronor = 0;
+  int tkr_terms = 0;
+
+  static Money Kr(int64_t kr) { return Money{kr, 0}; }
+  static Money Tkr(int64_t tkr) { return Money{tkr * 1000, 1}; }
+  bool exact() const { return tkr_terms == 0; }
+  int64_t tolerance() const { return 500 * static_cast<int64_t>(tkr_terms); }
+
+  Money operator+(Money other) const { return {kronor + other.kronor, tkr_terms + other.tkr_terms}; }
+  Money operator-(Money other) const { return {kronor - other.kronor, tkr_terms + other.tkr_terms}; }
+  Money operator-() const { return {-kronor, tkr_terms}; }
+  Money& operator+=(Money other) { return *this = *this + other; }
+};
+
+// True when two amounts can be the same, given the precision of each.
+bool SameAmount(Money a, Money b);
+// "7 917 676 kr", or "7 918 tkr" for an amount known only to the thousand.
+std::string FormatMoney(Money m);
+// Groups digits in threes with a space: 7917676 -> "7 917 676", -1409 -> "−1 409" (U+2212).
+std::string GroupDigits(int64_t value);
+
+struct Decimal {
+  int64_t hundredths = 0;
+  std::string ToString() const;  // "2,4", "8,25", "2"
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  std::string ToString() const;  // ISO 8601
+  auto operator<=>(const Date&) const = default;
+};
+
+bool IsRealDate(int year, int month, int day);
+
+// Strict parsers for plain YAML scalars. Each returns nullopt and fills `why` on failure.
+std::optional<int64_t> ParseInteger(std::string_view text, std::string* why);
+std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why);
+std::optional<Date> ParseDate(std::string_view text, std::string* why);
+
+// A value read from an input file, with where it stood and its key path.
+template <class T>
+struct Located {
+  T value{};
+  Where where;
+  std::string path;
+};
+
+// Identifiers users give to items that others refer to: lower-case letters, digits, - and _.
+struct Id {
+  std::string name;
+};
+bool IsValidId(std::string_view text);
+
+// Base of every mapping in the format: where the mapping itself stands.
+struct Anchor {
+  Where where;
+  std::string path;
+};
+
+}  // namespace arsred

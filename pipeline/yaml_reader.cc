@@ -1,0 +1,239 @@
+#include "yaml_reader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+
+namespace arsred {
+
+Where WhereOf(const YAML::Mark& mark, int file, const SourceSet& sources) {
+  if (mark.line < 0) return Where{file, 1, 1};
+  int line = mark.line + 1;
+  std::string_view text = sources.LineText(file, line);
+  return Where{file, line, Utf8Columns(text, static_cast<size_t>(mark.column)) + 1};
+}
+
+namespace {
+
+// Position (1-based line, column in characters) of a byte offset in a text.
+Where WhereOfOffset(std::string_view text, size_t offset, int file) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return Where{file, line, Utf8Columns(text.substr(line_start), offset - line_start) + 1};
+}
+
+// Finds the first byte that is not valid UTF-8, or a character the typesetter cannot handle
+// (outside the Basic Multilingual Plane, or a control character). Returns npos when all is well.
+size_t FindBadCharacter(std::string_view text, std::string* why) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+        *why = "control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) + "0123456789ABCDEF"[c & 15] +
+               " is not allowed";
+        return i;
+      }
+      ++i;
+      continue;
+    }
+    int length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || i + static_cast<size_t>(length) > text.size()) {
+      *why = "the file is not valid UTF-8 (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)";
+      return i;
+    }
+    uint32_t cp = c & (0xFF >> (length + 1));
+    for (int k = 1; k < length; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) {
+        *why = "the file is not valid UTF-8 (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)";
+        return i;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      *why = "the file is not valid UTF-8 (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)";
+      return i;
+    }
+    if (cp > 0xFFFF) {
+      *why = "characters outside the Basic Multilingual Plane (such as emoji) cannot be typeset";
+      return i;
+    }
+    i += static_cast<size_t>(length);
+  }
+  return std::string_view::npos;
+}
+
+// Walks the event stream before the real parse: rejects anchors, aliases, several documents and
+// nesting deeper than the format can use. yaml-cpp itself accepts all of these silently.
+class Prescan : public YAML::EventHandler {
+ public:
+  Prescan(int file, const SourceSet& sources, Diagnostics& diagnostics, int max_depth)
+      : file_(file), sources_(sources), diagnostics_(diagnostics), max_depth_(max_depth) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ == 2) Fail("yaml.documents", mark, "only one YAML document per file (remove the second ---)");
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { CheckAnchor(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    Fail("yaml.alias", mark, "aliases (*name) are not allowed: write the value out");
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
+    CheckAnchor(mark, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnMapEnd() override { --depth_; }
+
+  bool failed() const { return failed_; }
+  int documents() const { return documents_; }
+
+ private:
+  void Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    CheckAnchor(mark, anchor);
+    if (++depth_ == max_depth_ + 1) {
+      Fail("yaml.depth", mark, "nested more than " + std::to_string(max_depth_) + " levels deep");
+    }
+  }
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) Fail("yaml.anchor", mark, "anchors (&name) are not allowed");
+  }
+  void Fail(const char* code, const YAML::Mark& mark, const std::string& message) {
+    if (failed_) return;  // one structural finding per file is enough; the rest follow from it
+    failed_ = true;
+    diagnostics_.Error(code, WhereOf(mark, file_, sources_), "", message);
+  }
+
+  int file_;
+  const SourceSet& sources_;
+  Diagnostics& diagnostics_;
+  int max_depth_;
+  int depth_ = 0;
+  int documents_ = 0;
+  bool failed_ = false;
+};
+
+// yaml-cpp reports "illegal map value" and similar for tabs; say what is wrong instead.
+bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics) {
+  size_t line_start = 0;
+  int line = 1;
+  while (line_start <= text.size()) {
+    size_t end = text.find('\n', line_start);
+    if (end == std::string_view::npos) end = text.size();
+    for (size_t i = line_start; i < end; ++i) {
+      if (text[i] == ' ') continue;
+      if (text[i] == '\t') {
+        diagnostics.Error("yaml.tab", Where{file, line, static_cast<int>(i - line_start) + 1}, "",
+                          "tab used for indentation: indent with spaces");
+        return false;
+      }
+      break;
+    }
+    if (end == text.size()) break;
+    line_start = end + 1;
+    ++line;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& shown_path, SourceSet& sources,
+                                        Diagnostics& diagnostics, const ReaderLimits& limits) {
+  bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a UTF-8 BOM is harmless
+  // CRLF line ends from Windows editors are fine; positions are counted on the normalised text.
+  if (text.find('\r') != std::string::npos) {
+    std::string normalised;
+    normalised.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+      normalised += text[i];
+    }
+    text = std::move(normalised);
+  }
+  int file = sources.Add(shown_path, text);
+  const std::string& stored = sources.file(file).text;
+
+  if (utf16) {
+    diagnostics.Error("file.encoding", Where{file, 1, 1}, "", "the file is UTF-16: save it as UTF-8");
+    return std::nullopt;
+  }
+  if (stored.size() > limits.max_file_bytes) {
+    diagnostics.Error("file.size", Where{file, 1, 1}, "",
+                      "file is " + std::to_string(stored.size()) + " bytes; the limit is " +
+                          std::to_string(limits.max_file_bytes));
+    return std::nullopt;
+  }
+  std::string why;
+  size_t bad = FindBadCharacter(stored, &why);
+  if (bad != std::string::npos) {
+    // Columns before a bad byte are still countable; the line itself is shown as far as it is valid.
+    diagnostics.Error("file.encoding", WhereOfOffset(stored, bad, file), "", why);
+    return std::nullopt;
+  }
+  if (!CheckIndentation(stored, file, diagnostics)) return std::nullopt;
+
+  try {
+    std::istringstream in(stored);
+    YAML::Parser parser(in);
+    Prescan prescan(file, sources, diagnostics, limits.max_depth);
+    while (parser.HandleNextDocument(prescan)) {
+    }
+    if (prescan.failed()) return std::nullopt;
+    if (prescan.documents() == 0) {
+      diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file is empty");
+      return std::nullopt;
+    }
+    YAML::Node root = YAML::Load(stored);
+    if (root.IsNull()) {
+      diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file holds no values");
+      return std::nullopt;
+    }
+    if (!root.IsMap()) {
+      diagnostics.Error("yaml.type", WhereOf(root.Mark(), file, sources), "",
+                        "the file must be a mapping of keys to values");
+      return std::nullopt;
+    }
+    return ParsedFile{file, root};
+  } catch (const YAML::ParserException& e) {
+    diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", "YAML syntax: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", std::string("YAML: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::string& shown_path, SourceSet& sources,
+                                       Diagnostics& diagnostics, const ReaderLimits& limits) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    int file = sources.Add(shown_path, "");
+    diagnostics.Error("file.read", Where{file, 0, 0}, "", "cannot read the file");
+    return std::nullopt;
+  }
+  // Read one byte past the limit so that an oversized file is reported, not truncated.
+  std::string text;
+  text.resize(limits.max_file_bytes + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return ParseYamlText(std::move(text), shown_path, sources, diagnostics, limits);
+}
+
+}  // namespace arsred
