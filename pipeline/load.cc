@@ -30,6 +30,9 @@ struct MarkupParser {
     Parse(file.forvaltningsberattelse);
     Parse(file.redovisningsprinciper);
   }
+  void Parse(CorrectionsFile& file) {
+    for (auto& correction : file.rattelser) Parse(correction.varfor);
+  }
   void Parse(ActivityFile& file) {
     for (auto& area : file.malomraden) {
       for (auto& goal : area.mal) {
@@ -69,6 +72,7 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
     LoadInto(*parsed, files.rakenskaper, sources, diagnostics);
   } else if (name == "rattelser.yaml") {
     LoadInto(*parsed, files.rattelser, sources, diagnostics);
+    markup.Parse(files.rattelser);
   }
 }
 

@@ -650,6 +650,7 @@ struct Note : Anchor {
   std::optional<Located<Unit>> enhet;
   std::optional<Located<Money>> ingaende;
   std::vector<NoteItem> poster;
+  std::optional<Located<Money>> utgaende;
   std::optional<Located<Money>> summa;
   template <class V>
   void Fields(V& v) {
@@ -660,6 +661,9 @@ struct Note : Anchor {
     v("enhet", enhet, "Unit of the note's amounts: kr (default) or tkr.");
     v("ingaende", ingaende, "Opening balance of an avsattning note, when the prior year has no directory.");
     v("poster", poster, "The items (for an avsattning note: the year's movements).");
+    v("utgaende", utgaende,
+      "Closing balance of an avsattning note as the actuary reports it, where the amounts are in tkr: "
+      "it is the balance sheet's figure, and opening balance plus movements must agree with it.");
     v("summa", summa, "The total as printed; only to check a printed report (normally derived).");
   }
 };
@@ -733,7 +737,7 @@ struct Correction : Anchor {
   Located<std::string> plats;
   Located<std::string> tryckt;
   Located<std::string> rattat;
-  Located<std::string> varfor;
+  Located<Text> varfor;
   template <class V>
   void Fields(V& v) {
     v("rapport", rapport, "The printed report the figure stood in (its year).");

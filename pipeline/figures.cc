@@ -1,0 +1,581 @@
+#include "figures.h"
+
+#include <algorithm>
+#include <numeric>
+#include <type_traits>
+
+#include "load_visitor.h"
+
+namespace arsred {
+
+namespace {
+
+// The optional money members of a statement struct, by key, found through its Fields().
+struct MoneyMembers {
+  std::vector<std::pair<std::string, const std::optional<Located<Money>>*>> members;
+  template <class M>
+  void operator()(const char* key, M& member, const char*) {
+    if constexpr (std::is_same_v<M, std::optional<Located<Money>>>) members.emplace_back(key, &member);
+  }
+};
+
+template <class T>
+MoneyMembers MoneyMembersOf(const T& statement) {
+  MoneyMembers collector;
+  const_cast<T&>(statement).Fields(collector);  // Fields() only hands out references; nothing is changed
+  return collector;
+}
+
+struct StatementSection {
+  const char* input_name;   // "resultatrakning"
+  const char* figure_name;  // "rr"
+};
+constexpr StatementSection kSections[] = {
+    {"resultatrakning", "rr"}, {"balansrakning", "br"}, {"ansvarsforbindelser", "ansvar"}};
+
+std::string FigureNameOfLine(const std::string& line) {
+  for (const auto& section : kSections) {
+    std::string prefix = std::string(section.input_name) + ".";
+    if (line.rfind(prefix, 0) == 0) return std::string(section.figure_name) + "." + line.substr(prefix.size());
+  }
+  return {};
+}
+
+int64_t RoundDiv(int64_t numerator, int64_t denominator) {
+  if (denominator == 0) return 0;
+  bool negative = (numerator < 0) != (denominator < 0);
+  int64_t n = numerator < 0 ? -numerator : numerator;
+  int64_t d = denominator < 0 ? -denominator : denominator;
+  int64_t q = (2 * n + d) / (2 * d);
+  return negative ? -q : q;
+}
+
+// Whole percentages of `parts` that sum to exactly 100 (largest remainder; ties go to the
+// earlier part), so that a pie or a split of answers never shows 99 or 101 %.
+std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts) {
+  int64_t total = std::accumulate(parts.begin(), parts.end(), int64_t{0});
+  std::vector<int64_t> out(parts.size(), 0);
+  if (total <= 0) return out;
+  std::vector<int64_t> remainder(parts.size());
+  int64_t assigned = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    out[i] = parts[i] * 100 / total;
+    remainder[i] = parts[i] * 100 % total;
+    assigned += out[i];
+  }
+  std::vector<size_t> order(parts.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
+  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
+  return out;
+}
+
+class Deriver {
+ public:
+  Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics)
+      : inputs_(inputs), year_(year), input_(*inputs.Find(year)), d_(diagnostics) {
+    const YearInput* prior = inputs.Find(year - 1);
+    if (prior) prior_ = DeriveFigures(inputs, year - 1, nullptr);
+    has_prior_ = prior != nullptr;
+  }
+
+  FigureTable Run() {
+    General();
+    Notes();
+    Statements();
+    Equity();
+    CashFlow();
+    Drift();
+    Budget();
+    Activity();
+    return std::move(table_);
+  }
+
+ private:
+  const AccountsFile& accounts() const { return input_.files.rakenskaper; }
+
+  void Report(const char* code, Where where, const std::string& path, const std::string& message) {
+    if (d_) d_->Error(code, where, path, message);
+  }
+
+  void SetMoney(const std::string& name, Money m, Where w, const std::string& origin) {
+    table_.Set(name, Figure::OfMoney(m, w, origin));
+  }
+
+  void General() {
+    auto text = [&](const std::string& name, const std::string& value) {
+      Figure f;
+      f.kind = Figure::Kind::kText;
+      f.text = value;
+      table_.Set(name, f);
+    };
+    text("ar", std::to_string(year_));
+    text("foregaende_ar", std::to_string(year_ - 1));
+    text("nasta_ar", std::to_string(year_ + 1));
+    const Organisation& org = input_.files.forbund.forbund;
+    text("forbund.namn", org.namn.value);
+    text("forbund.organisationsnummer", org.organisationsnummer.value);
+  }
+
+  // Amount of a note item: its own, or the sum of its sub-items (both given: they must agree).
+  Money ItemAmount(const NoteItem& item) {
+    if (item.poster.empty()) {
+      if (!item.belopp) {
+        Report("note.item_amount", item.where, item.path, "the item has neither `belopp` nor `poster`");
+        return {};
+      }
+      return item.belopp->value;
+    }
+    Money sum;
+    for (const auto& sub : item.poster) sum += sub.belopp.value;
+    if (item.belopp && !SameAmount(item.belopp->value, sum)) {
+      Report("note.group_sum", item.belopp->where, item.belopp->path,
+             "stated " + FormatMoney(item.belopp->value) + " ≠ sum of its poster " + FormatMoney(sum));
+    }
+    return sum;
+  }
+
+  void Notes() {
+    const auto& lines = StatementLines();
+    for (const Note& note : accounts().noter) {
+      const std::string base = "not." + note.id.value.name;
+      bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+      Money sum;
+      std::map<std::string, Money> by_line;
+      for (const NoteItem& item : note.poster) {
+        Money amount = ItemAmount(item);
+        sum += amount;
+        if (item.id) SetMoney(base + "." + item.id->value.name, amount, item.where, "note " + note.id.value.name);
+        if (note.avser.size() > 1) {
+          if (!item.rad) {
+            Report("note.item_line", item.where, item.path,
+                   "the note breaks down several lines: say which with `rad`");
+            continue;
+          }
+          by_line[item.rad->value.name] += amount;
+        }
+      }
+      Money total = sum;
+      if (provision) {
+        Money opening;
+        Where opening_where = note.where;
+        // The opening balance is last year's closing one: of this note, or of the line it annotates.
+        const Figure* prior_closing = prior_.Find(base + ".utgaende");
+        if (!prior_closing && note.avser.size() == 1) prior_closing = prior_.Find(FigureNameOfLine(note.avser[0].value));
+        if (prior_closing) {
+          opening = prior_closing->money;
+        } else if (note.ingaende) {
+          opening = note.ingaende->value;
+          opening_where = note.ingaende->where;
+        } else {
+          Report("note.opening", note.where, note.path,
+                 "an avsattning note needs its opening balance: `ingaende` (the prior year has no such note)");
+        }
+        SetMoney(base + ".ingaende", opening, opening_where, "the opening balance of note " + note.id.value.name);
+        SetMoney(base + ".forandring", sum, note.where, "the movements of note " + note.id.value.name);
+        total = opening + sum;
+        if (note.utgaende) total = note.utgaende->value;
+        SetMoney(base + ".utgaende", total, note.utgaende ? note.utgaende->where : note.where,
+                 "the closing balance of note " + note.id.value.name);
+      }
+      SetMoney(base + ".summa", total, note.where, "the items of note " + note.id.value.name);
+
+      for (const auto& line : note.avser) {
+        if (std::find(lines.begin(), lines.end(), line.value) == lines.end()) {
+          std::string message = "no statement line `" + line.value + "`";
+          std::string suggestion = DidYouMean(line.value, lines);
+          if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+          Report("note.line_unknown", line.where, line.path, message);
+          continue;
+        }
+        std::string figure = FigureNameOfLine(line.value);
+        if (noted_lines_.count(figure)) {
+          Report("note.line_twice", line.where, line.path,
+                 "`" + line.value + "` is already broken down by note " + noted_lines_[figure]);
+          continue;
+        }
+        noted_lines_[figure] = note.id.value.name;
+        Money value = total;
+        if (note.avser.size() > 1) {
+          std::string short_name = line.value.substr(line.value.find('.') + 1);
+          value = by_line[short_name];
+        }
+        SetMoney(figure, value, line.where, "the items of note " + note.id.value.name);
+      }
+      if (note.avser.size() > 1) {
+        for (const NoteItem& item : note.poster) {
+          if (!item.rad) continue;
+          bool known = false;
+          for (const auto& line : note.avser) {
+            known = known || line.value.substr(line.value.find('.') + 1) == item.rad->value.name;
+          }
+          if (!known) {
+            Report("note.item_line", item.rad->where, item.rad->path,
+                   "`" + item.rad->value.name + "` is not one of the lines the note breaks down");
+          }
+        }
+      }
+    }
+  }
+
+  template <class T>
+  void DirectLines(const std::optional<T>& statement, const char* figure_prefix) {
+    if (!statement) return;
+    for (const auto& [key, member] : MoneyMembersOf(*statement).members) {
+      if (!*member) continue;
+      std::string figure = std::string(figure_prefix) + "." + key;
+      if (noted_lines_.count(figure)) {
+        Report("line.twice", (*member)->where, (*member)->path,
+               "given here and by note " + noted_lines_[figure] + ": give it in one place");
+        continue;
+      }
+      SetMoney(figure, (*member)->value, (*member)->where, "the inputs");
+    }
+  }
+
+  void Statements() {
+    DirectLines(accounts().resultatrakning, "rr");
+    DirectLines(accounts().balansrakning, "br");
+    DirectLines(accounts().ansvarsforbindelser, "ansvar");
+    const FigureTable& t = table_;
+    Where w = accounts().where;
+    // Resultaträkning: costs are entered positive and shown negative.
+    Money net = t.MoneyOr0("rr.verksamhetens_intakter") - t.MoneyOr0("rr.verksamhetens_kostnader") -
+                t.MoneyOr0("rr.avskrivningar");
+    SetMoney("rr.verksamhetens_nettokostnader", net, w, "verksamhetens intäkter − kostnader − avskrivningar");
+    SetMoney("rr.verksamhetens_resultat", net, w, "verksamhetens nettokostnader");
+    Money financial = t.MoneyOr0("rr.finansiella_intakter") - t.MoneyOr0("rr.finansiella_kostnader");
+    SetMoney("rr.finansiella_netto", financial, w, "finansiella intäkter − kostnader");
+    Money after_financial = net + financial;
+    SetMoney("rr.resultat_efter_finansiella_poster", after_financial, w, "the resultaträkning");
+    SetMoney("rr.arets_resultat", after_financial + t.MoneyOr0("rr.extraordinara_poster"), w,
+             "the resultaträkning");
+    // Balansräkning, assets side.
+    Money fixed = t.MoneyOr0("br.materiella_anlaggningstillgangar") + t.MoneyOr0("br.finansiella_anlaggningstillgangar");
+    Money current = t.MoneyOr0("br.fordringar") + t.MoneyOr0("br.kortfristiga_placeringar") +
+                    t.MoneyOr0("br.kassa_och_bank");
+    SetMoney("br.summa_anlaggningstillgangar", fixed, w, "the balansräkning");
+    SetMoney("br.summa_omsattningstillgangar", current, w, "the balansräkning");
+    SetMoney("br.summa_tillgangar", fixed + current, w, "the assets of the balansräkning");
+    SetMoney("br.summa_avsattningar", t.MoneyOr0("br.avsattningar_pensioner") + t.MoneyOr0("br.andra_avsattningar"),
+             w, "the balansräkning");
+    SetMoney("br.summa_skulder", t.MoneyOr0("br.langfristiga_skulder") + t.MoneyOr0("br.kortfristiga_skulder"), w,
+             "the balansräkning");
+  }
+
+  void Equity() {
+    const auto& equity = accounts().eget_kapital;
+    Money opening;
+    Where where = accounts().where;
+    const Figure* prior_closing = prior_.Find("br.eget_kapital");
+    if (prior_closing) {
+      opening = prior_closing->money;
+    } else if (equity && equity->ingaende) {
+      opening = equity->ingaende->value;
+      where = equity->ingaende->where;
+    } else {
+      Report("equity.opening", accounts().where, "eget_kapital.ingaende",
+             "eget kapital at the start of the year is unknown: give `eget_kapital.ingaende` "
+             "(the prior year has no directory)");
+    }
+    Money direct;
+    if (equity) {
+      for (const auto& entry : equity->direkta_poster) direct += entry.belopp.value;
+    }
+    Money result = table_.MoneyOr0("rr.arets_resultat");
+    SetMoney("ek.ingaende", opening, where, "eget kapital at the end of the prior year");
+    SetMoney("ek.direkta_poster", direct, where, "the direct entries against equity");
+    SetMoney("br.arets_resultat", result, where, "the resultaträkning");
+    SetMoney("br.ovrigt_eget_kapital", opening + direct, where, "opening equity and direct entries");
+    SetMoney("br.eget_kapital", opening + direct + result, where, "opening equity + direct entries + årets resultat");
+    SetMoney("ek.utgaende", opening + direct + result, where, "opening equity + direct entries + årets resultat");
+    const FigureTable& t = table_;
+    SetMoney("br.summa_eget_kapital_och_skulder",
+             t.MoneyOr0("br.eget_kapital") + t.MoneyOr0("br.summa_avsattningar") + t.MoneyOr0("br.summa_skulder"),
+             accounts().where, "eget kapital, avsättningar och skulder");
+  }
+
+  void CashFlow() {
+    const auto& input = accounts().kassaflodesanalys;
+    const FigureTable& t = table_;
+    bool from_prior = prior_.Find("br.summa_tillgangar") != nullptr;
+    Where w = input ? input->where : accounts().where;
+    auto given = [&](const std::optional<Located<Money>> CashFlow::*member) -> std::optional<Money> {
+      if (input && (*input).*member) return ((*input).*member)->value;
+      return std::nullopt;
+    };
+    auto derive_or_input = [&](const std::string& name, Money derived,
+                               const std::optional<Located<Money>> CashFlow::*member, const char* label) {
+      if (from_prior) {
+        SetMoney(name, derived, w, "the balance sheets of this and the prior year");
+      } else if (auto value = given(member)) {
+        SetMoney(name, *value, ((*input).*member)->where, "the inputs");
+      } else {
+        Report("cashflow.missing", w, std::string("kassaflodesanalys.") + name.substr(4),
+               std::string("the prior year has no directory, so ") + label + " must be given");
+      }
+    };
+    Money provisions = t.MoneyOr0("br.summa_avsattningar") - prior_.MoneyOr0("br.summa_avsattningar");
+    Money receivables = -(t.MoneyOr0("br.fordringar") - prior_.MoneyOr0("br.fordringar"));
+    Money liabilities = t.MoneyOr0("br.kortfristiga_skulder") - prior_.MoneyOr0("br.kortfristiga_skulder");
+    Money cash_prior = prior_.MoneyOr0("br.kassa_och_bank") + prior_.MoneyOr0("br.kortfristiga_placeringar");
+    derive_or_input("kfa.justering_avsattningar", provisions, &CashFlow::justering_avsattningar,
+                    "justering_avsattningar");
+    derive_or_input("kfa.forandring_fordringar", receivables, &CashFlow::forandring_fordringar,
+                    "forandring_fordringar");
+    derive_or_input("kfa.forandring_skulder", liabilities, &CashFlow::forandring_skulder, "forandring_skulder");
+    derive_or_input("kfa.likvida_medel_ingaende", cash_prior, &CashFlow::likvida_medel_ingaende,
+                    "likvida_medel_ingaende");
+    Money depreciation = given(&CashFlow::justering_avskrivningar).value_or(t.MoneyOr0("rr.avskrivningar"));
+    Money other = given(&CashFlow::justering_ovriga).value_or(Money{});
+    SetMoney("kfa.arets_resultat", t.MoneyOr0("rr.arets_resultat"), w, "the resultaträkning");
+    SetMoney("kfa.justering_avskrivningar", depreciation, w, "the resultaträkning");
+    SetMoney("kfa.justering_ovriga", other, w, "the inputs");
+    Money adjustments = t.MoneyOr0("kfa.justering_avsattningar") + depreciation + other;
+    SetMoney("kfa.ej_likviditetspaverkande", adjustments, w, "the adjustments");
+    Money before_working_capital = t.MoneyOr0("rr.arets_resultat") + adjustments;
+    SetMoney("kfa.fore_rorelsekapital", before_working_capital, w, "the cash flow statement");
+    Money operating = before_working_capital + t.MoneyOr0("kfa.forandring_fordringar") +
+                      t.MoneyOr0("kfa.forandring_skulder");
+    SetMoney("kfa.lopande_verksamhet", operating, w, "the cash flow statement");
+    Money investing = given(&CashFlow::investeringsverksamhet).value_or(Money{});
+    Money financing = given(&CashFlow::finansieringsverksamhet).value_or(Money{});
+    SetMoney("kfa.investeringsverksamhet", investing, w, "the inputs");
+    SetMoney("kfa.finansieringsverksamhet", financing, w, "the inputs");
+    SetMoney("kfa.arets_kassaflode", operating + investing + financing, w, "the cash flow statement");
+    SetMoney("kfa.likvida_medel_utgaende", t.MoneyOr0("kfa.likvida_medel_ingaende") + t.MoneyOr0("kfa.arets_kassaflode"),
+             w, "likvida medel vid årets början + årets kassaflöde");
+  }
+
+  void Drift() {
+    const auto& drift = input_.files.budget.driftredovisning;
+    if (!drift) return;
+    // Outcome per row: the note items of the income and cost lines that are tagged with it.
+    std::map<std::string, Money> outcome;
+    for (const Note& note : accounts().noter) {
+      for (const auto& line : note.avser) {
+        bool income = line.value == "resultatrakning.verksamhetens_intakter";
+        bool cost = line.value == "resultatrakning.verksamhetens_kostnader";
+        if (!income && !cost) continue;
+        for (const NoteItem& item : note.poster) {
+          if (item.drift) outcome[item.drift->value.name] += ItemAmountQuiet(item);
+        }
+      }
+    }
+    Money income_outcome, income_budget, cost_outcome, cost_budget;
+    for (const DriftRow& row : drift->rader) {
+      const std::string base = "drift." + row.id.value.name;
+      bool cost = row.typ.value == DriftKind::kCost;
+      Money actual = cost ? -outcome[row.id.value.name] : outcome[row.id.value.name];
+      Money budget = cost ? -row.budget.value : row.budget.value;
+      SetMoney(base + ".utfall", actual, row.where, "the note items tagged drift: " + row.id.value.name);
+      SetMoney(base + ".budget", budget, row.budget.where, "the budget");
+      SetMoney(base + ".avvikelse", actual - budget, row.where, "utfall − budget");
+      (cost ? cost_outcome : income_outcome) += actual;
+      (cost ? cost_budget : income_budget) += budget;
+    }
+    auto group = [&](const std::string& name, Money actual, Money budget, const std::string& origin) {
+      SetMoney("drift." + name + ".utfall", actual, drift->where, origin);
+      SetMoney("drift." + name + ".budget", budget, drift->where, "the budget");
+      SetMoney("drift." + name + ".avvikelse", actual - budget, drift->where, "utfall − budget");
+    };
+    group("intakter", income_outcome, income_budget, "the income rows");
+    group("kostnader", cost_outcome, cost_budget, "the cost rows");
+    group("nettokostnad", income_outcome + cost_outcome, income_budget + cost_budget, "the rows");
+    Money financial_budget = drift->finansiella_poster ? drift->finansiella_poster->value : Money{};
+    group("finansiella_poster", table_.MoneyOr0("rr.finansiella_netto"), financial_budget, "the resultaträkning");
+    group("resultat", income_outcome + cost_outcome + table_.MoneyOr0("rr.finansiella_netto"),
+          income_budget + cost_budget + financial_budget, "the rows and the financial items");
+  }
+
+  Money ItemAmountQuiet(const NoteItem& item) {
+    if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};
+    Money sum;
+    for (const auto& sub : item.poster) sum += sub.belopp.value;
+    return sum;
+  }
+
+  void Budget() {
+    Money contributions;
+    std::map<MemberKind, Money> by_kind;
+    bool any = false;
+    for (const Note& note : accounts().noter) {
+      for (const NoteItem& item : note.poster) {
+        if (!item.bidrag_fran) continue;
+        any = true;
+        Money amount = ItemAmountQuiet(item);
+        contributions += amount;
+        by_kind[item.bidrag_fran->value] += amount;
+      }
+    }
+    if (any) {
+      SetMoney("medlemsbidrag", contributions, accounts().where, "the note items marked bidrag_fran");
+      for (const auto& [kind, amount] : by_kind) {
+        SetMoney("medlemsbidrag." + std::string(SpellingOf(kind)), amount, accounts().where,
+                 "the note items marked bidrag_fran: " + std::string(SpellingOf(kind)));
+      }
+    }
+    const BudgetFile& budget = input_.files.budget;
+    if (budget.nasta_ar) {
+      if (budget.nasta_ar->tilldelning) {
+        SetMoney("budget.nasta_ar.tilldelning", budget.nasta_ar->tilldelning->value, budget.nasta_ar->tilldelning->where,
+                 "the budget");
+      }
+      if (budget.nasta_ar->kostnader) {
+        SetMoney("budget.nasta_ar.kostnader", budget.nasta_ar->kostnader->value, budget.nasta_ar->kostnader->where,
+                 "the budget");
+      }
+    }
+    if (budget.sparade_medel) {
+      const auto& ceiling = *budget.sparade_medel;
+      if (ceiling.belopp) {
+        SetMoney("budget.sparade_medel.tak", ceiling.belopp->value, ceiling.belopp->where, "the budget");
+      } else if (ceiling.andel_av_medlemsbidrag && any) {
+        Money tak{RoundDiv(contributions.kronor * ceiling.andel_av_medlemsbidrag->value, 100), contributions.tkr_terms};
+        SetMoney("budget.sparade_medel.tak", tak, ceiling.andel_av_medlemsbidrag->where,
+                 "a share of the member contributions");
+      }
+    }
+  }
+
+  void Activity() {
+    const ActivityFile& activity = input_.files.verksamhet;
+    if (activity.personal) {
+      Figure f;
+      f.kind = Figure::Kind::kDecimal;
+      f.decimal = activity.personal->arsarbetare.value;
+      f.where = activity.personal->arsarbetare.where;
+      table_.Set("personal.arsarbetare", f);
+      if (activity.personal->finansierade_tjanster) {
+        f.decimal = activity.personal->finansierade_tjanster->value;
+        f.where = activity.personal->finansierade_tjanster->where;
+        table_.Set("personal.finansierade_tjanster", f);
+      }
+    }
+    for (const CountTable& table : activity.tabeller) {
+      const std::string base = "tabell." + table.id.value.name;
+      for (const CountRow& row : table.rader) {
+        const std::string r = base + "." + row.id.value.name;
+        auto set = [&](const char* column, const std::optional<Located<int64_t>>& value) {
+          if (value) table_.Set(r + "." + column, Figure::OfCount(value->value, value->where));
+        };
+        set("kvinnor", row.kvinnor);
+        set("man", row.man);
+        set("ovriga", row.ovriga);
+        if (row.alla) {
+          set("alla", row.alla);
+        } else if (row.kvinnor && row.man) {
+          int64_t all = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
+          table_.Set(r + ".alla", Figure::OfCount(all, row.where));
+        }
+      }
+      if (!table.andel_av) continue;
+      const std::string of = base + "." + table.andel_av->value.name;
+      for (const CountRow& row : table.rader) {
+        const std::string r = base + "." + row.id.value.name;
+        for (const char* column : {"alla", "kvinnor", "man"}) {
+          const Figure* part = table_.Find(r + "." + column);
+          const Figure* whole = table_.Find(of + "." + column);
+          if (part && whole && whole->count > 0) {
+            table_.Set(r + ".andel_" + column, Figure::OfPercent(part->count, whole->count, part->where));
+          }
+        }
+      }
+    }
+    for (const Survey& survey : activity.enkater) {
+      const std::string base = "enkat." + survey.id.value.name;
+      int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
+      table_.Set(base + ".n", Figure::OfCount(n, survey.where));
+      table_.Set(base + ".negativt", Figure::OfCount(survey.negativt.value, survey.negativt.where));
+      table_.Set(base + ".varken_eller", Figure::OfCount(survey.varken_eller.value, survey.varken_eller.where));
+      table_.Set(base + ".positivt", Figure::OfCount(survey.positivt.value, survey.positivt.where));
+      if (n > 0) {
+        table_.Set(base + ".andel_negativt", Figure::OfPercent(survey.negativt.value, n, survey.negativt.where));
+        table_.Set(base + ".andel_varken_eller",
+                   Figure::OfPercent(survey.varken_eller.value, n, survey.varken_eller.where));
+        table_.Set(base + ".andel_positivt", Figure::OfPercent(survey.positivt.value, n, survey.positivt.where));
+      }
+      if (!survey.positiva_svar.empty()) {
+        std::vector<int64_t> counts;
+        bool all_counted = true;
+        for (const auto& answer : survey.positiva_svar) {
+          all_counted = all_counted && answer.antal;
+          counts.push_back(answer.antal ? answer.antal->value : 0);
+        }
+        std::vector<int64_t> percents = LargestRemainderPercents(counts);
+        Figure f;
+        f.kind = Figure::Kind::kText;
+        f.where = survey.positiva_svar.front().where;
+        for (size_t i = 0; i < survey.positiva_svar.size(); ++i) {
+          const auto& answer = survey.positiva_svar[i];
+          int64_t percent = all_counted ? percents[i] : (answer.andel ? answer.andel->value : 0);
+          if (i > 0) f.text += ", ";
+          f.text += answer.svar.value + " " + std::to_string(percent) + "\u00A0%";
+        }
+        table_.Set(base + ".fordelning_positiva", f);
+      }
+    }
+    for (const Distribution& distribution : activity.fordelningar) {
+      for (const Measurement& m : distribution.matningar) {
+        for (const auto& [category, percent] : m.andelar.entries) {
+          table_.Set("fordelning." + distribution.id.value.name + "." + m.id.value.name + "." + category.value.name,
+                     Figure::OfPercent(percent.value, 100, percent.where));
+        }
+        if (m.n) {
+          table_.Set("fordelning." + distribution.id.value.name + "." + m.id.value.name + ".n",
+                     Figure::OfCount(m.n->value, m.n->where));
+        }
+      }
+    }
+    for (const Chart& chart : activity.diagram) {
+      std::vector<int64_t> values;
+      for (const ChartSlice& slice : chart.delar) {
+        const Figure* f = table_.Find(slice.kalla.value);
+        int64_t v = 0;
+        if (f && f->kind == Figure::Kind::kMoney) v = f->money.kronor < 0 ? -f->money.kronor : f->money.kronor;
+        if (f && f->kind == Figure::Kind::kCount) v = f->count;
+        values.push_back(v);
+      }
+      std::vector<int64_t> percents = LargestRemainderPercents(values);
+      for (size_t i = 0; i < chart.delar.size(); ++i) {
+        if (!chart.delar[i].id) continue;
+        table_.Set("diagram." + chart.id.value.name + "." + chart.delar[i].id->value.name,
+                   Figure::OfPercent(percents[i], 100, chart.delar[i].where));
+      }
+    }
+  }
+
+  const InputSet& inputs_;
+  int year_;
+  const YearInput& input_;
+  Diagnostics* d_;
+  FigureTable prior_;
+  bool has_prior_ = false;
+  FigureTable table_;
+  std::map<std::string, std::string> noted_lines_;  // figure name of a line -> the note that breaks it down
+};
+
+}  // namespace
+
+const std::vector<std::string>& StatementLines() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<std::string> out;
+    auto add = [&](const char* section, const auto& statement) {
+      for (const auto& [key, member] : MoneyMembersOf(statement).members) out.push_back(std::string(section) + "." + key);
+    };
+    add("resultatrakning", IncomeStatement{});
+    add("balansrakning", BalanceSheet{});
+    add("ansvarsforbindelser", Contingencies{});
+    return out;
+  }();
+  return lines;
+}
+
+FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics) {
+  if (!inputs.Find(year)) return {};
+  return Deriver(inputs, year, diagnostics).Run();
+}
+
+int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }
+
+}  // namespace arsred

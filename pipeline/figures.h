@@ -1,0 +1,85 @@
+// Every figure a report can print or quote, derived from one year's inputs at krona precision:
+// statement lines from the notes that break them down, totals, equity, cash flow, the
+// driftredovisning, counts and percentages. Names are those of the placeholders in
+// docs/markup.md ("rr.arets_resultat", "tabell.deltagarfloden.inskrivna.kvinnor").
+//
+// Validation checks identities between these figures; calculate (for typesetting) rounds them.
+// Deriving never fails: a figure whose sources are missing or contradictory is left out, and
+// the problem is reported by DeriveFigures only when asked for diagnostics.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "load.h"
+
+namespace arsred {
+
+struct Figure {
+  enum class Kind { kMoney, kCount, kPercent, kDecimal, kText };
+  Kind kind = Kind::kMoney;
+  Money money;                 // kMoney
+  int64_t count = 0;           // kCount; kPercent: the numerator
+  int64_t of = 0;              // kPercent: the denominator (a percentage is kept as a fraction)
+  Decimal decimal;             // kDecimal
+  std::string text;            // kText
+  Where where;                 // the input the figure comes from (for a derived one: its first source)
+  std::string origin;          // how it was found, for messages: "the items of note intakter"
+
+  static Figure OfMoney(Money m, Where w, std::string origin) {
+    Figure f;
+    f.money = m;
+    f.where = w;
+    f.origin = std::move(origin);
+    return f;
+  }
+  static Figure OfCount(int64_t n, Where w) {
+    Figure f;
+    f.kind = Kind::kCount;
+    f.count = n;
+    f.where = w;
+    return f;
+  }
+  static Figure OfPercent(int64_t part, int64_t whole, Where w) {
+    Figure f;
+    f.kind = Kind::kPercent;
+    f.count = part;
+    f.of = whole;
+    f.where = w;
+    return f;
+  }
+};
+
+class FigureTable {
+ public:
+  void Set(const std::string& name, Figure figure) { figures_[name] = std::move(figure); }
+  const Figure* Find(const std::string& name) const {
+    auto it = figures_.find(name);
+    return it == figures_.end() ? nullptr : &it->second;
+  }
+  // A money figure, or zero when the line is absent (an absent statement line is nil).
+  Money MoneyOr0(const std::string& name) const {
+    const Figure* f = Find(name);
+    return f && f->kind == Figure::Kind::kMoney ? f->money : Money{};
+  }
+  const std::map<std::string, Figure>& all() const { return figures_; }
+
+ private:
+  std::map<std::string, Figure> figures_;
+};
+
+// The statement lines a note may break down or the inputs may give directly, as
+// "resultatrakning.LINE", "balansrakning.LINE", "ansvarsforbindelser.LINE".
+const std::vector<std::string>& StatementLines();
+
+// Derives the figures of `year` (which must be in `inputs`). Problems that make a figure
+// impossible to derive (a line given twice, a note on an unknown line) go to `diagnostics`
+// when it is not null. Prior-year figures are derived recursively (silently).
+FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics);
+
+// Percent of part in whole, rounded half away from zero to a whole percent.
+int64_t RoundPercent(int64_t part, int64_t whole);
+
+}  // namespace arsred

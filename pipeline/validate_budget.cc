@@ -1,0 +1,124 @@
+// Rules on budget.yaml and the member contributions: every income and cost item counts under a
+// driftredovisning row of its kind, the rows' outcome equals the resultaträkning, and the
+// members pay the shares Finsam sets (the state half, the region and the kommuner a quarter).
+#include <map>
+#include <set>
+
+#include "load_visitor.h"
+#include "validate_rules.h"
+
+namespace arsred {
+
+namespace {
+
+void CheckDriftTags(ValidationContext& c, const Drift& drift) {
+  std::map<std::string, const DriftRow*> rows;
+  std::vector<std::string> ids;
+  for (const DriftRow& row : drift.rader) {
+    if (!rows.emplace(row.id.value.name, &row).second) {
+      c.d.Error("drift.duplicate", row.id.where, row.id.path, "row id `" + row.id.value.name + "` is used twice");
+    }
+    ids.push_back(row.id.value.name);
+  }
+  bool income_noted = false, cost_noted = false;
+  for (const Note& note : c.year.files.rakenskaper.noter) {
+    for (const auto& line : note.avser) {
+      bool income = line.value == "resultatrakning.verksamhetens_intakter";
+      bool cost = line.value == "resultatrakning.verksamhetens_kostnader";
+      if (!income && !cost) continue;
+      (income ? income_noted : cost_noted) = true;
+      DriftKind expected = income ? DriftKind::kIncome : DriftKind::kCost;
+      for (const NoteItem& item : note.poster) {
+        if (!item.drift) {
+          c.d.Error("drift.untagged", item.where, item.path,
+                    "every item of note " + note.id.value.name +
+                        " counts under a driftredovisning row: add `drift: ROW`");
+          continue;
+        }
+        auto row = rows.find(item.drift->value.name);
+        if (row == rows.end()) {
+          std::string message = "no driftredovisning row `" + item.drift->value.name + "` in budget.yaml";
+          std::string suggestion = DidYouMean(item.drift->value.name, ids);
+          if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+          c.d.Error("drift.row", item.drift->where, item.drift->path, message);
+        } else if (row->second->typ.value != expected) {
+          c.d.Error("drift.kind", item.drift->where, item.drift->path,
+                    "an item of the " + std::string(income ? "income" : "cost") + " note counts under the " +
+                        std::string(income ? "cost" : "income") + " row `" + item.drift->value.name + "`");
+        }
+      }
+    }
+  }
+  // The outcome columns must be the resultaträkning's lines; this holds when every item above is
+  // tagged, and fails loudly when a line is not broken down by a note at all.
+  const FigureTable& f = c.figures;
+  if (!income_noted || !cost_noted) {
+    c.d.Error("drift.outcome", drift.where, "driftredovisning",
+              "the outcome per row is summed from the intäkter and kostnader notes: both lines need a note");
+    return;
+  }
+  c.ExpectSame("drift.income", drift.where, "driftredovisning", "utfall of the income rows",
+               f.MoneyOr0("drift.intakter.utfall"), "verksamhetens intäkter", f.MoneyOr0("rr.verksamhetens_intakter"));
+  c.ExpectSame("drift.cost", drift.where, "driftredovisning", "utfall of the cost rows",
+               -f.MoneyOr0("drift.kostnader.utfall"), "verksamhetens kostnader",
+               f.MoneyOr0("rr.verksamhetens_kostnader"));
+}
+
+// The share of each part of the members, within one krona per part for öresavrundning.
+void CheckMemberShares(ValidationContext& c) {
+  const FigureTable& f = c.figures;
+  const Figure* total = f.Find("medlemsbidrag");
+  if (!total) {
+    if (c.report_year()) {
+      c.d.Warning("members.contributions", c.year.files.rakenskaper.where, "noter",
+                  "no note item is marked `bidrag_fran`, so the Finsam shares cannot be checked");
+    }
+    return;
+  }
+  struct Share {
+    MemberKind kind;
+    int denominator;
+    const char* what;
+  };
+  const Share shares[] = {{MemberKind::kState, 2, "half"},
+                          {MemberKind::kRegion, 4, "a quarter"},
+                          {MemberKind::kMunicipality, 4, "a quarter"}};
+  for (const Share& share : shares) {
+    std::string name = "medlemsbidrag." + std::string(SpellingOf(share.kind));
+    const Figure* part = f.Find(name);
+    Money paid = part ? part->money : Money{};
+    // |denominator × part − total| ≤ denominator: the part is the exact share to within 1 kr.
+    Money scaled{paid.kronor * share.denominator, paid.tkr_terms * share.denominator};
+    Money slack = Money::Kr(share.denominator);
+    if (std::llabs(scaled.kronor - total->money.kronor) <= slack.kronor + scaled.tolerance() + total->money.tolerance()) {
+      continue;
+    }
+    Where where = part ? part->where : total->where;
+    c.d.Error("members.share", where, name,
+              std::string("contributions from ") + std::string(SpellingOf(share.kind)) + " " + FormatMoney(paid) +
+                  " ≠ " + share.what + " of all member contributions (" + FormatMoney(total->money) +
+                  "), as Finsam 5 § sets");
+  }
+}
+
+}  // namespace
+
+void CheckBudget(ValidationContext& c) {
+  const BudgetFile& budget = c.year.files.budget;
+  if (budget.driftredovisning) {
+    CheckDriftTags(c, *budget.driftredovisning);
+  } else if (c.report_year() && c.year.present.count("budget.yaml")) {
+    c.d.Error("drift.missing", budget.where, "driftredovisning", "a report year has a driftredovisning (LKBR 10 kap.)");
+  }
+  CheckMemberShares(c);
+  if (budget.sparade_medel && budget.sparade_medel->belopp && budget.sparade_medel->andel_av_medlemsbidrag) {
+    c.d.Error("budget.ceiling", budget.sparade_medel->where, "sparade_medel",
+              "give the ceiling as `belopp` or as `andel_av_medlemsbidrag`, not both");
+  }
+  if (budget.sparade_medel && !budget.sparade_medel->belopp && !budget.sparade_medel->andel_av_medlemsbidrag) {
+    c.d.Error("budget.ceiling", budget.sparade_medel->where, "sparade_medel",
+              "give the ceiling as `belopp` or as `andel_av_medlemsbidrag`");
+  }
+}
+
+}  // namespace arsred

@@ -1,0 +1,35 @@
+// Internal to validate: what every rule family sees, and the families themselves.
+#pragma once
+
+#include <string>
+
+#include "diagnostics.h"
+#include "figures.h"
+#include "load.h"
+
+namespace arsred {
+
+struct ValidationContext {
+  const InputSet& inputs;
+  const YearInput& year;
+  const FigureTable& figures;
+  const FigureTable* prior;        // the prior year's figures, when it has a directory
+  const YearInput* prior_input;    // the prior year's inputs, when it has a directory
+  Diagnostics& d;
+
+  bool report_year() const { return year.files.forbund.omfattning.value == Scope::kAnnualReport; }
+  // Reports `a` ≠ `b` unless they can be the same amount given their precision.
+  bool ExpectSame(const char* code, Where where, const std::string& path, const std::string& found_what, Money found,
+                  const std::string& expected_what, Money expected);
+};
+
+void CheckOrganisation(ValidationContext& c);
+void CheckAccounts(ValidationContext& c);
+void CheckBudget(ValidationContext& c);
+void CheckActivity(ValidationContext& c);
+void CheckTexts(ValidationContext& c);
+
+// The figure a placeholder or source name refers to ("fg." prefix: the prior year's), or null.
+const Figure* LookUpFigure(const ValidationContext& c, const std::string& name);
+
+}  // namespace arsred

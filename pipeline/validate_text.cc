@@ -1,0 +1,158 @@
+// Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
+// and every embedded block names a table, chart or goal area that exists.
+#include <map>
+#include <set>
+
+#include "load_visitor.h"
+#include "validate_rules.h"
+
+namespace arsred {
+
+namespace {
+
+struct TextChecker {
+  ValidationContext& c;
+  std::map<std::string, int> embedded;  // embed -> times placed
+  std::vector<std::string> figure_names;
+
+  explicit TextChecker(ValidationContext& context) : c(context) {
+    for (const auto& [name, figure] : c.figures.all()) figure_names.push_back(name);
+    if (c.prior) {
+      for (const auto& [name, figure] : c.prior->all()) figure_names.push_back("fg." + name);
+    }
+  }
+
+  void Placeholder(const Inline& span, const std::string& path) {
+    const Figure* f = LookUpFigure(c, span.text);
+    if (!f) {
+      std::string message = "no figure `" + span.text + "`";
+      if (span.text.rfind("fg.", 0) == 0 && !c.prior) message += " (the prior year has no directory)";
+      std::string suggestion = DidYouMean(span.text, figure_names);
+      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+      c.d.Error("text.placeholder", span.where, path, message);
+      return;
+    }
+    using K = Figure::Kind;
+    bool tkr = false, kr = false;
+    for (const std::string& format : span.formats) {
+      bool fits = true;
+      if (format == "tkr" || format == "kr") {
+        fits = f->kind == K::kMoney;
+        (format == "tkr" ? tkr : kr) = true;
+      } else if (format == "procent") {
+        fits = f->kind == K::kPercent;
+      } else if (format == "abs") {
+        fits = f->kind == K::kMoney || f->kind == K::kCount || f->kind == K::kPercent;
+      } else if (format == "text") {
+        fits = f->kind == K::kCount;
+      } else {
+        std::string message = "unknown format `" + format + "`";
+        std::string suggestion = DidYouMean(format, {"tkr", "kr", "abs", "procent", "text"});
+        if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+        c.d.Error("text.format", span.where, path, message);
+        continue;
+      }
+      if (!fits) {
+        c.d.Error("text.format", span.where, path, "format `" + format + "` does not suit `" + span.text + "`");
+      }
+    }
+    if (tkr && kr) c.d.Error("text.format", span.where, path, "choose tkr or kr, not both");
+    if (kr && !f->money.exact()) {
+      c.d.Error("text.format", span.where, path,
+                "`" + span.text + "` is known only to the thousand; print it in tkr");
+    }
+  }
+
+  bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
+    const ActivityFile& a = c.year.files.verksamhet;
+    auto scan = [&](const auto& items) {
+      bool found = false;
+      for (const auto& item : items) {
+        ids.push_back(item.id.value.name);
+        found = found || item.id.value.name == id;
+      }
+      return found;
+    };
+    if (kind == "tabell") return scan(a.tabeller);
+    if (kind == "tidsserie") return scan(a.tidsserier);
+    if (kind == "enkat") return scan(a.enkater);
+    if (kind == "fordelning") return scan(a.fordelningar);
+    if (kind == "diagram") return scan(a.diagram);
+    if (kind == "mal") return scan(a.malomraden);
+    return false;
+  }
+
+  void Embed(const Block& block, const std::string& path, bool in_goal) {
+    const std::string& embed = block.embed;
+    if (embed == "flerarsoversikt" || embed == "driftredovisning") {
+      bool present = embed == "flerarsoversikt" ? c.year.files.rakenskaper.flerarsoversikt.has_value()
+                                                : c.year.files.budget.driftredovisning.has_value();
+      if (!present) {
+        c.d.Error("text.embed", block.where, path,
+                  "[[" + embed + "]] needs " +
+                      (embed == "flerarsoversikt" ? "rakenskaper.yaml: flerarsoversikt" : "budget.yaml: driftredovisning"));
+      }
+    } else {
+      size_t colon = embed.find(':');
+      std::string kind = embed.substr(0, colon);
+      std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
+      static const std::vector<std::string> kKinds = {"tabell", "tidsserie", "enkat", "fordelning", "diagram", "mal"};
+      if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end() || id.empty()) {
+        std::string message = "[[" + embed + "]] is not an embed";
+        std::vector<std::string> all = kKinds;
+        all.insert(all.end(), {"flerarsoversikt", "driftredovisning"});
+        std::string suggestion = DidYouMean(kind, all);
+        if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
+        c.d.Error("text.embed", block.where, path, message);
+        return;
+      }
+      std::vector<std::string> ids;
+      if (!EmbedExists(kind, id, ids)) {
+        std::string message = "no " + kind + " `" + id + "` in verksamhet.yaml";
+        std::string suggestion = DidYouMean(id, ids);
+        if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+        c.d.Error("text.embed", block.where, path, message);
+        return;
+      }
+      if (in_goal && kind == "mal") {
+        c.d.Error("text.embed", block.where, path, "a goals table cannot be placed inside a goal");
+        return;
+      }
+    }
+    if (++embedded[embed] == 2) {
+      c.d.Warning("text.embed_twice", block.where, path, "[[" + embed + "]] is placed a second time");
+    }
+  }
+
+  void Document(const Located<Text>& text, bool in_goal) {
+    for (const Block& block : text.value.doc.blocks) {
+      if (block.kind == Block::Kind::kEmbed) {
+        Embed(block, text.path, in_goal);
+        continue;
+      }
+      if (in_goal && block.kind == Block::Kind::kHeading) {
+        c.d.Error("text.heading", block.where, text.path, "a goal's text has no headings");
+      }
+      for (const Inline& span : block.inlines) {
+        if (span.kind == Inline::Kind::kPlaceholder) Placeholder(span, text.path);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void CheckTexts(ValidationContext& c) {
+  TextChecker checker(c);
+  const TextFile& text = c.year.files.text;
+  if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, false);
+  if (text.redovisningsprinciper) checker.Document(*text.redovisningsprinciper, false);
+  for (const GoalArea& area : c.year.files.verksamhet.malomraden) {
+    for (const Goal& goal : area.mal) {
+      checker.Document(goal.mal, true);
+      checker.Document(goal.redovisning, true);
+    }
+  }
+}
+
+}  // namespace arsred
