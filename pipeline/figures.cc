@@ -254,13 +254,23 @@ class Deriver {
     Money fixed = t.MoneyOr0("br.materiella_anlaggningstillgangar") + t.MoneyOr0("br.finansiella_anlaggningstillgangar");
     Money current = t.MoneyOr0("br.fordringar") + t.MoneyOr0("br.kortfristiga_placeringar") +
                     t.MoneyOr0("br.kassa_och_bank");
-    SetMoney("br.summa_anlaggningstillgangar", fixed, w, "the balansräkning");
-    SetMoney("br.summa_omsattningstillgangar", current, w, "the balansräkning");
-    SetMoney("br.summa_tillgangar", fixed + current, w, "the assets of the balansräkning");
+    Where assets_at = FirstWhere({"br.materiella_anlaggningstillgangar", "br.finansiella_anlaggningstillgangar",
+                                  "br.fordringar", "br.kortfristiga_placeringar", "br.kassa_och_bank"});
+    SetMoney("br.summa_anlaggningstillgangar", fixed, assets_at, "the balansräkning");
+    SetMoney("br.summa_omsattningstillgangar", current, assets_at, "the balansräkning");
+    SetMoney("br.summa_tillgangar", fixed + current, assets_at, "the assets of the balansräkning");
     SetMoney("br.summa_avsattningar", t.MoneyOr0("br.avsattningar_pensioner") + t.MoneyOr0("br.andra_avsattningar"),
              w, "the balansräkning");
     SetMoney("br.summa_skulder", t.MoneyOr0("br.langfristiga_skulder") + t.MoneyOr0("br.kortfristiga_skulder"), w,
              "the balansräkning");
+  }
+
+  // Where the first of `names` that is present comes from; the statement's place otherwise.
+  Where FirstWhere(std::initializer_list<const char*> names) const {
+    for (const char* name : names) {
+      if (const Figure* f = table_.Find(name)) return f->where;
+    }
+    return accounts().where;
   }
 
   void Equity() {
@@ -292,7 +302,9 @@ class Deriver {
     const FigureTable& t = table_;
     SetMoney("br.summa_eget_kapital_och_skulder",
              t.MoneyOr0("br.eget_kapital") + t.MoneyOr0("br.summa_avsattningar") + t.MoneyOr0("br.summa_skulder"),
-             accounts().where, "eget kapital, avsättningar och skulder");
+             FirstWhere({"br.avsattningar_pensioner", "br.andra_avsattningar", "br.langfristiga_skulder",
+                         "br.kortfristiga_skulder"}),
+             "eget kapital, avsättningar och skulder");
   }
 
   void CashFlow() {
@@ -398,10 +410,14 @@ class Deriver {
   void Budget() {
     Money contributions;
     std::map<MemberKind, Money> by_kind;
+    std::map<MemberKind, Where> first_item;
+    Where first_any;
     bool any = false;
     for (const Note& note : accounts().noter) {
       for (const NoteItem& item : note.poster) {
         if (!item.bidrag_fran) continue;
+        if (!any) first_any = item.where;
+        if (!first_item.count(item.bidrag_fran->value)) first_item[item.bidrag_fran->value] = item.where;
         any = true;
         Money amount = ItemAmountQuiet(item);
         contributions += amount;
@@ -409,9 +425,9 @@ class Deriver {
       }
     }
     if (any) {
-      SetMoney("medlemsbidrag", contributions, accounts().where, "the note items marked bidrag_fran");
+      SetMoney("medlemsbidrag", contributions, first_any, "the note items marked bidrag_fran");
       for (const auto& [kind, amount] : by_kind) {
-        SetMoney("medlemsbidrag." + std::string(SpellingOf(kind)), amount, accounts().where,
+        SetMoney("medlemsbidrag." + std::string(SpellingOf(kind)), amount, first_item[kind],
                  "the note items marked bidrag_fran: " + std::string(SpellingOf(kind)));
       }
     }

@@ -45,15 +45,16 @@ bool ParseCommand(const CommandContext& ctx, const po::options_description& opti
   all.add(options).add_options()("help,h", "show this help");
   try {
     po::store(po::command_line_parser(ctx.args).options(all).positional(positional).run(), vm);
+    // Help first: `check --help` must not fail for want of the required year directory.
+    if (vm.count("help")) {
+      ctx.out << usage << all;
+      exit_code = kExitClean;
+      return false;
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     ctx.err << "arsred: " << e.what() << "\n" << usage << all;
     exit_code = kExitUsage;
-    return false;
-  }
-  if (vm.count("help")) {
-    ctx.out << usage << all;
-    exit_code = kExitClean;
     return false;
   }
   return true;

@@ -218,8 +218,8 @@ struct CountRow : Anchor {
     v("text", text, "Row label.");
     v("indrag", indrag, "Indent level of the label (0, 1 or 2).");
     v("alla", alla, "All participants. Must equal kvinnor + man + ovriga where those are given.");
-    v("kvinnor", kvinnor, "Women.");
-    v("man", man, "Men.");
+    v("kvinnor", kvinnor, "Women (kvinnor).");
+    v("man", man, "Men (män).");
     v("ovriga", ovriga, "Participants of another or unknown gender.");
     v("summa_av", summa_av, "Ids of rows whose counts this row is the sum of (checked).");
     v("andelar", andelar,

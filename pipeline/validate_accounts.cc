@@ -85,7 +85,8 @@ void CheckBalance(ValidationContext& c) {
     }
   }
   if (!f.Find("br.kassa_och_bank") && !f.Find("br.fordringar")) return;  // no balance sheet in this year's inputs
-  c.ExpectSame("balance.sheet", accounts.where, "balansrakning", "summa tillgångar", f.MoneyOr0("br.summa_tillgangar"),
+  c.ExpectSame("balance.sheet", f.Find("br.summa_tillgangar")->where, "balansrakning", "summa tillgångar",
+               f.MoneyOr0("br.summa_tillgangar"),
                "summa eget kapital, avsättningar och skulder", f.MoneyOr0("br.summa_eget_kapital_och_skulder"));
 
   const auto& equity = accounts.eget_kapital;
@@ -97,7 +98,8 @@ void CheckBalance(ValidationContext& c) {
 
   Money cash = f.MoneyOr0("br.kassa_och_bank") + f.MoneyOr0("br.kortfristiga_placeringar");
   const auto& flow = accounts.kassaflodesanalys;
-  Where flow_where = flow ? flow->where : accounts.where;
+  const Figure* bank = f.Find("br.kassa_och_bank");
+  Where flow_where = flow ? flow->where : bank ? bank->where : accounts.where;
   c.ExpectSame("cashflow.closing", flow_where, "kassaflodesanalys", "likvida medel vid årets slut",
                f.MoneyOr0("kfa.likvida_medel_utgaende"), "kassa och bank i balansräkningen", cash);
   if (!flow) return;

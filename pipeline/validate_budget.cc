@@ -77,26 +77,49 @@ void CheckMemberShares(ValidationContext& c) {
   }
   struct Share {
     MemberKind kind;
-    int denominator;
+    int quarters;  // the part's share of all contributions, in quarters
     const char* what;
   };
   const Share shares[] = {{MemberKind::kState, 2, "half"},
-                          {MemberKind::kRegion, 4, "a quarter"},
-                          {MemberKind::kMunicipality, 4, "a quarter"}};
+                          {MemberKind::kRegion, 1, "a quarter"},
+                          {MemberKind::kMunicipality, 1, "a quarter"}};
+  // A part is off when 4 × part differs from quarters × total by more than one krona per quarter.
+  auto off = [&](const Share& share) {
+    const Figure* part = f.Find("medlemsbidrag." + std::string(SpellingOf(share.kind)));
+    Money paid = part ? part->money : Money{};
+    int64_t slack = 4 + 4 * paid.tolerance() + share.quarters * total->money.tolerance();
+    return std::llabs(4 * paid.kronor - share.quarters * total->money.kronor) > slack;
+  };
+  std::vector<const Share*> wrong;
   for (const Share& share : shares) {
-    std::string name = "medlemsbidrag." + std::string(SpellingOf(share.kind));
+    if (off(share)) wrong.push_back(&share);
+  }
+  // One wrong part shifts the total, so the others look wrong too. When the other two still
+  // stand in Finsam's proportion to each other, only the odd one out is reported.
+  if (wrong.size() == 3) {
+    for (const Share& odd : shares) {
+      const Share* a = nullptr;
+      const Share* b = nullptr;
+      for (const Share& s2 : shares) {
+        if (&s2 == &odd) continue;
+        (a ? b : a) = &s2;
+      }
+      Money pa = f.MoneyOr0("medlemsbidrag." + std::string(SpellingOf(a->kind)));
+      Money pb = f.MoneyOr0("medlemsbidrag." + std::string(SpellingOf(b->kind)));
+      if (std::llabs(pa.kronor * b->quarters - pb.kronor * a->quarters) <= 2) {
+        wrong = {&odd};
+        break;
+      }
+    }
+  }
+  for (const Share* share : wrong) {
+    std::string name = "medlemsbidrag." + std::string(SpellingOf(share->kind));
     const Figure* part = f.Find(name);
     Money paid = part ? part->money : Money{};
-    // |denominator × part − total| ≤ denominator: the part is the exact share to within 1 kr.
-    Money scaled{paid.kronor * share.denominator, paid.tkr_terms * share.denominator};
-    Money slack = Money::Kr(share.denominator);
-    if (std::llabs(scaled.kronor - total->money.kronor) <= slack.kronor + scaled.tolerance() + total->money.tolerance()) {
-      continue;
-    }
     Where where = part ? part->where : total->where;
     c.d.Error("members.share", where, name,
-              std::string("contributions from ") + std::string(SpellingOf(share.kind)) + " " + FormatMoney(paid) +
-                  " ≠ " + share.what + " of all member contributions (" + FormatMoney(total->money) +
+              std::string("contributions from ") + std::string(SpellingOf(share->kind)) + " " + FormatMoney(paid) +
+                  " ≠ " + share->what + " of all member contributions (" + FormatMoney(total->money) +
                   "), as Finsam 5 § sets");
   }
 }

@@ -1,0 +1,138 @@
+// The loader: what yaml-cpp lets through that we must not, and that every finding is located.
+#include <catch2/catch.hpp>
+
+#include "load.h"
+
+namespace arsred {
+namespace {
+
+struct Loaded {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  YearFiles files;
+};
+
+std::unique_ptr<Loaded> Load(const std::string& file, const std::string& text) {
+  auto loaded = std::make_unique<Loaded>();
+  LoadFileText(text, file, "inputs/2024/" + file, loaded->files, loaded->sources, loaded->diagnostics);
+  return loaded;
+}
+
+// The single finding's code and position, as "code@line:column".
+std::string Only(const Loaded& loaded) {
+  const auto& all = loaded.diagnostics.all();
+  if (all.size() != 1) {
+    std::string listing = std::to_string(all.size()) + " findings:";
+    for (const auto& d : all) listing += " " + d.code + "@" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
+    return listing;
+  }
+  return all[0].code + "@" + std::to_string(all[0].where.line) + ":" + std::to_string(all[0].where.column);
+}
+
+std::string ReplaceAllForTest(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  return out;
+}
+
+const char* kOrg =
+    "ar: 2024\n"
+    "omfattning: jamforelsear\n"
+    "forbund:\n"
+    "  namn: Provbygden\n"
+    "  organisationsnummer: 222000-1990\n";
+
+TEST_CASE("a well-formed file loads with every value and its position") {
+  auto loaded = Load("forbund.yaml", kOrg);
+  CHECK(loaded->diagnostics.all().empty());
+  const OrgFile& org = loaded->files.forbund;
+  CHECK(org.ar.value == 2024);
+  CHECK(org.omfattning.value == Scope::kComparativeYear);
+  CHECK(org.forbund.namn.value == "Provbygden");
+  CHECK(org.forbund.namn.where.line == 4);
+  CHECK(org.forbund.namn.where.column == 9);
+  CHECK(org.forbund.namn.path == "forbund.namn");
+}
+
+TEST_CASE("what yaml-cpp accepts silently is refused with a position") {
+  CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "ar: 2025\n")) == "key.duplicate@6:1");
+  CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: &l modern\n")) == "yaml.anchor@6:9");
+  CHECK(Only(*Load("forbund.yaml", "ar: &y 2024\nx: *y\n")) == "yaml.anchor@1:5");
+  CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "---\nar: 2025\n")) == "yaml.documents@6:1");
+  CHECK(Only(*Load("forbund.yaml", "ar: 2024\n\tomfattning: jamforelsear\n")) == "yaml.tab@2:1");
+  CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"bl\xE5\"\n")) == "file.encoding@6:12");
+  CHECK(Only(*Load("forbund.yaml", "\xFF\xFE" "a\0r\0")) == "file.encoding@1:1");
+  CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"\xF0\x9F\x98\x80\"\n")) == "file.encoding@6:10");
+  CHECK(Only(*Load("forbund.yaml", "")) == "file.empty@1:1");
+  CHECK(Only(*Load("forbund.yaml", "# only a comment\n")) == "file.empty@1:1");
+  CHECK(Only(*Load("forbund.yaml", "- a\n- b\n")) == "yaml.type@1:1");
+}
+
+TEST_CASE("deep nesting and oversized files are refused before parsing") {
+  std::string deep = "ar: " + std::string(40, '[') + std::string(40, ']') + "\n";
+  CHECK(Only(*Load("forbund.yaml", deep)) == "yaml.depth@1:36");
+  ReaderLimits small;
+  small.max_file_bytes = 10;
+  Loaded loaded;
+  LoadFileText(kOrg, "forbund.yaml", "f", loaded.files, loaded.sources, loaded.diagnostics, small);
+  CHECK(Only(loaded) == "file.size@1:1");
+}
+
+TEST_CASE("numbers must be plain whole numbers where the format says so") {
+  auto with = [](const std::string& value) { return Load("forbund.yaml", std::string(kOrg) + "  bildat: " + value + "\n"); };
+  CHECK(Only(*with("2011")) == "0 findings:");
+  CHECK(Only(*with("'2011'")) == "value.quoted@6:11");
+  CHECK(Only(*with("2011.0")) == "value.number@6:11");
+  CHECK(Only(*with("0x7DB")) == "value.number@6:11");
+  CHECK(Only(*with("02011")) == "value.number@6:11");
+  CHECK(Only(*with("2 011")) == "value.number@6:11");
+  CHECK(Only(*with("[2011]")) == "yaml.type@6:11");
+}
+
+TEST_CASE("unknown keys get a did-you-mean, missing keys are named") {
+  auto loaded = Load("forbund.yaml", "ar: 2024\nomfatning: jamforelsear\nforbund:\n  namn: X\n");
+  const auto& all = loaded->diagnostics.all();
+  REQUIRE(all.size() == 3);
+  bool suggested = false, missing_scope = false, missing_number = false;
+  for (const auto& d : all) {
+    suggested |= d.code == "key.unknown" && d.message.find("did you mean `omfattning`") != std::string::npos;
+    missing_scope |= d.code == "key.missing" && d.message.find("`omfattning`") != std::string::npos;
+    missing_number |= d.code == "key.missing" && d.message.find("`organisationsnummer`") != std::string::npos;
+  }
+  CHECK(suggested);
+  CHECK(missing_scope);
+  CHECK(missing_number);
+}
+
+TEST_CASE("enumerations, booleans and dates are checked where they stand") {
+  auto loaded = Load("forbund.yaml", std::string(kOrg) + "status: slutlg\nstyrelsebeslut: 2025-02-30\n");
+  REQUIRE(loaded->diagnostics.all().size() == 2);
+  CHECK(loaded->diagnostics.all()[0].code == "value.enum");
+  CHECK(loaded->diagnostics.all()[0].message.find("did you mean `slutlig`") != std::string::npos);
+  CHECK(loaded->diagnostics.all()[1].code == "value.date");
+  auto yes = Load("verksamhet.yaml",
+                  "tabeller:\n  - id: t\n    rubrik: T\n    jamforelse: yes\n    rader: []\n");
+  CHECK(Only(*yes) == "value.bool@4:17");
+}
+
+TEST_CASE("money takes the unit of the mapping it stands in") {
+  auto loaded = Load("rakenskaper.yaml",
+                     "resultatrakning:\n  enhet: tkr\n  finansiella_intakter: 7\n"
+                     "balansrakning:\n  kassa_och_bank: 7000\n");
+  REQUIRE(loaded->diagnostics.all().empty());
+  const AccountsFile& a = loaded->files.rakenskaper;
+  CHECK(a.resultatrakning->finansiella_intakter->value.kronor == 7000);
+  CHECK(a.resultatrakning->finansiella_intakter->value.tkr_terms == 1);
+  CHECK(a.balansrakning->kassa_och_bank->value.kronor == 7000);
+  CHECK(a.balansrakning->kassa_och_bank->value.exact());
+}
+
+TEST_CASE("CRLF line ends and a UTF-8 byte order mark are accepted") {
+  std::string crlf = ReplaceAllForTest(kOrg);
+  auto loaded = Load("forbund.yaml", "\xEF\xBB\xBF" + crlf);
+  CHECK(loaded->diagnostics.all().empty());
+  CHECK(loaded->files.forbund.forbund.namn.where.line == 4);
+}
+
+}  // namespace
+}  // namespace arsred

@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "markup.h"
+
+namespace arsred {
+namespace {
+
+MarkupDoc Parse(const std::string& raw, Diagnostics& d, int first_line = 10, int indent = 2) {
+  Text text;
+  text.raw = raw;
+  text.block = true;
+  text.first_line = first_line;
+  text.indent = indent;
+  return ParseMarkup(text, Where{0, first_line - 1, 1}, "text", d);
+}
+
+TEST_CASE("blocks: headings, paragraphs joined from lines, lists, small print, embeds") {
+  Diagnostics d;
+  MarkupDoc doc = Parse("# Förvaltningsberättelse\n\n## Om förbundet\nFörsta raden\nandra raden.\n\n"
+                        "- en punkt\n  som fortsätter\n- två\n\n> Liten text.\n\n[[tabell:deltagare]]\n",
+                        d);
+  CHECK(d.all().empty());
+  REQUIRE(doc.blocks.size() == 7);
+  CHECK(doc.blocks[0].kind == Block::Kind::kHeading);
+  CHECK(doc.blocks[0].level == 1);
+  CHECK(doc.blocks[1].level == 2);
+  CHECK(doc.blocks[2].kind == Block::Kind::kParagraph);
+  CHECK(doc.blocks[2].inlines[0].text == "Första raden andra raden.");
+  CHECK(doc.blocks[3].kind == Block::Kind::kBulletItem);
+  CHECK(doc.blocks[3].inlines[0].text == "en punkt som fortsätter");
+  CHECK(doc.blocks[4].kind == Block::Kind::kBulletItem);
+  CHECK(doc.blocks[5].kind == Block::Kind::kSmallPrint);
+  CHECK(doc.blocks[6].kind == Block::Kind::kEmbed);
+  CHECK(doc.blocks[6].embed == "tabell:deltagare");
+  CHECK(doc.blocks[6].where.line == 22);
+  CHECK(doc.blocks[6].where.column == 3);
+}
+
+TEST_CASE("placeholders keep their own position, formats and the prior-year prefix") {
+  Diagnostics d;
+  MarkupDoc doc = Parse("Resultatet blev\nett underskott på {rr.arets_resultat|tkr,abs} tkr mot {fg.rr.arets_resultat}.\n", d);
+  CHECK(d.all().empty());
+  const auto& spans = doc.blocks.at(0).inlines;
+  REQUIRE(spans.size() == 5);
+  CHECK(spans[1].kind == Inline::Kind::kPlaceholder);
+  CHECK(spans[1].text == "rr.arets_resultat");
+  CHECK(spans[1].formats == std::vector<std::string>{"tkr", "abs"});
+  CHECK(spans[1].where.line == 11);
+  CHECK(spans[1].where.column == 22);
+  CHECK(spans[3].text == "fg.rr.arets_resultat");
+}
+
+TEST_CASE("emphasis needs a flanking pair; lone asterisks stay text") {
+  Diagnostics d;
+  MarkupDoc doc = Parse("Utbildning BIP*: om BIP-studien*. Se *viktigt* och **mycket viktigt**.\n", d);
+  CHECK(d.all().empty());
+  const auto& spans = doc.blocks.at(0).inlines;
+  REQUIRE(spans.size() == 5);
+  CHECK(spans[0].text == "Utbildning BIP*: om BIP-studien*. Se ");
+  CHECK(spans[1].kind == Inline::Kind::kEmphasis);
+  CHECK(spans[1].text == "viktigt");
+  CHECK(spans[3].kind == Inline::Kind::kStrong);
+  CHECK(spans[3].text == "mycket viktigt");
+}
+
+TEST_CASE("links, literal braces and escapes") {
+  Diagnostics d;
+  MarkupDoc doc = Parse("Se <https://kfkl.se/rapport.pdf> och {{klamrar}} och \\*stjärna\\*.\n", d);
+  CHECK(d.all().empty());
+  const auto& spans = doc.blocks.at(0).inlines;
+  REQUIRE(spans.size() == 3);
+  CHECK(spans[1].kind == Inline::Kind::kLink);
+  CHECK(spans[1].text == "https://kfkl.se/rapport.pdf");
+  CHECK(spans[2].text == " och {klamrar} och *stjärna*.");
+}
+
+TEST_CASE("markup errors are located") {
+  Diagnostics d;
+  Parse("# A\n### C\nText {öppen\n##### fem\n[[inte stängd\nSe <https://x\n", d);
+  std::vector<std::string> codes;
+  for (const auto& diagnostic : d.all()) {
+    codes.push_back(diagnostic.code + "@" + std::to_string(diagnostic.where.line) + ":" +
+                    std::to_string(diagnostic.where.column));
+  }
+  std::sort(codes.begin(), codes.end());
+  CHECK(codes == std::vector<std::string>{"markup.brace@12:8", "markup.embed@14:3", "markup.heading@13:3",
+                                          "markup.heading_level@11:3", "markup.link@15:6"});
+}
+
+}  // namespace
+}  // namespace arsred

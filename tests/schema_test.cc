@@ -1,0 +1,41 @@
+// The JSON Schemas in schema/ and the reference in docs/ are generated from model.h; the
+// committed copies must be what `arsred schema --write .` writes now.
+#include <catch2/catch.hpp>
+
+#include "schema.h"
+#include "load.h"
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("the committed schemas and reference are up to date (run: arsred schema --write .)") {
+  SchemaCollector schema = CollectInputSchema();
+  for (const YearFileSpec& spec : kYearFileSpecs) {
+    std::string stem = std::string(spec.name).substr(0, std::string(spec.name).find('.'));
+    INFO(spec.name);
+    CHECK(ReadFile(kSourceDir / "schema" / (stem + ".schema.json")) == JsonSchemaFor(schema, spec.name));
+  }
+  CHECK(ReadFile(kSourceDir / "docs/input-format.md") == MarkdownReference(schema));
+}
+
+TEST_CASE("every key of the format is documented") {
+  SchemaCollector schema = CollectInputSchema();
+  for (const std::string& name : schema.order()) {
+    for (const FieldDesc& field : schema.mapping(name).fields) {
+      INFO(name << "." << field.key);
+      CHECK(field.doc.size() > 5);
+    }
+  }
+}
+
+TEST_CASE("the JSON Schema forbids unknown keys and names required ones") {
+  SchemaCollector schema = CollectInputSchema();
+  std::string json = JsonSchemaFor(schema, "forbund.yaml");
+  CHECK(json.find("\"additionalProperties\": false") != std::string::npos);
+  CHECK(json.find("\"required\": [\"ar\", \"omfattning\", \"forbund\"]") != std::string::npos);
+  CHECK(json.find("\"enum\": [\"ordforande\", \"vice_ordforande\", \"ledamot\"]") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test

@@ -1,0 +1,59 @@
+#include "test_util.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "job.h"
+
+namespace arsred::test {
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = fs::temp_directory_path() / ("arsred-test-" + std::to_string(random()) + std::to_string(random()));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+  fs::remove_all(path_, ec);
+}
+
+RunResult RunArsred(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"arsred"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::ostringstream out, err;
+  RunResult result;
+  result.exit_code = RunCommandLine(argv, out, err);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+bool UpdatingGoldens() {
+  const char* value = std::getenv("ARSRED_UPDATE_GOLDENS");
+  return value && std::string(value) == "1";
+}
+
+}  // namespace arsred::test

@@ -1,0 +1,46 @@
+// Helpers shared by the tests: files, temporary directories, and running the command line
+// in-process with its output captured.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace arsred::test {
+
+namespace fs = std::filesystem;
+
+inline const fs::path kSourceDir = ARSRED_SOURCE_DIR;
+
+std::string ReadFile(const fs::path& path);
+void WriteFile(const fs::path& path, const std::string& text);
+
+// A fresh directory under the system's temporary directory, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+struct RunResult {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+// Runs `arsred ARGS...` in this process.
+RunResult RunArsred(const std::vector<std::string>& args);
+
+// Replaces every occurrence of `from` in `text` with `to`.
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to);
+
+// When ARSRED_UPDATE_GOLDENS=1, golden files are rewritten instead of compared (review the diff).
+bool UpdatingGoldens();
+
+}  // namespace arsred::test

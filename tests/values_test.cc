@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "values.h"
+
+namespace arsred {
+
+TEST_CASE("digits are grouped in threes with a real minus sign") {
+  CHECK(GroupDigits(0) == "0");
+  CHECK(GroupDigits(999) == "999");
+  CHECK(GroupDigits(1000) == "1 000");
+  CHECK(GroupDigits(7917676) == "7 917 676");
+  CHECK(GroupDigits(-1409) == "\u22121 409");
+  CHECK(GroupDigits(INT64_MIN) == "\u22129 223 372 036 854 775 808");
+}
+
+TEST_CASE("money known only in tkr is compared within its precision") {
+  CHECK(SameAmount(Money::Kr(2577000), Money::Tkr(2577)));
+  CHECK(SameAmount(Money::Kr(2577499), Money::Tkr(2577)));
+  CHECK_FALSE(SameAmount(Money::Kr(2577501), Money::Tkr(2577)));
+  CHECK_FALSE(SameAmount(Money::Kr(100), Money::Kr(101)));
+  Money sum = Money::Tkr(1) + Money::Tkr(2);
+  CHECK(sum.tolerance() == 1000);
+  CHECK(FormatMoney(Money::Kr(-1409)) == "\u22121 409 kr");
+  CHECK(FormatMoney(Money::Tkr(-1409)) == "\u22121 409 tkr");
+}
+
+TEST_CASE("integers are parsed strictly") {
+  std::string why;
+  CHECK(ParseInteger("0", &why) == 0);
+  CHECK(ParseInteger("-326", &why) == -326);
+  CHECK(ParseInteger("123456789012345", &why) == 123456789012345);
+  for (const char* bad : {"", "-", "012", "+5", "-0", "1 000", "1_000", "1.5", "1,5", "0x10", "1e3",
+                          "1234567890123456", "12a"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseInteger(bad, &why).has_value());
+    CHECK_FALSE(why.empty());
+  }
+  ParseInteger("1 000", &why);
+  CHECK(why.find("spaces") != std::string::npos);
+  ParseInteger("012", &why);
+  CHECK(why.find("octal") != std::string::npos);
+}
+
+TEST_CASE("decimals take a point or a comma and at most two places") {
+  std::string why;
+  CHECK(ParseDecimal("2.4", &why)->hundredths == 240);
+  CHECK(ParseDecimal("2,4", &why)->hundredths == 240);
+  CHECK(ParseDecimal("8.25", &why)->hundredths == 825);
+  CHECK(ParseDecimal("3", &why)->hundredths == 300);
+  CHECK(Decimal{240}.ToString() == "2,4");
+  CHECK(Decimal{825}.ToString() == "8,25");
+  CHECK(Decimal{200}.ToString() == "2");
+  for (const char* bad : {"", "2.", ".5", "2.456", "-1", "02", "2,4,5", "x"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseDecimal(bad, &why).has_value());
+  }
+}
+
+TEST_CASE("dates must exist") {
+  std::string why;
+  CHECK(ParseDate("2024-02-29", &why).has_value());
+  CHECK_FALSE(ParseDate("2023-02-29", &why).has_value());
+  CHECK(why.find("no such date") != std::string::npos);
+  CHECK_FALSE(ParseDate("2100-02-29", &why).has_value());
+  CHECK(ParseDate("2000-02-29", &why).has_value());
+  CHECK_FALSE(ParseDate("2023-13-01", &why).has_value());
+  CHECK_FALSE(ParseDate("2023-4-1", &why).has_value());
+  CHECK_FALSE(ParseDate("15/3/2024", &why).has_value());
+  CHECK((Date{2024, 3, 15}.ToString()) == "2024-03-15");
+  CHECK((Date{2024, 3, 15} < Date{2024, 12, 1}));
+}
+
+TEST_CASE("ids are lower-case ASCII words") {
+  CHECK(IsValidId("star-ragunda"));
+  CHECK(IsValidId("bidrag_region"));
+  CHECK(IsValidId("2023"));
+  CHECK_FALSE(IsValidId(""));
+  CHECK_FALSE(IsValidId("Region"));
+  CHECK_FALSE(IsValidId("-x"));
+  CHECK_FALSE(IsValidId("två"));
+  CHECK_FALSE(IsValidId("a b"));
+}
+
+}  // namespace arsred
