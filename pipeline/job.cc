@@ -145,7 +145,8 @@ constexpr Command kCommands[] = {{"check", CheckCommand}, {"schema", SchemaComma
 
 }  // namespace
 
-int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int Job::Run(std::ostream& out, std::ostream& err) const {
+  const std::vector<std::string>& args = args_;
   if (args.size() < 2) {
     err << kUsage;
     return kExitUsage;

@@ -9,9 +9,9 @@
 #include "job.h"
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv, argv + argc);
+  arsred::Job job(std::vector<std::string>(argv, argv + argc));
   try {
-    return arsred::RunCommandLine(args, std::cout, std::cerr);
+    return job.Run(std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "arsred: internal error: " << e.what() << "\n"
               << "arsred: this is a bug in arsred, not in your inputs; please report it with the inputs.\n";
