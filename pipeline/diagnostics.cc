@@ -55,7 +55,11 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
     if (!line.empty()) {
       // Tabs are shown as one space so that the caret lines up under the column we counted.
       std::string shown(line);
-      std::replace(shown.begin(), shown.end(), '\t', ' ');
+      // Tabs and other control characters would upset the terminal; show them as a space or '?'.
+      for (char& c : shown) {
+        if (c == '\t') c = ' ';
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+      }
       out += "    " + shown + "\n";
       out += "    " + std::string(static_cast<size_t>(std::max(0, d.where.column - 1)), ' ') + "^\n";
     }

@@ -44,8 +44,9 @@ struct MarkupParser {
 };
 
 template <class T>
-void LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics) {
-  Loader loader(parsed.file, sources, diagnostics);
+void LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics,
+              const ReaderLimits& limits) {
+  Loader loader(parsed.file, sources, diagnostics, limits.max_scalar_bytes);
   loader.LoadRoot(parsed.root, target);
 }
 
@@ -59,19 +60,19 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
   if (!parsed) return;
   MarkupParser markup{diagnostics};
   if (name == "forbund.yaml") {
-    LoadInto(*parsed, files.forbund, sources, diagnostics);
+    LoadInto(*parsed, files.forbund, sources, diagnostics, limits);
   } else if (name == "text.yaml") {
-    LoadInto(*parsed, files.text, sources, diagnostics);
+    LoadInto(*parsed, files.text, sources, diagnostics, limits);
     markup.Parse(files.text);
   } else if (name == "verksamhet.yaml") {
-    LoadInto(*parsed, files.verksamhet, sources, diagnostics);
+    LoadInto(*parsed, files.verksamhet, sources, diagnostics, limits);
     markup.Parse(files.verksamhet);
   } else if (name == "budget.yaml") {
-    LoadInto(*parsed, files.budget, sources, diagnostics);
+    LoadInto(*parsed, files.budget, sources, diagnostics, limits);
   } else if (name == "rakenskaper.yaml") {
-    LoadInto(*parsed, files.rakenskaper, sources, diagnostics);
+    LoadInto(*parsed, files.rakenskaper, sources, diagnostics, limits);
   } else if (name == "rattelser.yaml") {
-    LoadInto(*parsed, files.rattelser, sources, diagnostics);
+    LoadInto(*parsed, files.rattelser, sources, diagnostics, limits);
     markup.Parse(files.rattelser);
   }
 }

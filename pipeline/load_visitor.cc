@@ -78,9 +78,41 @@ bool Loader::PlainScalar(const YAML::Node& node, const std::string& path, const 
   return true;
 }
 
+bool Loader::QuoteRunsOn(const YAML::Node& node) const {
+  Where at = At(node);
+  std::string_view line = sources_.LineText(file_, at.line);
+  size_t start = static_cast<size_t>(node.Mark().column);
+  if (start >= line.size() || (line[start] != '"' && line[start] != '\'')) return false;
+  char quote = line[start];
+  for (size_t i = start + 1; i < line.size(); ++i) {
+    if (quote == '"' && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == quote) {
+      if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote inside single quotes
+      } else {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool Loader::TooLong(const YAML::Node& node, const std::string& path) {
+  if (node.Scalar().size() <= max_scalar_bytes_) return false;
+  Error("value.size", node, path,
+        "text of " + std::to_string(node.Scalar().size()) + " bytes; the limit is " + std::to_string(max_scalar_bytes_));
+  return true;
+}
+
 void Loader::ReadValue(const YAML::Node& node, const std::string& path, std::string& out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
+    return;
+  }
+  if (TooLong(node, path)) return;
+  if (QuoteRunsOn(node)) {
+    Error("value.quote", node, path, "the quote is not closed on this line");
     return;
   }
   out = node.Scalar();
@@ -93,6 +125,7 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, Text& ou
     Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
     return;
   }
+  if (TooLong(node, path)) return;
   out.raw = node.Scalar();
   Where at = At(node);
   std::string_view indicator_line = sources_.LineText(file_, at.line);

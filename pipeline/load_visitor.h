@@ -19,8 +19,8 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 
 class Loader {
  public:
-  Loader(int file, const SourceSet& sources, Diagnostics& diagnostics)
-      : file_(file), sources_(sources), diagnostics_(diagnostics) {}
+  Loader(int file, const SourceSet& sources, Diagnostics& diagnostics, size_t max_scalar_bytes)
+      : file_(file), sources_(sources), diagnostics_(diagnostics), max_scalar_bytes_(max_scalar_bytes) {}
 
   template <class T>
   void LoadRoot(const YAML::Node& root, T& target) {
@@ -61,7 +61,13 @@ class Loader {
   int file_;
   const SourceSet& sources_;
   Diagnostics& diagnostics_;
+  // A quoted scalar whose closing quote is not on its own line: almost always an unclosed quote
+  // that swallowed the lines below it.
+  bool QuoteRunsOn(const YAML::Node& node) const;
+  bool TooLong(const YAML::Node& node, const std::string& path);
+
   Unit unit_ = Unit::kKr;  // the unit of money in the mapping being read (its `enhet` key)
+  size_t max_scalar_bytes_;
 };
 
 template <class T>
@@ -79,6 +85,15 @@ struct Loader::FieldVisitor {
     if (!child.IsDefined()) {
       if constexpr (kIsRequired<M>) {
         loader.Error("key.missing", map, path, std::string("missing required key `") + key + "`");
+      }
+      return;
+    }
+    if (child.IsNull()) {
+      // yaml-cpp marks an empty value at the next token, often the next line: point at the key.
+      for (auto it = map.begin(); it != map.end(); ++it) {
+        if (it->first.Scalar() == key) {
+          loader.Error("yaml.type", it->first, child_path, "no value given: write a value or leave the key out");
+        }
       }
       return;
     }

@@ -286,6 +286,13 @@ MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& 
     ++index;
   }
   flush();
+  if (!text.block) {
+    // Folded, plain and quoted scalars do not keep their lines: every position is the scalar's.
+    for (Block& block : doc.blocks) {
+      block.where = origin;
+      for (Inline& span : block.inlines) span.where = origin;
+    }
+  }
   return doc;
 }
 

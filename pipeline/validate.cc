@@ -22,26 +22,47 @@ const Figure* LookUpFigure(const ValidationContext& c, const std::string& name) 
   return c.figures.Find(name);
 }
 
-void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
-  const YearInput& year = inputs.report();
+namespace {
+
+// Checks `year`. The prior year's figures are printed in this year's report as its comparative
+// column, so they are checked too (`scope` kComparative): its accounts, budget and tables, but
+// not its organisation, text or overview, which this report does not print.
+enum class CheckScope { kReport, kComparative };
+
+void ValidateYear(const InputSet& inputs, int year, CheckScope scope, Diagnostics& diagnostics) {
+  const YearInput& input = *inputs.Find(year);
   // Rules read what loaded; a file that did not load has already been reported, and checking
   // the rest against its defaults would only add noise.
-  if (!year.complete) return;
-  const YearInput* prior_input = inputs.Find(inputs.report_year - 1);
-  if (prior_input && !prior_input->complete) {
-    diagnostics.Error("year.prior", Where{}, prior_input->dir,
-                      "the prior year's inputs have errors (above); comparisons with it are not checked");
+  if (!input.complete) return;
+  const YearInput* prior_input = inputs.Find(year - 1);
+  bool prior_has_errors = prior_input && !prior_input->complete;
+  if (prior_has_errors) {
+    if (scope == CheckScope::kReport) {
+      diagnostics.Error("year.prior", Where{}, prior_input->dir,
+                        "the prior year's inputs have errors (above); comparisons with it are not checked");
+    }
     prior_input = nullptr;
   }
-  FigureTable figures = DeriveFigures(inputs, inputs.report_year, &diagnostics);
+  FigureTable figures = DeriveFigures(inputs, year, &diagnostics);
   FigureTable prior;
-  if (prior_input) prior = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
-  ValidationContext context{inputs, year, figures, prior_input ? &prior : nullptr, prior_input, diagnostics};
-  CheckOrganisation(context);
-  CheckAccounts(context);
+  if (prior_input) prior = DeriveFigures(inputs, year - 1, nullptr);
+  ValidationContext context{inputs, input, figures, prior_input ? &prior : nullptr, prior_input, diagnostics,
+                            prior_has_errors};
+  if (scope == CheckScope::kReport) CheckOrganisation(context);
+  CheckAccounts(context, scope == CheckScope::kReport);
   CheckBudget(context);
   CheckActivity(context);
-  CheckTexts(context);
+  if (scope == CheckScope::kReport) CheckTexts(context);
+}
+
+}  // namespace
+
+void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
+  ValidateYear(inputs, inputs.report_year, CheckScope::kReport, diagnostics);
+  const YearInput* prior = inputs.Find(inputs.report_year - 1);
+  if (inputs.report().complete && prior && prior->complete) {
+    ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, diagnostics);
+  }
 }
 
 }  // namespace arsred

@@ -133,6 +133,22 @@ void CheckBalance(ValidationContext& c) {
   }
 }
 
+// Cost lines are written as positive amounts; a negative cost is an income under another name
+// (a printed "Finansiella kostnader 7" that raised the result was one).
+void CheckSigns(ValidationContext& c) {
+  const auto& statement = c.year.files.rakenskaper.resultatrakning;
+  if (!statement) return;
+  for (const auto* line : {&statement->verksamhetens_kostnader, &statement->avskrivningar,
+                           &statement->finansiella_kostnader, &statement->verksamhetens_intakter,
+                           &statement->finansiella_intakter}) {
+    if (*line && (*line)->value.kronor < 0) {
+      c.d.Error("statement.sign", (*line)->where, (*line)->path,
+                "amounts are written positive; a negative cost is an income (and a negative income a cost): "
+                "move it to the other line");
+    }
+  }
+}
+
 void CheckOverview(ValidationContext& c) {
   const auto& overview = c.year.files.rakenskaper.flerarsoversikt;
   if (!overview) {
@@ -157,8 +173,8 @@ void CheckOverview(ValidationContext& c) {
       }
       if (h.ar.value > year || h.ar.value <= year - count) {
         c.d.Warning("overview.unused", h.ar.where, h.ar.path,
-                    "the overview shows " + Year(year - static_cast<int>(count) + 1) + "–" + Year(year) +
-                        ": this year is not shown");
+                    "the overview shows " + Year(year - static_cast<int>(count) + 1) + "–" + Year(year) + ", not " +
+                        Year(static_cast<int>(h.ar.value)));
       }
     }
   }
@@ -175,8 +191,8 @@ void CheckOverview(ValidationContext& c) {
     FigureTable figures = y == year ? c.figures : DeriveFigures(c.inputs, y, nullptr);
     if (!figures.Find("personal.arsarbetare") && (h == history.end() || !h->second->arsarbetare)) {
       c.d.Error("overview.staff", overview->where, "flerarsoversikt",
-                "the overview shows antal anställda for " + Year(y) + ": give personal.arsarbetare in inputs/" +
-                    Year(y) + "/verksamhet.yaml");
+                "the overview shows antal anställda for " + Year(y) + ": give personal.arsarbetare in " + dir->dir +
+                    "/verksamhet.yaml");
     }
     if (h == history.end()) continue;
     // The year has a directory and a history entry: the two must agree (a printed overview
@@ -185,17 +201,17 @@ void CheckOverview(ValidationContext& c) {
     std::string label = "flerårsöversikt " + Year(y) + ": ";
     c.ExpectSame("overview.year", entry.verksamhetens_intakter.where, entry.verksamhetens_intakter.path,
                  label + "verksamhetens intäkter", entry.verksamhetens_intakter.value,
-                 "inputs/" + Year(y) + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_intakter"));
+                 dir->dir + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_intakter"));
     c.ExpectSame("overview.year", entry.verksamhetens_kostnader.where, entry.verksamhetens_kostnader.path,
                  label + "verksamhetens kostnader", entry.verksamhetens_kostnader.value,
-                 "inputs/" + Year(y) + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_kostnader"));
+                 dir->dir + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_kostnader"));
     c.ExpectSame("overview.year", entry.arets_resultat.where, entry.arets_resultat.path, label + "årets resultat",
-                 entry.arets_resultat.value, "inputs/" + Year(y) + "'s resultaträkning",
+                 entry.arets_resultat.value, dir->dir + "'s resultaträkning",
                  figures.MoneyOr0("rr.arets_resultat"));
     const Figure* staff = figures.Find("personal.arsarbetare");
     if (entry.arsarbetare && staff && entry.arsarbetare->value.hundredths != staff->decimal.hundredths) {
       c.d.Error("overview.year", entry.arsarbetare->where, entry.arsarbetare->path,
-                label + "antal anställda " + entry.arsarbetare->value.ToString() + " ≠ inputs/" + Year(y) +
+                label + "antal anställda " + entry.arsarbetare->value.ToString() + " ≠ " + dir->dir +
                     "'s personal.arsarbetare " + staff->decimal.ToString());
     }
   }
@@ -203,10 +219,11 @@ void CheckOverview(ValidationContext& c) {
 
 }  // namespace
 
-void CheckAccounts(ValidationContext& c) {
+void CheckAccounts(ValidationContext& c, bool with_overview) {
   CheckNotes(c);
+  CheckSigns(c);
   CheckBalance(c);
-  CheckOverview(c);
+  if (with_overview) CheckOverview(c);
 }
 
 }  // namespace arsred

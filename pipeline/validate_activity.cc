@@ -84,7 +84,8 @@ void CheckCountTable(ValidationContext& c, const CountTable& table) {
       const Figure* share = c.figures.Find(base + "." + row.id.value.name + ".andel_" + column.value.name);
       if (!share) {
         c.d.Error("table.share", column.where, column.path,
-                  "no percentage to compare: the table needs `andel_av` and the column `" + column.value.name + "`");
+                  table.andel_av ? "percentages are printed for alla, kvinnor and man, not `" + column.value.name + "`"
+                                 : std::string("no percentage to compare: the table has no `andel_av` row"));
         continue;
       }
       int64_t derived = RoundPercent(share->count, share->of);
@@ -106,7 +107,7 @@ void CheckCountTable(ValidationContext& c, const CountTable& table) {
         found = found || prior.id.value.name == table.id.value.name;
       }
     }
-    if (!found) {
+    if (!found && !c.prior_has_errors) {
       c.d.Error("table.prior", table.jamforelse->where, table.jamforelse->path,
                 "the prior year's directory has no table `" + table.id.value.name + "` to compare with");
     }
@@ -174,8 +175,8 @@ void CheckSeries(ValidationContext& c, const TimeSeries& series) {
         const Figure* own = SeriesValue(figures, col.kalla.value);
         if (own && own->count != value.value) {
           c.d.Error("series.year", value.where, value.path,
-                    std::to_string(y) + ": " + std::to_string(value.value) + " ≠ inputs/" + std::to_string(y) +
-                        "'s " + col.kalla.value + " " + std::to_string(own->count));
+                    std::to_string(y) + ": " + std::to_string(value.value) + " ≠ " + dir->dir + "'s " +
+                        col.kalla.value + " " + std::to_string(own->count));
         }
       }
     }
@@ -260,9 +261,10 @@ void CheckDistribution(ValidationContext& c, const Distribution& distribution) {
       }
     }
     if (!SumsToHundred(sum, m.andelar.entries.size())) {
+      size_t slack = m.andelar.entries.size() / 2;
       c.d.Error("distribution.sum", m.where, m.path,
                 "the percentages sum to " + std::to_string(sum) + " %; rounding explains at most " +
-                    std::to_string(m.andelar.entries.size() / 2) + " points off 100");
+                    std::to_string(slack) + (slack == 1 ? " point" : " points") + " off 100");
     }
     if (m.n && m.n->value <= 0) c.d.Error("distribution.n", m.n->where, m.n->path, "n must be positive");
   }
@@ -305,7 +307,7 @@ void CheckChart(ValidationContext& c, const Chart& chart) {
     bool positive = false, negative = false;
     for (const ChartSlice& slice : chart.delar) {
       const Figure* f = LookUpFigure(c, slice.kalla.value);
-      if (!f || f->kind != Figure::Kind::kMoney) continue;
+      if (!f || f->kind != Figure::Kind::kMoney || f->money.kronor == 0) continue;
       (f->money.kronor < 0 ? negative : positive) = true;
     }
     if (positive && negative) {

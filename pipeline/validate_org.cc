@@ -85,7 +85,8 @@ void CheckOrganisation(ValidationContext& c) {
   if (org.undertecknande && org.undertecknande->datum) {
     const auto& signed_on = *org.undertecknande->datum;
     if (signed_on.value <= year_end) {
-      c.d.Error("dates.order", signed_on.where, signed_on.path, "the report is signed after the year has ended");
+      c.d.Error("dates.order", signed_on.where, signed_on.path,
+                "signed " + signed_on.value.ToString() + ", before the year ended on " + year_end.ToString());
     }
     if (org.styrelsebeslut && signed_on.value < org.styrelsebeslut->value) {
       c.d.Error("dates.order", signed_on.where, signed_on.path,
@@ -146,7 +147,7 @@ void CheckOrganisation(ValidationContext& c) {
     if (kinds[MemberKind::kState] != 2) {
       c.d.Error("members.state", org.medlemmar.front().where, "medlemmar",
                 "the state is a member twice over, through Försäkringskassan and Arbetsförmedlingen (found " +
-                    std::to_string(kinds[MemberKind::kState]) + " members of typ stat)");
+                    std::to_string(kinds[MemberKind::kState]) + " of typ stat)");
     }
     if (kinds[MemberKind::kRegion] != 1) {
       c.d.Error("members.region", org.medlemmar.front().where, "medlemmar",

@@ -16,15 +16,18 @@ struct ValidationContext {
   const FigureTable* prior;        // the prior year's figures, when it has a directory
   const YearInput* prior_input;    // the prior year's inputs, when it has a directory
   Diagnostics& d;
+  bool prior_has_errors = false;   // the prior year has a directory, but it did not load cleanly
 
   bool report_year() const { return year.files.forbund.omfattning.value == Scope::kAnnualReport; }
+  int year_number() const { return year.year; }
   // Reports `a` ≠ `b` unless they can be the same amount given their precision.
   bool ExpectSame(const char* code, Where where, const std::string& path, const std::string& found_what, Money found,
                   const std::string& expected_what, Money expected);
 };
 
 void CheckOrganisation(ValidationContext& c);
-void CheckAccounts(ValidationContext& c);
+// `with_overview`: the multi-year overview is checked only for the report year itself.
+void CheckAccounts(ValidationContext& c, bool with_overview);
 void CheckBudget(ValidationContext& c);
 void CheckActivity(ValidationContext& c);
 void CheckTexts(ValidationContext& c);

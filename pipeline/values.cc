@@ -75,6 +75,8 @@ std::optional<int64_t> ParseInteger(std::string_view text, std::string* why) {
       *why = "expected a whole number, not a decimal";
     } else if (!text.empty() && text.front() == '+') {
       *why = "write the number without a plus sign";
+    } else if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X' || text[1] == 'o')) {
+      *why = "write the number in decimal digits (hexadecimal and octal are not accepted)";
     } else {
       *why = "expected a whole number";
     }

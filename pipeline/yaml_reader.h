@@ -16,7 +16,7 @@ namespace arsred {
 struct ReaderLimits {
   size_t max_file_bytes = 1 << 20;  // 1 MiB: a year's largest file is about 40 KiB
   int max_depth = 32;               // the format nests at most 7 levels
-  size_t max_scalar_bytes = 64 * 1024;
+  size_t max_scalar_bytes = 256 * 1024;  // one text; 2023's förvaltningsberättelse is about 40 KiB
 };
 
 struct ParsedFile {
