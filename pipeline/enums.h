@@ -12,7 +12,7 @@ namespace arsred {
 enum class Scope { kAnnualReport, kComparativeYear };
 enum class Status { kDraft, kFinal };
 enum class MemberKind { kState, kRegion, kMunicipality };
-enum class Role { kChair, kViceChair, kMember };
+enum class BoardRole { kChair, kViceChair, kMember };
 enum class GoalStatus { kMet, kPartlyMet, kNotMet };
 enum class DriftKind { kIncome, kCost };
 enum class NoteKind { kSpecification, kProvision };
@@ -61,11 +61,11 @@ struct EnumSpelling<MemberKind> {
   }};
 };
 template <>
-struct EnumSpelling<Role> {
-  static constexpr std::array<EnumValue<Role>, 3> kValues{{
-      {Role::kChair, "ordforande", "ordförande"},
-      {Role::kViceChair, "vice_ordforande", "vice ordförande"},
-      {Role::kMember, "ledamot", "ledamot"},
+struct EnumSpelling<BoardRole> {
+  static constexpr std::array<EnumValue<BoardRole>, 3> kValues{{
+      {BoardRole::kChair, "ordforande", "ordförande"},
+      {BoardRole::kViceChair, "vice_ordforande", "vice ordförande"},
+      {BoardRole::kMember, "ledamot", "ledamot"},
   }};
 };
 template <>

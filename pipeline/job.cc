@@ -4,11 +4,18 @@
 #include <fstream>
 #include <iostream>
 
+#include <cstdlib>
+#include <optional>
+
 #include <boost/program_options.hpp>
 
+#include "calculate.h"
 #include "diagnostics.h"
+#include "layout.h"
 #include "load.h"
+#include "render_pdf.h"
 #include "schema.h"
+#include "trace.h"
 #include "validate.h"
 
 namespace po = boost::program_options;
@@ -22,6 +29,8 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  check <year-dir>     load and validate one year's inputs (e.g. inputs/2023)\n"
+    "  build <year-dir>     typeset the year's report as PDF\n"
+    "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
     "options:\n"
@@ -137,11 +146,147 @@ int SchemaCommand(const CommandContext& ctx) {
   return kExitClean;
 }
 
+// Where layouts/ and fonts/ are: --data-dir, else $ARSRED_DATA_DIR, else the source tree the
+// binary was built from.
+std::string DataDir(const po::variables_map& vm) {
+  if (vm.count("data-dir")) return vm["data-dir"].as<std::string>();
+  if (const char* env = std::getenv("ARSRED_DATA_DIR")) return env;
+  return ARSRED_DATA_DIR;
+}
+
+// The stages up to layout, shared by build and dump. Returns the exit code when it cannot go on.
+struct Pipeline {
+  InputSet inputs;
+  Diagnostics diagnostics;
+  ReportFigures figures;
+  LayoutFile layout;
+  LayoutResources resources;
+  Document document;
+  bool draft = true;
+};
+
+std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want_layout, std::ostream& err) {
+  std::string dir = vm["year-dir"].as<std::string>();
+  if (!LoadInputs(dir, p.inputs, p.diagnostics)) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  Validate(p.inputs, p.diagnostics);
+  const OrgFile& org = p.inputs.report().files.forbund;
+  if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    if (org.omfattning.value != Scope::kAnnualReport && p.inputs.report().complete) {
+      err << "arsred: " << dir << " is a comparative year (omfattning: jamforelsear); it has no report\n";
+    }
+    return kExitErrors;
+  }
+  bool final_year = org.status && org.status->value == Status::kFinal;
+  bool final = vm.count("final") > 0;
+  if (final && p.diagnostics.HasErrors()) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    err << "arsred: --final refused: the inputs have errors; nothing was written\n";
+    return kExitErrors;
+  }
+  p.draft = !final && (vm.count("draft") > 0 || !final_year || p.diagnostics.HasErrors());
+  p.figures = Calculate(p.inputs, p.draft, p.diagnostics);
+  if (!want_layout) return std::nullopt;
+
+  std::string data = DataDir(vm);
+  std::string name = vm.count("layout") ? vm["layout"].as<std::string>()
+                     : org.layout          ? org.layout->value
+                                           : "modern";
+  if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
+    err << "arsred: a layout is named by its file in layouts/, e.g. modern\n";
+    return kExitUsage;
+  }
+  if (!LoadLayout(data + "/layouts/" + name + ".yaml", p.layout, p.inputs.sources, p.diagnostics) ||
+      !LoadLayoutResources(p.layout, data + "/fonts", p.resources, p.diagnostics)) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  DraftNotes notes;
+  notes.draft = p.draft;
+  Diagnostics sorted = p.diagnostics;
+  sorted.Sort(p.inputs.sources);
+  for (const Diagnostic& d : sorted.all()) {
+    std::string text = FormatDiagnostic(d, p.inputs.sources);
+    notes.findings.push_back(text.substr(0, text.find('\n')));
+  }
+  p.document = LayOut(p.inputs, p.figures, p.layout, p.resources, notes, p.diagnostics);
+  return std::nullopt;
+}
+
+void AddPipelineOptions(po::options_description& options) {
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+      "layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
+      "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)")(
+      "draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
+      "final", "typeset the final report; refused while the inputs have errors");
+}
+
+int BuildCommand(const CommandContext& ctx) {
+  po::options_description options("build options");
+  AddPipelineOptions(options);
+  options.add_options()("output,o", po::value<std::string>(), "the PDF to write (default: arsredovisning-YEAR.pdf)");
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred build <year-dir> [-o FILE] [--layout NAME] [--draft | --final]\n"
+      "Typesets the year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
+      "have errors, is typeset as a draft. The PDF is written whole or not at all.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  if (vm.count("draft") && vm.count("final")) {
+    ctx.err << "arsred: build: --draft and --final exclude each other\n";
+    return kExitUsage;
+  }
+  Pipeline p;
+  if (auto code = RunStages(vm, p, true, ctx.err)) return *code;
+  std::string output = vm.count("output") ? vm["output"].as<std::string>()
+                                          : "arsredovisning-" + std::to_string(p.figures.year) + ".pdf";
+  std::string error;
+  bool written = !p.diagnostics.HasErrors() || p.draft;
+  if (vm.count("final") && p.diagnostics.HasErrors()) written = false;
+  PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
+  if (written && !RenderPdf(p.document, output, &error)) {
+    ctx.err << "arsred: cannot write " << output << ": " << error << "\n";
+    return kExitErrors;
+  }
+  ctx.err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages" << (p.draft ? ", draft" : "")
+          << ")\n";
+  int code = ExitCodeFor(p.diagnostics);
+  return code;
+}
+
+int DumpCommand(const CommandContext& ctx) {
+  po::options_description options("dump options");
+  AddPipelineOptions(options);
+  options.add_options()("stage", po::value<std::string>()->required(), "figures or layout");
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage = "usage: arsred dump --stage figures|layout <year-dir> [--layout NAME]\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  std::string stage = vm["stage"].as<std::string>();
+  if (stage != "figures" && stage != "layout") {
+    ctx.err << "arsred: dump: --stage is figures or layout\n";
+    return kExitUsage;
+  }
+  Pipeline p;
+  if (auto code = RunStages(vm, p, stage == "layout", ctx.err)) return *code;
+  PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
+  ctx.out << (stage == "figures" ? DumpFigures(p.figures) : TraceDocument(p.document));
+  return ExitCodeFor(p.diagnostics);
+}
+
 struct Command {
   const char* name;
   int (*run)(const CommandContext&);
 };
-constexpr Command kCommands[] = {{"check", CheckCommand}, {"schema", SchemaCommand}};
+constexpr Command kCommands[] = {
+    {"check", CheckCommand}, {"build", BuildCommand}, {"dump", DumpCommand}, {"schema", SchemaCommand}};
 
 }  // namespace
 

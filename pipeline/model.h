@@ -58,7 +58,7 @@ struct Member : Anchor {
 struct Seat : Anchor {
   static constexpr std::string_view kName = "Seat";
   Located<Id> medlem;
-  Located<Role> roll;
+  Located<BoardRole> roll;
   std::optional<Located<std::string>> namn;
   template <class V>
   void Fields(V& v) {

@@ -174,10 +174,10 @@ void CheckOrganisation(ValidationContext& c) {
       c.d.Error("board.seats", seat.medlem.where, seat.medlem.path,
                 "each member appoints one ledamot: `" + seat.medlem.value.name + "` has a second seat");
     }
-    if (seat.roll.value == Role::kChair && ++chairs == 2) {
+    if (seat.roll.value == BoardRole::kChair && ++chairs == 2) {
       c.d.Error("board.chair", seat.roll.where, seat.roll.path, "the board has one ordförande");
     }
-    if (seat.roll.value == Role::kViceChair && ++vice_chairs == 2) {
+    if (seat.roll.value == BoardRole::kViceChair && ++vice_chairs == 2) {
       c.d.Error("board.chair", seat.roll.where, seat.roll.path, "the board has one vice ordförande");
     }
   }

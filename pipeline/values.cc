@@ -16,7 +16,10 @@ std::string GroupDigits(int64_t value) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
     out += digits[i];
   }
-  return value < 0 ? "\u2212" + out : out;
+  if (value >= 0) return out;
+  std::string negative = "\u2212";  // built in two steps: GCC 12 warns falsely on "literal" + string
+  negative += out;
+  return negative;
 }
 
 std::string FormatMoney(Money m) {

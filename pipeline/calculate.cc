@@ -1,0 +1,982 @@
+#include "calculate.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "rounding.h"
+
+namespace arsred {
+
+std::string FormatNumber(int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -(value + 1) + 1ull : static_cast<unsigned long long>(value));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";  // narrow no-break space
+    out += digits[i];
+  }
+  if (value >= 0) return out;
+  std::string negative = "\u2212";  // built in two steps: GCC 12 warns falsely on "literal" + string
+  negative += out;
+  return negative;
+}
+
+std::string FormatPercent(int64_t percent) { return FormatNumber(percent) + "\u00A0%"; }
+
+namespace {
+
+const char* kNil = "\u2013";  // en dash: nothing to report in this cell
+
+using Term = Rounder::Term;
+
+// The rounded tkr values of one year: its own trees, with the prior year's rounding fixed
+// where this year's report must repeat it (opening equity, opening cash).
+std::map<std::string, int64_t> RoundYear(const FigureTable& f, const Drift* drift,
+                                         const std::map<std::string, int64_t>* prior,
+                                         std::vector<std::string>& conflicts) {
+  Rounder r(f);
+  // Resultaträkning.
+  r.Round("rr.arets_resultat", {{"rr.resultat_efter_finansiella_poster"}, {"rr.extraordinara_poster"}});
+  r.Round("rr.resultat_efter_finansiella_poster", {{"rr.verksamhetens_resultat"}, {"rr.finansiella_netto"}});
+  r.Round("rr.verksamhetens_resultat", {{"rr.verksamhetens_nettokostnader"}});
+  r.Round("rr.verksamhetens_nettokostnader",
+          {{"rr.verksamhetens_intakter"}, {"rr.verksamhetens_kostnader", -1}, {"rr.avskrivningar", -1}});
+  r.Round("rr.finansiella_netto", {{"rr.finansiella_intakter"}, {"rr.finansiella_kostnader", -1}});
+  // Driftredovisning: its outcome rows share the resultaträkning's lines.
+  std::vector<Term> income_rows, cost_rows;
+  if (drift) {
+    for (const DriftRow& row : drift->rader) {
+      (row.typ.value == DriftKind::kCost ? cost_rows : income_rows).push_back({"drift." + row.id.value.name + ".utfall"});
+    }
+  }
+  if (f.Find("drift.resultat.utfall")) {
+    r.Fix("drift.intakter.utfall", r.Get("rr.verksamhetens_intakter"));
+    r.Fix("drift.kostnader.utfall", -r.Get("rr.verksamhetens_kostnader"));
+    r.Round("drift.intakter.utfall", income_rows);
+    r.Round("drift.kostnader.utfall", cost_rows);
+    r.Fix("drift.nettokostnad.utfall", r.Get("drift.intakter.utfall") + r.Get("drift.kostnader.utfall"));
+    r.Fix("drift.finansiella_poster.utfall", r.Get("rr.finansiella_netto"));
+    r.Fix("drift.resultat.utfall", r.Get("drift.nettokostnad.utfall") + r.Get("drift.finansiella_poster.utfall"));
+    std::vector<Term> budget_rows;
+    for (const Term& t : income_rows) budget_rows.push_back({t.name.substr(0, t.name.size() - 6) + "budget"});
+    for (const Term& t : cost_rows) budget_rows.push_back({t.name.substr(0, t.name.size() - 6) + "budget"});
+    r.Round("drift.resultat.budget", {{"drift.nettokostnad.budget"}, {"drift.finansiella_poster.budget"}});
+    r.Round("drift.nettokostnad.budget", budget_rows);
+  }
+  // Balansräkning: assets, then the other side, which must end in the same total. Årets resultat
+  // is the resultaträkning's; övrigt eget kapital is what the prior year's report printed.
+  r.Round("br.summa_tillgangar", {{"br.summa_anlaggningstillgangar"}, {"br.summa_omsattningstillgangar"}});
+  r.Round("br.summa_anlaggningstillgangar",
+          {{"br.materiella_anlaggningstillgangar"}, {"br.finansiella_anlaggningstillgangar"}});
+  r.Round("br.summa_omsattningstillgangar",
+          {{"br.fordringar"}, {"br.kortfristiga_placeringar"}, {"br.kassa_och_bank"}});
+  r.Fix("br.summa_eget_kapital_och_skulder", r.Get("br.summa_tillgangar"));
+  r.Fix("br.arets_resultat", r.Get("rr.arets_resultat"));
+  // Eget kapital is a line like the others; övrigt eget kapital is what remains of it after
+  // årets resultat. (Known in tkr only for older years, equity is the least certain line, so a
+  // thousand that cannot be placed elsewhere lands there rather than on a line with a note.)
+  r.Round("br.summa_eget_kapital_och_skulder",
+          {{"br.eget_kapital"}, {"br.summa_avsattningar"}, {"br.summa_skulder"}});
+  r.Round("br.eget_kapital", {{"br.arets_resultat"}, {"br.ovrigt_eget_kapital"}});
+  r.Round("br.summa_avsattningar", {{"br.avsattningar_pensioner"}, {"br.andra_avsattningar"}});
+  r.Round("br.summa_skulder", {{"br.langfristiga_skulder"}, {"br.kortfristiga_skulder"}});
+  r.Fix("ek.utgaende", r.Get("br.eget_kapital"));
+  r.Fix("ek.ingaende", r.Get("br.ovrigt_eget_kapital"));
+  // Kassaflödesanalys: it starts at last year's printed cash and ends at this year's; its lines
+  // share the difference.
+  int64_t cash = r.Get("br.kassa_och_bank") + r.Get("br.kortfristiga_placeringar");
+  r.Fix("kfa.likvida_medel_utgaende", cash);
+  r.Fix("kfa.arets_resultat", r.Get("rr.arets_resultat"));
+  if (prior && prior->count("br.summa_tillgangar")) {
+    auto before = [&](const char* name) { return prior->count(name) ? prior->at(name) : 0; };
+    r.Fix("kfa.likvida_medel_ingaende", before("br.kassa_och_bank") + before("br.kortfristiga_placeringar"));
+  } else {
+    r.Fix("kfa.likvida_medel_ingaende", NearestTkr(f.MoneyOr0("kfa.likvida_medel_ingaende").kronor));
+  }
+  r.Fix("kfa.arets_kassaflode", cash - r.Get("kfa.likvida_medel_ingaende"));
+  r.Round("kfa.arets_kassaflode",
+          {{"kfa.lopande_verksamhet"}, {"kfa.investeringsverksamhet"}, {"kfa.finansieringsverksamhet"}});
+  r.Round("kfa.lopande_verksamhet",
+          {{"kfa.fore_rorelsekapital"}, {"kfa.forandring_fordringar"}, {"kfa.forandring_skulder"}});
+  r.Round("kfa.fore_rorelsekapital", {{"kfa.arets_resultat"}, {"kfa.ej_likviditetspaverkande"}});
+  r.Round("kfa.ej_likviditetspaverkande",
+          {{"kfa.justering_avsattningar"}, {"kfa.justering_avskrivningar"}, {"kfa.justering_ovriga"}});
+  // Everything else printed in tkr is rounded on its own.
+  for (const auto& [name, figure] : f.all()) {
+    if (figure.kind == Figure::Kind::kMoney) r.Get(name);
+  }
+  conflicts.insert(conflicts.end(), r.conflicts().begin(), r.conflicts().end());
+  return r.rounded();
+}
+
+struct YearFigures {
+  FigureTable exact;
+  std::map<std::string, int64_t> rounded;
+};
+
+// Figures of every year with a directory, oldest first, each rounded with its prior's rounding.
+std::map<int, YearFigures> AllYears(const InputSet& inputs, std::vector<std::string>& conflicts) {
+  std::map<int, YearFigures> years;
+  for (const auto& [year, input] : inputs.years) {
+    YearFigures y;
+    y.exact = DeriveFigures(inputs, year, nullptr);
+    auto prior = years.find(year - 1);
+    std::vector<std::string> ignored;
+    const auto& drift = input.files.budget.driftredovisning;
+    y.rounded = RoundYear(y.exact, drift ? &*drift : nullptr, prior == years.end() ? nullptr : &prior->second.rounded,
+                          year == inputs.report_year ? conflicts : ignored);
+    years[year] = std::move(y);
+  }
+  return years;
+}
+
+class TableBuilder {
+ public:
+  TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years)
+      : inputs_(inputs), years_(years), year_(inputs.report_year) {
+    current_ = &years_.at(year_);
+    auto prior = years_.find(year_ - 1);
+    prior_ = prior == years_.end() ? nullptr : &prior->second;
+  }
+
+  std::vector<std::string> NoteOrder() {
+    // Notes are numbered in the order the statements refer to them: resultaträkning,
+    // balansräkning, then ansvarsförbindelser; a note on several lines takes its first.
+    std::vector<std::string> order;
+    for (const std::string& line : StatementLines()) {
+      for (const Note& note : accounts().noter) {
+        for (const auto& a : note.avser) {
+          if (a.value == line && std::find(order.begin(), order.end(), note.id.value.name) == order.end()) {
+            order.push_back(note.id.value.name);
+          }
+        }
+      }
+    }
+    for (const Note& note : accounts().noter) {
+      if (std::find(order.begin(), order.end(), note.id.value.name) == order.end()) order.push_back(note.id.value.name);
+    }
+    note_order_ = order;
+    return order;
+  }
+
+  std::string NoteNumberOf(const std::string& statement_line) const {
+    for (size_t i = 0; i < note_order_.size(); ++i) {
+      for (const Note& note : accounts().noter) {
+        if (note.id.value.name != note_order_[i]) continue;
+        for (const auto& a : note.avser) {
+          if (a.value == statement_line) return std::to_string(i + 1);
+        }
+      }
+    }
+    return "";
+  }
+
+  struct Line {
+    const char* figure;   // "rr.verksamhetens_kostnader"
+    const char* label;
+    int sign = 1;         // costs are printed negative
+    RowStyle style = RowStyle::kBody;
+    const char* input_line = nullptr;  // for the note number
+    bool always = false;               // print even when absent in both years
+    int indent = 0;
+  };
+
+  ReportRow AmountRow(const Line& line, bool with_note) const {
+    ReportRow row;
+    row.style = line.style;
+    row.indent = line.indent;
+    row.cells.push_back({line.label, false});
+    if (with_note) row.cells.push_back({line.input_line ? NoteNumberOf(line.input_line) : "", false});
+    auto cell = [&](const YearFigures* y) -> Cell {
+      if (!y) return {"", true};
+      auto it = y->rounded.find(line.figure);
+      if (it == y->rounded.end() || !y->exact.Find(line.figure)) return {kNil, true};
+      return {FormatNumber(line.sign * it->second), true};
+    };
+    row.cells.push_back(cell(current_));
+    if (prior_) row.cells.push_back(cell(prior_));
+    return row;
+  }
+
+  bool Present(const char* figure) const {
+    auto nonzero = [&](const YearFigures* y) {
+      if (!y) return false;
+      const Figure* f = y->exact.Find(figure);
+      return f && f->money.kronor != 0;
+    };
+    return nonzero(current_) || nonzero(prior_);
+  }
+
+  ReportTable Statement(const std::string& id, const std::string& title, const std::vector<Line>& lines,
+                        const std::string& current_head, const std::string& prior_head) const {
+    ReportTable t;
+    t.id = id;
+    t.title = title;
+    t.unit = "Belopp i tkr";
+    t.has_note_column = true;
+    std::vector<HeadCell> head{{t.unit}, {"Not"}, {current_head}};
+    if (prior_) head.push_back({prior_head});
+    t.head.push_back(head);
+    t.numeric_columns = {false, false, true};
+    if (prior_) t.numeric_columns.push_back(true);
+    for (const Line& line : lines) {
+      if (line.style == RowStyle::kSection) {
+        ReportRow row;
+        row.style = RowStyle::kSection;
+        row.indent = line.indent;
+        row.cells.push_back({line.label, false});
+        t.rows.push_back(row);
+        continue;
+      }
+      if (!line.always && !Present(line.figure)) continue;
+      t.rows.push_back(AmountRow(line, true));
+    }
+    return t;
+  }
+
+  std::string Period(int y) const {
+    return std::to_string(y) + "-01-01\u2013" + std::to_string(y) + "-12-31";
+  }
+
+  ReportTable IncomeStatement() const {
+    using S = RowStyle;
+    return Statement("resultatrakning", "Resultaträkning",
+                     {{"rr.verksamhetens_intakter", "Verksamhetens intäkter", 1, S::kBody, "resultatrakning.verksamhetens_intakter", true},
+                      {"rr.verksamhetens_kostnader", "Verksamhetens kostnader", -1, S::kBody, "resultatrakning.verksamhetens_kostnader", true},
+                      {"rr.avskrivningar", "Avskrivningar", -1, S::kBody, "resultatrakning.avskrivningar"},
+                      {"rr.verksamhetens_nettokostnader", "Verksamhetens nettokostnader", 1, S::kSubtotal, nullptr, true},
+                      {"rr.verksamhetens_resultat", "Verksamhetens resultat", 1, S::kSubtotal, nullptr, true},
+                      {"rr.finansiella_intakter", "Finansiella intäkter", 1, S::kBody, "resultatrakning.finansiella_intakter"},
+                      {"rr.finansiella_kostnader", "Finansiella kostnader", -1, S::kBody, "resultatrakning.finansiella_kostnader"},
+                      {"rr.resultat_efter_finansiella_poster", "Resultat efter finansiella poster", 1, S::kSubtotal, nullptr, true},
+                      {"rr.extraordinara_poster", "Extraordinära poster", 1, S::kBody, "resultatrakning.extraordinara_poster"},
+                      {"rr.arets_resultat", "Årets resultat", 1, S::kTotal, nullptr, true}},
+                     Period(year_), Period(year_ - 1));
+  }
+
+  ReportTable BalanceSheet() const {
+    using S = RowStyle;
+    std::vector<Line> lines = {
+        {nullptr, "TILLGÅNGAR", 1, S::kSection},
+    };
+    if (Present("br.summa_anlaggningstillgangar")) {
+      lines.push_back({nullptr, "Anläggningstillgångar", 1, S::kSection});
+      lines.push_back({"br.materiella_anlaggningstillgangar", "Materiella anläggningstillgångar", 1, S::kBody, "balansrakning.materiella_anlaggningstillgangar", false, 1});
+      lines.push_back({"br.finansiella_anlaggningstillgangar", "Finansiella anläggningstillgångar", 1, S::kBody, "balansrakning.finansiella_anlaggningstillgangar", false, 1});
+      lines.push_back({"br.summa_anlaggningstillgangar", "Summa anläggningstillgångar", 1, S::kSubtotal, nullptr, true});
+    }
+    std::vector<Line> rest = {
+        {nullptr, "Omsättningstillgångar", 1, S::kSection},
+        {"br.fordringar", "Fordringar", 1, S::kBody, "balansrakning.fordringar", false, 1},
+        {"br.kortfristiga_placeringar", "Kortfristiga placeringar", 1, S::kBody, "balansrakning.kortfristiga_placeringar", false, 1},
+        {"br.kassa_och_bank", "Kassa och bank", 1, S::kBody, "balansrakning.kassa_och_bank", false, 1},
+        {"br.summa_omsattningstillgangar", "Summa omsättningstillgångar", 1, S::kSubtotal, nullptr, true},
+        {"br.summa_tillgangar", "SUMMA TILLGÅNGAR", 1, S::kTotal, nullptr, true},
+        {nullptr, "EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", 1, S::kSection},
+        {"br.eget_kapital", "Eget kapital", 1, S::kSubtotal, nullptr, true},
+        {"br.arets_resultat", "Årets resultat", 1, S::kBody, nullptr, true, 1},
+        {"br.ovrigt_eget_kapital", "Övrigt eget kapital", 1, S::kBody, nullptr, true, 1},
+        {"br.summa_avsattningar", "Avsättningar", 1, S::kSubtotal},
+        {"br.avsattningar_pensioner", "Avsättningar för pensioner och liknande förpliktelser", 1, S::kBody, "balansrakning.avsattningar_pensioner", false, 1},
+        {"br.andra_avsattningar", "Andra avsättningar", 1, S::kBody, "balansrakning.andra_avsattningar", false, 1},
+        {"br.summa_skulder", "Skulder", 1, S::kSubtotal},
+        {"br.langfristiga_skulder", "Långfristiga skulder", 1, S::kBody, "balansrakning.langfristiga_skulder", false, 1},
+        {"br.kortfristiga_skulder", "Kortfristiga skulder", 1, S::kBody, "balansrakning.kortfristiga_skulder", false, 1},
+        {"br.summa_eget_kapital_och_skulder", "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", 1, S::kTotal, nullptr, true},
+    };
+    lines.insert(lines.end(), rest.begin(), rest.end());
+    if (Present("ansvar.beslutad_finansiering") || Present("ansvar.pensionsforpliktelser")) {
+      lines.push_back({nullptr, "PANTER OCH ANSVARSFÖRBINDELSER", 1, S::kSection});
+      lines.push_back({"ansvar.beslutad_finansiering", "Återstående belopp för beslutad finansiering av samverkansinsatser", 1, S::kBody, "ansvarsforbindelser.beslutad_finansiering", false, 1});
+      lines.push_back({"ansvar.pensionsforpliktelser", "Pensionsförpliktelser som inte tagits upp bland avsättningarna", 1, S::kBody, "ansvarsforbindelser.pensionsforpliktelser", false, 1});
+    }
+    return Statement("balansrakning", "Balansräkning", lines, std::to_string(year_) + "-12-31",
+                     std::to_string(year_ - 1) + "-12-31");
+  }
+
+  ReportTable CashFlow() const {
+    using S = RowStyle;
+    return Statement(
+        "kassaflodesanalys", "Kassaflödesanalys",
+        {{nullptr, "DEN LÖPANDE VERKSAMHETEN", 1, S::kSection},
+         {"kfa.arets_resultat", "Årets resultat", 1, S::kBody, nullptr, true},
+         {"kfa.justering_avsattningar", "Justering för gjorda avsättningar", 1, S::kBody, nullptr, true},
+         {"kfa.justering_avskrivningar", "Justering för av- och nedskrivningar", 1, S::kBody},
+         {"kfa.justering_ovriga", "Justering för övriga ej likviditetspåverkande poster", 1, S::kBody},
+         {"kfa.fore_rorelsekapital", "Medel från verksamheten före förändring av rörelsekapital", 1, S::kSubtotal, nullptr, true},
+         {"kfa.forandring_fordringar", "Ökning (\u2212)/minskning (+) kortfristiga fordringar", 1, S::kBody, nullptr, true},
+         {"kfa.forandring_skulder", "Ökning (+)/minskning (\u2212) kortfristiga skulder", 1, S::kBody, nullptr, true},
+         {"kfa.lopande_verksamhet", "Kassaflöde från den löpande verksamheten", 1, S::kSubtotal, nullptr, true},
+         {"kfa.investeringsverksamhet", "Kassaflöde från investeringsverksamheten", 1, S::kBody, nullptr, true},
+         {"kfa.finansieringsverksamhet", "Kassaflöde från finansieringsverksamheten", 1, S::kBody, nullptr, true},
+         {"kfa.arets_kassaflode", "Årets kassaflöde", 1, S::kSubtotal, nullptr, true},
+         {"kfa.likvida_medel_ingaende", "Likvida medel vid årets början", 1, S::kBody, nullptr, true},
+         {"kfa.likvida_medel_utgaende", "Likvida medel vid årets slut", 1, S::kTotal, nullptr, true}},
+        std::to_string(year_), std::to_string(year_ - 1));
+  }
+
+  ReportTable DriftTable() const {
+    const auto& drift = inputs_.report().files.budget.driftredovisning;
+    ReportTable t;
+    t.id = "driftredovisning";
+    t.title = "Driftredovisning";
+    t.unit = "Belopp i tkr";
+    bool with_prior = prior_ && prior_->exact.Find("drift.resultat.utfall");
+    std::vector<HeadCell> head{{t.unit}, {"Utfall " + std::to_string(year_)}, {"Budget " + std::to_string(year_)},
+                               {"Avvikelse utfall\u2013budget"}};
+    if (with_prior) {
+      head.push_back({"Utfall " + std::to_string(year_ - 1)});
+      head.push_back({"Budget " + std::to_string(year_ - 1)});
+      head.push_back({"Avvikelse utfall\u2013budget"});
+    }
+    t.head.push_back(head);
+    t.numeric_columns.assign(head.size(), true);
+    t.numeric_columns[0] = false;
+    auto row = [&](const std::string& figure, const std::string& label, RowStyle style, int indent) {
+      ReportRow r;
+      r.style = style;
+      r.indent = indent;
+      r.cells.push_back({label, false});
+      for (const YearFigures* y : {current_, with_prior ? prior_ : nullptr}) {
+        if (!y) continue;
+        for (const char* column : {".utfall", ".budget", ".avvikelse"}) {
+          std::string name = figure + column;
+          int64_t value = 0;
+          if (std::string(column) == ".avvikelse") {
+            // The deviation of the printed figures, so that the row reads across.
+            auto u = y->rounded.find(figure + ".utfall");
+            auto b = y->rounded.find(figure + ".budget");
+            value = (u == y->rounded.end() ? 0 : u->second) - (b == y->rounded.end() ? 0 : b->second);
+          } else {
+            auto it = y->rounded.find(name);
+            if (it == y->rounded.end()) {
+              r.cells.push_back({kNil, true});
+              continue;
+            }
+            value = it->second;
+          }
+          r.cells.push_back({value == 0 ? kNil : FormatNumber(value), true});
+        }
+      }
+      t.rows.push_back(r);
+    };
+    auto section = [&](const char* label) {
+      ReportRow r;
+      r.style = RowStyle::kSection;
+      r.cells.push_back({label, false});
+      t.rows.push_back(r);
+    };
+    section("Verksamhetens intäkter");
+    for (const DriftRow& d : drift->rader) {
+      if (d.typ.value == DriftKind::kIncome) row("drift." + d.id.value.name, d.text.value, RowStyle::kBody, 1);
+    }
+    section("Verksamhetens kostnader");
+    for (const DriftRow& d : drift->rader) {
+      if (d.typ.value == DriftKind::kCost) row("drift." + d.id.value.name, d.text.value, RowStyle::kBody, 1);
+    }
+    row("drift.nettokostnad", "Verksamhetens nettokostnad", RowStyle::kSubtotal, 0);
+    row("drift.finansiella_poster", "Finansiella poster", RowStyle::kBody, 0);
+    row("drift.resultat", "Resultat", RowStyle::kTotal, 0);
+    return t;
+  }
+
+ private:
+  const AccountsFile& accounts() const { return inputs_.report().files.rakenskaper; }
+
+  const InputSet& inputs_;
+  const std::map<int, YearFigures>& years_;
+  int year_;
+  const YearFigures* current_;
+  const YearFigures* prior_;
+  std::vector<std::string> note_order_;
+};
+
+}  // namespace
+
+namespace {
+
+std::string NoteAmount(Money m, bool in_tkr) { return FormatNumber(in_tkr ? NearestTkr(m.kronor) : m.kronor); }
+
+struct NoteLine {
+  std::string key;    // id, or the label when the item has no id
+  std::string label;
+  std::optional<Money> current, prior;
+  int indent = 0;
+  RowStyle style = RowStyle::kBody;
+  std::vector<NoteLine> children;
+};
+
+Money ItemAmount(const NoteItem& item) {
+  if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};
+  Money sum;
+  for (const auto& sub : item.poster) sum += sub.belopp.value;
+  return sum;
+}
+
+std::vector<NoteLine> LinesOf(const Note& note) {
+  std::vector<NoteLine> lines;
+  for (const NoteItem& item : note.poster) {
+    NoteLine line;
+    line.key = item.id ? item.id->value.name : item.text.value;
+    line.label = item.text.value;
+    line.current = ItemAmount(item);
+    for (const NoteSubItem& sub : item.poster) {
+      NoteLine child;
+      child.key = sub.text.value;
+      child.label = sub.text.value;
+      child.current = sub.belopp.value;
+      child.indent = 1;
+      line.children.push_back(child);
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// Puts the prior year's lines beside this year's: matched by key, and a line only the prior
+// year has goes after the line it followed there, so both columns keep their order.
+void MergePrior(std::vector<NoteLine>& lines, std::vector<NoteLine> prior) {
+  size_t cursor = 0;
+  for (NoteLine& p : prior) {
+    auto match = std::find_if(lines.begin(), lines.end(), [&](const NoteLine& l) { return l.key == p.key; });
+    if (match != lines.end()) {
+      match->prior = p.current;
+      MergePrior(match->children, p.children);
+      cursor = static_cast<size_t>(match - lines.begin()) + 1;
+      continue;
+    }
+    NoteLine only_prior = p;
+    only_prior.prior = p.current;
+    only_prior.current.reset();
+    for (NoteLine& child : only_prior.children) {
+      child.prior = child.current;
+      child.current.reset();
+    }
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(cursor), only_prior);
+    ++cursor;
+  }
+}
+
+const Note* FindNote(const YearInput* year, const std::string& id) {
+  if (!year) return nullptr;
+  for (const Note& note : year->files.rakenskaper.noter) {
+    if (note.id.value.name == id) return &note;
+  }
+  return nullptr;
+}
+
+ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year, int year,
+                      const FigureTable& exact, const FigureTable* prior_exact) {
+  bool in_tkr = note.enhet && note.enhet->value == Unit::kTkr;
+  ReportTable t;
+  t.id = "not." + note.id.value.name;
+  t.title = "Not " + std::to_string(number) + " " + note.rubrik.value;
+  t.unit = in_tkr ? "Belopp i tkr" : "Belopp i kr";
+  const Note* prior = FindNote(prior_year, note.id.value.name);
+  std::vector<HeadCell> head{{t.unit}, {std::to_string(year)}};
+  if (prior_year) head.push_back({std::to_string(year - 1)});
+  t.head.push_back(head);
+  t.numeric_columns.assign(head.size(), true);
+  t.numeric_columns[0] = false;
+
+  std::vector<NoteLine> lines = LinesOf(note);
+  if (prior) MergePrior(lines, LinesOf(*prior));
+  auto cell = [&](const std::optional<Money>& m) -> Cell {
+    return {m ? NoteAmount(*m, in_tkr) : std::string(kNil), true};
+  };
+  auto add = [&](const NoteLine& line) {
+    ReportRow row;
+    row.indent = line.indent;
+    row.style = line.style;
+    row.cells.push_back({line.label, false});
+    row.cells.push_back(cell(line.current));
+    if (prior_year) row.cells.push_back(cell(line.prior));
+    t.rows.push_back(row);
+  };
+  const std::string base = "not." + note.id.value.name;
+  auto figure = [&](const FigureTable* table, const std::string& name) -> std::optional<Money> {
+    if (!table) return std::nullopt;
+    const Figure* f = table->Find(name);
+    return f ? std::optional<Money>(f->money) : std::nullopt;
+  };
+  bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+  if (provision) {
+    NoteLine opening;
+    opening.label = "Ingående avsättning";
+    opening.current = figure(&exact, base + ".ingaende");
+    opening.prior = figure(prior_exact, base + ".ingaende");
+    add(opening);
+  }
+  for (const NoteLine& line : lines) {
+    add(line);
+    for (const NoteLine& child : line.children) add(child);
+  }
+  NoteLine total;
+  total.label = provision ? "Utgående avsättning" : "Summa";
+  total.current = figure(&exact, base + ".summa");
+  total.prior = figure(prior_exact, base + ".summa");
+  total.style = RowStyle::kTotal;
+  if (prior_year && !prior) total.prior.reset();
+  add(total);
+  return t;
+}
+
+std::string ColumnLabel(const std::string& column) {
+  if (column == "alla") return "Alla";
+  if (column == "kvinnor") return "Kvinnor";
+  if (column == "man") return "Män";
+  if (column == "ovriga") return "Övriga";
+  return column;
+}
+
+std::string Lower(std::string text) {
+  // Enough for labels like "Avslutade deltagare": ASCII and the Swedish capitals.
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               (text[i + 1] == '\x85' || text[i + 1] == '\x84' || text[i + 1] == '\x96')) {
+      out += static_cast<char>(c);
+      out += static_cast<char>(text[++i] + 0x20);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& exact, const FigureTable* prior_exact) {
+  ReportTable t;
+  t.id = "tabell." + table.id.value.name;
+  t.title = table.rubrik.value;
+  std::vector<std::string> columns;
+  for (const auto& c : table.kolumner) columns.push_back(c.value.name);
+  if (columns.empty()) columns = {"alla", "kvinnor", "man"};
+  bool with_prior = table.jamforelse && table.jamforelse->value && prior_exact;
+  const std::string base = "tabell." + table.id.value.name + ".";
+  std::string share_of;
+  for (const CountRow& row : table.rader) {
+    if (table.andel_av && row.id.value.name == table.andel_av->value.name) share_of = Lower(row.text.value);
+  }
+  std::vector<HeadCell> labels{{""}};
+  for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
+  if (with_prior) {
+    for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
+    std::vector<HeadCell> years{{""}, {std::to_string(year), static_cast<int>(columns.size())},
+                                {std::to_string(year - 1), static_cast<int>(columns.size())}};
+    t.head.push_back(years);
+  }
+  if (table.andel_av) {
+    for (const auto& c : columns) {
+      labels.push_back({std::string("Andel av ") + (c == "alla" ? share_of : Lower(ColumnLabel(c)))});
+    }
+  }
+  t.head.push_back(labels);
+  t.numeric_columns.assign(labels.size(), true);
+  t.numeric_columns[0] = false;
+  for (const CountRow& row : table.rader) {
+    ReportRow r;
+    r.indent = row.indrag ? static_cast<int>(row.indrag->value) : 0;
+    r.cells.push_back({row.text.value, false});
+    auto count = [&](const FigureTable* f, const std::string& column) -> Cell {
+      const Figure* fig = f ? f->Find(base + row.id.value.name + "." + column) : nullptr;
+      return {fig ? FormatNumber(fig->count) : std::string(kNil), true};
+    };
+    for (const auto& c : columns) r.cells.push_back(count(&exact, c));
+    if (with_prior) {
+      for (const auto& c : columns) r.cells.push_back(count(prior_exact, c));
+    }
+    if (table.andel_av) {
+      bool is_base = row.id.value.name == table.andel_av->value.name;
+      for (const auto& c : columns) {
+        const Figure* share = exact.Find(base + row.id.value.name + ".andel_" + c);
+        r.cells.push_back({is_base || !share ? "" : FormatPercent(RoundPercent(share->count, share->of)), true});
+      }
+    }
+    t.rows.push_back(r);
+  }
+  return t;
+}
+
+}  // namespace
+
+namespace {
+
+ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const std::map<int, YearFigures>& years) {
+  ReportTable t;
+  t.id = "tidsserie." + series.id.value.name;
+  t.title = series.rubrik.value;
+  std::vector<HeadCell> head{{"År"}};
+  for (const SeriesColumn& c : series.kolumner) head.push_back({c.text.value});
+  t.head.push_back(head);
+  t.numeric_columns.assign(head.size(), true);
+  t.numeric_columns[0] = false;
+  for (int y = static_cast<int>(series.fran_ar.value); y <= inputs.report_year; ++y) {
+    ReportRow r;
+    r.cells.push_back({std::to_string(y), false});
+    const SeriesRow* history = nullptr;
+    for (const SeriesRow& h : series.historik) {
+      if (h.ar.value == y) history = &h;
+    }
+    auto own = years.find(y);
+    for (const SeriesColumn& c : series.kolumner) {
+      std::string text = kNil;
+      if (own != years.end()) {
+        if (const Figure* f = own->second.exact.Find("tabell." + c.kalla.value)) text = FormatNumber(f->count);
+      } else if (history) {
+        for (const auto& [column, value] : history->varden.entries) {
+          if (column.value.name == c.id.value.name) text = FormatNumber(value.value);
+        }
+      }
+      r.cells.push_back({text, true});
+    }
+    t.rows.push_back(r);
+  }
+  return t;
+}
+
+// Whole percentages of parts that sum to 100 (largest remainder), as the figures stage does.
+std::vector<int64_t> SharesOf(const std::vector<int64_t>& parts) {
+  int64_t total = 0;
+  for (int64_t p : parts) total += p;
+  std::vector<int64_t> out(parts.size(), 0), remainder(parts.size(), 0);
+  if (total <= 0) return out;
+  int64_t assigned = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    out[i] = parts[i] * 100 / total;
+    remainder[i] = parts[i] * 100 % total;
+    assigned += out[i];
+  }
+  std::vector<size_t> order(parts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
+  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
+  return out;
+}
+
+ReportTable SurveyTable(const Survey& survey) {
+  ReportTable t;
+  t.id = "enkat." + survey.id.value.name;
+  t.title = "";
+  int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
+  std::string group = survey.grupp.value + " (n=" + std::to_string(n) + ")";
+  t.head.push_back({{""}, {"Antal"}, {"Fördelning"}});
+  t.head.push_back({{""}, {group}, {group}});
+  t.numeric_columns = {false, true, true};
+  std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
+  std::vector<int64_t> shares = SharesOf(counts);
+  const char* labels[] = {"Negativt", "Varken eller", "Positivt"};
+  for (size_t i = 0; i < 3; ++i) {
+    t.rows.push_back({{{labels[i], false}, {FormatNumber(counts[i]), true}, {FormatPercent(shares[i]), true}}});
+  }
+  ReportRow total{{{"Totalt", false}, {FormatNumber(n), true}, {FormatPercent(n > 0 ? 100 : 0), true}}};
+  total.style = RowStyle::kTotal;
+  t.rows.push_back(total);
+  return t;
+}
+
+ReportTable DistributionTable(const Distribution& d) {
+  ReportTable t;
+  t.id = "fordelning." + d.id.value.name;
+  t.title = d.rubrik.value;
+  std::vector<HeadCell> head{{""}};
+  for (const Category& c : d.kategorier) head.push_back({c.text.value});
+  t.head.push_back(head);
+  t.numeric_columns.assign(head.size(), true);
+  t.numeric_columns[0] = false;
+  for (const Measurement& m : d.matningar) {
+    ReportRow r;
+    r.cells.push_back({m.text.value, false});
+    for (const Category& c : d.kategorier) {
+      std::string text = kNil;
+      for (const auto& [category, percent] : m.andelar.entries) {
+        if (category.value.name == c.id.value.name) text = FormatPercent(percent.value);
+      }
+      r.cells.push_back({text, true});
+    }
+    t.rows.push_back(r);
+  }
+  return t;
+}
+
+ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const FigureTable& exact,
+                    const std::map<std::string, int64_t>& rounded) {
+  ReportChart out;
+  out.id = "diagram." + chart.id.value.name;
+  out.title = chart.rubrik.value;
+  if (chart.kalla) {
+    const std::string& source = chart.kalla->value;
+    std::string distribution = source.substr(0, source.find('.'));
+    std::string measurement = source.substr(source.find('.') + 1);
+    for (const Distribution& d : activity.fordelningar) {
+      if (d.id.value.name != distribution) continue;
+      for (const Measurement& m : d.matningar) {
+        if (m.id.value.name != measurement) continue;
+        for (const Category& c : d.kategorier) {
+          for (const auto& [category, percent] : m.andelar.entries) {
+            if (category.value.name == c.id.value.name) {
+              out.slices.push_back({c.text.value, percent.value, FormatPercent(percent.value)});
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+  std::vector<int64_t> magnitudes;
+  for (const ChartSlice& slice : chart.delar) {
+    const Figure* f = exact.Find(slice.kalla.value);
+    int64_t v = 0;
+    if (f && f->kind == Figure::Kind::kMoney) v = f->money.kronor < 0 ? -f->money.kronor : f->money.kronor;
+    if (f && f->kind == Figure::Kind::kCount) v = f->count;
+    magnitudes.push_back(v);
+  }
+  std::vector<int64_t> shares = SharesOf(magnitudes);
+  for (size_t i = 0; i < chart.delar.size(); ++i) {
+    auto it = rounded.find(chart.delar[i].kalla.value);
+    std::string value = it != rounded.end() ? FormatNumber(it->second < 0 ? -it->second : it->second) + "\u00A0tkr"
+                                            : FormatNumber(magnitudes[i]);
+    out.slices.push_back({chart.delar[i].text.value, shares[i], value});
+  }
+  return out;
+}
+
+ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, const std::map<int, YearFigures>& years) {
+  ReportTable t;
+  t.id = "flerarsoversikt";
+  t.title = "Flerårsöversikt";
+  t.unit = "Belopp i tkr";
+  std::vector<HeadCell> head{{t.unit}};
+  int last = inputs.report_year;
+  int first = last - static_cast<int>(overview.antal_ar.value) + 1;
+  for (int y = last; y >= first; --y) head.push_back({std::to_string(y)});
+  t.head.push_back(head);
+  t.numeric_columns.assign(head.size(), true);
+  t.numeric_columns[0] = false;
+  struct Line {
+    const char* label;
+    const char* figure;
+    int sign;
+  };
+  const Line lines[] = {{"Verksamhetens intäkter", "rr.verksamhetens_intakter", 1},
+                        {"Verksamhetens kostnader", "rr.verksamhetens_kostnader", 1},
+                        {"Årets resultat", "rr.arets_resultat", 1}};
+  auto history = [&](int y) -> const HistoryYear* {
+    if (!overview.historik) return nullptr;
+    for (const HistoryYear& h : overview.historik->ar) {
+      if (h.ar.value == y) return &h;
+    }
+    return nullptr;
+  };
+  for (const Line& line : lines) {
+    ReportRow r;
+    r.cells.push_back({line.label, false});
+    for (int y = last; y >= first; --y) {
+      auto own = years.find(y);
+      std::string text = kNil;
+      if (own != years.end() && own->second.rounded.count(line.figure)) {
+        text = FormatNumber(line.sign * own->second.rounded.at(line.figure));
+      } else if (const HistoryYear* h = history(y)) {
+        Money m = std::string(line.figure) == "rr.verksamhetens_intakter" ? h->verksamhetens_intakter.value
+                  : std::string(line.figure) == "rr.verksamhetens_kostnader" ? h->verksamhetens_kostnader.value
+                                                                            : h->arets_resultat.value;
+        text = FormatNumber(NearestTkr(m.kronor));
+      }
+      r.cells.push_back({text, true});
+    }
+    t.rows.push_back(r);
+  }
+  ReportRow staff;
+  staff.cells.push_back({"Antal anställda", false});
+  for (int y = last; y >= first; --y) {
+    auto own = years.find(y);
+    std::string text = kNil;
+    const Figure* f = own != years.end() ? own->second.exact.Find("personal.arsarbetare") : nullptr;
+    if (f) {
+      text = f->decimal.ToString();
+    } else if (const HistoryYear* h = history(y); h && h->arsarbetare) {
+      text = h->arsarbetare->value.ToString();
+    }
+    staff.cells.push_back({text, true});
+  }
+  t.rows.push_back(staff);
+  return t;
+}
+
+SignaturePage Signatures(const OrgFile& org) {
+  SignaturePage page;
+  page.place = org.undertecknande ? org.undertecknande->ort.value : org.forbund.sate ? org.forbund.sate->value : "";
+  if (org.undertecknande && org.undertecknande->datum) page.date = org.undertecknande->datum->value.ToString();
+  auto member_name = [&](const std::string& id) {
+    for (const Member& m : org.medlemmar) {
+      if (m.id.value.name == id) return m.namn.value;
+    }
+    return id;
+  };
+  // The chair signs first, then the vice chair, then the members in the order given.
+  for (BoardRole role : {BoardRole::kChair, BoardRole::kViceChair, BoardRole::kMember}) {
+    for (const Seat& seat : org.styrelse) {
+      if (seat.roll.value != role) continue;
+      std::string label = role == BoardRole::kChair ? "Ordförande" : role == BoardRole::kViceChair ? "Vice ordförande" : "Ledamot";
+      page.lines.push_back({label, member_name(seat.medlem.value.name), seat.namn ? seat.namn->value : ""});
+    }
+  }
+  if (org.revisorspateckning) {
+    page.auditors_note = true;
+    if (org.revisorspateckning->datum) page.auditors_date = org.revisorspateckning->datum->value.ToString();
+  }
+  return page;
+}
+
+const char* kSmallNumbers[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"};
+
+}  // namespace
+
+ReportFigures Calculate(const InputSet& inputs, bool draft, Diagnostics& diagnostics) {
+  ReportFigures out;
+  const YearInput& input = inputs.report();
+  const OrgFile& org = input.files.forbund;
+  out.year = inputs.report_year;
+  out.organisation = org.forbund.namn.value;
+  out.organisation_number = org.forbund.organisationsnummer.value;
+  out.draft = draft;
+  out.document_date = std::to_string(out.year) + "-12-31";
+  if (org.styrelsebeslut) out.document_date = org.styrelsebeslut->value.ToString();
+  if (org.undertecknande && org.undertecknande->datum) out.document_date = org.undertecknande->datum->value.ToString();
+
+  std::vector<std::string> conflicts;
+  std::map<int, YearFigures> years = AllYears(inputs, conflicts);
+  for (const std::string& conflict : conflicts) {
+    diagnostics.Warning("calculate.rounding", Where{}, "", "rounding: " + conflict);
+  }
+  const YearFigures& current = years.at(out.year);
+  const YearFigures* prior = years.count(out.year - 1) ? &years.at(out.year - 1) : nullptr;
+  out.exact = current.exact;
+  out.rounded_tkr = current.rounded;
+  if (prior) {
+    out.exact_prior = prior->exact;
+    out.rounded_tkr_prior = prior->rounded;
+  }
+
+  TableBuilder builder(inputs, years);
+  out.note_order = builder.NoteOrder();
+  for (ReportTable t : {builder.IncomeStatement(), builder.BalanceSheet(), builder.CashFlow()}) {
+    out.tables[t.id] = std::move(t);
+  }
+  if (input.files.budget.driftredovisning) out.tables["driftredovisning"] = builder.DriftTable();
+  const YearInput* prior_input = inputs.Find(out.year - 1);
+  for (size_t i = 0; i < out.note_order.size(); ++i) {
+    const Note* note = FindNote(&input, out.note_order[i]);
+    ReportTable t = NoteTable(*note, static_cast<int>(i + 1), prior_input, out.year, current.exact,
+                              prior ? &prior->exact : nullptr);
+    out.tables[t.id] = std::move(t);
+  }
+  const AccountsFile& accounts = input.files.rakenskaper;
+  if (accounts.flerarsoversikt) out.tables["flerarsoversikt"] = OverviewTable(*accounts.flerarsoversikt, inputs, years);
+  const ActivityFile& activity = input.files.verksamhet;
+  for (const CountTable& table : activity.tabeller) {
+    ReportTable t = CountTableOf(table, out.year, current.exact, prior ? &prior->exact : nullptr);
+    out.tables[t.id] = std::move(t);
+  }
+  for (const TimeSeries& series : activity.tidsserier) {
+    ReportTable t = SeriesTable(series, inputs, years);
+    out.tables[t.id] = std::move(t);
+  }
+  for (const Survey& survey : activity.enkater) {
+    ReportTable t = SurveyTable(survey);
+    out.tables[t.id] = std::move(t);
+  }
+  for (const Distribution& d : activity.fordelningar) {
+    ReportTable t = DistributionTable(d);
+    out.tables[t.id] = std::move(t);
+  }
+  for (const Chart& chart : activity.diagram) {
+    ReportChart c = ChartOf(chart, activity, current.exact, current.rounded);
+    out.charts[c.id] = std::move(c);
+  }
+  out.signatures = Signatures(org);
+  return out;
+}
+
+std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const std::string& name,
+                                             const std::vector<std::string>& formats) {
+  bool prior = name.rfind("fg.", 0) == 0;
+  std::string key = prior ? name.substr(3) : name;
+  const FigureTable& table = prior ? figures.exact_prior : figures.exact;
+  const std::map<std::string, int64_t>& rounded = prior ? figures.rounded_tkr_prior : figures.rounded_tkr;
+  const Figure* f = table.Find(key);
+  if (!f) return std::nullopt;
+  auto has = [&](const char* format) { return std::find(formats.begin(), formats.end(), format) != formats.end(); };
+  bool magnitude = has("abs");
+  switch (f->kind) {
+    case Figure::Kind::kText:
+      return f->text;
+    case Figure::Kind::kDecimal:
+      return f->decimal.ToString();
+    case Figure::Kind::kCount: {
+      int64_t n = magnitude && f->count < 0 ? -f->count : f->count;
+      if (has("text") && n >= 0 && n <= 12) return std::string(kSmallNumbers[n]);
+      return FormatNumber(n);
+    }
+    case Figure::Kind::kPercent: {
+      int64_t p = RoundPercent(f->count, f->of);
+      return FormatPercent(magnitude && p < 0 ? -p : p);
+    }
+    case Figure::Kind::kMoney: {
+      int64_t value;
+      if (has("kr")) {
+        value = f->money.kronor;
+      } else {
+        auto it = rounded.find(key);
+        value = it != rounded.end() ? it->second : NearestTkr(f->money.kronor);
+      }
+      return FormatNumber(magnitude && value < 0 ? -value : value);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string DumpFigures(const ReportFigures& figures) {
+  std::ostringstream out;
+  out << "year " << figures.year << "\n";
+  for (const auto& [name, f] : figures.exact.all()) {
+    out << name << " = ";
+    switch (f.kind) {
+      case Figure::Kind::kMoney: {
+        out << f.money.kronor << " kr";
+        if (!f.money.exact()) out << " (±" << f.money.tolerance() << ")";
+        auto it = figures.rounded_tkr.find(name);
+        if (it != figures.rounded_tkr.end()) out << " -> " << it->second << " tkr";
+        break;
+      }
+      case Figure::Kind::kCount: out << f.count; break;
+      case Figure::Kind::kPercent: out << f.count << "/" << f.of << " -> " << RoundPercent(f.count, f.of) << " %"; break;
+      case Figure::Kind::kDecimal: out << f.decimal.ToString(); break;
+      case Figure::Kind::kText: out << '"' << f.text << '"'; break;
+    }
+    out << "\n";
+  }
+  for (const auto& [id, table] : figures.tables) {
+    out << "\ntable " << id << ": " << table.title << "\n";
+    for (const auto& head : table.head) {
+      out << " ";
+      for (const HeadCell& c : head) out << " | " << c.text << (c.span > 1 ? "(" + std::to_string(c.span) + ")" : "");
+      out << "\n";
+    }
+    for (const ReportRow& row : table.rows) {
+      out << "  " << std::string(static_cast<size_t>(row.indent) * 2, ' ');
+      for (size_t i = 0; i < row.cells.size(); ++i) out << (i ? " | " : "") << row.cells[i].text;
+      out << "\n";
+    }
+  }
+  for (const auto& [id, chart] : figures.charts) {
+    out << "\nchart " << id << ": " << chart.title << "\n";
+    for (const PieSlice& s : chart.slices) out << "  " << s.label << " " << s.percent << " % " << s.value << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace arsred

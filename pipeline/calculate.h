@@ -1,0 +1,121 @@
+// Stage 3, calculate: the validated inputs -> the figures the report prints.
+//
+// Every amount is rounded to tkr once, here, by one policy (docs/rounding.md): each sum tree
+// (the resultaträkning, the two sides of the balansräkning, the kassaflödesanalys, the
+// driftredovisning under its resultaträkning lines) rounds its root to the nearest thousand and
+// hands the thousands down by largest remainder, so that every printed total is the sum of its
+// printed lines; a figure that appears in several tables (årets resultat, eget kapital, kassa
+// och bank) is rounded once and printed the same everywhere, text included. The prior-year
+// columns are the prior year's own rounding, i.e. what its report printed.
+//
+// The result holds formatted cells (Swedish typography: U+2212 minus, U+202F in thousands,
+// decimal comma, "25 %" with U+00A0, en dash for nil), so layout only places strings.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "figures.h"
+#include "load.h"
+
+namespace arsred {
+
+// One printed cell; `numeric` cells are right-aligned on tabular figures.
+struct Cell {
+  std::string text;
+  bool numeric = false;
+};
+
+enum class RowStyle { kBody, kSection, kSubtotal, kTotal, kSpacer };
+
+struct ReportRow {
+  std::vector<Cell> cells;
+  int indent = 0;
+  RowStyle style = RowStyle::kBody;
+};
+
+// A table as printed: head rows (cells may span columns), body rows, and what the first column
+// and the note column are. `columns` says which columns hold numbers.
+struct HeadCell {
+  std::string text;
+  int span = 1;
+};
+
+struct ReportTable {
+  std::string id;        // "resultatrakning", "not.intakter", "tabell.deltagarfloden"
+  std::string title;     // heading or caption ("Resultaträkning", "Not 1 Verksamhetens intäkter")
+  std::string unit;      // "Belopp i tkr", "Belopp i kr", or ""
+  std::vector<std::vector<HeadCell>> head;
+  std::vector<bool> numeric_columns;
+  std::vector<ReportRow> rows;
+  bool has_note_column = false;  // column 1 holds note numbers
+};
+
+struct PieSlice {
+  std::string label;
+  int64_t percent = 0;   // whole percent; the slices of a chart sum to 100
+  std::string value;     // the figure it shows, formatted
+};
+
+struct ReportChart {
+  std::string id;
+  std::string title;
+  std::vector<PieSlice> slices;
+};
+
+struct SignatureLine {
+  std::string role;      // "Ordförande", "Vice ordförande", "Ledamot"
+  std::string member;    // the appointing member, e.g. "Region Jämtland Härjedalen"
+  std::string name;      // empty when the inputs give none
+};
+
+struct SignaturePage {
+  std::string place;     // "Östersund"
+  std::string date;      // "2024-03-15", or "" for a line to fill in by hand
+  std::vector<SignatureLine> lines;
+  bool auditors_note = false;
+  std::string auditors_date;
+};
+
+struct ReportFigures {
+  int year = 0;
+  std::string organisation;        // the förbund's name
+  std::string organisation_number;
+  bool draft = true;
+  std::string document_date;       // ISO date from the inputs for the PDF's metadata
+
+  std::map<std::string, ReportTable> tables;  // by id, see ReportTable::id
+  std::map<std::string, ReportChart> charts;  // "diagram.<id>"
+  std::vector<std::string> note_order;        // note ids in number order (Not 1, Not 2, ...)
+  SignaturePage signatures;
+
+  // The printed (rounded) value in tkr of every money figure that the report prints in tkr,
+  // for this year and for the prior year (its own rounding).
+  std::map<std::string, int64_t> rounded_tkr;
+  std::map<std::string, int64_t> rounded_tkr_prior;
+  FigureTable exact;        // this year's figures at krona precision
+  FigureTable exact_prior;  // the prior year's, when it has a directory
+};
+
+// Computes the report's figures for the year `inputs` was loaded for. Inconsistencies that
+// rounding cannot resolve are added to `diagnostics` as warnings (they cannot occur in inputs
+// that validate).
+ReportFigures Calculate(const InputSet& inputs, bool draft, Diagnostics& diagnostics);
+
+// A placeholder's printed text: the figure `name` (prefix "fg." for the prior year) in
+// `formats` (docs/markup.md). Returns nullopt when the figure does not exist.
+std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const std::string& name,
+                                             const std::vector<std::string>& formats);
+
+// Swedish number typography: 7917676 -> "7 917 676" with U+202F, -1409 -> "−1 409" (U+2212).
+std::string FormatNumber(int64_t value);
+// "25 %" with U+00A0.
+std::string FormatPercent(int64_t percent);
+
+// Every figure with its exact and rounded value, one per line (`arsred dump --stage figures`).
+std::string DumpFigures(const ReportFigures& figures);
+
+}  // namespace arsred

@@ -1,0 +1,1398 @@
+#include "layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "load_visitor.h"
+#include "paragraph.h"
+
+namespace arsred {
+
+// ---------------------------------------------------------------------------------------------
+// The layout file.
+
+namespace {
+
+double MmToPt(const Decimal& mm) { return static_cast<double>(mm.hundredths) / 100.0 * 72.0 / 25.4; }
+double Pt(const Decimal& pt) { return static_cast<double>(pt.hundredths) / 100.0; }
+double Pt(const Located<Decimal>& pt) { return Pt(pt.value); }
+
+bool ParseColor(const std::string& text, Color* out) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  int v[6];
+  for (int i = 0; i < 6; ++i) {
+    v[i] = hex(text[static_cast<size_t>(i) + 1]);
+    if (v[i] < 0) return false;
+  }
+  *out = Color{static_cast<uint8_t>(v[0] * 16 + v[1]), static_cast<uint8_t>(v[2] * 16 + v[3]),
+               static_cast<uint8_t>(v[4] * 16 + v[5])};
+  return true;
+}
+
+Color ColorOr(const std::optional<Located<std::string>>& text, Color fallback) {
+  Color c = fallback;
+  if (text) ParseColor(text->value, &c);
+  return c;
+}
+
+const std::vector<std::string> kParts = {"omslag", "innehall", "forvaltningsberattelse", "resultatrakning",
+                                         "balansrakning", "kassaflodesanalys", "redovisningsprinciper", "noter",
+                                         "underskrifter"};
+
+struct LayoutChecker {
+  Diagnostics& d;
+  void Color(const Located<std::string>& text) {
+    arsred::Color c;
+    if (!ParseColor(text.value, &c)) d.Error("layout.color", text.where, text.path, "a colour is written #rrggbb");
+  }
+  void Color(const std::optional<Located<std::string>>& text) {
+    if (text) Color(*text);
+  }
+  void Positive(const Located<Decimal>& value, double at_most) {
+    double v = static_cast<double>(value.value.hundredths) / 100.0;
+    if (v <= 0 || v > at_most) {
+      d.Error("layout.range", value.where, value.path, "must be above 0 and at most " + std::to_string(static_cast<int>(at_most)));
+    }
+  }
+};
+
+}  // namespace
+
+bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics) {
+  size_t errors = diagnostics.ErrorCount();
+  auto parsed = ReadYamlFile(path, path, sources, diagnostics);
+  if (!parsed) return false;
+  Loader loader(parsed->file, sources, diagnostics, ReaderLimits{}.max_scalar_bytes);
+  loader.LoadRoot(parsed->root, layout);
+  if (diagnostics.ErrorCount() != errors) return false;
+
+  LayoutChecker check{diagnostics};
+  check.Positive(layout.sida.bredd, 1000);
+  check.Positive(layout.sida.hojd, 1000);
+  for (const auto* m : {&layout.sida.marginal.topp, &layout.sida.marginal.botten, &layout.sida.marginal.inner,
+                        &layout.sida.marginal.yttre}) {
+    check.Positive(*m, 100);
+  }
+  if (layout.sida.kolumner && (layout.sida.kolumner->value < 1 || layout.sida.kolumner->value > 2)) {
+    diagnostics.Error("layout.columns", layout.sida.kolumner->where, layout.sida.kolumner->path, "1 or 2 columns");
+  }
+  check.Positive(layout.text.storlek, 72);
+  check.Positive(layout.text.radavstand, 100);
+  check.Color(layout.text.farg);
+  for (const HeadingStyle* h : {&layout.rubriker.h1, &layout.rubriker.h2, &layout.rubriker.h3, &layout.rubriker.h4}) {
+    check.Positive(h->storlek, 72);
+    check.Color(h->farg);
+  }
+  check.Positive(layout.tabeller.storlek, 72);
+  check.Color(layout.tabeller.linjefarg);
+  check.Color(layout.tabeller.huvudfarg);
+  check.Color(layout.tabeller.randfarg);
+  for (const auto& c : layout.diagramfarger) check.Color(c);
+  if (layout.diagramfarger.empty()) {
+    diagnostics.Error("layout.chart_colors", layout.where, "diagramfarger", "give at least one chart colour");
+  }
+  std::vector<std::string> seen;
+  for (const auto& part : layout.ordning) {
+    if (std::find(kParts.begin(), kParts.end(), part.value.name) == kParts.end()) {
+      std::string message = "no part `" + part.value.name + "`";
+      std::string suggestion = DidYouMean(part.value.name, kParts);
+      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+      diagnostics.Error("layout.part", part.where, part.path, message);
+    } else if (std::find(seen.begin(), seen.end(), part.value.name) != seen.end()) {
+      diagnostics.Error("layout.part", part.where, part.path, "`" + part.value.name + "` is listed twice");
+    }
+    seen.push_back(part.value.name);
+  }
+  return diagnostics.ErrorCount() == errors;
+}
+
+bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, LayoutResources& resources,
+                         Diagnostics& diagnostics) {
+  bool ok = true;
+  const Fonts& t = layout.typsnitt;
+  for (const Located<std::string>* file : {&t.normal, &t.fet, &t.kursiv, &t.fet_kursiv}) {
+    // Fonts come from fonts/ only, by file name: a layout cannot make the tool read elsewhere.
+    if (file->value.find('/') != std::string::npos || file->value.find("..") != std::string::npos) {
+      diagnostics.Error("layout.font", file->where, file->path, "name a file in fonts/, without a directory");
+      ok = false;
+      continue;
+    }
+    std::string path = fonts_dir + "/" + file->value;
+    std::string error;
+    auto metrics = FontMetrics::Load(path, &error);
+    if (!metrics) {
+      diagnostics.Error("layout.font", file->where, file->path, "cannot use " + path + ": " + error);
+      ok = false;
+      continue;
+    }
+    resources.metrics.push_back(std::move(metrics));
+    resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.'))});
+  }
+  std::string error;
+  resources.hyphenator = Hyphenator::Load(kSwedishDictionary, &error);
+  if (!resources.hyphenator) {
+    diagnostics.Error("layout.hyphenation", Where{}, "", "cannot load the Swedish hyphenation dictionary: " + error);
+    ok = false;
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages.
+
+namespace {
+
+constexpr Color kBlack{0, 0, 0};
+
+struct Style {
+  double size = 11;
+  int face = kRegular;
+  Color color;
+};
+
+// A piece of the flow: a line of text, a table row, a chart. Placed whole.
+struct FlowBlock {
+  double height = 0;
+  double space_before = 0;
+  bool keep_with_next = false;
+  bool span = false;      // full width in a multi-column layout
+  bool new_page = false;  // starts on a new page
+  int reserve_pages = 0;  // empty pages to leave here (the table of contents)
+  std::function<void(Page&, double x, double top, double width)> draw;
+  std::string anchor;     // an id the table of contents and the outline point at
+  int repeat_head = -1;   // the table head to draw again when this row starts a page
+};
+
+struct AnchorPos {
+  int page = 0;
+  double y = 0;
+};
+
+class PageBuilder {
+ public:
+  PageBuilder(Document& doc, double page_w, double page_h, double top, double bottom, double inner, double outer,
+              int columns, double gap, bool duplex)
+      : doc_(doc), page_w_(page_w), page_h_(page_h), top_(top), bottom_(bottom), inner_(inner), outer_(outer),
+        columns_(columns), gap_(gap), duplex_(duplex) {}
+
+  double text_width() const { return page_w_ - inner_ - outer_; }
+  double column_width() const { return (text_width() - gap_ * (columns_ - 1)) / columns_; }
+  double text_height() const { return page_h_ - top_ - bottom_; }
+  int columns() const { return columns_; }
+
+  void Add(FlowBlock block) { blocks_.push_back(std::move(block)); }
+  int AddHead(std::vector<FlowBlock> head) {
+    heads_.push_back(std::move(head));
+    return static_cast<int>(heads_.size()) - 1;
+  }
+
+  const std::map<std::string, AnchorPos>& anchors() const { return anchors_; }
+  const std::vector<int>& reserved() const { return reserved_; }
+
+  void Run() {
+    size_t i = 0;
+    while (i < blocks_.size()) {
+      // A chain: blocks tied to what follows are placed together when they fit.
+      size_t j = i;
+      double chain = blocks_[i].height;
+      while (j + 1 < blocks_.size() && blocks_[j].keep_with_next && !blocks_[j + 1].new_page) {
+        ++j;
+        chain += blocks_[j].space_before + blocks_[j].height;
+      }
+      FlowBlock& first = blocks_[i];
+      if (first.reserve_pages > 0) {
+        NewPage();
+        for (int k = 0; k < first.reserve_pages; ++k) {
+          reserved_.push_back(static_cast<int>(doc_.pages.size()) - 1);
+          if (k + 1 < first.reserve_pages) NewPage();
+        }
+        force_new_page_ = true;
+        ++i;
+        continue;
+      }
+      if (first.new_page || force_new_page_ || doc_.pages.empty()) {
+        NewPage();
+        force_new_page_ = false;
+      }
+      // A chain that holds a spanning block (a heading with its wide table) cannot start in the
+      // second column: the span would part it from its heading.
+      bool chain_spans = false;
+      for (size_t k = i; k <= j; ++k) chain_spans = chain_spans || blocks_[k].span;
+      if (chain_spans && column_ > 0) NewPage();
+      double needed = (AtColumnTop() ? 0 : first.space_before) + chain;
+      if (needed > Remaining() && !AtColumnTop() && chain <= text_height()) NextColumn();
+      for (size_t k = i; k <= j; ++k) Place(blocks_[k]);
+      i = j + 1;
+    }
+  }
+
+ private:
+  bool AtColumnTop() const { return fresh_column_; }
+  double Remaining() const { return y_ - bottom_; }
+
+  void NewPage() {
+    Page page;
+    page.width = page_w_;
+    page.height = page_h_;
+    doc_.pages.push_back(page);
+    column_ = 0;
+    section_top_ = page_h_ - top_;
+    y_ = section_top_;
+    fresh_column_ = true;
+  }
+
+  void NextColumn() {
+    if (column_ + 1 < columns_) {
+      ++column_;
+      y_ = section_top_;
+      fresh_column_ = true;
+    } else {
+      NewPage();
+    }
+  }
+
+  double ColumnX(bool span) const {
+    bool even = duplex_ && doc_.pages.size() % 2 == 0;  // page 2, 4, …: inner margin on the right
+    double left = even ? outer_ : inner_;
+    if (span) return left;
+    return left + column_ * (column_width() + gap_);
+  }
+
+  void Place(FlowBlock& block) {
+    if (block.span && column_ > 0) NewPage();
+    double before = AtColumnTop() ? 0 : block.space_before;
+    if (before + block.height > Remaining() && !AtColumnTop()) {
+      NextColumn();
+      before = 0;
+    }
+    bool started_column = AtColumnTop();
+    if (started_column && block.repeat_head >= 0 && !block.new_page) {
+      for (FlowBlock& head : heads_[static_cast<size_t>(block.repeat_head)]) Draw(head);
+    }
+    y_ -= before;
+    Draw(block);
+    if (block.span && columns_ > 1) section_top_ = y_;  // columns continue below a spanning block
+  }
+
+  void Draw(FlowBlock& block) {
+    double width = block.span ? text_width() : column_width();
+    if (block.draw) block.draw(doc_.pages.back(), ColumnX(block.span), y_, width);
+    if (!block.anchor.empty()) {
+      anchors_[block.anchor] = {static_cast<int>(doc_.pages.size()) - 1, std::clamp(y_ + 4, 0.0, page_h_)};
+    }
+    y_ -= block.height;
+    if (block.height > 0 || block.draw) fresh_column_ = false;
+  }
+
+  Document& doc_;
+  double page_w_, page_h_, top_, bottom_, inner_, outer_;
+  int columns_;
+  double gap_;
+  bool duplex_;
+  std::vector<FlowBlock> blocks_;
+  std::vector<std::vector<FlowBlock>> heads_;
+  std::map<std::string, AnchorPos> anchors_;
+  std::vector<int> reserved_;
+  int column_ = 0;
+  double section_top_ = 0;
+  double y_ = 0;
+  bool fresh_column_ = true;  // nothing placed in this column yet: no space above, heads repeat here
+  bool force_new_page_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The report, composed into blocks.
+
+std::string Upper(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'a' && c <= 'z') {
+      out += static_cast<char>(c - 32);
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               (text[i + 1] == '\xA5' || text[i + 1] == '\xA4' || text[i + 1] == '\xB6' || text[i + 1] == '\xA9')) {
+      out += static_cast<char>(c);
+      out += static_cast<char>(text[++i] - 0x20);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+struct TocEntry {
+  std::string title;
+  int level = 1;
+  std::string anchor;
+};
+
+class Composer {
+ public:
+  Composer(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+           const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages)
+      : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
+        typesetter_({resources.metrics[0].get(), resources.metrics[1].get(), resources.metrics[2].get(),
+                     resources.metrics[3].get()},
+                    resources.hyphenator.get()) {
+    body_.size = Pt(layout.text.storlek);
+    ParseColor(layout.text.farg.value, &body_.color);
+    leading_ = Pt(layout.text.radavstand);
+    paragraph_space_ = Pt(layout.text.styckeavstand);
+    justify_ = !layout.text.marginaljusterad || layout.text.marginaljusterad->value;
+    table_size_ = Pt(layout.tabeller.storlek);
+    table_leading_ = Pt(layout.tabeller.radavstand);
+    ParseColor(layout.tabeller.linjefarg.value, &rule_color_);
+    head_color_ = ColorOr(layout.tabeller.huvudfarg, body_.color);
+    if (layout.tabeller.randfarg) {
+      Color c;
+      if (ParseColor(layout.tabeller.randfarg->value, &c)) stripe_ = c;
+    }
+    for (const auto& c : layout.diagramfarger) {
+      Color color;
+      if (ParseColor(c.value, &color)) chart_colors_.push_back(color);
+    }
+  }
+
+  const std::vector<TocEntry>& toc() const { return toc_; }
+
+  // --- text --------------------------------------------------------------------------------
+
+  void CheckGlyphs(const std::string& text, Where where, const std::string& path, int face) {
+    for (char32_t cp : DecodeUtf8(text)) {
+      if (cp == 0xA0 || cp == '\n') continue;
+      if (!typesetter_.metrics(face).HasGlyph(cp)) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        d_.Error("layout.glyph", where, path, std::string("the font has no glyph for ") + code + " (\"" +
+                                                  EncodeUtf8(std::u32string(1, cp)) + "\")");
+        return;
+      }
+    }
+  }
+
+  std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path) {
+    std::vector<StyledSpan> spans;
+    for (const Inline& span : inlines) {
+      StyledSpan s;
+      s.face = base_face;
+      switch (span.kind) {
+        case Inline::Kind::kText: s.text = ProseTypography(span.text); break;
+        case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
+        case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
+        case Inline::Kind::kLink: s.text = span.text; s.uri = span.text; break;
+        case Inline::Kind::kPlaceholder: {
+          auto value = FormatPlaceholder(figures_, span.text, span.formats);
+          if (!value) {
+            d_.Error("layout.placeholder", span.where, path, "no figure `" + span.text + "`");
+            continue;
+          }
+          s.text = *value;
+          break;
+        }
+      }
+      CheckGlyphs(s.text, span.where, path, s.face);
+      spans.push_back(std::move(s));
+    }
+    return spans;
+  }
+
+  // Lines of text as blocks, with no line left alone at the top or bottom of a page.
+  void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
+                bool keep_last_with_next = false, std::string anchor = "") {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      FlowBlock b;
+      b.height = leading;
+      b.space_before = i == 0 ? space_before : 0;
+      bool orphan = i == 0 && lines.size() >= 2;
+      bool widow = lines.size() >= 3 && i + 2 == lines.size();
+      b.keep_with_next = orphan || widow || (lines.size() == 2 && i == 0) || (keep_last_with_next && i + 1 == lines.size());
+      if (i == 0) b.anchor = anchor;
+      SetLine line = lines[i];
+      double ascent = style.size * 0.8;
+      b.draw = [line, indent, ascent](Page& page, double x, double top, double) {
+        for (GlyphRun run : line.runs) {
+          run.x += x + indent;
+          run.y = top - ascent;
+          page.items.push_back(run);
+        }
+        for (Link link : line.links) {
+          link.x += x + indent;
+          link.y = top - ascent - 2;
+          link.height = ascent + 3;
+          page.items.push_back(link);
+        }
+      };
+      pages_.Add(std::move(b));
+    }
+  }
+
+  void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
+                 double size_factor = 1.0) {
+    Style style = body_;
+    style.size *= size_factor;
+    double width = pages_.column_width() - indent;
+    auto lines = typesetter_.Set(Spans(inlines, kRegular, path), style.size, style.color, width, justify_);
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = role;
+    }
+    AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
+  }
+
+  void Heading(int level, const std::string& raw_text, bool in_toc) {
+    const HeadingStyle& h = level == 1 ? layout_.rubriker.h1 : level == 2 ? layout_.rubriker.h2
+                            : level == 3 ? layout_.rubriker.h3 : layout_.rubriker.h4;
+    std::string text = h.versaler && h.versaler->value ? Upper(raw_text) : raw_text;
+    Style style{Pt(h.storlek), kBold, ColorOr(h.farg, body_.color)};
+    CheckGlyphs(text, Where{}, "heading", kBold);
+    auto lines = typesetter_.Set({{text, kBold, ""}}, style.size, style.color, pages_.column_width(), false);
+    Role role = level == 1 ? Role::kHeading1 : level == 2 ? Role::kHeading2 : level == 3 ? Role::kHeading3 : Role::kHeading4;
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = role;
+    }
+    std::string anchor = "h" + std::to_string(++heading_count_);
+    if (in_toc && level <= 2) toc_.push_back({raw_text, level, anchor});
+    outline_.push_back({raw_text, level, anchor});
+    size_t first = 0;
+    // The first line of a heading carries the space above and, for a part, the new page.
+    FlowBlock spacer;
+    spacer.height = 0;
+    spacer.space_before = Pt(h.fore);
+    spacer.keep_with_next = true;
+    spacer.new_page = h.ny_sida && h.ny_sida->value;
+    spacer.span = level == 1 && pages_.columns() > 1;
+    pages_.Add(spacer);
+    (void)first;
+    AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor);
+    FlowBlock after;
+    after.height = Pt(h.efter);
+    after.keep_with_next = true;
+    pages_.Add(after);
+  }
+
+  void Markup(const Located<Text>& text, bool in_toc) {
+    for (const arsred::Block& block : text.value.doc.blocks) {
+      switch (block.kind) {
+        case arsred::Block::Kind::kHeading: {
+          std::string title;
+          for (const Inline& span : block.inlines) {
+            if (span.kind == Inline::Kind::kPlaceholder) {
+              title += FormatPlaceholder(figures_, span.text, span.formats).value_or("");
+            } else {
+              title += ProseTypography(span.text);
+            }
+          }
+          Heading(block.level, title, in_toc);
+          break;
+        }
+        case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
+        case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, 0.82); break;
+        case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
+        case arsred::Block::Kind::kEmbed: Embed(block.embed, block.where, text.path); break;
+      }
+    }
+  }
+
+  void Bullet(const std::vector<Inline>& inlines, const std::string& path) {
+    double indent = body_.size * 1.2;
+    auto lines = typesetter_.Set(Spans(inlines, kRegular, path), body_.size, body_.color,
+                                 pages_.column_width() - indent, justify_);
+    if (lines.empty()) return;
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = Role::kListItem;
+    }
+    GlyphRun bullet;
+    bullet.font = kRegular;
+    bullet.size = body_.size;
+    bullet.x = -indent + body_.size * 0.2;
+    bullet.text = "\u2022";
+    bullet.color = body_.color;
+    bullet.role = Role::kListItem;
+    lines[0].runs.insert(lines[0].runs.begin(), bullet);
+    AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
+  }
+
+  // --- tables ------------------------------------------------------------------------------
+
+  // Draws one row of cells: texts set in their columns, numbers right-aligned.
+  struct CellLines {
+    std::vector<SetLine> lines;
+    bool numeric = false;
+  };
+
+  std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric) {
+    if (text.empty()) return {};
+    CheckGlyphs(text, Where{}, "table", face);
+    if (numeric) {
+      SetLine line;
+      GlyphRun run;
+      run.font = face;
+      run.size = table_size_;
+      run.text = ForDrawing(text);
+      run.color = body_.color;
+      run.role = Role::kTableCell;
+      line.width = typesetter_.Width(face, text, table_size_);
+      line.runs.push_back(run);
+      return {line};
+    }
+    return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, 20.0), false);
+  }
+
+  void Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption) {
+    double total = span ? pages_.text_width() : pages_.column_width();
+    size_t n = table.head.empty() ? (table.rows.empty() ? 0 : table.rows[0].cells.size()) : 0;
+    for (const auto& h : table.head) {
+      size_t count = 0;
+      for (const HeadCell& c : h) count += static_cast<size_t>(c.span);
+      n = std::max(n, count);
+    }
+    for (const ReportRow& r : table.rows) n = std::max(n, r.cells.size());
+    if (n == 0) return;
+    // Column widths: numbers take what their widest cell needs; the label column the rest.
+    std::vector<double> widths(n, 0);
+    const double pad = 14;  // room between neighbouring number columns
+    for (const ReportRow& r : table.rows) {
+      for (size_t c = 1; c < r.cells.size(); ++c) {
+        int face = r.style == RowStyle::kBody ? kRegular : kBold;
+        widths[c] = std::max(widths[c], typesetter_.Width(face, r.cells[c].text, table_size_) + pad);
+      }
+    }
+    double min_number = table.has_note_column ? 62 : 44;
+    for (size_t c = 1; c < n; ++c) {
+      bool note = table.has_note_column && c == 1;
+      widths[c] = note ? 24 : std::max(widths[c], min_number);
+    }
+    double numbers = 0;
+    for (size_t c = 1; c < n; ++c) numbers += widths[c];
+    if (total - numbers < total * 0.28) {
+      // Too many columns: share the width evenly after a label column of a fixed share.
+      double each = total * 0.72 / static_cast<double>(n - 1);
+      for (size_t c = 1; c < n; ++c) widths[c] = each;
+      numbers = total * 0.72;
+    }
+    widths[0] = total - numbers;
+    std::vector<double> x(n, 0);
+    for (size_t c = 1; c < n; ++c) x[c] = x[c - 1] + widths[c - 1];
+
+    Color rule = rule_color_;
+    double size = table_size_;
+    double leading = table_leading_;
+    auto row_block = [&](std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
+                         RowStyle style, int indent, bool head, bool stripe) {
+      size_t line_count = 1;
+      for (const CellLines& c : cells) line_count = std::max(line_count, c.lines.size());
+      FlowBlock b;
+      b.height = static_cast<double>(line_count) * leading + (style == RowStyle::kTotal ? 3 : 1.5);
+      b.span = span;
+      double indent_pt = indent * 9.0;
+      Color text_color = head ? head_color_ : body_.color;
+      std::optional<Color> fill = stripe ? stripe_ : std::nullopt;
+      double height = b.height;
+      b.draw = [=](Page& page, double left, double top, double) {
+        if (fill) page.items.push_back(FilledRect{left, top - height, cell_x.back() + cell_w.back(), height, *fill});
+        double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
+        for (size_t c = 0; c < cells.size(); ++c) {
+          for (size_t l = 0; l < cells[c].lines.size(); ++l) {
+            const SetLine& line = cells[c].lines[l];
+            double ox = cells[c].numeric ? cell_x[c] + cell_w[c] - line.width - 1 : cell_x[c] + (c == 0 ? indent_pt : 3);
+            for (GlyphRun run : line.runs) {
+              run.x += left + ox;
+              run.y = top - first_line_offset - size * 0.85 - static_cast<double>(l) * leading;
+              run.color = text_color;
+              run.role = head ? Role::kTableHeader : Role::kTableCell;
+              page.items.push_back(run);
+            }
+          }
+        }
+        double right = left + cell_x.back() + cell_w.back();
+        if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
+          double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
+          page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});
+        }
+        if (head) page.items.push_back(Rule{left, top - height, right, top - height, 0.6, rule});
+      };
+      return b;
+    };
+
+    // Head rows.
+    std::vector<FlowBlock> head_blocks;
+    for (size_t h = 0; h < table.head.size(); ++h) {
+      std::vector<CellLines> cells;
+      std::vector<double> cx, cw;
+      size_t col = 0;
+      for (const HeadCell& cell : table.head[h]) {
+        double w = 0;
+        for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) w += widths[col + static_cast<size_t>(k)];
+        bool numeric = col > 0 && !(table.has_note_column && col == 1);
+        CellLines cl;
+        cl.numeric = numeric;
+        // A head over numbers is set right-aligned, line by line.
+        auto lines = SetCell(cell.text, kBold, w - 4, false);
+        if (numeric) {
+          for (SetLine& line : lines) line.width = line.width;
+        }
+        cl.lines = lines;
+        cells.push_back(cl);
+        cx.push_back(col < n ? x[col] : 0);
+        cw.push_back(w);
+        col += static_cast<size_t>(cell.span);
+      }
+      head_blocks.push_back(row_block(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false));
+      head_blocks.back().keep_with_next = true;
+    }
+    // Caption above the table.
+    if (!caption.empty()) {
+      auto lines = typesetter_.Set({{caption, kBold, ""}}, size + 0.5, body_.color, total, false);
+      for (SetLine& line : lines) {
+        for (GlyphRun& run : line.runs) run.role = Role::kCaption;
+      }
+      for (size_t i = 0; i < lines.size(); ++i) {
+        FlowBlock b;
+        b.height = (size + 0.5) * 1.3;
+        b.span = span;
+        b.space_before = i == 0 ? paragraph_space_ * 1.5 : 0;
+        b.keep_with_next = true;
+        SetLine line = lines[i];
+        double asc = size;
+        b.draw = [line, asc](Page& page, double left, double top, double) {
+          for (GlyphRun run : line.runs) {
+            run.x += left;
+            run.y = top - asc;
+            page.items.push_back(run);
+          }
+        };
+        pages_.Add(b);
+      }
+    }
+    int head_id = pages_.AddHead(head_blocks);
+    for (size_t k = 0; k < head_blocks.size(); ++k) {
+      FlowBlock b = head_blocks[k];
+      if (k == 0 && caption.empty()) b.space_before = paragraph_space_ * 1.5;
+      pages_.Add(b);
+    }
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const ReportRow& row = table.rows[r];
+      std::vector<CellLines> cells;
+      std::vector<double> cx, cw;
+      for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+        int face = row.style == RowStyle::kBody ? kRegular : kBold;
+        bool numeric = c < table.numeric_columns.size() ? table.numeric_columns[c] : c > 0;
+        if (table.has_note_column && c == 1) numeric = true;
+        double label_width = widths[c] - (c == 0 ? row.indent * 9.0 + 2 : 4);
+        cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric), numeric});
+        cx.push_back(x[c]);
+        cw.push_back(widths[c]);
+      }
+      FlowBlock b = row_block(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1);
+      b.repeat_head = head_id;
+      b.keep_with_next = keep_together && r + 1 < table.rows.size();
+      // A section row belongs with the row after it.
+      if (row.style == RowStyle::kSection) b.keep_with_next = true;
+      pages_.Add(b);
+    }
+    FlowBlock after;
+    after.height = paragraph_space_;
+    after.span = span;
+    pages_.Add(after);
+  }
+
+  // --- charts ------------------------------------------------------------------------------
+
+  static void Arc(std::vector<PathOp>& ops, double cx, double cy, double r, double from, double to) {
+    // Angles in radians, clockwise from 12 o'clock; cubic Béziers of at most a quarter turn.
+    int segments = std::max(1, static_cast<int>(std::ceil((to - from) / (M_PI / 2))));
+    double step = (to - from) / segments;
+    for (int s = 0; s < segments; ++s) {
+      double a0 = from + s * step, a1 = a0 + step;
+      double k = 4.0 / 3.0 * std::tan((a1 - a0) / 4) * r;
+      double x0 = cx + r * std::sin(a0), y0 = cy + r * std::cos(a0);
+      double x3 = cx + r * std::sin(a1), y3 = cy + r * std::cos(a1);
+      PathOp op;
+      op.kind = PathOp::Kind::kCurveTo;
+      op.x1 = x0 + k * std::cos(a0);
+      op.y1 = y0 - k * std::sin(a0);
+      op.x2 = x3 - k * std::cos(a1);
+      op.y2 = y3 + k * std::sin(a1);
+      op.x3 = x3;
+      op.y3 = y3;
+      ops.push_back(op);
+    }
+  }
+
+  void Pie(const ReportChart& chart) {
+    const double radius = 52;
+    double legend_line = table_size_ * 1.45;
+    double legend_height = static_cast<double>(chart.slices.size()) * legend_line;
+    double height = std::max(2 * radius, legend_height) + 14;
+    std::vector<Color> colors = chart_colors_;
+    double size = table_size_;
+    std::vector<std::vector<SetLine>> labels;
+    double label_width = pages_.column_width() - 2 * radius - 40;
+    for (const PieSlice& slice : chart.slices) {
+      CheckGlyphs(slice.label, Where{}, chart.id, kRegular);
+      labels.push_back(typesetter_.Set({{slice.label + " " + FormatPercent(slice.percent), kRegular, ""}}, size,
+                                       body_.color, std::max(60.0, label_width), false));
+    }
+    if (!chart.title.empty()) {
+      auto lines = typesetter_.Set({{chart.title, kBold, ""}}, size + 0.5, body_.color, pages_.column_width(), false);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        FlowBlock b;
+        b.height = (size + 0.5) * 1.3;
+        b.space_before = i == 0 ? paragraph_space_ * 1.5 : 0;
+        b.keep_with_next = true;
+        SetLine line = lines[i];
+        b.draw = [line, size](Page& page, double left, double top, double) {
+          for (GlyphRun run : line.runs) {
+            run.x += left;
+            run.y = top - size;
+            run.role = Role::kCaption;
+            page.items.push_back(run);
+          }
+        };
+        pages_.Add(b);
+      }
+    }
+    FlowBlock b;
+    b.height = height;
+    ReportChart data = chart;
+    b.draw = [data, colors, radius, labels, legend_line, size](Page& page, double left, double top, double) {
+      double cx = left + radius + 4, cy = top - radius - 6;
+      double angle = 0;
+      for (size_t i = 0; i < data.slices.size(); ++i) {
+        double sweep = 2 * M_PI * static_cast<double>(data.slices[i].percent) / 100.0;
+        Color color = colors[i % colors.size()];
+        if (sweep > 0) {
+          FilledPath path;
+          path.fill = color;
+          if (data.slices[i].percent >= 100) {
+            path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy + radius});
+            Arc(path.ops, cx, cy, radius, 0, 2 * M_PI);
+          } else {
+            path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy});
+            path.ops.push_back({PathOp::Kind::kLineTo, cx + radius * std::sin(angle), cy + radius * std::cos(angle)});
+            Arc(path.ops, cx, cy, radius, angle, angle + sweep);
+          }
+          path.ops.push_back({PathOp::Kind::kClose});
+          page.items.push_back(path);
+        }
+        angle += sweep;
+        double ly = top - 8 - static_cast<double>(i) * legend_line;
+        double lx = left + 2 * radius + 24;
+        page.items.push_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure});
+        for (size_t l = 0; l < labels[i].size() && l < 1; ++l) {
+          for (GlyphRun run : labels[i][l].runs) {
+            run.x += lx + size * 1.3;
+            run.y = ly - size * 0.75;
+            run.role = Role::kFigure;
+            page.items.push_back(run);
+          }
+        }
+      }
+    };
+    pages_.Add(b);
+  }
+
+  // --- goals -------------------------------------------------------------------------------
+
+  std::string StatusText(GoalStatus status) {
+    for (const auto& v : EnumSpelling<GoalStatus>::kValues) {
+      if (v.value == status) return std::string(v.meaning);
+    }
+    return "";
+  }
+
+  // The lines of a cell's markup (paragraphs and lists; headings are not allowed there).
+  std::vector<SetLine> CellText(const Located<Text>& text, double width, double size) {
+    std::vector<SetLine> out;
+    for (const arsred::Block& block : text.value.doc.blocks) {
+      if (block.kind == arsred::Block::Kind::kEmbed) continue;
+      bool bullet = block.kind == arsred::Block::Kind::kBulletItem;
+      double indent = bullet ? size : 0;
+      auto lines = typesetter_.Set(Spans(block.inlines, kRegular, text.path), size, body_.color, width - indent, false);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        for (GlyphRun& run : lines[i].runs) run.x += indent;
+        if (bullet && i == 0) {
+          GlyphRun dot;
+          dot.size = size;
+          dot.text = "\u2022";
+          dot.color = body_.color;
+          lines[i].runs.insert(lines[i].runs.begin(), dot);
+        }
+        out.push_back(lines[i]);
+      }
+      SetLine gap;  // a little space between paragraphs
+      out.push_back(gap);
+    }
+    if (!out.empty()) out.pop_back();
+    return out;
+  }
+
+  void Goals(const GoalArea& area) {
+    if (area.rubrik) {
+      auto lines = typesetter_.Set({{area.rubrik->value, kBold, ""}}, table_size_ + 1.5, body_.color,
+                                   pages_.text_width(), false);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        FlowBlock b;
+        b.height = (table_size_ + 1.5) * 1.35;
+        b.space_before = i == 0 ? paragraph_space_ * 2 : 0;
+        b.keep_with_next = true;
+        b.span = true;
+        SetLine line = lines[i];
+        double asc = table_size_ + 1.5;
+        b.draw = [line, asc](Page& page, double left, double top, double) {
+          for (GlyphRun run : line.runs) {
+            run.x += left;
+            run.y = top - asc;
+            run.role = Role::kCaption;
+            page.items.push_back(run);
+          }
+        };
+        pages_.Add(b);
+      }
+    }
+    double total = pages_.text_width();
+    double left_w = total * 0.34, right_w = total - left_w;
+    double size = table_size_;
+    double leading = table_leading_;
+    Color rule = rule_color_;
+    // Head.
+    FlowBlock head;
+    head.height = leading + 3;
+    head.span = true;
+    head.keep_with_next = true;
+    std::string right_title = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : "Måluppfyllelse";
+    Color head_color = head_color_;
+    head.draw = [=](Page& page, double left, double top, double) {
+      GlyphRun a;
+      a.font = kBold;
+      a.size = size;
+      a.x = left + 2;
+      a.y = top - size;
+      a.text = "Mål";
+      a.color = head_color;
+      a.role = Role::kTableHeader;
+      page.items.push_back(a);
+      a.x = left + left_w + 6;
+      a.text = right_title;
+      page.items.push_back(a);
+      page.items.push_back(Rule{left, top - leading - 3, left + total, top - leading - 3, 0.6, rule});
+    };
+    int head_id = pages_.AddHead({head});
+    pages_.Add(head);
+    for (const Goal& goal : area.mal) {
+      std::vector<SetLine> left_lines = CellText(goal.mal, left_w - 8, size);
+      std::vector<SetLine> right_lines;
+      auto status = typesetter_.Set({{StatusText(goal.status.value), kBold, ""}}, size, body_.color, right_w - 8, false);
+      right_lines.insert(right_lines.end(), status.begin(), status.end());
+      right_lines.push_back(SetLine{});
+      auto body = CellText(goal.redovisning, right_w - 8, size);
+      right_lines.insert(right_lines.end(), body.begin(), body.end());
+      // Survey tables embedded in the follow-up are drawn after its text, in the right column.
+      std::vector<const ReportTable*> surveys;
+      for (const arsred::Block& block : goal.redovisning.value.doc.blocks) {
+        if (block.kind != arsred::Block::Kind::kEmbed) continue;
+        auto it = figures_.tables.find(block.embed.substr(0, block.embed.find(':')) + "." +
+                                       block.embed.substr(block.embed.find(':') + 1));
+        if (it != figures_.tables.end()) surveys.push_back(&it->second);
+      }
+      // The row flows line by line: kept whole when it fits on a page, split between lines
+      // (with the head repeated) when it does not.
+      size_t line_count = std::max(left_lines.size(), right_lines.size());
+      double cell_top_pad = 4;
+      for (size_t l = 0; l < line_count; ++l) {
+        FlowBlock line;
+        line.height = leading + (l == 0 ? cell_top_pad : 0);
+        line.span = true;
+        line.repeat_head = head_id;
+        line.keep_with_next = true;
+        SetLine left_line = l < left_lines.size() ? left_lines[l] : SetLine{};
+        SetLine right_line = l < right_lines.size() ? right_lines[l] : SetLine{};
+        double pad = l == 0 ? cell_top_pad : 0;
+        line.draw = [=](Page& page, double left, double top, double) {
+          for (const auto& [set, x0] : {std::pair{left_line, left + 2}, std::pair{right_line, left + left_w + 6}}) {
+            for (GlyphRun run : set.runs) {
+              run.x += x0;
+              run.y = top - pad - size * 0.85;
+              run.role = Role::kTableCell;
+              page.items.push_back(run);
+            }
+          }
+        };
+        pages_.Add(line);
+      }
+      // Each survey: three columns (answer, count, share) in the right column, kept whole.
+      for (const ReportTable* t : surveys) {
+        FlowBlock table;
+        table.height = static_cast<double>(t->rows.size() + 1) * leading + 12;
+        table.span = true;
+        table.repeat_head = head_id;
+        table.keep_with_next = true;
+        ReportTable copy = *t;
+        const Typesetter* ts = &typesetter_;
+        Color text_color = body_.color;
+        table.draw = [=](Page& page, double left, double top, double) {
+          double y = top - 6;
+          double c0 = left + left_w + 6, c1 = c0 + (right_w - 8) * 0.45, c2 = c0 + (right_w - 8) * 0.75,
+                 c3 = c0 + right_w - 8;
+          auto cell = [&](const std::string& text, double x_left, double x_right, bool right_align, int face) {
+            GlyphRun run;
+            run.font = face;
+            run.size = size;
+            run.text = ForDrawing(text);
+            run.color = text_color;
+            run.role = Role::kTableCell;
+            double w = ts->Width(face, text, size);
+            run.x = right_align ? x_right - w : x_left;
+            run.y = y - size;
+            page.items.push_back(run);
+          };
+          if (copy.head.size() >= 2) {
+            cell(copy.head[1][1].text, c1, c2 - 4, true, kBold);
+            cell("Fördelning", c2, c3, true, kBold);
+            page.items.push_back(Rule{c0, y - leading - 2, c3, y - leading - 2, 0.4, rule});
+            y -= leading + 2;
+          }
+          for (const ReportRow& r : copy.rows) {
+            int face = r.style == RowStyle::kTotal ? kBold : kRegular;
+            if (r.style == RowStyle::kTotal) page.items.push_back(Rule{c0, y, c3, y, 0.4, rule});
+            cell(r.cells[0].text, c0, c1, false, face);
+            cell(r.cells[1].text, c1, c2 - 4, true, face);
+            cell(r.cells[2].text, c2, c3, true, face);
+            y -= leading;
+          }
+        };
+        pages_.Add(table);
+      }
+      FlowBlock end;
+      end.height = 4;
+      end.span = true;
+      end.draw = [=](Page& page, double left, double top, double) {
+        page.items.push_back(Rule{left, top - 4, left + total, top - 4, 0.3, rule});
+      };
+      pages_.Add(end);
+    }
+    FlowBlock after;
+    after.height = paragraph_space_;
+    after.span = true;
+    pages_.Add(after);
+  }
+
+  // --- embeds and parts ----------------------------------------------------------------------
+
+  void Embed(const std::string& embed, Where where, const std::string& path) {
+    size_t colon = embed.find(':');
+    std::string kind = embed.substr(0, colon);
+    std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
+    if (kind == "flerarsoversikt" || kind == "driftredovisning") {
+      auto it = figures_.tables.find(kind);
+      if (it != figures_.tables.end()) Table(it->second, true, true, it->second.title);
+      return;
+    }
+    if (kind == "diagram") {
+      auto it = figures_.charts.find("diagram." + id);
+      if (it != figures_.charts.end()) Pie(it->second);
+      return;
+    }
+    if (kind == "mal") {
+      for (const GoalArea& area : inputs_.report().files.verksamhet.malomraden) {
+        if (area.id.value.name == id) Goals(area);
+      }
+      return;
+    }
+    auto it = figures_.tables.find(kind + "." + id);
+    if (it == figures_.tables.end()) {
+      d_.Error("layout.embed", where, path, "nothing to place for [[" + embed + "]]");
+      return;
+    }
+    bool wide = it->second.numeric_columns.size() > 4;
+    Table(it->second, wide, true, it->second.title);
+  }
+
+  void Cover() {
+    FlowBlock b;
+    b.new_page = true;
+    b.height = pages_.text_height();
+    b.span = true;
+    std::string name = figures_.organisation;
+    std::string title = "Årsredovisning " + std::to_string(figures_.year);
+    std::string number = "Organisationsnummer " + figures_.organisation_number;
+    CheckGlyphs(name + title + number, Where{}, "cover", kBold);
+    Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
+    auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, pages_.text_width(), false);
+    auto title_lines = typesetter_.Set({{title, kBold, ""}}, 34, accent, pages_.text_width(), false);
+    b.draw = [=](Page& page, double left, double top, double width) {
+      double y = top - page.height * 0.28;
+      page.items.push_back(FilledRect{left, y + 30, width, 3, accent, Role::kArtifact});
+      for (const SetLine& line : title_lines) {
+        for (GlyphRun run : line.runs) {
+          run.x += left;
+          run.y = y;
+          run.role = Role::kTitle;
+          page.items.push_back(run);
+        }
+        y -= 40;
+      }
+      for (const SetLine& line : name_lines) {
+        for (GlyphRun run : line.runs) {
+          run.x += left;
+          run.y = y;
+          run.role = Role::kTitle;
+          page.items.push_back(run);
+        }
+        y -= 26;
+      }
+      GlyphRun org;
+      org.size = 12;
+      org.x = left;
+      org.y = y - 6;
+      org.text = number;
+      org.color = Color{90, 90, 90};
+      org.role = Role::kTitle;
+      page.items.push_back(org);
+    };
+    pages_.Add(b);
+  }
+
+  void Statement(const char* id, bool first) {
+    auto it = figures_.tables.find(id);
+    if (it == figures_.tables.end()) return;
+    if (first) Heading(1, "Finansiella rapporter", true);
+    Heading(2, it->second.title, true);
+    Table(it->second, true, true, "");
+  }
+
+  void Principles() {
+    Heading(1, "Redovisningsprinciper", true);
+    const auto& text = inputs_.report().files.text.redovisningsprinciper;
+    if (text) Markup(*text, false);
+    // The rounding policy is the tool's, so the tool states it.
+    Inline policy;
+    policy.text =
+        "Belopp i tkr är avrundade till hela tusental kronor. Varje summa avrundas till närmaste tusental och "
+        "fördelas på sina rader efter största rest, så att de redovisade raderna alltid summerar till den "
+        "redovisade summan; samma belopp redovisas med samma värde i alla tabeller och i texten.";
+    Heading(3, "Avrundning", false);
+    Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
+  }
+
+  void Notes() {
+    if (figures_.note_order.empty()) return;
+    Heading(1, "Noter", true);
+    for (const std::string& id : figures_.note_order) {
+      auto it = figures_.tables.find("not." + id);
+      if (it == figures_.tables.end()) continue;
+      Heading(3, it->second.title, false);
+      Table(it->second, true, true, "");
+    }
+  }
+
+  void Signatures() {
+    const SignaturePage& s = figures_.signatures;
+    Heading(1, "Underskrifter", true);
+    Inline intro;
+    intro.text = "Årsredovisningen har upprättats av styrelsen för " + figures_.organisation + ".";
+    Paragraph({intro}, "underskrifter", Role::kParagraph);
+    std::string when = (s.place.empty() ? std::string("Ort") : s.place) + " " +
+                       (s.date.empty() ? std::string("den ____________________") : s.date);
+    Inline place;
+    place.text = when;
+    Paragraph({place}, "underskrifter", Role::kSignature);
+    // Two signatures side by side, with room to sign above each line; the page is kept whole.
+    double size = body_.size;
+    Color color = body_.color;
+    Color rule = rule_color_;
+    for (size_t i = 0; i < s.lines.size(); i += 2) {
+      FlowBlock b;
+      b.height = 72;
+      b.space_before = i == 0 ? 18 : 0;
+      b.keep_with_next = i + 2 < s.lines.size();
+      b.span = true;
+      std::vector<SignatureLine> pair(s.lines.begin() + static_cast<std::ptrdiff_t>(i),
+                                      s.lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, s.lines.size())));
+      for (const SignatureLine& line : pair) CheckGlyphs(line.role + line.member + line.name, Where{}, "styrelse", kRegular);
+      b.draw = [=](Page& page, double left, double top, double width) {
+        double column = width / 2;
+        for (size_t k = 0; k < pair.size(); ++k) {
+          double x = left + static_cast<double>(k) * column;
+          double line_y = top - 40;
+          page.items.push_back(Rule{x, line_y, x + column - 24, line_y, 0.5, rule, Role::kArtifact});
+          double y = line_y - size * 1.2;
+          for (const std::string& text : {pair[k].name, pair[k].role, pair[k].member}) {
+            if (text.empty()) continue;
+            GlyphRun run;
+            run.font = &text == &pair[k].role ? kBold : kRegular;
+            run.size = size * 0.95;
+            run.x = x;
+            run.y = y;
+            run.text = text;
+            run.color = color;
+            run.role = Role::kSignature;
+            page.items.push_back(run);
+            y -= size * 1.2;
+          }
+        }
+      };
+      pages_.Add(b);
+    }
+    if (s.auditors_note) {
+      Inline note;
+      note.text = "Vår revisionsberättelse har lämnats " +
+                  (s.auditors_date.empty() ? std::string("____________________") : s.auditors_date) + ".";
+      Paragraph({note}, "revisorspateckning", Role::kSignature);
+    }
+  }
+
+  void Contents(int pages) {
+    FlowBlock b;
+    b.reserve_pages = pages;
+    pages_.Add(b);
+  }
+
+  void DraftAppendix(const DraftNotes& draft) {
+    if (!draft.draft) return;
+    Heading(1, "Granskningsanteckningar (utkast)", true);
+    Inline intro;
+    intro.text = draft.findings.empty() ? "Granskningen av underlaget gav inga anmärkningar."
+                                        : "Granskningen av underlaget gav följande anmärkningar, med plats i underlaget:";
+    Paragraph({intro}, "utkast", Role::kParagraph);
+    for (const std::string& finding : draft.findings) {
+      Inline text;
+      text.text = finding;
+      Paragraph({text}, "utkast", Role::kSmallPrint, 0, 0.82);
+    }
+  }
+
+  const std::vector<TocEntry>& outline() const { return outline_; }
+
+ private:
+  const InputSet& inputs_;
+  const ReportFigures& figures_;
+  const LayoutFile& layout_;
+  Diagnostics& d_;
+  PageBuilder& pages_;
+  Typesetter typesetter_;
+  Style body_;
+  double leading_ = 14, paragraph_space_ = 6, table_size_ = 9.5, table_leading_ = 13;
+  bool justify_ = true;
+  Color rule_color_, head_color_;
+  std::optional<Color> stripe_;
+  std::vector<Color> chart_colors_;
+  std::vector<TocEntry> toc_, outline_;
+  int heading_count_ = 0;
+};
+
+std::string Fill(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [key, value] : values) {
+    std::string token = "{" + key + "}";
+    for (size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size())) {
+      text.replace(at, token.size(), value);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+Document LayOut(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+                const LayoutResources& resources, const DraftNotes& draft, Diagnostics& diagnostics) {
+  Document doc;
+  doc.fonts = resources.faces;
+  doc.info.title = "Årsredovisning " + std::to_string(figures.year);
+  doc.info.author = figures.organisation;
+  doc.info.subject = "Årsredovisning " + std::to_string(figures.year) + " för " + figures.organisation + " (" +
+                     figures.organisation_number + ")";
+  doc.info.creator = "arsred";
+  doc.info.created = figures.document_date;
+  doc.info.modified = figures.document_date;
+
+  const PageSetup& s = layout.sida;
+  PageBuilder pages(doc, MmToPt(s.bredd.value), MmToPt(s.hojd.value), MmToPt(s.marginal.topp.value),
+                    MmToPt(s.marginal.botten.value), MmToPt(s.marginal.inner.value), MmToPt(s.marginal.yttre.value),
+                    s.kolumner ? static_cast<int>(s.kolumner->value) : 1,
+                    s.spaltmellanrum ? MmToPt(s.spaltmellanrum->value) : 18,
+                    s.dubbelsidig && s.dubbelsidig->value);
+  Composer composer(inputs, figures, layout, resources, diagnostics, pages);
+
+  // The table of contents needs its page count before the pages exist: count its entries by
+  // composing into a scratch builder first. Its lines do not depend on the page numbers.
+  std::vector<std::string> order;
+  for (const auto& part : layout.ordning) order.push_back(part.value.name);
+  auto compose = [&](Composer& c, int toc_pages) {
+    bool statements = false;
+    for (const std::string& part : order) {
+      if (part == "omslag") c.Cover();
+      if (part == "innehall" && toc_pages > 0) c.Contents(toc_pages);
+      if (part == "forvaltningsberattelse" && inputs.report().files.text.forvaltningsberattelse) {
+        c.Markup(*inputs.report().files.text.forvaltningsberattelse, true);
+      }
+      if (part == "resultatrakning" || part == "balansrakning" || part == "kassaflodesanalys") {
+        c.Statement(part.c_str(), !statements);
+        statements = true;
+      }
+      if (part == "redovisningsprinciper") c.Principles();
+      if (part == "noter") c.Notes();
+      if (part == "underskrifter") c.Signatures();
+    }
+    c.DraftAppendix(draft);
+  };
+  Document scratch_doc;
+  PageBuilder scratch(scratch_doc, 100, 100, 1, 1, 1, 1, 1, 0, false);
+  Diagnostics ignored;
+  Composer counter(inputs, figures, layout, resources, ignored, scratch);
+  compose(counter, 0);
+  double toc_leading = Pt(layout.text.radavstand);
+  double toc_room = pages.text_height() - Pt(layout.rubriker.h1.storlek) * 2.5;
+  int per_page = std::max(1, static_cast<int>(toc_room / toc_leading));
+  int toc_pages = std::find(order.begin(), order.end(), "innehall") == order.end()
+                      ? 0
+                      : std::max(1, (static_cast<int>(counter.toc().size()) + per_page - 1) / per_page);
+
+  compose(composer, toc_pages);
+  pages.Run();
+
+  // Running header and footer; page labels are the physical page numbers.
+  int total = static_cast<int>(doc.pages.size());
+  for (int p = 0; p < total; ++p) doc.pages[static_cast<size_t>(p)].label = std::to_string(p + 1);
+  bool has_cover = std::find(order.begin(), order.end(), "omslag") != order.end();
+  const FontMetrics& regular = *resources.metrics[0];
+  Color text_color;
+  ParseColor(layout.text.farg.value, &text_color);
+  auto running = [&](const RunningLine& line, bool top, int p) {
+    std::map<std::string, std::string> values{{"forbund.namn", figures.organisation},
+                                              {"forbund.organisationsnummer", figures.organisation_number},
+                                              {"ar", std::to_string(figures.year)},
+                                              {"sida", std::to_string(p + 1)},
+                                              {"sidor", std::to_string(total)}};
+    Page& page = doc.pages[static_cast<size_t>(p)];
+    double size = Pt(line.storlek);
+    double left = MmToPt(s.marginal.inner.value), right = page.width - MmToPt(s.marginal.yttre.value);
+    if (s.dubbelsidig && s.dubbelsidig->value && (p + 1) % 2 == 0) {
+      left = MmToPt(s.marginal.yttre.value);
+      right = page.width - MmToPt(s.marginal.inner.value);
+    }
+    double y = top ? page.height - MmToPt(s.marginal.topp.value) + size * 1.6
+                   : MmToPt(s.marginal.botten.value) - size * 2.2;
+    auto put = [&](const std::optional<Located<std::string>>& text, int align) {
+      if (!text) return;
+      GlyphRun run;
+      run.size = size;
+      run.text = ForDrawing(Fill(text->value, values));
+      run.color = Color{90, 90, 90};
+      run.role = Role::kArtifact;
+      double w = regular.Width(run.text, size);
+      run.x = align < 0 ? left : align == 0 ? (left + right - w) / 2 : right - w;
+      run.y = y;
+      page.items.push_back(run);
+    };
+    put(line.vanster, -1);
+    put(line.mitten, 0);
+    put(line.hoger, 1);
+    double rule_y = top ? y - size * 0.6 : y + size * 1.2;
+    page.items.push_back(Rule{left, rule_y, right, rule_y, 0.3, Color{160, 160, 160}, Role::kArtifact});
+  };
+  for (int p = has_cover ? 1 : 0; p < total; ++p) {
+    if (layout.sidhuvud) running(*layout.sidhuvud, true, p);
+    if (layout.sidfot) running(*layout.sidfot, false, p);
+  }
+
+  // The table of contents, now that the pages are known: title, dotted leaders, page numbers,
+  // each line a link to its heading.
+  const auto& anchors = pages.anchors();
+  if (!pages.reserved().empty()) {
+    size_t entry = 0;
+    double size = Pt(layout.text.storlek);
+    Color accent = ColorOr(layout.rubriker.h1.farg, text_color);
+    const FontMetrics& bold = *resources.metrics[1];
+    for (size_t k = 0; k < pages.reserved().size(); ++k) {
+      Page& page = doc.pages[static_cast<size_t>(pages.reserved()[k])];
+      double left = MmToPt(s.marginal.inner.value), right = page.width - MmToPt(s.marginal.yttre.value);
+      double y = page.height - MmToPt(s.marginal.topp.value) - Pt(layout.rubriker.h1.storlek);
+      if (k == 0) {
+        GlyphRun title;
+        title.font = kBold;
+        title.size = Pt(layout.rubriker.h1.storlek);
+        title.x = left;
+        title.y = y;
+        title.text = "Innehåll";
+        title.color = accent;
+        title.role = Role::kHeading1;
+        page.items.push_back(title);
+        doc.outline.push_back({"Innehåll", 1, pages.reserved()[k], y + title.size});
+      }
+      y -= Pt(layout.rubriker.h1.storlek) * 1.5;
+      for (; entry < composer.toc().size() && y > MmToPt(s.marginal.botten.value); ++entry) {
+        const TocEntry& e = composer.toc()[entry];
+        auto at = anchors.find(e.anchor);
+        if (at == anchors.end()) continue;
+        std::string number = std::to_string(at->second.page + 1);
+        int face = e.level == 1 ? kBold : kRegular;
+        const FontMetrics& m = e.level == 1 ? bold : regular;
+        double indent = e.level == 1 ? 0 : size * 1.5;
+        if (e.level == 1) y -= size * 0.4;
+        GlyphRun label;
+        label.font = face;
+        label.size = size;
+        label.x = left + indent;
+        label.y = y;
+        label.text = ForDrawing(e.title);
+        label.color = text_color;
+        label.role = Role::kTocEntry;
+        page.items.push_back(label);
+        GlyphRun num = label;
+        num.text = number;
+        num.x = right - m.Width(number, size);
+        page.items.push_back(num);
+        // Dot leaders between the title and the number.
+        double from = label.x + m.Width(label.text, size) + 4, to = num.x - 4;
+        double dot = regular.Width(".", size) + 1.6;
+        if (to - from > dot * 2) {
+          GlyphRun dots;
+          dots.size = size;
+          dots.color = Color{150, 150, 150};
+          dots.role = Role::kArtifact;
+          int count = static_cast<int>((to - from) / dot);
+          dots.x = to - count * dot;
+          dots.y = y;
+          for (int i = 0; i < count; ++i) dots.text += ". ";
+          dots.text.pop_back();
+          // Draw dot by dot at a fixed pitch so the leaders line up down the page.
+          for (int i = 0; i < count; ++i) {
+            GlyphRun one = dots;
+            one.text = ".";
+            one.x = to - (count - i) * dot;
+            page.items.push_back(one);
+          }
+        }
+        Link link;
+        link.x = left;
+        link.y = y - 3;
+        link.width = right - left;
+        link.height = size + 2;
+        link.target_page = at->second.page;
+        link.target_y = at->second.y + 8;
+        page.items.push_back(link);
+        y -= size * 1.45;
+      }
+    }
+  }
+  for (const TocEntry& e : composer.outline()) {
+    auto at = anchors.find(e.anchor);
+    if (at != anchors.end()) doc.outline.push_back({e.title, e.level, at->second.page, at->second.y + 8});
+  }
+  std::stable_sort(doc.outline.begin(), doc.outline.end(),
+                   [](const OutlineEntry& a, const OutlineEntry& b) { return a.page < b.page || (a.page == b.page && a.y > b.y); });
+
+  if (draft.draft) {
+    for (Page& page : doc.pages) page.items.push_back(Watermark{kBold, 110, "UTKAST", Color{235, 210, 210}});
+  }
+  return doc;
+}
+
+}  // namespace arsred

@@ -1,0 +1,46 @@
+// Stage 4, layout: the report's figures, its prose and a layout file -> pages of positioned
+// items (pages.h). Layout knows nothing about PDF; render knows nothing about the report.
+//
+// Paragraphs are set by total-fit line breaking with Swedish hyphenation (paragraph.h), pages are
+// filled top to bottom with headings kept with what follows, no single line of a paragraph left
+// alone at the top or bottom of a page, table rows never split and table heads repeated after a
+// break. The table of contents is filled in after the pages are made, in the same run.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "calculate.h"
+#include "diagnostics.h"
+#include "font_metrics.h"
+#include "hyphenate.h"
+#include "layout_model.h"
+#include "load.h"
+#include "pages.h"
+
+namespace arsred {
+
+struct LayoutResources {
+  std::vector<std::unique_ptr<FontMetrics>> metrics;  // regular, bold, italic, bold italic
+  std::vector<FontFace> faces;
+  std::unique_ptr<Hyphenator> hyphenator;
+};
+
+// Reads and checks a layout file; findings (with positions) go to `diagnostics`.
+bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics);
+
+// Loads the layout's fonts from `fonts_dir` and the Swedish hyphenation dictionary.
+bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, LayoutResources& resources,
+                         Diagnostics& diagnostics);
+
+struct DraftNotes {
+  bool draft = false;
+  std::vector<std::string> findings;  // formatted diagnostics, listed in the draft's appendix
+};
+
+// Lays out the report. Text that the fonts cannot show is reported with its position.
+Document LayOut(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+                const LayoutResources& resources, const DraftNotes& draft, Diagnostics& diagnostics);
+
+}  // namespace arsred

@@ -1,0 +1,119 @@
+// Stage 4's result and stage 5's only input: the document as pages of positioned items.
+//
+// Layout decides everything; render draws exactly these items and nothing else, and the text
+// trace (trace.h) prints them for tests and `arsred dump --stage layout`. Units are points
+// (1/72 inch); x grows to the right from the page's left edge and y grows upwards from its
+// bottom edge, as in PDF. Text is UTF-8 in the font's own characters (layout has already
+// replaced what the font lacks, e.g. U+00A0 by U+0020).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace arsred {
+
+struct Color {
+  uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+};
+
+// What an item is for the reader; kept for the tagged PDF (accessibility) and the trace.
+enum class Role {
+  kArtifact,      // running header/footer, page number, rules, watermark, decoration
+  kHeading1, kHeading2, kHeading3, kHeading4,
+  kParagraph, kSmallPrint, kListItem,
+  kTableHeader, kTableCell, kCaption,
+  kFigure, kTocEntry, kSignature, kTitle,
+};
+
+struct FontFace {
+  std::string file;  // path of the TrueType file to embed
+  std::string name;  // a name for traces, e.g. "Carlito-Bold"
+};
+
+// A run of text drawn from (x, y) on its baseline in one font, size and colour.
+struct GlyphRun {
+  int font = 0;  // index into Document::fonts
+  double size = 10;
+  double x = 0, y = 0;
+  std::string text;
+  Color color;
+  Role role = Role::kParagraph;
+  int structure = -1;  // the structure element it belongs to (tagging), or -1
+};
+
+struct Rule {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double width = 0.5;
+  Color color;
+  Role role = Role::kArtifact;
+};
+
+struct FilledRect {
+  double x = 0, y = 0, width = 0, height = 0;
+  Color fill;
+  Role role = Role::kArtifact;
+};
+
+// A closed shape of lines and cubic Bézier curves, filled (charts).
+struct PathOp {
+  enum class Kind { kMoveTo, kLineTo, kCurveTo, kClose };
+  Kind kind = Kind::kMoveTo;
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0;  // kMoveTo/kLineTo use x1/y1; kCurveTo all
+};
+
+struct FilledPath {
+  std::vector<PathOp> ops;
+  Color fill;
+  Role role = Role::kFigure;
+};
+
+// A clickable area that goes to a place in the document, or to a web address.
+struct Link {
+  double x = 0, y = 0, width = 0, height = 0;
+  int target_page = -1;    // internal: page index (0-based) ...
+  double target_y = 0;     // ... and the y to show at the top
+  std::string uri;         // external, when not empty
+};
+
+// A watermark drawn diagonally across the page (the draft's UTKAST).
+struct Watermark {
+  int font = 0;
+  double size = 96;
+  std::string text;
+  Color color;
+};
+
+using PageItem = std::variant<GlyphRun, Rule, FilledRect, FilledPath, Link, Watermark>;
+
+struct Page {
+  double width = 595.28, height = 841.89;  // A4
+  std::string label;                       // the printed page number ("3"), or "" for none
+  std::vector<PageItem> items;
+};
+
+struct OutlineEntry {
+  std::string title;
+  int level = 1;  // 1 = top
+  int page = 0;
+  double y = 0;
+};
+
+struct DocumentInfo {
+  std::string title, author, subject, keywords, creator;
+  std::string language = "sv-SE";
+  // ISO dates from the inputs (never the clock), e.g. "2024-03-15".
+  std::string created, modified;
+};
+
+struct Document {
+  DocumentInfo info;
+  std::vector<FontFace> fonts;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  int first_numbered_page = 0;  // pages before it carry no number (cover, contents)
+};
+
+}  // namespace arsred

@@ -1,0 +1,248 @@
+#include "paragraph.h"
+
+#include <algorithm>
+
+#include "linebreak.h"
+
+namespace arsred {
+
+namespace {
+
+const char* kNoBreakSpace = "\u00A0";
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// One unit of the line-breaking input, with what to draw for it.
+struct Atom {
+  BreakItem item;
+  std::string text;  // boxes: the text; penalties at hyphenation points: "-"
+  int face = kRegular;
+  std::string uri;
+  bool space = false;  // glue between words
+};
+
+}  // namespace
+
+std::string ProseTypography(const std::string& in) {
+  std::string s;
+  s.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    char prev = s.empty() ? ' ' : s.back();
+    char next = i + 1 < in.size() ? in[i + 1] : ' ';
+    if (c == '-' && prev == ' ' && next == ' ') {
+      // "2023 - 2025" is a range (en dash, no spaces); "a - b" a dash with spaces.
+      bool range = s.size() >= 2 && IsAsciiDigit(s[s.size() - 2]) && i + 2 < in.size() && IsAsciiDigit(in[i + 2]);
+      if (range) {
+        s.pop_back();
+        s += "\u2013";
+        ++i;  // the space after
+      } else {
+        s += "\u2013";
+      }
+    } else if (c == '-' && IsAsciiDigit(prev) && IsAsciiDigit(next) && s.size() >= 4 &&
+               IsAsciiDigit(s[s.size() - 4]) && i + 4 < in.size() && IsAsciiDigit(in[i + 4]) &&
+               (s.size() < 5 || !IsAsciiDigit(s[s.size() - 5]))) {
+      s += "\u2013";  // 2023-2025
+    } else if (c == '-' && (prev == ' ' || prev == '(') && IsAsciiDigit(next)) {
+      s += "\u2212";  // a negative number in prose
+    } else if (c == '%' && IsAsciiDigit(prev)) {
+      s += kNoBreakSpace;
+      s += '%';
+    } else if (c == ' ' && next == '%' && IsAsciiDigit(prev)) {
+      // "25 %": the space before % becomes a no-break space
+    } else if (c == '"') {
+      s += "\u201D";
+    } else if (c == '\'') {
+      s += "\u2019";
+    } else {
+      s += c;
+    }
+  }
+  return s;
+}
+
+std::string ForDrawing(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, kNoBreakSpace) == 0) {
+      out += ' ';
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+double Typesetter::Width(int face, const std::string& text, double size) const {
+  return metrics(face).Width(ForDrawing(text), size);
+}
+
+std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
+                                     bool justify) const {
+  // 1. Atoms: boxes for word pieces, glue for spaces, penalties where a word may break.
+  std::vector<Atom> atoms;
+  auto add_word = [&](const std::string& word, int face, const std::string& uri) {
+    if (word.empty()) return;
+    std::vector<size_t> cuts = hyphenator_ ? hyphenator_->BreakPoints(word) : std::vector<size_t>{};
+    // Also after a slash or an en dash inside a word ("lärobok/kunskapssammanställning").
+    for (size_t i = 0; i + 1 < word.size(); ++i) {
+      if (word[i] == '/') cuts.push_back(i + 1);
+      if (word.compare(i, 3, "\u2013") == 0 && i + 3 < word.size()) cuts.push_back(i + 3);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    size_t start = 0;
+    for (size_t cut : cuts) {
+      std::string piece = word.substr(start, cut - start);
+      atoms.push_back({{BreakItem::Kind::kBox, Width(face, piece, size)}, piece, face, uri});
+      bool explicit_break =
+          piece.back() == '/' || (piece.size() >= 3 && piece.compare(piece.size() - 3, 3, "\u2013") == 0);
+      Atom penalty;
+      penalty.item.kind = BreakItem::Kind::kPenalty;
+      penalty.item.width = explicit_break ? 0 : Width(face, "-", size);
+      penalty.item.penalty = explicit_break ? 50 : 100;
+      penalty.item.flagged = !explicit_break;
+      penalty.text = explicit_break ? "" : "-";
+      penalty.face = face;
+      atoms.push_back(penalty);
+      start = cut;
+    }
+    std::string rest = word.substr(start);
+    atoms.push_back({{BreakItem::Kind::kBox, Width(face, rest, size)}, rest, face, uri});
+  };
+  for (const StyledSpan& span : spans) {
+    size_t start = 0;
+    const std::string& t = span.text;
+    while (start <= t.size()) {
+      size_t space = t.find_first_of(" \n", start);
+      std::string word = t.substr(start, space == std::string::npos ? std::string::npos : space - start);
+      add_word(word, span.face, span.uri);
+      if (space == std::string::npos) break;
+      double w = Width(span.face, " ", size);
+      Atom glue;
+      glue.item = {BreakItem::Kind::kGlue, w, w / 2, w / 3};
+      glue.space = true;
+      glue.face = span.face;
+      // Several spaces in a row count as one.
+      if (atoms.empty() || !atoms.back().space) atoms.push_back(glue);
+      start = space + 1;
+    }
+  }
+  while (!atoms.empty() && atoms.back().space) atoms.pop_back();
+  while (!atoms.empty() && atoms.front().space) atoms.erase(atoms.begin());
+  if (atoms.empty()) return {};
+  Atom finish;
+  finish.item = {BreakItem::Kind::kGlue, 0, 100000, 0};  // fills the last line
+  finish.space = true;
+  atoms.push_back(finish);
+  Atom end;
+  end.item.kind = BreakItem::Kind::kPenalty;
+  end.item.penalty = -kForbidden;
+  atoms.push_back(end);
+
+  // A ragged line may end anywhere it fits: its spaces get room to stretch without cost.
+  std::vector<BreakItem> items;
+  for (const Atom& a : atoms) {
+    BreakItem item = a.item;
+    if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
+    items.push_back(item);
+  }
+  BreakParams params;
+  params.emergency_stretch = width * 0.1;
+  auto breaks = BreakLines(items, {width}, params);
+  if (!breaks) {
+    // A word wider than the line: let it break anywhere, at a high cost, and try again.
+    std::vector<Atom> split;
+    for (const Atom& a : atoms) {
+      if (a.item.kind != BreakItem::Kind::kBox || a.item.width <= width) {
+        split.push_back(a);
+        continue;
+      }
+      std::u32string chars = DecodeUtf8(a.text);
+      for (size_t i = 0; i < chars.size(); ++i) {
+        std::string one = EncodeUtf8(chars.substr(i, 1));
+        split.push_back({{BreakItem::Kind::kBox, Width(a.face, one, size)}, one, a.face, a.uri});
+        if (i + 1 < chars.size()) {
+          Atom p;
+          p.item.kind = BreakItem::Kind::kPenalty;
+          p.item.penalty = 900;
+          split.push_back(p);
+        }
+      }
+    }
+    atoms = std::move(split);
+    items.clear();
+    for (const Atom& a : atoms) {
+      BreakItem item = a.item;
+      if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
+      items.push_back(item);
+    }
+    params.emergency_stretch = width;
+    breaks = BreakLines(items, {width}, params);
+    if (!breaks) return {};
+  }
+
+  // 2. Lines: glue set by the adjustment ratio (justified lines but the last), boxes drawn as
+  //    runs; pieces of one word in one face are joined into one run.
+  std::vector<SetLine> lines;
+  size_t start = 0;
+  for (size_t b = 0; b < breaks->size(); ++b) {
+    const LineBreak& lb = (*breaks)[b];
+    bool last = b + 1 == breaks->size();
+    double ratio = justify && !last ? lb.ratio : 0;
+    SetLine line;
+    double x = 0;
+    bool joinable = false;  // the previous atom was a box of this word
+    // Skip glue and penalties at the start of a line.
+    while (start < lb.item && atoms[start].item.kind != BreakItem::Kind::kBox) ++start;
+    for (size_t i = start; i < lb.item; ++i) {
+      const Atom& a = atoms[i];
+      if (a.item.kind == BreakItem::Kind::kGlue) {
+        double w = a.item.width;
+        if (ratio > 0) w += ratio * a.item.stretch;
+        if (ratio < 0) w += ratio * a.item.shrink;
+        if (a.item.stretch >= 1000) w = a.item.width;  // the finishing glue never stretches a line
+        x += w;
+        joinable = false;
+        continue;
+      }
+      if (a.item.kind == BreakItem::Kind::kPenalty) continue;
+      if (joinable && !line.runs.empty() && line.runs.back().font == a.face && a.uri.empty()) {
+        line.runs.back().text += a.text;
+      } else {
+        GlyphRun run;
+        run.font = a.face;
+        run.size = size;
+        run.x = x;
+        run.text = a.text;
+        run.color = color;
+        line.runs.push_back(run);
+        if (!a.uri.empty()) {
+          Link link;
+          link.x = x;
+          link.width = a.item.width;
+          link.uri = a.uri;
+          line.links.push_back(link);
+        }
+      }
+      x += a.item.width;
+      joinable = true;
+    }
+    const Atom& at_break = atoms[lb.item];
+    if (at_break.item.kind == BreakItem::Kind::kPenalty && !at_break.text.empty() && !line.runs.empty()) {
+      line.runs.back().text += at_break.text;
+      x += at_break.item.width;
+      line.hyphenated = true;
+    }
+    line.width = x;
+    for (GlyphRun& run : line.runs) run.text = ForDrawing(run.text);
+    lines.push_back(std::move(line));
+    start = lb.item + 1;
+  }
+  return lines;
+}
+
+}  // namespace arsred

@@ -1,0 +1,55 @@
+// Sets a paragraph: styled text -> justified (or ragged) lines of positioned glyph runs, by
+// total-fit line breaking with Swedish hyphenation. Also the typographic clean-up of prose
+// typed by users (dashes, minus signs, no-break spaces before %, quotation marks).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "font_metrics.h"
+#include "hyphenate.h"
+#include "pages.h"
+
+namespace arsred {
+
+enum Face { kRegular = 0, kBold = 1, kItalic = 2, kBoldItalic = 3 };
+
+struct StyledSpan {
+  std::string text;
+  int face = kRegular;
+  std::string uri;  // a link's address, when the span is a link
+};
+
+struct SetLine {
+  std::vector<GlyphRun> runs;  // x relative to the line's start, y = 0 on the baseline
+  std::vector<Link> links;     // relative like the runs (y from −descent to ascent)
+  double width = 0;            // width actually used
+  bool hyphenated = false;
+};
+
+class Typesetter {
+ public:
+  Typesetter(std::vector<const FontMetrics*> faces, const Hyphenator* hyphenator)
+      : faces_(std::move(faces)), hyphenator_(hyphenator) {}
+
+  // Lines of at most `width` points. `justify` stretches all lines but the last. A word wider
+  // than the line is broken between characters as a last resort (never overfull).
+  std::vector<SetLine> Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
+                           bool justify) const;
+  double Width(int face, const std::string& text, double size) const;
+  const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
+
+ private:
+  std::vector<const FontMetrics*> faces_;
+  const Hyphenator* hyphenator_;
+};
+
+// Typography for prose as users type it: " - " becomes an en dash, "2023 - 2025" a range with
+// an en dash, "-1 700" in running text a minus sign, "25%" gets a no-break space before the
+// sign, straight quotes become Swedish ones (” and ’).
+std::string ProseTypography(const std::string& text);
+
+// The font lacks U+00A0: it is drawn as a space, while line breaking keeps it unbreakable.
+std::string ForDrawing(const std::string& text);
+
+}  // namespace arsred

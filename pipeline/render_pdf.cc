@@ -1,0 +1,582 @@
+#include "render_pdf.h"
+
+#include <hpdf.h>
+// Internal headers: 2.3.0 has no API for the trailer /ID or the catalog /Lang, so those two are
+// written into pdf->trailer and pdf->catalog directly; the MD5 functions are exported.
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "trace.h"
+
+namespace arsred {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr const char* kProducer = "arsred";
+// The temporary file sits beside the target (so that the rename cannot cross file systems)
+// and carries the process id (so that two concurrent runs do not share one).
+constexpr const char* kTempSuffix = ".arsred-tmp-";
+
+// Thrown inside this file only, never through a libharu frame: the error handler merely records
+// what libharu reported, and PdfDoc::Check turns that record into an exception afterwards.
+class RenderFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct LibharuError {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+// Keeps the first error: once an error is set, every later call on the document fails with
+// HPDF_INVALID_DOCUMENT, which says nothing about the cause.
+void RecordLibharuError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
+  auto* error = static_cast<LibharuError*>(user_data);
+  if (error->code == HPDF_OK) *error = {code, detail};
+}
+
+const char* LibharuErrorName(HPDF_STATUS code) {
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "HPDF_FAILD_TO_ALLOC_MEM";
+    case HPDF_FILE_IO_ERROR: return "HPDF_FILE_IO_ERROR";
+    case HPDF_FILE_OPEN_ERROR: return "HPDF_FILE_OPEN_ERROR";
+    case HPDF_INVALID_ANNOTATION: return "HPDF_INVALID_ANNOTATION";
+    case HPDF_INVALID_DATE_TIME: return "HPDF_INVALID_DATE_TIME";
+    case HPDF_INVALID_DESTINATION: return "HPDF_INVALID_DESTINATION";
+    case HPDF_INVALID_DOCUMENT: return "HPDF_INVALID_DOCUMENT";
+    case HPDF_INVALID_FONT_NAME: return "HPDF_INVALID_FONT_NAME";
+    case HPDF_INVALID_OUTLINE: return "HPDF_INVALID_OUTLINE";
+    case HPDF_INVALID_PARAMETER: return "HPDF_INVALID_PARAMETER";
+    case HPDF_INVALID_URI: return "HPDF_INVALID_URI";
+    case HPDF_PAGE_FONT_NOT_FOUND: return "HPDF_PAGE_FONT_NOT_FOUND";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "HPDF_PAGE_INVALID_FONT_SIZE";
+    case HPDF_PAGE_INVALID_GMODE: return "HPDF_PAGE_INVALID_GMODE";
+    case HPDF_PAGE_INVALID_SIZE: return "HPDF_PAGE_INVALID_SIZE";
+    case HPDF_PAGE_OUT_OF_RANGE: return "HPDF_PAGE_OUT_OF_RANGE";
+    case HPDF_STRING_OUT_OF_RANGE: return "HPDF_STRING_OUT_OF_RANGE";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "HPDF_TTF_CANNOT_EMBEDDING_FONT";
+    case HPDF_TTF_INVALID_CMAP: return "HPDF_TTF_INVALID_CMAP";
+    case HPDF_TTF_INVALID_FOMAT: return "HPDF_TTF_INVALID_FOMAT";
+    case HPDF_TTF_MISSING_TABLE: return "HPDF_TTF_MISSING_TABLE";
+    case HPDF_ZLIB_ERROR: return "HPDF_ZLIB_ERROR";
+    default: return nullptr;
+  }
+}
+
+std::string DescribeLibharuError(HPDF_STATUS code, HPDF_STATUS detail) {
+  char hex[32];
+  std::snprintf(hex, sizeof hex, "0x%04lX", static_cast<unsigned long>(code));
+  std::string text = std::string("libharu error ") + hex;
+  if (const char* name = LibharuErrorName(code)) text += std::string(" ") + name;
+  if (detail != 0) text += " (detail " + std::to_string(detail) + ")";
+  return text;
+}
+
+// Owns one HPDF_Doc. Not movable: libharu keeps a pointer to `error_`.
+class PdfDoc {
+ public:
+  PdfDoc() : doc_(HPDF_New(&RecordLibharuError, &error_)) {
+    if (doc_ == nullptr) throw RenderFailure("libharu could not create a document");
+  }
+  ~PdfDoc() { HPDF_Free(doc_); }
+  PdfDoc(const PdfDoc&) = delete;
+  PdfDoc& operator=(const PdfDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+
+  // What the calls that follow are doing, for the error message ("drawing page 3").
+  void set_context(std::string context) { context_ = std::move(context); }
+
+  // Throws when libharu reported an error or `status` is not HPDF_OK (a few calls, such as
+  // HPDF_LinkAnnot_SetBorderStyle on a wrong annotation, return an error without reporting it).
+  void Check(HPDF_STATUS status, const char* call) const {
+    if (error_.code != HPDF_OK) Fail(call, error_.code, error_.detail);
+    if (status != HPDF_OK) Fail(call, status, 0);
+  }
+
+  // For calls that return a handle: throws when libharu reported an error or returned null.
+  template <typename Handle>
+  Handle CheckHandle(Handle handle, const char* call) const {
+    static_assert(std::is_pointer_v<Handle>);
+    if (error_.code != HPDF_OK) Fail(call, error_.code, error_.detail);
+    if (handle == nullptr) throw RenderFailure(context_ + ": " + call + " failed");
+    return handle;
+  }
+
+ private:
+  [[noreturn]] void Fail(const char* call, HPDF_STATUS code, HPDF_STATUS detail) const {
+    throw RenderFailure(context_ + ": " + call + ": " + DescribeLibharuError(code, detail));
+  }
+
+  LibharuError error_;  // declared before doc_: HPDF_New receives its address
+  HPDF_Doc doc_;
+  std::string context_;
+};
+
+HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
+HPDF_REAL Channel(uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
+
+// Layout should already have replaced U+00A0, which Carlito lacks and libharu would draw as a
+// box; this is the last line of defence. Malformed UTF-8, which libharu would skip silently,
+// and characters above U+FFFF, which it would turn into spaces, are refused.
+std::string TextForFont(const std::string& text, const std::string& where) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t at = 0; at < text.size();) {
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 0;
+    if (lead == 0 || length == 0 || at + length > text.size()) {
+      throw RenderFailure(where + ": text is not UTF-8 within U+0001..U+FFFF: \"" + text + "\"");
+    }
+    uint32_t code_point = length == 1 ? lead : lead & (0x7Fu >> length);
+    for (size_t i = 1; i < length; ++i) {
+      if ((byte(at + i) & 0xC0) != 0x80) throw RenderFailure(where + ": text is not UTF-8: \"" + text + "\"");
+      code_point = (code_point << 6) | (byte(at + i) & 0x3Fu);
+    }
+    if ((length == 2 && code_point < 0x80) || (length == 3 && code_point < 0x800) ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      throw RenderFailure(where + ": text is not UTF-8: \"" + text + "\"");
+    }
+    if (code_point == 0x00A0) {
+      out += ' ';
+    } else {
+      out.append(text, at, length);
+    }
+    at += length;
+  }
+  return out;
+}
+
+// "2024-03-15" as midnight at offset +00'00'. ind 'Z' would be the natural choice, but libharu
+// 2.3.0 rejects it when it converts a date for XMP. libharu checks the day against the month.
+std::optional<HPDF_Date> ParseIsoDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return std::nullopt;
+  }
+  HPDF_Date date{};
+  date.year = std::stoi(text.substr(0, 4));
+  date.month = std::stoi(text.substr(5, 2));
+  date.day = std::stoi(text.substr(8, 2));
+  date.ind = '+';
+  return date;
+}
+
+void Md5Update(HPDF_MD5_CTX* context, std::string_view bytes) {
+  HPDF_MD5Update(context, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
+}
+
+// The trailer /ID: an MD5 over what the PDF is made of, that is the trace (every item, as
+// drawn) and the bytes of each font file, so that the same Document gives the same file and a
+// different font build gives a different /ID. Positions count to 0.01 pt, as in the trace.
+// Where the fonts were read from does not count, so that two checkouts make the same file.
+std::vector<HPDF_BYTE> DocumentId(const Document& document) {
+  Document without_font_paths = document;
+  for (FontFace& font : without_font_paths.fonts) font.file.clear();
+  HPDF_MD5_CTX context;
+  HPDF_MD5Init(&context);
+  Md5Update(&context, "arsred render 1\n");
+  Md5Update(&context, TraceDocument(without_font_paths));
+  for (const FontFace& font : document.fonts) {
+    std::ifstream in(font.file, std::ios::binary);
+    if (!in) throw RenderFailure("cannot read font file " + font.file);
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      Md5Update(&context, std::string_view(buffer, static_cast<size_t>(in.gcount())));
+    }
+  }
+  std::vector<HPDF_BYTE> digest(16);
+  HPDF_MD5Final(digest.data(), &context);
+  return digest;
+}
+
+void SetTrailerId(PdfDoc& pdf, const Document& document) {
+  pdf.set_context("setting the document /ID");
+  std::vector<HPDF_BYTE> digest = DocumentId(document);
+  HPDF_Doc doc = pdf.get();
+  HPDF_Array id = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
+  pdf.Check(HPDF_Dict_Add(doc->trailer, "ID", id), "HPDF_Dict_Add");
+  // Both entries alike: this is the file's first version. libharu keeps an /ID it finds.
+  for (int i = 0; i < 2; ++i) {
+    HPDF_Binary entry = pdf.CheckHandle(HPDF_Binary_New(doc->mmgr, digest.data(), 16), "HPDF_Binary_New");
+    pdf.Check(HPDF_Array_Add(id, entry), "HPDF_Array_Add");
+  }
+}
+
+void SetInfo(PdfDoc& pdf, const DocumentInfo& info) {
+  pdf.set_context("setting the document information");
+  HPDF_Doc doc = pdf.get();
+  const std::pair<HPDF_InfoType, const std::string*> strings[] = {
+      {HPDF_INFO_TITLE, &info.title},       {HPDF_INFO_AUTHOR, &info.author},
+      {HPDF_INFO_SUBJECT, &info.subject},   {HPDF_INFO_KEYWORDS, &info.keywords},
+      {HPDF_INFO_CREATOR, &info.creator},
+  };
+  for (const auto& [type, value] : strings) {
+    if (!value->empty()) pdf.Check(HPDF_SetInfoAttr(doc, type, value->c_str()), "HPDF_SetInfoAttr");
+  }
+  // libharu presets "Haru Free PDF Library 2.3.0".
+  pdf.Check(HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, kProducer), "HPDF_SetInfoAttr");
+
+  const std::pair<HPDF_InfoType, const std::string*> dates[] = {
+      {HPDF_INFO_CREATION_DATE, &info.created},
+      {HPDF_INFO_MOD_DATE, &info.modified},
+  };
+  for (const auto& [type, value] : dates) {
+    if (value->empty()) continue;
+    std::optional<HPDF_Date> date = ParseIsoDate(*value);
+    if (!date) throw RenderFailure("document date \"" + *value + "\" is not an ISO date (YYYY-MM-DD)");
+    pdf.Check(HPDF_SetInfoDateAttr(doc, type, *date), "HPDF_SetInfoDateAttr");
+  }
+
+  if (!info.language.empty()) {
+    HPDF_String language =
+        pdf.CheckHandle(HPDF_String_New(doc->mmgr, info.language.c_str(), nullptr), "HPDF_String_New");
+    pdf.Check(HPDF_Dict_Add(doc->catalog, "Lang", language), "HPDF_Dict_Add");
+  }
+}
+
+// A view of `page` with `top` at the top of the window, at 100 % (libharu rejects zoom 0,
+// "keep the reader's zoom", and anything outside 0.08..32).
+HPDF_Destination TopOfView(PdfDoc& pdf, HPDF_Page page, double top) {
+  HPDF_Destination destination = pdf.CheckHandle(HPDF_Page_CreateDestination(page), "HPDF_Page_CreateDestination");
+  pdf.Check(HPDF_Destination_SetXYZ(destination, 0, Real(top), 1), "HPDF_Destination_SetXYZ");
+  return destination;
+}
+
+// Draws one page's items in order, watermarks first so that they lie under everything. Colours,
+// font and line width are set only when they change; consecutive glyph runs share one BT/ET.
+class PageDrawer {
+ public:
+  PageDrawer(PdfDoc& pdf, const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Font>& fonts,
+             size_t page_index, const Page& layout)
+      : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout) {}
+
+  void Draw() {
+    // Watermarks first: PDF/A allows no transparency, so a light mark drawn underneath is the
+    // way to show UTKAST without hiding any text.
+    for (size_t i = 0; i < layout_.items.size(); ++i) {
+      if (!std::holds_alternative<Watermark>(layout_.items[i])) continue;
+      SetWhere(i);
+      DrawWatermark(std::get<Watermark>(layout_.items[i]));
+    }
+    EndText();
+    for (size_t i = 0; i < layout_.items.size(); ++i) {
+      SetWhere(i);
+      std::visit([this](const auto& item) { DrawItem(item); }, layout_.items[i]);
+    }
+    EndText();
+  }
+
+ private:
+  void SetWhere(size_t item_index) {
+    item_index_ = item_index;
+    where_ = "page " + std::to_string(page_index_) + ", item " + std::to_string(item_index);
+    pdf_.set_context("drawing " + where_);
+  }
+
+  HPDF_Font Font(int index) const {
+    if (index < 0 || static_cast<size_t>(index) >= fonts_.size()) {
+      throw RenderFailure(where_ + ": font " + std::to_string(index) + " is not in the document's fonts");
+    }
+    return fonts_[static_cast<size_t>(index)];
+  }
+
+  void BeginText() {
+    if (in_text_) return;
+    pdf_.Check(HPDF_Page_BeginText(page_), "HPDF_Page_BeginText");
+    in_text_ = true;
+  }
+
+  void EndText() {
+    if (!in_text_) return;
+    pdf_.Check(HPDF_Page_EndText(page_), "HPDF_Page_EndText");
+    in_text_ = false;
+  }
+
+  void SetFont(int index, double size) {
+    if (font_ == index && size_ == size) return;
+    pdf_.Check(HPDF_Page_SetFontAndSize(page_, Font(index), Real(size)), "HPDF_Page_SetFontAndSize");
+    font_ = index;
+    size_ = size;
+  }
+
+  void SetFill(const Color& color) {
+    if (fill_ == color) return;
+    pdf_.Check(HPDF_Page_SetRGBFill(page_, Channel(color.r), Channel(color.g), Channel(color.b)),
+               "HPDF_Page_SetRGBFill");
+    fill_ = color;
+  }
+
+  void SetStroke(const Color& color, double width) {
+    if (stroke_ != color) {
+      pdf_.Check(HPDF_Page_SetRGBStroke(page_, Channel(color.r), Channel(color.g), Channel(color.b)),
+                 "HPDF_Page_SetRGBStroke");
+      stroke_ = color;
+    }
+    if (line_width_ != width) {
+      pdf_.Check(HPDF_Page_SetLineWidth(page_, Real(width)), "HPDF_Page_SetLineWidth");
+      line_width_ = width;
+    }
+    if (!butt_caps_set_) {  // PDF's default, but said once so that the page does not depend on it
+      pdf_.Check(HPDF_Page_SetLineCap(page_, HPDF_BUTT_END), "HPDF_Page_SetLineCap");
+      butt_caps_set_ = true;
+    }
+  }
+
+  void DrawItem(const GlyphRun& run) {
+    std::string text = TextForFont(run.text, where_);
+    if (text.empty()) return;
+    BeginText();
+    SetFont(run.font, run.size);
+    SetFill(run.color);
+    // An absolute text matrix per run rather than relative Td moves, whose rounding to five
+    // decimals (in float) would accumulate along a page.
+    pdf_.Check(HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, Real(run.x), Real(run.y)), "HPDF_Page_SetTextMatrix");
+    pdf_.Check(HPDF_Page_ShowText(page_, text.c_str()), "HPDF_Page_ShowText");
+  }
+
+  void DrawItem(const Watermark&) {}  // drawn before everything else, in Draw()
+
+  void DrawItem(const Rule& rule) {
+    EndText();
+    SetStroke(rule.color, rule.width);
+    pdf_.Check(HPDF_Page_MoveTo(page_, Real(rule.x1), Real(rule.y1)), "HPDF_Page_MoveTo");
+    pdf_.Check(HPDF_Page_LineTo(page_, Real(rule.x2), Real(rule.y2)), "HPDF_Page_LineTo");
+    pdf_.Check(HPDF_Page_Stroke(page_), "HPDF_Page_Stroke");
+  }
+
+  void DrawItem(const FilledRect& rect) {
+    EndText();
+    SetFill(rect.fill);
+    pdf_.Check(HPDF_Page_Rectangle(page_, Real(rect.x), Real(rect.y), Real(rect.width), Real(rect.height)),
+               "HPDF_Page_Rectangle");
+    pdf_.Check(HPDF_Page_Fill(page_), "HPDF_Page_Fill");
+  }
+
+  void DrawItem(const FilledPath& path) {
+    if (path.ops.empty()) return;
+    EndText();
+    if (path.ops.front().kind != PathOp::Kind::kMoveTo) throw RenderFailure(where_ + ": a path must start with a move");
+    SetFill(path.fill);
+    for (const PathOp& op : path.ops) {
+      switch (op.kind) {
+        case PathOp::Kind::kMoveTo:
+          pdf_.Check(HPDF_Page_MoveTo(page_, Real(op.x1), Real(op.y1)), "HPDF_Page_MoveTo");
+          break;
+        case PathOp::Kind::kLineTo:
+          pdf_.Check(HPDF_Page_LineTo(page_, Real(op.x1), Real(op.y1)), "HPDF_Page_LineTo");
+          break;
+        case PathOp::Kind::kCurveTo:
+          pdf_.Check(HPDF_Page_CurveTo(page_, Real(op.x1), Real(op.y1), Real(op.x2), Real(op.y2), Real(op.x3),
+                                       Real(op.y3)),
+                     "HPDF_Page_CurveTo");
+          break;
+        case PathOp::Kind::kClose:
+          pdf_.Check(HPDF_Page_ClosePath(page_), "HPDF_Page_ClosePath");
+          break;
+      }
+    }
+    pdf_.Check(HPDF_Page_Fill(page_), "HPDF_Page_Fill");
+  }
+
+  // An annotation, not page content: it does not interrupt a text object.
+  void DrawItem(const Link& link) {
+    HPDF_Rect area{Real(link.x), Real(link.y), Real(link.x + link.width), Real(link.y + link.height)};
+    HPDF_Annotation annotation = nullptr;
+    if (!link.uri.empty()) {
+      annotation = pdf_.CheckHandle(HPDF_Page_CreateURILinkAnnot(page_, area, link.uri.c_str()),
+                                    "HPDF_Page_CreateURILinkAnnot");
+    } else {
+      if (link.target_page < 0 || static_cast<size_t>(link.target_page) >= pages_.size()) {
+        throw RenderFailure(where_ + ": link to page " + std::to_string(link.target_page) +
+                            ", which the document does not have");
+      }
+      HPDF_Destination destination = TopOfView(pdf_, pages_[static_cast<size_t>(link.target_page)], link.target_y);
+      annotation = pdf_.CheckHandle(HPDF_Page_CreateLinkAnnot(page_, area, destination), "HPDF_Page_CreateLinkAnnot");
+    }
+    pdf_.Check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "HPDF_LinkAnnot_SetBorderStyle");
+    // /F 4 (Print): libharu writes no flags, and PDF/A requires printable annotations.
+    pdf_.Check(HPDF_Dict_AddNumber(annotation, "F", 4), "HPDF_Dict_AddNumber");
+  }
+
+  // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
+  // of the capitals, not of the em box.
+  void DrawWatermark(const Watermark& watermark) {
+    std::string text = TextForFont(watermark.text, where_);
+    if (text.empty()) return;
+    HPDF_Font font = Font(watermark.font);
+    HPDF_TextWidth measured =
+        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+    pdf_.Check(HPDF_OK, "HPDF_Font_TextWidth");
+    const double width = measured.width * watermark.size / 1000.0;
+    double cap_height = HPDF_Font_GetCapHeight(font) * watermark.size / 1000.0;
+    if (cap_height <= 0) cap_height = 0.7 * watermark.size;
+
+    const double angle = kPi / 4;
+    const double cosine = std::cos(angle), sine = std::sin(angle);
+    // The baseline start, (-width/2, -cap_height/2) from the centre in the text's own axes.
+    const double local_x = -width / 2, local_y = -cap_height / 2;
+    const double x = layout_.width / 2 + cosine * local_x - sine * local_y;
+    const double y = layout_.height / 2 + sine * local_x + cosine * local_y;
+
+    BeginText();
+    SetFont(watermark.font, watermark.size);
+    SetFill(watermark.color);
+    pdf_.Check(HPDF_Page_SetTextMatrix(page_, Real(cosine), Real(sine), Real(-sine), Real(cosine), Real(x), Real(y)),
+               "HPDF_Page_SetTextMatrix");
+    pdf_.Check(HPDF_Page_ShowText(page_, text.c_str()), "HPDF_Page_ShowText");
+    EndText();
+  }
+
+ private:
+  PdfDoc& pdf_;
+  const std::vector<HPDF_Page>& pages_;
+  const std::vector<HPDF_Font>& fonts_;
+  size_t page_index_;
+  HPDF_Page page_;
+  const Page& layout_;
+  size_t item_index_ = 0;
+  std::string where_;  // "page 2, item 5", for messages
+  bool in_text_ = false;
+  int font_ = -1;
+  double size_ = 0;
+  std::optional<Color> fill_, stroke_;
+  double line_width_ = -1;
+  bool butt_caps_set_ = false;
+};
+
+void AddOutline(PdfDoc& pdf, const Document& document, const std::vector<HPDF_Page>& pages) {
+  if (document.outline.empty()) return;
+  pdf.set_context("making the outline");
+  HPDF_Doc doc = pdf.get();
+  // Without the encoder libharu writes the UTF-8 bytes as PDFDocEncoding, and Swedish is garbled.
+  HPDF_Encoder utf8 = pdf.CheckHandle(HPDF_GetEncoder(doc, "UTF-8"), "HPDF_GetEncoder");
+  // open[i] is the latest entry of level i + 1; an entry hangs under the latest entry one level
+  // up, or under the deepest one there is when levels are skipped.
+  std::vector<HPDF_Outline> open;
+  for (const OutlineEntry& entry : document.outline) {
+    if (entry.page < 0 || static_cast<size_t>(entry.page) >= pages.size()) {
+      throw RenderFailure("outline entry \"" + entry.title + "\" points to page " + std::to_string(entry.page) +
+                          ", which the document does not have");
+    }
+    const size_t level = static_cast<size_t>(std::max(entry.level, 1));
+    if (open.size() > level - 1) open.resize(level - 1);
+    HPDF_Outline parent = open.empty() ? nullptr : open.back();
+    HPDF_Outline outline =
+        pdf.CheckHandle(HPDF_CreateOutline(doc, parent, entry.title.c_str(), utf8), "HPDF_CreateOutline");
+    HPDF_Destination destination = TopOfView(pdf, pages[static_cast<size_t>(entry.page)], entry.y);
+    pdf.Check(HPDF_Outline_SetDestination(outline, destination), "HPDF_Outline_SetDestination");
+    open.push_back(outline);
+  }
+  pdf.Check(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE), "HPDF_SetPageMode");
+}
+
+// Viewers show the printed numbers: lower-case roman numerals for the unnumbered front matter,
+// then 1, 2, 3 from the first numbered page.
+void AddPageLabels(PdfDoc& pdf, const Document& document) {
+  pdf.set_context("setting the page labels");
+  const size_t first_numbered = static_cast<size_t>(std::max(document.first_numbered_page, 0));
+  if (first_numbered > 0) {
+    pdf.Check(HPDF_AddPageLabel(pdf.get(), 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, nullptr), "HPDF_AddPageLabel");
+  }
+  if (first_numbered < document.pages.size()) {
+    pdf.Check(HPDF_AddPageLabel(pdf.get(), static_cast<HPDF_UINT>(first_numbered), HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
+                                nullptr),
+              "HPDF_AddPageLabel");
+  }
+}
+
+std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const std::vector<FontFace>& faces) {
+  std::vector<HPDF_Font> fonts;
+  std::vector<std::pair<std::string, HPDF_Font>> loaded;  // file → font, so each file is read once
+  for (size_t i = 0; i < faces.size(); ++i) {
+    const FontFace& face = faces[i];
+    pdf.set_context("loading font " + std::to_string(i) + " (" + face.name + ") from " + face.file);
+    auto same_file = std::find_if(loaded.begin(), loaded.end(), [&](const auto& f) { return f.first == face.file; });
+    if (same_file != loaded.end()) {
+      fonts.push_back(same_file->second);
+      continue;
+    }
+    const char* name =
+        pdf.CheckHandle(HPDF_LoadTTFontFromFile(pdf.get(), face.file.c_str(), HPDF_TRUE), "HPDF_LoadTTFontFromFile");
+    HPDF_Font font = pdf.CheckHandle(HPDF_GetFont(pdf.get(), name, "UTF-8"), "HPDF_GetFont");
+    loaded.emplace_back(face.file, font);
+    fonts.push_back(font);
+  }
+  return fonts;
+}
+
+// Builds the whole PDF in memory and saves it to `temp_path`; throws RenderFailure.
+void WritePdf(const Document& document, const std::string& temp_path) {
+  if (document.pages.empty()) throw RenderFailure("the document has no pages");
+  PdfDoc pdf;
+  HPDF_Doc doc = pdf.get();
+  pdf.set_context("setting up the document");
+  // Before any page exists: a page's content stream takes the mode in force when it is added.
+  pdf.Check(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
+  pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
+  pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
+
+  std::vector<HPDF_Font> fonts = LoadFonts(pdf, document.fonts);
+  SetInfo(pdf, document.info);
+
+  // Every page first, so that links can point forward.
+  std::vector<HPDF_Page> pages;
+  for (size_t i = 0; i < document.pages.size(); ++i) {
+    const Page& layout = document.pages[i];
+    pdf.set_context("adding page " + std::to_string(i));
+    HPDF_Page page = pdf.CheckHandle(HPDF_AddPage(doc), "HPDF_AddPage");
+    pdf.Check(HPDF_Page_SetWidth(page, Real(layout.width)), "HPDF_Page_SetWidth");
+    pdf.Check(HPDF_Page_SetHeight(page, Real(layout.height)), "HPDF_Page_SetHeight");
+    pages.push_back(page);
+  }
+  for (size_t i = 0; i < document.pages.size(); ++i) {
+    PageDrawer(pdf, pages, fonts, i, document.pages[i]).Draw();
+  }
+  AddOutline(pdf, document, pages);
+  AddPageLabels(pdf, document);
+  SetTrailerId(pdf, document);
+
+  pdf.set_context("writing " + temp_path);
+  pdf.Check(HPDF_SaveToFile(doc, temp_path.c_str()), "HPDF_SaveToFile");
+}
+
+}  // namespace
+
+bool RenderPdf(const Document& document, const std::string& output_path, std::string* error) {
+  const std::string temp_path = output_path + kTempSuffix + std::to_string(::getpid());
+  std::error_code ignored;
+  try {
+    WritePdf(document, temp_path);
+  } catch (const std::exception& failure) {
+    std::filesystem::remove(temp_path, ignored);
+    *error = "cannot make " + output_path + ": " + failure.what();
+    return false;
+  }
+  std::error_code rename_error;
+  std::filesystem::rename(temp_path, output_path, rename_error);
+  if (rename_error) {
+    std::filesystem::remove(temp_path, ignored);
+    *error = "cannot replace " + output_path + ": " + rename_error.message();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace arsred

@@ -1,0 +1,340 @@
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <sstream>
+
+#include "render_pdf.h"
+#include "test_util.h"
+
+namespace arsred {
+namespace {
+
+using test::fs::path;
+
+std::string FontPath(const std::string& file) {
+  path vendored = test::kSourceDir / "fonts" / file;
+  if (test::fs::exists(vendored)) return vendored.string();
+  return "/usr/share/fonts/truetype/crosextra/" + file;
+}
+
+struct ToolResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+ToolResult RunTool(const std::string& command) {
+  ToolResult result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  size_t read = 0;
+  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, read);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string Quote(const path& p) { return "'" + p.string() + "'"; }
+
+// The value of one "Name:   value" line of pdfinfo's output.
+std::string PdfInfoField(const std::string& output, const std::string& name) {
+  std::istringstream lines(output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind(name + ":", 0) != 0) continue;
+    size_t value = line.find_first_not_of(' ', name.size() + 1);
+    return value == std::string::npos ? "" : line.substr(value);
+  }
+  return "(no " + name + ")";
+}
+
+// How libharu writes ASCII text in a content stream with the UTF-8 encoder: UTF-16 code units
+// as lower-case hex.
+std::string ContentHex(const std::string& ascii) {
+  std::string hex;
+  char unit[8];
+  for (char c : ascii) {
+    std::snprintf(unit, sizeof unit, "%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    hex += unit;
+  }
+  return hex;
+}
+
+GlyphRun Text(int font, double size, double x, double y, std::string text, Role role = Role::kParagraph) {
+  GlyphRun run;
+  run.font = font;
+  run.size = size;
+  run.x = x;
+  run.y = y;
+  run.text = std::move(text);
+  run.role = role;
+  return run;
+}
+
+// Three pages: a cover and a contents page without numbers, then page "1" with Swedish text,
+// a real minus, a narrow no-break space, an NBSP, a rule, a box, a pie slice and two links.
+Document SampleDocument() {
+  Document document;
+  document.info.title = "Årsredovisning 2023";
+  document.info.author = "Samordningsförbundet i Jämtlands län";
+  document.info.subject = "Årsredovisning för räkenskapsåret 2023";
+  document.info.keywords = "årsredovisning, samordningsförbund";
+  document.info.creator = "arsred test";
+  document.info.created = "2024-03-15";
+  document.info.modified = "2024-04-02";
+  document.fonts = {{FontPath("Carlito-Regular.ttf"), "Carlito-Regular"}, {FontPath("Carlito-Bold.ttf"), "Carlito-Bold"}};
+  document.first_numbered_page = 2;
+
+  Page cover;
+  cover.items.push_back(Text(1, 28, 72, 700, "Årsredovisning 2023", Role::kTitle));
+  cover.items.push_back(Text(0, 14, 72, 670, "Samordningsförbundet i Jämtlands län"));
+  // Listed among the text, drawn before all of it: the mark lies underneath.
+  cover.items.push_back(Watermark{0, 96, "UTKAST", Color{230, 230, 230}});
+  cover.items.push_back(Text(0, 10, 72, 650, "Org.nr\u00A0222000-1234"));
+
+  Page contents;
+  contents.items.push_back(Text(1, 18, 72, 760, "Innehåll", Role::kHeading1));
+  contents.items.push_back(Text(0, 11, 72, 730, "Förvaltningsberättelse", Role::kTocEntry));
+  contents.items.push_back(Text(0, 11, 500, 730, "1", Role::kTocEntry));
+  Link to_report;
+  to_report.x = 72;
+  to_report.y = 726;
+  to_report.width = 440;
+  to_report.height = 14;
+  to_report.target_page = 2;
+  to_report.target_y = 790;
+  contents.items.push_back(to_report);
+  contents.items.push_back(Text(0, 11, 72, 700, "www.finsam.se"));
+  Link to_web;
+  to_web.x = 72;
+  to_web.y = 696;
+  to_web.width = 80;
+  to_web.height = 14;
+  to_web.uri = "https://www.finsam.se/";
+  contents.items.push_back(to_web);
+
+  Page report;
+  report.label = "1";
+  report.items.push_back(Text(1, 18, 72, 770, "Förvaltningsberättelse", Role::kHeading1));
+  report.items.push_back(Text(0, 10, 72, 740, "Årets resultat blev \u22121\u202F409 tkr.", Role::kParagraph));
+  report.items.push_back(Text(0, 10, 72, 726, "ÅÄÖ åäö", Role::kParagraph));
+  report.items.push_back(Rule{72, 720, 523, 720, 0.5, Color{0, 0, 0}});
+  report.items.push_back(FilledRect{72, 600, 120, 40, Color{31, 78, 121}});
+  FilledPath slice;
+  slice.fill = Color{200, 80, 40};
+  // A quarter of a circle of radius 50 about (300, 500), from 12 o'clock clockwise.
+  const double k = 0.5523 * 50;  // the usual cubic approximation of a quarter arc
+  slice.ops = {
+      {PathOp::Kind::kMoveTo, 300, 500},
+      {PathOp::Kind::kLineTo, 300, 550},
+      {PathOp::Kind::kCurveTo, 300 + k, 550, 350, 500 + k, 350, 500},
+      {PathOp::Kind::kClose},
+  };
+  report.items.push_back(slice);
+  report.items.push_back(Text(0, 9, 290, 60, "1", Role::kArtifact));
+  report.items.push_back(Watermark{0, 96, "UTKAST", Color{230, 230, 230}});
+
+  document.pages = {cover, contents, report};
+  document.outline = {{"Innehåll", 1, 1, 790}, {"Förvaltningsberättelse", 1, 2, 790}, {"Årets resultat", 2, 2, 750}};
+  return document;
+}
+
+std::vector<std::string> DirectoryEntries(const path& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : test::fs::directory_iterator(directory)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
+  test::TempDir dir;
+  const path pdf = dir.path() / "arsredovisning.pdf";
+  std::string error;
+  REQUIRE(RenderPdf(SampleDocument(), pdf.string(), &error));
+  CHECK(error.empty());
+  CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
+
+  ToolResult check = RunTool("qpdf --check " + Quote(pdf));
+  INFO(check.output);
+  CHECK(check.exit_code == 0);
+
+  ToolResult fonts = RunTool("pdffonts " + Quote(pdf));
+  INFO(fonts.output);
+  REQUIRE(fonts.exit_code == 0);
+  std::istringstream font_lines(fonts.output);
+  std::string line;
+  int font_count = 0;
+  bool past_header = false;
+  while (std::getline(font_lines, line)) {
+    if (line.rfind("----", 0) == 0) {
+      past_header = true;
+      continue;
+    }
+    if (!past_header || line.empty()) continue;
+    ++font_count;
+    CHECK(line.find("Carlito") != std::string::npos);
+    CHECK(line.find(" yes ") != std::string::npos);  // the "emb" column comes first of the three
+    CHECK(line.find("CID TrueType") != std::string::npos);
+  }
+  CHECK(font_count == 2);
+
+  ToolResult text = RunTool("pdftotext -enc UTF-8 " + Quote(pdf) + " -");
+  INFO(text.output);
+  REQUIRE(text.exit_code == 0);
+  // pdftotext gives U+202F (and U+2009) back as an ordinary space, and splits the diagonal
+  // watermark; both are checked in the content streams below.
+  for (const char* expected : {"Årsredovisning 2023", "Samordningsförbundet i Jämtlands län", "Förvaltningsberättelse",
+                               "Innehåll", "Årets resultat blev \u22121 409 tkr.", "ÅÄÖ åäö", "Org.nr 222000-1234"}) {
+    CHECK(text.output.find(expected) != std::string::npos);
+  }
+
+  ToolResult info = RunTool("pdfinfo -isodates " + Quote(pdf));
+  INFO(info.output);
+  REQUIRE(info.exit_code == 0);
+  CHECK(PdfInfoField(info.output, "Title") == "Årsredovisning 2023");
+  CHECK(PdfInfoField(info.output, "Author") == "Samordningsförbundet i Jämtlands län");
+  CHECK(PdfInfoField(info.output, "Subject") == "Årsredovisning för räkenskapsåret 2023");
+  CHECK(PdfInfoField(info.output, "Keywords") == "årsredovisning, samordningsförbund");
+  CHECK(PdfInfoField(info.output, "Creator") == "arsred test");
+  CHECK(PdfInfoField(info.output, "Producer") == "arsred");
+  CHECK(PdfInfoField(info.output, "CreationDate") == "2024-03-15T00:00:00Z");
+  CHECK(PdfInfoField(info.output, "ModDate") == "2024-04-02T00:00:00Z");
+  CHECK(PdfInfoField(info.output, "Pages") == "3");
+
+  // The objects themselves, uncompressed: links without border and printable, the outline, the
+  // page labels, the /ID and the language.
+  const path qdf = dir.path() / "qdf.pdf";
+  REQUIRE(RunTool("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  const std::string objects = test::ReadFile(qdf);
+  auto count = [&](const std::string& what) {
+    size_t n = 0;
+    for (size_t at = objects.find(what); at != std::string::npos; at = objects.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("/Subtype /Link") == 2);
+  CHECK(count("/F 4") == 2);
+  CHECK(count("/Border [\n    0\n    0\n    0\n  ]") == 2);
+  CHECK(count("/URI (https://www.finsam.se/)") == 1);
+  CHECK(count("/PageLabels") == 1);
+  CHECK(count("/S /r") == 1);
+  CHECK(count("/S /D") == 1);
+  CHECK(count("/Lang (sv-SE)") == 1);
+  CHECK(count("/PageMode /UseOutlines") == 1);
+  CHECK(count("/ID [") == 1);
+  CHECK(count("Haru") == 0);
+
+  // The content streams: the narrow no-break space and the minus are drawn as such, the NBSP
+  // as a space, and the watermark turned 45° and drawn first on its page, under everything else.
+  // "Årets resultat blev −1 409 tkr." with U+00C5, U+2212 and U+202F.
+  CHECK(count("00c5" + ContentHex("rets resultat blev ") + "22120031202f" + ContentHex("409 tkr.")) == 1);
+  CHECK(count(ContentHex("Org.nr 222000-1234")) == 1);
+  CHECK(count("<" + ContentHex("UTKAST") + "> Tj") == 2);
+  const std::string rotated = "0.70711 0.70711 -0.70711 0.70711 ";
+  CHECK(count(rotated) == 2);
+  for (size_t at = objects.find(rotated); at != std::string::npos; at = objects.find(rotated, at + 1)) {
+    size_t stream_start = objects.rfind("stream", at);
+    const std::string before = objects.substr(stream_start, at - stream_start);
+    CHECK(before.find(" Tj") == std::string::npos);
+    const std::string rest_of_page = objects.substr(at, objects.find("endstream", at) - at);
+    CHECK(rest_of_page.find(" Tj", rest_of_page.find(" Tj") + 3) != std::string::npos);
+  }
+
+  // Bookmarks with their Swedish titles, nested.
+  ToolResult outline = RunTool("qpdf --json=2 --json-key=outlines " + Quote(pdf));
+  INFO(outline.output);
+  REQUIRE(outline.exit_code == 0);
+  CHECK(outline.output.find("\"title\": \"Förvaltningsberättelse\"") != std::string::npos);
+  CHECK(outline.output.find("\"title\": \"Årets resultat\"") != std::string::npos);
+}
+
+TEST_CASE("the same document renders to the same bytes, wherever it is written") {
+  test::TempDir first, second;
+  const Document document = SampleDocument();
+  std::string error;
+  REQUIRE(RenderPdf(document, (first.path() / "a.pdf").string(), &error));
+  REQUIRE(RenderPdf(document, (first.path() / "b.pdf").string(), &error));
+  REQUIRE(RenderPdf(document, (second.path() / "rapport.pdf").string(), &error));
+  const std::string a = test::ReadFile(first.path() / "a.pdf");
+  CHECK(a.size() > 1000);
+  CHECK(a == test::ReadFile(first.path() / "b.pdf"));
+  CHECK(a == test::ReadFile(second.path() / "rapport.pdf"));
+
+  // Nor does it matter where the font files are read from.
+  Document moved_fonts = document;
+  for (FontFace& font : moved_fonts.fonts) {
+    const path copy = second.path() / path(font.file).filename();
+    test::fs::copy_file(font.file, copy);
+    font.file = copy.string();
+  }
+  REQUIRE(RenderPdf(moved_fonts, (second.path() / "moved-fonts.pdf").string(), &error));
+  CHECK(a == test::ReadFile(second.path() / "moved-fonts.pdf"));
+
+  // The /ID follows the content: one more line gives another one.
+  Document changed = document;
+  changed.pages[2].items.push_back(Text(0, 10, 72, 400, "Tillägg"));
+  REQUIRE(RenderPdf(changed, (second.path() / "changed.pdf").string(), &error));
+  auto trailer_id = [](const path& pdf) { return RunTool("qpdf --show-object=trailer " + Quote(pdf)).output; };
+  const std::string id = trailer_id(first.path() / "a.pdf");
+  CHECK(id.find("/ID [") != std::string::npos);
+  CHECK(id != trailer_id(second.path() / "changed.pdf"));
+}
+
+TEST_CASE("a failed render leaves the previous PDF in place and nothing beside it") {
+  test::TempDir dir;
+  const path target = dir.path() / "arsredovisning.pdf";
+  const std::string previous = "%PDF-1.3\nthe previous, good report\n";
+  test::WriteFile(target, previous);
+  std::string error;
+
+  SECTION("a font file that does not exist") {
+    Document document = SampleDocument();
+    document.fonts[1].file = (dir.path() / "Saknas-Bold.ttf").string();
+    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK(error.find("Saknas-Bold.ttf") != std::string::npos);
+    CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
+  }
+  SECTION("a link to a page the document does not have") {
+    Document document = SampleDocument();
+    std::get<Link>(document.pages[1].items[3]).target_page = 7;
+    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK(error.find("page 1, item 3: link to page 7") != std::string::npos);
+  }
+  SECTION("libharu cannot write the file") {
+    // The temporary file's name is occupied by a directory, so that libharu's fopen fails
+    // (even for root, who could write into a read-only directory).
+    test::fs::create_directory(target.string() + ".arsred-tmp-" + std::to_string(::getpid()));
+    CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), &error));
+    CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
+  }
+  SECTION("a date that is not a date") {
+    Document document = SampleDocument();
+    document.info.created = "15 mars 2024";
+    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK(error.find("15 mars 2024") != std::string::npos);
+  }
+  SECTION("a date that does not exist") {
+    Document document = SampleDocument();
+    document.info.modified = "2023-02-29";
+    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK(error.find("libharu error 0x1022 HPDF_INVALID_DATE_TIME") != std::string::npos);
+  }
+  INFO(error);
+  CHECK(error.find(target.string()) != std::string::npos);
+  CHECK(test::ReadFile(target) == previous);
+  CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
+}
+
+TEST_CASE("a PDF cannot be written into a directory that does not exist") {
+  test::TempDir dir;
+  const path target = dir.path() / "saknas" / "arsredovisning.pdf";
+  std::string error;
+  CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), &error));
+  INFO(error);
+  CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
+  CHECK(DirectoryEntries(dir.path()).empty());
+}
+
+}  // namespace
+}  // namespace arsred
