@@ -1,0 +1,210 @@
+// The whole pipeline from inputs to PDF: reproducible bytes, what a reader's tools see,
+// drafts and finals, and located errors from typesetting.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+
+#include "calculate.h"
+#include "test_util.h"
+#include "validate.h"
+
+namespace arsred::test {
+namespace {
+
+struct Tool {
+  int exit_code = 0;
+  std::string output;
+};
+
+Tool RunTool(const std::string& command) {
+  Tool tool;
+  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) tool.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  tool.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return tool;
+}
+
+std::string Quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// pdftotext gives U+202F back as a plain space; compare numbers the same way.
+std::string Plain(std::string text) { return ReplaceAll(ReplaceAll(text, "\u202F", " "), "\u00A0", " "); }
+
+TEST_CASE("the 2023 report builds to the same bytes twice, and readers' tools accept it") {
+  TempDir temp;
+  fs::path a = temp.path() / "a.pdf", b = temp.path() / "b.pdf";
+  RunResult first = RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", a.string()});
+  INFO(first.err);
+  REQUIRE((first.exit_code == 0 || first.exit_code == 3));
+  RunResult second = RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", b.string()});
+  REQUIRE(fs::exists(a));
+  CHECK(ReadFile(a) == ReadFile(b));
+
+  CHECK(RunTool("qpdf --check " + Quote(a)).exit_code == 0);
+  Tool fonts = RunTool("pdffonts " + Quote(a));
+  REQUIRE(fonts.exit_code == 0);
+  int embedded = 0, lines = 0;
+  for (size_t at = fonts.output.find("CID TrueType"); at != std::string::npos;
+       at = fonts.output.find("CID TrueType", at + 1)) {
+    ++lines;
+    size_t eol = fonts.output.find('\n', at);
+    if (fonts.output.substr(at, eol - at).find(" yes yes yes") != std::string::npos) ++embedded;
+  }
+  CHECK(lines >= 2);
+  CHECK(embedded == lines);
+
+  // Every heading and every figure of the statements, as formatted, is in the text.
+  Tool text = RunTool("pdftotext -layout " + Quote(a) + " -");
+  REQUIRE(text.exit_code == 0);
+  for (const char* heading : {"Innehåll", "Förvaltningsberättelse", "Finansiella rapporter", "Resultaträkning",
+                              "Balansräkning", "Kassaflödesanalys", "Redovisningsprinciper", "Noter",
+                              "Underskrifter", "Driftsredovisning", "Tabell 3. Resultat deltagare"}) {
+    INFO(heading);
+    CHECK(text.output.find(heading) != std::string::npos);
+  }
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs((kSourceDir / "inputs/2023").string(), inputs, diagnostics));
+  ReportFigures figures = Calculate(inputs, true, diagnostics);
+  std::string plain = Plain(text.output);
+  int numbers = 0;
+  for (const char* id : {"resultatrakning", "balansrakning", "kassaflodesanalys", "not.intakter", "not.kortfristiga_skulder"}) {
+    for (const ReportRow& row : figures.tables.at(id).rows) {
+      for (size_t c = 1; c < row.cells.size(); ++c) {
+        if (!row.cells[c].numeric || row.cells[c].text.empty()) continue;
+        ++numbers;
+        INFO(id << ": " << row.cells[0].text << " " << row.cells[c].text);
+        CHECK(plain.find(Plain(row.cells[c].text)) != std::string::npos);
+      }
+    }
+  }
+  CHECK(numbers > 80);
+}
+
+TEST_CASE("both years build in both layouts") {
+  TempDir temp;
+  for (const char* year : {"2020", "2023"}) {
+    for (const char* layout : {"modern", "classic"}) {
+      fs::path out = temp.path() / (std::string(year) + layout + ".pdf");
+      RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--layout", layout, "-o", out.string()});
+      INFO(year << " " << layout << "\n" << run.err);
+      CHECK((run.exit_code == 0 || run.exit_code == 3));
+      CHECK(RunTool("qpdf --check " + Quote(out)).exit_code == 0);
+      Tool info = RunTool("pdfinfo " + Quote(out));
+      INFO(info.output);
+      CHECK(info.output.find("Årsredovisning " + std::string(year)) != std::string::npos);
+    }
+  }
+}
+
+// A copy of the base fixture, to change for one test.
+struct BaseCopy {
+  TempDir temp;
+  BaseCopy() { fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive); }
+  fs::path year() const { return temp.path() / "inputs/2024"; }
+  void Edit(const std::string& file, const std::string& from, const std::string& to) const {
+    fs::path p = year() / file;
+    std::string text = ReadFile(p);
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(p, ReplaceAll(text, from, to));
+  }
+};
+
+TEST_CASE("a final build is refused while the inputs have errors and nothing is written") {
+  BaseCopy base;
+  base.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
+  fs::path out = base.temp.path() / "final.pdf";
+  WriteFile(out, "previous report");
+  RunResult run = RunArsred({"build", base.year().string(), "--final", "-o", out.string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("--final refused") != std::string::npos);
+  CHECK(ReadFile(out) == "previous report");
+  // Without --final the same inputs give a draft, with the finding in its appendix.
+  RunResult draft = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  CHECK(draft.exit_code == 2);
+  CHECK(draft.out.find("watermark") != std::string::npos);
+  CHECK(draft.out.find("Granskningsanteckningar") != std::string::npos);
+  CHECK(draft.out.find("balance.sheet") != std::string::npos);
+}
+
+TEST_CASE("a final year without findings has no watermark and no appendix") {
+  BaseCopy base;
+  base.Edit("forbund.yaml", "status: utkast", "status: slutlig");
+  RunResult run = RunArsred({"dump", "--stage", "layout", "--final", base.year().string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("watermark") == std::string::npos);
+  CHECK(run.out.find("Granskningsanteckningar") == std::string::npos);
+  CHECK(run.out.find("Underskrifter") != std::string::npos);
+  CHECK(run.out.find("2025-03-14") != std::string::npos);
+}
+
+TEST_CASE("text the font cannot show is a located error, never a silent substitute") {
+  BaseCopy base;
+  base.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering \u4E2D.");
+  RunResult run = RunArsred({"build", base.year().string(), "-o", (base.temp.path() / "x.pdf").string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("text.yaml:5:") != std::string::npos);
+  CHECK(run.err.find("error[layout.glyph]") != std::string::npos);
+  CHECK(run.err.find("U+4E2D") != std::string::npos);
+}
+
+TEST_CASE("layout files are checked like the inputs, with positions") {
+  BaseCopy base;
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
+  layout = ReplaceAll(layout, "farg: \"#1a1a1a\"", "farg: \"blue\"");
+  layout = ReplaceAll(layout, "kolumner: 1", "kolumner: 3");
+  layout = ReplaceAll(layout, "redovisningsprinciper, noter", "redovisningsprincip, noter");
+  WriteFile(data / "layouts/bad.yaml", layout);
+  RunResult run = RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", "bad", "-o",
+                             (base.temp.path() / "x.pdf").string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("bad.yaml:") != std::string::npos);
+  CHECK(run.err.find("error[layout.color]") != std::string::npos);
+  CHECK(run.err.find("error[layout.columns]") != std::string::npos);
+  CHECK(run.err.find("did you mean `redovisningsprinciper`?") != std::string::npos);
+  CHECK(!fs::exists(base.temp.path() / "x.pdf"));
+  RunResult escape = RunArsred({"build", base.year().string(), "--layout", "../x", "-o", "/tmp/never.pdf"});
+  CHECK(escape.exit_code == 1);
+}
+
+TEST_CASE("a comparative year has no report") {
+  RunResult run = RunArsred({"build", (kSourceDir / "inputs/2022").string(), "-o", "/tmp/never-2022.pdf"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("comparative year") != std::string::npos);
+  CHECK(!fs::exists("/tmp/never-2022.pdf"));
+}
+
+// Golden outputs per stage for the small base year: the figures and the laid-out pages, as
+// text. A change to calculate or layout shows up here as a reviewable diff.
+TEST_CASE("golden figures and layout traces of the base year") {
+  for (const char* stage : {"figures", "layout"}) {
+    for (const char* layout : {"modern", "classic"}) {
+      if (std::string(stage) == "figures" && std::string(layout) == "classic") continue;
+      DYNAMIC_SECTION(stage << " " << layout) {
+        RunResult run = RunArsred({"dump", "--stage", stage, "--layout", layout,
+                                   (kSourceDir / "tests/fixtures/base/2024").string()});
+        INFO(run.err);
+        CHECK(run.exit_code == 0);
+        fs::path golden = kSourceDir / "tests/golden" /
+                          (std::string("base-2024-") + stage + (std::string(stage) == "layout" ? "-" + std::string(layout) : "") + ".txt");
+        if (UpdatingGoldens()) {
+          WriteFile(golden, run.out);
+        } else {
+          REQUIRE(fs::exists(golden));
+          CHECK(run.out == ReadFile(golden));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace arsred::test
