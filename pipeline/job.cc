@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 
@@ -139,6 +140,9 @@ int SchemaCommand(const CommandContext& ctx) {
       std::ofstream(root / "schema" / (stem + ".schema.json")) << JsonSchemaFor(schema, spec.name);
     }
     std::ofstream(root / "docs" / "input-format.md") << MarkdownReference(schema);
+    SchemaCollector layout = CollectLayoutSchema();
+    std::ofstream(root / "schema" / "layout.schema.json") << JsonSchemaFor(layout, "layout");
+    std::ofstream(root / "docs" / "layout-format.md") << LayoutMarkdownReference(layout);
   } else {
     ctx.err << usage;
     return kExitUsage;
@@ -155,7 +159,30 @@ std::string DataDir(const po::variables_map& vm) {
 }
 
 // The stages up to layout, shared by build and dump. Returns the exit code when it cannot go on.
+// Wall time of each stage, printed by --timings.
+class StageClock {
+ public:
+  void Lap(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    laps_.emplace_back(stage, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+  void Print(std::ostream& err) const {
+    double total = 0;
+    for (const auto& [stage, ms] : laps_) {
+      err << "arsred: timing " << stage << " " << ms << " ms\n";
+      total += ms;
+    }
+    err << "arsred: timing total " << total << " ms\n";
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::vector<std::pair<const char*, double>> laps_;
+};
+
 struct Pipeline {
+  StageClock clock;
   InputSet inputs;
   Diagnostics diagnostics;
   ReportFigures figures;
@@ -167,11 +194,14 @@ struct Pipeline {
 
 std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want_layout, std::ostream& err) {
   std::string dir = vm["year-dir"].as<std::string>();
-  if (!LoadInputs(dir, p.inputs, p.diagnostics)) {
+  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
+  p.clock.Lap("load");
+  if (!loaded) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
   Validate(p.inputs, p.diagnostics);
+  p.clock.Lap("validate");
   const OrgFile& org = p.inputs.report().files.forbund;
   if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
@@ -189,6 +219,7 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
   }
   p.draft = !final && (vm.count("draft") > 0 || !final_year || p.diagnostics.HasErrors());
   p.figures = Calculate(p.inputs, p.draft, p.diagnostics);
+  p.clock.Lap("calculate");
   if (!want_layout) return std::nullopt;
 
   std::string data = DataDir(vm);
@@ -204,6 +235,7 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
+  p.clock.Lap("resources");
   DraftNotes notes;
   notes.draft = p.draft;
   Diagnostics sorted = p.diagnostics;
@@ -213,6 +245,7 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     notes.findings.push_back(text.substr(0, text.find('\n')));
   }
   p.document = LayOut(p.inputs, p.figures, p.layout, p.resources, notes, p.diagnostics);
+  p.clock.Lap("layout");
   return std::nullopt;
 }
 
@@ -221,7 +254,8 @@ void AddPipelineOptions(po::options_description& options) {
       "layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
       "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)")(
       "draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
-      "final", "typeset the final report; refused while the inputs have errors");
+      "final", "typeset the final report; refused while the inputs have errors")(
+      "timings", "print the time each stage took on stderr");
 }
 
 int BuildCommand(const CommandContext& ctx) {
@@ -253,6 +287,8 @@ int BuildCommand(const CommandContext& ctx) {
     ctx.err << "arsred: cannot write " << output << ": " << error << "\n";
     return kExitErrors;
   }
+  p.clock.Lap("render+write");
+  if (vm.count("timings")) p.clock.Print(ctx.err);
   ctx.err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages" << (p.draft ? ", draft" : "")
           << ")\n";
   int code = ExitCodeFor(p.diagnostics);

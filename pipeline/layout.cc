@@ -195,6 +195,12 @@ class PageBuilder {
   }
 
   const std::map<std::string, AnchorPos>& anchors() const { return anchors_; }
+  // Sets how many pages the (one) reserving block leaves empty.
+  void SetReservedPages(int pages) {
+    for (FlowBlock& b : blocks_) {
+      if (b.reserve_pages > 0) b.reserve_pages = pages;
+    }
+  }
   const std::vector<int>& reserved() const { return reserved_; }
 
   void Run() {
@@ -1242,19 +1248,16 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
     }
     c.DraftAppendix(draft);
   };
-  Document scratch_doc;
-  PageBuilder scratch(scratch_doc, 100, 100, 1, 1, 1, 1, 1, 0, false);
-  Diagnostics ignored;
-  Composer counter(inputs, figures, layout, resources, ignored, scratch);
-  compose(counter, 0);
-  double toc_leading = Pt(layout.text.radavstand);
+  // The table of contents needs its page count before the pages are placed; composing only
+  // collects blocks, so its entries are known once everything is composed, and the reserved
+  // block is given its page count before placing. Its lines do not depend on the page numbers.
+  bool with_contents = std::find(order.begin(), order.end(), "innehall") != order.end();
+  compose(composer, with_contents ? 1 : 0);
+  double toc_leading = Pt(layout.text.storlek) * 1.45;
   double toc_room = pages.text_height() - Pt(layout.rubriker.h1.storlek) * 2.5;
   int per_page = std::max(1, static_cast<int>(toc_room / toc_leading));
-  int toc_pages = std::find(order.begin(), order.end(), "innehall") == order.end()
-                      ? 0
-                      : std::max(1, (static_cast<int>(counter.toc().size()) + per_page - 1) / per_page);
-
-  compose(composer, toc_pages);
+  int toc_pages = std::max(1, (static_cast<int>(composer.toc().size()) + per_page - 1) / per_page);
+  pages.SetReservedPages(toc_pages);
   pages.Run();
 
   // Running header and footer; page labels are the physical page numbers.

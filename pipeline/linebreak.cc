@@ -20,7 +20,7 @@ struct Totals {
 
 // A feasible break found so far. Nodes are kept in an arena and linked backwards by index.
 struct Node {
-  size_t item = 0;       // the break (for the paragraph start: 0, with `starts_paragraph`)
+  size_t item = 0;       // the glue or penalty the line ends at (the paragraph start has none)
   size_t line = 0;       // lines ended at this break
   int fitness = 1;       // class of the line ending here (0 tight, 1 decent, 2 loose, 3 very loose)
   int hyphen_run = 0;    // hyphenated lines in a row ending here (0: this line is not hyphenated)
@@ -100,7 +100,9 @@ class Breaker {
 
   // Considers ending a line at b after every active node: records the best new node per class
   // (line class, fitness, hyphen run) and retires nodes that can no longer start a line reaching b
-  // or beyond. Only nodes with the same class have the same future, so only they compete.
+  // or beyond (a line already too long only grows). Only nodes of one class have the same future,
+  // so only they compete: a cheaper node with a longer hyphen run must not displace one that can
+  // still take a hyphen.
   void TryBreak(size_t b, double tolerance, double extra_stretch) {
     const BreakItem& item = items_[b];
     bool forced = IsForced(b);
@@ -159,7 +161,8 @@ class Breaker {
 
   void Offer(const Node& node) {
     for (Node& candidate : candidates_) {
-      if (LineClass(candidate.line) == LineClass(node.line) && candidate.fitness == node.fitness) {
+      if (LineClass(candidate.line) == LineClass(node.line) && candidate.fitness == node.fitness &&
+          candidate.hyphen_run == node.hyphen_run) {
         if (node.demerits < candidate.demerits) candidate = node;
         return;
       }

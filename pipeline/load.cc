@@ -110,10 +110,7 @@ void LoadYear(const fs::path& dir, int year, InputSet& inputs, Diagnostics& diag
       diagnostics.Error("file.read", Where{file, 0, 0}, "", "cannot read the file (permissions?)");
       continue;
     }
-    std::string text;
-    text.resize(limits.max_file_bytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in.gcount()));
+    std::string text = ReadAtMost(in, limits.max_file_bytes + 1);
     LoadFileText(std::move(text), spec.name, shown, entry.files, inputs.sources, diagnostics, limits);
   }
 

@@ -13,11 +13,12 @@ struct SourcedText {
   std::vector<Where> where;  // one per byte of text
 
   void Append(std::string_view piece, Where start) {
+    Where w = start;
     for (size_t i = 0; i < piece.size(); ++i) {
       text += piece[i];
-      Where w = start;
-      w.column += Utf8Columns(piece, i);
       where.push_back(w);
+      // The next byte starts a new column unless it continues this character's UTF-8 sequence.
+      if (i + 1 < piece.size() && (static_cast<unsigned char>(piece[i + 1]) & 0xC0) != 0x80) ++w.column;
     }
   }
   void AppendSpace(Where at) {

@@ -115,4 +115,9 @@ std::string JsonSchemaFor(const SchemaCollector& schema, const std::string& file
 // The Markdown reference of every input file (docs/input-format.md).
 std::string MarkdownReference(const SchemaCollector& schema);
 
+// The same for layout files (layouts/*.yaml): its schema, JSON Schema and reference
+// (schema/layout.schema.json, docs/layout-format.md).
+SchemaCollector CollectLayoutSchema();
+std::string LayoutMarkdownReference(const SchemaCollector& schema);
+
 }  // namespace arsred

@@ -3,19 +3,21 @@
 namespace arsred {
 
 int SourceSet::Add(std::string path, std::string text) {
-  files_.push_back(SourceFile{std::move(path), std::move(text)});
+  SourceFile file{std::move(path), std::move(text), {0}};
+  for (size_t i = 0; i < file.text.size(); ++i) {
+    if (file.text[i] == '\n') file.line_starts.push_back(i + 1);
+  }
+  files_.push_back(std::move(file));
   return static_cast<int>(files_.size()) - 1;
 }
 
 std::string_view SourceSet::LineText(int file_index, int line) const {
   if (file_index < 0 || file_index >= size() || line < 1) return {};
-  std::string_view text = file(file_index).text;
-  size_t start = 0;
-  for (int current = 1; current < line; ++current) {
-    size_t newline = text.find('\n', start);
-    if (newline == std::string_view::npos) return {};
-    start = newline + 1;
-  }
+  const SourceFile& f = file(file_index);
+  if (static_cast<size_t>(line) > f.line_starts.size()) return {};
+  size_t start = f.line_starts[static_cast<size_t>(line) - 1];
+  if (start > f.text.size()) return {};
+  std::string_view text = f.text;
   size_t end = text.find('\n', start);
   std::string_view result = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);

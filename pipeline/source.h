@@ -6,6 +6,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace arsred {
 
@@ -18,8 +19,9 @@ struct Where {
 };
 
 struct SourceFile {
-  std::string path;     // as given to the tool, used in messages
-  std::string text;     // the whole file, as read
+  std::string path;                 // as given to the tool, used in messages
+  std::string text;                 // the whole file, as read
+  std::vector<size_t> line_starts;  // byte offset of each line, so that positions are found in O(1)
 };
 
 // Owns the text of every file read in a run. Files are only added, never removed, so indices

@@ -7,6 +7,16 @@
 
 namespace arsred {
 
+std::string ReadAtMost(std::istream& in, size_t limit) {
+  std::string text;
+  char buffer[64 * 1024];
+  while (text.size() < limit && in) {
+    in.read(buffer, static_cast<std::streamsize>(std::min(sizeof buffer, limit - text.size())));
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  return text;
+}
+
 Where WhereOf(const YAML::Mark& mark, int file, const SourceSet& sources) {
   if (mark.line < 0) return Where{file, 1, 1};
   int line = mark.line + 1;
@@ -229,10 +239,7 @@ std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::strin
     return std::nullopt;
   }
   // Read one byte past the limit so that an oversized file is reported, not truncated.
-  std::string text;
-  text.resize(limits.max_file_bytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
+  std::string text = ReadAtMost(in, limits.max_file_bytes + 1);
   return ParseYamlText(std::move(text), shown_path, sources, diagnostics, limits);
 }
 

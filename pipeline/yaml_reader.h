@@ -3,6 +3,7 @@
 // yaml-cpp node whose marks are positions in the file registered in the SourceSet.
 #pragma once
 
+#include <istream>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,10 @@ std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::strin
 // The same for text already in memory (tests, fuzzing).
 std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& shown_path, SourceSet& sources,
                                         Diagnostics& diagnostics, const ReaderLimits& limits = {});
+
+// Reads up to `limit` bytes of a stream, growing the buffer as the file does (a file is usually
+// a few KiB; sizing for the limit up front would clear a MiB for each).
+std::string ReadAtMost(std::istream& in, size_t limit);
 
 // A Where for a yaml-cpp mark (0-based line and byte column) in a registered file.
 Where WhereOf(const YAML::Mark& mark, int file, const SourceSet& sources);

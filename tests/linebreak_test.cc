@@ -187,6 +187,29 @@ TEST_CASE("the hyphen limit keeps the costlier path that respects it") {
   CHECK(Lines(p, *breaks) == std::vector<std::string>{"aaa bbb", "ccccc dd-", "dddddd ee-", "eeeeee"});
 }
 
+// With fitness demerits of 10000: "aaaa bbb" (ratio 2, very loose) then "c ddd eeee" (ratio 0)
+// costs more up to the second break than "aaaa bbb c" then "ddd eeee" (ratio 2), but the latter
+// ends very loose and pays again before the decent last line. So at the second break a cheaper
+// node of one fitness class must not displace the best node of another.
+TEST_CASE("nodes of different fitness classes do not displace each other") {
+  Paragraph p = Build("aaaa bbb c ddd eeee fff", Letters, {1, 1, 0});
+  BreakParams params;
+  params.fitness_demerits = 10000;
+  auto breaks = BreakLines(p.items, {10}, params);
+  REQUIRE(breaks);
+  CHECK(Lines(p, *breaks) == std::vector<std::string>{"aaaa bbb", "c ddd eeee", "fff"});
+}
+
+// Widths 14, 6, 13: "a b c dd ee" can be line 1 (cheap) or "dd ee" line 2 after "a b c" (dear).
+// Both end at the same space, but only after line 2 does the wide third line follow that
+// "ffff ggg" needs.
+TEST_CASE("nodes ending different lines stay apart while the line widths differ") {
+  Paragraph p = Build("a b c dd ee ffff ggg", Letters, {1, 1, 0});
+  auto breaks = BreakLines(p.items, {14, 6, 13}, {});
+  REQUIRE(breaks);
+  CHECK(Lines(p, *breaks) == std::vector<std::string>{"a b c", "dd ee", "ffff ggg"});
+}
+
 TEST_CASE("a box wider than the line has no solution, whatever the stretch") {
   BreakParams params;
   params.emergency_stretch = 1000;
@@ -304,6 +327,14 @@ TEST_CASE("a Swedish paragraph in Carlito breaks as reviewed") {
   }
 }
 
+// How much slower than an optimised build the timings may be: unoptimised code (here with
+// sanitizers, 1.3 ms for the 200 words) says nothing about the speed of a release.
+#ifdef NDEBUG
+constexpr double kSlowdown = 1;
+#else
+constexpr double kSlowdown = 10;
+#endif
+
 TEST_CASE("a 200-word paragraph breaks in well under a millisecond, and time grows linearly") {
   Typesetter typesetter;
   std::string text;
@@ -316,7 +347,7 @@ TEST_CASE("a 200-word paragraph breaks in well under a millisecond, and time gro
   for (int run = 0; run < kRuns; ++run) REQUIRE(BreakLines(p.items, {300}, {}));
   std::chrono::duration<double, std::micro> each = (std::chrono::steady_clock::now() - start) / kRuns;
   INFO(each.count() << " µs per paragraph");
-  CHECK(each.count() < 1000);
+  CHECK(each.count() < 1000 * kSlowdown);
 
   // Ten times the text must not take a hundred times as long: lines that can no longer stretch to
   // reach the current break are retired, so the work grows with the text, not with its square.
@@ -327,7 +358,7 @@ TEST_CASE("a 200-word paragraph breaks in well under a millisecond, and time gro
   REQUIRE(BreakLines(long_paragraph.items, {300}, {}));
   std::chrono::duration<double, std::micro> long_time = std::chrono::steady_clock::now() - start;
   INFO(long_time.count() << " µs for the 2000-word paragraph");
-  CHECK(long_time.count() < 30 * 1000);
+  CHECK(long_time.count() < 30 * 1000 * kSlowdown);
 }
 
 // ---- Agreement with an exhaustive search over every set of breaks. ----
@@ -335,12 +366,15 @@ TEST_CASE("a 200-word paragraph breaks in well under a millisecond, and time gro
 // The demerits of one set of breaks (ending with the last item), scored from the paper's rules
 // independently of the implementation; nullopt when a line does not fit or too many hyphenated
 // lines follow each other.
-std::optional<double> Score(const std::vector<BreakItem>& items, const std::vector<size_t>& breaks, double width,
-                            const BreakParams& params, double tolerance, double extra_stretch) {
+std::optional<double> Score(const std::vector<BreakItem>& items, const std::vector<size_t>& breaks,
+                            const std::vector<double>& widths, const BreakParams& params, double tolerance,
+                            double extra_stretch) {
   double total = 0;
   int previous_fitness = 1, hyphen_run = 0;
   size_t start = 0;
-  for (size_t b : breaks) {
+  for (size_t line = 0; line < breaks.size(); ++line) {
+    size_t b = breaks[line];
+    double width = widths[std::min(line, widths.size() - 1)];
     double length = 0, stretch = extra_stretch, shrink = 0;
     for (size_t i = start; i < b; ++i) {
       if (items[i].kind == Kind::kPenalty) continue;
@@ -379,7 +413,8 @@ struct Optimum {
   double tolerance, extra_stretch;
 };
 
-std::optional<Optimum> Search(const std::vector<BreakItem>& items, double width, const BreakParams& params) {
+std::optional<Optimum> Search(const std::vector<BreakItem>& items, const std::vector<double>& widths,
+                              const BreakParams& params) {
   std::vector<size_t> optional_breaks, forced_breaks;
   for (size_t i = 0; i < items.size(); ++i) {
     const BreakItem& item = items[i];
@@ -400,7 +435,7 @@ std::optional<Optimum> Search(const std::vector<BreakItem>& items, double width,
         if (subset >> k & 1) breaks.push_back(optional_breaks[k]);
       }
       std::sort(breaks.begin(), breaks.end());
-      auto score = Score(items, breaks, width, params, tolerance, extra_stretch);
+      auto score = Score(items, breaks, widths, params, tolerance, extra_stretch);
       if (score && (!best || *score < *best)) best = score;
     }
     if (best) return Optimum{*best, tolerance, extra_stretch};
@@ -412,12 +447,12 @@ TEST_CASE("on random small paragraphs the breaks are optimal, as an exhaustive s
   std::mt19937 random(1981);
   auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
   int solved = 0, hyphenated = 0;
-  constexpr int kRounds = 600;
+  constexpr int kRounds = 300;
   for (int round = 0; round < kRounds; ++round) {
     // Widths and stretches are multiples of 1/4, so both sides compute every ratio exactly.
     std::string marked;
     int legal_breaks = 0;
-    while (legal_breaks < 11) {
+    while (legal_breaks < 10) {
       if (!marked.empty()) {
         int separator = pick(0, 19);
         marked += separator == 0 ? '\n' : separator == 1 ? '~' : ' ';
@@ -442,25 +477,27 @@ TEST_CASE("on random small paragraphs the breaks are optimal, as an exhaustive s
     params.flagged_demerits = pick(0, 1) * 3000;
     params.fitness_demerits = pick(0, 2) * 5000;
     params.max_consecutive_hyphens = pick(0, 3);
-    double width = pick(6, 16);
-    INFO("round " << round << " width " << width << ": " << marked);
+    // Some paragraphs have lines of their own widths at the start (as beside a figure).
+    std::vector<double> widths{static_cast<double>(pick(6, 16))};
+    for (int extra = pick(0, 2); extra > 0; --extra) widths.push_back(pick(6, 16));
+    INFO("round " << round << " widths " << widths.front() << ", " << widths.back() << ": " << marked);
 
-    std::optional<Optimum> optimum = Search(p.items, width, params);
-    auto breaks = BreakLines(p.items, {width}, params);
+    std::optional<Optimum> optimum = Search(p.items, widths, params);
+    auto breaks = BreakLines(p.items, widths, params);
     REQUIRE(breaks.has_value() == optimum.has_value());
     if (!breaks) continue;
     ++solved;
     hyphenated += LongestHyphenRun(*breaks) > 0;
     std::vector<size_t> chosen;
     for (const LineBreak& b : *breaks) chosen.push_back(b.item);
-    auto score = Score(p.items, chosen, width, params, optimum->tolerance, optimum->extra_stretch);
+    auto score = Score(p.items, chosen, widths, params, optimum->tolerance, optimum->extra_stretch);
     REQUIRE(score);
     CHECK(*score == Approx(optimum->demerits));
   }
   // The cases must exercise both outcomes and hyphenation.
-  CHECK(solved > 100);
+  CHECK(solved > kRounds / 4);
   CHECK(solved < kRounds);
-  CHECK(hyphenated > 20);
+  CHECK(hyphenated > kRounds / 20);
 }
 
 }  // namespace

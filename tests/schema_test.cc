@@ -17,6 +17,9 @@ TEST_CASE("the committed schemas and reference are up to date (run: arsred schem
     CHECK(ReadFile(kSourceDir / "schema" / (stem + ".schema.json")) == JsonSchemaFor(schema, spec.name));
   }
   CHECK(ReadFile(kSourceDir / "docs/input-format.md") == MarkdownReference(schema));
+  SchemaCollector layout = CollectLayoutSchema();
+  CHECK(ReadFile(kSourceDir / "schema/layout.schema.json") == JsonSchemaFor(layout, "layout"));
+  CHECK(ReadFile(kSourceDir / "docs/layout-format.md") == LayoutMarkdownReference(layout));
 }
 
 TEST_CASE("every key of the format is documented") {
