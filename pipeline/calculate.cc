@@ -638,25 +638,6 @@ ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const 
   return t;
 }
 
-// Whole percentages of parts that sum to 100 (largest remainder), as the figures stage does.
-std::vector<int64_t> SharesOf(const std::vector<int64_t>& parts) {
-  int64_t total = 0;
-  for (int64_t p : parts) total += p;
-  std::vector<int64_t> out(parts.size(), 0), remainder(parts.size(), 0);
-  if (total <= 0) return out;
-  int64_t assigned = 0;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    out[i] = parts[i] * 100 / total;
-    remainder[i] = parts[i] * 100 % total;
-    assigned += out[i];
-  }
-  std::vector<size_t> order(parts.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
-  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
-  return out;
-}
-
 ReportTable SurveyTable(const Survey& survey) {
   ReportTable t;
   t.id = "enkat." + survey.id.value.name;
@@ -667,7 +648,7 @@ ReportTable SurveyTable(const Survey& survey) {
   t.head.push_back({{""}, {group}, {group}});
   t.numeric_columns = {false, true, true};
   std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
-  std::vector<int64_t> shares = SharesOf(counts);
+  std::vector<int64_t> shares = LargestRemainderPercents(counts);
   const char* labels[] = {"Negativt", "Varken eller", "Positivt"};
   for (size_t i = 0; i < 3; ++i) {
     t.rows.push_back({{{labels[i], false}, {FormatNumber(counts[i]), true}, {FormatPercent(shares[i]), true}}});
@@ -726,15 +707,8 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
     }
     return out;
   }
-  std::vector<int64_t> magnitudes;
-  for (const ChartSlice& slice : chart.delar) {
-    const Figure* f = exact.Find(slice.kalla.value);
-    int64_t v = 0;
-    if (f && f->kind == Figure::Kind::kMoney) v = f->money.kronor < 0 ? -f->money.kronor : f->money.kronor;
-    if (f && f->kind == Figure::Kind::kCount) v = f->count;
-    magnitudes.push_back(v);
-  }
-  std::vector<int64_t> shares = SharesOf(magnitudes);
+  std::vector<int64_t> magnitudes = ChartMagnitudes(chart, exact);
+  std::vector<int64_t> shares = LargestRemainderPercents(magnitudes);
   for (size_t i = 0; i < chart.delar.size(); ++i) {
     auto it = rounded.find(chart.delar[i].kalla.value);
     std::string value = it != rounded.end() ? FormatNumber(it->second < 0 ? -it->second : it->second) + "\u00A0tkr"

@@ -50,26 +50,6 @@ int64_t RoundDiv(int64_t numerator, int64_t denominator) {
   return negative ? -q : q;
 }
 
-// Whole percentages of `parts` that sum to exactly 100 (largest remainder; ties go to the
-// earlier part), so that a pie or a split of answers never shows 99 or 101 %.
-std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts) {
-  int64_t total = std::accumulate(parts.begin(), parts.end(), int64_t{0});
-  std::vector<int64_t> out(parts.size(), 0);
-  if (total <= 0) return out;
-  std::vector<int64_t> remainder(parts.size());
-  int64_t assigned = 0;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    out[i] = parts[i] * 100 / total;
-    remainder[i] = parts[i] * 100 % total;
-    assigned += out[i];
-  }
-  std::vector<size_t> order(parts.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
-  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
-  return out;
-}
-
 class Deriver {
  public:
   Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics)
@@ -544,15 +524,7 @@ class Deriver {
       }
     }
     for (const Chart& chart : activity.diagram) {
-      std::vector<int64_t> values;
-      for (const ChartSlice& slice : chart.delar) {
-        const Figure* f = table_.Find(slice.kalla.value);
-        int64_t v = 0;
-        if (f && f->kind == Figure::Kind::kMoney) v = f->money.kronor < 0 ? -f->money.kronor : f->money.kronor;
-        if (f && f->kind == Figure::Kind::kCount) v = f->count;
-        values.push_back(v);
-      }
-      std::vector<int64_t> percents = LargestRemainderPercents(values);
+      std::vector<int64_t> percents = LargestRemainderPercents(ChartMagnitudes(chart, table_));
       for (size_t i = 0; i < chart.delar.size(); ++i) {
         if (!chart.delar[i].id) continue;
         table_.Set("diagram." + chart.id.value.name + "." + chart.delar[i].id->value.name,
@@ -593,5 +565,35 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
 }
 
 int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }
+
+std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts) {
+  int64_t total = std::accumulate(parts.begin(), parts.end(), int64_t{0});
+  std::vector<int64_t> out(parts.size(), 0);
+  if (total <= 0) return out;
+  std::vector<int64_t> remainder(parts.size());
+  int64_t assigned = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    out[i] = parts[i] * 100 / total;
+    remainder[i] = parts[i] * 100 % total;
+    assigned += out[i];
+  }
+  std::vector<size_t> order(parts.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
+  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
+  return out;
+}
+
+std::vector<int64_t> ChartMagnitudes(const Chart& chart, const FigureTable& figures) {
+  std::vector<int64_t> magnitudes;
+  for (const ChartSlice& slice : chart.delar) {
+    const Figure* f = figures.Find(slice.kalla.value);
+    int64_t v = 0;
+    if (f && f->kind == Figure::Kind::kMoney) v = f->money.kronor < 0 ? -f->money.kronor : f->money.kronor;
+    if (f && f->kind == Figure::Kind::kCount) v = f->count;
+    magnitudes.push_back(v);
+  }
+  return magnitudes;
+}
 
 }  // namespace arsred

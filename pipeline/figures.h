@@ -82,4 +82,12 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
 // Percent of part in whole, rounded half away from zero to a whole percent.
 int64_t RoundPercent(int64_t part, int64_t whole);
 
+// Whole percentages of `parts` that sum to exactly 100 (largest remainder; ties go to the
+// earlier part), so that a pie or a split of answers never shows 99 or 101 %.
+std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts);
+
+// The size of each slice of a chart drawn from figures: the magnitude of the figure it names
+// (0 when there is none).
+std::vector<int64_t> ChartMagnitudes(const Chart& chart, const FigureTable& figures);
+
 }  // namespace arsred

@@ -525,6 +525,29 @@ class Composer {
     AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
   }
 
+  // A bold caption above a table, chart or goals table, kept with what follows.
+  void Caption(const std::string& text, double size, bool span, double space_before) {
+    auto lines = typesetter_.Set({{text, kBold, ""}}, size, body_.color, span ? pages_.text_width() : pages_.column_width(),
+                                 false);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      FlowBlock b;
+      b.height = size * 1.3;
+      b.span = span;
+      b.space_before = i == 0 ? space_before : 0;
+      b.keep_with_next = true;
+      SetLine line = lines[i];
+      b.draw = [line, size](Page& page, double left, double top, double) {
+        for (GlyphRun run : line.runs) {
+          run.x += left;
+          run.y = top - size;
+          run.role = Role::kCaption;
+          page.items.push_back(run);
+        }
+      };
+      pages_.Add(b);
+    }
+  }
+
   // --- tables ------------------------------------------------------------------------------
 
   // Draws one row of cells: texts set in their columns, numbers right-aligned.
@@ -653,30 +676,7 @@ class Composer {
       head_blocks.push_back(row_block(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false));
       head_blocks.back().keep_with_next = true;
     }
-    // Caption above the table.
-    if (!caption.empty()) {
-      auto lines = typesetter_.Set({{caption, kBold, ""}}, size + 0.5, body_.color, total, false);
-      for (SetLine& line : lines) {
-        for (GlyphRun& run : line.runs) run.role = Role::kCaption;
-      }
-      for (size_t i = 0; i < lines.size(); ++i) {
-        FlowBlock b;
-        b.height = (size + 0.5) * 1.3;
-        b.span = span;
-        b.space_before = i == 0 ? paragraph_space_ * 1.5 : 0;
-        b.keep_with_next = true;
-        SetLine line = lines[i];
-        double asc = size;
-        b.draw = [line, asc](Page& page, double left, double top, double) {
-          for (GlyphRun run : line.runs) {
-            run.x += left;
-            run.y = top - asc;
-            page.items.push_back(run);
-          }
-        };
-        pages_.Add(b);
-      }
-    }
+    if (!caption.empty()) Caption(caption, size + 0.5, span, paragraph_space_ * 1.5);
     int head_id = pages_.AddHead(head_blocks);
     for (size_t k = 0; k < head_blocks.size(); ++k) {
       FlowBlock b = head_blocks[k];
@@ -746,25 +746,7 @@ class Composer {
       labels.push_back(typesetter_.Set({{slice.label + " " + FormatPercent(slice.percent), kRegular, ""}}, size,
                                        body_.color, std::max(60.0, label_width), false));
     }
-    if (!chart.title.empty()) {
-      auto lines = typesetter_.Set({{chart.title, kBold, ""}}, size + 0.5, body_.color, pages_.column_width(), false);
-      for (size_t i = 0; i < lines.size(); ++i) {
-        FlowBlock b;
-        b.height = (size + 0.5) * 1.3;
-        b.space_before = i == 0 ? paragraph_space_ * 1.5 : 0;
-        b.keep_with_next = true;
-        SetLine line = lines[i];
-        b.draw = [line, size](Page& page, double left, double top, double) {
-          for (GlyphRun run : line.runs) {
-            run.x += left;
-            run.y = top - size;
-            run.role = Role::kCaption;
-            page.items.push_back(run);
-          }
-        };
-        pages_.Add(b);
-      }
-    }
+    if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5);
     FlowBlock b;
     b.height = height;
     ReportChart data = chart;
@@ -841,28 +823,7 @@ class Composer {
   }
 
   void Goals(const GoalArea& area) {
-    if (area.rubrik) {
-      auto lines = typesetter_.Set({{area.rubrik->value, kBold, ""}}, table_size_ + 1.5, body_.color,
-                                   pages_.text_width(), false);
-      for (size_t i = 0; i < lines.size(); ++i) {
-        FlowBlock b;
-        b.height = (table_size_ + 1.5) * 1.35;
-        b.space_before = i == 0 ? paragraph_space_ * 2 : 0;
-        b.keep_with_next = true;
-        b.span = true;
-        SetLine line = lines[i];
-        double asc = table_size_ + 1.5;
-        b.draw = [line, asc](Page& page, double left, double top, double) {
-          for (GlyphRun run : line.runs) {
-            run.x += left;
-            run.y = top - asc;
-            run.role = Role::kCaption;
-            page.items.push_back(run);
-          }
-        };
-        pages_.Add(b);
-      }
-    }
+    if (area.rubrik) Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2);
     double total = pages_.text_width();
     double left_w = total * 0.34, right_w = total - left_w;
     double size = table_size_;
