@@ -168,7 +168,9 @@ std::string TraceDocument(const Document& document) {
   out += "info created=" + Quoted(info.created) + " modified=" + Quoted(info.modified) + "\n";
   for (size_t i = 0; i < document.fonts.size(); ++i) {
     const FontFace& font = document.fonts[i];
-    out += "font " + std::to_string(i) + " name=" + Quoted(font.name) + " file=" + Quoted(font.file) + "\n";
+    // The file's name only: the same document traces the same wherever the checkout is.
+    std::string file = font.file.substr(font.file.find_last_of('/') + 1);
+    out += "font " + std::to_string(i) + " name=" + Quoted(font.name) + " file=" + Quoted(file) + "\n";
   }
   for (const OutlineEntry& entry : document.outline) {
     out += "outline level=" + std::to_string(entry.level) + " page=" + std::to_string(entry.page) +

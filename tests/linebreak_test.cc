@@ -99,8 +99,8 @@ std::vector<std::string> Lines(const Paragraph& p, const std::vector<LineBreak>&
   return lines;
 }
 
-std::vector<std::string> BreakIntoLines(const Paragraph& p, double width, const BreakParams& params = {}) {
-  auto breaks = BreakLines(p.items, {width}, params);
+std::vector<std::string> BreakIntoLines(const Paragraph& p, double width) {
+  auto breaks = BreakLines(p.items, {width}, {});
   REQUIRE(breaks);
   return Lines(p, *breaks);
 }

@@ -68,7 +68,7 @@ const char* const kTinyTrace =
     "info creator=\"\"\n"
     "info language=\"sv-SE\"\n"
     "info created=\"2024-03-15\" modified=\"\"\n"
-    "font 0 name=\"Carlito-Regular\" file=\"fonts/Carlito-Regular.ttf\"\n"
+    "font 0 name=\"Carlito-Regular\" file=\"Carlito-Regular.ttf\"\n"
     "outline level=1 page=1 y=800.00 \"Förvaltningsberättelse\"\n"
     "first_numbered_page 1\n"
     "page 0 label=\"\" size=595.28x841.89\n"
