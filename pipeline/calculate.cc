@@ -133,8 +133,8 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, std::vector<std::str
 
 class TableBuilder {
  public:
-  TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years)
-      : inputs_(inputs), years_(years), year_(inputs.report_year) {
+  TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years, Unit unit)
+      : inputs_(inputs), years_(years), year_(inputs.report_year), in_kronor_(unit == Unit::kKr) {
     current_ = &years_.at(year_);
     auto prior = years_.find(year_ - 1);
     prior_ = prior == years_.end() ? nullptr : &prior->second;
@@ -190,9 +190,11 @@ class TableBuilder {
     if (with_note) row.cells.push_back({line.input_line ? NoteNumberOf(line.input_line) : "", false});
     auto cell = [&](const YearFigures* y) -> Cell {
       if (!y) return {"", true};
+      const Figure* exact = y->exact.Find(line.figure);
       auto it = y->rounded.find(line.figure);
-      if (it == y->rounded.end() || !y->exact.Find(line.figure)) return {kNil, true};
-      return {FormatNumber(line.sign * it->second), true};
+      if (it == y->rounded.end() || !exact) return {kNil, true};
+      // In kronor the exact amount is printed (an amount known only in tkr, as its thousands).
+      return {FormatNumber(line.sign * (in_kronor_ ? exact->money.kronor : it->second)), true};
     };
     row.cells.push_back(cell(current_));
     if (prior_) row.cells.push_back(cell(prior_));
@@ -213,7 +215,7 @@ class TableBuilder {
     ReportTable t;
     t.id = id;
     t.title = title;
-    t.unit = "Belopp i tkr";
+    t.unit = in_kronor_ ? "Belopp i kr" : "Belopp i tkr";
     t.has_note_column = true;
     std::vector<HeadCell> head{{t.unit}, {"Not"}, {current_head}};
     if (prior_) head.push_back({prior_head});
@@ -389,6 +391,7 @@ class TableBuilder {
   int year_;
   const YearFigures* current_;
   const YearFigures* prior_;
+  bool in_kronor_;
   std::vector<std::string> note_order_;
 };
 
@@ -688,6 +691,7 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
   ReportChart out;
   out.id = "diagram." + chart.id.value.name;
   out.title = chart.rubrik.value;
+  out.bars = chart.typ.value == ChartKind::kBar;
   if (chart.kalla) {
     const std::string& source = chart.kalla->value;
     std::string distribution = source.substr(0, source.find('.'));
@@ -699,7 +703,7 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
         for (const Category& c : d.kategorier) {
           for (const auto& [category, percent] : m.andelar.entries) {
             if (category.value.name == c.id.value.name) {
-              out.slices.push_back({c.text.value, percent.value, FormatPercent(percent.value)});
+              out.parts.push_back({c.text.value, percent.value, percent.value, FormatPercent(percent.value)});
             }
           }
         }
@@ -711,9 +715,9 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
   std::vector<int64_t> shares = LargestRemainderPercents(magnitudes);
   for (size_t i = 0; i < chart.delar.size(); ++i) {
     auto it = rounded.find(chart.delar[i].kalla.value);
-    std::string value = it != rounded.end() ? FormatNumber(it->second < 0 ? -it->second : it->second) + "\u00A0tkr"
-                                            : FormatNumber(magnitudes[i]);
-    out.slices.push_back({chart.delar[i].text.value, shares[i], value});
+    int64_t amount = it != rounded.end() ? (it->second < 0 ? -it->second : it->second) : magnitudes[i];
+    std::string value = it != rounded.end() ? FormatNumber(amount) + "\u00A0tkr" : FormatNumber(amount);
+    out.parts.push_back({chart.delar[i].text.value, shares[i], amount, value});
   }
   return out;
 }
@@ -809,7 +813,7 @@ const char* kSmallNumbers[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex"
 
 }  // namespace
 
-ReportFigures Calculate(const InputSet& inputs, bool draft, Diagnostics& diagnostics) {
+ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit, Diagnostics& diagnostics) {
   ReportFigures out;
   const YearInput& input = inputs.report();
   const OrgFile& org = input.files.forbund;
@@ -835,7 +839,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Diagnostics& diagnos
     out.rounded_tkr_prior = prior->rounded;
   }
 
-  TableBuilder builder(inputs, years);
+  TableBuilder builder(inputs, years, statement_unit);
   out.note_order = builder.NoteOrder();
   for (ReportTable t : {builder.IncomeStatement(), builder.BalanceSheet(), builder.CashFlow()}) {
     out.tables[t.id] = std::move(t);
@@ -948,7 +952,7 @@ std::string DumpFigures(const ReportFigures& figures) {
   }
   for (const auto& [id, chart] : figures.charts) {
     out << "\nchart " << id << ": " << chart.title << "\n";
-    for (const PieSlice& s : chart.slices) out << "  " << s.label << " " << s.percent << " % " << s.value << "\n";
+    for (const ChartPart& s : chart.parts) out << "  " << s.label << " " << s.percent << " % " << s.value << "\n";
   }
   return out.str();
 }

@@ -54,16 +54,18 @@ struct ReportTable {
   bool has_note_column = false;  // column 1 holds note numbers
 };
 
-struct PieSlice {
+struct ChartPart {
   std::string label;
-  int64_t percent = 0;   // whole percent; the slices of a chart sum to 100
+  int64_t percent = 0;   // whole percent; the parts of a chart sum to 100
+  int64_t amount = 0;    // what a bar's height shows: tkr for money, or a count or percentage
   std::string value;     // the figure it shows, formatted
 };
 
 struct ReportChart {
   std::string id;
   std::string title;
-  std::vector<PieSlice> slices;
+  bool bars = false;     // a bar chart; otherwise a pie
+  std::vector<ChartPart> parts;
 };
 
 struct SignatureLine {
@@ -103,7 +105,8 @@ struct ReportFigures {
 // Computes the report's figures for the year `inputs` was loaded for. Inconsistencies that
 // rounding cannot resolve are added to `diagnostics` as warnings (they cannot occur in inputs
 // that validate).
-ReportFigures Calculate(const InputSet& inputs, bool draft, Diagnostics& diagnostics);
+// `statement_unit` is the unit of the three statements (the layout's choice).
+ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit, Diagnostics& diagnostics);
 
 // A placeholder's printed text: the figure `name` (prefix "fg." for the prior year) in
 // `formats` (docs/markup.md). Returns nullopt when the figure does not exist.

@@ -218,9 +218,6 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     return kExitErrors;
   }
   p.draft = !final && (vm.count("draft") > 0 || !final_year || p.diagnostics.HasErrors());
-  p.figures = Calculate(p.inputs, p.draft, p.diagnostics);
-  p.clock.Lap("calculate");
-  if (!want_layout) return std::nullopt;
 
   std::string data = DataDir(vm);
   std::string name = vm.count("layout") ? vm["layout"].as<std::string>()
@@ -236,6 +233,9 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     return kExitErrors;
   }
   p.clock.Lap("resources");
+  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
+  p.clock.Lap("calculate");
+  if (!want_layout) return std::nullopt;
   DraftNotes notes;
   notes.draft = p.draft;
   Diagnostics sorted = p.diagnostics;

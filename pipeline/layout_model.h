@@ -141,9 +141,13 @@ struct LayoutFile : Anchor {
   std::optional<RunningLine> sidhuvud;
   std::optional<RunningLine> sidfot;
   std::vector<Located<Id>> ordning;
+  std::optional<Located<Unit>> belopp;
   template <class V>
   void Fields(V& v) {
     v("namn", namn, "The layout's name.");
+    v("belopp", belopp,
+      "Unit of the resultaträkning, balansräkning and kassaflödesanalys: tkr (default, rounded by the report's "
+      "policy) or kr (exact).");
     v("sida", sida, "Page size, margins and columns.");
     v("typsnitt", typsnitt, "The four faces of the text font.");
     v("text", text, "Prose.");

@@ -69,7 +69,7 @@ TEST_CASE("the 2023 report builds to the same bytes twice, and readers' tools ac
   InputSet inputs;
   Diagnostics diagnostics;
   REQUIRE(LoadInputs((kSourceDir / "inputs/2023").string(), inputs, diagnostics));
-  ReportFigures figures = Calculate(inputs, true, diagnostics);
+  ReportFigures figures = Calculate(inputs, true, Unit::kTkr, diagnostics);
   std::string plain = Plain(text.output);
   int numbers = 0;
   for (const char* id : {"resultatrakning", "balansrakning", "kassaflodesanalys", "not.intakter", "not.kortfristiga_skulder"}) {
@@ -204,6 +204,50 @@ TEST_CASE("golden figures and layout traces of the base year") {
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a bar chart draws one bar per part, as high as its figure") {
+  BaseCopy base;
+  base.Edit("verksamhet.yaml", "diagram:\n", "diagram:\n"
+            "  - id: deltagare\n"
+            "    typ: stapel\n"
+            "    rubrik: Deltagare\n"
+            "    delar:\n"
+            "      - text: Inskrivna\n"
+            "        kalla: tabell.deltagarfloden.inskrivna.alla\n"
+            "      - text: Avslutade\n"
+            "        kalla: tabell.deltagarfloden.avslutade.alla\n");
+  base.Edit("text.yaml", "[[diagram:kostnader]]", "[[diagram:kostnader]]\n\n  [[diagram:deltagare]]");
+  RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // 120 inskrivna and 50 avslutade: the first bar is the full 110 pt, the second 50/120 of it.
+  CHECK(run.out.find("x110.00 fill=#1f4e79 role=figure") != std::string::npos);
+  CHECK(run.out.find("x45.83 fill=#5b9bd5 role=figure") != std::string::npos);
+  CHECK(run.out.find("\"Avslutade\"") != std::string::npos);
+}
+
+TEST_CASE("the layout decides whether the statements are in tkr or in kr") {
+  BaseCopy base;
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts/kronor.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "belopp: kr\n");
+  RunResult kronor = RunArsred({"dump", "--stage", "figures", "--data-dir", data.string(), "--layout", "kronor",
+                                base.year().string()});
+  INFO(kronor.err);
+  REQUIRE(kronor.exit_code == 0);
+  CHECK(kronor.out.find("| Belopp i kr | Not | 2024-01-01") != std::string::npos);
+  CHECK(kronor.out.find("Verksamhetens intäkter | 1 | 4\u202F250\u202F000") != std::string::npos);
+  RunResult thousands = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  CHECK(thousands.out.find("Verksamhetens intäkter | 1 | 4\u202F250") != std::string::npos);
+  CHECK(thousands.out.find("| Belopp i tkr | Not | 2024-01-01") != std::string::npos);
 }
 
 }  // namespace
