@@ -62,7 +62,7 @@ class SchemaCollector {
       ref.element = std::make_shared<TypeRef>(Describe<typename T::value_type>());
     } else if constexpr (IsDict<T>::value) {
       ref.kind = TypeRef::Kind::kDict;
-      using Value = decltype(T{}.entries)::value_type::second_type;
+      using Value = typename decltype(T{}.entries)::value_type::second_type;
       ref.element = std::make_shared<TypeRef>(Describe<Value>());
     } else if constexpr (IsLocated<T>::value) {
       return DescribeValue<decltype(T{}.value)>();

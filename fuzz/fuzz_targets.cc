@@ -1,0 +1,71 @@
+#include "fuzz_targets.h"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "calculate.h"
+#include "layout.h"
+#include "load.h"
+#include "validate.h"
+
+namespace arsred::fuzz {
+
+namespace {
+
+// The base year, loaded once: each input changes one file of a copy.
+const InputSet& BaseYear() {
+  static const InputSet base = [] {
+    InputSet inputs;
+    Diagnostics diagnostics;
+    LoadInputs(std::string(ARSRED_SOURCE_DIR) + "/tests/fixtures/base/2024", inputs, diagnostics);
+    return inputs;
+  }();
+  return base;
+}
+
+void Reset(YearFiles& files, const std::string& name) {
+  if (name == "forbund.yaml") files.forbund = {};
+  if (name == "text.yaml") files.text = {};
+  if (name == "verksamhet.yaml") files.verksamhet = {};
+  if (name == "budget.yaml") files.budget = {};
+  if (name == "rakenskaper.yaml") files.rakenskaper = {};
+  if (name == "rattelser.yaml") files.rattelser = {};
+}
+
+}  // namespace
+
+void LoadAndValidate(const uint8_t* data, size_t size) {
+  if (size == 0) return;
+  const YearFileSpec& spec = kYearFileSpecs[data[0] % 6];
+  InputSet inputs = BaseYear();
+  YearInput& year = inputs.years.at(2024);
+  Reset(year.files, spec.name);
+  Diagnostics diagnostics;
+  LoadFileText(std::string(reinterpret_cast<const char*>(data) + 1, size - 1), spec.name,
+               std::string("fuzz/") + spec.name, year.files, inputs.sources, diagnostics);
+  year.complete = !diagnostics.HasErrors();
+  year.present.insert(spec.name);
+  Validate(inputs, diagnostics);
+  // A draft is typeset even when the inputs have errors, so calculate must survive them.
+  if (year.complete) Calculate(inputs, true, Unit::kTkr, diagnostics);
+}
+
+void LayOutWith(const uint8_t* data, size_t size) {
+  static const std::string path = "/tmp/arsred-fuzz-layout-" + std::to_string(getpid()) + ".yaml";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  InputSet inputs = BaseYear();
+  Diagnostics diagnostics;
+  LayoutFile layout;
+  if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return;
+  LayoutResources resources;
+  if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", resources, diagnostics)) return;
+  ReportFigures figures = Calculate(inputs, true, layout.belopp ? layout.belopp->value : Unit::kTkr, diagnostics);
+  LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
+}
+
+}  // namespace arsred::fuzz
