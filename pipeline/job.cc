@@ -190,6 +190,7 @@ struct Pipeline {
   LayoutResources resources;
   Document document;
   bool draft = true;
+  size_t errors_before_layout = 0;  // findings in the inputs; later ones are typesetting failures
 };
 
 std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want_layout, std::ostream& err) {
@@ -244,6 +245,7 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     std::string text = FormatDiagnostic(d, p.inputs.sources);
     notes.findings.push_back(text.substr(0, text.find('\n')));
   }
+  p.errors_before_layout = p.diagnostics.ErrorCount();
   p.document = LayOut(p.inputs, p.figures, p.layout, p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
   return std::nullopt;
@@ -280,10 +282,14 @@ int BuildCommand(const CommandContext& ctx) {
   std::string output = vm.count("output") ? vm["output"].as<std::string>()
                                           : "arsredovisning-" + std::to_string(p.figures.year) + ".pdf";
   std::string error;
-  bool written = !p.diagnostics.HasErrors() || p.draft;
-  if (vm.count("final") && p.diagnostics.HasErrors()) written = false;
   PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
-  if (written && !RenderPdf(p.document, output, &error)) {
+  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
+  // (a glyph the font lacks, too many pages) is not written at all.
+  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
+    ctx.err << "arsred: the report could not be typeset; nothing was written\n";
+    return kExitErrors;
+  }
+  if (!RenderPdf(p.document, output, &error)) {
     ctx.err << "arsred: cannot write " << output << ": " << error << "\n";
     return kExitErrors;
   }

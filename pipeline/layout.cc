@@ -81,6 +81,17 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
                         &layout.sida.marginal.yttre}) {
     check.Positive(*m, 100);
   }
+  // The margins must leave room to set text in: at least 40 mm each way, 30 mm per column.
+  const Margins& m = layout.sida.marginal;
+  double text_width = MmToPt(layout.sida.bredd.value) - MmToPt(m.inner.value) - MmToPt(m.yttre.value);
+  double text_height = MmToPt(layout.sida.hojd.value) - MmToPt(m.topp.value) - MmToPt(m.botten.value);
+  int64_t columns = layout.sida.kolumner ? layout.sida.kolumner->value : 1;
+  double gap = layout.sida.spaltmellanrum ? MmToPt(layout.sida.spaltmellanrum->value) : 18;
+  if (text_width < MmToPt(Decimal{4000}) || text_height < MmToPt(Decimal{4000}) ||
+      (columns == 2 && (text_width - gap) / 2 < MmToPt(Decimal{3000}))) {
+    diagnostics.Error("layout.range", layout.sida.marginal.where, "sida.marginal",
+                      "the margins leave too little room for text (at least 40 mm each way, 30 mm per column)");
+  }
   if (layout.sida.kolumner && (layout.sida.kolumner->value < 1 || layout.sida.kolumner->value > 2)) {
     diagnostics.Error("layout.columns", layout.sida.kolumner->where, layout.sida.kolumner->path, "1 or 2 columns");
   }
@@ -203,9 +214,18 @@ class PageBuilder {
   }
   const std::vector<int>& reserved() const { return reserved_; }
 
+  // Past this many pages the inputs are surely wrong (a real report has 15–40): stop and say so
+  // rather than write thousands.
+  static constexpr size_t kMaxPages = 1000;
+  bool overflowed() const { return overflowed_; }
+
   void Run() {
     size_t i = 0;
     while (i < blocks_.size()) {
+      if (doc_.pages.size() > kMaxPages) {
+        overflowed_ = true;
+        return;
+      }
       // A chain: blocks tied to what follows are placed together when they fit.
       size_t j = i;
       double chain = blocks_[i].height;
@@ -311,6 +331,7 @@ class PageBuilder {
   double section_top_ = 0;
   double y_ = 0;
   bool fresh_column_ = true;  // nothing placed in this column yet: no space above, heads repeat here
+  bool overflowed_ = false;
   bool force_new_page_ = false;
 };
 
@@ -1274,6 +1295,11 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   int toc_pages = std::max(1, (static_cast<int>(composer.toc().size()) + per_page - 1) / per_page);
   pages.SetReservedPages(toc_pages);
   pages.Run();
+  if (pages.overflowed()) {
+    diagnostics.Error("layout.pages", Where{}, "",
+                      "the report would run to more than " + std::to_string(PageBuilder::kMaxPages) + " pages");
+    doc.pages.resize(PageBuilder::kMaxPages);
+  }
 
   // Running header and footer; page labels are the physical page numbers.
   int total = static_cast<int>(doc.pages.size());

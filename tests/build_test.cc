@@ -151,6 +151,7 @@ TEST_CASE("text the font cannot show is a located error, never a silent substitu
   CHECK(run.err.find("text.yaml:5:") != std::string::npos);
   CHECK(run.err.find("error[layout.glyph]") != std::string::npos);
   CHECK(run.err.find("U+4E2D") != std::string::npos);
+  CHECK(!fs::exists(base.temp.path() / "x.pdf"));
 }
 
 TEST_CASE("layout files are checked like the inputs, with positions") {
@@ -248,6 +249,51 @@ TEST_CASE("the layout decides whether the statements are in tkr or in kr") {
   RunResult thousands = RunArsred({"dump", "--stage", "figures", base.year().string()});
   CHECK(thousands.out.find("Verksamhetens intäkter | 1 | 4\u202F250") != std::string::npos);
   CHECK(thousands.out.find("| Belopp i tkr | Not | 2024-01-01") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// A layout of the given page and margins (mm), in a data directory beside the base copy.
+fs::path SmallLayout(const BaseCopy& base, const std::string& page, const std::string& margin) {
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  if (!fs::exists(data / "fonts")) fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
+  layout = ReplaceAll(ReplaceAll(layout, "bredd: 210", "bredd: " + page), "hojd: 297", "hojd: " + page);
+  for (const char* side : {"topp", "botten", "inner", "yttre"}) {
+    layout = ReplaceAll(layout, std::string(side) + ": 25", std::string(side) + ": " + margin);
+  }
+  WriteFile(data / "layouts/small.yaml", layout);
+  return data;
+}
+
+TEST_CASE("margins that leave no room for text are refused") {
+  BaseCopy base;
+  fs::path data = SmallLayout(base, "80", "25");
+  RunResult run = RunArsred({"dump", "--stage", "layout", "--data-dir", data.string(), "--layout", "small",
+                             base.year().string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[layout.range]") != std::string::npos);
+  CHECK(run.err.find("too little room for text") != std::string::npos);
+}
+
+TEST_CASE("a report that would run past the page limit stops with an error") {
+  BaseCopy base;
+  fs::path data = SmallLayout(base, "70", "12");
+  // About 200 KiB of prose in short paragraphs, within the limit for one text, in both texts.
+  std::string prose;
+  while (prose.size() < 200 * 1024) prose += "  Förbundet har under året finansierat insatser för samordnad rehabilitering i länet.\n\n";
+  WriteFile(base.year() / "text.yaml", "forvaltningsberattelse: |\n  # Förvaltningsberättelse\n\n" + prose +
+                                           "redovisningsprinciper: |\n" + prose);
+  RunResult run = RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", "small", "-o",
+                             (base.temp.path() / "long.pdf").string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[layout.pages]") != std::string::npos);
+  CHECK(!fs::exists(base.temp.path() / "long.pdf"));
 }
 
 }  // namespace
