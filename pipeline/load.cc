@@ -1,5 +1,6 @@
 #include "load.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 

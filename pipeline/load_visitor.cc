@@ -21,13 +21,14 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-const char* KindName(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "a value";
+const char* KindName(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kMap: return "a mapping";
+    case YamlNode::Kind::kSequence: return "a list";
+    case YamlNode::Kind::kNull: return "nothing";
+    case YamlNode::Kind::kScalar: break;
   }
+  return "a value";
 }
 
 }  // namespace
@@ -45,43 +46,44 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
-bool Loader::CheckKeys(const YAML::Node& node, const std::string& path) {
+bool Loader::CheckKeys(const YamlNode& node, const std::string& path) {
   bool ok = true;
   std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    if (!it->first.IsScalar()) {
-      Error("key.type", it->first, path, "keys must be plain words");
+  for (const YamlEntry& entry : node.entries) {
+    const YamlNode& key = entry.key;
+    if (!key.IsScalar()) {
+      Error("key.type", key, path, "keys must be plain words");
       ok = false;
       continue;
     }
-    if (!seen.insert(it->first.Scalar()).second) {
-      // yaml-cpp keeps both and lookups find the first: a silent guess we refuse to make.
-      Error("key.duplicate", it->first, path.empty() ? it->first.Scalar() : path + "." + it->first.Scalar(),
-            "key `" + it->first.Scalar() + "` appears twice");
+    if (!seen.insert(key.text).second) {
+      // Both are kept and a lookup would find the first: a silent guess we refuse to make.
+      Error("key.duplicate", key, path.empty() ? key.text : path + "." + key.text,
+            "key `" + key.text + "` appears twice");
       ok = false;
     }
   }
   return ok;
 }
 
-bool Loader::PlainScalar(const YAML::Node& node, const std::string& path, const char* what, std::string* out) {
+bool Loader::PlainScalar(const YamlNode& node, const std::string& path, const char* what, std::string* out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected ") + what + ", found " + KindName(node));
     return false;
   }
-  if (node.Tag() != "?") {
+  if (!node.plain) {
     // Quoted: '123' would otherwise pass for a number; say so rather than guess.
     Error("value.quoted", node, path, std::string("expected ") + what + " without quotes");
     return false;
   }
-  *out = node.Scalar();
+  *out = node.text;
   return true;
 }
 
-bool Loader::QuoteRunsOn(const YAML::Node& node) const {
+bool Loader::QuoteRunsOn(const YamlNode& node) const {
   Where at = At(node);
   std::string_view line = sources_.LineText(file_, at.line);
-  size_t start = static_cast<size_t>(node.Mark().column);
+  size_t start = static_cast<size_t>(node.mark.column);
   if (start >= line.size() || (line[start] != '"' && line[start] != '\'')) return false;
   char quote = line[start];
   for (size_t i = start + 1; i < line.size(); ++i) {
@@ -98,14 +100,14 @@ bool Loader::QuoteRunsOn(const YAML::Node& node) const {
   return true;
 }
 
-bool Loader::TooLong(const YAML::Node& node, const std::string& path) {
-  if (node.Scalar().size() <= max_scalar_bytes_) return false;
+bool Loader::TooLong(const YamlNode& node, const std::string& path) {
+  if (node.text.size() <= max_scalar_bytes_) return false;
   Error("value.size", node, path,
-        "text of " + std::to_string(node.Scalar().size()) + " bytes; the limit is " + std::to_string(max_scalar_bytes_));
+        "text of " + std::to_string(node.text.size()) + " bytes; the limit is " + std::to_string(max_scalar_bytes_));
   return true;
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, std::string& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, std::string& out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
     return;
@@ -115,21 +117,21 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, std::str
     Error("value.quote", node, path, "the quote is not closed on this line");
     return;
   }
-  out = node.Scalar();
+  out = node.text;
   if (out.empty()) Error("value.empty", node, path, "empty text; write a value or leave the key out");
   if (out.find('\n') != std::string::npos) Error("value.lines", node, path, "expected a single line of text");
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, Text& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, Text& out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected text, found ") + KindName(node));
     return;
   }
   if (TooLong(node, path)) return;
-  out.raw = node.Scalar();
+  out.raw = node.text;
   Where at = At(node);
   std::string_view indicator_line = sources_.LineText(file_, at.line);
-  size_t byte = static_cast<size_t>(node.Mark().column);
+  size_t byte = static_cast<size_t>(node.mark.column);
   bool literal = byte < indicator_line.size() && indicator_line[byte] == '|';
   if (literal) {
     out.block = true;
@@ -150,7 +152,7 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, Text& ou
   if (out.raw.empty()) Error("value.empty", node, path, "empty text; write a value or leave the key out");
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, int64_t& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, int64_t& out) {
   std::string text, why;
   if (!PlainScalar(node, path, "a whole number", &text)) return;
   auto value = ParseInteger(text, &why);
@@ -161,7 +163,7 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, int64_t&
   out = *value;
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, Money& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, Money& out) {
   std::string text, why;
   if (!PlainScalar(node, path, "an amount in whole kronor", &text)) return;
   auto value = ParseInteger(text, &why);
@@ -173,22 +175,22 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, Money& o
   out = unit_ == Unit::kTkr ? Money::Tkr(*value) : Money::Kr(*value);
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, Decimal& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, Decimal& out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected a number, found ") + KindName(node));
     return;
   }
   // "2,4" must be quoted in YAML flow context, so both quoted and plain scalars are read here.
   std::string why;
-  auto value = ParseDecimal(node.Scalar(), &why);
+  auto value = ParseDecimal(node.text, &why);
   if (!value) {
-    Error("value.decimal", node, path, why + " (found `" + node.Scalar() + "`)");
+    Error("value.decimal", node, path, why + " (found `" + node.text + "`)");
     return;
   }
   out = *value;
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, Date& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, Date& out) {
   std::string text, why;
   if (!PlainScalar(node, path, "a date (YYYY-MM-DD)", &text)) return;
   auto value = ParseDate(text, &why);
@@ -199,7 +201,7 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, Date& ou
   out = *value;
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, bool& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, bool& out) {
   std::string text;
   if (!PlainScalar(node, path, "true or false", &text)) return;
   if (text == "true") {
@@ -212,12 +214,12 @@ void Loader::ReadValue(const YAML::Node& node, const std::string& path, bool& ou
   }
 }
 
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, Id& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, Id& out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected an id, found ") + KindName(node));
     return;
   }
-  out.name = node.Scalar();
+  out.name = node.text;
   if (!IsValidId(out.name)) {
     Error("value.id", node, path,
           "`" + out.name + "` is not a valid id (lower-case a-z, digits, - and _, starting with a letter or digit)");

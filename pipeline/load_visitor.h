@@ -1,12 +1,13 @@
-// Fills the structs of model.h from yaml-cpp nodes, following each struct's Fields(): checks
-// types, required and unknown keys, duplicate keys, and keeps every value's position. Every
-// finding goes to the Diagnostics; loading goes on after an error so that one run reports all.
+// Fills the structs of model.h from the YamlNode tree of one file, following each struct's
+// Fields(): checks types, required and unknown keys, duplicate keys, and keeps every value's
+// position. Every finding goes to the Diagnostics; loading goes on after an error so that one run
+// reports all.
 #pragma once
 
+#include <algorithm>
 #include <set>
 #include <string>
-
-#include <yaml-cpp/yaml.h>
+#include <vector>
 
 #include "diagnostics.h"
 #include "field_traits.h"
@@ -23,16 +24,16 @@ class Loader {
       : file_(file), sources_(sources), diagnostics_(diagnostics), max_scalar_bytes_(max_scalar_bytes) {}
 
   template <class T>
-  void LoadRoot(const YAML::Node& root, T& target) {
+  void LoadRoot(const YamlNode& root, T& target) {
     ReadMapping(root, "", target);
   }
 
   // Reads `node` into `target`; `path` is the key path used in messages.
   template <class T>
-  void Read(const YAML::Node& node, const std::string& path, T& target);
+  void Read(const YamlNode& node, const std::string& path, T& target);
 
-  Where At(const YAML::Node& node) const { return WhereOf(node.Mark(), file_, sources_); }
-  void Error(const char* code, const YAML::Node& node, const std::string& path, const std::string& message) {
+  Where At(const YamlNode& node) const { return WhereOf(node.mark, file_, sources_); }
+  void Error(const char* code, const YamlNode& node, const std::string& path, const std::string& message) {
     diagnostics_.Error(code, At(node), path, message);
   }
 
@@ -41,30 +42,30 @@ class Loader {
   struct FieldVisitor;
 
   template <class T>
-  void ReadMapping(const YAML::Node& node, const std::string& path, T& target);
-  bool CheckKeys(const YAML::Node& node, const std::string& path);
+  void ReadMapping(const YamlNode& node, const std::string& path, T& target);
+  bool CheckKeys(const YamlNode& node, const std::string& path);
   // The scalar of a plain (unquoted) YAML scalar, for numbers, dates and booleans.
-  bool PlainScalar(const YAML::Node& node, const std::string& path, const char* what, std::string* out);
+  bool PlainScalar(const YamlNode& node, const std::string& path, const char* what, std::string* out);
 
-  void ReadValue(const YAML::Node& node, const std::string& path, std::string& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, Text& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, int64_t& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, Money& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, Decimal& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, Date& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, bool& out);
-  void ReadValue(const YAML::Node& node, const std::string& path, Id& out);
+  void ReadValue(const YamlNode& node, const std::string& path, std::string& out);
+  void ReadValue(const YamlNode& node, const std::string& path, Text& out);
+  void ReadValue(const YamlNode& node, const std::string& path, int64_t& out);
+  void ReadValue(const YamlNode& node, const std::string& path, Money& out);
+  void ReadValue(const YamlNode& node, const std::string& path, Decimal& out);
+  void ReadValue(const YamlNode& node, const std::string& path, Date& out);
+  void ReadValue(const YamlNode& node, const std::string& path, bool& out);
+  void ReadValue(const YamlNode& node, const std::string& path, Id& out);
   template <class E>
     requires IsEnum<E>::value
-  void ReadValue(const YAML::Node& node, const std::string& path, E& out);
+  void ReadValue(const YamlNode& node, const std::string& path, E& out);
 
   int file_;
   const SourceSet& sources_;
   Diagnostics& diagnostics_;
   // A quoted scalar whose closing quote is not on its own line: almost always an unclosed quote
   // that swallowed the lines below it.
-  bool QuoteRunsOn(const YAML::Node& node) const;
-  bool TooLong(const YAML::Node& node, const std::string& path);
+  bool QuoteRunsOn(const YamlNode& node) const;
+  bool TooLong(const YamlNode& node, const std::string& path);
 
   Unit unit_ = Unit::kKr;  // the unit of money in the mapping being read (its `enhet` key)
   size_t max_scalar_bytes_;
@@ -73,36 +74,32 @@ class Loader {
 template <class T>
 struct Loader::FieldVisitor {
   Loader& loader;
-  const YAML::Node& map;
+  const YamlNode& map;
   const std::string& path;
   std::vector<std::string> known;
 
   template <class M>
   void operator()(const char* key, M& member, const char* /*doc*/) {
     known.emplace_back(key);
-    const YAML::Node child = map[key];
+    const YamlEntry* entry = map.Lookup(key);
     std::string child_path = path.empty() ? key : path + "." + key;
-    if (!child.IsDefined()) {
+    if (entry == nullptr) {
       if constexpr (kIsRequired<M>) {
         loader.Error("key.missing", map, path, std::string("missing required key `") + key + "`");
       }
       return;
     }
-    if (child.IsNull()) {
+    if (entry->value.IsNull()) {
       // yaml-cpp marks an empty value at the next token, often the next line: point at the key.
-      for (auto it = map.begin(); it != map.end(); ++it) {
-        if (it->first.Scalar() == key) {
-          loader.Error("yaml.type", it->first, child_path, "no value given: write a value or leave the key out");
-        }
-      }
+      loader.Error("yaml.type", entry->key, child_path, "no value given: write a value or leave the key out");
       return;
     }
-    loader.Read(child, child_path, member);
+    loader.Read(entry->value, child_path, member);
   }
 };
 
 template <class T>
-void Loader::ReadMapping(const YAML::Node& node, const std::string& path, T& target) {
+void Loader::ReadMapping(const YamlNode& node, const std::string& path, T& target) {
   target.where = At(node);
   target.path = path;
   if (!node.IsMap()) {
@@ -114,20 +111,18 @@ void Loader::ReadMapping(const YAML::Node& node, const std::string& path, T& tar
   FieldVisitor<T> visitor{*this, node, path, {}};
   target.Fields(visitor);
   unit_ = saved;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string& key = it->first.Scalar();
-    bool known = false;
-    for (const auto& k : visitor.known) known = known || k == key;
-    if (known) continue;
+  for (const YamlEntry& entry : node.entries) {
+    const std::string& key = entry.key.text;
+    if (std::find(visitor.known.begin(), visitor.known.end(), key) != visitor.known.end()) continue;
     std::string message = "unknown key `" + key + "`";
     std::string suggestion = DidYouMean(key, visitor.known);
     if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-    Error("key.unknown", it->first, path.empty() ? key : path + "." + key, message);
+    Error("key.unknown", entry.key, path.empty() ? key : path + "." + key, message);
   }
 }
 
 template <class T>
-void Loader::Read(const YAML::Node& node, const std::string& path, T& target) {
+void Loader::Read(const YamlNode& node, const std::string& path, T& target) {
   if constexpr (IsOptional<T>::value) {
     target.emplace();
     Read(node, path, *target);
@@ -136,9 +131,9 @@ void Loader::Read(const YAML::Node& node, const std::string& path, T& target) {
       Error("yaml.type", node, path, "expected a list (items starting with -)");
       return;
     }
-    target.resize(node.size());
-    for (size_t i = 0; i < node.size(); ++i) {
-      Read(node[i], path + "[" + std::to_string(i) + "]", target[i]);
+    target.resize(node.items.size());
+    for (size_t i = 0; i < node.items.size(); ++i) {
+      Read(node.items[i], path + "[" + std::to_string(i) + "]", target[i]);
     }
   } else if constexpr (IsDict<T>::value) {
     if (!node.IsMap()) {
@@ -146,12 +141,12 @@ void Loader::Read(const YAML::Node& node, const std::string& path, T& target) {
       return;
     }
     if (!CheckKeys(node, path)) return;
-    for (auto it = node.begin(); it != node.end(); ++it) {
+    for (const YamlEntry& pair : node.entries) {
       auto& entry = target.entries.emplace_back();
-      entry.first.where = At(it->first);
-      entry.first.path = path + "." + it->first.Scalar();
-      ReadValue(it->first, entry.first.path, entry.first.value);
-      Read(it->second, entry.first.path, entry.second);
+      entry.first.where = At(pair.key);
+      entry.first.path = path + "." + pair.key.text;
+      ReadValue(pair.key, entry.first.path, entry.first.value);
+      Read(pair.value, entry.first.path, entry.second);
     }
   } else if constexpr (IsLocated<T>::value) {
     target.where = At(node);
@@ -166,7 +161,7 @@ void Loader::Read(const YAML::Node& node, const std::string& path, T& target) {
 
 template <class E>
   requires IsEnum<E>::value
-void Loader::ReadValue(const YAML::Node& node, const std::string& path, E& out) {
+void Loader::ReadValue(const YamlNode& node, const std::string& path, E& out) {
   std::string spelling;
   if (!PlainScalar(node, path, "one of the words listed in the reference", &spelling)) return;
   std::vector<std::string> allowed;

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 namespace arsred {
 
@@ -22,6 +24,13 @@ Where WhereOf(const YAML::Mark& mark, int file, const SourceSet& sources) {
   int line = mark.line + 1;
   std::string_view text = sources.LineText(file, line);
   return Where{file, line, Utf8Columns(text, static_cast<size_t>(mark.column)) + 1};
+}
+
+const YamlEntry* YamlNode::Lookup(std::string_view key) const {
+  for (const YamlEntry& entry : entries) {
+    if (entry.key.IsScalar() && entry.key.text == key) return &entry;
+  }
+  return nullptr;
 }
 
 namespace {
@@ -82,45 +91,88 @@ size_t FindBadCharacter(std::string_view text, std::string* why) {
   return std::string_view::npos;
 }
 
-// Walks the event stream before the real parse: rejects anchors, aliases, several documents and
-// nesting deeper than the format can use. yaml-cpp itself accepts all of these silently.
-class Prescan : public YAML::EventHandler {
+// Builds the tree of the first document from the parser's events and checks them on the way:
+// refuses anchors, aliases, several documents and nesting deeper than the format can use, all of
+// which yaml-cpp accepts silently. Later documents are parsed (for their syntax errors) but not kept.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  Prescan(int file, const SourceSet& sources, Diagnostics& diagnostics, int max_depth)
+  TreeBuilder(int file, const SourceSet& sources, Diagnostics& diagnostics, int max_depth)
       : file_(file), sources_(sources), diagnostics_(diagnostics), max_depth_(max_depth) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ == 2) Fail("yaml.documents", mark, "only one YAML document per file (remove the second ---)");
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { CheckAnchor(mark, anchor); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckAnchor(mark, anchor);
+    Add(mark);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     Fail("yaml.alias", mark, "aliases (*name) are not allowed: write the value out");
+    Add(mark);  // a stand-in, so that the keys and values after it stay paired
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     CheckAnchor(mark, anchor);
+    YamlNode& node = Add(mark);
+    node.kind = YamlNode::Kind::kScalar;
+    node.text = value;
+    node.plain = tag == "?";  // yaml-cpp's non-specific tag; quoted and block scalars get "!"
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    Open(mark, anchor);
+    Open(mark, anchor, YamlNode::Kind::kSequence);
   }
-  void OnSequenceEnd() override { --depth_; }
+  void OnSequenceEnd() override { Close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    Open(mark, anchor);
+    Open(mark, anchor, YamlNode::Kind::kMap);
   }
-  void OnMapEnd() override { --depth_; }
+  void OnMapEnd() override { Close(); }
 
   bool failed() const { return failed_; }
   int documents() const { return documents_; }
+  // The first document's root: kNull when it holds no value.
+  YamlNode TakeRoot() { return std::move(root_); }
 
  private:
-  void Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  // A collection being filled. Its node stays in place until it is closed: nodes are only
+  // appended to the collection at the top of the stack.
+  struct Frame {
+    YamlNode* node;
+    bool awaiting_value = false;  // a mapping whose last key has no value yet
+  };
+
+  // A new node in the collection being filled, or a document's root.
+  YamlNode& Add(const YAML::Mark& mark) {
+    YamlNode* node = nullptr;
+    if (open_.empty()) {
+      node = documents_ == 1 ? &root_ : &(later_root_ = YamlNode{});
+    } else {
+      Frame& parent = open_.back();
+      if (parent.node->IsSequence()) {
+        node = &parent.node->items.emplace_back();
+      } else if (!parent.awaiting_value) {
+        node = &parent.node->entries.emplace_back().key;
+        parent.awaiting_value = true;
+      } else {
+        node = &parent.node->entries.back().value;
+        parent.awaiting_value = false;
+      }
+    }
+    node->mark = mark;
+    return *node;
+  }
+  void Open(const YAML::Mark& mark, YAML::anchor_t anchor, YamlNode::Kind kind) {
     CheckAnchor(mark, anchor);
-    if (++depth_ == max_depth_ + 1) {
+    YamlNode& node = Add(mark);
+    node.kind = kind;
+    open_.push_back(Frame{&node});
+    if (static_cast<int>(open_.size()) == max_depth_ + 1) {
       Fail("yaml.depth", mark, "nested more than " + std::to_string(max_depth_) + " levels deep");
     }
   }
+  void Close() { open_.pop_back(); }
   void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) Fail("yaml.anchor", mark, "anchors (&name) are not allowed");
   }
@@ -134,9 +186,11 @@ class Prescan : public YAML::EventHandler {
   const SourceSet& sources_;
   Diagnostics& diagnostics_;
   int max_depth_;
-  int depth_ = 0;
   int documents_ = 0;
   bool failed_ = false;
+  YamlNode root_;
+  YamlNode later_root_;  // the root of the document being parsed after the first, thrown away
+  std::vector<Frame> open_;
 };
 
 // yaml-cpp reports "illegal map value" and similar for tabs; say what is wrong instead.
@@ -200,34 +254,38 @@ std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& sho
   }
   if (!CheckIndentation(stored, file, diagnostics)) return std::nullopt;
 
+  TreeBuilder builder(file, sources, diagnostics, limits.max_depth);
   try {
     std::istringstream in(stored);
     YAML::Parser parser(in);
-    Prescan prescan(file, sources, diagnostics, limits.max_depth);
-    while (parser.HandleNextDocument(prescan)) {
+    // Only the first document is used and a second is an error; stop after a third. yaml-cpp
+    // 0.7 can report an endless stream of empty documents for some damaged input (found by
+    // the load fuzzer, tests/fuzz_regressions/load/endless-documents).
+    while (builder.documents() < 3 && parser.HandleNextDocument(builder)) {
     }
-    if (prescan.failed()) return std::nullopt;
-    if (prescan.documents() == 0) {
-      diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file is empty");
-      return std::nullopt;
-    }
-    YAML::Node root = YAML::Load(stored);
-    if (root.IsNull()) {
-      diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file holds no values");
-      return std::nullopt;
-    }
-    if (!root.IsMap()) {
-      diagnostics.Error("yaml.type", WhereOf(root.Mark(), file, sources), "",
-                        "the file must be a mapping of keys to values");
-      return std::nullopt;
-    }
-    return ParsedFile{file, root};
   } catch (const YAML::ParserException& e) {
+    // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours.
     diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", "YAML syntax: " + e.msg);
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", std::string("YAML: ") + e.what());
+    return std::nullopt;
   }
-  return std::nullopt;
+  if (builder.failed()) return std::nullopt;
+  if (builder.documents() == 0) {
+    diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file is empty");
+    return std::nullopt;
+  }
+  YamlNode root = builder.TakeRoot();
+  if (root.IsNull()) {
+    diagnostics.Error("file.empty", Where{file, 1, 1}, "", "the file holds no values");
+    return std::nullopt;
+  }
+  if (!root.IsMap()) {
+    diagnostics.Error("yaml.type", WhereOf(root.mark, file, sources), "", "the file must be a mapping of keys to values");
+    return std::nullopt;
+  }
+  return ParsedFile{file, std::move(root)};
 }
 
 std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::string& shown_path, SourceSet& sources,

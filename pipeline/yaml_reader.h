@@ -1,13 +1,16 @@
-// Reads one YAML file strictly: the checks yaml-cpp leaves to us (encoding, tabs, anchors and
-// aliases, several documents, nesting depth, size) come first, then the parse. The result is a
-// yaml-cpp node whose marks are positions in the file registered in the SourceSet.
+// Reads one YAML file strictly: the checks yaml-cpp leaves to us (encoding, tabs, size) come
+// first, then one pass of yaml-cpp's parser whose events are both checked (anchors, aliases,
+// several documents, nesting depth) and built into a YamlNode tree. Marks in the tree are
+// positions in the file registered in the SourceSet.
 #pragma once
 
 #include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include "diagnostics.h"
 #include "source.h"
@@ -20,9 +23,37 @@ struct ReaderLimits {
   size_t max_scalar_bytes = 256 * 1024;  // one text; 2023's förvaltningsberättelse is about 40 KiB
 };
 
+struct YamlEntry;
+
+// One node of a document, as yaml-cpp's parser reported it. Anchors and aliases are refused
+// before a tree is handed out, so it is a plain tree: walking it visits each value once.
+struct YamlNode {
+  enum class Kind { kNull, kScalar, kSequence, kMap };
+
+  Kind kind = Kind::kNull;      // an empty value, `~` and `null` are all kNull
+  YAML::Mark mark;              // where yaml-cpp puts the node (0-based; see WhereOf)
+  std::string text;             // a scalar's text, after unquoting and folding; empty otherwise
+  bool plain = false;           // a scalar written without quotes, block indicator or tag
+  std::vector<YamlNode> items;  // a sequence's items
+  std::vector<YamlEntry> entries;  // a mapping's pairs in file order, duplicate keys kept
+
+  bool IsNull() const { return kind == Kind::kNull; }
+  bool IsScalar() const { return kind == Kind::kScalar; }
+  bool IsSequence() const { return kind == Kind::kSequence; }
+  bool IsMap() const { return kind == Kind::kMap; }
+
+  // The first pair whose key is the scalar `key` (quoted or not), or null.
+  const YamlEntry* Lookup(std::string_view key) const;
+};
+
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
+};
+
 struct ParsedFile {
-  int file = -1;     // index in the SourceSet
-  YAML::Node root;   // a map when the parse succeeded
+  int file = -1;  // index in the SourceSet
+  YamlNode root;  // a mapping
 };
 
 // Reads `path` (already known to be a regular file) and parses it. Returns nullopt when the file
