@@ -683,12 +683,8 @@ class Composer {
         bool numeric = col > 0 && !(table.has_note_column && col == 1);
         CellLines cl;
         cl.numeric = numeric;
-        // A head over numbers is set right-aligned, line by line.
-        auto lines = SetCell(cell.text, kBold, w - 4, false);
-        if (numeric) {
-          for (SetLine& line : lines) line.width = line.width;
-        }
-        cl.lines = lines;
+        // A head over numbers is set ragged and drawn right-aligned, line by line.
+        cl.lines = SetCell(cell.text, kBold, w - 4, false);
         cells.push_back(cl);
         cx.push_back(col < n ? x[col] : 0);
         cw.push_back(w);
