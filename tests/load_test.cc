@@ -136,3 +136,19 @@ TEST_CASE("CRLF line ends and a UTF-8 byte order mark are accepted") {
 
 }  // namespace
 }  // namespace arsred
+
+namespace arsred {
+namespace {
+
+TEST_CASE("a text longer than the limit is refused at its key") {
+  std::string text = "forvaltningsberattelse: |\n";
+  while (text.size() < 300 * 1024) text += "  Förbundet har under året finansierat insatser i länet.\n";
+  auto loaded = Load("text.yaml", text);
+  REQUIRE(loaded->diagnostics.all().size() == 1);
+  CHECK(loaded->diagnostics.all()[0].code == "value.size");
+  CHECK(loaded->diagnostics.all()[0].where.line == 1);
+  CHECK(loaded->diagnostics.all()[0].message.find("the limit is 262144") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred
