@@ -5,11 +5,15 @@
 // written into pdf->trailer and pdf->catalog directly; the MD5 functions are exported.
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_streams.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -20,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "font_subset.h"
 #include "trace.h"
 
 namespace arsred {
@@ -30,6 +35,8 @@ constexpr const char* kProducer = "arsred";
 // The temporary file sits beside the target (so that the rename cannot cross file systems)
 // and carries the process id (so that two concurrent runs do not share one).
 constexpr const char* kTempSuffix = ".arsred-tmp-";
+// Fonts are read whole to be subset; anything far larger than the fonts we ship is refused.
+constexpr size_t kMaxFontBytes = 64 << 20;
 
 // Thrown inside this file only, never through a libharu frame: the error handler merely records
 // what libharu reported, and PdfDoc::Check turns that record into an exception afterwards.
@@ -183,32 +190,29 @@ void Md5Update(HPDF_MD5_CTX* context, std::string_view bytes) {
 }
 
 // The trailer /ID: an MD5 over what the PDF is made of, that is the trace (every item, as
-// drawn) and the bytes of each font file, so that the same Document gives the same file and a
-// different font build gives a different /ID. Positions count to 0.01 pt, as in the trace.
-// Where the fonts were read from does not count, so that two checkouts make the same file.
-std::vector<HPDF_BYTE> DocumentId(const Document& document) {
+// drawn) and the bytes of each embedded font program (the subsets), so that the same Document
+// gives the same file and a different font build gives a different /ID. Positions count to
+// 0.01 pt, as in the trace. Where the fonts were read from, and the temporary files the subsets
+// were loaded from, do not count, so that two checkouts make the same file.
+std::vector<HPDF_BYTE> DocumentId(const Document& document, const std::vector<std::string>& embedded_fonts) {
   Document without_font_paths = document;
   for (FontFace& font : without_font_paths.fonts) font.file.clear();
   HPDF_MD5_CTX context;
   HPDF_MD5Init(&context);
-  Md5Update(&context, "arsred render 1\n");
+  Md5Update(&context, "arsred render 2\n");
   Md5Update(&context, TraceDocument(without_font_paths));
-  for (const FontFace& font : document.fonts) {
-    std::ifstream in(font.file, std::ios::binary);
-    if (!in) throw RenderFailure("cannot read font file " + font.file);
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-      Md5Update(&context, std::string_view(buffer, static_cast<size_t>(in.gcount())));
-    }
+  for (const std::string& font : embedded_fonts) {
+    Md5Update(&context, std::to_string(font.size()) + "\n");
+    Md5Update(&context, font);
   }
   std::vector<HPDF_BYTE> digest(16);
   HPDF_MD5Final(digest.data(), &context);
   return digest;
 }
 
-void SetTrailerId(PdfDoc& pdf, const Document& document) {
+void SetTrailerId(PdfDoc& pdf, const Document& document, const std::vector<std::string>& embedded_fonts) {
   pdf.set_context("setting the document /ID");
-  std::vector<HPDF_BYTE> digest = DocumentId(document);
+  std::vector<HPDF_BYTE> digest = DocumentId(document, embedded_fonts);
   HPDF_Doc doc = pdf.get();
   HPDF_Array id = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
   pdf.Check(HPDF_Dict_Add(doc->trailer, "ID", id), "HPDF_Dict_Add");
@@ -294,7 +298,10 @@ class PageDrawer {
     if (index < 0 || static_cast<size_t>(index) >= fonts_.size()) {
       throw RenderFailure(where_ + ": font " + std::to_string(index) + " is not in the document's fonts");
     }
-    return fonts_[static_cast<size_t>(index)];
+    HPDF_Font font = fonts_[static_cast<size_t>(index)];
+    // LoadFonts loads every font that has text to draw; this would be a bug there.
+    if (font == nullptr) throw RenderFailure(where_ + ": font " + std::to_string(index) + " was not loaded");
+    return font;
   }
 
   void BeginText() {
@@ -502,22 +509,156 @@ void AddPageLabels(PdfDoc& pdf, const Document& document) {
   }
 }
 
-std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const std::vector<FontFace>& faces) {
-  std::vector<HPDF_Font> fonts;
-  std::vector<std::pair<std::string, HPDF_Font>> loaded;  // file → font, so each file is read once
-  for (size_t i = 0; i < faces.size(); ++i) {
-    const FontFace& face = faces[i];
-    pdf.set_context("loading font " + std::to_string(i) + " (" + face.name + ") from " + face.file);
-    auto same_file = std::find_if(loaded.begin(), loaded.end(), [&](const auto& f) { return f.first == face.file; });
-    if (same_file != loaded.end()) {
-      fonts.push_back(same_file->second);
-      continue;
+// A private directory (mode 0700, from mkdtemp) for the subset fonts, which libharu loads from
+// files; removed with its contents when the object dies, also after a failure. libharu reads
+// the font files again when it saves the PDF, so this must outlive the PdfDoc.
+class FontDirectory {
+ public:
+  FontDirectory() = default;
+  ~FontDirectory() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  FontDirectory(const FontDirectory&) = delete;
+  FontDirectory& operator=(const FontDirectory&) = delete;
+
+  // Writes `bytes` as `name` in the directory, which is made on first use; returns the path.
+  std::string Write(const std::string& name, const std::string& bytes) {
+    if (path_.empty()) Make();
+    const std::filesystem::path file = path_ / name;
+    std::ofstream out(file, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) throw RenderFailure("cannot write the temporary font file " + file.string());
+    return file.string();
+  }
+
+ private:
+  void Make() {
+    std::error_code error;
+    const std::filesystem::path base = std::filesystem::temp_directory_path(error);
+    if (error) throw RenderFailure("no temporary directory for the subset fonts: " + error.message());
+    std::string pattern = (base / "arsred-fonts-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw RenderFailure("cannot make a temporary directory in " + base.string() + ": " + std::strerror(errno));
     }
+    path_ = pattern;
+  }
+
+  std::filesystem::path path_;
+};
+
+// Reads a whole font file through libharu's file reader, so that a file that cannot be opened
+// is reported by libharu, as it was when libharu read the fonts itself.
+std::string ReadFontFile(PdfDoc& pdf, const std::string& path) {
+  HPDF_Doc doc = pdf.get();
+  HPDF_Stream stream = HPDF_FileReader_New(doc->mmgr, path.c_str());
+  // An internal function: it records its error without calling the handler, which the API
+  // functions do on their way out; this does the same.
+  if (stream == nullptr) HPDF_RaiseError(&doc->error, HPDF_GetError(doc), HPDF_GetErrorDetail(doc));
+  pdf.CheckHandle(stream, "HPDF_FileReader_New");
+  struct Closer {
+    HPDF_Stream stream;
+    ~Closer() { HPDF_Stream_Free(stream); }
+  } closer{stream};
+  const HPDF_UINT32 size = HPDF_Stream_Size(stream);
+  pdf.Check(HPDF_OK, "HPDF_Stream_Size");
+  if (size > kMaxFontBytes) throw RenderFailure(path + " is larger than 64 MB, too large for a font");
+  std::string bytes(size, '\0');
+  HPDF_UINT read = size;
+  pdf.Check(HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read), "HPDF_Stream_Read");
+  if (read != size) throw RenderFailure("cannot read all of " + path);
+  return bytes;
+}
+
+// The characters each of the document's fonts draws, as the text reaches libharu (after
+// TextForFont, which refuses here what drawing would refuse later).
+std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
+  std::vector<std::vector<bool>> used(document.fonts.size());
+  for (size_t page = 0; page < document.pages.size(); ++page) {
+    const std::vector<PageItem>& items = document.pages[page].items;
+    for (size_t i = 0; i < items.size(); ++i) {
+      int font = -1;
+      const std::string* text = nullptr;
+      if (const auto* run = std::get_if<GlyphRun>(&items[i])) {
+        font = run->font;
+        text = &run->text;
+      } else if (const auto* watermark = std::get_if<Watermark>(&items[i])) {
+        font = watermark->font;
+        text = &watermark->text;
+      } else {
+        continue;
+      }
+      if (font < 0 || static_cast<size_t>(font) >= used.size()) continue;  // reported when drawn
+      const std::string where = "page " + std::to_string(page) + ", item " + std::to_string(i);
+      std::vector<bool>& seen = used[static_cast<size_t>(font)];
+      if (seen.empty()) seen.resize(0x10000);  // TextForFont allows U+0001..U+FFFF only
+      // TextForFont's output is well-formed UTF-8 of one to three bytes per character.
+      const std::string drawn = TextForFont(*text, where);
+      for (size_t at = 0; at < drawn.size();) {
+        const auto byte = [&](size_t k) { return static_cast<unsigned char>(drawn[at + k]) & 0x3Fu; };
+        const auto lead = static_cast<unsigned char>(drawn[at]);
+        if (lead < 0x80) {
+          seen[lead] = true;
+          at += 1;
+        } else if (lead < 0xE0) {
+          seen[(lead & 0x1Fu) << 6 | byte(1)] = true;
+          at += 2;
+        } else {
+          seen[(lead & 0x0Fu) << 12 | byte(1) << 6 | byte(2)] = true;
+          at += 3;
+        }
+      }
+    }
+  }
+  std::vector<std::vector<char32_t>> characters(used.size());
+  for (size_t font = 0; font < used.size(); ++font) {
+    for (size_t cp = 0; cp < used[font].size(); ++cp) {
+      if (used[font][cp]) characters[font].push_back(static_cast<char32_t>(cp));
+    }
+  }
+  return characters;
+}
+
+// Loads each font file that has text to draw as a subset of the characters drawn with it (all
+// faces that name the file together), and embeds that: libharu then looks glyphs up in a small
+// cmap and copies and compresses a small font program. Faces without text stay null, and are
+// not read at all. The bytes of each subset are appended to `embedded`, for the /ID.
+std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDirectory& directory,
+                                 std::vector<std::string>* embedded) {
+  const std::vector<FontFace>& faces = document.fonts;
+  const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
+  std::vector<HPDF_Font> fonts(faces.size(), nullptr);
+  std::vector<bool> done(faces.size(), false);
+  for (size_t i = 0; i < faces.size(); ++i) {
+    if (done[i]) continue;
+    const FontFace& face = faces[i];
+    std::vector<size_t> same_file;
+    std::vector<char32_t> drawn;
+    for (size_t j = i; j < faces.size(); ++j) {
+      if (faces[j].file != face.file) continue;
+      same_file.push_back(j);
+      done[j] = true;
+      drawn.insert(drawn.end(), characters[j].begin(), characters[j].end());
+    }
+    if (drawn.empty()) continue;
+    // libharu takes the font descriptor's /CapHeight and /XHeight (and so the watermark's
+    // vertical centre) from the outlines of 'H' and 'x', whether or not they are drawn.
+    drawn.push_back(U'H');
+    drawn.push_back(U'x');
+
+    const std::string font_name = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
+    pdf.set_context("loading " + font_name);
+    const std::string bytes = ReadFontFile(pdf, face.file);
+    std::string error;
+    std::optional<std::string> subset = SubsetTrueType(bytes, drawn, &error);
+    if (!subset) throw RenderFailure("cannot subset " + font_name + ": " + error);
+    const std::string subset_file = directory.Write("font-" + std::to_string(i) + ".ttf", *subset);
     const char* name =
-        pdf.CheckHandle(HPDF_LoadTTFontFromFile(pdf.get(), face.file.c_str(), HPDF_TRUE), "HPDF_LoadTTFontFromFile");
+        pdf.CheckHandle(HPDF_LoadTTFontFromFile(pdf.get(), subset_file.c_str(), HPDF_TRUE), "HPDF_LoadTTFontFromFile");
     HPDF_Font font = pdf.CheckHandle(HPDF_GetFont(pdf.get(), name, "UTF-8"), "HPDF_GetFont");
-    loaded.emplace_back(face.file, font);
-    fonts.push_back(font);
+    for (size_t j : same_file) fonts[j] = font;
+    embedded->push_back(std::move(*subset));
   }
   return fonts;
 }
@@ -525,6 +666,7 @@ std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const std::vector<FontFace>& faces
 // Builds the whole PDF in memory and saves it to `temp_path`; throws RenderFailure.
 void WritePdf(const Document& document, const std::string& temp_path) {
   if (document.pages.empty()) throw RenderFailure("the document has no pages");
+  FontDirectory font_directory;  // declared first, so that it goes after libharu is done with it
   PdfDoc pdf;
   HPDF_Doc doc = pdf.get();
   pdf.set_context("setting up the document");
@@ -533,7 +675,8 @@ void WritePdf(const Document& document, const std::string& temp_path) {
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
   pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
 
-  std::vector<HPDF_Font> fonts = LoadFonts(pdf, document.fonts);
+  std::vector<std::string> embedded_fonts;
+  std::vector<HPDF_Font> fonts = LoadFonts(pdf, document, font_directory, &embedded_fonts);
   SetInfo(pdf, document.info);
 
   // Every page first, so that links can point forward.
@@ -551,7 +694,7 @@ void WritePdf(const Document& document, const std::string& temp_path) {
   }
   AddOutline(pdf, document, pages);
   AddPageLabels(pdf, document);
-  SetTrailerId(pdf, document);
+  SetTrailerId(pdf, document, embedded_fonts);
 
   pdf.set_context("writing " + temp_path);
   pdf.Check(HPDF_SaveToFile(doc, temp_path.c_str()), "HPDF_SaveToFile");

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include "render_pdf.h"
@@ -295,6 +297,16 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     CHECK(error.find("Saknas-Bold.ttf") != std::string::npos);
     CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
   }
+  SECTION("a font file that is not a font") {
+    test::TempDir fonts;
+    const path garbage = fonts.path() / "Trasig-Bold.ttf";
+    test::WriteFile(garbage, "not a font at all");
+    Document document = SampleDocument();
+    document.fonts[1].file = garbage.string();
+    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK(error.find("cannot subset font 1 (Carlito-Bold) from " + garbage.string() + ": not a TrueType font") !=
+          std::string::npos);
+  }
   SECTION("a link to a page the document does not have") {
     Document document = SampleDocument();
     std::get<Link>(document.pages[1].items[3]).target_page = 7;
@@ -324,6 +336,114 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
   CHECK(error.find(target.string()) != std::string::npos);
   CHECK(test::ReadFile(target) == previous);
   CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
+}
+
+// Points TMPDIR (and so std::filesystem::temp_directory_path) at `directory` while it lives.
+class TemporaryDirectoryOverride {
+ public:
+  explicit TemporaryDirectoryOverride(const path& directory) {
+    if (const char* previous = std::getenv("TMPDIR")) previous_ = previous;
+    ::setenv("TMPDIR", directory.c_str(), 1);
+  }
+  ~TemporaryDirectoryOverride() {
+    if (previous_) {
+      ::setenv("TMPDIR", previous_->c_str(), 1);
+    } else {
+      ::unsetenv("TMPDIR");
+    }
+  }
+  TemporaryDirectoryOverride(const TemporaryDirectoryOverride&) = delete;
+  TemporaryDirectoryOverride& operator=(const TemporaryDirectoryOverride&) = delete;
+
+ private:
+  std::optional<std::string> previous_;
+};
+
+TEST_CASE("fonts are embedded as subsets of the characters drawn, through files that are removed") {
+  test::TempDir dir, scratch;
+  const path pdf = dir.path() / "arsredovisning.pdf";
+  std::string error;
+  {
+    TemporaryDirectoryOverride tmp(scratch.path());
+    REQUIRE(RenderPdf(SampleDocument(), pdf.string(), &error));
+    CHECK(DirectoryEntries(scratch.path()).empty());
+    // Also when drawing fails after the fonts were loaded.
+    Document broken = SampleDocument();
+    std::get<Link>(broken.pages[1].items[3]).target_page = 7;
+    CHECK_FALSE(RenderPdf(broken, (dir.path() / "broken.pdf").string(), &error));
+    CHECK(DirectoryEntries(scratch.path()).empty());
+  }
+  CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
+
+  // Each embedded font program is a few kilobytes, not Carlito's 630 KB.
+  const path qdf = dir.path() / "qdf.pdf";
+  REQUIRE(RunTool("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  const std::string objects = test::ReadFile(qdf);
+  int font_programs = 0;
+  for (size_t at = objects.find("/Length1 "); at != std::string::npos; at = objects.find("/Length1 ", at + 1)) {
+    const long length = std::stol(objects.substr(at + 9, 12));
+    INFO(length);
+    CHECK(length < 40000);
+    ++font_programs;
+  }
+  CHECK(font_programs == 2);
+}
+
+TEST_CASE("a font that draws nothing is not read or embedded") {
+  test::TempDir dir;
+  Document document = SampleDocument();
+  document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic"});
+  const path pdf = dir.path() / "arsredovisning.pdf";
+  std::string error;
+  REQUIRE(RenderPdf(document, pdf.string(), &error));
+  ToolResult fonts = RunTool("pdffonts " + Quote(pdf));
+  INFO(fonts.output);
+  CHECK(fonts.output.find("Carlito-Bold") != std::string::npos);
+  CHECK(fonts.output.find("Italic") == std::string::npos);
+}
+
+// The number of dark pixels in columns [from, to) of a greyscale PGM (P5) image.
+size_t DarkPixels(const std::string& pgm, size_t from, size_t to) {
+  std::istringstream header(pgm);
+  std::string magic;
+  size_t width = 0, height = 0, max = 0;
+  header >> magic >> width >> height >> max;
+  REQUIRE(magic == "P5");
+  REQUIRE(max == 255);
+  const size_t pixels = static_cast<size_t>(header.tellg()) + 1;
+  REQUIRE(pgm.size() == pixels + width * height);
+  size_t dark = 0;
+  for (size_t y = 0; y < height; ++y) {
+    for (size_t x = from; x < std::min(to, width); ++x) dark += static_cast<unsigned char>(pgm[pixels + y * width + x]) < 128;
+  }
+  return dark;
+}
+
+TEST_CASE("composite letters draw all their parts from the subset") {
+  // 'Å' is a composite glyph in Carlito ('A' and a ring), drawn here beside a plain 'A'.
+  for (int font : {0, 1}) {
+    INFO("font " << font);
+    Document document = SampleDocument();
+    Page page;
+    page.width = 400;
+    page.height = 300;
+    page.items.push_back(Text(font, 200, 20, 40, "Å"));
+    page.items.push_back(Text(font, 200, 220, 40, "A"));
+    document.pages = {page};
+    document.outline.clear();
+    document.first_numbered_page = 0;
+
+    test::TempDir dir;
+    const path pdf = dir.path() / "a.pdf";
+    std::string error;
+    REQUIRE(RenderPdf(document, pdf.string(), &error));
+    REQUIRE(RunTool("pdftoppm -r 72 -gray " + Quote(pdf) + " " + Quote(dir.path() / "page")).exit_code == 0);
+    const std::string image = test::ReadFile(dir.path() / "page-1.pgm");
+    const size_t ring_a = DarkPixels(image, 0, 200), a = DarkPixels(image, 200, 400);
+    CHECK(a > 1000);
+    CHECK(ring_a > a + a / 20);  // the 'A' and more: the ring
+    CHECK(ring_a < 2 * a);
+  }
 }
 
 TEST_CASE("a PDF cannot be written into a directory that does not exist") {

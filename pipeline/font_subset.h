@@ -1,0 +1,26 @@
+// Subsetting of TrueType fonts for embedding: a font reduced to the characters a document draws.
+//
+// The subset keeps .notdef and the glyphs of the given characters (and, recursively, the
+// components of composite glyphs), numbered 1, 2, 3… in the order of the characters and then of
+// the components. Its cmap maps exactly those characters; every glyph keeps its outline, its
+// advance width and its left side bearing, so text measured with the original font draws the same
+// with the subset. The hinting tables (cvt, fpgm, prep, gasp), name and OS/2 are copied; GSUB,
+// GPOS, kern and the like are dropped (libharu embeds none of them anyway).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace arsred {
+
+// Returns the bytes of a TrueType font holding .notdef and the glyphs of `code_points`. Code
+// points the font does not map, and those outside U+0001..U+FFFE (which a format 4 cmap cannot
+// hold), are left out; duplicates and order do not matter. The result depends only on the
+// arguments, byte for byte. Returns nullopt and sets `error` when `font_file_bytes` is not a
+// TrueType font that can be read (every read is checked against the end of the data).
+std::optional<std::string> SubsetTrueType(std::string_view font_file_bytes, const std::vector<char32_t>& code_points,
+                                          std::string* error);
+
+}  // namespace arsred
