@@ -82,7 +82,10 @@ namespace {
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
-void LoadYear(const fs::path& dir, int year, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
+// `with_prose`: the year's text.yaml is read only for the report year itself; other years
+// give figures (the comparative column, the overviews), never prose.
+void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, Diagnostics& diagnostics,
+              const ReaderLimits& limits) {
   YearInput& entry = inputs.years[year];
   entry.year = year;
   entry.dir = ShownPath(dir);
@@ -96,6 +99,7 @@ void LoadYear(const fs::path& dir, int year, InputSet& inputs, Diagnostics& diag
     fs::file_status status = fs::symlink_status(path, ec);
     if (!fs::exists(status)) continue;
     entry.present.insert(spec.name);
+    if (!with_prose && std::string(spec.name) == "text.yaml") continue;
     int file = inputs.sources.Add(shown, "");
     fs::path real = fs::canonical(path, ec);
     if (ec || real.parent_path() != real_dir) {
@@ -163,7 +167,7 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     return false;
   }
   inputs.report_year = year;
-  LoadYear(dir, year, inputs, diagnostics, limits);
+  LoadYear(dir, year, true, inputs, diagnostics, limits);
 
   // Sibling years before this one: the prior year's figures and the multi-year overviews.
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
@@ -171,7 +175,7 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     int other = 0;
     if (!item.is_directory(ec) || !ParseYearName(item.path().filename().string(), &other)) continue;
     if (other >= year) continue;
-    LoadYear(dir.parent_path() / item.path().filename(), other, inputs, diagnostics, limits);
+    LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits);
   }
   return true;
 }
