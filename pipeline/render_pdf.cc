@@ -195,12 +195,12 @@ void Md5Update(HPDF_MD5_CTX* context, std::string_view bytes) {
 // 0.01 pt, as in the trace. Where the fonts were read from, and the temporary files the subsets
 // were loaded from, do not count, so that two checkouts make the same file.
 std::vector<HPDF_BYTE> DocumentId(const Document& document, const std::vector<std::string>& embedded_fonts) {
-  Document without_font_paths = document;
-  for (FontFace& font : without_font_paths.fonts) font.file.clear();
+  // The trace names font files without their directory, so the /ID does not depend on where
+  // the fonts are; the fonts themselves count through the subset bytes below.
   HPDF_MD5_CTX context;
   HPDF_MD5Init(&context);
   Md5Update(&context, "arsred render 2\n");
-  Md5Update(&context, TraceDocument(without_font_paths));
+  Md5Update(&context, TraceDocument(document));
   for (const std::string& font : embedded_fonts) {
     Md5Update(&context, std::to_string(font.size()) + "\n");
     Md5Update(&context, font);
