@@ -123,7 +123,9 @@ struct OrgFile : Anchor {
     v("styrelse", styrelse, "One board seat per member (required for a report year).");
     v("rakenskapsar", rakenskapsar, "The financial year's first and last day (default: the calendar year).");
     v("styrelsebeslut", styrelsebeslut, "The date the board approved the report.");
-    v("undertecknande", undertecknande, "Place and date of signing (required when status is slutlig).");
+    v("undertecknande", undertecknande,
+      "Place and date of signing (the place is required when status is slutlig; without a date the report "
+      "leaves a line to write it by hand).");
     v("revisorspateckning", revisorspateckning,
       "Print \"Vår revisionsberättelse har lämnats ...\" under the signatures. Leave out unless asked for.");
   }

@@ -120,9 +120,10 @@ void CheckOrganisation(ValidationContext& c) {
               "a report year needs its förvaltningsberättelse");
   }
   if (org.status && org.status->value == Status::kFinal) {
-    if (!org.undertecknande || !org.undertecknande->datum) {
+    // The date may be left out: it is then written by hand on the line the report leaves.
+    if (!org.undertecknande) {
       c.d.Error("final.signing", org.status->where, "undertecknande",
-                "a final report needs the place and date of signing");
+                "a final report needs the place of signing (the date may be left to write by hand)");
     }
     if (!org.styrelsebeslut) {
       c.d.Error("final.approval", org.status->where, "styrelsebeslut",
