@@ -34,9 +34,15 @@ const char* KindName(const YamlNode& node) {
 }  // namespace
 
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  // Suggestions are for typos in names, which are short; a long word gets none, and a candidate
+  // whose length alone puts it out of reach is not measured. Without these bounds a file of
+  // long, unknown placeholders made checking quadratic (found by the load fuzzer).
+  if (word.size() > 64) return {};
   std::string best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
+    size_t length_gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    if (length_gap >= best_distance) continue;
     size_t d = EditDistance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
