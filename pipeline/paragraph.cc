@@ -76,6 +76,12 @@ std::string ForDrawing(const std::string& text) {
   return out;
 }
 
+const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
+  auto it = break_points_.find(word);
+  if (it != break_points_.end()) return it->second;
+  return break_points_[word] = hyphenator_ ? hyphenator_->BreakPoints(word) : std::vector<size_t>{};
+}
+
 double Typesetter::Width(int face, const std::string& text, double size) const {
   return metrics(face).Width(ForDrawing(text), size);
 }
@@ -86,7 +92,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   std::vector<Atom> atoms;
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
-    std::vector<size_t> cuts = hyphenator_ ? hyphenator_->BreakPoints(word) : std::vector<size_t>{};
+    std::vector<size_t> cuts = BreakPoints(word);
     // Also after a slash or an en dash inside a word ("lärobok/kunskapssammanställning").
     for (size_t i = 0; i + 1 < word.size(); ++i) {
       if (word[i] == '/') cuts.push_back(i + 1);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "font_metrics.h"
@@ -40,8 +41,12 @@ class Typesetter {
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
 
  private:
+  // Break points of a word, looked up once per word: a report repeats its words many times.
+  const std::vector<size_t>& BreakPoints(const std::string& word) const;
+
   std::vector<const FontMetrics*> faces_;
   const Hyphenator* hyphenator_;
+  mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
 };
 
 // Typography for prose as users type it: " - " becomes an en dash, "2023 - 2025" a range with
