@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <chrono>
+#include <memory>
 #include <cstdlib>
 #include <optional>
 
@@ -187,14 +188,18 @@ struct Pipeline {
   Diagnostics diagnostics;
   ReportFigures figures;
   LayoutFile layout;
-  LayoutResources resources;
+  const LayoutResources* resources = nullptr;
   Document document;
   bool draft = true;
   size_t errors_before_layout = 0;  // findings in the inputs; later ones are typesetting failures
 };
 
-std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want_layout, std::ostream& err) {
-  std::string dir = vm["year-dir"].as<std::string>();
+// Fonts and the hyphenation dictionary of each layout used, loaded once per process: building
+// several years in one run pays for them once.
+using ResourceCache = std::map<std::string, std::unique_ptr<LayoutResources>>;
+
+std::optional<int> RunStages(const po::variables_map& vm, const std::string& dir, ResourceCache& cache, Pipeline& p,
+                             bool want_layout, std::ostream& err) {
   bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
   p.clock.Lap("load");
   if (!loaded) {
@@ -228,11 +233,20 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     err << "arsred: a layout is named by its file in layouts/, e.g. modern\n";
     return kExitUsage;
   }
-  if (!LoadLayout(data + "/layouts/" + name + ".yaml", p.layout, p.inputs.sources, p.diagnostics) ||
-      !LoadLayoutResources(p.layout, data + "/fonts", p.resources, p.diagnostics)) {
+  if (!LoadLayout(data + "/layouts/" + name + ".yaml", p.layout, p.inputs.sources, p.diagnostics)) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
+  std::unique_ptr<LayoutResources>& resources = cache[data + "/layouts/" + name];
+  if (!resources) {
+    auto loaded = std::make_unique<LayoutResources>();
+    if (!LoadLayoutResources(p.layout, data + "/fonts", *loaded, p.diagnostics)) {
+      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+      return kExitErrors;
+    }
+    resources = std::move(loaded);
+  }
+  p.resources = resources.get();
   p.clock.Lap("resources");
   p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
   p.clock.Lap("calculate");
@@ -246,13 +260,13 @@ std::optional<int> RunStages(const po::variables_map& vm, Pipeline& p, bool want
     notes.findings.push_back(text.substr(0, text.find('\n')));
   }
   p.errors_before_layout = p.diagnostics.ErrorCount();
-  p.document = LayOut(p.inputs, p.figures, p.layout, p.resources, notes, p.diagnostics);
+  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
   return std::nullopt;
 }
 
 void AddPipelineOptions(po::options_description& options) {
-  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+  options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
       "layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
       "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)")(
       "draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
@@ -260,45 +274,68 @@ void AddPipelineOptions(po::options_description& options) {
       "timings", "print the time each stage took on stderr");
 }
 
+// Builds one year; returns its exit code.
+int BuildYear(const po::variables_map& vm, const std::string& dir, const std::string& output_option, bool several,
+              ResourceCache& cache, std::ostream& err) {
+  Pipeline p;
+  if (auto code = RunStages(vm, dir, cache, p, true, err)) return *code;
+  std::string name = "arsredovisning-" + std::to_string(p.figures.year) + ".pdf";
+  std::string output = output_option.empty() ? name
+                       : several              ? (std::filesystem::path(output_option) / name).string()
+                                              : output_option;
+  std::string error;
+  PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
+  // (a glyph the font lacks, too many pages) is not written at all.
+  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
+    err << "arsred: " << dir << ": the report could not be typeset; nothing was written\n";
+    return kExitErrors;
+  }
+  if (!RenderPdf(p.document, output, &error)) {
+    err << "arsred: cannot write " << output << ": " << error << "\n";
+    return kExitErrors;
+  }
+  p.clock.Lap("render+write");
+  if (vm.count("timings")) p.clock.Print(err);
+  err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages" << (p.draft ? ", draft" : "")
+      << ")\n";
+  return ExitCodeFor(p.diagnostics);
+}
+
 int BuildCommand(const CommandContext& ctx) {
   po::options_description options("build options");
   AddPipelineOptions(options);
-  options.add_options()("output,o", po::value<std::string>(), "the PDF to write (default: arsredovisning-YEAR.pdf)");
+  options.add_options()("output,o", po::value<std::string>(),
+                        "the PDF to write (default: arsredovisning-YEAR.pdf); with several years, a directory");
   po::positional_options_description positional;
-  positional.add("year-dir", 1);
+  positional.add("year-dir", -1);
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred build <year-dir> [-o FILE] [--layout NAME] [--draft | --final]\n"
-      "Typesets the year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
-      "have errors, is typeset as a draft. The PDF is written whole or not at all.\n";
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final]\n"
+      "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
+      "have errors, is typeset as a draft. Each PDF is written whole or not at all. Several years\n"
+      "are built in one run, sharing fonts and dictionaries; -o then names a directory.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   if (vm.count("draft") && vm.count("final")) {
     ctx.err << "arsred: build: --draft and --final exclude each other\n";
     return kExitUsage;
   }
-  Pipeline p;
-  if (auto code = RunStages(vm, p, true, ctx.err)) return *code;
-  std::string output = vm.count("output") ? vm["output"].as<std::string>()
-                                          : "arsredovisning-" + std::to_string(p.figures.year) + ".pdf";
-  std::string error;
-  PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
-  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
-  // (a glyph the font lacks, too many pages) is not written at all.
-  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
-    ctx.err << "arsred: the report could not be typeset; nothing was written\n";
-    return kExitErrors;
+  const auto& dirs = vm["year-dir"].as<std::vector<std::string>>();
+  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  bool several = dirs.size() > 1;
+  if (several && !output.empty() && !std::filesystem::is_directory(output)) {
+    ctx.err << "arsred: build: with several years, -o names an existing directory\n";
+    return kExitUsage;
   }
-  if (!RenderPdf(p.document, output, &error)) {
-    ctx.err << "arsred: cannot write " << output << ": " << error << "\n";
-    return kExitErrors;
+  ResourceCache cache;
+  int worst = kExitClean;
+  for (const std::string& dir : dirs) {
+    int code = BuildYear(vm, dir, output, several, cache, ctx.err);
+    // Errors outrank warnings, which outrank a clean run.
+    if (code == kExitErrors || code == kExitUsage || (code == kExitWarnings && worst == kExitClean)) worst = code;
   }
-  p.clock.Lap("render+write");
-  if (vm.count("timings")) p.clock.Print(ctx.err);
-  ctx.err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages" << (p.draft ? ", draft" : "")
-          << ")\n";
-  int code = ExitCodeFor(p.diagnostics);
-  return code;
+  return worst;
 }
 
 int DumpCommand(const CommandContext& ctx) {
@@ -316,8 +353,14 @@ int DumpCommand(const CommandContext& ctx) {
     ctx.err << "arsred: dump: --stage is figures or layout\n";
     return kExitUsage;
   }
+  const auto& dirs = vm["year-dir"].as<std::vector<std::string>>();
+  if (dirs.size() != 1) {
+    ctx.err << "arsred: dump: one year directory\n";
+    return kExitUsage;
+  }
   Pipeline p;
-  if (auto code = RunStages(vm, p, stage == "layout", ctx.err)) return *code;
+  ResourceCache cache;
+  if (auto code = RunStages(vm, dirs.front(), cache, p, stage == "layout", ctx.err)) return *code;
   PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
   ctx.out << (stage == "figures" ? DumpFigures(p.figures) : TraceDocument(p.document));
   return ExitCodeFor(p.diagnostics);

@@ -298,3 +298,26 @@ TEST_CASE("a report that would run past the page limit stops with an error") {
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("several years build in one run and each PDF equals its own build") {
+  TempDir temp;
+  fs::create_directories(temp.path() / "batch");
+  RunResult batch = RunArsred({"build", (kSourceDir / "inputs/2020").string(), (kSourceDir / "inputs/2023").string(),
+                               "-o", (temp.path() / "batch").string()});
+  INFO(batch.err);
+  CHECK((batch.exit_code == 0 || batch.exit_code == 3));
+  for (const char* year : {"2020", "2023"}) {
+    fs::path single = temp.path() / (std::string(year) + ".pdf");
+    RunArsred({"build", (kSourceDir / "inputs" / year).string(), "-o", single.string()});
+    CHECK(ReadFile(temp.path() / "batch" / ("arsredovisning-" + std::string(year) + ".pdf")) == ReadFile(single));
+  }
+  RunResult not_a_directory = RunArsred({"build", (kSourceDir / "inputs/2020").string(),
+                                         (kSourceDir / "inputs/2023").string(), "-o", (temp.path() / "x.pdf").string()});
+  CHECK(not_a_directory.exit_code == 1);
+}
+
+}  // namespace
+}  // namespace arsred::test
