@@ -21,6 +21,47 @@ struct Atom {
   bool space = false;  // glue between words
 };
 
+// First fit, the last resort when total fit finds no solution at all: it always ends, and text
+// is never dropped (a box wider than the line, if any is left, gets a line of its own).
+std::vector<LineBreak> FirstFitBreaks(const std::vector<BreakItem>& items, double width) {
+  std::vector<LineBreak> breaks;
+  size_t start = 0;
+  while (start < items.size()) {
+    double x = 0;
+    size_t candidate = items.size();
+    bool flagged = false, any_box = false;
+    size_t next = items.size();
+    for (size_t j = start; j < items.size(); ++j) {
+      const BreakItem& item = items[j];
+      if (item.kind == BreakItem::Kind::kPenalty && item.penalty <= -kForbidden) {
+        breaks.push_back({j, 0, false});
+        next = j + 1;
+        break;
+      }
+      if (item.kind == BreakItem::Kind::kBox) {
+        if (any_box && x + item.width > width && candidate < items.size()) {
+          breaks.push_back({candidate, 0, flagged});
+          next = candidate + 1;
+          break;
+        }
+        x += item.width;
+        any_box = true;
+      } else if (item.kind == BreakItem::Kind::kGlue) {
+        if (any_box && items[j - 1].kind == BreakItem::Kind::kBox) {
+          candidate = j;
+          flagged = false;
+        }
+        if (any_box) x += item.width;
+      } else if (any_box && item.penalty < kForbidden) {
+        candidate = j;
+        flagged = item.flagged;
+      }
+    }
+    start = next;
+  }
+  return breaks;
+}
+
 }  // namespace
 
 std::string ProseTypography(const std::string& in) {
@@ -76,10 +117,50 @@ std::string ForDrawing(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// Punctuation that may stand around a word without being part of it: "(förbundet)",
+// "pensionsförpliktelser.", "”handledning”".
+bool IsWordPunctuation(std::string_view text, size_t at, size_t* length) {
+  static const char* const kMarks[] = {".", ",", ";", ":", "!", "?", "(", ")", "\"", "'", "\u201D", "\u2019", "*"};
+  for (const char* mark : kMarks) {
+    size_t n = std::char_traits<char>::length(mark);
+    if (text.compare(at, n, mark) == 0) {
+      *length = n;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
   auto it = break_points_.find(word);
   if (it != break_points_.end()) return it->second;
-  return break_points_[word] = hyphenator_ ? hyphenator_->BreakPoints(word) : std::vector<size_t>{};
+  std::vector<size_t> cuts;
+  // Hyphenate the word inside its punctuation, and each part of a word that has hyphens
+  // ("STAR-team"), which may also break after its own hyphen.
+  size_t start = 0, end = word.size(), n = 0;
+  while (start < end && IsWordPunctuation(word, start, &n)) start += n;
+  while (end > start) {
+    size_t back = end - 1;
+    while (back > start && (static_cast<unsigned char>(word[back]) & 0xC0) == 0x80) --back;
+    if (!IsWordPunctuation(word, back, &n) || back + n != end) break;
+    end = back;
+  }
+  size_t part = start;
+  while (part < end) {
+    size_t hyphen = word.find('-', part);
+    size_t part_end = hyphen == std::string::npos || hyphen >= end ? end : hyphen;
+    if (hyphenator_ && part_end > part) {
+      for (size_t cut : hyphenator_->BreakPoints(word.substr(part, part_end - part))) cuts.push_back(part + cut);
+    }
+    // After a hyphen that joins two parts, a line may break without adding another.
+    if (part_end < end && part_end > start && part_end + 1 < end) cuts.push_back(part_end + 1);
+    part = part_end + 1;
+  }
+  return break_points_[word] = cuts;
 }
 
 double Typesetter::Width(int face, const std::string& text, double size) const {
@@ -104,8 +185,8 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     for (size_t cut : cuts) {
       std::string piece = word.substr(start, cut - start);
       atoms.push_back({{BreakItem::Kind::kBox, Width(face, piece, size)}, piece, face, uri});
-      bool explicit_break =
-          piece.back() == '/' || (piece.size() >= 3 && piece.compare(piece.size() - 3, 3, "\u2013") == 0);
+      bool explicit_break = piece.back() == '/' || piece.back() == '-' ||
+                            (piece.size() >= 3 && piece.compare(piece.size() - 3, 3, "\u2013") == 0);
       Atom penalty;
       penalty.item.kind = BreakItem::Kind::kPenalty;
       penalty.item.width = explicit_break ? 0 : Width(face, "-", size);
@@ -188,7 +269,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     }
     params.emergency_stretch = width;
     breaks = BreakLines(items, {width}, params);
-    if (!breaks) return {};
+    if (!breaks) breaks = FirstFitBreaks(items, width);
   }
 
   // 2. Lines: glue set by the adjustment ratio (justified lines but the last), boxes drawn as

@@ -1,0 +1,102 @@
+// Setting paragraphs: hyphenation inside punctuation and compounds, no text ever lost, and the
+// typography applied to prose as users type it.
+#include <catch2/catch.hpp>
+
+#include "paragraph.h"
+#include "test_util.h"
+
+namespace arsred {
+namespace {
+
+struct Setter {
+  std::unique_ptr<FontMetrics> font;
+  std::unique_ptr<Hyphenator> hyphenator;
+  std::unique_ptr<Typesetter> typesetter;
+  Setter() {
+    std::string error;
+    font = FontMetrics::Load((test::kSourceDir / "fonts/Carlito-Regular.ttf").string(), &error);
+    hyphenator = Hyphenator::Load(kSwedishDictionary, &error);
+    REQUIRE(font);
+    REQUIRE(hyphenator);
+    typesetter = std::make_unique<Typesetter>(std::vector<const FontMetrics*>{font.get(), font.get(), font.get(), font.get()},
+                                              hyphenator.get());
+  }
+};
+
+// The text of the lines without spaces, with the hyphens that line breaking added removed.
+std::string Letters(const std::vector<SetLine>& lines) {
+  std::string out;
+  for (const SetLine& line : lines) {
+    std::string text;
+    for (const GlyphRun& run : line.runs) text += run.text;
+    if (line.hyphenated) text.pop_back();
+    for (char c : text) {
+      if (c != ' ') out += c;
+    }
+  }
+  return out;
+}
+
+std::string WithoutSpaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+TEST_CASE("words are hyphenated inside their punctuation and after their own hyphens") {
+  Setter s;
+  auto lines = s.typesetter->Set({{"Förbundet redovisar avsättningar för pensionsförpliktelser.", kRegular, ""}}, 11,
+                                 Color{}, 60, false);
+  REQUIRE(lines.size() >= 3);
+  bool broke_inside = false;
+  for (const SetLine& line : lines) broke_inside |= line.hyphenated && line.runs.back().text.rfind("pen", 0) == 0;
+  CHECK(broke_inside);
+  // Narrow enough that "STAR-team" cannot stay whole on a line.
+  auto compound = s.typesetter->Set({{"STAR-team i länet.", kRegular, ""}}, 11, Color{}, 34, false);
+  REQUIRE(compound.size() >= 2);
+  CHECK(compound[0].runs.back().text == "STAR-");
+  CHECK_FALSE(compound[0].hyphenated);  // the hyphen was there already
+}
+
+TEST_CASE("no width drops or repeats any text") {
+  Setter s;
+  const std::string text =
+      "Samordningsförbundet i Jämtlands län finansierade (2023) insatser för rehabiliteringssamverkan: "
+      "lärobok/kunskapssammanställning, STAR-team och https://exempel.se/en/mycket/lang/adress.";
+  for (double width = 4; width <= 400; width *= 1.37) {
+    for (bool justify : {false, true}) {
+      INFO("width " << width << " justify " << justify);
+      auto lines = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, width, justify);
+      CHECK(Letters(lines) == WithoutSpaces(text));
+    }
+  }
+}
+
+TEST_CASE("justified lines fill the width; the last line and ragged lines do not stretch") {
+  Setter s;
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "Förbundets verksamhet följs upp genom enkätundersökningar till deltagare. ";
+  auto lines = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, 300, true);
+  REQUIRE(lines.size() > 3);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const GlyphRun& last = lines[i].runs.back();
+    double right = last.x + s.typesetter->Width(kRegular, last.text, 11);
+    CHECK(right == Approx(300).margin(0.01));
+  }
+  for (const SetLine& line : lines) CHECK(line.width <= 300.01);
+}
+
+TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
+  CHECK(ProseTypography("2023 - 2025") == "2023\u20132025");
+  CHECK(ProseTypography("2023-2025") == "2023\u20132025");
+  CHECK(ProseTypography("samverkan - och lärande") == "samverkan \u2013 och lärande");
+  CHECK(ProseTypography("ett utfall (-1 700 kr)") == "ett utfall (\u22121 700 kr)");
+  CHECK(ProseTypography("69% och 25 %") == "69\u00A0% och 25\u00A0%");
+  CHECK(ProseTypography("\"en-till-en\" och STAR-team") == "\u201Den-till-en\u201D och STAR-team");
+  CHECK(ForDrawing("25\u00A0%") == "25 %");
+}
+
+}  // namespace
+}  // namespace arsred
