@@ -273,6 +273,7 @@ class PageBuilder {
     section_top_ = page_h_ - top_;
     y_ = section_top_;
     fresh_column_ = true;
+    section_blocks_.clear();
   }
 
   void NextColumn() {
@@ -280,6 +281,7 @@ class PageBuilder {
       ++column_;
       y_ = section_top_;
       fresh_column_ = true;
+      section_blocks_.clear();  // the first column is full: nothing to balance
     } else {
       NewPage();
     }
@@ -294,6 +296,9 @@ class PageBuilder {
 
   void Place(FlowBlock& block) {
     if (block.span && column_ > 0) NewPage();
+    // A spanning block ends the columns above it: share their text between the two columns
+    // rather than leave the right one empty.
+    if (block.span && columns_ > 1 && column_ == 0 && section_blocks_.size() >= 2) BalanceColumns();
     double before = AtColumnTop() ? 0 : block.space_before;
     if (before + block.height > Remaining() && !AtColumnTop()) {
       NextColumn();
@@ -305,10 +310,58 @@ class PageBuilder {
     }
     y_ -= before;
     Draw(block);
-    if (block.span && columns_ > 1) section_top_ = y_;  // columns continue below a spanning block
+    if (block.span && columns_ > 1) {
+      section_top_ = y_;  // columns continue below a spanning block
+      section_blocks_.clear();
+    }
+  }
+
+  // Moves the later blocks of the first column's section to the top of the second column, split
+  // where the two columns come out most even without parting blocks that are kept together.
+  void BalanceColumns() {
+    const std::vector<Placed>& blocks = section_blocks_;
+    double bottom = blocks.back().top - blocks.back().height;
+    size_t best = 0;
+    double best_height = section_top_ - bottom;
+    for (size_t k = 1; k < blocks.size(); ++k) {
+      if (blocks[k - 1].keep_with_next) continue;
+      double first = section_top_ - (blocks[k - 1].top - blocks[k - 1].height);
+      double second = blocks[k].top - bottom;
+      double taller = std::max(first, second);
+      if (taller < best_height - 0.01) {
+        best_height = taller;
+        best = k;
+      }
+    }
+    if (best == 0) return;
+    const double dx = column_width() + gap_, dy = section_top_ - blocks[best].top;
+    Page& page = doc_.pages.back();
+    for (size_t i = blocks[best].first_item; i < page.items.size(); ++i) {
+      std::visit([&](auto& item) { Shift(item, dx, dy); }, page.items[i]);
+    }
+    for (size_t k = best; k < blocks.size(); ++k) {
+      if (!blocks[k].anchor.empty()) anchors_[blocks[k].anchor].y += dy;
+    }
+    y_ = section_top_ - best_height;
+    fresh_column_ = false;
+  }
+
+  static void Shift(GlyphRun& run, double dx, double dy) { run.x += dx, run.y += dy; }
+  static void Shift(Rule& rule, double dx, double dy) { rule.x1 += dx, rule.x2 += dx, rule.y1 += dy, rule.y2 += dy; }
+  static void Shift(FilledRect& rect, double dx, double dy) { rect.x += dx, rect.y += dy; }
+  static void Shift(Link& link, double dx, double dy) { link.x += dx, link.y += dy; }
+  static void Shift(Watermark&, double, double) {}
+  static void Shift(FilledPath& path, double dx, double dy) {
+    for (PathOp& op : path.ops) {
+      op.x1 += dx, op.x2 += dx, op.x3 += dx;
+      op.y1 += dy, op.y2 += dy, op.y3 += dy;
+    }
   }
 
   void Draw(FlowBlock& block) {
+    if (columns_ > 1 && !block.span && column_ == 0) {
+      section_blocks_.push_back({doc_.pages.back().items.size(), y_, block.height, block.keep_with_next, block.anchor});
+    }
     double width = block.span ? text_width() : column_width();
     if (block.draw) block.draw(doc_.pages.back(), ColumnX(block.span), y_, width);
     if (!block.anchor.empty()) {
@@ -332,6 +385,16 @@ class PageBuilder {
   double y_ = 0;
   bool fresh_column_ = true;  // nothing placed in this column yet: no space above, heads repeat here
   bool overflowed_ = false;
+  // The blocks of the first column since the columns began on this page (or below a spanning
+  // block), for balancing: where their items start on the page, where they stand, their height.
+  struct Placed {
+    size_t first_item;
+    double top;
+    double height;
+    bool keep_with_next;
+    std::string anchor;
+  };
+  std::vector<Placed> section_blocks_;
   bool force_new_page_ = false;
 };
 
