@@ -608,15 +608,23 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
 
 namespace {
 
-ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const std::map<int, YearFigures>& years) {
+// A table with one head row: a label column, then one numeric column per head.
+ReportTable TableWithHead(std::string id, std::string title, std::string corner, const std::vector<std::string>& heads) {
   ReportTable t;
-  t.id = "tidsserie." + series.id.value.name;
-  t.title = series.rubrik.value;
-  std::vector<HeadCell> head{{"År"}};
-  for (const SeriesColumn& c : series.kolumner) head.push_back({c.text.value});
+  t.id = std::move(id);
+  t.title = std::move(title);
+  std::vector<HeadCell> head{{std::move(corner)}};
+  for (const std::string& h : heads) head.push_back({h});
   t.head.push_back(head);
   t.numeric_columns.assign(head.size(), true);
   t.numeric_columns[0] = false;
+  return t;
+}
+
+ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const std::map<int, YearFigures>& years) {
+  std::vector<std::string> heads;
+  for (const SeriesColumn& c : series.kolumner) heads.push_back(c.text.value);
+  ReportTable t = TableWithHead("tidsserie." + series.id.value.name, series.rubrik.value, "År", heads);
   for (int y = static_cast<int>(series.fran_ar.value); y <= inputs.report_year; ++y) {
     ReportRow r;
     r.cells.push_back({std::to_string(y), false});
@@ -663,14 +671,9 @@ ReportTable SurveyTable(const Survey& survey) {
 }
 
 ReportTable DistributionTable(const Distribution& d) {
-  ReportTable t;
-  t.id = "fordelning." + d.id.value.name;
-  t.title = d.rubrik.value;
-  std::vector<HeadCell> head{{""}};
-  for (const Category& c : d.kategorier) head.push_back({c.text.value});
-  t.head.push_back(head);
-  t.numeric_columns.assign(head.size(), true);
-  t.numeric_columns[0] = false;
+  std::vector<std::string> heads;
+  for (const Category& c : d.kategorier) heads.push_back(c.text.value);
+  ReportTable t = TableWithHead("fordelning." + d.id.value.name, d.rubrik.value, "", heads);
   for (const Measurement& m : d.matningar) {
     ReportRow r;
     r.cells.push_back({m.text.value, false});

@@ -1131,24 +1131,19 @@ class Composer {
     b.draw = [=](Page& page, double left, double top, double width) {
       double y = top - page.height * 0.28;
       page.items.push_back(FilledRect{left, y + 30, width, 3, accent, Role::kArtifact});
-      for (const SetLine& line : title_lines) {
-        for (GlyphRun run : line.runs) {
-          run.x += left;
-          run.y = y;
-          run.role = Role::kTitle;
-          page.items.push_back(run);
+      auto put = [&](const std::vector<SetLine>& lines, double line_height) {
+        for (const SetLine& line : lines) {
+          for (GlyphRun run : line.runs) {
+            run.x += left;
+            run.y = y;
+            run.role = Role::kTitle;
+            page.items.push_back(run);
+          }
+          y -= line_height;
         }
-        y -= 40;
-      }
-      for (const SetLine& line : name_lines) {
-        for (GlyphRun run : line.runs) {
-          run.x += left;
-          run.y = y;
-          run.role = Role::kTitle;
-          page.items.push_back(run);
-        }
-        y -= 26;
-      }
+      };
+      put(title_lines, 40);
+      put(name_lines, 26);
       GlyphRun org;
       org.size = 12;
       org.x = left;
