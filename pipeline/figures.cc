@@ -53,10 +53,8 @@ int64_t RoundDiv(int64_t numerator, int64_t denominator) {
 class Deriver {
  public:
   Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics)
-      : inputs_(inputs), year_(year), input_(*inputs.Find(year)), d_(diagnostics) {
-    const YearInput* prior = inputs.Find(year - 1);
-    if (prior) prior_ = DeriveFigures(inputs, year - 1, nullptr);
-    has_prior_ = prior != nullptr;
+      : year_(year), input_(*inputs.Find(year)), d_(diagnostics) {
+    if (inputs.Find(year - 1)) prior_ = DeriveFigures(inputs, year - 1, nullptr);
   }
 
   FigureTable Run() {
@@ -533,12 +531,10 @@ class Deriver {
     }
   }
 
-  const InputSet& inputs_;
   int year_;
   const YearInput& input_;
   Diagnostics* d_;
   FigureTable prior_;
-  bool has_prior_ = false;
   FigureTable table_;
   std::map<std::string, std::string> noted_lines_;  // figure name of a line -> the note that breaks it down
 };

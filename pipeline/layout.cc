@@ -550,7 +550,6 @@ class Composer {
     std::string anchor = "h" + std::to_string(++heading_count_);
     if (in_toc && level <= 2) toc_.push_back({raw_text, level, anchor});
     outline_.push_back({raw_text, level, anchor});
-    size_t first = 0;
     // The first line of a heading carries the space above and, for a part, the new page.
     FlowBlock spacer;
     spacer.height = 0;
@@ -559,7 +558,6 @@ class Composer {
     spacer.new_page = h.ny_sida && h.ny_sida->value;
     spacer.span = level == 1 && pages_.columns() > 1;
     pages_.Add(spacer);
-    (void)first;
     AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor);
     FlowBlock after;
     after.height = Pt(h.efter);
