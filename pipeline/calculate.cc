@@ -410,20 +410,13 @@ struct NoteLine {
   std::vector<NoteLine> children;
 };
 
-Money ItemAmount(const NoteItem& item) {
-  if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};
-  Money sum;
-  for (const auto& sub : item.poster) sum += sub.belopp.value;
-  return sum;
-}
-
 std::vector<NoteLine> LinesOf(const Note& note) {
   std::vector<NoteLine> lines;
   for (const NoteItem& item : note.poster) {
     NoteLine line;
     line.key = item.id ? item.id->value.name : item.text.value;
     line.label = item.text.value;
-    line.current = ItemAmount(item);
+    line.current = NoteItemAmount(item);
     for (const NoteSubItem& sub : item.poster) {
       NoteLine child;
       child.key = sub.text.value;

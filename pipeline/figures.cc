@@ -95,18 +95,15 @@ class Deriver {
     text("forbund.organisationsnummer", org.organisationsnummer.value);
   }
 
-  // Amount of a note item: its own, or the sum of its sub-items (both given: they must agree).
+  // The item's amount, reporting an item without one and a group whose stated amount is not
+  // the sum of its sub-items.
   Money ItemAmount(const NoteItem& item) {
-    if (item.poster.empty()) {
-      if (!item.belopp) {
-        Report("note.item_amount", item.where, item.path, "the item has neither `belopp` nor `poster`");
-        return {};
-      }
-      return item.belopp->value;
+    if (item.poster.empty() && !item.belopp) {
+      Report("note.item_amount", item.where, item.path, "the item has neither `belopp` nor `poster`");
+      return {};
     }
-    Money sum;
-    for (const auto& sub : item.poster) sum += sub.belopp.value;
-    if (item.belopp && !SameAmount(item.belopp->value, sum)) {
+    Money sum = NoteItemAmount(item);
+    if (!item.poster.empty() && item.belopp && !SameAmount(item.belopp->value, sum)) {
       Report("note.group_sum", item.belopp->where, item.belopp->path,
              "stated " + FormatMoney(item.belopp->value) + " ≠ sum of its poster " + FormatMoney(sum));
     }
@@ -348,7 +345,7 @@ class Deriver {
         bool cost = line.value == "resultatrakning.verksamhetens_kostnader";
         if (!income && !cost) continue;
         for (const NoteItem& item : note.poster) {
-          if (item.drift) outcome[item.drift->value.name] += ItemAmountQuiet(item);
+          if (item.drift) outcome[item.drift->value.name] += NoteItemAmount(item);
         }
       }
     }
@@ -378,13 +375,6 @@ class Deriver {
           income_budget + cost_budget + financial_budget, "the rows and the financial items");
   }
 
-  Money ItemAmountQuiet(const NoteItem& item) {
-    if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};
-    Money sum;
-    for (const auto& sub : item.poster) sum += sub.belopp.value;
-    return sum;
-  }
-
   void Budget() {
     Money contributions;
     std::map<MemberKind, Money> by_kind;
@@ -397,7 +387,7 @@ class Deriver {
         if (!any) first_any = item.where;
         if (!first_item.count(item.bidrag_fran->value)) first_item[item.bidrag_fran->value] = item.where;
         any = true;
-        Money amount = ItemAmountQuiet(item);
+        Money amount = NoteItemAmount(item);
         contributions += amount;
         by_kind[item.bidrag_fran->value] += amount;
       }
@@ -561,6 +551,13 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
 }
 
 int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }
+
+Money NoteItemAmount(const NoteItem& item) {
+  if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};
+  Money sum;
+  for (const auto& sub : item.poster) sum += sub.belopp.value;
+  return sum;
+}
 
 std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts) {
   int64_t total = std::accumulate(parts.begin(), parts.end(), int64_t{0});

@@ -79,6 +79,9 @@ const std::vector<std::string>& StatementLines();
 // when it is not null. Prior-year figures are derived recursively (silently).
 FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics);
 
+// A note item's amount: its own `belopp`, or the sum of its sub-items when it has them.
+Money NoteItemAmount(const NoteItem& item);
+
 // Percent of part in whole, rounded half away from zero to a whole percent.
 int64_t RoundPercent(int64_t part, int64_t whole);
 

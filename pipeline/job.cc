@@ -239,12 +239,12 @@ std::optional<int> RunStages(const po::variables_map& vm, const std::string& dir
   }
   std::unique_ptr<LayoutResources>& resources = cache[data + "/layouts/" + name];
   if (!resources) {
-    auto loaded = std::make_unique<LayoutResources>();
-    if (!LoadLayoutResources(p.layout, data + "/fonts", *loaded, p.diagnostics)) {
+    auto fresh = std::make_unique<LayoutResources>();
+    if (!LoadLayoutResources(p.layout, data + "/fonts", *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;
     }
-    resources = std::move(loaded);
+    resources = std::move(fresh);
   }
   p.resources = resources.get();
   p.clock.Lap("resources");
