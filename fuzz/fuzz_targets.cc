@@ -63,7 +63,8 @@ void LayOutWith(const uint8_t* data, size_t size) {
   LayoutFile layout;
   if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return;
   LayoutResources resources;
-  if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", resources, diagnostics)) return;
+  if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", kSwedishDictionary, resources,
+                           diagnostics)) return;
   ReportFigures figures = Calculate(inputs, true, layout.belopp ? layout.belopp->value : Unit::kTkr, diagnostics);
   LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
 }

@@ -4,18 +4,14 @@
 #include <fstream>
 #include <iostream>
 
-#include <chrono>
-#include <memory>
 #include <cstdlib>
-#include <optional>
 
 #include <boost/program_options.hpp>
 
-#include "calculate.h"
+#include "archive.h"
+#include "build.h"
 #include "diagnostics.h"
-#include "layout.h"
 #include "load.h"
-#include "render_pdf.h"
 #include "schema.h"
 #include "trace.h"
 #include "validate.h"
@@ -32,6 +28,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  check <year-dir>     load and validate one year's inputs (e.g. inputs/2023)\n"
     "  build <year-dir>     typeset the year's report as PDF\n"
+    "  archive <year-dir>   write the final report with its sources and hashes (--out DIR)\n"
+    "  verify <archive-dir> check an archive's hashes and rebuild its report byte for byte\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -69,11 +67,6 @@ bool ParseCommand(const CommandContext& ctx, const po::options_description& opti
     return false;
   }
   return true;
-}
-
-void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err) {
-  diagnostics.Sort(sources);
-  for (const Diagnostic& d : diagnostics.all()) err << FormatDiagnostic(d, sources);
 }
 
 std::string Plural(size_t n, const char* word) {
@@ -159,189 +152,129 @@ std::string DataDir(const po::variables_map& vm) {
   return ARSRED_DATA_DIR;
 }
 
-// The stages up to layout, shared by build and dump. Returns the exit code when it cannot go on.
-// Wall time of each stage, printed by --timings.
-class StageClock {
- public:
-  void Lap(const char* stage) {
-    auto now = std::chrono::steady_clock::now();
-    laps_.emplace_back(stage, std::chrono::duration<double, std::milli>(now - last_).count());
-    last_ = now;
-  }
-  void Print(std::ostream& err) const {
-    double total = 0;
-    for (const auto& [stage, ms] : laps_) {
-      err << "arsred: timing " << stage << " " << ms << " ms\n";
-      total += ms;
-    }
-    err << "arsred: timing total " << total << " ms\n";
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-  std::vector<std::pair<const char*, double>> laps_;
-};
-
-struct Pipeline {
-  StageClock clock;
-  InputSet inputs;
-  Diagnostics diagnostics;
-  ReportFigures figures;
-  LayoutFile layout;
-  const LayoutResources* resources = nullptr;
-  Document document;
-  bool draft = true;
-  size_t errors_before_layout = 0;  // findings in the inputs; later ones are typesetting failures
-};
-
-// Fonts and the hyphenation dictionary of each layout used, loaded once per process: building
-// several years in one run pays for them once.
-using ResourceCache = std::map<std::string, std::unique_ptr<LayoutResources>>;
-
-std::optional<int> RunStages(const po::variables_map& vm, const std::string& dir, ResourceCache& cache, Pipeline& p,
-                             bool want_layout, std::ostream& err) {
-  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
-  p.clock.Lap("load");
-  if (!loaded) {
-    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-    return kExitErrors;
-  }
-  Validate(p.inputs, p.diagnostics);
-  p.clock.Lap("validate");
-  const OrgFile& org = p.inputs.report().files.forbund;
-  if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
-    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-    if (org.omfattning.value != Scope::kAnnualReport && p.inputs.report().complete) {
-      err << "arsred: " << dir << " is a comparative year (omfattning: jamforelsear); it has no report\n";
-    }
-    return kExitErrors;
-  }
-  bool final_year = org.status && org.status->value == Status::kFinal;
-  bool final = vm.count("final") > 0;
-  if (final && p.diagnostics.HasErrors()) {
-    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-    err << "arsred: --final refused: the inputs have errors; nothing was written\n";
-    return kExitErrors;
-  }
-  p.draft = !final && (vm.count("draft") > 0 || !final_year || p.diagnostics.HasErrors());
-
-  std::string data = DataDir(vm);
-  std::string name = vm.count("layout") ? vm["layout"].as<std::string>()
-                     : org.layout          ? org.layout->value
-                                           : "modern";
-  if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
-    err << "arsred: a layout is named by its file in layouts/, e.g. modern\n";
-    return kExitUsage;
-  }
-  if (!LoadLayout(data + "/layouts/" + name + ".yaml", p.layout, p.inputs.sources, p.diagnostics)) {
-    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-    return kExitErrors;
-  }
-  std::unique_ptr<LayoutResources>& resources = cache[data + "/layouts/" + name];
-  if (!resources) {
-    auto fresh = std::make_unique<LayoutResources>();
-    if (!LoadLayoutResources(p.layout, data + "/fonts", *fresh, p.diagnostics)) {
-      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-      return kExitErrors;
-    }
-    resources = std::move(fresh);
-  }
-  p.resources = resources.get();
-  p.clock.Lap("resources");
-  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
-  p.clock.Lap("calculate");
-  if (!want_layout) return std::nullopt;
-  DraftNotes notes;
-  notes.draft = p.draft;
-  Diagnostics sorted = p.diagnostics;
-  sorted.Sort(p.inputs.sources);
-  for (const Diagnostic& d : sorted.all()) {
-    std::string text = FormatDiagnostic(d, p.inputs.sources);
-    notes.findings.push_back(text.substr(0, text.find('\n')));
-  }
-  p.errors_before_layout = p.diagnostics.ErrorCount();
-  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
-  p.clock.Lap("layout");
-  return std::nullopt;
-}
-
-void AddPipelineOptions(po::options_description& options) {
-  options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
-      "layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
+// The options that decide how a report is made, shared by build, dump and archive.
+void AddSettingsOptions(po::options_description& options) {
+  options.add_options()("layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
       "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)")(
-      "draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
-      "final", "typeset the final report; refused while the inputs have errors")(
-      "timings", "print the time each stage took on stderr");
+      "hyphenation", po::value<std::string>()->default_value(kSwedishDictionary),
+      "the Swedish hyphenation dictionary (libhyphen .dic)")(
+      "icc-profile", po::value<std::string>()->default_value(kDefaultIccProfile),
+      "the sRGB ICC profile for PDF/A's output intent");
 }
 
-// Builds one year; returns its exit code.
-int BuildYear(const po::variables_map& vm, const std::string& dir, const std::string& output_option, bool several,
-              ResourceCache& cache, std::ostream& err) {
-  Pipeline p;
-  if (auto code = RunStages(vm, dir, cache, p, true, err)) return *code;
-  std::string name = "arsredovisning-" + std::to_string(p.figures.year) + ".pdf";
-  std::string output = output_option.empty() ? name
-                       : several              ? (std::filesystem::path(output_option) / name).string()
-                                              : output_option;
-  std::string error;
-  PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
-  // (a glyph the font lacks, too many pages) is not written at all.
-  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
-    err << "arsred: " << dir << ": the report could not be typeset; nothing was written\n";
-    return kExitErrors;
-  }
-  if (!RenderPdf(p.document, output, &error)) {
-    err << "arsred: cannot write " << output << ": " << error << "\n";
-    return kExitErrors;
-  }
-  p.clock.Lap("render+write");
-  if (vm.count("timings")) p.clock.Print(err);
-  err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages" << (p.draft ? ", draft" : "")
-      << ")\n";
-  return ExitCodeFor(p.diagnostics);
+BuildSettings SettingsFrom(const po::variables_map& vm) {
+  BuildSettings settings;
+  settings.data_dir = DataDir(vm);
+  if (vm.count("layout")) settings.layout = vm["layout"].as<std::string>();
+  settings.hyphenation = vm["hyphenation"].as<std::string>();
+  settings.icc_profile = vm["icc-profile"].as<std::string>();
+  if (vm.count("draft")) settings.mode = ReportMode::kDraft;
+  if (vm.count("final")) settings.mode = ReportMode::kFinal;
+  settings.pdfa = vm.count("pdfa") > 0;
+  return settings;
+}
+
+void AddModeOptions(po::options_description& options) {
+  options.add_options()("draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
+      "final", "typeset the final report (PDF/A-2b); refused while the inputs have errors");
 }
 
 int BuildCommand(const CommandContext& ctx) {
   po::options_description options("build options");
-  AddPipelineOptions(options);
-  options.add_options()("output,o", po::value<std::string>(),
-                        "the PDF to write (default: arsredovisning-YEAR.pdf); with several years, a directory");
+  options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
+      "output,o", po::value<std::string>(),
+      "the PDF to write (default: arsredovisning-YEAR.pdf); with several years, a directory")(
+      "pdfa", "write PDF/A-2b also for a draft (a final report always is)")(
+      "timings", "print the time each stage took on stderr");
+  AddModeOptions(options);
+  AddSettingsOptions(options);
   po::positional_options_description positional;
   positional.add("year-dir", -1);
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final]\n"
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final] [--pdfa]\n"
       "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
-      "have errors, is typeset as a draft. Each PDF is written whole or not at all. Several years\n"
-      "are built in one run, sharing fonts and dictionaries; -o then names a directory.\n";
+      "have errors, is typeset as a draft; a final report is PDF/A-2b. Each PDF is written whole\n"
+      "or not at all. Several years are built in one run, sharing fonts and dictionaries; -o then\n"
+      "names a directory.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   if (vm.count("draft") && vm.count("final")) {
     ctx.err << "arsred: build: --draft and --final exclude each other\n";
     return kExitUsage;
   }
   const auto& dirs = vm["year-dir"].as<std::vector<std::string>>();
-  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  bool several = dirs.size() > 1;
-  if (several && !output.empty() && !std::filesystem::is_directory(output)) {
+  OutputTarget target;
+  if (vm.count("output")) target.path = vm["output"].as<std::string>();
+  target.directory = dirs.size() > 1 || target.path.empty();
+  if (dirs.size() > 1 && !target.path.empty() && !std::filesystem::is_directory(target.path)) {
     ctx.err << "arsred: build: with several years, -o names an existing directory\n";
     return kExitUsage;
   }
+  const BuildSettings settings = SettingsFrom(vm);
   ResourceCache cache;
   int worst = kExitClean;
   for (const std::string& dir : dirs) {
-    int code = BuildYear(vm, dir, output, several, cache, ctx.err);
+    int code = BuildReport(settings, dir, target, vm.count("timings") > 0, cache, ctx.err);
     // Errors outrank warnings, which outrank a clean run.
     if (code == kExitErrors || code == kExitUsage || (code == kExitWarnings && worst == kExitClean)) worst = code;
   }
   return worst;
 }
 
+int ArchiveCommand(const CommandContext& ctx) {
+  po::options_description options("archive options");
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+      "out", po::value<std::string>()->required(), "the year's archive directory, e.g. archive/2023")(
+      "replace-final", po::value<std::string>(),
+      "replace the archive of a final year; the reason is recorded, the old archive kept beside");
+  AddSettingsOptions(options);
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred archive <year-dir> --out DIR [--layout NAME] [--replace-final REASON]\n"
+      "Writes the year's final report (PDF/A-2b) with a snapshot of every input, the layout, the\n"
+      "fonts, the hyphenation dictionary and the ICC profile it was made from, and a manifest of\n"
+      "SHA-256 hashes, into DIR, all at once or not at all. The archive of a year marked slutlig\n"
+      "is not replaced without --replace-final.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  BuildSettings settings = SettingsFrom(vm);
+  settings.mode = ReportMode::kFinal;
+  settings.pdfa = true;
+  ArchiveRequest request;
+  request.year_dir = vm["year-dir"].as<std::string>();
+  request.archive_dir = vm["out"].as<std::string>();
+  if (vm.count("replace-final")) request.replace_reason = vm["replace-final"].as<std::string>();
+  if (vm.count("replace-final") && request.replace_reason.find_first_not_of(" \t") == std::string::npos) {
+    ctx.err << "arsred: archive: --replace-final needs a reason, which the new manifest records\n";
+    return kExitUsage;
+  }
+  return ArchiveYear(settings, request, ctx.err);
+}
+
+int VerifyCommand(const CommandContext& ctx) {
+  po::options_description options("verify options");
+  options.add_options()("archive-dir", po::value<std::string>()->required(), "the year's archive directory");
+  po::positional_options_description positional;
+  positional.add("archive-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred verify <archive-dir>\n"
+      "Checks every file of an archive against its manifest and rebuilds the report from the\n"
+      "archived sources: exit 0 when every byte matches, 2 naming each file that does not.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  return VerifyArchive(vm["archive-dir"].as<std::string>(), ctx.err);
+}
+
 int DumpCommand(const CommandContext& ctx) {
   po::options_description options("dump options");
-  AddPipelineOptions(options);
-  options.add_options()("stage", po::value<std::string>()->required(), "figures or layout");
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+      "stage", po::value<std::string>()->required(), "figures or layout");
+  AddModeOptions(options);
+  AddSettingsOptions(options);
   po::positional_options_description positional;
   positional.add("year-dir", 1);
   po::variables_map vm;
@@ -353,14 +286,11 @@ int DumpCommand(const CommandContext& ctx) {
     ctx.err << "arsred: dump: --stage is figures or layout\n";
     return kExitUsage;
   }
-  const auto& dirs = vm["year-dir"].as<std::vector<std::string>>();
-  if (dirs.size() != 1) {
-    ctx.err << "arsred: dump: one year directory\n";
-    return kExitUsage;
-  }
-  Pipeline p;
+  YearBuild p;
   ResourceCache cache;
-  if (auto code = RunStages(vm, dirs.front(), cache, p, stage == "layout", ctx.err)) return *code;
+  if (auto code = RunStages(SettingsFrom(vm), vm["year-dir"].as<std::string>(), cache, p, stage == "layout", ctx.err)) {
+    return *code;
+  }
   PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
   ctx.out << (stage == "figures" ? DumpFigures(p.figures) : TraceDocument(p.document));
   return ExitCodeFor(p.diagnostics);
@@ -371,7 +301,8 @@ struct Command {
   int (*run)(const CommandContext&);
 };
 constexpr Command kCommands[] = {
-    {"check", CheckCommand}, {"build", BuildCommand}, {"dump", DumpCommand}, {"schema", SchemaCommand}};
+    {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
+    {"verify", VerifyCommand},   {"dump", DumpCommand},   {"schema", SchemaCommand}};
 
 }  // namespace
 

@@ -125,8 +125,8 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
   return diagnostics.ErrorCount() == errors;
 }
 
-bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, LayoutResources& resources,
-                         Diagnostics& diagnostics) {
+bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, const std::string& dictionary,
+                         LayoutResources& resources, Diagnostics& diagnostics) {
   bool ok = true;
   const Fonts& t = layout.typsnitt;
   for (const Located<std::string>* file : {&t.normal, &t.fet, &t.kursiv, &t.fet_kursiv}) {
@@ -148,7 +148,7 @@ bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir,
     resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.'))});
   }
   std::string error;
-  resources.hyphenator = Hyphenator::Load(kSwedishDictionary, &error);
+  resources.hyphenator = Hyphenator::Load(dictionary, &error);
   if (!resources.hyphenator) {
     diagnostics.Error("layout.hyphenation", Where{}, "", "cannot load the Swedish hyphenation dictionary: " + error);
     ok = false;

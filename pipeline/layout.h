@@ -30,9 +30,10 @@ struct LayoutResources {
 // Reads and checks a layout file; findings (with positions) go to `diagnostics`.
 bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics);
 
-// Loads the layout's fonts from `fonts_dir` and the Swedish hyphenation dictionary.
-bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, LayoutResources& resources,
-                         Diagnostics& diagnostics);
+// Loads the layout's fonts from `fonts_dir` and the Swedish hyphenation dictionary (a libhyphen
+// .dic file, normally kSwedishDictionary).
+bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, const std::string& dictionary,
+                         LayoutResources& resources, Diagnostics& diagnostics);
 
 struct DraftNotes {
   bool draft = false;

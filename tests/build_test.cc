@@ -12,25 +12,6 @@
 namespace arsred::test {
 namespace {
 
-struct Tool {
-  int exit_code = 0;
-  std::string output;
-};
-
-Tool RunTool(const std::string& command) {
-  Tool tool;
-  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-  if (!pipe) return {-1, ""};
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) tool.output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  tool.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return tool;
-}
-
-std::string Quote(const fs::path& p) { return "'" + p.string() + "'"; }
-
 // pdftotext gives U+202F back as a plain space; compare numbers the same way.
 std::string Plain(std::string text) { return ReplaceAll(ReplaceAll(text, "\u202F", " "), "\u00A0", " "); }
 
@@ -45,7 +26,7 @@ TEST_CASE("the 2023 report builds to the same bytes twice, and readers' tools ac
   CHECK(ReadFile(a) == ReadFile(b));
 
   CHECK(RunTool("qpdf --check " + Quote(a)).exit_code == 0);
-  Tool fonts = RunTool("pdffonts " + Quote(a));
+  ToolRun fonts = RunTool("pdffonts " + Quote(a));
   REQUIRE(fonts.exit_code == 0);
   int embedded = 0, lines = 0;
   for (size_t at = fonts.output.find("CID TrueType"); at != std::string::npos;
@@ -58,7 +39,7 @@ TEST_CASE("the 2023 report builds to the same bytes twice, and readers' tools ac
   CHECK(embedded == lines);
 
   // Every heading and every figure of the statements, as formatted, is in the text.
-  Tool text = RunTool("pdftotext -layout " + Quote(a) + " -");
+  ToolRun text = RunTool("pdftotext -layout " + Quote(a) + " -");
   REQUIRE(text.exit_code == 0);
   for (const char* heading : {"Innehåll", "Förvaltningsberättelse", "Finansiella rapporter", "Resultaträkning",
                               "Balansräkning", "Kassaflödesanalys", "Redovisningsprinciper", "Noter",
@@ -94,7 +75,7 @@ TEST_CASE("both years build in both layouts") {
       INFO(year << " " << layout << "\n" << run.err);
       CHECK((run.exit_code == 0 || run.exit_code == 3));
       CHECK(RunTool("qpdf --check " + Quote(out)).exit_code == 0);
-      Tool info = RunTool("pdfinfo " + Quote(out));
+      ToolRun info = RunTool("pdfinfo " + Quote(out));
       INFO(info.output);
       CHECK(info.output.find("Årsredovisning " + std::string(year)) != std::string::npos);
     }
@@ -121,7 +102,7 @@ TEST_CASE("a final build is refused while the inputs have errors and nothing is 
   WriteFile(out, "previous report");
   RunResult run = RunArsred({"build", base.year().string(), "--final", "-o", out.string()});
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("--final refused") != std::string::npos);
+  CHECK(run.err.find("a final report is refused while the inputs have errors") != std::string::npos);
   CHECK(ReadFile(out) == "previous report");
   // Without --final the same inputs give a draft, with the finding in its appendix.
   RunResult draft = RunArsred({"dump", "--stage", "layout", base.year().string()});

@@ -14,31 +14,15 @@ namespace arsred {
 namespace {
 
 using test::fs::path;
+using test::Quote;
+using test::RunToolWithErrors;
+using test::ToolRun;
 
 std::string FontPath(const std::string& file) {
   path vendored = test::kSourceDir / "fonts" / file;
   if (test::fs::exists(vendored)) return vendored.string();
   return "/usr/share/fonts/truetype/crosextra/" + file;
 }
-
-struct ToolResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-ToolResult RunTool(const std::string& command) {
-  ToolResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, read);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string Quote(const path& p) { return "'" + p.string() + "'"; }
 
 // The value of one "Name:   value" line of pdfinfo's output.
 std::string PdfInfoField(const std::string& output, const std::string& name) {
@@ -154,15 +138,15 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
   test::TempDir dir;
   const path pdf = dir.path() / "arsredovisning.pdf";
   std::string error;
-  REQUIRE(RenderPdf(SampleDocument(), pdf.string(), &error));
+  REQUIRE(RenderPdf(SampleDocument(), pdf.string(), {}, &error));
   CHECK(error.empty());
   CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
 
-  ToolResult check = RunTool("qpdf --check " + Quote(pdf));
+  ToolRun check = RunToolWithErrors("qpdf --check " + Quote(pdf));
   INFO(check.output);
   CHECK(check.exit_code == 0);
 
-  ToolResult fonts = RunTool("pdffonts " + Quote(pdf));
+  ToolRun fonts = RunToolWithErrors("pdffonts " + Quote(pdf));
   INFO(fonts.output);
   REQUIRE(fonts.exit_code == 0);
   std::istringstream font_lines(fonts.output);
@@ -182,7 +166,7 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
   }
   CHECK(font_count == 2);
 
-  ToolResult text = RunTool("pdftotext -enc UTF-8 " + Quote(pdf) + " -");
+  ToolRun text = RunToolWithErrors("pdftotext -enc UTF-8 " + Quote(pdf) + " -");
   INFO(text.output);
   REQUIRE(text.exit_code == 0);
   // pdftotext gives U+202F (and U+2009) back as an ordinary space, and splits the diagonal
@@ -192,7 +176,7 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
     CHECK(text.output.find(expected) != std::string::npos);
   }
 
-  ToolResult info = RunTool("pdfinfo -isodates " + Quote(pdf));
+  ToolRun info = RunToolWithErrors("pdfinfo -isodates " + Quote(pdf));
   INFO(info.output);
   REQUIRE(info.exit_code == 0);
   CHECK(PdfInfoField(info.output, "Title") == "Årsredovisning 2023");
@@ -208,7 +192,7 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
   // The objects themselves, uncompressed: links without border and printable, the outline, the
   // page labels, the /ID and the language.
   const path qdf = dir.path() / "qdf.pdf";
-  REQUIRE(RunTool("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
   const std::string objects = test::ReadFile(qdf);
   auto count = [&](const std::string& what) {
     size_t n = 0;
@@ -244,7 +228,7 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
   }
 
   // Bookmarks with their Swedish titles, nested.
-  ToolResult outline = RunTool("qpdf --json=2 --json-key=outlines " + Quote(pdf));
+  ToolRun outline = RunToolWithErrors("qpdf --json=2 --json-key=outlines " + Quote(pdf));
   INFO(outline.output);
   REQUIRE(outline.exit_code == 0);
   CHECK(outline.output.find("\"title\": \"Förvaltningsberättelse\"") != std::string::npos);
@@ -255,9 +239,9 @@ TEST_CASE("the same document renders to the same bytes, wherever it is written")
   test::TempDir first, second;
   const Document document = SampleDocument();
   std::string error;
-  REQUIRE(RenderPdf(document, (first.path() / "a.pdf").string(), &error));
-  REQUIRE(RenderPdf(document, (first.path() / "b.pdf").string(), &error));
-  REQUIRE(RenderPdf(document, (second.path() / "rapport.pdf").string(), &error));
+  REQUIRE(RenderPdf(document, (first.path() / "a.pdf").string(), {}, &error));
+  REQUIRE(RenderPdf(document, (first.path() / "b.pdf").string(), {}, &error));
+  REQUIRE(RenderPdf(document, (second.path() / "rapport.pdf").string(), {}, &error));
   const std::string a = test::ReadFile(first.path() / "a.pdf");
   CHECK(a.size() > 1000);
   CHECK(a == test::ReadFile(first.path() / "b.pdf"));
@@ -270,14 +254,14 @@ TEST_CASE("the same document renders to the same bytes, wherever it is written")
     test::fs::copy_file(font.file, copy);
     font.file = copy.string();
   }
-  REQUIRE(RenderPdf(moved_fonts, (second.path() / "moved-fonts.pdf").string(), &error));
+  REQUIRE(RenderPdf(moved_fonts, (second.path() / "moved-fonts.pdf").string(), {}, &error));
   CHECK(a == test::ReadFile(second.path() / "moved-fonts.pdf"));
 
   // The /ID follows the content: one more line gives another one.
   Document changed = document;
   changed.pages[2].items.push_back(Text(0, 10, 72, 400, "Tillägg"));
-  REQUIRE(RenderPdf(changed, (second.path() / "changed.pdf").string(), &error));
-  auto trailer_id = [](const path& pdf) { return RunTool("qpdf --show-object=trailer " + Quote(pdf)).output; };
+  REQUIRE(RenderPdf(changed, (second.path() / "changed.pdf").string(), {}, &error));
+  auto trailer_id = [](const path& pdf) { return RunToolWithErrors("qpdf --show-object=trailer " + Quote(pdf)).output; };
   const std::string id = trailer_id(first.path() / "a.pdf");
   CHECK(id.find("/ID [") != std::string::npos);
   CHECK(id != trailer_id(second.path() / "changed.pdf"));
@@ -293,7 +277,7 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
   SECTION("a font file that does not exist") {
     Document document = SampleDocument();
     document.fonts[1].file = (dir.path() / "Saknas-Bold.ttf").string();
-    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("Saknas-Bold.ttf") != std::string::npos);
     CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
   }
@@ -303,33 +287,33 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     test::WriteFile(garbage, "not a font at all");
     Document document = SampleDocument();
     document.fonts[1].file = garbage.string();
-    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("cannot subset font 1 (Carlito-Bold) from " + garbage.string() + ": not a TrueType font") !=
           std::string::npos);
   }
   SECTION("a link to a page the document does not have") {
     Document document = SampleDocument();
     std::get<Link>(document.pages[1].items[3]).target_page = 7;
-    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("page 1, item 3: link to page 7") != std::string::npos);
   }
   SECTION("libharu cannot write the file") {
     // The temporary file's name is occupied by a directory, so that libharu's fopen fails
     // (even for root, who could write into a read-only directory).
     test::fs::create_directory(target.string() + ".arsred-tmp-" + std::to_string(::getpid()));
-    CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), &error));
+    CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), {}, &error));
     CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
   }
   SECTION("a date that is not a date") {
     Document document = SampleDocument();
     document.info.created = "15 mars 2024";
-    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("15 mars 2024") != std::string::npos);
   }
   SECTION("a date that does not exist") {
     Document document = SampleDocument();
     document.info.modified = "2023-02-29";
-    CHECK_FALSE(RenderPdf(document, target.string(), &error));
+    CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("libharu error 0x1022 HPDF_INVALID_DATE_TIME") != std::string::npos);
   }
   INFO(error);
@@ -365,19 +349,19 @@ TEST_CASE("fonts are embedded as subsets of the characters drawn, through files 
   std::string error;
   {
     TemporaryDirectoryOverride tmp(scratch.path());
-    REQUIRE(RenderPdf(SampleDocument(), pdf.string(), &error));
+    REQUIRE(RenderPdf(SampleDocument(), pdf.string(), {}, &error));
     CHECK(DirectoryEntries(scratch.path()).empty());
     // Also when drawing fails after the fonts were loaded.
     Document broken = SampleDocument();
     std::get<Link>(broken.pages[1].items[3]).target_page = 7;
-    CHECK_FALSE(RenderPdf(broken, (dir.path() / "broken.pdf").string(), &error));
+    CHECK_FALSE(RenderPdf(broken, (dir.path() / "broken.pdf").string(), {}, &error));
     CHECK(DirectoryEntries(scratch.path()).empty());
   }
   CHECK(DirectoryEntries(dir.path()) == std::vector<std::string>{"arsredovisning.pdf"});
 
   // Each embedded font program is a few kilobytes, not Carlito's 630 KB.
   const path qdf = dir.path() / "qdf.pdf";
-  REQUIRE(RunTool("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
   const std::string objects = test::ReadFile(qdf);
   int font_programs = 0;
   for (size_t at = objects.find("/Length1 "); at != std::string::npos; at = objects.find("/Length1 ", at + 1)) {
@@ -395,8 +379,8 @@ TEST_CASE("a font that draws nothing is not read or embedded") {
   document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic"});
   const path pdf = dir.path() / "arsredovisning.pdf";
   std::string error;
-  REQUIRE(RenderPdf(document, pdf.string(), &error));
-  ToolResult fonts = RunTool("pdffonts " + Quote(pdf));
+  REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
+  ToolRun fonts = RunToolWithErrors("pdffonts " + Quote(pdf));
   INFO(fonts.output);
   CHECK(fonts.output.find("Carlito-Bold") != std::string::npos);
   CHECK(fonts.output.find("Italic") == std::string::npos);
@@ -436,8 +420,8 @@ TEST_CASE("composite letters draw all their parts from the subset") {
     test::TempDir dir;
     const path pdf = dir.path() / "a.pdf";
     std::string error;
-    REQUIRE(RenderPdf(document, pdf.string(), &error));
-    REQUIRE(RunTool("pdftoppm -r 72 -gray " + Quote(pdf) + " " + Quote(dir.path() / "page")).exit_code == 0);
+    REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
+    REQUIRE(RunToolWithErrors("pdftoppm -r 72 -gray " + Quote(pdf) + " " + Quote(dir.path() / "page")).exit_code == 0);
     const std::string image = test::ReadFile(dir.path() / "page-1.pgm");
     const size_t ring_a = DarkPixels(image, 0, 200), a = DarkPixels(image, 200, 400);
     CHECK(a > 1000);
@@ -450,7 +434,7 @@ TEST_CASE("a PDF cannot be written into a directory that does not exist") {
   test::TempDir dir;
   const path target = dir.path() / "saknas" / "arsredovisning.pdf";
   std::string error;
-  CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), &error));
+  CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), {}, &error));
   INFO(error);
   CHECK(error.find("libharu error 0x1017 HPDF_FILE_OPEN_ERROR") != std::string::npos);
   CHECK(DirectoryEntries(dir.path()).empty());

@@ -1,5 +1,9 @@
 #include "test_util.h"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -20,6 +24,27 @@ void WriteFile(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
 }
+
+namespace {
+
+ToolRun RunShell(const std::string& command) {
+  ToolRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+}  // namespace
+
+ToolRun RunTool(const std::string& command) { return RunShell(command + " 2>/dev/null"); }
+ToolRun RunToolWithErrors(const std::string& command) { return RunShell(command + " 2>&1"); }
+
+std::string Quote(const fs::path& path) { return "'" + ReplaceAll(path.string(), "'", "'\\''") + "'"; }
 
 TempDir::TempDir() {
   std::random_device random;

@@ -37,6 +37,18 @@ struct RunResult {
 // Runs `arsred ARGS...` in this process.
 RunResult RunArsred(const std::vector<std::string>& args);
 
+// Runs a shell command (a reader's tool: qpdf, pdffonts, ...) and captures its stdout.
+struct ToolRun {
+  int exit_code = 0;
+  std::string output;
+};
+ToolRun RunTool(const std::string& command);
+// The same with stderr and stdout together, for tests that read the tool's complaints.
+ToolRun RunToolWithErrors(const std::string& command);
+
+// A path quoted for the shell.
+std::string Quote(const fs::path& path);
+
 // Replaces every occurrence of `from` in `text` with `to`.
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to);
 

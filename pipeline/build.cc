@@ -1,0 +1,133 @@
+#include "build.h"
+
+#include <filesystem>
+#include <ostream>
+
+#include "trace.h"
+#include "validate.h"
+
+namespace arsred {
+
+void StageClock::Lap(const char* stage) {
+  auto now = std::chrono::steady_clock::now();
+  laps_.emplace_back(stage, std::chrono::duration<double, std::milli>(now - last_).count());
+  last_ = now;
+}
+
+void StageClock::Print(std::ostream& err) const {
+  double total = 0;
+  for (const auto& [stage, ms] : laps_) {
+    err << "arsred: timing " << stage << " " << ms << " ms\n";
+    total += ms;
+  }
+  err << "arsred: timing total " << total << " ms\n";
+}
+
+void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err) {
+  diagnostics.Sort(sources);
+  for (const Diagnostic& d : diagnostics.all()) err << FormatDiagnostic(d, sources);
+}
+
+std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string(year) + ".pdf"; }
+
+std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
+                             YearBuild& p, bool want_layout, std::ostream& err) {
+  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
+  p.clock.Lap("load");
+  if (!loaded) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  Validate(p.inputs, p.diagnostics);
+  p.clock.Lap("validate");
+  const OrgFile& org = p.inputs.report().files.forbund;
+  if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    if (org.omfattning.value != Scope::kAnnualReport && p.inputs.report().complete) {
+      err << "arsred: " << dir << " is a comparative year (omfattning: jamforelsear); it has no report\n";
+    }
+    return kExitErrors;
+  }
+  const bool final_year = org.status && org.status->value == Status::kFinal;
+  if (settings.mode == ReportMode::kFinal && p.diagnostics.HasErrors()) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    err << "arsred: a final report is refused while the inputs have errors; nothing was written\n";
+    return kExitErrors;
+  }
+  p.draft = settings.mode == ReportMode::kDraft ||
+            (settings.mode == ReportMode::kAuto && (!final_year || p.diagnostics.HasErrors()));
+
+  p.layout_name = !settings.layout.empty() ? settings.layout : org.layout ? org.layout->value : "modern";
+  if (p.layout_name.find('/') != std::string::npos || p.layout_name.find("..") != std::string::npos) {
+    err << "arsred: a layout is named by its file in layouts/, e.g. modern\n";
+    return kExitUsage;
+  }
+  p.layout_path = settings.data_dir + "/layouts/" + p.layout_name + ".yaml";
+  if (!LoadLayout(p.layout_path, p.layout, p.inputs.sources, p.diagnostics)) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
+  if (!resources) {
+    auto fresh = std::make_unique<LayoutResources>();
+    if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {
+      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+      return kExitErrors;
+    }
+    resources = std::move(fresh);
+  }
+  p.resources = resources.get();
+  p.clock.Lap("resources");
+  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
+  p.clock.Lap("calculate");
+  if (!want_layout) return std::nullopt;
+  DraftNotes notes;
+  notes.draft = p.draft;
+  Diagnostics sorted = p.diagnostics;
+  sorted.Sort(p.inputs.sources);
+  for (const Diagnostic& d : sorted.all()) {
+    std::string text = FormatDiagnostic(d, p.inputs.sources);
+    notes.findings.push_back(text.substr(0, text.find('\n')));
+  }
+  p.errors_before_layout = p.diagnostics.ErrorCount();
+  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
+  p.clock.Lap("layout");
+  return std::nullopt;
+}
+
+RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build) {
+  RenderOptions options;
+  options.flavour = settings.pdfa || !build.draft ? PdfFlavour::kPdfA2b : PdfFlavour::kPlain;
+  options.icc_profile = settings.icc_profile;
+  return options;
+}
+
+int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& target,
+                bool print_timings, ResourceCache& cache, std::ostream& err) {
+  YearBuild p;
+  if (auto code = RunStages(settings, dir, cache, p, true, err)) return *code;
+  const std::string name = ReportFileName(p.figures.year);
+  const std::string output = !target.directory ? target.path
+                             : target.path.empty() ? name
+                                                   : (std::filesystem::path(target.path) / name).string();
+  PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
+  // (a glyph the font lacks, too many pages) is not written at all.
+  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
+    err << "arsred: " << dir << ": the report could not be typeset; nothing was written\n";
+    return kExitErrors;
+  }
+  const RenderOptions options = RenderOptionsFor(settings, p);
+  std::string error;
+  if (!RenderPdf(p.document, output, options, &error)) {
+    err << "arsred: " << error << "\n";
+    return kExitErrors;
+  }
+  p.clock.Lap("render+write");
+  if (print_timings) p.clock.Print(err);
+  err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages"
+      << (p.draft ? ", draft" : ", final") << (options.flavour == PdfFlavour::kPdfA2b ? ", PDF/A-2b" : "") << ")\n";
+  return ExitCodeFor(p.diagnostics);
+}
+
+}  // namespace arsred
