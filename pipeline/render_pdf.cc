@@ -5,6 +5,7 @@
 // written into pdf->trailer and pdf->catalog directly; the MD5 functions are exported.
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_font.h>
 #include <hpdf_streams.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -253,6 +255,84 @@ void SetInfo(PdfDoc& pdf, const DocumentInfo& info) {
         pdf.CheckHandle(HPDF_String_New(doc->mmgr, info.language.c_str(), nullptr), "HPDF_String_New");
     pdf.Check(HPDF_Dict_Add(doc->catalog, "Lang", language), "HPDF_Dict_Add");
   }
+}
+
+// Text for XML character data and attribute values. libharu's own XMP writer escapes nothing,
+// so a förbund named "Öst & Väst" would make ill-formed metadata.
+std::string XmlEscaped(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The Info dictionary's dates are midnight at +00'00' (see ParseIsoDate); XMP says the same
+// instant in ISO 8601, as PDF/A requires the two to agree.
+std::string XmpDate(const std::string& iso_date) { return iso_date + "T00:00:00+00:00"; }
+
+void SetPdfVersion(PdfDoc& pdf) {
+  // PDF 1.7 (ISO 32000-1): what /Lang, the XMP metadata and the output intent belong to, and
+  // the base of PDF/A-2. libharu would otherwise write %PDF-1.3.
+  pdf.get()->pdf_version = HPDF_VER_17;
+}
+
+// The output intent PDF/A asks for when pages use device colours: sRGB, from an ICC profile
+// embedded whole (it is small: 7 KB).
+void AddOutputIntent(PdfDoc& pdf, const std::string& icc_path) {
+  pdf.set_context("embedding the output intent's ICC profile " + icc_path);
+  std::ifstream in(icc_path, std::ios::binary);
+  std::string profile((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) throw RenderFailure("cannot read the ICC profile " + icc_path);
+  // An ICC profile starts with its own size (big-endian) and has "acsp" at offset 36.
+  if (profile.size() < 128 || profile.compare(36, 4, "acsp") != 0) {
+    throw RenderFailure(icc_path + " is not an ICC profile (install icc-profiles-free, or pass --icc-profile)");
+  }
+  HPDF_Doc doc = pdf.get();
+  HPDF_Dict icc = pdf.CheckHandle(HPDF_DictStream_New(doc->mmgr, doc->xref), "HPDF_DictStream_New");
+  icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  pdf.Check(HPDF_Dict_AddNumber(icc, "N", 3), "HPDF_Dict_AddNumber");
+  pdf.Check(HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB"), "HPDF_Dict_AddName");
+  pdf.Check(HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()),
+                              static_cast<HPDF_UINT>(profile.size())),
+            "HPDF_Stream_Write");
+
+  HPDF_Dict intent = pdf.CheckHandle(HPDF_Dict_New(doc->mmgr), "HPDF_Dict_New");
+  pdf.Check(HPDF_Xref_Add(doc->xref, intent), "HPDF_Xref_Add");
+  pdf.Check(HPDF_Dict_AddName(intent, "Type", "OutputIntent"), "HPDF_Dict_AddName");
+  // GTS_PDFA1 is the subtype for every part of PDF/A, not only part 1.
+  pdf.Check(HPDF_Dict_AddName(intent, "S", "GTS_PDFA1"), "HPDF_Dict_AddName");
+  for (const char* key : {"OutputConditionIdentifier", "Info"}) {
+    HPDF_String name = pdf.CheckHandle(HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr), "HPDF_String_New");
+    pdf.Check(HPDF_Dict_Add(intent, key, name), "HPDF_Dict_Add");
+  }
+  pdf.Check(HPDF_Dict_Add(intent, "DestOutputProfile", icc), "HPDF_Dict_Add");
+  HPDF_Array intents = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
+  pdf.Check(HPDF_Dict_Add(doc->catalog, "OutputIntents", intents), "HPDF_Dict_Add");
+  pdf.Check(HPDF_Array_Add(intents, intent), "HPDF_Array_Add");
+}
+
+// The XMP metadata stream in the catalog, uncompressed as PDF/A asks, so that archive tools
+// can read it without a PDF library.
+void AddMetadata(PdfDoc& pdf, const DocumentInfo& info, PdfFlavour flavour) {
+  pdf.set_context("writing the XMP metadata");
+  const std::string packet = XmpPacket(info, flavour);
+  HPDF_Doc doc = pdf.get();
+  HPDF_Dict metadata = pdf.CheckHandle(HPDF_DictStream_New(doc->mmgr, doc->xref), "HPDF_DictStream_New");
+  metadata->filter = HPDF_STREAM_FILTER_NONE;
+  pdf.Check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "HPDF_Dict_AddName");
+  pdf.Check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "HPDF_Dict_AddName");
+  pdf.Check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()),
+                              static_cast<HPDF_UINT>(packet.size())),
+            "HPDF_Stream_Write");
+  pdf.Check(HPDF_Dict_Add(doc->catalog, "Metadata", metadata), "HPDF_Dict_Add");
 }
 
 // A view of `page` with `top` at the top of the window, at 100 % (libharu rejects zoom 0,
@@ -620,6 +700,53 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   return characters;
 }
 
+// libharu's ToUnicode map for its UTF-8 fonts is an encoding CMap (begincidrange), which
+// readers warn about and text extraction, search and screen readers must guess around. Its
+// codes are the characters' own Unicode values, so the right map is the identity over the
+// characters drawn: it is written into libharu's stream, in place of libharu's text.
+void WriteToUnicode(PdfDoc& pdf, HPDF_Font font, std::vector<char32_t> characters) {
+  std::sort(characters.begin(), characters.end());
+  characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
+  // Runs of consecutive characters; a bfrange may not cross a change of the first byte.
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  for (char32_t c : characters) {
+    if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0) {
+      ranges.back().second = c;
+    } else {
+      ranges.emplace_back(c, c);
+    }
+  }
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  char entry[48];
+  for (size_t first = 0; first < ranges.size(); first += 100) {  // at most 100 entries a block
+    const size_t count = std::min<size_t>(100, ranges.size() - first);
+    cmap += std::to_string(count) + " beginbfrange\n";
+    for (size_t i = first; i < first + count; ++i) {
+      std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%04X>\n", static_cast<unsigned>(ranges[i].first),
+                    static_cast<unsigned>(ranges[i].second), static_cast<unsigned>(ranges[i].first));
+      cmap += entry;
+    }
+    cmap += "endbfrange\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  HPDF_Dict stream = attr->cmap_stream;
+  if (stream == nullptr || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != stream) {
+    throw RenderFailure("libharu made no ToUnicode map for a font; this libharu is not the expected 2.3.0");
+  }
+  // The keys of an encoding CMap, which a ToUnicode stream does not have.
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(stream, key);
+  HPDF_MemStream_FreeData(stream->stream);
+  pdf.Check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                              static_cast<HPDF_UINT>(cmap.size())),
+            "HPDF_Stream_Write");
+}
+
 // Loads each font file that has text to draw as a subset of the characters drawn with it (all
 // faces that name the file together), and embeds that: libharu then looks glyphs up in a small
 // cmap and copies and compresses a small font program. Faces without text stay null, and are
@@ -657,6 +784,7 @@ std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDire
     const char* name =
         pdf.CheckHandle(HPDF_LoadTTFontFromFile(pdf.get(), subset_file.c_str(), HPDF_TRUE), "HPDF_LoadTTFontFromFile");
     HPDF_Font font = pdf.CheckHandle(HPDF_GetFont(pdf.get(), name, "UTF-8"), "HPDF_GetFont");
+    WriteToUnicode(pdf, font, drawn);
     for (size_t j : same_file) fonts[j] = font;
     embedded->push_back(std::move(*subset));
   }
@@ -664,12 +792,13 @@ std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDire
 }
 
 // Builds the whole PDF in memory and saves it to `temp_path`; throws RenderFailure.
-void WritePdf(const Document& document, const std::string& temp_path) {
+void WritePdf(const Document& document, const RenderOptions& options, const std::string& temp_path) {
   if (document.pages.empty()) throw RenderFailure("the document has no pages");
   FontDirectory font_directory;  // declared first, so that it goes after libharu is done with it
   PdfDoc pdf;
   HPDF_Doc doc = pdf.get();
   pdf.set_context("setting up the document");
+  SetPdfVersion(pdf);
   // Before any page exists: a page's content stream takes the mode in force when it is added.
   pdf.Check(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
@@ -695,6 +824,8 @@ void WritePdf(const Document& document, const std::string& temp_path) {
   AddOutline(pdf, document, pages);
   AddPageLabels(pdf, document);
   SetTrailerId(pdf, document, embedded_fonts);
+  AddMetadata(pdf, document.info, options.flavour);
+  if (options.flavour == PdfFlavour::kPdfA2b) AddOutputIntent(pdf, options.icc_profile);
 
   pdf.set_context("writing " + temp_path);
   pdf.Check(HPDF_SaveToFile(doc, temp_path.c_str()), "HPDF_SaveToFile");
@@ -702,11 +833,56 @@ void WritePdf(const Document& document, const std::string& temp_path) {
 
 }  // namespace
 
-bool RenderPdf(const Document& document, const std::string& output_path, std::string* error) {
+std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour) {
+  // Each entry repeats an Info entry, as PDF/A requires; empty ones are left out of both.
+  std::string rdf;
+  const auto property = [&rdf](const char* name, const std::string& value) {
+    if (!value.empty()) rdf += std::string("   <") + name + ">" + XmlEscaped(value) + "</" + name + ">\n";
+  };
+  const auto container = [&rdf](const char* name, const char* kind, const std::string& value, bool x_default) {
+    if (value.empty()) return;
+    rdf += std::string("   <") + name + "><rdf:" + kind + "><rdf:li" + (x_default ? " xml:lang=\"x-default\"" : "") +
+           ">" + XmlEscaped(value) + "</rdf:li></rdf:" + kind + "></" + name + ">\n";
+  };
+  rdf += "   <dc:format>application/pdf</dc:format>\n";
+  container("dc:title", "Alt", info.title, true);
+  container("dc:creator", "Seq", info.author, false);
+  container("dc:description", "Alt", info.subject, true);
+  container("dc:language", "Bag", info.language, false);
+  property("pdf:Keywords", info.keywords);
+  property("pdf:Producer", kProducer);
+  property("xmp:CreatorTool", info.creator);
+  if (!info.created.empty()) property("xmp:CreateDate", XmpDate(info.created));
+  if (!info.modified.empty()) {
+    property("xmp:ModifyDate", XmpDate(info.modified));
+    property("xmp:MetadataDate", XmpDate(info.modified));
+  }
+  if (flavour == PdfFlavour::kPdfA2b) {
+    property("pdfaid:part", "2");
+    property("pdfaid:conformance", "B");
+  }
+  // The packet header's begin attribute is a byte order mark, as XMP prescribes.
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+         "  <rdf:Description rdf:about=\"\"\n"
+         "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+         "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+         "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+         "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" +
+         rdf +
+         "  </rdf:Description>\n"
+         " </rdf:RDF>\n"
+         "</x:xmpmeta>\n"
+         "<?xpacket end=\"r\"?>";
+}
+
+bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,
+               std::string* error) {
   const std::string temp_path = output_path + kTempSuffix + std::to_string(::getpid());
   std::error_code ignored;
   try {
-    WritePdf(document, temp_path);
+    WritePdf(document, options, temp_path);
   } catch (const std::exception& failure) {
     std::filesystem::remove(temp_path, ignored);
     *error = "cannot make " + output_path + ": " + failure.what();

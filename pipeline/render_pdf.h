@@ -12,7 +12,26 @@
 
 namespace arsred {
 
+// Where the sRGB profile for PDF/A's output intent comes from by default (Debian's
+// icc-profiles-free: an ICC version 2 profile, which every PDF/A part accepts).
+inline constexpr const char* kDefaultIccProfile = "/usr/share/color/icc/sRGB.icc";
+
+enum class PdfFlavour {
+  kPlain,   // PDF 1.7 with document information, outline, page labels and links
+  kPdfA2b,  // the same, plus what ISO 19005-2 level B asks: XMP metadata and an output intent
+};
+
+struct RenderOptions {
+  PdfFlavour flavour = PdfFlavour::kPlain;
+  std::string icc_profile = kDefaultIccProfile;  // read only for PDF/A
+};
+
 // Returns false and sets `error` when the PDF cannot be made or written.
-bool RenderPdf(const Document& document, const std::string& output_path, std::string* error);
+bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,
+               std::string* error);
+
+// The XMP packet written for `info` (exposed for tests): the document information again, in
+// XMP's terms, with the pdfaid entries when `flavour` is PDF/A.
+std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour);
 
 }  // namespace arsred
