@@ -1,0 +1,206 @@
+// The yearly archive: what it holds, that verify accepts it and names every file changed by a
+// single byte, and that the archive of a final year is locked.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "archive.h"
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+// The base fixture copied, with its status set as asked; archives go beside it.
+struct Workspace {
+  TempDir temp;
+  explicit Workspace(const char* status = "slutlig") {
+    fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+    Edit("forbund.yaml", "status: utkast", std::string("status: ") + status);
+  }
+  fs::path year() const { return temp.path() / "inputs/2024"; }
+  fs::path archive() const { return temp.path() / "archive/2024"; }
+  void Edit(const std::string& file, const std::string& from, const std::string& to) const {
+    const fs::path path = year() / file;
+    const std::string text = ReadFile(path);
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(path, ReplaceAll(text, from, to));
+  }
+  RunResult Archive(std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {"archive", year().string(), "--out", archive().string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunArsred(args);
+  }
+};
+
+// Every file under `root` with its bytes, to show that a refused run changed nothing.
+std::map<std::string, std::string> Contents(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), root).generic_string()] = ReadFile(entry.path());
+  }
+  return files;
+}
+
+std::vector<std::string> FilesOf(const fs::path& root) {
+  std::vector<std::string> names;
+  for (const auto& [name, bytes] : Contents(root)) names.push_back(name);
+  return names;
+}
+
+TEST_CASE("an archive holds the final PDF/A report, its sources and their hashes, and verifies", "[archive]") {
+  Workspace work;
+  RunResult run = work.Archive();
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("seal (SHA-256 of manifest.yaml): ") != std::string::npos);
+
+  const std::vector<std::string> files = FilesOf(work.archive());
+  for (const char* expected :
+       {"arsredovisning-2024.pdf", "manifest.yaml", "SHA256SUMS", "source/inputs/2024/forbund.yaml",
+        "source/inputs/2024/text.yaml", "source/inputs/2024/rakenskaper.yaml", "source/inputs/2023/rakenskaper.yaml",
+        "source/layouts/modern.yaml", "source/fonts/Carlito-Regular.ttf", "source/fonts/OFL.txt",
+        "source/hyphenation/hyph_sv_SE.dic", "source/color/sRGB.icc"}) {
+    INFO(expected);
+    CHECK(std::find(files.begin(), files.end(), expected) != files.end());
+  }
+  // The prior year gives figures only: its prose is not part of what the report was made from.
+  CHECK(std::find(files.begin(), files.end(), "source/inputs/2023/text.yaml") == files.end());
+  // The snapshot is the inputs byte for byte.
+  CHECK(ReadFile(work.archive() / "source/inputs/2024/budget.yaml") == ReadFile(work.year() / "budget.yaml"));
+  // Nothing is left beside the archive from writing it.
+  CHECK(FilesOf(work.temp.path() / "archive").size() == files.size());
+
+  const std::string manifest = ReadFile(work.archive() / "manifest.yaml");
+  CHECK(manifest.find("marked_final: true") != std::string::npos);
+  CHECK(manifest.find("pdf: \"PDF/A-2b\"") != std::string::npos);
+  CHECK(manifest.find("arsred: \"" ARSRED_VERSION "\"") != std::string::npos);
+  const std::string pdf_hash = Sha256Hex(ReadFile(work.archive() / "arsredovisning-2024.pdf"));
+  CHECK(manifest.find("sha256: \"" + pdf_hash + "\"") != std::string::npos);
+  // The standard tool agrees with every hash, the manifest's included.
+  CHECK(RunTool("cd " + Quote(work.archive()) + " && sha256sum --quiet -c SHA256SUMS").exit_code == 0);
+
+  // The report is the one `build --final` makes.
+  const fs::path built = work.temp.path() / "built.pdf";
+  REQUIRE(RunArsred({"build", work.year().string(), "--final", "-o", built.string()}).exit_code == 0);
+  CHECK(ReadFile(built) == ReadFile(work.archive() / "arsredovisning-2024.pdf"));
+
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 0);
+  CHECK(verify.err.find("report rebuilt from source/ is identical") != std::string::npos);
+}
+
+TEST_CASE("verify names every archived file that one changed byte touches", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  const auto original = Contents(work.archive());
+  for (const auto& [name, bytes] : original) {
+    // Put the archive back as it was, then change one byte of this file, near its middle.
+    for (const auto& [other, content] : original) WriteFile(work.archive() / other, content);
+    std::string changed = bytes;
+    REQUIRE(!changed.empty());
+    changed[changed.size() / 2] = static_cast<char>(changed[changed.size() / 2] ^ 0x01);
+    WriteFile(work.archive() / name, changed);
+    RunResult verify = RunArsred({"verify", work.archive().string()});
+    INFO(name << "\n" << verify.err);
+    CHECK(verify.exit_code == 2);
+    CHECK(verify.err.find((work.archive() / name).generic_string() + ": ") != std::string::npos);
+  }
+}
+
+TEST_CASE("verify reports missing and unlisted files, and never reads outside the archive", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  fs::remove(work.archive() / "source/inputs/2024/budget.yaml");
+  WriteFile(work.archive() / "extra.txt", "not archived");
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find("source/inputs/2024/budget.yaml: missing") != std::string::npos);
+  CHECK(verify.err.find("extra.txt: not in the manifest") != std::string::npos);
+
+  Workspace second;
+  REQUIRE(second.Archive().exit_code == 0);
+  const fs::path manifest = second.archive() / "manifest.yaml";
+  WriteFile(manifest, ReplaceAll(ReadFile(manifest), "year_dir: \"source/inputs/2024\"", "year_dir: \"../../inputs/2024\""));
+  verify = RunArsred({"verify", second.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find("its settings name paths outside the archive") != std::string::npos);
+
+  CHECK(RunArsred({"verify", second.temp.path().string()}).exit_code == 2);  // not an archive
+  CHECK(RunArsred({"verify", (second.temp.path() / "nowhere").string()}).exit_code == 2);
+}
+
+TEST_CASE("the archive of a final year is not replaced unless asked, with a reason", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  const auto sealed = Contents(work.archive());
+
+  work.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering i länet.");
+  RunResult refused = work.Archive();
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("is not replaced; nothing was changed") != std::string::npos);
+  CHECK(Contents(work.archive()) == sealed);
+  CHECK(FilesOf(work.temp.path() / "archive").size() == FilesOf(work.archive()).size());  // no leftovers beside it
+  CHECK(!fs::exists(work.temp.path() / "archive/2024.replaced-1"));
+
+  CHECK(work.Archive({"--replace-final", " "}).exit_code == 1);  // a reason is required
+  RunResult replaced = work.Archive({"--replace-final", "Felskrivning i förvaltningsberättelsen rättad"});
+  INFO(replaced.err);
+  CHECK(replaced.exit_code == 0);
+  const fs::path kept = work.temp.path() / "archive/2024.replaced-1";
+  CHECK(Contents(kept) == sealed);  // the old archive, untouched, beside the new one
+  const std::string manifest = ReadFile(work.archive() / "manifest.yaml");
+  CHECK(manifest.find("reason: \"Felskrivning i förvaltningsberättelsen rättad\"") != std::string::npos);
+  CHECK(manifest.find("kept_as: \"2024.replaced-1\"") != std::string::npos);
+  CHECK(manifest.find(Sha256Hex(sealed.at("manifest.yaml"))) != std::string::npos);
+  CHECK(RunArsred({"verify", work.archive().string()}).exit_code == 0);
+  CHECK(RunArsred({"verify", kept.string()}).exit_code == 0);
+  // The new report differs from the old one: the replacement really happened.
+  CHECK(ReadFile(work.archive() / "arsredovisning-2024.pdf") != sealed.at("arsredovisning-2024.pdf"));
+}
+
+TEST_CASE("a year not marked final may be archived again; inputs with errors are not archived", "[archive]") {
+  Workspace work("utkast");
+  REQUIRE(work.Archive().exit_code == 0);
+  CHECK(ReadFile(work.archive() / "manifest.yaml").find("marked_final: false") != std::string::npos);
+  work.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering i länet.");
+  RunResult again = work.Archive();
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(FilesOf(work.temp.path() / "archive").size() == FilesOf(work.archive()).size());  // replaced, nothing kept
+  CHECK(ReadFile(work.archive() / "source/inputs/2024/text.yaml").find("i länet") != std::string::npos);
+
+  const auto before = Contents(work.archive());
+  work.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
+  RunResult broken = work.Archive();
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("nothing was written") != std::string::npos);
+  CHECK(Contents(work.archive()) == before);
+
+  // Something that is not an archive is never overwritten.
+  Workspace other("utkast");
+  WriteFile(other.archive() / "anteckningar.txt", "mina anteckningar");
+  RunResult foreign = other.Archive();
+  CHECK(foreign.exit_code == 2);
+  CHECK(foreign.err.find("not a readable arsred archive; nothing was changed") != std::string::npos);
+  CHECK(ReadFile(other.archive() / "anteckningar.txt") == "mina anteckningar");
+}
+
+TEST_CASE("both seed years archive and verify", "[archive]") {
+  TempDir temp;
+  for (const char* year : {"2020", "2023"}) {
+    const fs::path archive = temp.path() / year;
+    RunResult run = RunArsred({"archive", (kSourceDir / "inputs" / year).string(), "--out", archive.string()});
+    INFO(year << "\n" << run.err);
+    CHECK((run.exit_code == 0 || run.exit_code == 3));  // 2023 has rounding warnings
+    RunResult verify = RunArsred({"verify", archive.string()});
+    INFO(verify.err);
+    CHECK(verify.exit_code == 0);
+  }
+}
+
+}  // namespace
+}  // namespace arsred::test
