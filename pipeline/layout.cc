@@ -176,6 +176,7 @@ struct FlowBlock {
   bool keep_with_next = false;
   bool span = false;      // full width in a multi-column layout
   bool new_page = false;  // starts on a new page
+  bool recto = false;     // with new_page, in two-sided print: on a right-hand (odd) page
   int reserve_pages = 0;  // empty pages to leave here (the table of contents)
   std::function<void(Page&, double x, double top, double width)> draw;
   std::string anchor;     // an id the table of contents and the outline point at
@@ -199,7 +200,16 @@ class PageBuilder {
   double text_height() const { return page_h_ - top_ - bottom_; }
   int columns() const { return columns_; }
 
-  void Add(FlowBlock block) { blocks_.push_back(std::move(block)); }
+  void Add(FlowBlock block) {
+    if (next_on_new_sheet_) {
+      block.new_page = block.recto = true;
+      next_on_new_sheet_ = false;
+    }
+    blocks_.push_back(std::move(block));
+  }
+  // What is added next starts a new sheet: a new page, and in two-sided print a right-hand one,
+  // so that nothing is printed on the back of the page before.
+  void NextOnNewSheet() { next_on_new_sheet_ = true; }
   int AddHead(std::vector<FlowBlock> head) {
     heads_.push_back(std::move(head));
     return static_cast<int>(heads_.size()) - 1;
@@ -213,6 +223,8 @@ class PageBuilder {
     }
   }
   const std::vector<int>& reserved() const { return reserved_; }
+  // Pages left empty so that the next one is a right-hand page; they carry no running header.
+  const std::vector<int>& blank() const { return blank_; }
 
   // Past this many pages the inputs are surely wrong (a real report has 15–40): stop and say so
   // rather than write thousands.
@@ -247,6 +259,11 @@ class PageBuilder {
       if (first.new_page || force_new_page_ || doc_.pages.empty()) {
         NewPage();
         force_new_page_ = false;
+        // Page 2, 4, … is the back of a sheet: leave it blank and start on the next front.
+        if (first.recto && duplex_ && doc_.pages.size() % 2 == 0) {
+          blank_.push_back(static_cast<int>(doc_.pages.size()) - 1);
+          NewPage();
+        }
       }
       // A chain that holds a spanning block (a heading with its wide table) cannot start in the
       // second column: the span would part it from its heading.
@@ -396,6 +413,8 @@ class PageBuilder {
   };
   std::vector<Placed> section_blocks_;
   bool force_new_page_ = false;
+  bool next_on_new_sheet_ = false;
+  std::vector<int> blank_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +555,7 @@ class Composer {
     AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
   }
 
-  void Heading(int level, const std::string& raw_text, bool in_toc) {
+  void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false) {
     const HeadingStyle& h = level == 1 ? layout_.rubriker.h1 : level == 2 ? layout_.rubriker.h2
                             : level == 3 ? layout_.rubriker.h3 : layout_.rubriker.h4;
     std::string text = h.versaler && h.versaler->value ? Upper(raw_text) : raw_text;
@@ -555,7 +574,8 @@ class Composer {
     spacer.height = 0;
     spacer.space_before = Pt(h.fore);
     spacer.keep_with_next = true;
-    spacer.new_page = h.ny_sida && h.ny_sida->value;
+    spacer.new_page = (h.ny_sida && h.ny_sida->value) || new_sheet;
+    spacer.recto = new_sheet;
     spacer.span = level == 1 && pages_.columns() > 1;
     pages_.Add(spacer);
     AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor);
@@ -1189,7 +1209,9 @@ class Composer {
 
   void Signatures() {
     const SignaturePage& s = figures_.signatures;
-    Heading(1, "Underskrifter", true);
+    // Signed on paper, the page may be asked to stand on a sheet of its own.
+    const bool own_sheet = layout_.sida.underskrifter_eget_blad && layout_.sida.underskrifter_eget_blad->value;
+    Heading(1, "Underskrifter", true, own_sheet);
     Inline intro;
     intro.text = "Årsredovisningen har upprättats av styrelsen för " + figures_.organisation + ".";
     Paragraph({intro}, "underskrifter", Role::kParagraph);
@@ -1241,6 +1263,7 @@ class Composer {
                   (s.auditors_date.empty() ? std::string("____________________") : s.auditors_date) + ".";
       Paragraph({note}, "revisorspateckning", Role::kSignature);
     }
+    if (own_sheet) pages_.NextOnNewSheet();
   }
 
   void Contents(int pages) {
@@ -1394,6 +1417,7 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
     page.items.push_back(Rule{left, rule_y, right, rule_y, 0.3, Color{160, 160, 160}, Role::kArtifact});
   };
   for (int p = has_cover ? 1 : 0; p < total; ++p) {
+    if (std::find(pages.blank().begin(), pages.blank().end(), p) != pages.blank().end()) continue;
     if (layout.sidhuvud) running(*layout.sidhuvud, true, p);
     if (layout.sidfot) running(*layout.sidfot, false, p);
   }

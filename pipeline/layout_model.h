@@ -32,6 +32,7 @@ struct PageSetup : Anchor {
   std::optional<Located<int64_t>> kolumner;
   std::optional<Located<Decimal>> spaltmellanrum;
   std::optional<Located<bool>> dubbelsidig;
+  std::optional<Located<bool>> underskrifter_eget_blad;
   template <class V>
   void Fields(V& v) {
     v("bredd", bredd, "Page width in mm (A4: 210).");
@@ -40,6 +41,9 @@ struct PageSetup : Anchor {
     v("kolumner", kolumner, "Text columns for prose: 1 (default) or 2. Tables and statements span the page.");
     v("spaltmellanrum", spaltmellanrum, "Space between columns in mm.");
     v("dubbelsidig", dubbelsidig, "Mirror inner and outer margins on even pages (two-sided print).");
+    v("underskrifter_eget_blad", underskrifter_eget_blad,
+      "The signature page on a sheet of its own: a new page before and after it, and with dubbelsidig a "
+      "right-hand page with nothing printed on its back (a blank page is left where needed).");
   }
 };
 

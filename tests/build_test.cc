@@ -2,7 +2,10 @@
 // drafts and finals, and located errors from typesetting.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <sstream>
 #include <cstdio>
 
 #include "calculate.h"
@@ -301,4 +304,63 @@ TEST_CASE("several years build in one run and each PDF equals its own build") {
 }
 
 }  // namespace
+// The page index of each level-1 heading, and which pages hold nothing but a draft's watermark,
+// from a trace.
+struct PageMap {
+  std::map<std::string, int> part_page;
+  std::vector<bool> empty;
+};
+
+PageMap MapPages(const std::string& trace) {
+  PageMap map;
+  std::istringstream lines(trace);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("outline level=1 page=", 0) == 0) {
+      const int page = std::stoi(line.substr(21));
+      map.part_page[line.substr(line.find('"'))] = page;
+    } else if (line.rfind("page ", 0) == 0) {
+      map.empty.push_back(true);
+    } else if (line.rfind("  ", 0) == 0 && line.rfind("  watermark", 0) != 0 && !map.empty.empty()) {
+      map.empty.back() = false;
+    }
+  }
+  return map;
+}
+
+TEST_CASE("the signature page can stand on a sheet of its own, also in two-sided print") {
+  BaseCopy base;
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  const std::string option = "  underskrifter_eget_blad: true\n";
+  WriteFile(data / "layouts/classic.yaml",
+            ReplaceAll(ReadFile(kSourceDir / "layouts/classic.yaml"), "  dubbelsidig: true\n", "  dubbelsidig: true\n" + option));
+  WriteFile(data / "layouts/modern.yaml",
+            ReplaceAll(ReadFile(kSourceDir / "layouts/modern.yaml"), "  kolumner: 1\n", "  kolumner: 1\n" + option));
+  for (const char* layout : {"classic", "modern"}) {
+    RunResult plain = RunArsred({"dump", "--stage", "layout", "--layout", layout, base.year().string()});
+    RunResult own = RunArsred({"dump", "--stage", "layout", "--data-dir", data.string(), "--layout", layout,
+                               base.year().string()});
+    INFO(layout << "\n" << own.err);
+    REQUIRE(own.exit_code == 0);
+    const PageMap before = MapPages(plain.out), after = MapPages(own.out);
+    const int signatures = after.part_page.at("\"Underskrifter\"");
+    const int appendix = after.part_page.at("\"Granskningsanteckningar (utkast)\"");
+    if (std::string(layout) == "classic") {
+      // Two-sided: the signatures move from page 8 (a back) to page 9 (a front), page 8 is left
+      // blank, and so is page 10, the back of the signature page.
+      CHECK(before.part_page.at("\"Underskrifter\"") == 7);
+      CHECK(signatures == 8);
+      CHECK(after.empty[7]);
+      CHECK(after.empty[9]);
+      CHECK(appendix == 10);
+    } else {
+      // One-sided: a page of its own is all it takes, and nothing is left blank.
+      CHECK(signatures == before.part_page.at("\"Underskrifter\""));
+      CHECK(appendix == signatures + 1);
+      CHECK(std::count(after.empty.begin(), after.empty.end(), true) == 0);
+    }
+  }
+}
+
 }  // namespace arsred::test
