@@ -98,6 +98,8 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
 RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build) {
   RenderOptions options;
   options.flavour = settings.pdfa || !build.draft ? PdfFlavour::kPdfA2b : PdfFlavour::kPlain;
+  const bool layout_tags = !build.layout.taggad || build.layout.taggad->value;
+  options.tagged = settings.tagged || (!build.draft && layout_tags);
   options.icc_profile = settings.icc_profile;
   return options;
 }
@@ -126,7 +128,9 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   p.clock.Lap("render+write");
   if (print_timings) p.clock.Print(err);
   err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages"
-      << (p.draft ? ", draft" : ", final") << (options.flavour == PdfFlavour::kPdfA2b ? ", PDF/A-2b" : "") << ")\n";
+      << (p.draft ? ", draft" : ", final")
+      << (options.flavour == PdfFlavour::kPdfA2b ? (options.tagged ? ", PDF/A-2a" : ", PDF/A-2b") : "")
+      << (options.tagged ? ", tagged PDF/UA-1" : "") << ")\n";
   return ExitCodeFor(p.diagnostics);
 }
 

@@ -33,7 +33,8 @@ struct BuildSettings {
   std::string data_dir;  // holds layouts/ and fonts/
   std::string layout;    // a file in layouts/ without ".yaml"; empty: the year's choice, else modern
   ReportMode mode = ReportMode::kAuto;
-  bool pdfa = false;     // PDF/A-2b even for a draft (a final report is always PDF/A-2b)
+  bool pdfa = false;     // PDF/A even for a draft (a final report is always PDF/A)
+  bool tagged = false;   // a tagged PDF even for a draft (a final report is, unless its layout says not)
   std::string icc_profile = kDefaultIccProfile;
   std::string hyphenation = kSwedishDictionary;
 };

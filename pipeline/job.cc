@@ -171,6 +171,7 @@ BuildSettings SettingsFrom(const po::variables_map& vm) {
   if (vm.count("draft")) settings.mode = ReportMode::kDraft;
   if (vm.count("final")) settings.mode = ReportMode::kFinal;
   settings.pdfa = vm.count("pdfa") > 0;
+  settings.tagged = vm.count("tagged") > 0;
   return settings;
 }
 
@@ -184,7 +185,8 @@ int BuildCommand(const CommandContext& ctx) {
   options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
       "output,o", po::value<std::string>(),
       "the PDF to write (default: arsredovisning-YEAR.pdf); with several years, a directory")(
-      "pdfa", "write PDF/A-2b also for a draft (a final report always is)")(
+      "pdfa", "write PDF/A also for a draft (a final report always is)")(
+      "tagged", "write a tagged PDF (PDF/UA-1) also for a draft (a final report is, unless its layout says not)")(
       "timings", "print the time each stage took on stderr");
   AddModeOptions(options);
   AddSettingsOptions(options);
@@ -193,11 +195,12 @@ int BuildCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final] [--pdfa]\n"
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final] [--pdfa] [--tagged]\n"
       "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
-      "have errors, is typeset as a draft; a final report is PDF/A-2b. Each PDF is written whole\n"
-      "or not at all. Several years are built in one run, sharing fonts and dictionaries; -o then\n"
-      "names a directory.\n";
+      "have errors, is typeset as a draft; a final report is a tagged PDF/A-2a and PDF/UA-1 (or\n"
+      "PDF/A-2b where the layout turns tagging off). Each PDF is written whole or not at all.\n"
+      "Several years are built in one run, sharing fonts and dictionaries; -o then names a\n"
+      "directory.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   if (vm.count("draft") && vm.count("final")) {
     ctx.err << "arsred: build: --draft and --final exclude each other\n";

@@ -1,6 +1,7 @@
 #include "layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -323,7 +324,14 @@ class PageBuilder {
     }
     bool started_column = AtColumnTop();
     if (started_column && block.repeat_head >= 0 && !block.new_page) {
-      for (FlowBlock& head : heads_[static_cast<size_t>(block.repeat_head)]) Draw(head);
+      // A repeated head is pagination: a reader of the tagged PDF met the head once already.
+      for (FlowBlock& head : heads_[static_cast<size_t>(block.repeat_head)]) {
+        const size_t first = doc_.pages.back().items.size();
+        Draw(head);
+        for (size_t i = first; i < doc_.pages.back().items.size(); ++i) {
+          std::visit([](auto& item) { MakeArtifact(item); }, doc_.pages.back().items[i]);
+        }
+      }
     }
     y_ -= before;
     Draw(block);
@@ -361,6 +369,12 @@ class PageBuilder {
     }
     y_ = section_top_ - best_height;
     fresh_column_ = false;
+  }
+
+  template <class Item>
+  static void MakeArtifact(Item& item) {
+    if constexpr (requires { item.structure; }) item.structure = -1;
+    if constexpr (requires { item.role; }) item.role = Role::kArtifact;
   }
 
   static void Shift(GlyphRun& run, double dx, double dy) { run.x += dx, run.y += dy; }
@@ -446,8 +460,9 @@ struct TocEntry {
 class Composer {
  public:
   Composer(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
-           const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages)
-      : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
+           const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
+           std::vector<StructElement>& structure)
+      : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages), structure_(structure),
         typesetter_({resources.metrics[0].get(), resources.metrics[1].get(), resources.metrics[2].get(),
                      resources.metrics[3].get()},
                     resources.hyphenator.get()) {
@@ -471,6 +486,64 @@ class Composer {
   }
 
   const std::vector<TocEntry>& toc() const { return toc_; }
+  // The elements the table of contents is filled into once the pages are known.
+  int toc_heading() const { return toc_heading_; }
+  int toc_element() const { return toc_element_; }
+
+  // --- structure (the tagged PDF's tree) ------------------------------------------------------
+
+  // A new element under `parent`. Elements are made as the report is composed, which is its
+  // reading order; the renderer keeps that order.
+  int Element(StructType type, int parent = 0) {
+    structure_.push_back({type, parent, "", HeaderScope::kNone});
+    return static_cast<int>(structure_.size()) - 1;
+  }
+
+  // Puts the lines' runs in `element`, each web link with its text in a Link element of its own.
+  void TagLines(std::vector<SetLine>& lines, int element) {
+    std::map<std::string, int> link_elements;
+    for (SetLine& line : lines) {
+      for (Link& link : line.links) {
+        auto [at, fresh] = link_elements.emplace(link.uri, -1);
+        if (fresh) at->second = Element(StructType::kLink, element);
+        link.structure = at->second;
+        link.description = link.uri;
+        // The typesetter starts a run where each linked word starts, at the link's own x.
+        for (GlyphRun& run : line.runs) {
+          if (run.structure < 0 && run.x == link.x) run.structure = at->second;
+        }
+      }
+      for (GlyphRun& run : line.runs) {
+        if (run.structure < 0) run.structure = element;
+      }
+    }
+  }
+
+  // A chart's Figure element, with an alternative text that says what the chart shows:
+  // "Cirkeldiagram: Kostnader 2023: Insatser 69 %, Personal 25 %, Övrigt 6 %".
+  int FigureElement(const ReportChart& chart, const char* kind) {
+    const int figure = Element(StructType::kFigure);
+    std::string alt = std::string(kind) + (chart.title.empty() ? "" : ": " + chart.title) + ":";
+    for (size_t i = 0; i < chart.parts.size(); ++i) {
+      const ChartPart& part = chart.parts[i];
+      alt += (i == 0 ? " " : ", ") + part.label + " " + (chart.bars ? part.value : FormatPercent(part.percent));
+    }
+    // Spaces for the no-break spaces of "69 %": a reader speaks them alike, and a plain space is
+    // what text extraction gives.
+    for (size_t at = alt.find("\u00A0"); at != std::string::npos; at = alt.find("\u00A0", at + 1)) {
+      alt.replace(at, 2, " ");
+    }
+    structure_[static_cast<size_t>(figure)].alt = alt;
+    return figure;
+  }
+
+  int HeadingElement(int level) {
+    // Levels are not skipped in the tree (a note's heading under "Noter" is the next level
+    // down, whatever its size on the page).
+    const int tree_level = std::clamp(level, 1, heading_level_ + 1);
+    heading_level_ = tree_level;
+    return Element(static_cast<StructType>(static_cast<int>(StructType::kH1) + tree_level - 1));
+  }
 
   // --- text --------------------------------------------------------------------------------
 
@@ -552,6 +625,7 @@ class Composer {
     for (SetLine& line : lines) {
       for (GlyphRun& run : line.runs) run.role = role;
     }
+    TagLines(lines, Element(StructType::kP));
     AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
   }
 
@@ -566,6 +640,7 @@ class Composer {
     for (SetLine& line : lines) {
       for (GlyphRun& run : line.runs) run.role = role;
     }
+    TagLines(lines, HeadingElement(level));
     std::string anchor = "h" + std::to_string(++heading_count_);
     if (in_toc && level <= 2) toc_.push_back({raw_text, level, anchor});
     outline_.push_back({raw_text, level, anchor});
@@ -586,7 +661,9 @@ class Composer {
   }
 
   void Markup(const Located<Text>& text, bool in_toc) {
+    list_ = -1;
     for (const arsred::Block& block : text.value.doc.blocks) {
+      if (block.kind != arsred::Block::Kind::kBulletItem) list_ = -1;  // a list is its run of items
       switch (block.kind) {
         case arsred::Block::Kind::kHeading: {
           std::string title;
@@ -623,14 +700,20 @@ class Composer {
     bullet.text = "\u2022";
     bullet.color = body_.color;
     bullet.role = Role::kListItem;
+    if (list_ < 0) list_ = Element(StructType::kL);
+    const int item = Element(StructType::kLI, list_);
+    bullet.structure = Element(StructType::kLbl, item);
     lines[0].runs.insert(lines[0].runs.begin(), bullet);
+    TagLines(lines, Element(StructType::kLBody, item));
     AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
   }
 
-  // A bold caption above a table, chart or goals table, kept with what follows.
-  void Caption(const std::string& text, double size, bool span, double space_before) {
+  // A bold caption above a table, chart or goals table, kept with what follows; its text is the
+  // structure element `element` (a table's Caption, or a P before a figure).
+  void Caption(const std::string& text, double size, bool span, double space_before, int element) {
     auto lines = typesetter_.Set({{text, kBold, ""}}, size, body_.color, span ? pages_.text_width() : pages_.column_width(),
                                  false);
+    TagLines(lines, element);
     for (size_t i = 0; i < lines.size(); ++i) {
       FlowBlock b;
       b.height = size * 1.3;
@@ -752,12 +835,18 @@ class Composer {
       return b;
     };
 
+    // One Table element, however many pages it runs over: its caption, head rows (the year
+    // heads are column headers) and rows (each line's label heads its row).
+    const int table_element = Element(StructType::kTable);
+    const int caption_element = caption.empty() ? -1 : Element(StructType::kCaption, table_element);
+
     // Head rows.
     std::vector<FlowBlock> head_blocks;
     for (size_t h = 0; h < table.head.size(); ++h) {
       std::vector<CellLines> cells;
       std::vector<double> cx, cw;
       size_t col = 0;
+      const int row_element = Element(StructType::kTR, table_element);
       for (const HeadCell& cell : table.head[h]) {
         double w = 0;
         for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) w += widths[col + static_cast<size_t>(k)];
@@ -766,6 +855,9 @@ class Composer {
         cl.numeric = numeric;
         // A head over numbers is set ragged and drawn right-aligned, line by line.
         cl.lines = SetCell(cell.text, kBold, w - 4, false);
+        const int header = Element(StructType::kTH, row_element);
+        structure_[static_cast<size_t>(header)].scope = HeaderScope::kColumn;
+        TagLines(cl.lines, header);
         cells.push_back(cl);
         cx.push_back(col < n ? x[col] : 0);
         cw.push_back(w);
@@ -774,7 +866,7 @@ class Composer {
       head_blocks.push_back(row_block(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false));
       head_blocks.back().keep_with_next = true;
     }
-    if (!caption.empty()) Caption(caption, size + 0.5, span, paragraph_space_ * 1.5);
+    if (!caption.empty()) Caption(caption, size + 0.5, span, paragraph_space_ * 1.5, caption_element);
     int head_id = pages_.AddHead(head_blocks);
     for (size_t k = 0; k < head_blocks.size(); ++k) {
       FlowBlock b = head_blocks[k];
@@ -785,12 +877,16 @@ class Composer {
       const ReportRow& row = table.rows[r];
       std::vector<CellLines> cells;
       std::vector<double> cx, cw;
+      const int row_element = Element(StructType::kTR, table_element);
       for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
         int face = row.style == RowStyle::kBody ? kRegular : kBold;
         bool numeric = c < table.numeric_columns.size() ? table.numeric_columns[c] : c > 0;
         if (table.has_note_column && c == 1) numeric = true;
         double label_width = widths[c] - (c == 0 ? row.indent * 9.0 + 2 : 4);
+        const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
+        if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
         cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric), numeric});
+        TagLines(cells.back().lines, cell);
         cx.push_back(x[c]);
         cw.push_back(widths[c]);
       }
@@ -844,11 +940,12 @@ class Composer {
       labels.push_back(typesetter_.Set({{slice.label + " " + FormatPercent(slice.percent), kRegular, ""}}, size,
                                        body_.color, std::max(60.0, label_width), false));
     }
-    if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5);
+    if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+    const int figure = FigureElement(chart, "Cirkeldiagram");
     FlowBlock b;
     b.height = height;
     ReportChart data = chart;
-    b.draw = [data, colors, radius, labels, legend_line, size](Page& page, double left, double top, double) {
+    b.draw = [data, colors, radius, labels, legend_line, size, figure](Page& page, double left, double top, double) {
       double cx = left + radius + 4, cy = top - radius - 6;
       double angle = 0;
       for (size_t i = 0; i < data.parts.size(); ++i) {
@@ -866,17 +963,19 @@ class Composer {
             Arc(path.ops, cx, cy, radius, angle, angle + sweep);
           }
           path.ops.push_back({PathOp::Kind::kClose});
+          path.structure = figure;
           page.items.push_back(path);
         }
         angle += sweep;
         double ly = top - 8 - static_cast<double>(i) * legend_line;
         double lx = left + 2 * radius + 24;
-        page.items.push_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure});
+        page.items.push_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
         for (size_t l = 0; l < labels[i].size() && l < 1; ++l) {
           for (GlyphRun run : labels[i][l].runs) {
             run.x += lx + size * 1.3;
             run.y = ly - size * 0.75;
             run.role = Role::kFigure;
+            run.structure = figure;
             page.items.push_back(run);
           }
         }
@@ -887,7 +986,9 @@ class Composer {
 
   // Vertical bars, one per part, the value above each bar and the label below it.
   void Bars(const ReportChart& chart) {
-    if (!chart.title.empty()) Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5);
+    if (!chart.title.empty()) {
+      Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+    }
     const double plot_height = 110;
     double size = table_size_;
     double width = pages_.column_width();
@@ -911,18 +1012,20 @@ class Composer {
     const Typesetter* ts = &typesetter_;
     Color rule = rule_color_;
     Color text_color = body_.color;
+    const int figure = FigureElement(chart, "Stapeldiagram");
     b.draw = [=](Page& page, double left, double top, double) {
       double base = top - size * 1.6 - plot_height;
-      page.items.push_back(Rule{left, base, left + width, base, 0.5, rule});
+      page.items.push_back(Rule{left, base, left + width, base, 0.5, rule, Role::kFigure, figure});
       for (size_t i = 0; i < n; ++i) {
         double h = plot_height * static_cast<double>(data.parts[i].amount) / static_cast<double>(largest);
         double x = left + static_cast<double>(i) * slot + (slot - bar) / 2;
-        page.items.push_back(FilledRect{x, base, bar, h, colors[i % colors.size()], Role::kFigure});
+        page.items.push_back(FilledRect{x, base, bar, h, colors[i % colors.size()], Role::kFigure, figure});
         GlyphRun value;
         value.size = size * 0.9;
         value.text = ForDrawing(data.parts[i].value);
         value.color = text_color;
         value.role = Role::kFigure;
+        value.structure = figure;
         value.x = x + bar / 2 - ts->Width(kRegular, data.parts[i].value, size * 0.9) / 2;
         value.y = base + h + 3;
         page.items.push_back(value);
@@ -931,6 +1034,7 @@ class Composer {
             run.x += left + static_cast<double>(i) * slot + (slot - labels[i][l].width) / 2;
             run.y = base - size - static_cast<double>(l) * size * 1.1;
             run.role = Role::kFigure;
+            run.structure = figure;
             page.items.push_back(run);
           }
         }
@@ -975,7 +1079,16 @@ class Composer {
   }
 
   void Goals(const GoalArea& area) {
-    if (area.rubrik) Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2);
+    // A Table of two columns, goal and follow-up, one row per goal.
+    const int table_element = Element(StructType::kTable);
+    if (area.rubrik) {
+      Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2,
+              Element(StructType::kCaption, table_element));
+    }
+    const int head_row = Element(StructType::kTR, table_element);
+    const int goal_header = Element(StructType::kTH, head_row), follow_up_header = Element(StructType::kTH, head_row);
+    structure_[static_cast<size_t>(goal_header)].scope = HeaderScope::kColumn;
+    structure_[static_cast<size_t>(follow_up_header)].scope = HeaderScope::kColumn;
     double total = pages_.text_width();
     double left_w = total * 0.34, right_w = total - left_w;
     double size = table_size_;
@@ -997,9 +1110,11 @@ class Composer {
       a.text = "Mål";
       a.color = head_color;
       a.role = Role::kTableHeader;
+      a.structure = goal_header;
       page.items.push_back(a);
       a.x = left + left_w + 6;
       a.text = right_title;
+      a.structure = follow_up_header;
       page.items.push_back(a);
       page.items.push_back(Rule{left, top - leading - 3, left + total, top - leading - 3, 0.6, rule});
     };
@@ -1013,6 +1128,11 @@ class Composer {
       right_lines.push_back(SetLine{});
       auto body = CellText(goal.redovisning, right_w - 8, size);
       right_lines.insert(right_lines.end(), body.begin(), body.end());
+      const int row_element = Element(StructType::kTR, table_element);
+      const int goal_cell = Element(StructType::kTD, row_element);
+      const int follow_up_cell = Element(StructType::kTD, row_element);
+      TagLines(left_lines, goal_cell);
+      TagLines(right_lines, follow_up_cell);
       // Survey tables embedded in the follow-up are drawn after its text, in the right column.
       std::vector<const ReportTable*> surveys;
       for (const arsred::Block& block : goal.redovisning.value.doc.blocks) {
@@ -1048,6 +1168,19 @@ class Composer {
       }
       // Each survey: three columns (answer, count, share) in the right column, kept whole.
       for (const ReportTable* t : surveys) {
+        // A table of its own inside the follow-up cell: answer (heading its row), count, share.
+        const int survey = Element(StructType::kTable, follow_up_cell);
+        std::vector<std::array<int, 3>> cell_elements;
+        if (t->head.size() >= 2) {
+          const int row = Element(StructType::kTR, survey);
+          cell_elements.push_back({Element(StructType::kTD, row), Element(StructType::kTH, row), Element(StructType::kTH, row)});
+          for (int k : {1, 2}) structure_[static_cast<size_t>(cell_elements.back()[k])].scope = HeaderScope::kColumn;
+        }
+        for (size_t r = 0; r < t->rows.size(); ++r) {
+          const int row = Element(StructType::kTR, survey);
+          cell_elements.push_back({Element(StructType::kTH, row), Element(StructType::kTD, row), Element(StructType::kTD, row)});
+          structure_[static_cast<size_t>(cell_elements.back()[0])].scope = HeaderScope::kRow;
+        }
         FlowBlock table;
         table.height = static_cast<double>(t->rows.size() + 1) * leading + 12;
         table.span = true;
@@ -1060,8 +1193,11 @@ class Composer {
           double y = top - 6;
           double c0 = left + left_w + 6, c1 = c0 + (right_w - 8) * 0.45, c2 = c0 + (right_w - 8) * 0.75,
                  c3 = c0 + right_w - 8;
-          auto cell = [&](const std::string& text, double x_left, double x_right, bool right_align, int face) {
+          size_t row_index = 0;
+          auto cell = [&](const std::string& text, double x_left, double x_right, bool right_align, int face,
+                          size_t column) {
             GlyphRun run;
+            run.structure = cell_elements[row_index][column];
             run.font = face;
             run.size = size;
             run.text = ForDrawing(text);
@@ -1073,18 +1209,20 @@ class Composer {
             page.items.push_back(run);
           };
           if (copy.head.size() >= 2) {
-            cell(copy.head[1][1].text, c1, c2 - 4, true, kBold);
-            cell("Fördelning", c2, c3, true, kBold);
+            cell(copy.head[1][1].text, c1, c2 - 4, true, kBold, 1);
+            cell("Fördelning", c2, c3, true, kBold, 2);
             page.items.push_back(Rule{c0, y - leading - 2, c3, y - leading - 2, 0.4, rule});
             y -= leading + 2;
+            ++row_index;
           }
           for (const ReportRow& r : copy.rows) {
             int face = r.style == RowStyle::kTotal ? kBold : kRegular;
             if (r.style == RowStyle::kTotal) page.items.push_back(Rule{c0, y, c3, y, 0.4, rule});
-            cell(r.cells[0].text, c0, c1, false, face);
-            cell(r.cells[1].text, c1, c2 - 4, true, face);
-            cell(r.cells[2].text, c2, c3, true, face);
+            cell(r.cells[0].text, c0, c1, false, face, 0);
+            cell(r.cells[1].text, c1, c2 - 4, true, face, 1);
+            cell(r.cells[2].text, c2, c3, true, face, 2);
             y -= leading;
+            ++row_index;
           }
         };
         pages_.Add(table);
@@ -1146,6 +1284,9 @@ class Composer {
     Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
     auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, pages_.text_width(), false);
     auto title_lines = typesetter_.Set({{title, kBold, ""}}, 34, accent, pages_.text_width(), false);
+    TagLines(title_lines, Element(StructType::kP));
+    TagLines(name_lines, Element(StructType::kP));
+    const int number_element = Element(StructType::kP);
     b.draw = [=](Page& page, double left, double top, double width) {
       double y = top - page.height * 0.28;
       page.items.push_back(FilledRect{left, y + 30, width, 3, accent, Role::kArtifact});
@@ -1169,6 +1310,7 @@ class Composer {
       org.text = number;
       org.color = Color{90, 90, 90};
       org.role = Role::kTitle;
+      org.structure = number_element;
       page.items.push_back(org);
     };
     pages_.Add(b);
@@ -1233,6 +1375,8 @@ class Composer {
       std::vector<SignatureLine> pair(s.lines.begin() + static_cast<std::ptrdiff_t>(i),
                                       s.lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, s.lines.size())));
       for (const SignatureLine& line : pair) CheckGlyphs(line.role + line.member + line.name, Where{}, "styrelse", kRegular);
+      std::vector<int> elements;  // one paragraph per signature: name, role, member
+      for (size_t k = 0; k < pair.size(); ++k) elements.push_back(Element(StructType::kP));
       b.draw = [=](Page& page, double left, double top, double width) {
         double column = width / 2;
         for (size_t k = 0; k < pair.size(); ++k) {
@@ -1240,16 +1384,21 @@ class Composer {
           double line_y = top - 40;
           page.items.push_back(Rule{x, line_y, x + column - 24, line_y, 0.5, rule, Role::kArtifact});
           double y = line_y - size * 1.2;
-          for (const std::string& text : {pair[k].name, pair[k].role, pair[k].member}) {
+          // Name, role (in bold) and member, a line each; read as one paragraph, so each line
+          // but the last ends in a space.
+          const std::string* lines[] = {&pair[k].name, &pair[k].role, &pair[k].member};
+          for (size_t part = 0; part < 3; ++part) {
+            const std::string& text = *lines[part];
             if (text.empty()) continue;
             GlyphRun run;
-            run.font = &text == &pair[k].role ? kBold : kRegular;
+            run.font = part == 1 ? kBold : kRegular;
             run.size = size * 0.95;
             run.x = x;
             run.y = y;
-            run.text = text;
+            run.text = text + (part < 2 ? " " : "");
             run.color = color;
             run.role = Role::kSignature;
+            run.structure = elements[k];
             page.items.push_back(run);
             y -= size * 1.2;
           }
@@ -1267,6 +1416,8 @@ class Composer {
   }
 
   void Contents(int pages) {
+    toc_heading_ = HeadingElement(1);
+    toc_element_ = Element(StructType::kTOC);
     FlowBlock b;
     b.reserve_pages = pages;
     pages_.Add(b);
@@ -1303,6 +1454,10 @@ class Composer {
   std::vector<Color> chart_colors_;
   std::vector<TocEntry> toc_, outline_;
   int heading_count_ = 0;
+  std::vector<StructElement>& structure_;
+  int heading_level_ = 0;    // of the last heading in the structure tree
+  int list_ = -1;            // the L element that consecutive bullets go into, or -1
+  int toc_heading_ = -1, toc_element_ = -1;
 };
 
 std::string Fill(std::string text, const std::map<std::string, std::string>& values) {
@@ -1335,7 +1490,8 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
                     s.kolumner ? static_cast<int>(s.kolumner->value) : 1,
                     s.spaltmellanrum ? MmToPt(s.spaltmellanrum->value) : 18,
                     s.dubbelsidig && s.dubbelsidig->value);
-  Composer composer(inputs, figures, layout, resources, diagnostics, pages);
+  doc.structure.push_back({StructType::kDocument, -1, "", HeaderScope::kNone});
+  Composer composer(inputs, figures, layout, resources, diagnostics, pages, doc.structure);
 
   // The table of contents needs its page count before the pages exist: count its entries by
   // composing into a scratch builder first. Its lines do not depend on the page numbers.
@@ -1443,6 +1599,7 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         title.text = "Innehåll";
         title.color = accent;
         title.role = Role::kHeading1;
+        title.structure = composer.toc_heading();
         page.items.push_back(title);
         doc.outline.push_back({"Innehåll", 1, pages.reserved()[k], y + title.size});
       }
@@ -1456,6 +1613,10 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         const FontMetrics& m = e.level == 1 ? bold : regular;
         double indent = e.level == 1 ? 0 : size * 1.5;
         if (e.level == 1) y -= size * 0.4;
+        // Each entry a TOCI holding a Link: its title, its page number and the link itself.
+        doc.structure.push_back({StructType::kTOCI, composer.toc_element(), "", HeaderScope::kNone});
+        doc.structure.push_back({StructType::kLink, static_cast<int>(doc.structure.size()) - 1, "", HeaderScope::kNone});
+        const int link_element = static_cast<int>(doc.structure.size()) - 1;
         GlyphRun label;
         label.font = face;
         label.size = size;
@@ -1464,19 +1625,23 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         label.text = ForDrawing(e.title);
         label.color = text_color;
         label.role = Role::kTocEntry;
+        label.structure = link_element;
+        const double title_width = m.Width(label.text, size);
+        label.text += ' ';  // read as "Noter 20", not "Noter20"
         page.items.push_back(label);
         GlyphRun num = label;
         num.text = number;
         num.x = right - m.Width(number, size);
         page.items.push_back(num);
         // Dot leaders between the title and the number.
-        double from = label.x + m.Width(label.text, size) + 4, to = num.x - 4;
+        double from = label.x + title_width + 4, to = num.x - 4;
         double dot = regular.Width(".", size) + 1.6;
         if (to - from > dot * 2) {
           GlyphRun dots;
           dots.size = size;
           dots.color = Color{150, 150, 150};
           dots.role = Role::kArtifact;
+          dots.structure = -1;
           int count = static_cast<int>((to - from) / dot);
           dots.x = to - count * dot;
           dots.y = y;
@@ -1497,6 +1662,8 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         link.height = size + 2;
         link.target_page = at->second.page;
         link.target_y = at->second.y + 8;
+        link.structure = link_element;
+        link.description = e.title + ", sidan " + number;
         page.items.push_back(link);
         y -= size * 1.45;
       }

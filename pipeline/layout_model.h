@@ -146,12 +146,16 @@ struct LayoutFile : Anchor {
   std::optional<RunningLine> sidfot;
   std::vector<Located<Id>> ordning;
   std::optional<Located<Unit>> belopp;
+  std::optional<Located<bool>> taggad;
   template <class V>
   void Fields(V& v) {
     v("namn", namn, "The layout's name.");
     v("belopp", belopp,
       "Unit of the resultaträkning, balansräkning and kassaflödesanalys: tkr (default, rounded by the report's "
       "policy) or kr (exact).");
+    v("taggad", taggad,
+      "Whether the final report is a tagged PDF (PDF/UA-1 and PDF/A-2a; the default) or not (PDF/A-2b). "
+      "`arsred build --tagged` tags a draft too.");
     v("sida", sida, "Page size, margins and columns.");
     v("typsnitt", typsnitt, "The four faces of the text font.");
     v("text", text, "Prose.");

@@ -28,6 +28,32 @@ enum class Role {
   kFigure, kTocEntry, kSignature, kTitle,
 };
 
+// The logical structure of the report, for the tagged PDF (PDF/UA): a tree of elements in
+// reading order, built by layout as it composes. Items point at the element they belong to;
+// an item that belongs to none (structure -1) is an artifact: running headers and footers,
+// rules, stripes, leaders, watermarks, repeated table heads.
+enum class StructType {
+  kDocument, kH1, kH2, kH3, kH4, kH5, kH6, kP, kL, kLI, kLbl, kLBody,
+  kTable, kTR, kTH, kTD, kCaption, kFigure, kTOC, kTOCI, kLink,
+};
+
+// The standard structure type's name in PDF: "P", "H1", "TD", …
+inline const char* StructTag(StructType type) {
+  static constexpr const char* kTags[] = {"Document", "H1", "H2",    "H3",  "H4",    "H5",      "H6",
+                                          "P",        "L",  "LI",    "Lbl", "LBody", "Table",   "TR",
+                                          "TH",       "TD", "Caption", "Figure", "TOC", "TOCI", "Link"};
+  return kTags[static_cast<int>(type)];
+}
+
+enum class HeaderScope { kNone, kColumn, kRow };
+
+struct StructElement {
+  StructType type = StructType::kP;
+  int parent = -1;  // index in Document::structure; -1 only for the root (element 0, kDocument)
+  std::string alt;  // a Figure's alternative text: what it shows, in words
+  HeaderScope scope = HeaderScope::kNone;  // a TH's: the column or the row it heads
+};
+
 struct FontFace {
   std::string file;  // path of the TrueType file to embed
   std::string name;  // a name for traces, e.g. "Carlito-Bold"
@@ -41,7 +67,7 @@ struct GlyphRun {
   std::string text;
   Color color;
   Role role = Role::kParagraph;
-  int structure = -1;  // the structure element it belongs to (tagging), or -1
+  int structure = -1;  // the element it belongs to (Document::structure), or -1: an artifact
 };
 
 struct Rule {
@@ -49,12 +75,14 @@ struct Rule {
   double width = 0.5;
   Color color;
   Role role = Role::kArtifact;
+  int structure = -1;
 };
 
 struct FilledRect {
   double x = 0, y = 0, width = 0, height = 0;
   Color fill;
   Role role = Role::kArtifact;
+  int structure = -1;
 };
 
 // A closed shape of lines and cubic Bézier curves, filled (charts).
@@ -68,6 +96,7 @@ struct FilledPath {
   std::vector<PathOp> ops;
   Color fill;
   Role role = Role::kFigure;
+  int structure = -1;
 };
 
 // A clickable area that goes to a place in the document, or to a web address.
@@ -76,6 +105,8 @@ struct Link {
   int target_page = -1;    // internal: page index (0-based) ...
   double target_y = 0;     // ... and the y to show at the top
   std::string uri;         // external, when not empty
+  int structure = -1;      // its Link element, which holds the link's text too
+  std::string description; // what the link leads to, for readers that cannot see it
 };
 
 // A watermark drawn diagonally across the page (the draft's UTKAST).
@@ -110,6 +141,7 @@ struct DocumentInfo {
 
 struct Document {
   DocumentInfo info;
+  std::vector<StructElement> structure;  // element 0 is the document; empty: untagged
   std::vector<FontFace> fonts;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;

@@ -283,6 +283,9 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     SetLine line;
     double x = 0;
     bool joinable = false;  // the previous atom was a box of this word
+    // A space was passed since the last run: the run ends with one in its text. The eye sees the
+    // gap either way; text extraction and a screen reader following the tags need the character.
+    bool space_after_run = false;
     // Skip glue and penalties at the start of a line.
     while (start < lb.item && atoms[start].item.kind != BreakItem::Kind::kBox) ++start;
     for (size_t i = start; i < lb.item; ++i) {
@@ -294,12 +297,14 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
         if (a.item.stretch >= 1000) w = a.item.width;  // the finishing glue never stretches a line
         x += w;
         joinable = false;
+        space_after_run = !line.runs.empty();
         continue;
       }
       if (a.item.kind == BreakItem::Kind::kPenalty) continue;
       if (joinable && !line.runs.empty() && line.runs.back().font == a.face && a.uri.empty()) {
         line.runs.back().text += a.text;
       } else {
+        if (space_after_run) line.runs.back().text += ' ';
         GlyphRun run;
         run.font = a.face;
         run.size = size;
@@ -317,8 +322,10 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       }
       x += a.item.width;
       joinable = true;
+      space_after_run = false;
     }
     const Atom& at_break = atoms[lb.item];
+    if (at_break.item.kind == BreakItem::Kind::kGlue && !line.runs.empty()) line.runs.back().text += ' ';
     if (at_break.item.kind == BreakItem::Kind::kPenalty && !at_break.text.empty() && !line.runs.empty()) {
       line.runs.back().text += at_break.text;
       x += at_break.item.width;

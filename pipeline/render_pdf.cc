@@ -7,6 +7,8 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_font.h>
 #include <hpdf_streams.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFWriter.hh>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -27,6 +29,8 @@
 #include <vector>
 
 #include "font_subset.h"
+#include "pdf_doc.h"
+#include "pdf_tags.h"
 #include "trace.h"
 
 namespace arsred {
@@ -39,103 +43,6 @@ constexpr const char* kProducer = "arsred";
 constexpr const char* kTempSuffix = ".arsred-tmp-";
 // Fonts are read whole to be subset; anything far larger than the fonts we ship is refused.
 constexpr size_t kMaxFontBytes = 64 << 20;
-
-// Thrown inside this file only, never through a libharu frame: the error handler merely records
-// what libharu reported, and PdfDoc::Check turns that record into an exception afterwards.
-class RenderFailure : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-struct LibharuError {
-  HPDF_STATUS code = HPDF_OK;
-  HPDF_STATUS detail = 0;
-};
-
-// Keeps the first error: once an error is set, every later call on the document fails with
-// HPDF_INVALID_DOCUMENT, which says nothing about the cause.
-void RecordLibharuError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) noexcept {
-  auto* error = static_cast<LibharuError*>(user_data);
-  if (error->code == HPDF_OK) *error = {code, detail};
-}
-
-const char* LibharuErrorName(HPDF_STATUS code) {
-  switch (code) {
-    case HPDF_FAILD_TO_ALLOC_MEM: return "HPDF_FAILD_TO_ALLOC_MEM";
-    case HPDF_FILE_IO_ERROR: return "HPDF_FILE_IO_ERROR";
-    case HPDF_FILE_OPEN_ERROR: return "HPDF_FILE_OPEN_ERROR";
-    case HPDF_INVALID_ANNOTATION: return "HPDF_INVALID_ANNOTATION";
-    case HPDF_INVALID_DATE_TIME: return "HPDF_INVALID_DATE_TIME";
-    case HPDF_INVALID_DESTINATION: return "HPDF_INVALID_DESTINATION";
-    case HPDF_INVALID_DOCUMENT: return "HPDF_INVALID_DOCUMENT";
-    case HPDF_INVALID_FONT_NAME: return "HPDF_INVALID_FONT_NAME";
-    case HPDF_INVALID_OUTLINE: return "HPDF_INVALID_OUTLINE";
-    case HPDF_INVALID_PARAMETER: return "HPDF_INVALID_PARAMETER";
-    case HPDF_INVALID_URI: return "HPDF_INVALID_URI";
-    case HPDF_PAGE_FONT_NOT_FOUND: return "HPDF_PAGE_FONT_NOT_FOUND";
-    case HPDF_PAGE_INVALID_FONT_SIZE: return "HPDF_PAGE_INVALID_FONT_SIZE";
-    case HPDF_PAGE_INVALID_GMODE: return "HPDF_PAGE_INVALID_GMODE";
-    case HPDF_PAGE_INVALID_SIZE: return "HPDF_PAGE_INVALID_SIZE";
-    case HPDF_PAGE_OUT_OF_RANGE: return "HPDF_PAGE_OUT_OF_RANGE";
-    case HPDF_STRING_OUT_OF_RANGE: return "HPDF_STRING_OUT_OF_RANGE";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "HPDF_TTF_CANNOT_EMBEDDING_FONT";
-    case HPDF_TTF_INVALID_CMAP: return "HPDF_TTF_INVALID_CMAP";
-    case HPDF_TTF_INVALID_FOMAT: return "HPDF_TTF_INVALID_FOMAT";
-    case HPDF_TTF_MISSING_TABLE: return "HPDF_TTF_MISSING_TABLE";
-    case HPDF_ZLIB_ERROR: return "HPDF_ZLIB_ERROR";
-    default: return nullptr;
-  }
-}
-
-std::string DescribeLibharuError(HPDF_STATUS code, HPDF_STATUS detail) {
-  char hex[32];
-  std::snprintf(hex, sizeof hex, "0x%04lX", static_cast<unsigned long>(code));
-  std::string text = std::string("libharu error ") + hex;
-  if (const char* name = LibharuErrorName(code)) text += std::string(" ") + name;
-  if (detail != 0) text += " (detail " + std::to_string(detail) + ")";
-  return text;
-}
-
-// Owns one HPDF_Doc. Not movable: libharu keeps a pointer to `error_`.
-class PdfDoc {
- public:
-  PdfDoc() : doc_(HPDF_New(&RecordLibharuError, &error_)) {
-    if (doc_ == nullptr) throw RenderFailure("libharu could not create a document");
-  }
-  ~PdfDoc() { HPDF_Free(doc_); }
-  PdfDoc(const PdfDoc&) = delete;
-  PdfDoc& operator=(const PdfDoc&) = delete;
-
-  HPDF_Doc get() const { return doc_; }
-
-  // What the calls that follow are doing, for the error message ("drawing page 3").
-  void set_context(std::string context) { context_ = std::move(context); }
-
-  // Throws when libharu reported an error or `status` is not HPDF_OK (a few calls, such as
-  // HPDF_LinkAnnot_SetBorderStyle on a wrong annotation, return an error without reporting it).
-  void Check(HPDF_STATUS status, const char* call) const {
-    if (error_.code != HPDF_OK) Fail(call, error_.code, error_.detail);
-    if (status != HPDF_OK) Fail(call, status, 0);
-  }
-
-  // For calls that return a handle: throws when libharu reported an error or returned null.
-  template <typename Handle>
-  Handle CheckHandle(Handle handle, const char* call) const {
-    static_assert(std::is_pointer_v<Handle>);
-    if (error_.code != HPDF_OK) Fail(call, error_.code, error_.detail);
-    if (handle == nullptr) throw RenderFailure(context_ + ": " + call + " failed");
-    return handle;
-  }
-
- private:
-  [[noreturn]] void Fail(const char* call, HPDF_STATUS code, HPDF_STATUS detail) const {
-    throw RenderFailure(context_ + ": " + call + ": " + DescribeLibharuError(code, detail));
-  }
-
-  LibharuError error_;  // declared before doc_: HPDF_New receives its address
-  HPDF_Doc doc_;
-  std::string context_;
-};
 
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 HPDF_REAL Channel(uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
@@ -196,12 +103,15 @@ void Md5Update(HPDF_MD5_CTX* context, std::string_view bytes) {
 // gives the same file and a different font build gives a different /ID. Positions count to
 // 0.01 pt, as in the trace. Where the fonts were read from, and the temporary files the subsets
 // were loaded from, do not count, so that two checkouts make the same file.
-std::vector<HPDF_BYTE> DocumentId(const Document& document, const std::vector<std::string>& embedded_fonts) {
+std::vector<HPDF_BYTE> DocumentId(const Document& document, const RenderOptions& options,
+                                  const std::vector<std::string>& embedded_fonts) {
   // The trace names font files without their directory, so the /ID does not depend on where
   // the fonts are; the fonts themselves count through the subset bytes below.
   HPDF_MD5_CTX context;
   HPDF_MD5Init(&context);
-  Md5Update(&context, "arsred render 2\n");
+  Md5Update(&context, "arsred render 3\n");
+  Md5Update(&context, std::string(options.flavour == PdfFlavour::kPdfA2b ? "PDF/A-2" : "PDF") +
+                          (options.tagged ? " tagged\n" : "\n"));
   Md5Update(&context, TraceDocument(document));
   for (const std::string& font : embedded_fonts) {
     Md5Update(&context, std::to_string(font.size()) + "\n");
@@ -212,9 +122,10 @@ std::vector<HPDF_BYTE> DocumentId(const Document& document, const std::vector<st
   return digest;
 }
 
-void SetTrailerId(PdfDoc& pdf, const Document& document, const std::vector<std::string>& embedded_fonts) {
+void SetTrailerId(PdfDoc& pdf, const Document& document, const RenderOptions& options,
+                  const std::vector<std::string>& embedded_fonts) {
   pdf.set_context("setting the document /ID");
-  std::vector<HPDF_BYTE> digest = DocumentId(document, embedded_fonts);
+  std::vector<HPDF_BYTE> digest = DocumentId(document, options, embedded_fonts);
   HPDF_Doc doc = pdf.get();
   HPDF_Array id = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
   pdf.Check(HPDF_Dict_Add(doc->trailer, "ID", id), "HPDF_Dict_Add");
@@ -321,9 +232,9 @@ void AddOutputIntent(PdfDoc& pdf, const std::string& icc_path) {
 
 // The XMP metadata stream in the catalog, uncompressed as PDF/A asks, so that archive tools
 // can read it without a PDF library.
-void AddMetadata(PdfDoc& pdf, const DocumentInfo& info, PdfFlavour flavour) {
+void AddMetadata(PdfDoc& pdf, const DocumentInfo& info, PdfFlavour flavour, bool tagged) {
   pdf.set_context("writing the XMP metadata");
-  const std::string packet = XmpPacket(info, flavour);
+  const std::string packet = XmpPacket(info, flavour, tagged);
   HPDF_Doc doc = pdf.get();
   HPDF_Dict metadata = pdf.CheckHandle(HPDF_DictStream_New(doc->mmgr, doc->xref), "HPDF_DictStream_New");
   metadata->filter = HPDF_STREAM_FILTER_NONE;
@@ -347,9 +258,11 @@ HPDF_Destination TopOfView(PdfDoc& pdf, HPDF_Page page, double top) {
 // font and line width are set only when they change; consecutive glyph runs share one BT/ET.
 class PageDrawer {
  public:
+  // `tagger` is null for an untagged PDF.
   PageDrawer(PdfDoc& pdf, const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Font>& fonts,
-             size_t page_index, const Page& layout)
-      : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout) {}
+             size_t page_index, const Page& layout, PdfTagger* tagger)
+      : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout),
+        tagger_(tagger) {}
 
   void Draw() {
     // Watermarks first: PDF/A allows no transparency, so a light mark drawn underneath is the
@@ -357,6 +270,7 @@ class PageDrawer {
     for (size_t i = 0; i < layout_.items.size(); ++i) {
       if (!std::holds_alternative<Watermark>(layout_.items[i])) continue;
       SetWhere(i);
+      MarkAs(-1);
       DrawWatermark(std::get<Watermark>(layout_.items[i]));
     }
     EndText();
@@ -365,6 +279,7 @@ class PageDrawer {
       std::visit([this](const auto& item) { DrawItem(item); }, layout_.items[i]);
     }
     EndText();
+    if (tagger_) tagger_->EndPage(page_);
   }
 
  private:
@@ -372,6 +287,14 @@ class PageDrawer {
     item_index_ = item_index;
     where_ = "page " + std::to_string(page_index_) + ", item " + std::to_string(item_index);
     pdf_.set_context("drawing " + where_);
+  }
+
+  // In a tagged PDF, what follows is content of `structure` (-1: an artifact). A marked sequence
+  // and a text object must nest, so the text object ends where the mark changes.
+  void MarkAs(int structure) {
+    if (tagger_ == nullptr || tagger_->IsOpen(structure)) return;
+    EndText();
+    tagger_->Mark(page_, page_index_, structure);
   }
 
   HPDF_Font Font(int index) const {
@@ -429,6 +352,7 @@ class PageDrawer {
   void DrawItem(const GlyphRun& run) {
     std::string text = TextForFont(run.text, where_);
     if (text.empty()) return;
+    MarkAs(run.structure);
     BeginText();
     SetFont(run.font, run.size);
     SetFill(run.color);
@@ -441,6 +365,7 @@ class PageDrawer {
   void DrawItem(const Watermark&) {}  // drawn before everything else, in Draw()
 
   void DrawItem(const Rule& rule) {
+    MarkAs(rule.structure);
     EndText();
     SetStroke(rule.color, rule.width);
     pdf_.Check(HPDF_Page_MoveTo(page_, Real(rule.x1), Real(rule.y1)), "HPDF_Page_MoveTo");
@@ -449,6 +374,7 @@ class PageDrawer {
   }
 
   void DrawItem(const FilledRect& rect) {
+    MarkAs(rect.structure);
     EndText();
     SetFill(rect.fill);
     pdf_.Check(HPDF_Page_Rectangle(page_, Real(rect.x), Real(rect.y), Real(rect.width), Real(rect.height)),
@@ -458,6 +384,7 @@ class PageDrawer {
 
   void DrawItem(const FilledPath& path) {
     if (path.ops.empty()) return;
+    MarkAs(path.structure);
     EndText();
     if (path.ops.front().kind != PathOp::Kind::kMoveTo) throw RenderFailure(where_ + ": a path must start with a move");
     SetFill(path.fill);
@@ -500,6 +427,7 @@ class PageDrawer {
     pdf_.Check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "HPDF_LinkAnnot_SetBorderStyle");
     // /F 4 (Print): libharu writes no flags, and PDF/A requires printable annotations.
     pdf_.Check(HPDF_Dict_AddNumber(annotation, "F", 4), "HPDF_Dict_AddNumber");
+    if (tagger_) tagger_->AddAnnotation(annotation, page_index_, link.structure, link.description.empty() ? link.uri : link.description);
   }
 
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
@@ -538,6 +466,7 @@ class PageDrawer {
   size_t page_index_;
   HPDF_Page page_;
   const Page& layout_;
+  PdfTagger* tagger_;
   size_t item_index_ = 0;
   std::string where_;  // "page 2, item 5", for messages
   bool in_text_ = false;
@@ -791,6 +720,36 @@ std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDire
   return fonts;
 }
 
+// A tagged report has a thousand small structure elements, which written one object at a time
+// would nearly double the file. qpdf packs them into compressed object streams (PDF 1.5, which
+// PDF/A-2 allows); streams already compressed are copied as they are, and the XMP metadata is
+// left uncompressed. The result is as reproducible as its input: qpdf derives the second half
+// of the /ID from the content.
+void PackObjects(const std::string& path) {
+  const std::string packed = path + ".packed";
+  std::error_code ignored;
+  try {
+    QPDF input;
+    input.setSuppressWarnings(true);
+    input.processFile(path.c_str());
+    if (input.anyWarnings()) throw std::runtime_error("qpdf finds the PDF damaged");
+    QPDFWriter writer(input, packed.c_str());
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.setDecodeLevel(qpdf_dl_none);
+    writer.setDeterministicID(true);
+    writer.write();
+  } catch (const std::exception& failure) {
+    std::filesystem::remove(packed, ignored);
+    throw RenderFailure(std::string("packing the structure tree into object streams: ") + failure.what());
+  }
+  std::error_code error;
+  std::filesystem::rename(packed, path, error);
+  if (error) {
+    std::filesystem::remove(packed, ignored);
+    throw RenderFailure("cannot replace " + path + ": " + error.message());
+  }
+}
+
 // Builds the whole PDF in memory and saves it to `temp_path`; throws RenderFailure.
 void WritePdf(const Document& document, const RenderOptions& options, const std::string& temp_path) {
   if (document.pages.empty()) throw RenderFailure("the document has no pages");
@@ -818,22 +777,26 @@ void WritePdf(const Document& document, const RenderOptions& options, const std:
     pdf.Check(HPDF_Page_SetHeight(page, Real(layout.height)), "HPDF_Page_SetHeight");
     pages.push_back(page);
   }
+  std::optional<PdfTagger> tagger;
+  if (options.tagged) tagger.emplace(pdf, document);
   for (size_t i = 0; i < document.pages.size(); ++i) {
-    PageDrawer(pdf, pages, fonts, i, document.pages[i]).Draw();
+    PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw();
   }
+  if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);
   AddPageLabels(pdf, document);
-  SetTrailerId(pdf, document, embedded_fonts);
-  AddMetadata(pdf, document.info, options.flavour);
+  SetTrailerId(pdf, document, options, embedded_fonts);
+  AddMetadata(pdf, document.info, options.flavour, options.tagged);
   if (options.flavour == PdfFlavour::kPdfA2b) AddOutputIntent(pdf, options.icc_profile);
 
   pdf.set_context("writing " + temp_path);
   pdf.Check(HPDF_SaveToFile(doc, temp_path.c_str()), "HPDF_SaveToFile");
+  if (options.tagged) PackObjects(temp_path);
 }
 
 }  // namespace
 
-std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour) {
+std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged) {
   // Each entry repeats an Info entry, as PDF/A requires; empty ones are left out of both.
   std::string rdf;
   const auto property = [&rdf](const char* name, const std::string& value) {
@@ -859,7 +822,31 @@ std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour) {
   }
   if (flavour == PdfFlavour::kPdfA2b) {
     property("pdfaid:part", "2");
-    property("pdfaid:conformance", "B");
+    // Level A is level B with the logical structure (tags) and Unicode for all text.
+    property("pdfaid:conformance", tagged ? "A" : "B");
+  }
+  if (tagged) property("pdfuaid:part", "1");
+  // PDF/A allows only the schemas it predefines, unless the packet describes the others;
+  // pdfuaid is not among them.
+  std::string extension;
+  if (tagged && flavour == PdfFlavour::kPdfA2b) {
+    extension =
+        "  <rdf:Description rdf:about=\"\"\n"
+        "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+        "    <pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>\n"
+        "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+        "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+        "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+        "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+        "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+        "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+        "     <pdfaProperty:description>The part of ISO 14289 (PDF/UA) the file conforms to</pdfaProperty:description>\n"
+        "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+        "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+        "  </rdf:Description>\n";
   }
   // The packet header's begin attribute is a byte order mark, as XMP prescribes.
   return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -869,9 +856,11 @@ std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour) {
          "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
          "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
          "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-         "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" +
+         "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+         "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n" +
          rdf +
-         "  </rdf:Description>\n"
+         "  </rdf:Description>\n" +
+         extension +
          " </rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"r\"?>";

@@ -23,6 +23,9 @@ enum class PdfFlavour {
 
 struct RenderOptions {
   PdfFlavour flavour = PdfFlavour::kPlain;
+  // A tagged PDF (PDF/UA-1): every item marked as content of its structure element or as an
+  // artifact, the structure tree in reading order. With PDF/A it is PDF/A-2a (level A).
+  bool tagged = false;
   std::string icc_profile = kDefaultIccProfile;  // read only for PDF/A
 };
 
@@ -31,7 +34,8 @@ bool RenderPdf(const Document& document, const std::string& output_path, const R
                std::string* error);
 
 // The XMP packet written for `info` (exposed for tests): the document information again, in
-// XMP's terms, with the pdfaid entries when `flavour` is PDF/A.
-std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour);
+// XMP's terms, with the pdfaid entries when `flavour` is PDF/A (level A when tagged) and the
+// pdfuaid entry when tagged.
+std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged = false);
 
 }  // namespace arsred

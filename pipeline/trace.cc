@@ -118,6 +118,8 @@ std::string PathOpText(const PathOp& op) {
   return "?";
 }
 
+std::string InElement(int structure) { return structure >= 0 ? " structure=" + std::to_string(structure) : ""; }
+
 std::string ItemLine(const PageItem& item) {
   return std::visit(
       [](const auto& it) -> std::string {
@@ -130,19 +132,21 @@ std::string ItemLine(const PageItem& item) {
           return line + " " + Quoted(it.text);
         } else if constexpr (std::is_same_v<T, Rule>) {
           return "rule from=" + Point(it.x1, it.y1) + " to=" + Point(it.x2, it.y2) + " width=" + Number(it.width) +
-                 " color=" + ColorText(it.color) + " role=" + RoleName(it.role);
+                 " color=" + ColorText(it.color) + " role=" + RoleName(it.role) + InElement(it.structure);
         } else if constexpr (std::is_same_v<T, FilledRect>) {
           return "rect at=" + Point(it.x, it.y) + " size=" + Size(it.width, it.height) +
-                 " fill=" + ColorText(it.fill) + " role=" + RoleName(it.role);
+                 " fill=" + ColorText(it.fill) + " role=" + RoleName(it.role) + InElement(it.structure);
         } else if constexpr (std::is_same_v<T, FilledPath>) {
-          std::string line = "path fill=" + ColorText(it.fill) + " role=" + RoleName(it.role) + ":";
+          std::string line = "path fill=" + ColorText(it.fill) + " role=" + RoleName(it.role) + InElement(it.structure) + ":";
           for (const PathOp& op : it.ops) {
             line += ' ';
             line += PathOpText(op);
           }
           return line;
         } else if constexpr (std::is_same_v<T, Link>) {
-          std::string line = "link at=" + Point(it.x, it.y) + " size=" + Size(it.width, it.height);
+          std::string line = "link at=" + Point(it.x, it.y) + " size=" + Size(it.width, it.height) +
+                             InElement(it.structure);
+          if (!it.description.empty()) line += " description=" + Quoted(it.description);
           if (!it.uri.empty()) return line + " uri=" + Quoted(it.uri);
           return line + " to page=" + std::to_string(it.target_page) + " y=" + Number(it.target_y);
         } else {
@@ -177,6 +181,13 @@ std::string TraceDocument(const Document& document) {
            " y=" + Number(entry.y) + " " + Quoted(entry.title) + "\n";
   }
   out += "first_numbered_page " + std::to_string(document.first_numbered_page) + "\n";
+  for (size_t i = 0; i < document.structure.size(); ++i) {
+    const StructElement& element = document.structure[i];
+    out += "element " + std::to_string(i) + " " + StructTag(element.type) + " parent=" + std::to_string(element.parent);
+    if (element.scope != HeaderScope::kNone) out += element.scope == HeaderScope::kColumn ? " scope=column" : " scope=row";
+    if (!element.alt.empty()) out += " alt=" + Quoted(element.alt);
+    out += "\n";
+  }
   for (size_t i = 0; i < document.pages.size(); ++i) {
     const Page& page = document.pages[i];
     out += "page " + std::to_string(i) + " label=" + Quoted(page.label) + " size=" + Size(page.width, page.height) +

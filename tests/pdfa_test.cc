@@ -1,10 +1,8 @@
-// PDF/A-2b, checked as far as it can be without a full validator (veraPDF is not available
+// PDF/A-2 (level A when tagged, B when not), checked as far as it can be without a full validator (veraPDF is not available
 // here; docs/archive.md lists what only it would check): the readers' tools accept the file, and
 // a walk over every object with libqpdf asserts each rule that can be checked structurally.
 #include <catch2/catch.hpp>
 
-// qpdf 11 asks each user to say that it does not use the old PointerHolder.
-#define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -68,8 +66,8 @@ class ObjectWalk {
 
 bool IsName(QPDFObjectHandle object, const char* name) { return object.isName() && object.getName() == name; }
 
-// The PDF/A-2b rules that the file's structure shows.
-void CheckPdfA2b(const fs::path& file) {
+// The PDF/A-2 rules that the file's structure shows; `level` is "A" (tagged) or "B".
+void CheckPdfA2(const fs::path& file, const std::string& level) {
   INFO(file.string());
   QPDF pdf;
   pdf.processFile(file.c_str());
@@ -108,7 +106,10 @@ void CheckPdfA2b(const fs::path& file) {
   std::shared_ptr<Buffer> raw = metadata.getRawStreamData();
   const std::string xmp(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
   CHECK(XmpValue(xmp, "pdfaid:part") == "2");
-  CHECK(XmpValue(xmp, "pdfaid:conformance") == "B");
+  CHECK(XmpValue(xmp, "pdfaid:conformance") == level);
+  // Level A is tagged; tests/tagged_test.cc checks the tree itself.
+  CHECK(root.hasKey("/StructTreeRoot") == (level == "A"));
+  CHECK(root.getKey("/MarkInfo").getKey("/Marked").isBool() == (level == "A"));
   QPDFObjectHandle info = trailer.getKey("/Info");
   REQUIRE(info.isDictionary());
   CHECK(XmpValue(xmp, "dc:title") == InfoText(info, "/Title"));
@@ -183,15 +184,15 @@ void CheckWithTools(const fs::path& file) {
   CHECK(text.output.find("Årsredovisning") != std::string::npos);
 }
 
-TEST_CASE("final reports of both years are PDF/A-2b as far as their structure shows", "[pdfa]") {
+TEST_CASE("final reports of both years are PDF/A-2a as far as their structure shows", "[pdfa]") {
   TempDir temp;
   for (const char* year : {"2020", "2023"}) {
     const fs::path pdf = temp.path() / (std::string(year) + ".pdf");
     RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--final", "-o", pdf.string()});
     INFO(run.err);
     REQUIRE((run.exit_code == 0 || run.exit_code == 3));
-    CHECK(run.err.find("PDF/A-2b") != std::string::npos);
-    CheckPdfA2b(pdf);
+    CHECK(run.err.find("PDF/A-2a, tagged PDF/UA-1") != std::string::npos);
+    CheckPdfA2(pdf, "A");
     CheckWithTools(pdf);
   }
 }
@@ -202,7 +203,7 @@ TEST_CASE("a draft is plain PDF unless --pdfa asks, and then it is PDF/A-2b too"
   const fs::path plain = temp.path() / "plain.pdf", archival = temp.path() / "pdfa.pdf";
   REQUIRE(RunArsred({"build", year, "-o", plain.string()}).exit_code == 0);
   REQUIRE(RunArsred({"build", year, "--pdfa", "-o", archival.string()}).exit_code == 0);
-  CheckPdfA2b(archival);
+  CheckPdfA2(archival, "B");
   CheckWithTools(archival);
 
   QPDF pdf;
@@ -214,6 +215,23 @@ TEST_CASE("a draft is plain PDF unless --pdfa asks, and then it is PDF/A-2b too"
   CHECK(XmpValue(xmp, "dc:title") == "Årsredovisning 2024");
 }
 
+TEST_CASE("a layout that turns tagging off makes the final report PDF/A-2b", "[pdfa]") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path data = temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
+  const fs::path pdf = temp.path() / "r.pdf";
+  RunResult run = RunArsred({"build", (temp.path() / "inputs/2024").string(), "--final", "--data-dir", data.string(),
+                             "--layout", "untagged", "-o", pdf.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("PDF/A-2b)") != std::string::npos);
+  CheckPdfA2(pdf, "B");
+  CheckWithTools(pdf);
+}
+
 TEST_CASE("XMP escapes what XML would misread and repeats every Info entry", "[pdfa]") {
   DocumentInfo info;
   info.title = "Årsredovisning <2024> & \"mer\"";
@@ -222,13 +240,23 @@ TEST_CASE("XMP escapes what XML would misread and repeats every Info entry", "[p
   info.creator = "arsred";
   info.created = "2025-03-14";
   info.modified = "2025-03-15";
+  TempDir temp;
   const std::string xmp = XmpPacket(info, PdfFlavour::kPdfA2b);
   CHECK(XmpValue(xmp, "dc:title") == "Årsredovisning &lt;2024&gt; &amp; &quot;mer&quot;");
   CHECK(XmpValue(xmp, "dc:creator") == "Öst &amp; Väst");
   CHECK(XmpValue(xmp, "xmp:CreateDate") == "2025-03-14T00:00:00+00:00");
   CHECK(XmpValue(xmp, "xmp:ModifyDate") == "2025-03-15T00:00:00+00:00");
   CHECK(XmpValue(xmp, "pdf:Keywords").empty());  // no keywords, no entry
-  TempDir temp;
+  CHECK(XmpValue(xmp, "pdfaid:conformance") == "B");
+  CHECK(XmpValue(xmp, "pdfuaid:part").empty());
+  // Tagged: level A, PDF/UA-1, and the extension schema that declares pdfuaid to PDF/A.
+  const std::string tagged = XmpPacket(info, PdfFlavour::kPdfA2b, true);
+  CHECK(XmpValue(tagged, "pdfaid:conformance") == "A");
+  CHECK(XmpValue(tagged, "pdfuaid:part") == "1");
+  CHECK(XmpValue(tagged, "pdfaSchema:prefix") == "pdfuaid");
+  CHECK(XmpValue(tagged, "pdfaSchema:namespaceURI") == "http://www.aiim.org/pdfua/ns/id/");
+  WriteFile(temp.path() / "tagged.xml", tagged);
+  CHECK(RunTool("xmllint --noout " + Quote(temp.path() / "tagged.xml")).exit_code == 0);
   WriteFile(temp.path() / "x.xml", xmp);
   CHECK(RunTool("xmllint --noout " + Quote(temp.path() / "x.xml")).exit_code == 0);
 }

@@ -1,0 +1,290 @@
+// The tagged PDF (PDF/UA-1), checked as far as it can be without a full validator (PAC and
+// veraPDF are not available here; docs/accessibility.md lists what they would add): the marked
+// content of every page, the structure tree and the parent tree that ties them, what a reader
+// gets from the tree, and that tagging changes neither a pixel nor the file much.
+#include <catch2/catch.hpp>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+bool IsName(QPDFObjectHandle object, const char* name) { return object.isName() && object.getName() == name; }
+
+// The content stream's operators and operands, as whitespace-separated tokens. libharu writes
+// text as hex strings (<0041…>), so no token inside a string can look like an operator.
+std::vector<std::string> ContentTokens(QPDFObjectHandle page) {
+  std::string content;
+  for (QPDFObjectHandle stream : QPDFPageObjectHelper(page).getPageContents()) {
+    std::shared_ptr<Buffer> data = stream.getStreamData();
+    content.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    content += '\n';
+  }
+  // Dictionaries ("<</MCID 3>>") are written without spaces around their brackets.
+  std::string spaced;
+  for (char c : content) {
+    if (c == '<' || c == '>') {
+      spaced += ' ';
+      spaced += c;
+      spaced += ' ';
+    } else {
+      spaced += c;
+    }
+  }
+  std::istringstream words(spaced);
+  std::vector<std::string> tokens;
+  for (std::string word; words >> word;) tokens.push_back(word);
+  return tokens;
+}
+
+struct StructureWalk {
+  std::vector<std::string> types;                  // every element's type, in reading order
+  std::map<QPDFObjGen, std::set<int>> mcids;       // page -> MCIDs listed in the tree
+  std::map<std::pair<QPDFObjGen, int>, QPDFObjGen> element_of;  // (page, MCID) -> element
+  std::set<QPDFObjGen> annotations;                // annotations referenced by OBJR
+  std::vector<std::string> alts;                   // the Figures' alternative texts
+  std::vector<std::string> problems;
+};
+
+void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& seen) {
+  if (!element.isDictionary()) return;
+  if (element.isIndirect() && !seen.insert(element.getObjGen()).second) {
+    walk.problems.push_back("an element is reached twice");
+    return;
+  }
+  const std::string type = element.getKey("/S").isName() ? element.getKey("/S").getName() : "?";
+  walk.types.push_back(type);
+  if (type == "/Figure") {
+    const std::string alt = element.getKey("/Alt").isString() ? element.getKey("/Alt").getUTF8Value() : "";
+    if (alt.empty()) walk.problems.push_back("a Figure without /Alt");
+    walk.alts.push_back(alt);
+  }
+  if (type == "/TH") {
+    QPDFObjectHandle scope = element.getKey("/A").getKey("/Scope");
+    if (!IsName(scope, "/Column") && !IsName(scope, "/Row")) walk.problems.push_back("a TH without a scope");
+  }
+  QPDFObjectHandle page = element.getKey("/Pg");
+  QPDFObjectHandle kids = element.getKey("/K");
+  std::vector<QPDFObjectHandle> list;
+  if (kids.isArray()) {
+    for (int i = 0; i < kids.getArrayNItems(); ++i) list.push_back(kids.getArrayItem(i));
+  } else if (!kids.isNull()) {
+    list.push_back(kids);
+  }
+  for (QPDFObjectHandle kid : list) {
+    if (kid.isInteger()) {
+      if (!page.isDictionary()) {
+        walk.problems.push_back("an MCID in an element without /Pg");
+        continue;
+      }
+      const int mcid = static_cast<int>(kid.getIntValue());
+      walk.mcids[page.getObjGen()].insert(mcid);
+      walk.element_of[{page.getObjGen(), mcid}] = element.getObjGen();
+    } else if (kid.isDictionary() && IsName(kid.getKey("/Type"), "/MCR")) {
+      const int mcid = static_cast<int>(kid.getKey("/MCID").getIntValue());
+      walk.mcids[kid.getKey("/Pg").getObjGen()].insert(mcid);
+      walk.element_of[{kid.getKey("/Pg").getObjGen(), mcid}] = element.getObjGen();
+    } else if (kid.isDictionary() && IsName(kid.getKey("/Type"), "/OBJR")) {
+      if (type != "/Link") walk.problems.push_back("an object reference outside a Link");
+      walk.annotations.insert(kid.getKey("/Obj").getObjGen());
+    } else if (kid.isDictionary()) {
+      if (kid.getKey("/P").getObjGen() != element.getObjGen()) walk.problems.push_back("a kid whose /P is not its parent");
+      Walk(kid, walk, seen);
+    }
+  }
+}
+
+// Every structural rule of a tagged report that its objects show.
+void CheckTagged(const fs::path& file, size_t expected_tables) {
+  INFO(file.string());
+  QPDF pdf;
+  pdf.processFile(file.c_str());
+  QPDFObjectHandle root = pdf.getRoot();
+  CHECK(root.getKey("/Lang").getUTF8Value() == "sv-SE");
+  CHECK(root.getKey("/MarkInfo").getKey("/Marked").isBool());
+  CHECK(root.getKey("/MarkInfo").getKey("/Marked").getBoolValue());
+  CHECK(root.getKey("/ViewerPreferences").getKey("/DisplayDocTitle").getBoolValue());
+  QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
+  REQUIRE(tree.isDictionary());
+
+  StructureWalk walk;
+  std::set<QPDFObjGen> seen;
+  Walk(tree.getKey("/K"), walk, seen);
+  for (const std::string& problem : walk.problems) FAIL_CHECK(problem);
+  REQUIRE(!walk.types.empty());
+  CHECK(walk.types.front() == "/Document");
+  CHECK(static_cast<size_t>(std::count(walk.types.begin(), walk.types.end(), "/Table")) == expected_tables);
+
+  // Headings in reading order never skip a level, and the first is an H1.
+  int level = 0;
+  for (const std::string& type : walk.types) {
+    if (type.size() != 3 || type[1] != 'H' || type[2] < '1' || type[2] > '6') continue;
+    const int next = type[2] - '0';
+    INFO(type << " after H" << level);
+    CHECK(next <= level + 1);
+    level = next;
+  }
+  CHECK(level > 0);
+
+  // The parent tree: key -> what it holds.
+  std::map<long long, QPDFObjectHandle> parents;
+  QPDFObjectHandle numbers = tree.getKey("/ParentTree").getKey("/Nums");
+  REQUIRE(numbers.isArray());
+  for (int i = 0; i + 1 < numbers.getArrayNItems(); i += 2) {
+    parents[numbers.getArrayItem(i).getIntValue()] = numbers.getArrayItem(i + 1);
+  }
+  CHECK(tree.getKey("/ParentTreeNextKey").getIntValue() == static_cast<long long>(parents.size()));
+
+  int pages = 0, marks = 0, links = 0;
+  for (QPDFObjectHandle page : pdf.getAllPages()) {
+    ++pages;
+    INFO("page " << pages);
+    CHECK(IsName(page.getKey("/Tabs"), "/S"));
+    REQUIRE(page.getKey("/StructParents").isInteger());
+    QPDFObjectHandle page_marks = parents[page.getKey("/StructParents").getIntValue()];
+    REQUIRE(page_marks.isArray());
+
+    // Marked content: balanced, every text object inside a mark, every MCID once and in the tree.
+    int depth = 0;
+    std::set<int> page_mcids;
+    const std::vector<std::string> tokens = ContentTokens(page);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const std::string& token = tokens[t];
+      if (token == "BDC" || token == "BMC") ++depth;
+      if (token == "EMC") {
+        --depth;
+        CHECK(depth >= 0);
+      }
+      if (token == "BT") CHECK(depth > 0);  // no untagged text: content or artifact
+      if (token == "/MCID" && t + 1 < tokens.size()) {
+        const int mcid = std::stoi(tokens[t + 1]);
+        CHECK(page_mcids.insert(mcid).second);
+        ++marks;
+      }
+    }
+    CHECK(depth == 0);
+    CHECK(page_mcids == walk.mcids[page.getObjGen()]);
+    CHECK(static_cast<int>(page_mcids.size()) == page_marks.getArrayNItems());
+    for (int mcid : page_mcids) {
+      // Reachable both ways: the parent tree names the element that lists the MCID.
+      auto it = walk.element_of.find({page.getObjGen(), mcid});
+      REQUIRE(it != walk.element_of.end());
+      CHECK(page_marks.getArrayItem(mcid).getObjGen() == it->second);
+    }
+
+    // Each link annotation: in a Link element, with a description, and found by the parent tree.
+    QPDFObjectHandle annotations = page.getKey("/Annots");
+    for (int a = 0; annotations.isArray() && a < annotations.getArrayNItems(); ++a) {
+      QPDFObjectHandle annotation = annotations.getArrayItem(a);
+      ++links;
+      CHECK(walk.annotations.count(annotation.getObjGen()) == 1);
+      CHECK(annotation.getKey("/Contents").isString());
+      REQUIRE(annotation.getKey("/StructParent").isInteger());
+      QPDFObjectHandle link = parents[annotation.getKey("/StructParent").getIntValue()];
+      CHECK(IsName(link.getKey("/S"), "/Link"));
+    }
+  }
+  CHECK(marks > 300);
+  CHECK(links > 10);
+}
+
+// A final report of `year`, tagged (the default layout) or not (a layout that says so).
+fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
+  const fs::path data = temp.path() / "data";
+  if (!fs::exists(data)) {
+    fs::create_directories(data / "layouts");
+    fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+    WriteFile(data / "layouts/modern.yaml", ReadFile(kSourceDir / "layouts/modern.yaml"));
+    WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
+  }
+  const fs::path pdf = temp.path() / (year + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
+  RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--final", "--data-dir", data.string(),
+                             "--layout", tagged ? "modern" : "untagged", "-o", pdf.string()});
+  INFO(run.err);
+  REQUIRE((run.exit_code == 0 || run.exit_code == 3));
+  return pdf;
+}
+
+// The Table elements layout made, from its trace: one per table, however many pages it takes.
+size_t TablesInTrace(const std::string& year) {
+  RunResult dump = RunArsred({"dump", "--stage", "layout", "--final", (kSourceDir / "inputs" / year).string()});
+  std::istringstream lines(dump.out);
+  size_t tables = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("element ", 0) == 0 && line.find(" Table parent=") != std::string::npos) ++tables;
+  }
+  return tables;
+}
+
+TEST_CASE("final reports of both years are tagged: marks, tree and parent tree agree", "[tagged]") {
+  TempDir temp;
+  for (const char* year : {"2020", "2023"}) {
+    const size_t tables = TablesInTrace(year);
+    CHECK(tables > 10);
+    CheckTagged(BuildFinal(temp, year, true), tables);
+  }
+}
+
+TEST_CASE("a reader gets every heading, paragraph and figure from the tree, in reading order", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true);
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(pdf));
+  REQUIRE(tree.exit_code == 0);
+  const std::string& text = tree.output;
+  // The parts in the order of the report.
+  size_t at = 0;
+  for (const char* heading : {"Innehåll", "Förvaltningsberättelse", "Finansiella rapporter", "Resultaträkning",
+                              "Balansräkning", "Kassaflödesanalys", "Redovisningsprinciper", "Noter",
+                              "Underskrifter"}) {
+    INFO(heading);
+    const size_t found = text.find(heading, at);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) at = found;
+  }
+  // Words are words: the text has its spaces, also between the lines of a paragraph.
+  CHECK(text.find("\"Årsredovisning 2023\"") != std::string::npos);
+  CHECK(text.find("\"Denna årsredovisning innehåller en översiktlig redogörelse") != std::string::npos);
+  CHECK(text.find("\"Noter 20\"") != std::string::npos);
+  // Table cells with headers: the balance sheet's total, headed by its line's label.
+  CHECK(text.find("/Scope /Row") != std::string::npos);
+  CHECK(text.find("\"SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\"") != std::string::npos);
+  // Each chart a Figure, whose alternative text gives its figures.
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  StructureWalk walk;
+  std::set<QPDFObjGen> seen;
+  Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+  REQUIRE(walk.alts.size() == 3);
+  CHECK(walk.alts[2] == "Cirkeldiagram: Kostnadsfördelning: Individinriktade insatser 69 %, Personalkostnader 25 %, "
+                        "Verksamhetskostnader och strukturinriktade insatser 6 %");
+}
+
+TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
+  TempDir temp;
+  const fs::path tagged = BuildFinal(temp, "2023", true), untagged = BuildFinal(temp, "2023", false);
+  CHECK(fs::file_size(tagged) * 2 <= fs::file_size(untagged) * 3);
+  for (const auto& [pdf, prefix] : {std::pair{tagged, "t"}, std::pair{untagged, "u"}}) {
+    REQUIRE(RunTool("pdftoppm -r 40 -png " + Quote(pdf) + " " + Quote(temp.path() / prefix)).exit_code == 0);
+  }
+  int pages = 0;
+  for (const auto& entry : fs::directory_iterator(temp.path())) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("t-", 0) != 0) continue;
+    ++pages;
+    INFO(name);
+    CHECK(ReadFile(entry.path()) == ReadFile(temp.path() / ("u" + name.substr(1))));
+  }
+  CHECK(pages >= 20);
+}
+
+}  // namespace
+}  // namespace arsred::test
