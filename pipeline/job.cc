@@ -4,6 +4,9 @@
 #include <fstream>
 #include <iostream>
 
+#include <signal.h>
+
+#include <atomic>
 #include <cstdlib>
 
 #include <boost/program_options.hpp>
@@ -15,6 +18,7 @@
 #include "schema.h"
 #include "trace.h"
 #include "validate.h"
+#include "watch.h"
 
 namespace po = boost::program_options;
 
@@ -30,6 +34,7 @@ constexpr const char* kUsage =
     "  build <year-dir>     typeset the year's report as PDF\n"
     "  archive <year-dir>   write the final report with its sources and hashes (--out DIR)\n"
     "  verify <archive-dir> check an archive's hashes and rebuild its report byte for byte\n"
+    "  watch <year-dir>     typeset the draft again each time an input or the layout is saved\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -299,13 +304,77 @@ int DumpCommand(const CommandContext& ctx) {
   return ExitCodeFor(p.diagnostics);
 }
 
+// Set by SIGINT and SIGTERM while `arsred watch` runs; the watch reads it between builds.
+std::atomic<bool> watch_stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "a signal handler may only touch lock-free atomics");
+
+void RequestWatchStop(int) { watch_stop_requested.store(true); }
+
+// Sends SIGINT and SIGTERM to RequestWatchStop while it lives, then puts back what was there
+// before: the command also runs inside the tests' process.
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    watch_stop_requested.store(false);
+    struct sigaction action {};
+    action.sa_handler = RequestWatchStop;
+    sigemptyset(&action.sa_mask);
+    // No SA_RESTART: poll() returns at once, and the watch ends within a moment.
+    ::sigaction(SIGINT, &action, &previous_interrupt_);
+    ::sigaction(SIGTERM, &action, &previous_terminate_);
+  }
+  ~StopOnSignals() {
+    ::sigaction(SIGINT, &previous_interrupt_, nullptr);
+    ::sigaction(SIGTERM, &previous_terminate_, nullptr);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+ private:
+  struct sigaction previous_interrupt_ {};
+  struct sigaction previous_terminate_ {};
+};
+
+int WatchCommand(const CommandContext& ctx) {
+  po::options_description options("watch options");
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+      "output,o", po::value<std::string>(), "the PDF to write (default: arsredovisning-YEAR.pdf)")(
+      "pdfa", "write PDF/A also for the draft")("tagged", "write a tagged PDF also for the draft");
+  AddModeOptions(options);
+  AddSettingsOptions(options);
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME] [--final] [--pdfa]\n"
+      "Typesets the year's report as a draft, then again each time one of its input files, an\n"
+      "earlier year's or the layout is saved, printing the findings each time. The PDF is\n"
+      "replaced only when the inputs have no errors, so a viewer keeps showing the last good\n"
+      "draft. Fonts and the hyphenation dictionary are read once: restart after changing them.\n"
+      "Stop with Ctrl-C (exit 0); exit 2 when the directories cannot be watched.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  if (vm.count("draft") && vm.count("final")) {
+    ctx.err << "arsred: watch: --draft and --final exclude each other\n";
+    return kExitUsage;
+  }
+  OutputTarget target;
+  if (vm.count("output")) target.path = vm["output"].as<std::string>();
+  target.directory = target.path.empty();
+  const StopOnSignals stop_on_signals;
+  WatchControl control;
+  control.stop = &watch_stop_requested;
+  return WatchYear(SettingsFrom(vm), vm["year-dir"].as<std::string>(), target, control, ctx.err);
+}
+
 struct Command {
   const char* name;
   int (*run)(const CommandContext&);
 };
 constexpr Command kCommands[] = {
     {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
-    {"verify", VerifyCommand},   {"dump", DumpCommand},   {"schema", SchemaCommand}};
+    {"verify", VerifyCommand},   {"watch", WatchCommand}, {"dump", DumpCommand},
+    {"schema", SchemaCommand}};
 
 }  // namespace
 

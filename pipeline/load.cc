@@ -126,6 +126,8 @@ void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, 
     std::string name = item.path().filename().string();
     std::string ext = item.path().extension().string();
     if (ext != ".yaml" && ext != ".yml") continue;
+    // Hidden names are editors' lock and swap files (".#text.yaml"), not misspelt inputs.
+    if (name.front() == '.') continue;
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
     int file = inputs.sources.Add(ShownPath(item.path()), "");
     std::string message = "the tool does not read this file";
