@@ -3,11 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 
 #include "calculate.h"
 #include "layout.h"
 #include "load.h"
+#include "sie.h"
 #include "validate.h"
 
 namespace arsred::fuzz {
@@ -67,6 +69,18 @@ void LayOutWith(const uint8_t* data, size_t size) {
                            diagnostics)) return;
   ReportFigures figures = Calculate(inputs, true, layout.belopp ? layout.belopp->value : Unit::kTkr, diagnostics);
   LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
+}
+
+void ReadBooks(const uint8_t* data, size_t size) {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  const SieFile books =
+      ReadSie(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.se", sources, diagnostics);
+  const std::vector<AccountTarget> targets = {{"intakter", {{3000, 3999}}}, {"kassa", {{1900, 1999}}}};
+  for (SieBalanceKind kind : {SieBalanceKind::kOpening, SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
+    MapBalances(books, kind, 0, targets);
+  }
+  for (const Diagnostic& d : diagnostics.all()) FormatDiagnostic(d, sources);
 }
 
 }  // namespace arsred::fuzz

@@ -14,4 +14,7 @@ void LoadAndValidate(const uint8_t* data, size_t size);
 // The bytes are a layout file; when it loads, the base year is laid out with it.
 void LayOutWith(const uint8_t* data, size_t size);
 
+// The bytes are an SIE file from the books; it is read and its balances summed by ranges.
+void ReadBooks(const uint8_t* data, size_t size);
+
 }  // namespace arsred::fuzz
