@@ -14,6 +14,7 @@
 #include "archive.h"
 #include "build.h"
 #include "diagnostics.h"
+#include "import_sie.h"
 #include "load.h"
 #include "schema.h"
 #include "trace.h"
@@ -35,6 +36,7 @@ constexpr const char* kUsage =
     "  archive <year-dir>   write the final report with its sources and hashes (--out DIR)\n"
     "  verify <archive-dir> check an archive's hashes and rebuild its report byte for byte\n"
     "  watch <year-dir>     typeset the draft again each time an input or the layout is saved\n"
+    "  import-sie <file.se> write the year's figures from the books (--year DIR)\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -304,6 +306,25 @@ int DumpCommand(const CommandContext& ctx) {
   return ExitCodeFor(p.diagnostics);
 }
 
+int ImportSieCommand(const CommandContext& ctx) {
+  po::options_description options("import-sie options");
+  options.add_options()("sie-file", po::value<std::string>()->required(), "the books: an SIE 4 file (type 1-4)")(
+      "year", po::value<std::string>()->required(), "the year's input directory, e.g. inputs/2024");
+  po::positional_options_description positional;
+  positional.add("sie-file", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred import-sie <file.se> --year <year-dir>\n"
+      "Reads the year's books from an SIE 4 file and writes, through the kontomappning in\n"
+      "rakenskaper.yaml, each mapped note item and statement line into rakenskaper.yaml. Refused,\n"
+      "with nothing written, when the books are another organisation's or year's, an account with\n"
+      "a balance is not mapped, the books do not balance, or they disagree with last year's closing\n"
+      "balances or with the figures they are checked against. See docs/sie.md.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  return ImportSie({vm["sie-file"].as<std::string>(), vm["year"].as<std::string>()}, ctx.err);
+}
+
 // Set by SIGINT and SIGTERM while `arsred watch` runs; the watch reads it between builds.
 std::atomic<bool> watch_stop_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "a signal handler may only touch lock-free atomics");
@@ -373,7 +394,8 @@ struct Command {
 };
 constexpr Command kCommands[] = {
     {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
-    {"verify", VerifyCommand},   {"watch", WatchCommand}, {"dump", DumpCommand},
+    {"verify", VerifyCommand},   {"watch", WatchCommand}, {"import-sie", ImportSieCommand},
+    {"dump", DumpCommand},
     {"schema", SchemaCommand}};
 
 }  // namespace

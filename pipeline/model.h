@@ -709,6 +709,22 @@ struct Overview : Anchor {
   }
 };
 
+// Which accounts of the books give which figure, for `arsred import-sie` (docs/sie.md).
+struct AccountMapping : Anchor {
+  static constexpr std::string_view kName = "AccountMapping";
+  std::vector<Located<std::string>> konton;
+  Located<std::string> till;
+  template <class V>
+  void Fields(V& v) {
+    v("konton", konton, "The accounts: numbers or ranges, e.g. [1930, 3000-3099].");
+    v("till", till,
+      "Where their balance goes: noter.NOTE.ITEM (an item with an id), resultatrakning.LINE or "
+      "balansrakning.LINE (a line given directly). Only checked against the books, not written: an item "
+      "with poster, noter.NOTE for an avsattning note (its closing balance), eget_kapital (opening equity and "
+      "direct entries).");
+  }
+};
+
 struct AccountsFile : Anchor {
   static constexpr std::string_view kName = "rakenskaper.yaml";
   std::optional<IncomeStatement> resultatrakning;
@@ -718,6 +734,7 @@ struct AccountsFile : Anchor {
   std::optional<Contingencies> ansvarsforbindelser;
   std::vector<Note> noter;
   std::optional<Overview> flerarsoversikt;
+  std::vector<AccountMapping> kontomappning;
   template <class V>
   void Fields(V& v) {
     v("resultatrakning", resultatrakning, "Income statement lines not broken down by a note.");
@@ -727,6 +744,8 @@ struct AccountsFile : Anchor {
     v("ansvarsforbindelser", ansvarsforbindelser, "Ansvarsförbindelser not broken down by a note.");
     v("noter", noter, "The notes, each breaking down one or more statement lines.");
     v("flerarsoversikt", flerarsoversikt, "The multi-year overview in the förvaltningsberättelse.");
+    v("kontomappning", kontomappning,
+      "For `arsred import-sie`: which accounts of the books give which figure. Carried from year to year.");
   }
 };
 

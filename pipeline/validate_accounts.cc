@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "import_sie.h"
 #include "load_visitor.h"
 #include "validate_rules.h"
 
@@ -217,12 +218,40 @@ void CheckOverview(ValidationContext& c) {
   }
 }
 
+// The account mapping for `arsred import-sie`: checked here too, so that a mapping that names
+// a note item that is gone is found by `arsred check`, not only on the day of the import.
+void CheckMapping(ValidationContext& c) {
+  std::vector<std::pair<AccountRange, const Located<std::string>*>> taken;
+  for (const AccountMapping& mapping : c.year.files.rakenskaper.kontomappning) {
+    for (const Located<std::string>& text : mapping.konton) {
+      auto range = ParseAccountRange(text.value);
+      if (!range) {
+        c.d.Error("mapping.accounts", text.where, text.path,
+                  "`" + text.value + "` is not an account or a range of accounts (e.g. 1930 or 3000-3099)");
+        continue;
+      }
+      for (const auto& [other, where] : taken) {
+        if (range->first <= other.last && other.first <= range->last) {
+          c.d.Error("mapping.accounts", text.where, text.path,
+                    "accounts " + text.value + " are mapped already, by " + where->path + " (" + where->value + ")");
+        }
+      }
+      taken.emplace_back(*range, &text);
+    }
+    std::string why;
+    if (!ResolveMappingTarget(c.year.files.rakenskaper, mapping.till.value, &why)) {
+      c.d.Error("mapping.target", mapping.till.where, mapping.till.path, why);
+    }
+  }
+}
+
 }  // namespace
 
 void CheckAccounts(ValidationContext& c, bool with_overview) {
   CheckNotes(c);
   CheckSigns(c);
   CheckBalance(c);
+  CheckMapping(c);
   if (with_overview) CheckOverview(c);
 }
 

@@ -1,0 +1,466 @@
+#include "import_sie.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <type_traits>
+
+#include "build.h"
+#include "figures.h"
+#include "load.h"
+
+namespace fs = std::filesystem;
+
+namespace arsred {
+
+namespace {
+
+// Books larger than this are surely not a samordningsförbund's (2023's would be about 200 KB).
+constexpr uintmax_t kMaxBooksBytes = 64u << 20;
+
+// Lines whose amounts are credits in the books (negative in SIE), positive in the report.
+bool IsCreditLine(const std::string& line) {
+  static const std::set<std::string> kCredit = {
+      "resultatrakning.verksamhetens_intakter", "resultatrakning.finansiella_intakter",
+      "resultatrakning.extraordinara_poster",   "balansrakning.avsattningar_pensioner",
+      "balansrakning.andra_avsattningar",       "balansrakning.langfristiga_skulder",
+      "balansrakning.kortfristiga_skulder",
+  };
+  return kCredit.count(line) > 0;
+}
+
+// The amount field of a statement section by its key, through the section's own Fields().
+struct MoneyFieldFinder {
+  std::string_view key;
+  const std::optional<Located<Money>>* found = nullptr;
+  template <class M>
+  void operator()(const char* name, M& member, const char*) {
+    if constexpr (std::is_same_v<M, std::optional<Located<Money>>>) {
+      if (key == name) found = &member;
+    }
+  }
+};
+
+template <class Section>
+const std::optional<Located<Money>>* FindMoneyField(const std::optional<Section>& section, std::string_view key,
+                                                    bool* known) {
+  Section probe;  // the field list is the same for every object; a present section gives the value
+  MoneyFieldFinder in_probe{key};
+  probe.Fields(in_probe);
+  *known = in_probe.found != nullptr;
+  if (!section || !*known) return nullptr;
+  MoneyFieldFinder finder{key};
+  const_cast<Section&>(*section).Fields(finder);  // Fields() only takes the members' addresses
+  return finder.found;
+}
+
+std::vector<std::string> Split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(text);
+  while (std::getline(in, part, separator)) parts.push_back(part);
+  return parts;
+}
+
+std::string Kronor(int64_t kr) { return FormatMoney(Money::Kr(kr)); }
+
+// The byte offset of a Where (1-based line, column in characters) in its file's text.
+size_t OffsetOf(const SourceFile& file, const Where& where) {
+  size_t at = file.line_starts.at(static_cast<size_t>(where.line - 1));
+  for (int column = 1; column < where.column && at < file.text.size(); ++column) {
+    const auto lead = static_cast<unsigned char>(file.text[at]);
+    at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+  return at;
+}
+
+// The length of the scalar that starts at `at`: a quoted one up to its closing quote, a plain
+// one up to a comment or the end of the line, without trailing spaces.
+size_t ScalarLength(const std::string& text, size_t at) {
+  const size_t line_end = std::min(text.find('\n', at), text.size());
+  if (at < line_end && (text[at] == '"' || text[at] == '\'')) {
+    const size_t close = text.find(text[at], at + 1);
+    return close != std::string::npos && close < line_end ? close + 1 - at : line_end - at;
+  }
+  size_t end = text.find(" #", at);
+  if (end == std::string::npos || end > line_end) end = line_end;
+  while (end > at && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  return end - at;
+}
+
+struct Edit {
+  size_t offset;
+  size_t length;
+  std::string text;
+};
+
+// One mapping, resolved and summed.
+struct Mapped {
+  const AccountMapping* mapping;
+  MappingTarget target;
+  std::vector<AccountRange> ranges;
+  std::string accounts;  // as written, for messages: "3000-3099, 3990"
+};
+
+void WriteAtomically(const fs::path& path, const std::string& text) {
+  const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
+  std::ofstream out(temp, std::ios::binary);
+  out << text;
+  out.close();
+  std::error_code error;
+  if (!out) {
+    fs::remove(temp, error);
+    throw std::runtime_error("cannot write " + temp.string());
+  }
+  fs::rename(temp, path, error);
+  if (error) {
+    fs::remove(temp, error);
+    throw std::runtime_error("cannot replace " + path.string() + ": " + error.message());
+  }
+}
+
+}  // namespace
+
+std::optional<AccountRange> ParseAccountRange(std::string_view text) {
+  const auto number = [](std::string_view digits) -> std::optional<int> {
+    if (digits.empty() || digits.size() > 9 || digits.front() == '0') return std::nullopt;
+    int value = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  const size_t dash = text.find('-');
+  const auto first = number(text.substr(0, dash));
+  const auto last = dash == std::string_view::npos ? first : number(text.substr(dash + 1));
+  if (!first || !last || *last < *first) return std::nullopt;
+  return AccountRange{*first, *last};
+}
+
+std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, const std::string& till,
+                                                  std::string* why) {
+  MappingTarget target;
+  const std::vector<std::string> parts = Split(till, '.');
+  if (till == "eget_kapital") {
+    target.kind = MappingTarget::Kind::kEquity;
+    target.line = "balansrakning.eget_kapital";
+    target.credit = true;
+    target.prior_figure = "br.eget_kapital";
+    return target;
+  }
+  if (parts.size() == 2 && (parts[0] == "resultatrakning" || parts[0] == "balansrakning")) {
+    bool known = false;
+    target.result = parts[0] == "resultatrakning";
+    target.value = target.result ? FindMoneyField(accounts.resultatrakning, parts[1], &known)
+                                 : FindMoneyField(accounts.balansrakning, parts[1], &known);
+    if (!known) {
+      *why = "the " + parts[0] + " has no line `" + parts[1] + "`";
+      return std::nullopt;
+    }
+    if (target.result && accounts.resultatrakning) target.unit = accounts.resultatrakning->enhet;
+    if (!target.result && accounts.balansrakning) target.unit = accounts.balansrakning->enhet;
+    target.line = till;
+    target.credit = IsCreditLine(till);
+    if (!target.result) target.prior_figure = "br." + parts[1];
+    return target;
+  }
+  if (parts.size() < 2 || parts.size() > 3 || parts[0] != "noter") {
+    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning note), resultatrakning.LINE, balansrakning.LINE "
+           "or eget_kapital";
+    return std::nullopt;
+  }
+  const auto note = std::find_if(accounts.noter.begin(), accounts.noter.end(),
+                                 [&](const Note& n) { return n.id.value.name == parts[1]; });
+  if (note == accounts.noter.end()) {
+    *why = "there is no note `" + parts[1] + "`";
+    return std::nullopt;
+  }
+  target.note = &*note;
+  const bool provision = note->typ && note->typ->value == NoteKind::kProvision;
+  if (note->avser.empty()) {
+    *why = "note `" + parts[1] + "` names no statement line (avser)";
+    return std::nullopt;
+  }
+  if (parts.size() == 2) {
+    if (!provision) {
+      *why = "map the items of note `" + parts[1] + "` (noter." + parts[1] + ".ITEM); only an avsattning note is "
+             "mapped whole";
+      return std::nullopt;
+    }
+    target.kind = MappingTarget::Kind::kProvisionNote;
+    target.line = note->avser[0].value;
+    target.credit = true;
+    target.prior_figure = "not." + parts[1] + ".utgaende";
+    return target;
+  }
+  if (provision) {
+    *why = "the items of an avsattning note are the year's movements, from the actuary: map the note itself "
+           "(noter." + parts[1] + ")";
+    return std::nullopt;
+  }
+  const auto item = std::find_if(note->poster.begin(), note->poster.end(),
+                                 [&](const NoteItem& i) { return i.id && i.id->value.name == parts[2]; });
+  if (item == note->poster.end()) {
+    *why = "note `" + parts[1] + "` has no item with id `" + parts[2] + "` (give the item an id to map to it)";
+    return std::nullopt;
+  }
+  target.item = &*item;
+  target.line = note->avser[0].value;
+  if (note->avser.size() > 1) {
+    target.line.clear();
+    for (const Located<std::string>& line : note->avser) {
+      if (item->rad && line.value.substr(line.value.find('.') + 1) == item->rad->value.name) target.line = line.value;
+    }
+    if (target.line.empty()) {
+      *why = "the item does not say which of the note's lines it belongs to (rad)";
+      return std::nullopt;
+    }
+  }
+  if (target.line.rfind("ansvarsforbindelser.", 0) == 0) {
+    *why = "ansvarsförbindelser are not in the books";
+    return std::nullopt;
+  }
+  target.kind = item->poster.empty() ? MappingTarget::Kind::kWrite : MappingTarget::Kind::kGroupItem;
+  target.result = target.line.rfind("resultatrakning.", 0) == 0;
+  target.credit = IsCreditLine(target.line);
+  target.value = &item->belopp;
+  target.unit = note->enhet;
+  if (!target.result) target.prior_figure = "not." + parts[1] + "." + parts[2];
+  return target;
+}
+
+int ImportSie(const ImportRequest& request, std::ostream& err) {
+  InputSet inputs;
+  Diagnostics loading;
+  if (!LoadInputs(request.year_dir, inputs, loading)) {
+    PrintDiagnostics(loading, inputs.sources, err);
+    return kExitErrors;
+  }
+  const YearInput& year = inputs.report();
+  if (!year.present.count("rakenskaper.yaml")) {
+    err << "arsred: import-sie: " << year.dir << " has no rakenskaper.yaml to write the figures into\n";
+    return kExitErrors;
+  }
+  const AccountsFile& accounts = year.files.rakenskaper;
+  const int accounts_file = accounts.where.file;
+  Diagnostics diagnostics;
+
+  // The books.
+  std::error_code ec;
+  if (!fs::is_regular_file(request.sie_file, ec) || fs::file_size(request.sie_file, ec) > kMaxBooksBytes) {
+    err << "arsred: import-sie: " << request.sie_file << ": not a readable file of at most 64 MB\n";
+    return kExitErrors;
+  }
+  std::ifstream in(request.sie_file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const SieFile books = ReadSie(bytes.str(), request.sie_file, inputs.sources, diagnostics);
+  if (diagnostics.HasErrors()) {
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: the books cannot be read; nothing was written\n";
+    return kExitErrors;
+  }
+
+  // The books must be this förbund's, for this year.
+  const OrgFile& org = year.files.forbund;
+  const auto digits = [](const std::string& text) {
+    std::string only;
+    for (char c : text) {
+      if (c >= '0' && c <= '9') only += c;
+    }
+    return only;
+  };
+  if (digits(books.org_number.value) != digits(org.forbund.organisationsnummer.value)) {
+    diagnostics.Error("import.organisation", books.org_number.where.known() ? books.org_number.where : Where{books.file, 1, 1},
+                      "#ORGNR",
+                      "the books are those of organisation number \"" + books.org_number.value + "\", not " +
+                          org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")");
+  }
+  const SieYear* this_year = books.LookupYear(0);
+  if (this_year == nullptr || !this_year->start || this_year->start->year != inputs.report_year) {
+    diagnostics.Error("import.year", this_year ? this_year->where : Where{books.file, 1, 1}, "#RAR",
+                      "the books' year 0 is not " + std::to_string(inputs.report_year) +
+                          (this_year && this_year->start ? " but starts " + this_year->start->ToString() : ""));
+  }
+
+  // The mappings: ranges, targets, no account taken twice.
+  std::vector<Mapped> mapped;
+  std::map<int, const AccountMapping*> owner;  // for overlaps, by range start
+  for (const AccountMapping& mapping : accounts.kontomappning) {
+    Mapped m{&mapping, {}, {}, ""};
+    bool ok = true;
+    for (const Located<std::string>& text : mapping.konton) {
+      auto range = ParseAccountRange(text.value);
+      if (!range) {
+        diagnostics.Error("import.mapping", text.where, text.path, "`" + text.value + "` is not an account or a range "
+                                                                   "of accounts (e.g. 1930 or 3000-3099)");
+        ok = false;
+        continue;
+      }
+      for (const Mapped& other : mapped) {
+        for (const AccountRange& taken : other.ranges) {
+          if (range->first <= taken.last && taken.first <= range->last) {
+            diagnostics.Error("import.mapping", text.where, text.path,
+                              "accounts " + text.value + " are already mapped to " + other.mapping->till.value);
+            ok = false;
+          }
+        }
+      }
+      m.ranges.push_back(*range);
+      m.accounts += (m.accounts.empty() ? "" : ", ") + text.value;
+    }
+    std::string why;
+    auto target = ResolveMappingTarget(accounts, mapping.till.value, &why);
+    if (!target) {
+      diagnostics.Error("import.mapping", mapping.till.where, mapping.till.path, why);
+      ok = false;
+    }
+    if (ok) {
+      m.target = *target;
+      mapped.push_back(std::move(m));
+    }
+  }
+  if (accounts.kontomappning.empty()) {
+    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
+                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure");
+  }
+
+  // Every account with a balance is taken by some mapping.
+  std::vector<AccountTarget> all;
+  for (const Mapped& m : mapped) all.push_back({m.mapping->till.value, m.ranges});
+  for (SieBalanceKind kind : {SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
+    for (const SieBalance& balance : MapBalances(books, kind, 0, all).unmapped) {
+      const SieAccount* account = books.LookupAccount(balance.account);
+      diagnostics.Error("import.unmapped", balance.where, LabelOf(kind),
+                        "account " + std::to_string(balance.account) + (account ? " (" + account->name + ")" : "") +
+                            " has a balance of " + FormatOre(balance.ore) + " that no kontomappning takes");
+    }
+  }
+
+  // Last year's closing figures, for the opening balances.
+  FigureTable prior;
+  if (inputs.Find(inputs.report_year - 1)) prior = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
+
+  std::vector<Edit> edits;
+  std::vector<std::string> report;
+  std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
+  const auto amount = [&](const Mapped& m, SieBalanceKind kind) {
+    const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
+    return RoundOreToKronor(m.target.credit ? -ore : ore);
+  };
+  for (const Mapped& m : mapped) {
+    const MappingTarget& t = m.target;
+    const Where at = m.mapping->till.where;
+    const std::string& name = m.mapping->till.value;
+    const SieBalanceKind kind = t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing;
+    const int64_t kr = amount(m, kind);
+    // The opening balance in the books is last year's closing one in the report.
+    if (!t.prior_figure.empty()) {
+      if (const Figure* closing = prior.Find(t.prior_figure); closing && closing->kind == Figure::Kind::kMoney) {
+        const int64_t opening = amount(m, SieBalanceKind::kOpening);
+        if (std::llabs(opening - closing->money.kronor) > closing->money.tolerance()) {
+          diagnostics.Error("import.opening", at, m.mapping->till.path,
+                            "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
+                                std::to_string(inputs.report_year - 1) + " closed it at " + FormatMoney(closing->money));
+        }
+      }
+    }
+    switch (t.kind) {
+      case MappingTarget::Kind::kWrite: {
+        if (t.value == nullptr || !t.value->has_value()) {
+          diagnostics.Error("import.value", at, m.mapping->till.path,
+                            name + " has no value in rakenskaper.yaml to write into: add `belopp: ATT FYLLA I` "
+                                   "(or the line) there");
+          break;
+        }
+        if (t.unit && t.unit->value == Unit::kTkr) {
+          diagnostics.Error("import.unit", t.unit->where, t.unit->path,
+                            "the books give kronor, but this section is in tkr: write `enhet: kr` (or leave it out)");
+          break;
+        }
+        const Where& value_at = (*t.value)->where;
+        const SourceFile& file = inputs.sources.file(value_at.file);
+        const size_t offset = OffsetOf(file, value_at);
+        edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(kr)});
+        written_positions.insert({value_at.line, value_at.column});
+        report.push_back(file.path + ":" + std::to_string(value_at.line) + ":" + std::to_string(value_at.column) +
+                         ": " + name + " = " + Kronor(kr) + " (" + m.accounts + ")");
+        break;
+      }
+      case MappingTarget::Kind::kGroupItem: {
+        const Money sum = NoteItemAmount(*t.item);
+        if (std::llabs(sum.kronor - kr) > sum.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books give " + name + " (" + m.accounts + ") " + Kronor(kr) + ", its poster add up to " +
+                                FormatMoney(sum));
+        }
+        break;
+      }
+      case MappingTarget::Kind::kProvisionNote: {
+        Money closing = t.note->ingaende ? t.note->ingaende->value : Money{};
+        if (const Figure* prior_closing = prior.Find(t.prior_figure)) closing = prior_closing->money;
+        for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
+        if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
+                                ", the note's opening balance and movements at " + FormatMoney(closing));
+        }
+        break;
+      }
+      case MappingTarget::Kind::kEquity: {
+        // Before the year's result is booked, the equity accounts hold last year's closing
+        // equity and the entries booked directly against it.
+        Money expected = prior.MoneyOr0("br.eget_kapital");
+        if (!prior.Find("br.eget_kapital") && accounts.eget_kapital && accounts.eget_kapital->ingaende) {
+          expected = accounts.eget_kapital->ingaende->value;
+        }
+        if (accounts.eget_kapital) {
+          for (const EquityEntry& entry : accounts.eget_kapital->direkta_poster) expected += entry.belopp.value;
+        }
+        if (std::llabs(expected.kronor - kr) > expected.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) +
+                                " before the year's result; opening equity and direct entries give " +
+                                FormatMoney(expected));
+        }
+        break;
+      }
+    }
+  }
+
+  // What loading rakenskaper.yaml found wrong, unless it is a value about to be written.
+  for (const Diagnostic& d : loading.all()) {
+    if (d.severity != Severity::kError || d.where.file != accounts_file) continue;
+    if (written_positions.count({d.where.line, d.where.column})) continue;
+    diagnostics.Error(d.code, d.where, d.key_path, d.message);
+  }
+
+  PrintDiagnostics(diagnostics, inputs.sources, err);
+  if (diagnostics.HasErrors()) {
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
+  }
+  const SourceFile& file = inputs.sources.file(accounts_file);
+  std::string text = file.text;
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
+  for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
+  try {
+    WriteAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
+    return kExitErrors;
+  }
+  for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
+  err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
+      << mapped.size() - edits.size() << " more against the books; run arsred check\n";
+  return ExitCodeFor(diagnostics);
+}
+
+}  // namespace arsred

@@ -1,0 +1,146 @@
+// arsred import-sie: the figures of a year from the books, through the account mapping; and
+// everything that makes it refuse, each with nothing written.
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+// The base fixture, with the 2024 rakenskaper.yaml that maps accounts (tests/fixtures/import),
+// and the books of 2024 beside it.
+struct Books {
+  TempDir temp;
+  Books() {
+    fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+    WriteFile(accounts(), ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+    WriteFile(sie(), ReadFile(kSourceDir / "tests/fixtures/import/books-2024.se"));
+  }
+  fs::path year() const { return temp.path() / "inputs/2024"; }
+  fs::path accounts() const { return year() / "rakenskaper.yaml"; }
+  fs::path sie() const { return temp.path() / "bokslut-2024.se"; }
+  void EditBooks(const std::string& from, const std::string& to) const {
+    const std::string text = ReadFile(sie());
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(sie(), ReplaceAll(text, from, to));
+  }
+  void EditAccounts(const std::string& from, const std::string& to) const {
+    const std::string text = ReadFile(accounts());
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(accounts(), ReplaceAll(text, from, to));
+  }
+  RunResult Import() const { return RunArsred({"import-sie", sie().string(), "--year", year().string()}); }
+};
+
+// Every belopp of the mapped items and the line given directly, set to `value`.
+std::string Blank(std::string text, const std::string& value) {
+  for (const char* amount : {"1050000", "2100000", "50000", "2800000", "1300000", "250000", "120000", "30000",
+                             "400000"}) {
+    text = ReplaceAll(text, std::string("belopp: ") + amount + "\n", "belopp: " + value + "\n");
+  }
+  return ReplaceAll(text, "finansiella_intakter: 10000", "finansiella_intakter: " + value);
+}
+
+TEST_CASE("the books' figures are written in place of the values, and the year checks clean", "[import]") {
+  for (const char* blank : {"0", "ATT FYLLA I"}) {
+    Books books;
+    const std::string complete = ReadFile(books.accounts());
+    WriteFile(books.accounts(), Blank(complete, blank));
+    REQUIRE(ReadFile(books.accounts()) != complete);
+    RunResult run = books.Import();
+    INFO(blank << "\n" << run.err);
+    REQUIRE(run.exit_code == 0);
+    // Each amount where it belongs; comments, order and everything else as they were.
+    CHECK(ReadFile(books.accounts()) == complete);
+    CHECK(run.err.find("rakenskaper.yaml:10:17: noter.intakter.region = 1 050 000 kr (3010)") !=
+          std::string::npos);
+    CHECK(run.err.find("wrote 12 amounts") != std::string::npos);
+    CHECK(run.err.find("checked 3 more against the books") != std::string::npos);
+    RunResult check = RunArsred({"check", books.year().string()});
+    INFO(check.err);
+    CHECK(check.exit_code == 0);
+  }
+}
+
+// Runs the import on books changed by `edit` and expects a refusal naming `code`, with the
+// year's file untouched.
+void ExpectRefused(const Books& books, const std::string& code, const std::string& where) {
+  const std::string before = ReadFile(books.accounts());
+  RunResult run = books.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("[" + code + "]") != std::string::npos);
+  CHECK(run.err.find(where) != std::string::npos);
+  CHECK(run.err.find("nothing was written") != std::string::npos);
+  CHECK(ReadFile(books.accounts()) == before);
+}
+
+TEST_CASE("books of another organisation or year are refused at their line", "[import]") {
+  Books other_organisation;
+  other_organisation.EditBooks("#ORGNR 222000-1990", "#ORGNR 556036-0793");
+  ExpectRefused(other_organisation, "import.organisation", "bokslut-2024.se:7:");
+
+  Books other_year;
+  other_year.EditBooks("#RAR 0 20240101 20241231\r\n#RAR -1 20230101 20231231",
+                       "#RAR 0 20250101 20251231\r\n#RAR -1 20240101 20241231");
+  ExpectRefused(other_year, "import.year", "bokslut-2024.se:8:");
+}
+
+TEST_CASE("an account with a balance that no mapping takes is refused, named with its line", "[import]") {
+  Books books;
+  books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2795000.00\r\n#UB 0 1910 5000.00");
+  books.EditBooks("#KONTO 1930", "#KONTO 1910 \"Kassa\"\r\n#KONTO 1930");
+  ExpectRefused(books, "import.unmapped", "account 1910 (Kassa) has a balance of 5 000,00 kr");
+}
+
+TEST_CASE("figures the books must agree with are checked, not written", "[import]") {
+  // The pension provision: last year's closing balance and this year's movements.
+  Books pensions;
+  pensions.EditBooks("#UB 0 2230 -580000.00", "#UB 0 2230 -590000.00");
+  pensions.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -1990000.00");
+  ExpectRefused(pensions, "import.check", "the books close noter.pensioner (2200-2299) at 590 000 kr");
+
+  // A group of poster: their sum.
+  Books group;
+  group.EditBooks("#UB 0 2891 -40000.00", "#UB 0 2891 -45000.00");
+  group.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -1995000.00");
+  ExpectRefused(group, "import.check", "noter.kortfristiga_skulder.skuld_insatser (2890-2899) 65 000 kr");
+}
+
+TEST_CASE("opening balances that are not last year's closing ones are refused", "[import]") {
+  Books books;
+  for (const char* record : {"#IB 0", "#UB -1"}) {
+    books.EditBooks(std::string(record) + " 1930 3000000.00", std::string(record) + " 1930 3100000.00");
+    books.EditBooks(std::string(record) + " 2010 -2000000.00", std::string(record) + " 2010 -2100000.00");
+  }
+  ExpectRefused(books, "import.opening", "the books open eget_kapital (2000-2099) at 2 100 000 kr, but 2023 "
+                                         "closed it at 2 000 000 kr");
+}
+
+TEST_CASE("a mapping that names nothing, or takes an account twice, is refused and found by check", "[import]") {
+  Books unknown;
+  unknown.EditAccounts("till: noter.intakter.fk", "till: noter.intakter.forsakringskassan");
+  ExpectRefused(unknown, "import.mapping", "note `intakter` has no item with id `forsakringskassan`");
+  RunResult check = RunArsred({"check", unknown.year().string()});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("error[mapping.target]") != std::string::npos);
+
+  Books twice;
+  twice.EditAccounts("konton: [3020]", "konton: [3010-3020]");
+  ExpectRefused(twice, "import.mapping", "accounts 3010-3020 are already mapped to noter.intakter.region");
+  check = RunArsred({"check", twice.year().string()});
+  CHECK(check.err.find("error[mapping.accounts]") != std::string::npos);
+}
+
+TEST_CASE("books that do not balance, or a section in tkr, are refused", "[import]") {
+  Books unbalanced;
+  unbalanced.EditBooks("#TRANS 3010 {} -1050000.00", "#TRANS 3010 {} -1050001.00");
+  ExpectRefused(unbalanced, "sie.voucher", "bokslut-2024.se:");
+
+  Books in_thousands;
+  in_thousands.EditAccounts("    rubrik: Verksamhetens intäkter\n", "    rubrik: Verksamhetens intäkter\n    enhet: tkr\n");
+  ExpectRefused(in_thousands, "import.unit", "the books give kronor, but this section is in tkr");
+}
+
+}  // namespace
+}  // namespace arsred::test
