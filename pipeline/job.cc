@@ -16,6 +16,7 @@
 #include "diagnostics.h"
 #include "import_sie.h"
 #include "load.h"
+#include "new_year.h"
 #include "schema.h"
 #include "trace.h"
 #include "validate.h"
@@ -37,6 +38,7 @@ constexpr const char* kUsage =
     "  verify <archive-dir> check an archive's hashes and rebuild its report byte for byte\n"
     "  watch <year-dir>     typeset the draft again each time an input or the layout is saved\n"
     "  import-sie <file.se> write the year's figures from the books (--year DIR)\n"
+    "  new <year>           start a year's inputs from the year before (--from DIR)\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -306,6 +308,28 @@ int DumpCommand(const CommandContext& ctx) {
   return ExitCodeFor(p.diagnostics);
 }
 
+int NewCommand(const CommandContext& ctx) {
+  po::options_description options("new options");
+  options.add_options()("year", po::value<int>()->required(), "the year to start, e.g. 2025")(
+      "from", po::value<std::string>()->required(), "the prior year's input directory, e.g. inputs/2024");
+  po::positional_options_description positional;
+  positional.add("year", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred new <year> --from <year-dir>\n"
+      "Starts <year>/ beside the prior year's directory, which must be <year-1>: the förbund,\n"
+      "its members and board, the insatser, goals, tables, charts, the notes' structure and the\n"
+      "account mapping are carried; every figure and text that is the year's own is written as\n"
+      "ATT FYLLA I, which `arsred check` lists with its place until it is replaced. Opening\n"
+      "balances come from the prior year's directory. The directory appears whole or not at all.\n"
+      "Exit 2, with nothing written, when it exists, the years do not follow each other, or the\n"
+      "prior year does not load; exit 3 when the prior year has validation errors of its own\n"
+      "(the new year is written all the same).\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  return NewYear(vm["year"].as<int>(), vm["from"].as<std::string>(), ctx.err);
+}
+
 int ImportSieCommand(const CommandContext& ctx) {
   po::options_description options("import-sie options");
   options.add_options()("sie-file", po::value<std::string>()->required(), "the books: an SIE 4 file (type 1-4)")(
@@ -395,7 +419,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
     {"verify", VerifyCommand},   {"watch", WatchCommand}, {"import-sie", ImportSieCommand},
-    {"dump", DumpCommand},
+    {"new", NewCommand},         {"dump", DumpCommand},
     {"schema", SchemaCommand}};
 
 }  // namespace

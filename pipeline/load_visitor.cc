@@ -72,6 +72,17 @@ bool Loader::CheckKeys(const YamlNode& node, const std::string& path) {
   return ok;
 }
 
+bool Loader::IsFillMarker(const YamlNode& node) {
+  // Only the plain scalar: quoted, the words are a value the user chose to write.
+  return node.IsScalar() && node.plain && node.text == kFillMarker;
+}
+
+std::string Loader::LastKey(const std::string& path) {
+  size_t dot = path.rfind('.');
+  std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
+  return key.substr(0, key.find('['));
+}
+
 bool Loader::PlainScalar(const YamlNode& node, const std::string& path, const char* what, std::string* out) {
   if (!node.IsScalar()) {
     Error("yaml.type", node, path, std::string("expected ") + what + ", found " + KindName(node));

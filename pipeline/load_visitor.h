@@ -11,6 +11,7 @@
 
 #include "diagnostics.h"
 #include "field_traits.h"
+#include "fill_marker.h"
 #include "yaml_reader.h"
 
 namespace arsred {
@@ -44,6 +45,27 @@ class Loader {
   template <class T>
   void ReadMapping(const YamlNode& node, const std::string& path, T& target);
   bool CheckKeys(const YamlNode& node, const std::string& path);
+  // Whether `node` is the "to fill" marker that `arsred new` writes (fill_marker.h).
+  static bool IsFillMarker(const YamlNode& node);
+  // The key a path ends in, without list indices: "noter[2].poster[0].belopp" -> "belopp".
+  static std::string LastKey(const std::string& path);
+  // What a value of the type is, for the message on a value still to fill in.
+  std::string WhatToFill(const std::string&) const { return "one line of text"; }
+  std::string WhatToFill(const int64_t&) const { return "a whole number"; }
+  std::string WhatToFill(const Money&) const {
+    return unit_ == Unit::kTkr ? "an amount in whole tkr" : "an amount in whole kronor";
+  }
+  std::string WhatToFill(const Decimal&) const { return "a number with at most two decimals (2,4)"; }
+  std::string WhatToFill(const Date&) const { return "a date (YYYY-MM-DD)"; }
+  std::string WhatToFill(const bool&) const { return "true or false"; }
+  std::string WhatToFill(const Id&) const { return "an id (a-z, 0-9, - and _)"; }
+  template <class E>
+    requires IsEnum<E>::value
+  std::string WhatToFill(const E&) const {
+    std::string words = "one of";
+    for (const auto& v : EnumSpelling<E>::kValues) words += " " + std::string(v.spelling);
+    return words;
+  }
   // The scalar of a plain (unquoted) YAML scalar, for numbers, dates and booleans.
   bool PlainScalar(const YamlNode& node, const std::string& path, const char* what, std::string* out);
 
@@ -151,6 +173,14 @@ void Loader::Read(const YamlNode& node, const std::string& path, T& target) {
   } else if constexpr (IsLocated<T>::value) {
     target.where = At(node);
     target.path = path;
+    // The marker `arsred new` writes (fill_marker.h): a figure still to fill in is missing, not
+    // malformed. Prose is loaded as it stands; validation lists the texts still to write.
+    if constexpr (!std::is_same_v<decltype(target.value), Text>) {
+      if (IsFillMarker(node)) {
+        Error("fill.value", node, path, "to fill in: `" + LastKey(path) + "`, " + WhatToFill(target.value));
+        return;
+      }
+    }
     ReadValue(node, path, target.value);
     if constexpr (std::is_same_v<decltype(target.value), Unit>) unit_ = target.value;
   } else {

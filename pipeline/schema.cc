@@ -233,7 +233,13 @@ std::string MarkdownReference(const SchemaCollector& schema) {
          "`rakenskaper.yaml`. Keys marked *required* must be given; lists may be left out when empty. "
          "Amounts are whole kronor unless the mapping they stand in says `enhet: tkr`. How prose is "
          "written is in [markup.md](markup.md); the rules that tie the figures together are in "
-         "[validation.md](validation.md).\n\n";
+         "[validation.md](validation.md).\n\n"
+      << "**Values still to fill in.** `arsred new <year> --from inputs/<year-1>` starts a year from the "
+         "last: it carries what stays from year to year and writes the plain words `ATT FYLLA I` (without "
+         "quotes) in place of every figure and text that is the new year's own. Any value may be written so "
+         "(not a mapping or a list). `arsred check` reports each one with its place: a value as `fill.value`, "
+         "and the year's figures are checked only once none is left; a text as `fill.text`, which does not "
+         "hold up the checks. The JSON Schemas do not allow the words, so an editor marks them too.\n\n";
   std::set<std::string> files;
   for (const YearFileSpec& spec : kYearFileSpecs) files.insert(spec.name);
   MarkdownMappings(schema, files, out);

@@ -58,6 +58,7 @@ void ValidateYear(const InputSet& inputs, int year, CheckScope scope, Diagnostic
 }  // namespace
 
 void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
+  CheckTextsToWrite(inputs.report(), diagnostics);
   ValidateYear(inputs, inputs.report_year, CheckScope::kReport, diagnostics);
   const YearInput* prior = inputs.Find(inputs.report_year - 1);
   if (inputs.report().complete && prior && prior->complete) {

@@ -31,6 +31,9 @@ void CheckAccounts(ValidationContext& c, bool with_overview);
 void CheckBudget(ValidationContext& c);
 void CheckActivity(ValidationContext& c);
 void CheckTexts(ValidationContext& c);
+// Texts of `year` that are still the "to fill" marker of `arsred new`. Needs no figures, so it is
+// checked also while the year's figures are incomplete.
+void CheckTextsToWrite(const YearInput& year, Diagnostics& d);
 
 // The figure a placeholder or source name refers to ("fg." prefix: the prior year's), or null.
 const Figure* LookUpFigure(const ValidationContext& c, const std::string& name);

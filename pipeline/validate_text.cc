@@ -1,8 +1,10 @@
 // Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
-// and every embedded block names a table, chart or goal area that exists.
+// and every embedded block names a table, chart or goal area that exists; and no text is still
+// the "to fill" marker that `arsred new` wrote.
 #include <map>
 #include <set>
 
+#include "fill_marker.h"
 #include "load_visitor.h"
 #include "validate_rules.h"
 
@@ -142,7 +144,55 @@ struct TextChecker {
   }
 };
 
+// Calls `found` for every Text in a mapping of the format and the mappings below it, found
+// through Fields(), so that a Text added to model.h is covered without naming it here.
+template <class Found>
+struct TextWalker {
+  Found& found;
+
+  template <class M>
+  void operator()(const char* /*key*/, M& member, const char* /*doc*/) {
+    Walk(member);
+  }
+  template <class M>
+  void Walk(M& member) {
+    if constexpr (IsOptional<M>::value) {
+      if (member) Walk(*member);
+    } else if constexpr (IsVector<M>::value) {
+      for (auto& element : member) Walk(element);
+    } else if constexpr (IsDict<M>::value) {
+      for (auto& entry : member.entries) Walk(entry.second);
+    } else if constexpr (IsLocated<M>::value) {
+      if constexpr (std::is_same_v<decltype(member.value), Text>) found(member);
+    } else {
+      member.Fields(*this);
+    }
+  }
+};
+
+bool IsOnlyFillMarker(const std::string& raw) {
+  size_t first = raw.find_first_not_of(" \t\r\n");
+  size_t last = raw.find_last_not_of(" \t\r\n");
+  return first != std::string::npos && raw.compare(first, last - first + 1, kFillMarker) == 0;
+}
+
 }  // namespace
+
+void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
+  auto report = [&](const Located<Text>& text) {
+    if (IsOnlyFillMarker(text.value.raw)) {
+      d.Error("fill.text", text.where, text.path, "text to write for " + std::to_string(year.year));
+    }
+  };
+  TextWalker<decltype(report)> walker{report};
+  YearFiles& files = const_cast<YearFiles&>(year.files);  // Fields() only hands out references; nothing is changed
+  walker.Walk(files.forbund);
+  walker.Walk(files.text);
+  walker.Walk(files.verksamhet);
+  walker.Walk(files.budget);
+  walker.Walk(files.rakenskaper);
+  walker.Walk(files.rattelser);
+}
 
 void CheckTexts(ValidationContext& c) {
   TextChecker checker(c);

@@ -1,0 +1,489 @@
+// `arsred new`: a year started from the last carries what stays, marks what is the year's own,
+// reads back with nothing but the markers to report, and, once filled in, is checked in full
+// against the prior year's closing balances.
+#include <catch2/catch.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <sstream>
+
+#include "figures.h"
+#include "fill_marker.h"
+#include "load.h"
+#include "new_year.h"
+#include "schema.h"
+#include "test_util.h"
+#include "validate.h"
+
+namespace arsred::test {
+namespace {
+
+const std::vector<std::string> kWrittenFiles = {"forbund.yaml", "text.yaml", "verksamhet.yaml", "budget.yaml",
+                                                "rakenskaper.yaml"};
+
+// A copy of tests/fixtures/base (2023 and 2024) to start 2025 from.
+struct BaseCopy {
+  TempDir temp;
+  BaseCopy() { fs::copy(kSourceDir / "tests/fixtures/base", inputs(), fs::copy_options::recursive); }
+  fs::path inputs() const { return temp.path() / "inputs"; }
+  fs::path year(int y) const { return inputs() / std::to_string(y); }
+  void Edit(int y, const std::string& file, const std::string& from, const std::string& to) const {
+    fs::path p = year(y) / file;
+    std::string text = ReadFile(p);
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(p, ReplaceAll(text, from, to));
+  }
+  // The names in inputs/, to show that a refusal leaves nothing behind.
+  std::set<std::string> Listing() const {
+    std::set<std::string> names;
+    for (const auto& entry : fs::recursive_directory_iterator(inputs())) {
+      names.insert(fs::relative(entry.path(), inputs()).generic_string());
+    }
+    return names;
+  }
+};
+
+// A year loaded and checked as `arsred check` does it.
+struct Checked {
+  InputSet inputs;
+  Diagnostics diagnostics;
+  explicit Checked(const fs::path& dir) {
+    REQUIRE(LoadInputs(dir.string(), inputs, diagnostics));
+    Validate(inputs, diagnostics);
+  }
+  std::map<std::string, int> CountByCode() const {
+    std::map<std::string, int> counts;
+    for (const Diagnostic& d : diagnostics.all()) ++counts[d.code];
+    return counts;
+  }
+  std::string Listing() const {
+    std::string out;
+    for (const Diagnostic& d : diagnostics.all()) out += FormatDiagnostic(d, inputs.sources);
+    return out;
+  }
+};
+
+// Every finding is a marker, placed at a line and column of a file of the new year.
+void RequireOnlyMarkers(const Checked& checked, const fs::path& year_dir) {
+  INFO(checked.Listing());
+  REQUIRE(!checked.diagnostics.all().empty());
+  for (const Diagnostic& d : checked.diagnostics.all()) {
+    CHECK((d.code == "fill.value" || d.code == "fill.text"));
+    REQUIRE(d.where.known());
+    CHECK(d.where.line > 0);
+    CHECK(d.where.column > 0);
+    CHECK(fs::path(checked.inputs.sources.file(d.where.file).path).parent_path() == year_dir.lexically_normal());
+  }
+}
+
+bool IsMarker(const YAML::Node& node) { return node.IsScalar() && node.Scalar() == kFillMarker; }
+
+// Replaces each marker in `fresh` by what stands at the same place in `prior`, except prose,
+// which stays to be written.
+void FillFrom(YAML::Node fresh, const YAML::Node& prior) {
+  if (fresh.IsMap()) {
+    std::vector<std::string> marked;
+    for (const auto& entry : fresh) {
+      std::string key = entry.first.as<std::string>();
+      if (IsMarker(entry.second)) {
+        if (key != "forvaltningsberattelse" && key != "redovisning") marked.push_back(key);
+      } else {
+        INFO(key);
+        REQUIRE(prior[key]);
+        FillFrom(entry.second, prior[key]);
+      }
+    }
+    for (const std::string& key : marked) {
+      INFO(key);
+      REQUIRE(prior[key]);
+      fresh[key] = YAML::Clone(prior[key]);
+    }
+  } else if (fresh.IsSequence()) {
+    REQUIRE(prior.IsSequence());
+    REQUIRE(fresh.size() == prior.size());
+    for (size_t i = 0; i < fresh.size(); ++i) FillFrom(fresh[i], prior[i]);
+  }
+}
+
+// Fills every figure of the new year's `file` with the prior year's, in place.
+YAML::Node FillLikePriorYear(const BaseCopy& base, int year, const std::string& file) {
+  YAML::Node fresh = YAML::LoadFile((base.year(year) / file).string());
+  FillFrom(fresh, YAML::LoadFile((base.year(year - 1) / file).string()));
+  return fresh;
+}
+
+void Write(const fs::path& path, const YAML::Node& node) {
+  YAML::Emitter out;
+  out << node;
+  WriteFile(path, std::string(out.c_str()) + "\n");
+}
+
+// Sets the amount of the item `text` of note `note` in a rakenskaper.yaml.
+void SetItemAmount(const fs::path& file, const std::string& note, const std::string& text, int64_t amount) {
+  YAML::Node accounts = YAML::LoadFile(file.string());
+  for (YAML::Node candidate : accounts["noter"]) {
+    if (candidate["id"].as<std::string>() != note) continue;
+    for (YAML::Node item : candidate["poster"]) {
+      if (item["text"].as<std::string>() != text) continue;
+      item["belopp"] = amount;
+      Write(file, accounts);
+      return;
+    }
+  }
+  FAIL("no item " << text << " in note " << note);
+}
+
+Money Closing(const FigureTable& figures, const std::string& name) {
+  const Figure* figure = figures.Find(name);
+  REQUIRE(figure != nullptr);
+  return figure->money;
+}
+
+TEST_CASE("a new year carries the last one's structure and marks its own figures and texts", "[new]") {
+  BaseCopy base;
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  INFO(err.str());
+  CHECK(err.str().find("wrote " + base.year(2025).lexically_normal().generic_string()) != std::string::npos);
+
+  // The five files, each opening with the editors' schema line and what to do; no corrections,
+  // and nothing left beside the new year.
+  for (const std::string& file : kWrittenFiles) {
+    INFO(file);
+    std::string text = ReadFile(base.year(2025) / file);
+    std::string stem = file.substr(0, file.find('.'));
+    CHECK(text.rfind("# yaml-language-server: $schema=../../schema/" + stem + ".schema.json\n", 0) == 0);
+    CHECK(text.find("Started by `arsred new` from 2024") != std::string::npos);
+    CHECK(text.find("Replace each ATT FYLLA I") != std::string::npos);
+    CHECK_NOTHROW(YAML::Load(text));
+  }
+  CHECK(!fs::exists(base.year(2025) / "rattelser.yaml"));
+  CHECK(base.Listing().count("2025/forbund.yaml") == 1);
+  for (const std::string& name : base.Listing()) CHECK(name[0] != '.');
+
+  // `check` finds only the markers: the figures as fill.value (the year is then incomplete),
+  // the two texts as fill.text.
+  Checked checked(base.year(2025));
+  RequireOnlyMarkers(checked, base.year(2025));
+  auto counts = checked.CountByCode();
+  CHECK(counts["fill.text"] == 2);
+  CHECK(counts["fill.value"] > 40);
+  RunResult run = RunArsred({"check", base.year(2025).string()});
+  CHECK(run.exit_code == kExitErrors);
+  CHECK(run.err.find("2025/budget.yaml:") != std::string::npos);
+  CHECK(run.err.find(": driftredovisning.rader[0].budget: error[fill.value]: to fill in: `budget`, an amount in "
+                     "whole kronor") != std::string::npos);
+  CHECK(run.err.find(": forvaltningsberattelse: error[fill.text]: text to write for 2025") != std::string::npos);
+
+  // What is carried, as loaded back; the prior year loaded as a report year, with its prose.
+  const YearFiles& fresh = checked.inputs.report().files;
+  Checked prior_year(base.year(2024));
+  const YearFiles& prior = prior_year.inputs.report().files;
+  const OrgFile& org = fresh.forbund;
+  CHECK(org.ar.value == 2025);
+  CHECK(org.omfattning.value == Scope::kAnnualReport);
+  REQUIRE(org.status);
+  CHECK(org.status->value == Status::kDraft);
+  CHECK(org.forbund.namn.value == prior.forbund.forbund.namn.value);
+  CHECK(org.medlemmar.size() == prior.forbund.medlemmar.size());
+  CHECK(org.styrelse.size() == prior.forbund.styrelse.size());
+  REQUIRE(org.rakenskapsar);
+  CHECK(org.rakenskapsar->till.value.ToString() == "2025-12-31");
+  CHECK(!org.styrelsebeslut);
+  REQUIRE(org.undertecknande);
+  CHECK(org.undertecknande->ort.value == "Provstad");
+  CHECK(!org.undertecknande->datum);
+  REQUIRE(fresh.text.redovisningsprinciper);
+  CHECK(fresh.text.redovisningsprinciper->value.raw == prior.text.redovisningsprinciper->value.raw);
+  REQUIRE(fresh.verksamhet.malomraden.size() == 1);
+  CHECK(fresh.verksamhet.malomraden[0].mal[0].mal.value.raw == prior.verksamhet.malomraden[0].mal[0].mal.value.raw);
+  CHECK(fresh.verksamhet.insatser.size() == 2);
+  REQUIRE(fresh.budget.driftredovisning);
+  CHECK(fresh.budget.driftredovisning->rader.size() == 5);
+  CHECK(fresh.budget.sparade_medel->andel_av_medlemsbidrag->value == 20);
+  const AccountsFile& accounts = fresh.rakenskaper;
+  REQUIRE(accounts.noter.size() == prior.rakenskaper.noter.size());
+  for (size_t i = 0; i < accounts.noter.size(); ++i) {
+    const Note& note = accounts.noter[i];
+    CHECK(note.id.value.name == prior.rakenskaper.noter[i].id.value.name);
+    CHECK(note.poster.size() == prior.rakenskaper.noter[i].poster.size());
+    CHECK(!note.ingaende);
+  }
+  CHECK(accounts.noter[0].poster[0].drift->value.name == "medlemsbidrag");
+  CHECK(accounts.noter[0].poster[0].bidrag_fran->value == MemberKind::kRegion);
+  // The overview shows 2023 to 2025, each from its directory: 2022's history is no longer shown.
+  REQUIRE(accounts.flerarsoversikt);
+  CHECK(accounts.flerarsoversikt->antal_ar.value == 3);
+  CHECK(!accounts.flerarsoversikt->historik);
+  // The series keeps its start, and with it the history of the year without a directory.
+  CHECK(fresh.verksamhet.tidsserier[0].fran_ar.value == 2022);
+  CHECK(fresh.verksamhet.tidsserier[0].historik.size() == 1);
+}
+
+TEST_CASE("a new year filled in is checked in full, from the prior year's closing balances", "[new]") {
+  BaseCopy base;
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  for (const char* file : {"forbund.yaml", "verksamhet.yaml", "budget.yaml", "rakenskaper.yaml"}) {
+    Write(base.year(2025) / file, FillLikePriorYear(base, 2025, file));
+  }
+  // The same figures as 2024 give the same result, which moves equity and the pension
+  // provision; without a bank balance that moved with them, the balance sheet does not balance:
+  // the check ran.
+  {
+    Checked checked(base.year(2025));
+    INFO(checked.Listing());
+    auto counts = checked.CountByCode();
+    CHECK(counts["balance.sheet"] == 1);
+    CHECK(counts["fill.value"] == 0);
+    CHECK(counts["fill.text"] == 2);
+  }
+  // Årets resultat −90 000 kr and the provision's +80 000 kr: the bank holds 10 000 kr less.
+  SetItemAmount(base.year(2025) / "rakenskaper.yaml", "omsattningstillgangar", "Företagskonto", 2790000);
+  Checked checked(base.year(2025));
+  RequireOnlyMarkers(checked, base.year(2025));
+  CHECK(checked.CountByCode() == std::map<std::string, int>{{"fill.text", 2}});
+
+  // The opening balances are the closing ones of 2024's directory.
+  FigureTable figures = DeriveFigures(checked.inputs, 2025, nullptr);
+  FigureTable prior = DeriveFigures(checked.inputs, 2024, nullptr);
+  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
+  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == Closing(prior, "not.pensioner.utgaende").kronor);
+  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == Closing(prior, "br.kassa_och_bank").kronor);
+  CHECK(Closing(prior, "br.eget_kapital").kronor != 0);
+  CHECK(Closing(prior, "not.pensioner.utgaende").kronor == 580000);
+  CHECK(Closing(figures, "br.kassa_och_bank").kronor == 2790000);
+}
+
+TEST_CASE("text that YAML would misread is quoted, and prose keeps its lines and line ends", "[new]") {
+  BaseCopy base;
+  base.Edit(2024, "forbund.yaml", "namn: Samordningsförbundet Provbygden", "namn: \"Provbygden: #1 i länet\"");
+  base.Edit(2024, "forbund.yaml", "sate: Provstad", "sate: \"true\"");
+  base.Edit(2024, "forbund.yaml", "namn: Norrby kommun", "namn: \"- Norrby 'kommun'\"");
+  // A ledamot's name that happens to be the marker's words, written in quotes: a value, not a marker.
+  base.Edit(2024, "forbund.yaml", "roll: ordforande", "roll: ordforande\n    namn: \"ATT FYLLA I\"");
+  // The auditors' note is printed when the key is there; its date is the year's own.
+  base.Edit(2024, "forbund.yaml", "  datum: 2025-03-14\n", "  datum: 2025-03-14\nrevisorspateckning:\n  datum: 2025-03-20\n");
+  // Prose whose first line is indented and that ends in two line ends; and prose with a line
+  // that starts with a tab, which in a literal block would be read as indentation.
+  base.Edit(2024, "text.yaml", "redovisningsprinciper: |\n  Årsredovisningen är upprättad",
+            "redovisningsprinciper: |2+\n     Inledd med blanksteg.\n  Årsredovisningen är upprättad");
+  base.Edit(2024, "text.yaml", "och redovisning.\n", "och redovisning.\n\n");
+  base.Edit(2024, "verksamhet.yaml", "- mal: |\n          Deltagare närmar sig egen försörjning.\n",
+            "- mal: \"Deltagare\\n\\tnärmar sig egen försörjning.\\n\"\n");
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  INFO(err.str());
+  Checked checked(base.year(2025));
+  RequireOnlyMarkers(checked, base.year(2025));
+  CHECK(checked.CountByCode()["fill.text"] == 2);
+
+  Checked prior_year(base.year(2024));
+  const YearFiles& fresh = checked.inputs.report().files;
+  const YearFiles& prior = prior_year.inputs.report().files;
+  CHECK(fresh.forbund.forbund.namn.value == "Provbygden: #1 i länet");
+  CHECK(fresh.forbund.forbund.sate->value == "true");
+  CHECK(ReadFile(base.year(2025) / "forbund.yaml").find("  sate: \"true\"\n") != std::string::npos);
+  CHECK(fresh.forbund.medlemmar[3].namn.value == "- Norrby 'kommun'");
+  CHECK(fresh.forbund.styrelse[0].namn->value == "ATT FYLLA I");
+  CHECK(fresh.forbund.revisorspateckning.has_value());
+  CHECK(!fresh.forbund.revisorspateckning->datum);
+  const std::string& principles = prior.text.redovisningsprinciper->value.raw;
+  CHECK(principles.rfind("   Inledd med blanksteg.\nÅrsredovisningen", 0) == 0);
+  CHECK(principles.substr(principles.size() - 3) == ".\n\n");
+  CHECK(fresh.text.redovisningsprinciper->value.raw == principles);
+  CHECK(prior.verksamhet.malomraden[0].mal[0].mal.value.raw == "Deltagare\n\tnärmar sig egen försörjning.\n");
+  CHECK(fresh.verksamhet.malomraden[0].mal[0].mal.value.raw == prior.verksamhet.malomraden[0].mal[0].mal.value.raw);
+}
+
+TEST_CASE("opening balances a first year gave itself are not carried: the next takes the closing ones", "[new]") {
+  // Base 2023 is a comparative year without a prior directory: it states its opening equity,
+  // pension provision and cash flow changes. Start 2024 from it in place of the fixture's.
+  BaseCopy base;
+  fs::remove_all(base.year(2024));
+  std::ostringstream err;
+  REQUIRE(NewYear(2024, base.year(2023).string(), err) == kExitClean);
+  INFO(err.str());
+  CHECK(err.str().find("is a comparative year") != std::string::npos);
+  CHECK(err.str().find("has no budget.yaml to start from") != std::string::npos);
+  CHECK(!fs::exists(base.year(2024) / "budget.yaml"));
+  const std::string accounts = ReadFile(base.year(2024) / "rakenskaper.yaml");
+  CHECK(accounts.find("ingaende") == std::string::npos);
+  CHECK(accounts.find("eget_kapital") == std::string::npos);
+  CHECK(accounts.find("kassaflodesanalys") == std::string::npos);
+
+  Write(base.year(2024) / "rakenskaper.yaml", FillLikePriorYear(base, 2024, "rakenskaper.yaml"));
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs(base.year(2024).string(), inputs, diagnostics));
+  FigureTable figures = DeriveFigures(inputs, 2024, nullptr);
+  FigureTable prior = DeriveFigures(inputs, 2023, nullptr);
+  CHECK(Closing(prior, "br.eget_kapital").kronor == 1900000 + 4000000 - 3900000);
+  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
+  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == 500000);
+  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == 3000000);
+}
+
+TEST_CASE("the account mapping is carried as it stands, for the import of the new year's books", "[new]") {
+  BaseCopy base;
+  WriteFile(base.year(2024) / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  Checked fresh(base.year(2025));
+  RequireOnlyMarkers(fresh, base.year(2025));
+  Checked prior(base.year(2024));
+  const auto& carried = fresh.inputs.report().files.rakenskaper.kontomappning;
+  const auto& original = prior.inputs.report().files.rakenskaper.kontomappning;
+  REQUIRE(carried.size() == original.size());
+  REQUIRE(carried.size() == 15);
+  for (size_t i = 0; i < carried.size(); ++i) {
+    CHECK(carried[i].till.value == original[i].till.value);
+    REQUIRE(carried[i].konton.size() == original[i].konton.size());
+    for (size_t k = 0; k < carried[i].konton.size(); ++k) {
+      CHECK(carried[i].konton[k].value == original[i].konton[k].value);
+    }
+  }
+  // Account numbers are text to the format (and to an editor checking the schema): quoted.
+  CHECK(ReadFile(base.year(2025) / "rakenskaper.yaml").find("  - konton: [\"1930\"]\n") != std::string::npos);
+  // Each item the mapping writes into has its amount to fill in, in place for the import.
+  CHECK(ReadFile(base.year(2025) / "rakenskaper.yaml").find("      - id: foretagskonto\n        text: Företagskonto\n"
+                                                            "        belopp: ATT FYLLA I\n") != std::string::npos);
+}
+
+TEST_CASE("new refuses an existing year, a year that does not follow and a prior year that does not load",
+          "[new]") {
+  BaseCopy base;
+  SECTION("the new year exists") {
+    WriteFile(base.year(2025) / "forbund.yaml", "begun by hand\n");
+    const auto before = base.Listing();
+    std::ostringstream err;
+    CHECK(NewYear(2025, base.year(2024).string(), err) == kExitErrors);
+    CHECK(err.str().find("exists; nothing written") != std::string::npos);
+    CHECK(ReadFile(base.year(2025) / "forbund.yaml") == "begun by hand\n");
+    CHECK(base.Listing() == before);
+  }
+  SECTION("the years do not follow each other") {
+    const auto before = base.Listing();
+    std::ostringstream err;
+    CHECK(NewYear(2026, base.year(2024).string(), err) == kExitErrors);
+    CHECK(NewYear(2024, base.year(2024).string(), err) == kExitErrors);
+    CHECK(err.str().find("2026 starts from 2025") != std::string::npos);
+    CHECK(base.Listing() == before);
+  }
+  SECTION("the prior year's directory is missing") {
+    std::ostringstream err;
+    CHECK(NewYear(2025, (base.temp.path() / "elsewhere/2024").string(), err) == kExitErrors);
+    CHECK(err.str().find("error[year.missing]") != std::string::npos);
+    CHECK(!fs::exists(base.temp.path() / "elsewhere"));
+  }
+  SECTION("the prior year does not load") {
+    base.Edit(2024, "budget.yaml", "budget: 4200000", "budget: 4 200 000");
+    const auto before = base.Listing();
+    std::ostringstream err;
+    CHECK(NewYear(2025, base.year(2024).string(), err) == kExitErrors);
+    CHECK(err.str().find("error[value.money]") != std::string::npos);
+    CHECK(err.str().find("does not load (above); nothing written") != std::string::npos);
+    CHECK(base.Listing() == before);
+  }
+}
+
+TEST_CASE("a prior year whose figures disagree still starts the next, with a warning", "[new]") {
+  BaseCopy base;
+  base.Edit(2024, "rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank",
+            "belopp: 2800001\n        rad: kassa_och_bank");
+  std::ostringstream err;
+  CHECK(NewYear(2025, base.year(2024).string(), err) == kExitWarnings);
+  CHECK(err.str().find(" of its own (arsred check ") != std::string::npos);
+  CHECK(fs::exists(base.year(2025) / "rakenskaper.yaml"));
+}
+
+TEST_CASE("the real 2023 starts 2024: only markers to report, and the carried text reads back the same", "[new]") {
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path year = temp.path() / "inputs/2024";
+  std::ostringstream err;
+  REQUIRE(NewYear(2024, (temp.path() / "inputs/2023").string(), err) == kExitClean);
+  INFO(err.str());
+  Checked checked(year);
+  RequireOnlyMarkers(checked, year);
+  auto counts = checked.CountByCode();
+  CHECK(counts["fill.value"] > 80);
+  CHECK(counts["fill.text"] == 7);  // the förvaltningsberättelse and six goals' follow-up
+
+  const YearFiles& fresh = checked.inputs.report().files;
+  Checked prior_year(temp.path() / "inputs/2023");
+  const YearFiles& prior = prior_year.inputs.report().files;
+  CHECK(fresh.text.redovisningsprinciper->value.raw == prior.text.redovisningsprinciper->value.raw);
+  const auto& goals = fresh.verksamhet.malomraden.at(0).mal;
+  REQUIRE(goals.size() == prior.verksamhet.malomraden.at(0).mal.size());
+  for (size_t i = 0; i < goals.size(); ++i) CHECK(goals[i].mal.value.raw == prior.verksamhet.malomraden[0].mal[i].mal.value.raw);
+  CHECK(fresh.verksamhet.malomraden[0].rubrik->value == "Uppföljning av verksamhetsmål 2024");
+  CHECK(fresh.verksamhet.tabeller.at(1).rubrik.value == "Tabell 3. Resultat deltagare i finansierade insatser 2024");
+  for (size_t i = 0; i < fresh.verksamhet.insatser.size(); ++i) {
+    CHECK(fresh.verksamhet.insatser[i].namn.value == prior.verksamhet.insatser[i].namn.value);
+  }
+  // Amounts are the books' kronor: no section keeps the prior year's tkr but the overview's history.
+  const AccountsFile& accounts = fresh.rakenskaper;
+  CHECK(!accounts.resultatrakning->enhet);
+  for (const Note& note : accounts.noter) {
+    CHECK(!note.enhet);
+    CHECK(!note.utgaende);
+  }
+  CHECK(!fresh.budget.driftredovisning->enhet);
+  // Six years, 2019 to 2024, all with directories: 2018's history is no longer shown.
+  CHECK(!accounts.flerarsoversikt->historik);
+  CHECK(ReadFile(year / "rakenskaper.yaml").find("2018") == std::string::npos);
+}
+
+TEST_CASE("the marker stands for a missing value, and in prose loads as text", "[new]") {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  YearFiles files;
+  LoadFileText("driftredovisning:\n  rader:\n    - id: medlemsbidrag\n      text: Medlemsbidrag\n"
+               "      typ: ATT FYLLA I\n      budget: ATT FYLLA I\nnasta_ar:\n  enhet: tkr\n  tilldelning: ATT FYLLA I\n",
+               "budget.yaml", "inputs/2025/budget.yaml", files, sources, diagnostics);
+  std::vector<std::string> found;
+  for (const Diagnostic& d : diagnostics.all()) {
+    found.push_back(d.code + "@" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + " " + d.message);
+  }
+  CHECK(found == std::vector<std::string>{
+                     "fill.value@5:12 to fill in: `typ`, one of intakt kostnad",
+                     "fill.value@6:15 to fill in: `budget`, an amount in whole kronor",
+                     "fill.value@9:16 to fill in: `tilldelning`, an amount in whole tkr",
+                 });
+
+  // Quoted, the words are a value like any other: here a wrong one.
+  Diagnostics quoted;
+  LoadFileText("ar: \"ATT FYLLA I\"\nomfattning: jamforelsear\nforbund:\n  namn: F\n  organisationsnummer: 1\n",
+               "forbund.yaml", "inputs/2025/forbund.yaml", files, sources, quoted);
+  REQUIRE(quoted.all().size() == 1);
+  CHECK(quoted.all()[0].code == "value.quoted");
+
+  Diagnostics prose;
+  LoadFileText("forvaltningsberattelse: ATT FYLLA I\nredovisningsprinciper: |\n  ATT FYLLA I\n", "text.yaml",
+               "inputs/2025/text.yaml", files, sources, prose);
+  CHECK(prose.all().empty());
+  CHECK(files.text.forvaltningsberattelse->value.raw == "ATT FYLLA I");
+}
+
+TEST_CASE("every rule of `arsred new` names a key of the format", "[new]") {
+  SchemaCollector schema = CollectInputSchema();
+  auto has_key = [&](const std::string& mapping, std::string_view key) {
+    for (const FieldDesc& field : schema.mapping(mapping).fields) {
+      if (key == "*" || field.key == key) return true;
+    }
+    return false;
+  };
+  for (const FieldFate& rule : NewYearRules()) {
+    INFO(rule.mapping << "." << rule.key);
+    bool known = false;
+    for (const std::string& mapping : schema.order()) {
+      if (rule.mapping == "*" || rule.mapping == mapping) known = known || has_key(mapping, rule.key);
+    }
+    CHECK(known);
+  }
+}
+
+}  // namespace
+}  // namespace arsred::test
