@@ -82,9 +82,15 @@ TEST_CASE("justified lines fill the width; the last line and ragged lines do not
   REQUIRE(lines.size() > 3);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     const GlyphRun& last = lines[i].runs.back();
-    double right = last.x + s.typesetter->Width(kRegular, last.text, 11);
+    // A line broken at a space keeps the space in its text (for readers that extract it); the
+    // ink ends before it. A hyphenated line ends in its hyphen.
+    REQUIRE(last.text.back() == (lines[i].hyphenated ? '-' : ' '));
+    const std::string ink = lines[i].hyphenated ? last.text : last.text.substr(0, last.text.size() - 1);
+    double right = last.x + s.typesetter->Width(kRegular, ink, 11);
     CHECK(right == Approx(300).margin(0.01));
+    for (size_t r = 0; r + 1 < lines[i].runs.size(); ++r) CHECK(lines[i].runs[r].text.back() == ' ');
   }
+  CHECK(lines.back().runs.back().text.back() != ' ');  // the paragraph's end has no space to read
   for (const SetLine& line : lines) CHECK(line.width <= 300.01);
 }
 
