@@ -348,6 +348,25 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
   FigureTable prior;
   if (inputs.Find(inputs.report_year - 1)) prior = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
 
+  // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
+  std::set<std::pair<int, int>> to_fill;
+  for (const Diagnostic& d : loading.all()) {
+    if (d.code == "fill.value" && d.where.file == accounts_file) to_fill.insert({d.where.line, d.where.column});
+  }
+  const auto marked = [&](const std::optional<Located<Money>>& value) {
+    return value && to_fill.count({value->where.line, value->where.column}) > 0;
+  };
+  const auto any_marked = [&](const std::vector<NoteItem>& items) {
+    for (const NoteItem& item : items) {
+      if (marked(item.belopp)) return true;
+      for (const NoteSubItem& sub : item.poster) {
+        if (to_fill.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<std::string> unchecked;
+
   std::vector<Edit> edits;
   std::vector<std::string> report;
   std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
@@ -395,6 +414,10 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         break;
       }
       case MappingTarget::Kind::kGroupItem: {
+        if (any_marked({*t.item})) {
+          unchecked.push_back(name + ": its poster are still to fill in");
+          break;
+        }
         const Money sum = NoteItemAmount(*t.item);
         if (std::llabs(sum.kronor - kr) > sum.tolerance()) {
           diagnostics.Error("import.check", at, m.mapping->till.path,
@@ -404,6 +427,10 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         break;
       }
       case MappingTarget::Kind::kProvisionNote: {
+        if (any_marked(t.note->poster)) {
+          unchecked.push_back(name + ": the year's movements are still to fill in");
+          break;
+        }
         Money closing = t.note->ingaende ? t.note->ingaende->value : Money{};
         if (const Figure* prior_closing = prior.Find(t.prior_figure)) closing = prior_closing->money;
         for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
@@ -435,9 +462,10 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
     }
   }
 
-  // What loading rakenskaper.yaml found wrong, unless it is a value about to be written.
+  // What loading rakenskaper.yaml found wrong, unless it is a value about to be written or one
+  // still to fill in.
   for (const Diagnostic& d : loading.all()) {
-    if (d.severity != Severity::kError || d.where.file != accounts_file) continue;
+    if (d.severity != Severity::kError || d.where.file != accounts_file || d.code == "fill.value") continue;
     if (written_positions.count({d.where.line, d.where.column})) continue;
     diagnostics.Error(d.code, d.where, d.key_path, d.message);
   }
@@ -458,8 +486,9 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
     return kExitErrors;
   }
   for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
+  for (const std::string& line : unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
   err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
-      << mapped.size() - edits.size() << " more against the books; run arsred check\n";
+      << mapped.size() - edits.size() - unchecked.size() << " more against the books; run arsred check\n";
   return ExitCodeFor(diagnostics);
 }
 

@@ -485,5 +485,47 @@ TEST_CASE("every rule of `arsred new` names a key of the format", "[new]") {
   }
 }
 
+TEST_CASE("a new year with its books imported lacks only what the books do not hold", "[new][import]") {
+  BaseCopy base;
+  WriteFile(base.year(2024) / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  RunResult started = RunArsred({"new", "2025", "--from", base.year(2024).string()});
+  INFO(started.err);
+  REQUIRE(started.exit_code == kExitClean);
+  RunResult imported = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-2025.se").string(), "--year",
+                                  base.year(2025).string()});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == kExitClean);
+  CHECK(imported.err.find("wrote 12 amounts") != std::string::npos);
+  // The actuary's movements and the group's poster are not in the books: checked once filled.
+  CHECK(imported.err.find("not checked yet, noter.pensioner") != std::string::npos);
+  CHECK(imported.err.find("not checked yet, noter.kortfristiga_skulder.skuld_insatser") != std::string::npos);
+  {
+    Checked checked(base.year(2025));
+    RequireOnlyMarkers(checked, base.year(2025));
+  }
+
+  // What the books do not hold (budget, participants, staff, the actuary's movements), filled
+  // like 2024: then only the texts remain to write, and every rule has run.
+  for (const char* file : {"forbund.yaml", "verksamhet.yaml", "budget.yaml", "rakenskaper.yaml"}) {
+    Write(base.year(2025) / file, FillLikePriorYear(base, 2025, file));
+  }
+  Checked checked(base.year(2025));
+  CHECK(checked.CountByCode() == std::map<std::string, int>{{"fill.text", 2}});
+  FigureTable figures = DeriveFigures(checked.inputs, 2025, nullptr);
+  FigureTable prior = DeriveFigures(checked.inputs, 2024, nullptr);
+  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
+  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == Closing(prior, "not.pensioner.utgaende").kronor);
+  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == Closing(prior, "br.kassa_och_bank").kronor);
+  CHECK(Closing(figures, "br.kassa_och_bank").kronor == 2790000);  // from the books
+
+  // With everything filled, the import checks what it could not before, and still agrees.
+  RunResult again = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-2025.se").string(), "--year",
+                               base.year(2025).string()});
+  INFO(again.err);
+  CHECK(again.exit_code == kExitClean);
+  CHECK(again.err.find("not checked yet") == std::string::npos);
+  CHECK(again.err.find("checked 3 more against the books") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
