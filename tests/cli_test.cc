@@ -1,4 +1,7 @@
 // The command line: help, version, usage errors and exit codes.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "test_util.h"
@@ -70,6 +73,40 @@ TEST_CASE("files are refused when they lead out of the year directory or are not
   fs::remove(text);
   RunResult missing = RunArsred({"check", (temp.path() / "in/2024").string()});
   CHECK(missing.err.find("error[year.file_missing]") != std::string::npos);
+}
+
+// Root reads every file whatever its mode, so the check runs in a child process that has given
+// up root (as the user nobody) when the tests run as root.
+TEST_CASE("a file that cannot be read is a located error") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "in", fs::copy_options::recursive);
+  fs::permissions(temp.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                   fs::perms::others_read | fs::perms::others_exec);
+  const fs::path budget = temp.path() / "in/2024/budget.yaml";
+  fs::permissions(budget, fs::perms::none);
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(99);
+    RunResult run = RunArsred({"check", (temp.path() / "in/2024").string()});
+    const ssize_t written = ::write(pipe_fds[1], run.err.data(), run.err.size());
+    ::_exit(written == static_cast<ssize_t>(run.err.size()) ? run.exit_code : 98);
+  }
+  ::close(pipe_fds[1]);
+  std::string err;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) err.append(buffer, static_cast<size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  INFO(err);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(err.find(budget.generic_string() + ": error[file.read]: cannot read the file") != std::string::npos);
+  fs::permissions(budget, fs::perms::owner_read | fs::perms::owner_write);  // so that TempDir can remove it
 }
 
 TEST_CASE("a misspelt file name in a year directory is pointed out") {
