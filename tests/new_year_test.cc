@@ -527,5 +527,31 @@ TEST_CASE("a new year with its books imported lacks only what the books do not h
   CHECK(again.err.find("checked 3 more against the books") != std::string::npos);
 }
 
+TEST_CASE("the real 2023 starts 2024, whose books import onto 2023's closing balances", "[new][import]") {
+  TempDir temp;
+  const fs::path inputs = temp.path() / "inputs";
+  fs::copy(kSourceDir / "inputs", inputs, fs::copy_options::recursive);
+  const fs::path accounts_2023 = inputs / "2023/rakenskaper.yaml";
+  WriteFile(accounts_2023, ReadFile(accounts_2023) + ReadFile(kSourceDir / "tests/fixtures/import/kontomappning-2023.yaml"));
+  REQUIRE(RunArsred({"check", (inputs / "2023").string()}).exit_code == kExitClean);  // the mapping is sound
+
+  RunResult started = RunArsred({"new", "2024", "--from", (inputs / "2023").string()});
+  INFO(started.err);
+  REQUIRE((started.exit_code == kExitClean || started.exit_code == kExitWarnings));
+  RunResult imported = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-jamtland-2024.se").string(),
+                                  "--year", (inputs / "2024").string()});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == kExitClean);
+  CHECK(imported.err.find("wrote 26 amounts") != std::string::npos);
+  CHECK(imported.err.find("noter.omsattningstillgangar.foretagskonto = 6 561 185 kr (1930)") != std::string::npos);
+
+  // Only what the books do not hold is left: markers, each with its place.
+  Checked checked(inputs / "2024");
+  RequireOnlyMarkers(checked, inputs / "2024");
+  const std::string accounts = ReadFile(inputs / "2024/rakenskaper.yaml");
+  CHECK(accounts.find("belopp: 6561185") != std::string::npos);
+  CHECK(accounts.find("finansiella_intakter: 7000") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
