@@ -253,27 +253,21 @@ BuildSettings SnapshotSettings(const fs::path& root, const std::string& layout, 
   return settings;
 }
 
-// Builds the report of `year_dir` under `settings` into `output`. Returns false after printing
-// why; the findings of the inputs are printed only when `print_findings` (the snapshot's
-// findings are the same ones under other paths).
+// Builds the report of `year_dir` under `settings` into `output`, printing the findings to
+// `out`; returns false after printing why not. A rebuild from a snapshot prints into a buffer,
+// shown only when it fails: its findings are the inputs' again, under other paths.
 // `cache` holds the fonts that `build` refers to, and must outlive it.
 bool RenderReport(const BuildSettings& settings, const std::string& year_dir, const fs::path& output,
-                  bool print_findings, std::ostream& err, ResourceCache& cache, YearBuild& build) {
-  std::ostringstream quiet;
-  std::ostream& findings = print_findings ? err : quiet;
-  if (RunStages(settings, year_dir, cache, build, true, findings)) {
-    if (!print_findings) err << quiet.str();
-    return false;
-  }
-  if (print_findings) PrintDiagnostics(build.diagnostics, build.inputs.sources, err);
+                  std::ostream& out, ResourceCache& cache, YearBuild& build) {
+  if (RunStages(settings, year_dir, cache, build, true, out)) return false;
+  PrintDiagnostics(build.diagnostics, build.inputs.sources, out);
   if (build.diagnostics.ErrorCount() > build.errors_before_layout) {
-    if (!print_findings) PrintDiagnostics(build.diagnostics, build.inputs.sources, err);
-    err << "arsred: " << year_dir << ": the report could not be typeset\n";
+    out << "arsred: " << year_dir << ": the report could not be typeset\n";
     return false;
   }
   std::string error;
   if (!RenderPdf(build.document, output.string(), RenderOptionsFor(settings, build), &error)) {
-    err << "arsred: " << error << "\n";
+    out << "arsred: " << error << "\n";
     return false;
   }
   return true;
@@ -390,7 +384,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     const std::string report_name = "arsredovisning.pdf";  // renamed below, once the year is known
     ResourceCache cache;
     YearBuild build;
-    if (!RenderReport(settings, request.year_dir, staging.path() / report_name, true, err, cache, build)) {
+    if (!RenderReport(settings, request.year_dir, staging.path() / report_name, err, cache, build)) {
       err << "arsred: nothing was archived\n";
       return kExitErrors;
     }
@@ -404,10 +398,13 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     {
       ResourceCache snapshot_cache;
       YearBuild rebuilt;
+      std::ostringstream findings;
       const fs::path check = staging.path() / ".rebuilt.pdf";
-      if (!RenderReport(SnapshotSettings(staging.path(), build.layout_name, content.hyphenation, content.icc_profile),
-                        (staging.path() / content.year_dir).string(), check, false, err, snapshot_cache, rebuilt) ||
-          ReadWholeFile(check) != ReadWholeFile(staging.path() / report)) {
+      const bool built =
+          RenderReport(SnapshotSettings(staging.path(), build.layout_name, content.hyphenation, content.icc_profile),
+                       (staging.path() / content.year_dir).string(), check, findings, snapshot_cache, rebuilt);
+      if (!built) err << findings.str();
+      if (!built || ReadWholeFile(check) != ReadWholeFile(staging.path() / report)) {
         err << "arsred: the report rebuilt from the snapshot differs from the one built from " << request.year_dir
             << " (was an input changed meanwhile?); nothing was archived\n";
         return kExitErrors;
@@ -562,7 +559,7 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
       std::ostringstream findings;
       const fs::path rebuilt_pdf = scratch / "rebuilt.pdf";
       const bool built = RenderReport(SnapshotSettings(root, s.layout.value, s.hyphenation.value, s.icc_profile.value),
-                                      (root / s.year_dir.value).string(), rebuilt_pdf, false, findings, cache, rebuilt);
+                                      (root / s.year_dir.value).string(), rebuilt_pdf, findings, cache, rebuilt);
       const fs::path archived_pdf = root / manifest->report.value;
       if (!built) {
         err << findings.str();

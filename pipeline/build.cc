@@ -104,6 +104,14 @@ RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& b
   return options;
 }
 
+std::string DescribeReport(const YearBuild& build, const RenderOptions& options) {
+  const size_t pages = build.document.pages.size();
+  std::string text = std::to_string(pages) + (pages == 1 ? " page" : " pages") + (build.draft ? ", draft" : ", final");
+  if (options.flavour == PdfFlavour::kPdfA2b) text += options.tagged ? ", PDF/A-2a" : ", PDF/A-2b";
+  if (options.tagged) text += ", tagged PDF/UA-1";
+  return text;
+}
+
 int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& target,
                 bool print_timings, ResourceCache& cache, std::ostream& err) {
   YearBuild p;
@@ -127,10 +135,7 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   }
   p.clock.Lap("render+write");
   if (print_timings) p.clock.Print(err);
-  err << "arsred: wrote " << output << " (" << p.document.pages.size() << " pages"
-      << (p.draft ? ", draft" : ", final")
-      << (options.flavour == PdfFlavour::kPdfA2b ? (options.tagged ? ", PDF/A-2a" : ", PDF/A-2b") : "")
-      << (options.tagged ? ", tagged PDF/UA-1" : "") << ")\n";
+  err << "arsred: wrote " << output << " (" << DescribeReport(p, options) << ")\n";
   return ExitCodeFor(p.diagnostics);
 }
 

@@ -77,6 +77,9 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
 // The PDF flavour a finished YearBuild is rendered in under `settings`.
 RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build);
 
+// What was written, for the line that says so: "22 pages, final, PDF/A-2a, tagged PDF/UA-1".
+std::string DescribeReport(const YearBuild& build, const RenderOptions& options);
+
 // Where a report goes: a file, or a directory that receives arsredovisning-<year>.pdf (the
 // current directory when `path` is empty).
 struct OutputTarget {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -356,12 +357,10 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
   const auto marked = [&](const std::optional<Located<Money>>& value) {
     return value && to_fill.count({value->where.line, value->where.column}) > 0;
   };
-  const auto any_marked = [&](const std::vector<NoteItem>& items) {
-    for (const NoteItem& item : items) {
-      if (marked(item.belopp)) return true;
-      for (const NoteSubItem& sub : item.poster) {
-        if (to_fill.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
-      }
+  const auto item_marked = [&](const NoteItem& item) {
+    if (marked(item.belopp)) return true;
+    for (const NoteSubItem& sub : item.poster) {
+      if (to_fill.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
     }
     return false;
   };
@@ -414,7 +413,7 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         break;
       }
       case MappingTarget::Kind::kGroupItem: {
-        if (any_marked({*t.item})) {
+        if (item_marked(*t.item)) {
           unchecked.push_back(name + ": its poster are still to fill in");
           break;
         }
@@ -427,7 +426,7 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         break;
       }
       case MappingTarget::Kind::kProvisionNote: {
-        if (any_marked(t.note->poster)) {
+        if (std::any_of(t.note->poster.begin(), t.note->poster.end(), item_marked)) {
           unchecked.push_back(name + ": the year's movements are still to fill in");
           break;
         }

@@ -236,8 +236,7 @@ class YearWatcher {
 
     err_ << "arsred: build " << outcome.number << " in " << outcome.took.count() << " ms: ";
     if (outcome.written) {
-      err_ << "wrote " << outcome.output << " (" << Plural(outcome.pages, "page") << (p.draft ? ", draft" : ", final")
-           << (options.flavour == PdfFlavour::kPdfA2b ? ", PDF/A-2b" : "") << "); "
+      err_ << "wrote " << outcome.output << " (" << DescribeReport(p, options) << "); "
            << Findings(outcome.errors, outcome.warnings) << "\n";
     } else {
       err_ << (outcome.errors > 0 ? Findings(outcome.errors, outcome.warnings) : "not written (see above)") << "; ";
