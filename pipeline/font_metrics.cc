@@ -123,7 +123,7 @@ bool ReadCmapFormat4(Bytes subtable, std::unordered_map<char32_t, uint16_t>& gly
 }
 
 // Appends the BMP mappings of a cmap format 12 subtable (groups over all of Unicode) that the
-// format 4 subtable did not already give; libharu reads only format 4, so format 4 wins.
+// format 4 subtable did not already give: where both map a character, format 4 wins.
 bool ReadCmapFormat12(Bytes subtable, std::unordered_map<char32_t, uint16_t>& glyph_of) {
   auto group_count = subtable.U32(12);
   if (!group_count || !subtable.Has(16, static_cast<size_t>(*group_count) * 12)) return false;
@@ -171,7 +171,7 @@ bool ReadCmap(Bytes cmap, std::unordered_map<char32_t, uint16_t>& glyph_of) {
   return read;
 }
 
-// Font units to thousandths of an em, rounding down as libharu does for the PDF's widths.
+// Font units to thousandths of an em, rounding down, as the PDF's /W widths are written.
 int ToThousandths(int font_units, int units_per_em) {
   int64_t scaled = static_cast<int64_t>(font_units) * 1000;
   int64_t quotient = scaled / units_per_em;
@@ -194,17 +194,26 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
 }  // namespace
 
 std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::string* error) {
+  std::optional<std::string> data = ReadWholeFile(path);
+  if (!data) {
+    if (error) *error = path + ": cannot read the file (missing, unreadable or larger than 64 MB)";
+    return nullptr;
+  }
+  std::unique_ptr<FontMetrics> font = Parse(*data, error);
+  if (!font && error) *error = path + ": " + *error;
+  return font;
+}
+
+std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes, std::string* error) {
   auto fail = [&](const std::string& why) {
-    if (error) *error = path + ": " + why;
+    if (error) *error = why;
     return nullptr;
   };
-  std::optional<std::string> data = ReadWholeFile(path);
-  if (!data) return fail("cannot read the file (missing, unreadable or larger than 64 MB)");
-  Bytes file(*data);
+  Bytes file(font_file_bytes);
 
   auto version = file.U32(0);
   if (!version) return fail("too short to be a font");
-  if (*version == Tag("OTTO")) return fail("OpenType fonts with CFF outlines are not supported (libharu needs TrueType)");
+  if (*version == Tag("OTTO")) return fail("OpenType fonts with CFF outlines are not supported (only TrueType outlines are embedded)");
   if (*version == Tag("ttcf")) return fail("font collections (.ttc) are not supported");
   if (*version != 0x00010000 && *version != Tag("true")) return fail("not a TrueType font");
 
@@ -216,6 +225,7 @@ std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::str
   Bytes cmap = tables.Find(Tag("cmap"));
   Bytes os2 = tables.Find(Tag("OS/2"));
   Bytes maxp = tables.Find(Tag("maxp"));
+  Bytes post = tables.Find(Tag("post"));
 
   std::unique_ptr<FontMetrics> font(new FontMetrics());
   auto units_per_em = head.U16(18);
@@ -238,7 +248,7 @@ std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::str
   auto glyph_count = maxp.U16(4);
   if (!glyph_count || *glyph_count == 0) return fail("missing or invalid maxp table");
   if (!ReadCmap(cmap, font->glyph_of_)) return fail("no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
-  // A character mapped to a glyph the font does not have is missing (libharu, too, gives it the
+  // A character mapped to a glyph the font does not have is missing (the PDF, too, gives it the
   // .notdef width).
   std::erase_if(font->glyph_of_, [&](const auto& mapping) { return mapping.second >= *glyph_count; });
 
@@ -260,10 +270,21 @@ std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::str
     font->x_height_ = ToThousandths(*x_height, font->units_per_em_);
     font->cap_height_ = ToThousandths(*cap_height, font->units_per_em_);
   }
+  for (size_t i = 0; i < 4; ++i) {
+    font->bounding_box_[i] = ToThousandths(head.S16(36 + 2 * i).value_or(0), font->units_per_em_);
+  }
+  font->weight_ = os2.U16(4).value_or(0);
+  if (auto angle = post.U32(4)) font->italic_angle_ = static_cast<int32_t>(*angle) / 65536.0;  // 16.16 fixed
+  font->fixed_pitch_ = post.U32(12).value_or(0) != 0;
   return font;
 }
 
 bool FontMetrics::HasGlyph(char32_t cp) const { return glyph_of_.count(cp) != 0; }
+
+uint16_t FontMetrics::Glyph(char32_t cp) const {
+  auto found = glyph_of_.find(cp);
+  return found == glyph_of_.end() ? 0 : found->second;
+}
 
 int FontMetrics::Advance(char32_t cp) const {
   auto found = glyph_of_.find(cp);

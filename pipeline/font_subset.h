@@ -5,7 +5,7 @@
 // the components. Its cmap maps exactly those characters; every glyph keeps its outline, its
 // advance width and its left side bearing, so text measured with the original font draws the same
 // with the subset. The hinting tables (cvt, fpgm, prep, gasp), name and OS/2 are copied; GSUB,
-// GPOS, kern and the like are dropped (libharu embeds none of them anyway).
+// GPOS, kern and the like are dropped (a PDF viewer uses none of them).
 #pragma once
 
 #include <optional>

@@ -462,10 +462,11 @@ class Composer {
   Composer(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
            const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
            std::vector<StructElement>& structure)
-      : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages), structure_(structure),
+      : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
         typesetter_({resources.metrics[0].get(), resources.metrics[1].get(), resources.metrics[2].get(),
                      resources.metrics[3].get()},
-                    resources.hyphenator.get()) {
+                    resources.hyphenator.get()),
+        structure_(structure) {
     body_.size = Pt(layout.text.storlek);
     ParseColor(layout.text.farg.value, &body_.color);
     leading_ = Pt(layout.text.radavstand);

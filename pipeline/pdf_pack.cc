@@ -1,11 +1,11 @@
 #include "pdf_pack.h"
 
+#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include <filesystem>
+#include <memory>
 #include <stdexcept>
-#include <system_error>
 
 #include "pdf_doc.h"
 
@@ -16,28 +16,22 @@ namespace arsred {
 // PDF/A-2 allows); streams already compressed are copied as they are, and the XMP metadata is
 // left uncompressed. The result is as reproducible as its input: qpdf derives the second half
 // of the /ID from the content.
-void PackObjects(const std::string& path) {
-  const std::string packed = path + ".packed";
-  std::error_code ignored;
+std::string PackObjects(const std::string& pdf) {
   try {
     QPDF input;
     input.setSuppressWarnings(true);
-    input.processFile(path.c_str());
+    input.processMemoryFile("the PDF as written", pdf.data(), pdf.size());
     if (input.anyWarnings()) throw std::runtime_error("qpdf finds the PDF damaged");
-    QPDFWriter writer(input, packed.c_str());
+    QPDFWriter writer(input);
+    writer.setOutputMemory();
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.setDecodeLevel(qpdf_dl_none);
     writer.setDeterministicID(true);
     writer.write();
+    std::unique_ptr<Buffer> packed(writer.getBuffer());
+    return std::string(reinterpret_cast<const char*>(packed->getBuffer()), packed->getSize());
   } catch (const std::exception& failure) {
-    std::filesystem::remove(packed, ignored);
     throw RenderFailure(std::string("packing the structure tree into object streams: ") + failure.what());
-  }
-  std::error_code error;
-  std::filesystem::rename(packed, path, error);
-  if (error) {
-    std::filesystem::remove(packed, ignored);
-    throw RenderFailure("cannot replace " + path + ": " + error.message());
   }
 }
 

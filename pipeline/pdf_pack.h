@@ -7,7 +7,7 @@
 
 namespace arsred {
 
-// Replaces the file at `path`; throws RenderFailure.
-void PackObjects(const std::string& path);
+// The same PDF, packed; throws RenderFailure.
+std::string PackObjects(const std::string& pdf);
 
 }  // namespace arsred

@@ -5,7 +5,7 @@
 // written into pdf->trailer and pdf->catalog directly; the MD5 functions are exported.
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
-#include <hpdf_font.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -26,11 +26,11 @@
 #include <utility>
 #include <vector>
 
-#include "font_subset.h"
+#include "font_metrics.h"
+#include "pdf_fonts.h"
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "pdf_tags.h"
-#include "trace.h"
 
 namespace arsred {
 namespace {
@@ -44,7 +44,6 @@ constexpr const char* kTempSuffix = ".arsred-tmp-";
 constexpr size_t kMaxFontBytes = 64 << 20;
 
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
-HPDF_REAL Channel(uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
 
 // Layout should already have replaced U+00A0, which Carlito lacks and libharu would draw as a
 // box; this is the last line of defence. Malformed UTF-8, which libharu would skip silently,
@@ -93,45 +92,42 @@ std::optional<HPDF_Date> ParseIsoDate(const std::string& text) {
   return date;
 }
 
-void Md5Update(HPDF_MD5_CTX* context, std::string_view bytes) {
-  HPDF_MD5Update(context, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
-}
+// The trailer /ID: both halves alike (this is the file's first version), an MD5 over the bytes
+// of the whole file as written with a placeholder /ID, so that the same Document gives the same
+// file and any change to what the file holds gives another /ID. libharu keeps an /ID it finds.
+constexpr size_t kIdBytes = 16;
 
-// The trailer /ID: an MD5 over what the PDF is made of, that is the trace (every item, as
-// drawn) and the bytes of each embedded font program (the subsets), so that the same Document
-// gives the same file and a different font build gives a different /ID. Positions count to
-// 0.01 pt, as in the trace. Where the fonts were read from, and the temporary files the subsets
-// were loaded from, do not count, so that two checkouts make the same file.
-std::vector<HPDF_BYTE> DocumentId(const Document& document, const RenderOptions& options,
-                                  const std::vector<std::string>& embedded_fonts) {
-  // The trace names font files without their directory, so the /ID does not depend on where
-  // the fonts are; the fonts themselves count through the subset bytes below.
-  HPDF_MD5_CTX context;
-  HPDF_MD5Init(&context);
-  Md5Update(&context, "arsred render 3\n");
-  Md5Update(&context, std::string(options.flavour == PdfFlavour::kPdfA2b ? "PDF/A-2" : "PDF") +
-                          (options.tagged ? " tagged\n" : "\n"));
-  Md5Update(&context, TraceDocument(document));
-  for (const std::string& font : embedded_fonts) {
-    Md5Update(&context, std::to_string(font.size()) + "\n");
-    Md5Update(&context, font);
-  }
-  std::vector<HPDF_BYTE> digest(16);
-  HPDF_MD5Final(digest.data(), &context);
-  return digest;
-}
-
-void SetTrailerId(PdfDoc& pdf, const Document& document, const RenderOptions& options,
-                  const std::vector<std::string>& embedded_fonts) {
+void SetPlaceholderId(PdfDoc& pdf) {
   pdf.set_context("setting the document /ID");
-  std::vector<HPDF_BYTE> digest = DocumentId(document, options, embedded_fonts);
   HPDF_Doc doc = pdf.get();
   HPDF_Array id = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
   pdf.Check(HPDF_Dict_Add(doc->trailer, "ID", id), "HPDF_Dict_Add");
-  // Both entries alike: this is the file's first version. libharu keeps an /ID it finds.
+  const std::array<HPDF_BYTE, kIdBytes> zeros{};
   for (int i = 0; i < 2; ++i) {
-    HPDF_Binary entry = pdf.CheckHandle(HPDF_Binary_New(doc->mmgr, digest.data(), 16), "HPDF_Binary_New");
+    HPDF_Binary entry = pdf.CheckHandle(HPDF_Binary_New(doc->mmgr, const_cast<HPDF_BYTE*>(zeros.data()), kIdBytes),
+                                        "HPDF_Binary_New");
     pdf.Check(HPDF_Array_Add(id, entry), "HPDF_Array_Add");
+  }
+}
+
+// Replaces the placeholder, which libharu writes in the trailer as two strings of 32 hex zeros.
+void FillInId(std::string& file) {
+  const std::string placeholder = "<" + std::string(2 * kIdBytes, '0') + ">";
+  const size_t trailer = file.rfind("trailer");
+  const size_t first = trailer == std::string::npos ? trailer : file.find(placeholder, trailer);
+  const size_t second = first == std::string::npos ? first : file.find(placeholder, first + placeholder.size());
+  if (second == std::string::npos) throw RenderFailure("libharu wrote no /ID placeholder into the trailer");
+  HPDF_MD5_CTX context;
+  HPDF_MD5Init(&context);
+  HPDF_MD5Update(&context, reinterpret_cast<const HPDF_BYTE*>(file.data()), static_cast<HPDF_UINT32>(file.size()));
+  std::array<HPDF_BYTE, kIdBytes> digest{};
+  HPDF_MD5Final(digest.data(), &context);
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (size_t at : {first, second}) {
+    for (size_t i = 0; i < kIdBytes; ++i) {
+      file[at + 1 + 2 * i] = kHex[digest[i] >> 4];
+      file[at + 2 + 2 * i] = kHex[digest[i] & 0xF];
+    }
   }
 }
 
@@ -253,39 +249,122 @@ HPDF_Destination TopOfView(PdfDoc& pdf, HPDF_Page page, double top) {
   return destination;
 }
 
-// Draws one page's items in order, watermarks first so that they lie under everything. Colours,
-// font and line width are set only when they change; consecutive glyph runs share one BT/ET.
+// Appends `value` rounded to `decimals` places (at most 6), without trailing zeros or exponent:
+// what a PDF content stream reads as a number, the same on every machine.
+void AppendNumber(std::string& out, double value, int decimals) {
+  static constexpr int64_t kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  const int64_t scale = kScale[decimals];
+  int64_t scaled = std::llround(value * static_cast<double>(scale));
+  if (scaled < 0) {
+    out += '-';
+    scaled = -scaled;
+  }
+  out += std::to_string(scaled / scale);
+  int64_t fraction = scaled % scale;
+  if (fraction == 0) return;
+  char digits[8];
+  int length = decimals;
+  while (fraction % 10 == 0) {
+    fraction /= 10;
+    --length;
+  }
+  std::snprintf(digits, sizeof digits, "%0*lld", length, static_cast<long long>(fraction));
+  out += '.';
+  out += digits;
+}
+
+// Positions to a thousandth of a point, 1/72 000 inch.
+void AppendPoint(std::string& out, double x, double y) {
+  AppendNumber(out, x, 3);
+  out += ' ';
+  AppendNumber(out, y, 3);
+  out += ' ';
+}
+
+void AppendColor(std::string& out, const Color& color, const char* op) {
+  for (uint8_t channel : {color.r, color.g, color.b}) {
+    AppendNumber(out, channel / 255.0, 4);
+    out += ' ';
+  }
+  out += op;
+  out += '\n';
+}
+
+// Checked UTF-8 text (TextForFont's) as a hex string of its UTF-16BE code units, which are the
+// embedded fonts' character codes; returns the text's width in 1/1000 em.
+int64_t AppendHexText(std::string& out, const std::string& text, const FontMetrics& metrics) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  int64_t width = 0;
+  out += '<';
+  for (size_t at = 0; at < text.size();) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]) & 0x3Fu; };
+    const auto lead = static_cast<unsigned char>(text[at]);
+    char32_t c;
+    if (lead < 0x80) {
+      c = lead;
+      at += 1;
+    } else if (lead < 0xE0) {
+      c = (lead & 0x1Fu) << 6 | byte(1);
+      at += 2;
+    } else {
+      c = (lead & 0x0Fu) << 12 | byte(1) << 6 | byte(2);
+      at += 3;
+    }
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+    width += metrics.Advance(c);
+  }
+  out += '>';
+  return width;
+}
+
+// Draws one page's items in order, watermarks first so that they lie under everything. The
+// operators are written here, not through libharu's page functions, whose per-call overhead was
+// most of the rendering time: colours, font and line width are set only when they change;
+// consecutive glyph runs share one BT/ET, and runs along one baseline in the same font, size and
+// colour share one TJ, each placed by a kerning-like adjustment from where the previous one
+// ended (by the widths the font's /W says, which are the ones layout measured with).
 class PageDrawer {
  public:
   // `tagger` is null for an untagged PDF.
-  PageDrawer(PdfDoc& pdf, const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Font>& fonts,
+  PageDrawer(PdfDoc& pdf, const std::vector<HPDF_Page>& pages, const std::vector<EmbeddedFont>& fonts,
              size_t page_index, const Page& layout, PdfTagger* tagger)
       : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout),
         tagger_(tagger) {}
 
   void Draw() {
+    pdf_.set_context("drawing page " + std::to_string(page_index_));
     // Watermarks first: PDF/A allows no transparency, so a light mark drawn underneath is the
     // way to show UTKAST without hiding any text.
     for (size_t i = 0; i < layout_.items.size(); ++i) {
       if (!std::holds_alternative<Watermark>(layout_.items[i])) continue;
-      SetWhere(i);
+      item_index_ = i;
       MarkAs(-1);
       DrawWatermark(std::get<Watermark>(layout_.items[i]));
     }
     EndText();
     for (size_t i = 0; i < layout_.items.size(); ++i) {
-      SetWhere(i);
+      item_index_ = i;
       std::visit([this](const auto& item) { DrawItem(item); }, layout_.items[i]);
     }
     EndText();
+    Flush();
     if (tagger_) tagger_->EndPage(page_);
   }
 
  private:
-  void SetWhere(size_t item_index) {
-    item_index_ = item_index;
-    where_ = "page " + std::to_string(page_index_) + ", item " + std::to_string(item_index);
-    pdf_.set_context("drawing " + where_);
+  // "page 2, item 5", for messages.
+  std::string Where() const {
+    return "page " + std::to_string(page_index_) + ", item " + std::to_string(item_index_);
+  }
+
+  // Hands what is written so far to the page's content stream, which the tagger also writes to.
+  void Flush() {
+    if (out_.empty()) return;
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    pdf_.Check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out_.data()),
+                                 static_cast<HPDF_UINT>(out_.size())),
+               "HPDF_Stream_Write");
+    out_.clear();
   }
 
   // In a tagged PDF, what follows is content of `structure` (-1: an artifact). A marked sequence
@@ -293,72 +372,110 @@ class PageDrawer {
   void MarkAs(int structure) {
     if (tagger_ == nullptr || tagger_->IsOpen(structure)) return;
     EndText();
+    Flush();
     tagger_->Mark(page_, page_index_, structure);
   }
 
-  HPDF_Font Font(int index) const {
+  const EmbeddedFont& Font(int index) const {
     if (index < 0 || static_cast<size_t>(index) >= fonts_.size()) {
-      throw RenderFailure(where_ + ": font " + std::to_string(index) + " is not in the document's fonts");
+      throw RenderFailure(Where() + ": font " + std::to_string(index) + " is not in the document's fonts");
     }
-    HPDF_Font font = fonts_[static_cast<size_t>(index)];
+    const EmbeddedFont& font = fonts_[static_cast<size_t>(index)];
     // LoadFonts loads every font that has text to draw; this would be a bug there.
-    if (font == nullptr) throw RenderFailure(where_ + ": font " + std::to_string(index) + " was not loaded");
+    if (font.dict == nullptr) throw RenderFailure(Where() + ": font " + std::to_string(index) + " was not loaded");
     return font;
   }
 
   void BeginText() {
     if (in_text_) return;
-    pdf_.Check(HPDF_Page_BeginText(page_), "HPDF_Page_BeginText");
+    out_ += "BT\n";
     in_text_ = true;
+  }
+
+  void EndLine() {
+    if (!in_line_) return;
+    out_ += "] TJ\n";
+    in_line_ = false;
   }
 
   void EndText() {
     if (!in_text_) return;
-    pdf_.Check(HPDF_Page_EndText(page_), "HPDF_Page_EndText");
+    EndLine();
+    out_ += "ET\n";
     in_text_ = false;
   }
 
   void SetFont(int index, double size) {
     if (font_ == index && size_ == size) return;
-    pdf_.Check(HPDF_Page_SetFontAndSize(page_, Font(index), Real(size)), "HPDF_Page_SetFontAndSize");
+    const char* name = HPDF_Page_GetLocalFontName(page_, Font(index).dict);
+    pdf_.CheckHandle(name, "HPDF_Page_GetLocalFontName");
+    out_ += '/';
+    out_ += name;
+    out_ += ' ';
+    AppendNumber(out_, size, 3);
+    out_ += " Tf\n";
     font_ = index;
     size_ = size;
   }
 
   void SetFill(const Color& color) {
     if (fill_ == color) return;
-    pdf_.Check(HPDF_Page_SetRGBFill(page_, Channel(color.r), Channel(color.g), Channel(color.b)),
-               "HPDF_Page_SetRGBFill");
+    AppendColor(out_, color, "rg");
     fill_ = color;
   }
 
   void SetStroke(const Color& color, double width) {
     if (stroke_ != color) {
-      pdf_.Check(HPDF_Page_SetRGBStroke(page_, Channel(color.r), Channel(color.g), Channel(color.b)),
-                 "HPDF_Page_SetRGBStroke");
+      AppendColor(out_, color, "RG");
       stroke_ = color;
     }
     if (line_width_ != width) {
-      pdf_.Check(HPDF_Page_SetLineWidth(page_, Real(width)), "HPDF_Page_SetLineWidth");
+      AppendNumber(out_, width, 3);
+      out_ += " w\n";
       line_width_ = width;
     }
     if (!butt_caps_set_) {  // PDF's default, but said once so that the page does not depend on it
-      pdf_.Check(HPDF_Page_SetLineCap(page_, HPDF_BUTT_END), "HPDF_Page_SetLineCap");
+      out_ += "0 J\n";
       butt_caps_set_ = true;
     }
   }
 
+  // Whether `run` continues the current TJ: same baseline, font, size and colour, and starting
+  // within a word space or so of where the last run ended (justified lines stretch and shrink
+  // their spaces by that much; a wider gap, such as between table columns, gets its own Tm).
+  bool ContinuesLine(const GlyphRun& run) const {
+    if (!in_line_ || run.y != line_y_ || run.font != font_ || run.size != size_ || !(fill_ == run.color)) return false;
+    const double gap = run.x - pen_x_;
+    return gap > -0.5 * run.size && gap < 1.5 * run.size;
+  }
+
   void DrawItem(const GlyphRun& run) {
-    std::string text = TextForFont(run.text, where_);
+    std::string text = TextForFont(run.text, Where());
     if (text.empty()) return;
     MarkAs(run.structure);
     BeginText();
-    SetFont(run.font, run.size);
-    SetFill(run.color);
-    // An absolute text matrix per run rather than relative Td moves, whose rounding to five
-    // decimals (in float) would accumulate along a page.
-    pdf_.Check(HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, Real(run.x), Real(run.y)), "HPDF_Page_SetTextMatrix");
-    pdf_.Check(HPDF_Page_ShowText(page_, text.c_str()), "HPDF_Page_ShowText");
+    const FontMetrics& metrics = *Font(run.font).metrics;
+    if (ContinuesLine(run)) {
+      // A TJ number moves the next glyph left by thousandths of the font size.
+      const double adjustment = std::round((pen_x_ - run.x) * 1000 / run.size * 1000) / 1000;
+      if (adjustment != 0) {
+        AppendNumber(out_, adjustment, 3);
+        pen_x_ -= adjustment * run.size / 1000;
+      }
+    } else {
+      EndLine();
+      SetFont(run.font, run.size);
+      SetFill(run.color);
+      // An absolute text matrix per line rather than relative Td moves, whose rounding would
+      // accumulate down a page.
+      out_ += "1 0 0 1 ";
+      AppendPoint(out_, run.x, run.y);
+      out_ += "Tm\n[";
+      in_line_ = true;
+      line_y_ = run.y;
+      pen_x_ = run.x;
+    }
+    pen_x_ += static_cast<double>(AppendHexText(out_, text, metrics)) * run.size / 1000;
   }
 
   void DrawItem(const Watermark&) {}  // drawn before everything else, in Draw()
@@ -367,45 +484,49 @@ class PageDrawer {
     MarkAs(rule.structure);
     EndText();
     SetStroke(rule.color, rule.width);
-    pdf_.Check(HPDF_Page_MoveTo(page_, Real(rule.x1), Real(rule.y1)), "HPDF_Page_MoveTo");
-    pdf_.Check(HPDF_Page_LineTo(page_, Real(rule.x2), Real(rule.y2)), "HPDF_Page_LineTo");
-    pdf_.Check(HPDF_Page_Stroke(page_), "HPDF_Page_Stroke");
+    AppendPoint(out_, rule.x1, rule.y1);
+    out_ += "m ";
+    AppendPoint(out_, rule.x2, rule.y2);
+    out_ += "l S\n";
   }
 
   void DrawItem(const FilledRect& rect) {
     MarkAs(rect.structure);
     EndText();
     SetFill(rect.fill);
-    pdf_.Check(HPDF_Page_Rectangle(page_, Real(rect.x), Real(rect.y), Real(rect.width), Real(rect.height)),
-               "HPDF_Page_Rectangle");
-    pdf_.Check(HPDF_Page_Fill(page_), "HPDF_Page_Fill");
+    AppendPoint(out_, rect.x, rect.y);
+    AppendPoint(out_, rect.width, rect.height);
+    out_ += "re f\n";
   }
 
   void DrawItem(const FilledPath& path) {
     if (path.ops.empty()) return;
     MarkAs(path.structure);
     EndText();
-    if (path.ops.front().kind != PathOp::Kind::kMoveTo) throw RenderFailure(where_ + ": a path must start with a move");
+    if (path.ops.front().kind != PathOp::Kind::kMoveTo) throw RenderFailure(Where() + ": a path must start with a move");
     SetFill(path.fill);
     for (const PathOp& op : path.ops) {
       switch (op.kind) {
         case PathOp::Kind::kMoveTo:
-          pdf_.Check(HPDF_Page_MoveTo(page_, Real(op.x1), Real(op.y1)), "HPDF_Page_MoveTo");
+          AppendPoint(out_, op.x1, op.y1);
+          out_ += "m\n";
           break;
         case PathOp::Kind::kLineTo:
-          pdf_.Check(HPDF_Page_LineTo(page_, Real(op.x1), Real(op.y1)), "HPDF_Page_LineTo");
+          AppendPoint(out_, op.x1, op.y1);
+          out_ += "l\n";
           break;
         case PathOp::Kind::kCurveTo:
-          pdf_.Check(HPDF_Page_CurveTo(page_, Real(op.x1), Real(op.y1), Real(op.x2), Real(op.y2), Real(op.x3),
-                                       Real(op.y3)),
-                     "HPDF_Page_CurveTo");
+          AppendPoint(out_, op.x1, op.y1);
+          AppendPoint(out_, op.x2, op.y2);
+          AppendPoint(out_, op.x3, op.y3);
+          out_ += "c\n";
           break;
         case PathOp::Kind::kClose:
-          pdf_.Check(HPDF_Page_ClosePath(page_), "HPDF_Page_ClosePath");
+          out_ += "h\n";
           break;
       }
     }
-    pdf_.Check(HPDF_Page_Fill(page_), "HPDF_Page_Fill");
+    out_ += "f\n";
   }
 
   // An annotation, not page content: it does not interrupt a text object.
@@ -417,7 +538,7 @@ class PageDrawer {
                                     "HPDF_Page_CreateURILinkAnnot");
     } else {
       if (link.target_page < 0 || static_cast<size_t>(link.target_page) >= pages_.size()) {
-        throw RenderFailure(where_ + ": link to page " + std::to_string(link.target_page) +
+        throw RenderFailure(Where() + ": link to page " + std::to_string(link.target_page) +
                             ", which the document does not have");
       }
       HPDF_Destination destination = TopOfView(pdf_, pages_[static_cast<size_t>(link.target_page)], link.target_y);
@@ -432,15 +553,11 @@ class PageDrawer {
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
   // of the capitals, not of the em box.
   void DrawWatermark(const Watermark& watermark) {
-    std::string text = TextForFont(watermark.text, where_);
+    std::string text = TextForFont(watermark.text, Where());
     if (text.empty()) return;
-    HPDF_Font font = Font(watermark.font);
-    HPDF_TextWidth measured =
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
-    pdf_.Check(HPDF_OK, "HPDF_Font_TextWidth");
-    const double width = measured.width * watermark.size / 1000.0;
-    double cap_height = HPDF_Font_GetCapHeight(font) * watermark.size / 1000.0;
-    if (cap_height <= 0) cap_height = 0.7 * watermark.size;
+    const FontMetrics& metrics = *Font(watermark.font).metrics;
+    const double width = metrics.Width(text, watermark.size);
+    const double cap_height = (metrics.cap_height() > 0 ? metrics.cap_height() : metrics.ascender()) * watermark.size / 1000;
 
     const double angle = kPi / 4;
     const double cosine = std::cos(angle), sine = std::sin(angle);
@@ -452,23 +569,30 @@ class PageDrawer {
     BeginText();
     SetFont(watermark.font, watermark.size);
     SetFill(watermark.color);
-    pdf_.Check(HPDF_Page_SetTextMatrix(page_, Real(cosine), Real(sine), Real(-sine), Real(cosine), Real(x), Real(y)),
-               "HPDF_Page_SetTextMatrix");
-    pdf_.Check(HPDF_Page_ShowText(page_, text.c_str()), "HPDF_Page_ShowText");
+    for (double entry : {cosine, sine, -sine, cosine}) {
+      AppendNumber(out_, entry, 5);
+      out_ += ' ';
+    }
+    AppendPoint(out_, x, y);
+    out_ += "Tm\n";
+    AppendHexText(out_, text, metrics);
+    out_ += " Tj\n";
     EndText();
   }
 
- private:
   PdfDoc& pdf_;
   const std::vector<HPDF_Page>& pages_;
-  const std::vector<HPDF_Font>& fonts_;
+  const std::vector<EmbeddedFont>& fonts_;
   size_t page_index_;
   HPDF_Page page_;
   const Page& layout_;
   PdfTagger* tagger_;
   size_t item_index_ = 0;
-  std::string where_;  // "page 2, item 5", for messages
+  std::string out_;  // operators not yet in the page's stream
   bool in_text_ = false;
+  bool in_line_ = false;  // a TJ array is open
+  double line_y_ = 0;     // its baseline
+  double pen_x_ = 0;      // where its last glyph ended, by the font's widths
   int font_ = -1;
   double size_ = 0;
   std::optional<Color> fill_, stroke_;
@@ -517,70 +641,21 @@ void AddPageLabels(PdfDoc& pdf, const Document& document) {
   }
 }
 
-// A private directory (mode 0700, from mkdtemp) for the subset fonts, which libharu loads from
-// files; removed with its contents when the object dies, also after a failure. libharu reads
-// the font files again when it saves the PDF, so this must outlive the PdfDoc.
-class FontDirectory {
- public:
-  FontDirectory() = default;
-  ~FontDirectory() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  FontDirectory(const FontDirectory&) = delete;
-  FontDirectory& operator=(const FontDirectory&) = delete;
-
-  // Writes `bytes` as `name` in the directory, which is made on first use; returns the path.
-  std::string Write(const std::string& name, const std::string& bytes) {
-    if (path_.empty()) Make();
-    const std::filesystem::path file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw RenderFailure("cannot write the temporary font file " + file.string());
-    return file.string();
-  }
-
- private:
-  void Make() {
-    std::error_code error;
-    const std::filesystem::path base = std::filesystem::temp_directory_path(error);
-    if (error) throw RenderFailure("no temporary directory for the subset fonts: " + error.message());
-    std::string pattern = (base / "arsred-fonts-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw RenderFailure("cannot make a temporary directory in " + base.string() + ": " + std::strerror(errno));
-    }
-    path_ = pattern;
-  }
-
-  std::filesystem::path path_;
-};
-
-// Reads a whole font file through libharu's file reader, so that a file that cannot be opened
-// is reported by libharu, as it was when libharu read the fonts itself.
-std::string ReadFontFile(PdfDoc& pdf, const std::string& path) {
-  HPDF_Doc doc = pdf.get();
-  HPDF_Stream stream = HPDF_FileReader_New(doc->mmgr, path.c_str());
-  // An internal function: it records its error without calling the handler, which the API
-  // functions do on their way out; this does the same.
-  if (stream == nullptr) HPDF_RaiseError(&doc->error, HPDF_GetError(doc), HPDF_GetErrorDetail(doc));
-  pdf.CheckHandle(stream, "HPDF_FileReader_New");
-  struct Closer {
-    HPDF_Stream stream;
-    ~Closer() { HPDF_Stream_Free(stream); }
-  } closer{stream};
-  const HPDF_UINT32 size = HPDF_Stream_Size(stream);
-  pdf.Check(HPDF_OK, "HPDF_Stream_Size");
-  if (size > kMaxFontBytes) throw RenderFailure(path + " is larger than 64 MB, too large for a font");
-  std::string bytes(size, '\0');
-  HPDF_UINT read = size;
-  pdf.Check(HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read), "HPDF_Stream_Read");
-  if (read != size) throw RenderFailure("cannot read all of " + path);
+std::string ReadFontFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RenderFailure("cannot open " + path + ": " + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw RenderFailure("cannot read " + path);
+  if (static_cast<size_t>(size) > kMaxFontBytes) throw RenderFailure(path + " is larger than 64 MB, too large for a font");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0, std::ios::beg);
+  if (!in.read(bytes.data(), size)) throw RenderFailure("cannot read all of " + path);
   return bytes;
 }
 
-// The characters each of the document's fonts draws, as the text reaches libharu (after
-// TextForFont, which refuses here what drawing would refuse later).
+// The characters each of the document's fonts draws, as they reach the PDF (after TextForFont,
+// which refuses here what drawing would refuse later).
 std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   std::vector<std::vector<bool>> used(document.fonts.size());
   for (size_t page = 0; page < document.pages.size(); ++page) {
@@ -628,62 +703,12 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   return characters;
 }
 
-// libharu's ToUnicode map for its UTF-8 fonts is an encoding CMap (begincidrange), which
-// readers warn about and text extraction, search and screen readers must guess around. Its
-// codes are the characters' own Unicode values, so the right map is the identity over the
-// characters drawn: it is written into libharu's stream, in place of libharu's text.
-void WriteToUnicode(PdfDoc& pdf, HPDF_Font font, std::vector<char32_t> characters) {
-  std::sort(characters.begin(), characters.end());
-  characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
-  // Runs of consecutive characters; a bfrange may not cross a change of the first byte.
-  std::vector<std::pair<char32_t, char32_t>> ranges;
-  for (char32_t c : characters) {
-    if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0) {
-      ranges.back().second = c;
-    } else {
-      ranges.emplace_back(c, c);
-    }
-  }
-  std::string cmap =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  char entry[48];
-  for (size_t first = 0; first < ranges.size(); first += 100) {  // at most 100 entries a block
-    const size_t count = std::min<size_t>(100, ranges.size() - first);
-    cmap += std::to_string(count) + " beginbfrange\n";
-    for (size_t i = first; i < first + count; ++i) {
-      std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%04X>\n", static_cast<unsigned>(ranges[i].first),
-                    static_cast<unsigned>(ranges[i].second), static_cast<unsigned>(ranges[i].first));
-      cmap += entry;
-    }
-    cmap += "endbfrange\n";
-  }
-  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  HPDF_Dict stream = attr->cmap_stream;
-  if (stream == nullptr || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != stream) {
-    throw RenderFailure("libharu made no ToUnicode map for a font; this libharu is not the expected 2.3.0");
-  }
-  // The keys of an encoding CMap, which a ToUnicode stream does not have.
-  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(stream, key);
-  HPDF_MemStream_FreeData(stream->stream);
-  pdf.Check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
-                              static_cast<HPDF_UINT>(cmap.size())),
-            "HPDF_Stream_Write");
-}
-
-// Loads each font file that has text to draw as a subset of the characters drawn with it (all
-// faces that name the file together), and embeds that: libharu then looks glyphs up in a small
-// cmap and copies and compresses a small font program. Faces without text stay null, and are
-// not read at all. The bytes of each subset are appended to `embedded`, for the /ID.
-std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDirectory& directory,
-                                 std::vector<std::string>* embedded) {
+// Embeds each font file that has text to draw as a subset of the characters drawn with it (all
+// faces that name the file together). Faces without text stay empty, and are not read at all.
+std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, const Document& document) {
   const std::vector<FontFace>& faces = document.fonts;
   const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
-  std::vector<HPDF_Font> fonts(faces.size(), nullptr);
+  std::vector<EmbeddedFont> fonts(faces.size());
   std::vector<bool> done(faces.size(), false);
   for (size_t i = 0; i < faces.size(); ++i) {
     if (done[i]) continue;
@@ -697,32 +722,21 @@ std::vector<HPDF_Font> LoadFonts(PdfDoc& pdf, const Document& document, FontDire
       drawn.insert(drawn.end(), characters[j].begin(), characters[j].end());
     }
     if (drawn.empty()) continue;
-    // libharu takes the font descriptor's /CapHeight and /XHeight (and so the watermark's
-    // vertical centre) from the outlines of 'H' and 'x', whether or not they are drawn.
-    drawn.push_back(U'H');
-    drawn.push_back(U'x');
-
-    const std::string font_name = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
-    pdf.set_context("loading " + font_name);
-    const std::string bytes = ReadFontFile(pdf, face.file);
-    std::string error;
-    std::optional<std::string> subset = SubsetTrueType(bytes, drawn, &error);
-    if (!subset) throw RenderFailure("cannot subset " + font_name + ": " + error);
-    const std::string subset_file = directory.Write("font-" + std::to_string(i) + ".ttf", *subset);
-    const char* name =
-        pdf.CheckHandle(HPDF_LoadTTFontFromFile(pdf.get(), subset_file.c_str(), HPDF_TRUE), "HPDF_LoadTTFontFromFile");
-    HPDF_Font font = pdf.CheckHandle(HPDF_GetFont(pdf.get(), name, "UTF-8"), "HPDF_GetFont");
-    WriteToUnicode(pdf, font, drawn);
-    for (size_t j : same_file) fonts[j] = font;
-    embedded->push_back(std::move(*subset));
+    const std::string description = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
+    pdf.set_context("embedding " + description);
+    EmbeddedFont font = EmbedFont(pdf, ReadFontFile(face.file), face.name, std::move(drawn), description);
+    for (size_t j : same_file) {
+      fonts[j].dict = font.dict;
+      if (j != same_file.back()) fonts[j].metrics = std::make_unique<FontMetrics>(*font.metrics);
+    }
+    fonts[same_file.back()].metrics = std::move(font.metrics);
   }
   return fonts;
 }
 
-// Builds the whole PDF in memory and saves it to `temp_path`; throws RenderFailure.
-void WritePdf(const Document& document, const RenderOptions& options, const std::string& temp_path) {
+// Builds the whole PDF and returns its bytes; throws RenderFailure.
+std::string WritePdf(const Document& document, const RenderOptions& options) {
   if (document.pages.empty()) throw RenderFailure("the document has no pages");
-  FontDirectory font_directory;  // declared first, so that it goes after libharu is done with it
   PdfDoc pdf;
   HPDF_Doc doc = pdf.get();
   pdf.set_context("setting up the document");
@@ -732,8 +746,7 @@ void WritePdf(const Document& document, const RenderOptions& options, const std:
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
   pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
 
-  std::vector<std::string> embedded_fonts;
-  std::vector<HPDF_Font> fonts = LoadFonts(pdf, document, font_directory, &embedded_fonts);
+  std::vector<EmbeddedFont> fonts = LoadFonts(pdf, document);
   SetInfo(pdf, document.info);
 
   // Every page first, so that links can point forward.
@@ -754,13 +767,28 @@ void WritePdf(const Document& document, const RenderOptions& options, const std:
   if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);
   AddPageLabels(pdf, document);
-  SetTrailerId(pdf, document, options, embedded_fonts);
+  SetPlaceholderId(pdf);
   AddMetadata(pdf, document.info, options.flavour, options.tagged);
   if (options.flavour == PdfFlavour::kPdfA2b) AddOutputIntent(pdf, options.icc_profile);
 
-  pdf.set_context("writing " + temp_path);
-  pdf.Check(HPDF_SaveToFile(doc, temp_path.c_str()), "HPDF_SaveToFile");
-  if (options.tagged) PackObjects(temp_path);
+  pdf.set_context("writing the PDF");
+  pdf.Check(HPDF_SaveToStream(doc), "HPDF_SaveToStream");
+  std::string bytes(HPDF_GetStreamSize(doc), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  pdf.Check(HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size), "HPDF_ReadFromStream");
+  if (size != bytes.size()) throw RenderFailure("libharu returned " + std::to_string(size) + " of " +
+                                                std::to_string(bytes.size()) + " bytes of the PDF");
+  FillInId(bytes);
+  if (options.tagged) bytes = PackObjects(bytes);
+  return bytes;
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw RenderFailure("cannot create " + path + ": " + std::strerror(errno));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) throw RenderFailure("cannot write " + path + ": " + std::strerror(errno));
 }
 
 }  // namespace
@@ -840,7 +868,7 @@ bool RenderPdf(const Document& document, const std::string& output_path, const R
   const std::string temp_path = output_path + kTempSuffix + std::to_string(::getpid());
   std::error_code ignored;
   try {
-    WritePdf(document, options, temp_path);
+    WriteFile(temp_path, WritePdf(document, options));
   } catch (const std::exception& failure) {
     std::filesystem::remove(temp_path, ignored);
     *error = "cannot make " + output_path + ": " + failure.what();
