@@ -1,6 +1,7 @@
 #include "build.h"
 
 #include <filesystem>
+#include <future>
 #include <ostream>
 
 #include "trace.h"
@@ -32,6 +33,16 @@ std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string
 
 std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
                              YearBuild& p, bool want_layout, std::ostream& err) {
+  // The hyphenation dictionary takes as long to load as the inputs and depends on none of them,
+  // so the first year of a process loads it on a second thread meanwhile. A dictionary that
+  // fails to load here is tried again, and reported, by LoadLayoutResources.
+  std::future<std::unique_ptr<Hyphenator>> dictionary;
+  if (cache.empty()) {
+    dictionary = std::async(std::launch::async, [path = settings.hyphenation] {
+      std::string ignored;
+      return Hyphenator::Load(path, &ignored);
+    });
+  }
   bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
   p.clock.Lap("load");
   if (!loaded) {
@@ -70,6 +81,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
+    if (dictionary.valid()) fresh->hyphenator = dictionary.get();
     if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;

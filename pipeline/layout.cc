@@ -148,6 +148,7 @@ bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir,
     resources.metrics.push_back(std::move(metrics));
     resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.'))});
   }
+  if (resources.hyphenator) return ok;  // loaded already, beside the inputs (build.cc)
   std::string error;
   resources.hyphenator = Hyphenator::Load(dictionary, &error);
   if (!resources.hyphenator) {

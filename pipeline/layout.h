@@ -31,7 +31,7 @@ struct LayoutResources {
 bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics);
 
 // Loads the layout's fonts from `fonts_dir` and the Swedish hyphenation dictionary (a libhyphen
-// .dic file, normally kSwedishDictionary).
+// .dic file, normally kSwedishDictionary), unless `resources` holds a dictionary already.
 bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, const std::string& dictionary,
                          LayoutResources& resources, Diagnostics& diagnostics);
 
