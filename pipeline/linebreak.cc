@@ -122,8 +122,9 @@ class Breaker {
       int hyphen_run = flagged ? from.hyphen_run + 1 : 0;
       if (ratio < -1 || ratio > tolerance || hyphen_run > params_.max_consecutive_hyphens) continue;
 
-      double badness = 100 * std::pow(std::abs(ratio), 3);
-      double demerits = std::pow(params_.line_penalty + badness, 2);
+      const double magnitude = std::abs(ratio);
+      double badness = 100 * magnitude * magnitude * magnitude;
+      double demerits = (params_.line_penalty + badness) * (params_.line_penalty + badness);
       if (item.kind == Kind::kPenalty && !forced) {
         demerits += item.penalty >= 0 ? item.penalty * item.penalty : -item.penalty * item.penalty;
       }

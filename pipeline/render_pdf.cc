@@ -48,7 +48,9 @@ HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 // Layout should already have replaced U+00A0, which Carlito lacks and libharu would draw as a
 // box; this is the last line of defence. Malformed UTF-8, which libharu would skip silently,
 // and characters above U+FFFF, which it would turn into spaces, are refused.
-std::string TextForFont(const std::string& text, const std::string& where) {
+// `where` is called only to name the place in an error: "page 2, item 5".
+template <class DescribeWhere>
+std::string TextForFont(const std::string& text, const DescribeWhere& where) {
   std::string out;
   out.reserve(text.size());
   for (size_t at = 0; at < text.size();) {
@@ -56,16 +58,16 @@ std::string TextForFont(const std::string& text, const std::string& where) {
     const unsigned char lead = byte(at);
     size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 0;
     if (lead == 0 || length == 0 || at + length > text.size()) {
-      throw RenderFailure(where + ": text is not UTF-8 within U+0001..U+FFFF: \"" + text + "\"");
+      throw RenderFailure(where() + ": text is not UTF-8 within U+0001..U+FFFF: \"" + text + "\"");
     }
     uint32_t code_point = length == 1 ? lead : lead & (0x7Fu >> length);
     for (size_t i = 1; i < length; ++i) {
-      if ((byte(at + i) & 0xC0) != 0x80) throw RenderFailure(where + ": text is not UTF-8: \"" + text + "\"");
+      if ((byte(at + i) & 0xC0) != 0x80) throw RenderFailure(where() + ": text is not UTF-8: \"" + text + "\"");
       code_point = (code_point << 6) | (byte(at + i) & 0x3Fu);
     }
     if ((length == 2 && code_point < 0x80) || (length == 3 && code_point < 0x800) ||
         (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-      throw RenderFailure(where + ": text is not UTF-8: \"" + text + "\"");
+      throw RenderFailure(where() + ": text is not UTF-8: \"" + text + "\"");
     }
     if (code_point == 0x00A0) {
       out += ' ';
@@ -450,7 +452,7 @@ class PageDrawer {
   }
 
   void DrawItem(const GlyphRun& run) {
-    std::string text = TextForFont(run.text, Where());
+    std::string text = TextForFont(run.text, [this] { return Where(); });
     if (text.empty()) return;
     MarkAs(run.structure);
     BeginText();
@@ -553,7 +555,7 @@ class PageDrawer {
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
   // of the capitals, not of the em box.
   void DrawWatermark(const Watermark& watermark) {
-    std::string text = TextForFont(watermark.text, Where());
+    std::string text = TextForFont(watermark.text, [this] { return Where(); });
     if (text.empty()) return;
     const FontMetrics& metrics = *Font(watermark.font).metrics;
     const double width = metrics.Width(text, watermark.size);
@@ -673,7 +675,7 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
         continue;
       }
       if (font < 0 || static_cast<size_t>(font) >= used.size()) continue;  // reported when drawn
-      const std::string where = "page " + std::to_string(page) + ", item " + std::to_string(i);
+      const auto where = [page, i] { return "page " + std::to_string(page) + ", item " + std::to_string(i); };
       std::vector<bool>& seen = used[static_cast<size_t>(font)];
       if (seen.empty()) seen.resize(0x10000);  // TextForFont allows U+0001..U+FFFF only
       // TextForFont's output is well-formed UTF-8 of one to three bytes per character.
