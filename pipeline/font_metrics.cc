@@ -293,35 +293,18 @@ int FontMetrics::Advance(char32_t cp) const {
   return ToThousandths(advance_of_glyph_[metric], units_per_em_);
 }
 
-double FontMetrics::Width(std::string_view utf8, double size) const {
+double FontMetrics::Width(std::string_view utf8, double size, bool no_break_space_as_space) const {
   int64_t total = 0;
-  for (char32_t cp : DecodeUtf8(utf8)) total += Advance(cp);
+  ForEachCodePoint(utf8, [&](char32_t cp) {
+    total += Advance(no_break_space_as_space && cp == 0xA0 ? U' ' : cp);
+  });
   return static_cast<double>(total) * size / 1000;
 }
 
 std::u32string DecodeUtf8(std::string_view utf8) {
-  constexpr char32_t kReplacement = 0xFFFD;
   std::u32string out;
   out.reserve(utf8.size());
-  size_t i = 0;
-  while (i < utf8.size()) {
-    auto lead = static_cast<unsigned char>(utf8[i]);
-    size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || length > utf8.size() - i) {
-      out.push_back(kReplacement);  // only reachable with unvalidated input
-      ++i;
-      continue;
-    }
-    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-    bool well_formed = true;
-    for (size_t k = 1; k < length; ++k) {
-      auto continuation = static_cast<unsigned char>(utf8[i + k]);
-      well_formed = well_formed && (continuation & 0xC0) == 0x80;
-      cp = cp << 6 | (continuation & 0x3F);
-    }
-    out.push_back(well_formed ? cp : kReplacement);
-    i += well_formed ? length : 1;
-  }
+  ForEachCodePoint(utf8, [&out](char32_t cp) { out.push_back(cp); });
   return out;
 }
 

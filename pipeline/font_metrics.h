@@ -27,8 +27,9 @@ class FontMetrics {
   uint16_t Glyph(char32_t cp) const;
   // Advance width of a character in 1/1000 em (the .notdef glyph's when the font lacks it).
   int Advance(char32_t cp) const;
-  // Width of UTF-8 text at `size` points.
-  double Width(std::string_view utf8, double size) const;
+  // Width of UTF-8 text at `size` points; with `no_break_space_as_space`, U+00A0 measures as the
+  // space it is drawn as (see ForDrawing).
+  double Width(std::string_view utf8, double size, bool no_break_space_as_space = false) const;
 
   int units_per_em() const { return units_per_em_; }
   // Vertical metrics in 1/1000 em (ascender positive, descender negative).
@@ -56,6 +57,37 @@ class FontMetrics {
   bool fixed_pitch_ = false;
   int weight_ = 0;
 };
+
+// Calls `visit` with each code point of UTF-8 (already validated by the loader); a malformed
+// byte, reachable only with unvalidated input, gives U+FFFD.
+template <class Visit>
+void ForEachCodePoint(std::string_view utf8, Visit&& visit) {
+  constexpr char32_t kReplacement = 0xFFFD;
+  size_t i = 0;
+  while (i < utf8.size()) {
+    auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) {  // the common case, ASCII
+      visit(static_cast<char32_t>(lead));
+      ++i;
+      continue;
+    }
+    size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || length > utf8.size() - i) {
+      visit(kReplacement);
+      ++i;
+      continue;
+    }
+    char32_t cp = lead & (0x7F >> length);
+    bool well_formed = true;
+    for (size_t k = 1; k < length; ++k) {
+      auto continuation = static_cast<unsigned char>(utf8[i + k]);
+      well_formed = well_formed && (continuation & 0xC0) == 0x80;
+      cp = cp << 6 | (continuation & 0x3F);
+    }
+    visit(well_formed ? cp : kReplacement);
+    i += well_formed ? length : 1;
+  }
+}
 
 // Decodes UTF-8 (already validated by the loader) into code points.
 std::u32string DecodeUtf8(std::string_view utf8);

@@ -164,7 +164,7 @@ const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) cons
 }
 
 double Typesetter::Width(int face, const std::string& text, double size) const {
-  return metrics(face).Width(ForDrawing(text), size);
+  return metrics(face).Width(text, size, /*no_break_space_as_space=*/true);
 }
 
 std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
@@ -192,7 +192,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       penalty.item.width = explicit_break ? 0 : Width(face, "-", size);
       penalty.item.penalty = explicit_break ? 50 : 100;
       penalty.item.flagged = !explicit_break;
-      penalty.text = explicit_break ? "" : "-";
+      if (!explicit_break) penalty.text = "-";  // the hyphen drawn where the line breaks
       penalty.face = face;
       atoms.push_back(penalty);
       start = cut;

@@ -292,30 +292,24 @@ void AppendColor(std::string& out, const Color& color, const char* op) {
   out += '\n';
 }
 
-// Checked UTF-8 text (TextForFont's) as a hex string of its UTF-16BE code units, which are the
-// embedded fonts' character codes; returns the text's width in 1/1000 em.
-int64_t AppendHexText(std::string& out, const std::string& text, const FontMetrics& metrics) {
-  static constexpr char kHex[] = "0123456789abcdef";
+// Checked UTF-8 text (TextForFont's) as the bytes of a literal string, without its parentheses:
+// the UTF-16BE code units that are the embedded fonts' character codes, two bytes a character
+// (hex would take four, and deflating the content streams is a good part of rendering). Returns
+// the text's width in 1/1000 em.
+int64_t AppendStringBytes(std::string& out, const std::string& text, const FontMetrics& metrics) {
   int64_t width = 0;
-  out += '<';
-  for (size_t at = 0; at < text.size();) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]) & 0x3Fu; };
-    const auto lead = static_cast<unsigned char>(text[at]);
-    char32_t c;
-    if (lead < 0x80) {
-      c = lead;
-      at += 1;
-    } else if (lead < 0xE0) {
-      c = (lead & 0x1Fu) << 6 | byte(1);
-      at += 2;
-    } else {
-      c = (lead & 0x0Fu) << 12 | byte(1) << 6 | byte(2);
-      at += 3;
+  ForEachCodePoint(text, [&](char32_t c) {
+    for (const auto byte : {static_cast<char>(c >> 8), static_cast<char>(c & 0xFF)}) {
+      if (byte == '(' || byte == ')' || byte == '\\') {
+        out += '\\';
+      } else if (byte == '\r') {  // a bare CR in a string would be read as a line end, LF
+        out += "\\r";
+        continue;
+      }
+      out += byte;
     }
-    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
     width += metrics.Advance(c);
-  }
-  out += '>';
+  });
   return width;
 }
 
@@ -394,8 +388,21 @@ class PageDrawer {
     in_text_ = true;
   }
 
+  void OpenString() {
+    if (in_string_) return;
+    out_ += '(';
+    in_string_ = true;
+  }
+
+  void CloseString() {
+    if (!in_string_) return;
+    out_ += ')';
+    in_string_ = false;
+  }
+
   void EndLine() {
     if (!in_line_) return;
+    CloseString();
     out_ += "] TJ\n";
     in_line_ = false;
   }
@@ -461,6 +468,7 @@ class PageDrawer {
       // A TJ number moves the next glyph left by thousandths of the font size.
       const double adjustment = std::round((pen_x_ - run.x) * 1000 / run.size * 1000) / 1000;
       if (adjustment != 0) {
+        CloseString();
         AppendNumber(out_, adjustment, 3);
         pen_x_ -= adjustment * run.size / 1000;
       }
@@ -477,7 +485,8 @@ class PageDrawer {
       line_y_ = run.y;
       pen_x_ = run.x;
     }
-    pen_x_ += static_cast<double>(AppendHexText(out_, text, metrics)) * run.size / 1000;
+    OpenString();
+    pen_x_ += static_cast<double>(AppendStringBytes(out_, text, metrics)) * run.size / 1000;
   }
 
   void DrawItem(const Watermark&) {}  // drawn before everything else, in Draw()
@@ -577,8 +586,9 @@ class PageDrawer {
     }
     AppendPoint(out_, x, y);
     out_ += "Tm\n";
-    AppendHexText(out_, text, metrics);
-    out_ += " Tj\n";
+    out_ += '(';
+    AppendStringBytes(out_, text, metrics);
+    out_ += ") Tj\n";
     EndText();
   }
 
@@ -592,9 +602,10 @@ class PageDrawer {
   size_t item_index_ = 0;
   std::string out_;  // operators not yet in the page's stream
   bool in_text_ = false;
-  bool in_line_ = false;  // a TJ array is open
-  double line_y_ = 0;     // its baseline
-  double pen_x_ = 0;      // where its last glyph ended, by the font's widths
+  bool in_line_ = false;    // a TJ array is open
+  bool in_string_ = false;  // a string in it is open
+  double line_y_ = 0;       // its baseline
+  double pen_x_ = 0;        // where its last glyph ended, by the font's widths
   int font_ = -1;
   double size_ = 0;
   std::optional<Color> fill_, stroke_;

@@ -432,6 +432,35 @@ TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
   CHECK(x_min("samrådet.") == Approx(126.25).margin(0.001));
 }
 
+TEST_CASE("text is drawn as two bytes a character, with the bytes a string must escape escaped") {
+  // '(' ')' '\\' must be escaped in a literal string, and a CR byte would be read as LF: 'č'
+  // (U+010D) has the byte 0x0D.
+  Document document = SampleDocument();
+  Page page;
+  page.items.push_back(Text(0, 11, 72, 700, "(Čapek) a\\b č"));
+  document.pages = {page};
+  document.outline.clear();
+  test::TempDir dir;
+  const path pdf = dir.path() / "escapes.pdf";
+  std::string error;
+  REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
+  ToolRun text = RunToolWithErrors("pdftotext " + Quote(pdf) + " -");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.output.find("(Čapek) a\\b č") != std::string::npos);
+  CHECK(text.output.find("Syntax") == std::string::npos);  // poppler's complaints
+
+  // Readers differ in what they do with a bare CR in a string; the stream has none.
+  const path raw = dir.path() / "raw.pdf";
+  REQUIRE(RunToolWithErrors("qpdf --qdf --normalize-content=n " + Quote(pdf) + " " + Quote(raw)).exit_code == 0);
+  const std::string objects = test::ReadFile(raw);
+  const size_t begin = objects.find("BT\n"), end = objects.find("ET\n", begin);
+  REQUIRE(end != std::string::npos);
+  const std::string content = objects.substr(begin, end - begin);
+  CHECK(content.find(std::string("\x01\r", 2)) == std::string::npos);
+  CHECK(content.find(std::string("\x01\\r", 3)) != std::string::npos);
+  CHECK(content.find(std::string("(\0\\(\x01", 5)) != std::string::npos);  // '(' as 00 \( , then 'Č'
+}
+
 TEST_CASE("a font that draws nothing is not read or embedded") {
   test::TempDir dir;
   Document document = SampleDocument();
