@@ -31,34 +31,28 @@ PdfTagger::PdfTagger(PdfDoc& pdf, const Document& document)
   }
 }
 
-void PdfTagger::WriteContent(HPDF_Page page, const std::string& operators) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  pdf_.Check(HPDF_Stream_WriteStr(attr->stream, operators.c_str()), "HPDF_Stream_WriteStr");
-}
-
-void PdfTagger::Mark(HPDF_Page page, size_t page_index, int structure) {
+void PdfTagger::Mark(std::string& content, size_t page_index, int structure) {
   if (structure == open_) return;
   if (structure >= static_cast<int>(content_.size())) {
     throw RenderFailure("page " + std::to_string(page_index) + ": an item belongs to structure element " +
                         std::to_string(structure) + ", which the document does not have");
   }
-  std::string operators = open_ != -2 ? "EMC\n" : "";
+  if (open_ != -2) content += "EMC\n";
   if (structure < 0) {
-    operators += "/Artifact BMC\n";
+    content += "/Artifact BMC\n";
   } else {
     std::vector<int>& marks = page_marks_[page_index];
     const int mcid = static_cast<int>(marks.size());
     marks.push_back(structure);
     content_[static_cast<size_t>(structure)].push_back({sequence_++, page_index, mcid, nullptr});
-    operators += std::string("/") + StructTag(document_.structure[static_cast<size_t>(structure)].type) +
-                 " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+    content += std::string("/") + StructTag(document_.structure[static_cast<size_t>(structure)].type) +
+               " <</MCID " + std::to_string(mcid) + ">> BDC\n";
   }
-  WriteContent(page, operators);
   open_ = structure;
 }
 
-void PdfTagger::EndPage(HPDF_Page page) {
-  if (open_ != -2) WriteContent(page, "EMC\n");
+void PdfTagger::EndPage(std::string& content) {
+  if (open_ != -2) content += "EMC\n";
   open_ = -2;
 }
 

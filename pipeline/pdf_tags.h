@@ -20,13 +20,14 @@ class PdfTagger {
   PdfTagger(PdfDoc& pdf, const Document& document);
 
   // Before drawing content of element `structure` (-1: an artifact) on a page: ends the marked
-  // sequence that is open and begins the element's when they differ. Must be called outside a
-  // text object (BT…ET), so that marks and text objects nest.
-  void Mark(HPDF_Page page, size_t page_index, int structure);
+  // sequence that is open and begins the element's when they differ, appending the operators to
+  // the page's `content`. Must be called outside a text object (BT…ET), so that marks and text
+  // objects nest.
+  void Mark(std::string& content, size_t page_index, int structure);
   // Whether content of `structure` can be drawn without a new mark.
   bool IsOpen(int structure) const { return open_ == structure; }
   // Ends the page's open sequence; called after its last item.
-  void EndPage(HPDF_Page page);
+  void EndPage(std::string& content);
   // A link annotation belongs to its Link element (as an object reference), with `description`
   // as its /Contents, which is what a screen reader announces.
   void AddAnnotation(HPDF_Annotation annotation, size_t page_index, int structure, const std::string& description);
@@ -41,8 +42,6 @@ class PdfTagger {
     int mcid = -1;                       // marked content, or
     HPDF_Annotation annotation = nullptr;  // an annotation
   };
-
-  void WriteContent(HPDF_Page page, const std::string& operators);
 
   PdfDoc& pdf_;
   const Document& document_;

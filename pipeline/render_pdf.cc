@@ -28,6 +28,7 @@
 
 #include "font_metrics.h"
 #include "pdf_fonts.h"
+#include "pdf_deflate.h"
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "pdf_tags.h"
@@ -327,7 +328,8 @@ class PageDrawer {
       : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout),
         tagger_(tagger) {}
 
-  void Draw() {
+  // Returns the page's content stream.
+  std::string Draw() {
     pdf_.set_context("drawing page " + std::to_string(page_index_));
     // Watermarks first: PDF/A allows no transparency, so a light mark drawn underneath is the
     // way to show UTKAST without hiding any text.
@@ -343,8 +345,8 @@ class PageDrawer {
       std::visit([this](const auto& item) { DrawItem(item); }, layout_.items[i]);
     }
     EndText();
-    Flush();
-    if (tagger_) tagger_->EndPage(page_);
+    if (tagger_) tagger_->EndPage(out_);
+    return std::move(out_);
   }
 
  private:
@@ -353,23 +355,12 @@ class PageDrawer {
     return "page " + std::to_string(page_index_) + ", item " + std::to_string(item_index_);
   }
 
-  // Hands what is written so far to the page's content stream, which the tagger also writes to.
-  void Flush() {
-    if (out_.empty()) return;
-    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-    pdf_.Check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out_.data()),
-                                 static_cast<HPDF_UINT>(out_.size())),
-               "HPDF_Stream_Write");
-    out_.clear();
-  }
-
   // In a tagged PDF, what follows is content of `structure` (-1: an artifact). A marked sequence
   // and a text object must nest, so the text object ends where the mark changes.
   void MarkAs(int structure) {
     if (tagger_ == nullptr || tagger_->IsOpen(structure)) return;
     EndText();
-    Flush();
-    tagger_->Mark(page_, page_index_, structure);
+    tagger_->Mark(out_, page_index_, structure);
   }
 
   const EmbeddedFont& Font(int index) const {
@@ -600,7 +591,7 @@ class PageDrawer {
   const Page& layout_;
   PdfTagger* tagger_;
   size_t item_index_ = 0;
-  std::string out_;  // operators not yet in the page's stream
+  std::string out_;  // the content stream
   bool in_text_ = false;
   bool in_line_ = false;    // a TJ array is open
   bool in_string_ = false;  // a string in it is open
@@ -774,8 +765,14 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   }
   std::optional<PdfTagger> tagger;
   if (options.tagged) tagger.emplace(pdf, document);
+  ContentDeflater deflater;
   for (size_t i = 0; i < document.pages.size(); ++i) {
-    PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw();
+    deflater.Add(PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
+  }
+  const std::vector<std::string> contents = deflater.Finish();
+  pdf.set_context("adding the pages' content");
+  for (size_t i = 0; i < pages.size(); ++i) {
+    SetDeflatedStream(pdf, static_cast<HPDF_PageAttr>(pages[i]->attr)->contents, contents[i]);
   }
   if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);

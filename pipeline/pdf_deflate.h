@@ -1,0 +1,59 @@
+// Deflating the pages' content streams on two threads, and handing the result to libharu.
+// Internal to the renderer.
+//
+// libharu deflates a stream on the one thread that saves the document, and deflating the
+// content streams was the largest part of writing the PDF. Here a helper thread deflates each
+// page as soon as it is drawn, the drawing thread joins in when it has drawn the last, and
+// libharu writes the deflated bytes as they are, the stream's /Filter said by a write hook.
+#pragma once
+
+#include <hpdf.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace arsred {
+
+class PdfDoc;
+
+class ContentDeflater {
+ public:
+  ContentDeflater();
+  ~ContentDeflater();  // joins the helper, also when drawing failed half-way
+  ContentDeflater(const ContentDeflater&) = delete;
+  ContentDeflater& operator=(const ContentDeflater&) = delete;
+
+  // Queues one page's content (pages in order).
+  void Add(std::string content);
+  // Deflates what is still queued, waits for the helper and returns the pages' deflated
+  // contents in the order they were added. Throws RenderFailure when zlib failed.
+  std::vector<std::string> Finish();
+
+ private:
+  void Work();
+  // Deflates queued pages until none is left; `lock` is held between pages.
+  void DrainQueue(std::unique_lock<std::mutex>& lock);
+
+  std::mutex mutex_;
+  std::condition_variable more_;
+  std::vector<std::string> pages_;  // as added, then as deflated
+  size_t next_ = 0;                 // the first page not yet taken
+  size_t busy_ = 0;                 // pages taken and not yet done
+  bool closed_ = false;
+  std::string error_;
+  std::thread helper_;
+};
+
+// Deflates `data` as zlib's default level does (what libharu would write); throws RenderFailure.
+std::string Deflate(const std::string& data);
+
+// Puts already deflated bytes into the stream of `stream_dict` (which must be empty) and has
+// libharu write them unchanged, with /Filter /FlateDecode.
+void SetDeflatedStream(PdfDoc& pdf, HPDF_Dict stream_dict, const std::string& deflated);
+
+}  // namespace arsred
