@@ -1,6 +1,7 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace arsred {
@@ -29,6 +30,11 @@ void Diagnostics::Sort(const SourceSet& sources) {
   };
   std::stable_sort(items_.begin(), items_.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
+void Diagnostics::Append(Diagnostics&& other) {
+  items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()), std::make_move_iterator(other.items_.end()));
+  other.items_.clear();
 }
 
 void Diagnostics::PromoteWarnings() {

@@ -23,6 +23,8 @@ class Diagnostics {
  public:
   void Error(std::string code, Where where, std::string key_path, std::string message);
   void Warning(std::string code, Where where, std::string key_path, std::string message);
+  // Adds the findings of `other` after these.
+  void Append(Diagnostics&& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   bool HasErrors() const;

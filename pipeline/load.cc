@@ -1,8 +1,12 @@
 #include "load.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "load_visitor.h"
 
@@ -55,9 +59,13 @@ std::string ShownPath(const fs::path& p) { return p.lexically_normal().generic_s
 
 }  // namespace
 
-void LoadFileText(std::string text, const std::string& name, const std::string& shown_path, YearFiles& files,
-                  SourceSet& sources, Diagnostics& diagnostics, const ReaderLimits& limits) {
-  auto parsed = ParseYamlText(std::move(text), shown_path, sources, diagnostics, limits);
+namespace {
+
+// Parses a registered file and loads it into the struct of that file. Reads `sources` only, so
+// that several files can load at once.
+void LoadSource(YamlSource source, const std::string& name, YearFiles& files, const SourceSet& sources,
+                Diagnostics& diagnostics, const ReaderLimits& limits) {
+  auto parsed = ParseYamlSource(source, sources, diagnostics, limits);
   if (!parsed) return;
   MarkupParser markup{diagnostics};
   if (name == "forbund.yaml") {
@@ -78,14 +86,61 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
   }
 }
 
+}  // namespace
+
+void LoadFileText(std::string text, const std::string& name, const std::string& shown_path, YearFiles& files,
+                  SourceSet& sources, Diagnostics& diagnostics, const ReaderLimits& limits) {
+  LoadSource(AddYamlSource(std::move(text), shown_path, sources), name, files, sources, diagnostics, limits);
+}
+
 namespace {
+
+// A file read and registered, to be parsed and loaded: files of all years are read in order on
+// one thread, then parsed on two (yaml-cpp's scanner is most of loading).
+struct FileJob {
+  YearInput* year;
+  std::string name;
+  YamlSource source;
+  size_t bytes;
+  Diagnostics findings;  // merged in the order the files were read
+};
+
+void RunFileJobs(std::vector<FileJob>& jobs, const SourceSet& sources, const ReaderLimits& limits) {
+  // Largest first, so that the two threads end together.
+  std::vector<size_t> order(jobs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      for (size_t i; (i = next++) < order.size();) {
+        FileJob& job = jobs[order[i]];
+        LoadSource(job.source, job.name, job.year->files, sources, job.findings, limits);
+      }
+    } catch (...) {  // out of memory, say: carried to the caller's thread
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = order.size();
+    }
+  };
+  if (jobs.size() > 1) {
+    std::thread helper(work);
+    work();
+    helper.join();
+  } else {
+    work();
+  }
+  if (failure) std::rethrow_exception(failure);
+}
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
 // `with_prose`: the year's text.yaml is read only for the report year itself; other years
 // give figures (the comparative column, the overviews), never prose.
 void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, Diagnostics& diagnostics,
-              const ReaderLimits& limits) {
+              const ReaderLimits& limits, std::vector<FileJob>& jobs) {
   YearInput& entry = inputs.years[year];
   entry.year = year;
   entry.dir = ShownPath(dir);
@@ -116,7 +171,8 @@ void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, 
       continue;
     }
     std::string text = ReadAtMost(in, limits.max_file_bytes + 1);
-    LoadFileText(std::move(text), spec.name, shown, entry.files, inputs.sources, diagnostics, limits);
+    const size_t bytes = text.size();
+    jobs.push_back({&entry, spec.name, AddYamlSource(std::move(text), shown, inputs.sources), bytes, {}});
   }
 
   // A .yaml file that the tool does not read is most likely a misspelt one that it should.
@@ -135,6 +191,7 @@ void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, 
     if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
     diagnostics.Warning("file.unknown", Where{file, 0, 0}, "", message);
   }
+  // Until its files are loaded, complete means no error in reaching them (see LoadInputs).
   entry.complete = diagnostics.ErrorCount() == errors_before;
 }
 
@@ -169,7 +226,8 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     return false;
   }
   inputs.report_year = year;
-  LoadYear(dir, year, true, inputs, diagnostics, limits);
+  std::vector<FileJob> jobs;
+  LoadYear(dir, year, true, inputs, diagnostics, limits, jobs);
 
   // Sibling years before this one: the prior year's figures and the multi-year overviews.
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
@@ -177,7 +235,13 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     int other = 0;
     if (!item.is_directory(ec) || !ParseYearName(item.path().filename().string(), &other)) continue;
     if (other >= year) continue;
-    LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits);
+    LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits, jobs);
+  }
+
+  RunFileJobs(jobs, inputs.sources, limits);
+  for (FileJob& job : jobs) {
+    if (job.findings.HasErrors()) job.year->complete = false;
+    diagnostics.Append(std::move(job.findings));
   }
   return true;
 }

@@ -218,8 +218,7 @@ bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics)
 
 }  // namespace
 
-std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& shown_path, SourceSet& sources,
-                                        Diagnostics& diagnostics, const ReaderLimits& limits) {
+YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources) {
   bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a UTF-8 BOM is harmless
   // CRLF line ends from Windows editors are fine; positions are counted on the normalised text.
@@ -232,10 +231,14 @@ std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& sho
     }
     text = std::move(normalised);
   }
-  int file = sources.Add(shown_path, text);
-  const std::string& stored = sources.file(file).text;
+  return {sources.Add(shown_path, std::move(text)), utf16};
+}
 
-  if (utf16) {
+std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& sources, Diagnostics& diagnostics,
+                                          const ReaderLimits& limits) {
+  const int file = source.file;
+  const std::string& stored = sources.file(file).text;
+  if (source.utf16) {
     diagnostics.Error("file.encoding", Where{file, 1, 1}, "", "the file is UTF-16: save it as UTF-8");
     return std::nullopt;
   }
@@ -286,6 +289,11 @@ std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& sho
     return std::nullopt;
   }
   return ParsedFile{file, std::move(root)};
+}
+
+std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& shown_path, SourceSet& sources,
+                                        Diagnostics& diagnostics, const ReaderLimits& limits) {
+  return ParseYamlSource(AddYamlSource(std::move(text), shown_path, sources), sources, diagnostics, limits);
 }
 
 std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::string& shown_path, SourceSet& sources,

@@ -65,6 +65,17 @@ std::optional<ParsedFile> ReadYamlFile(const std::string& path, const std::strin
 std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& shown_path, SourceSet& sources,
                                         Diagnostics& diagnostics, const ReaderLimits& limits = {});
 
+// ParseYamlText in two steps, so that files can be registered in order on one thread and parsed
+// on several: AddYamlSource registers the text (without a UTF-8 byte order mark, with CRLF as
+// LF), and ParseYamlSource, which only reads `sources`, parses it.
+struct YamlSource {
+  int file = -1;       // index in the SourceSet
+  bool utf16 = false;  // the text began with a UTF-16 byte order mark
+};
+YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources);
+std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& sources, Diagnostics& diagnostics,
+                                          const ReaderLimits& limits = {});
+
 // Reads up to `limit` bytes of a stream, growing the buffer as the file does (a file is usually
 // a few KiB; sizing for the limit up front would clear a MiB for each).
 std::string ReadAtMost(std::istream& in, size_t limit);
