@@ -118,9 +118,10 @@ struct YearFigures {
 // Figures of every year with a directory, oldest first, each rounded with its prior's rounding.
 std::map<int, YearFigures> AllYears(const InputSet& inputs, std::vector<std::string>& conflicts) {
   std::map<int, YearFigures> years;
+  DerivedYears derived(inputs);
   for (const auto& [year, input] : inputs.years) {
     YearFigures y;
-    y.exact = DeriveFigures(inputs, year, nullptr);
+    y.exact = derived.Of(year);
     auto prior = years.find(year - 1);
     std::vector<std::string> ignored;
     const auto& drift = input.files.budget.driftredovisning;

@@ -52,10 +52,8 @@ int64_t RoundDiv(int64_t numerator, int64_t denominator) {
 
 class Deriver {
  public:
-  Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics)
-      : year_(year), input_(*inputs.Find(year)), d_(diagnostics) {
-    if (inputs.Find(year - 1)) prior_ = DeriveFigures(inputs, year - 1, nullptr);
-  }
+  Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics, const FigureTable& prior)
+      : year_(year), input_(*inputs.Find(year)), d_(diagnostics), prior_(prior) {}
 
   FigureTable Run() {
     General();
@@ -524,7 +522,7 @@ class Deriver {
   int year_;
   const YearInput& input_;
   Diagnostics* d_;
-  FigureTable prior_;
+  const FigureTable& prior_;  // empty when the prior year has no directory
   FigureTable table_;
   std::map<std::string, std::string> noted_lines_;  // figure name of a line -> the note that breaks it down
 };
@@ -545,9 +543,22 @@ const std::vector<std::string>& StatementLines() {
   return lines;
 }
 
+const FigureTable& DerivedYears::Of(int year) {
+  static const FigureTable kNone;
+  if (!inputs_.Find(year)) return kNone;
+  if (auto found = derived_.find(year); found != derived_.end()) return found->second;
+  const FigureTable& prior = Of(year - 1);  // map references stay valid as years are added
+  return derived_.emplace(year, Deriver(inputs_, year, nullptr, prior).Run()).first->second;
+}
+
+FigureTable DeriveFigures(DerivedYears& years, int year, Diagnostics* diagnostics) {
+  if (!years.inputs().Find(year)) return {};
+  return Deriver(years.inputs(), year, diagnostics, years.Of(year - 1)).Run();
+}
+
 FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics) {
-  if (!inputs.Find(year)) return {};
-  return Deriver(inputs, year, diagnostics).Run();
+  DerivedYears years(inputs);
+  return DeriveFigures(years, year, diagnostics);
 }
 
 int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }

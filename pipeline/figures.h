@@ -74,9 +74,29 @@ class FigureTable {
 // "resultatrakning.LINE", "balansrakning.LINE", "ansvarsforbindelser.LINE".
 const std::vector<std::string>& StatementLines();
 
+// The figures of the years of one InputSet, each derived once, silently, on first use. A year's
+// figures build on the prior year's (its opening balances), so deriving the years one at a time
+// would derive the early years again for each later one. Valid while the InputSet is unchanged.
+class DerivedYears {
+ public:
+  explicit DerivedYears(const InputSet& inputs) : inputs_(inputs) {}
+  DerivedYears(const DerivedYears&) = delete;
+  DerivedYears& operator=(const DerivedYears&) = delete;
+
+  const InputSet& inputs() const { return inputs_; }
+  // The figures of `year`; empty for a year without a directory.
+  const FigureTable& Of(int year);
+
+ private:
+  const InputSet& inputs_;
+  std::map<int, FigureTable> derived_;
+};
+
 // Derives the figures of `year` (which must be in `inputs`). Problems that make a figure
 // impossible to derive (a line given twice, a note on an unknown line) go to `diagnostics`
-// when it is not null. Prior-year figures are derived recursively (silently).
+// when it is not null. Prior-year figures are derived silently, from `years`.
+FigureTable DeriveFigures(DerivedYears& years, int year, Diagnostics* diagnostics);
+// The same for a single use.
 FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics);
 
 // A note item's amount: its own `belopp`, or the sum of its sub-items when it has them.

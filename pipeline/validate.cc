@@ -29,7 +29,7 @@ namespace {
 // not its organisation, text or overview, which this report does not print.
 enum class CheckScope { kReport, kComparative };
 
-void ValidateYear(const InputSet& inputs, int year, CheckScope scope, Diagnostics& diagnostics) {
+void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYears& derived, Diagnostics& diagnostics) {
   const YearInput& input = *inputs.Find(year);
   // Rules read what loaded; a file that did not load has already been reported, and checking
   // the rest against its defaults would only add noise.
@@ -43,11 +43,9 @@ void ValidateYear(const InputSet& inputs, int year, CheckScope scope, Diagnostic
     }
     prior_input = nullptr;
   }
-  FigureTable figures = DeriveFigures(inputs, year, &diagnostics);
-  FigureTable prior;
-  if (prior_input) prior = DeriveFigures(inputs, year - 1, nullptr);
-  ValidationContext context{inputs, input, figures, prior_input ? &prior : nullptr, prior_input, diagnostics,
-                            prior_has_errors};
+  FigureTable figures = DeriveFigures(derived, year, &diagnostics);
+  const FigureTable* prior = prior_input ? &derived.Of(year - 1) : nullptr;
+  ValidationContext context{inputs, input, figures, prior, prior_input, derived, diagnostics, prior_has_errors};
   if (scope == CheckScope::kReport) CheckOrganisation(context);
   CheckAccounts(context, scope == CheckScope::kReport);
   CheckBudget(context);
@@ -59,10 +57,11 @@ void ValidateYear(const InputSet& inputs, int year, CheckScope scope, Diagnostic
 
 void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
   CheckTextsToWrite(inputs.report(), diagnostics);
-  ValidateYear(inputs, inputs.report_year, CheckScope::kReport, diagnostics);
+  DerivedYears derived(inputs);
+  ValidateYear(inputs, inputs.report_year, CheckScope::kReport, derived, diagnostics);
   const YearInput* prior = inputs.Find(inputs.report_year - 1);
   if (inputs.report().complete && prior && prior->complete) {
-    ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, diagnostics);
+    ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, derived, diagnostics);
   }
 }
 

@@ -189,7 +189,7 @@ void CheckOverview(ValidationContext& c) {
       }
       continue;
     }
-    FigureTable figures = y == year ? c.figures : DeriveFigures(c.inputs, y, nullptr);
+    const FigureTable& figures = y == year ? c.figures : c.derived.Of(y);
     if (!figures.Find("personal.arsarbetare") && (h == history.end() || !h->second->arsarbetare)) {
       c.d.Error("overview.staff", overview->where, "flerarsoversikt",
                 "the overview shows antal anställda for " + Year(y) + ": give personal.arsarbetare in " + dir->dir +

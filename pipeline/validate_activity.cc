@@ -160,7 +160,7 @@ void CheckSeries(ValidationContext& c, const TimeSeries& series) {
       }
       continue;
     }
-    FigureTable figures = y == year ? c.figures : DeriveFigures(c.inputs, y, nullptr);
+    const FigureTable& figures = y == year ? c.figures : c.derived.Of(y);
     bool any = false;
     for (const SeriesColumn& column : series.kolumner) any = any || SeriesValue(figures, column.kalla.value);
     if (!any && h == history.end()) {

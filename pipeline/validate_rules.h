@@ -15,6 +15,7 @@ struct ValidationContext {
   const FigureTable& figures;
   const FigureTable* prior;        // the prior year's figures, when it has a directory
   const YearInput* prior_input;    // the prior year's inputs, when it has a directory
+  DerivedYears& derived;           // every year's figures, for the checks that look further back
   Diagnostics& d;
   bool prior_has_errors = false;   // the prior year has a directory, but it did not load cleanly
 
