@@ -78,6 +78,9 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
+  // Calculated before the resources are taken, so that the dictionary has longer to load.
+  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
+  p.clock.Lap("calculate");
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
@@ -90,8 +93,6 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   }
   p.resources = resources.get();
   p.clock.Lap("resources");
-  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
-  p.clock.Lap("calculate");
   if (!want_layout) return std::nullopt;
   DraftNotes notes;
   notes.draft = p.draft;
