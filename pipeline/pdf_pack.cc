@@ -1,15 +1,69 @@
 #include "pdf_pack.h"
 
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFWriter.hh>
+#include <dlfcn.h>
+#include <qpdf/qpdf-c.h>
 
 #include <memory>
-#include <stdexcept>
 
 #include "pdf_doc.h"
 
 namespace arsred {
+namespace {
+
+// The functions of qpdf's C API that packing uses, from the library loaded on first use. The
+// library stays loaded until the process ends.
+struct QpdfApi {
+  decltype(&qpdf_init) init;
+  decltype(&qpdf_cleanup) cleanup;
+  decltype(&qpdf_silence_errors) silence_errors;
+  decltype(&qpdf_set_suppress_warnings) set_suppress_warnings;
+  decltype(&qpdf_read_memory) read_memory;
+  decltype(&qpdf_more_warnings) more_warnings;
+  decltype(&qpdf_has_error) has_error;
+  decltype(&qpdf_get_error) get_error;
+  decltype(&qpdf_get_error_full_text) get_error_full_text;
+  decltype(&qpdf_init_write_memory) init_write_memory;
+  decltype(&qpdf_set_object_stream_mode) set_object_stream_mode;
+  decltype(&qpdf_set_decode_level) set_decode_level;
+  decltype(&qpdf_set_deterministic_ID) set_deterministic_id;
+  decltype(&qpdf_write) write;
+  decltype(&qpdf_get_buffer_length) get_buffer_length;
+  decltype(&qpdf_get_buffer) get_buffer;
+};
+
+const QpdfApi& Qpdf() {
+  // Function-local statics are initialised once, also when two threads ask at once.
+  static const QpdfApi api = [] {
+    void* library = ::dlopen(ARSRED_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) throw RenderFailure(std::string("cannot load qpdf: ") + ::dlerror());
+    const auto find = [library](auto& function, const char* name) {
+      void* symbol = ::dlsym(library, name);
+      if (symbol == nullptr) throw RenderFailure(std::string("qpdf (" ARSRED_QPDF_SONAME ") has no ") + name);
+      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(symbol);
+    };
+    QpdfApi found{};
+    find(found.init, "qpdf_init");
+    find(found.cleanup, "qpdf_cleanup");
+    find(found.silence_errors, "qpdf_silence_errors");
+    find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
+    find(found.read_memory, "qpdf_read_memory");
+    find(found.more_warnings, "qpdf_more_warnings");
+    find(found.has_error, "qpdf_has_error");
+    find(found.get_error, "qpdf_get_error");
+    find(found.get_error_full_text, "qpdf_get_error_full_text");
+    find(found.init_write_memory, "qpdf_init_write_memory");
+    find(found.set_object_stream_mode, "qpdf_set_object_stream_mode");
+    find(found.set_decode_level, "qpdf_set_decode_level");
+    find(found.set_deterministic_id, "qpdf_set_deterministic_ID");
+    find(found.write, "qpdf_write");
+    find(found.get_buffer_length, "qpdf_get_buffer_length");
+    find(found.get_buffer, "qpdf_get_buffer");
+    return found;
+  }();
+  return api;
+}
+
+}  // namespace
 
 // A tagged report has a thousand small structure elements, which written one object at a time
 // would nearly double the file. qpdf packs them into compressed object streams (PDF 1.5, which
@@ -17,22 +71,28 @@ namespace arsred {
 // left uncompressed. The result is as reproducible as its input: qpdf derives the second half
 // of the /ID from the content.
 std::string PackObjects(const std::string& pdf) {
-  try {
-    QPDF input;
-    input.setSuppressWarnings(true);
-    input.processMemoryFile("the PDF as written", pdf.data(), pdf.size());
-    if (input.anyWarnings()) throw std::runtime_error("qpdf finds the PDF damaged");
-    QPDFWriter writer(input);
-    writer.setOutputMemory();
-    writer.setObjectStreamMode(qpdf_o_generate);
-    writer.setDecodeLevel(qpdf_dl_none);
-    writer.setDeterministicID(true);
-    writer.write();
-    std::unique_ptr<Buffer> packed(writer.getBuffer());
-    return std::string(reinterpret_cast<const char*>(packed->getBuffer()), packed->getSize());
-  } catch (const std::exception& failure) {
-    throw RenderFailure(std::string("packing the structure tree into object streams: ") + failure.what());
+  const QpdfApi& q = Qpdf();
+  qpdf_data data = q.init();
+  const std::unique_ptr<qpdf_data, void (*)(qpdf_data*)> cleanup(&data, q.cleanup);
+  q.silence_errors(data);
+  q.set_suppress_warnings(data, QPDF_TRUE);
+  const auto fail = [&](const char* step) {
+    std::string why = "qpdf finds the PDF damaged";
+    if (q.has_error(data)) why = q.get_error_full_text(data, q.get_error(data));
+    throw RenderFailure(std::string("packing the structure tree into object streams (") + step + "): " + why);
+  };
+  if ((q.read_memory(data, "the PDF as written", pdf.data(), pdf.size(), nullptr) & QPDF_ERRORS) != 0 ||
+      q.more_warnings(data)) {
+    fail("reading");
   }
+  if ((q.init_write_memory(data) & QPDF_ERRORS) != 0) fail("starting to write");
+  q.set_object_stream_mode(data, qpdf_o_generate);
+  q.set_decode_level(data, qpdf_dl_none);
+  q.set_deterministic_id(data, QPDF_TRUE);
+  if ((q.write(data) & QPDF_ERRORS) != 0) fail("writing");
+  const unsigned char* bytes = q.get_buffer(data);
+  if (bytes == nullptr) fail("writing");
+  return std::string(reinterpret_cast<const char*>(bytes), q.get_buffer_length(data));
 }
 
 }  // namespace arsred

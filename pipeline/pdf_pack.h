@@ -1,13 +1,15 @@
 // Rewrites a finished PDF with its small objects packed into compressed object streams (qpdf).
-// Its own file: qpdf 11's headers do not compile as C++20 with clang 14 (JSON.hh), so this one
-// is compiled as C++17 there (CMakeLists.txt).
+//
+// qpdf is loaded (dlopen) the first time a PDF is packed, not when arsred starts: it brings
+// GnuTLS and eight more libraries whose loading and initialisation took longer than a fifth of
+// writing a draft, which is never packed.
 #pragma once
 
 #include <string>
 
 namespace arsred {
 
-// The same PDF, packed; throws RenderFailure.
+// The same PDF, packed; throws RenderFailure (also when qpdf cannot be loaded).
 std::string PackObjects(const std::string& pdf);
 
 }  // namespace arsred

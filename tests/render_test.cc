@@ -8,6 +8,8 @@
 #include <optional>
 #include <sstream>
 
+#include "pdf_doc.h"
+#include "pdf_pack.h"
 #include "render_pdf.h"
 #include "test_util.h"
 
@@ -515,6 +517,27 @@ TEST_CASE("composite letters draw all their parts from the subset") {
     CHECK(a > 1000);
     CHECK(ring_a > a + a / 20);  // the 'A' and more: the ring
     CHECK(ring_a < 2 * a);
+  }
+}
+
+TEST_CASE("packing goes through qpdf, loaded on first use, and refuses what qpdf cannot read") {
+  test::TempDir dir;
+  const path pdf = dir.path() / "plain.pdf";
+  std::string error;
+  REQUIRE(RenderPdf(SampleDocument(), pdf.string(), {}, &error));
+  const std::string plain = test::ReadFile(pdf);
+  const std::string packed = PackObjects(plain);
+  CHECK(packed.find("/ObjStm") != std::string::npos);
+  CHECK(PackObjects(plain) == packed);  // deterministic
+  test::WriteFile(dir.path() / "packed.pdf", packed);
+  CHECK(RunToolWithErrors("qpdf --check " + Quote(dir.path() / "packed.pdf")).exit_code == 0);
+
+  try {
+    PackObjects("%PDF-1.7\nnot a PDF at all\n");
+    FAIL("a damaged PDF was packed");
+  } catch (const RenderFailure& failure) {
+    CHECK(std::string(failure.what()).find("packing the structure tree into object streams (reading)") !=
+          std::string::npos);
   }
 }
 
