@@ -86,7 +86,7 @@ class Tables {
 };
 
 // Appends the mappings of a cmap format 4 subtable (segments of consecutive code points).
-bool ReadCmapFormat4(Bytes subtable, std::unordered_map<char32_t, uint16_t>& glyph_of) {
+bool ReadCmapFormat4(Bytes subtable, std::vector<uint16_t>& glyph_of) {
   auto seg_count_x2 = subtable.U16(6);
   if (!seg_count_x2 || *seg_count_x2 % 2 != 0) return false;
   size_t seg_count = *seg_count_x2 / 2;
@@ -116,7 +116,7 @@ bool ReadCmapFormat4(Bytes subtable, std::unordered_map<char32_t, uint16_t>& gly
         if (!indexed) break;  // the segment runs off the table: keep what was readable
         glyph = *indexed == 0 ? 0 : static_cast<uint16_t>(*indexed + delta);
       }
-      if (glyph != 0) glyph_of.emplace(cp, glyph);
+      if (glyph != 0 && glyph_of[cp] == 0) glyph_of[cp] = glyph;
     }
   }
   return true;
@@ -124,7 +124,7 @@ bool ReadCmapFormat4(Bytes subtable, std::unordered_map<char32_t, uint16_t>& gly
 
 // Appends the BMP mappings of a cmap format 12 subtable (groups over all of Unicode) that the
 // format 4 subtable did not already give: where both map a character, format 4 wins.
-bool ReadCmapFormat12(Bytes subtable, std::unordered_map<char32_t, uint16_t>& glyph_of) {
+bool ReadCmapFormat12(Bytes subtable, std::vector<uint16_t>& glyph_of) {
   auto group_count = subtable.U32(12);
   if (!group_count || !subtable.Has(16, static_cast<size_t>(*group_count) * 12)) return false;
   uint32_t next_cp = 0;  // as in format 4: each code point is visited at most once
@@ -137,7 +137,7 @@ bool ReadCmapFormat12(Bytes subtable, std::unordered_map<char32_t, uint16_t>& gl
     if (end >= next_cp) next_cp = std::min<uint32_t>(end, 0xFFFE) + 1;
     for (uint32_t cp = first; cp <= end && cp < 0xFFFF; ++cp) {
       uint32_t glyph = first_glyph + (cp - start);
-      if (glyph != 0 && glyph <= 0xFFFF) glyph_of.emplace(cp, static_cast<uint16_t>(glyph));
+      if (glyph != 0 && glyph <= 0xFFFF && glyph_of[cp] == 0) glyph_of[cp] = static_cast<uint16_t>(glyph);
     }
   }
   return true;
@@ -145,7 +145,7 @@ bool ReadCmapFormat12(Bytes subtable, std::unordered_map<char32_t, uint16_t>& gl
 
 // Reads the Windows Unicode subtables of `cmap`: BMP (3,1) format 4 and full repertoire (3,10)
 // format 12. False when neither is present and readable.
-bool ReadCmap(Bytes cmap, std::unordered_map<char32_t, uint16_t>& glyph_of) {
+bool ReadCmap(Bytes cmap, std::vector<uint16_t>& glyph_of) {
   std::optional<Bytes> bmp, full;
   uint16_t count = cmap.U16(2).value_or(0);
   for (size_t i = 0; i < count; ++i) {
@@ -247,10 +247,13 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
 
   auto glyph_count = maxp.U16(4);
   if (!glyph_count || *glyph_count == 0) return fail("missing or invalid maxp table");
+  font->glyph_of_.assign(0x10000, 0);
   if (!ReadCmap(cmap, font->glyph_of_)) return fail("no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
   // A character mapped to a glyph the font does not have is missing (the PDF, too, gives it the
   // .notdef width).
-  std::erase_if(font->glyph_of_, [&](const auto& mapping) { return mapping.second >= *glyph_count; });
+  for (uint16_t& glyph : font->glyph_of_) {
+    if (glyph >= *glyph_count) glyph = 0;
+  }
 
   int ascender = *hhea_ascender, descender = *hhea_descender;
   // The typographic values are what the designer intends for line spacing; hhea is the fallback.
@@ -279,16 +282,12 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   return font;
 }
 
-bool FontMetrics::HasGlyph(char32_t cp) const { return glyph_of_.count(cp) != 0; }
+bool FontMetrics::HasGlyph(char32_t cp) const { return Glyph(cp) != 0; }
 
-uint16_t FontMetrics::Glyph(char32_t cp) const {
-  auto found = glyph_of_.find(cp);
-  return found == glyph_of_.end() ? 0 : found->second;
-}
+uint16_t FontMetrics::Glyph(char32_t cp) const { return cp < glyph_of_.size() ? glyph_of_[cp] : 0; }
 
 int FontMetrics::Advance(char32_t cp) const {
-  auto found = glyph_of_.find(cp);
-  size_t glyph = found == glyph_of_.end() ? 0 : found->second;  // glyph 0 is .notdef
+  size_t glyph = Glyph(cp);  // glyph 0 is .notdef
   size_t metric = std::min(glyph, advance_of_glyph_.size() - 1);
   return ToThousandths(advance_of_glyph_[metric], units_per_em_);
 }

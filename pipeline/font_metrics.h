@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace arsred {
@@ -48,7 +47,7 @@ class FontMetrics {
 
  private:
   FontMetrics() = default;
-  std::unordered_map<char32_t, uint16_t> glyph_of_;  // cmap (Unicode BMP)
+  std::vector<uint16_t> glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
   std::vector<uint16_t> advance_of_glyph_;           // hmtx, in font units
   int units_per_em_ = 1000;
   int ascender_ = 0, descender_ = 0, cap_height_ = 0, x_height_ = 0;

@@ -550,16 +550,16 @@ class Composer {
   // --- text --------------------------------------------------------------------------------
 
   void CheckGlyphs(const std::string& text, Where where, const std::string& path, int face) {
-    for (char32_t cp : DecodeUtf8(text)) {
-      if (cp == 0xA0 || cp == '\n') continue;
-      if (!typesetter_.metrics(face).HasGlyph(cp)) {
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        d_.Error("layout.glyph", where, path, std::string("the font has no glyph for ") + code + " (\"" +
-                                                  EncodeUtf8(std::u32string(1, cp)) + "\")");
-        return;
-      }
-    }
+    const FontMetrics& metrics = typesetter_.metrics(face);
+    char32_t missing = 0;
+    ForEachCodePoint(text, [&](char32_t cp) {
+      if (missing == 0 && cp != 0xA0 && cp != '\n' && !metrics.HasGlyph(cp)) missing = cp;
+    });
+    if (missing == 0) return;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing));
+    d_.Error("layout.glyph", where, path, std::string("the font has no glyph for ") + code + " (\"" +
+                                              EncodeUtf8(std::u32string(1, missing)) + "\")");
   }
 
   std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path) {

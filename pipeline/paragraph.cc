@@ -104,6 +104,7 @@ std::string ProseTypography(const std::string& in) {
 }
 
 std::string ForDrawing(const std::string& text) {
+  if (text.find(kNoBreakSpace) == std::string::npos) return text;
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
