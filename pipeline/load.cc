@@ -137,9 +137,10 @@ void RunFileJobs(std::vector<FileJob>& jobs, const SourceSet& sources, const Rea
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
-// `with_prose`: the year's text.yaml is read only for the report year itself; other years
-// give figures (the comparative column, the overviews), never prose.
-void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, Diagnostics& diagnostics,
+// `report_year`: the year's text.yaml and rattelser.yaml are read only for the report year
+// itself. Other years give figures (the comparative column, the overviews), never prose, and
+// only the report year's corrections are checked.
+void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs, Diagnostics& diagnostics,
               const ReaderLimits& limits, std::vector<FileJob>& jobs) {
   YearInput& entry = inputs.years[year];
   entry.year = year;
@@ -154,7 +155,8 @@ void LoadYear(const fs::path& dir, int year, bool with_prose, InputSet& inputs, 
     fs::file_status status = fs::symlink_status(path, ec);
     if (!fs::exists(status)) continue;
     entry.present.insert(spec.name);
-    if (!with_prose && std::string(spec.name) == "text.yaml") continue;
+    const std::string_view name = spec.name;
+    if (!report_year && (name == "text.yaml" || name == "rattelser.yaml")) continue;
     int file = inputs.sources.Add(shown, "");
     fs::path real = fs::canonical(path, ec);
     if (ec || real.parent_path() != real_dir) {
