@@ -393,22 +393,28 @@ TEST_CASE("fonts are embedded as subsets of the characters drawn, leaving no fil
   CHECK(maps == 2);
 }
 
+// The sample document's fonts and information with one page of `items`, rendered into `dir`.
+path RenderOnePage(const test::TempDir& dir, std::vector<PageItem> items) {
+  Document document = SampleDocument();
+  Page page;
+  page.items = std::move(items);
+  document.pages = {page};
+  document.outline.clear();
+  const path pdf = dir.path() / "one-page.pdf";
+  std::string error;
+  const bool rendered = RenderPdf(document, pdf.string(), {}, &error);
+  INFO(error);
+  REQUIRE(rendered);
+  return pdf;
+}
+
 TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
   // A justified line: each word carries its space, and the gaps after "Det " and "årliga " are
   // stretched by different amounts, as Knuth–Plass spreads the slack. "1 234" stands apart at
   // the right margin, as in a table, and gets a text matrix of its own.
-  Document document = SampleDocument();
-  Page line;
-  line.items.push_back(Text(0, 11, 70.866, 700, "Det "));
-  line.items.push_back(Text(0, 11, 92.5, 700, "årliga "));
-  line.items.push_back(Text(0, 11, 126.25, 700, "samrådet."));
-  line.items.push_back(Text(0, 11, 480, 700, "1\u202F234"));
-  document.pages = {line};
-  document.outline.clear();
   test::TempDir dir;
-  const path pdf = dir.path() / "line.pdf";
-  std::string error;
-  REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
+  const path pdf = RenderOnePage(dir, {Text(0, 11, 70.866, 700, "Det "), Text(0, 11, 92.5, 700, "årliga "),
+                                       Text(0, 11, 126.25, 700, "samrådet."), Text(0, 11, 480, 700, "1\u202F234")});
 
   const path qdf = dir.path() / "qdf.pdf";
   REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
@@ -437,15 +443,8 @@ TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
 TEST_CASE("text is drawn as two bytes a character, with the bytes a string must escape escaped") {
   // '(' ')' '\\' must be escaped in a literal string, and a CR byte would be read as LF: 'č'
   // (U+010D) has the byte 0x0D.
-  Document document = SampleDocument();
-  Page page;
-  page.items.push_back(Text(0, 11, 72, 700, "(Čapek) a\\b č"));
-  document.pages = {page};
-  document.outline.clear();
   test::TempDir dir;
-  const path pdf = dir.path() / "escapes.pdf";
-  std::string error;
-  REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
+  const path pdf = RenderOnePage(dir, {Text(0, 11, 72, 700, "(Čapek) a\\b č")});
   ToolRun text = RunToolWithErrors("pdftotext " + Quote(pdf) + " -");
   REQUIRE(text.exit_code == 0);
   CHECK(text.output.find("(Čapek) a\\b č") != std::string::npos);
