@@ -6,9 +6,14 @@
 #include <string_view>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
 #include "calculate.h"
 #include "layout.h"
 #include "load.h"
+#include "render_pdf.h"
 #include "sie.h"
 #include "validate.h"
 
@@ -54,7 +59,10 @@ void LoadAndValidate(const uint8_t* data, size_t size) {
   if (year.complete) Calculate(inputs, true, Unit::kTkr, diagnostics);
 }
 
-void LayOutWith(const uint8_t* data, size_t size) {
+namespace {
+
+// The base year laid out with the layout file in `data`; nullopt when the layout is unusable.
+std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile& layout) {
   static const std::string path = "/tmp/arsred-fuzz-layout-" + std::to_string(getpid()) + ".yaml";
   {
     std::ofstream out(path, std::ios::binary);
@@ -62,13 +70,39 @@ void LayOutWith(const uint8_t* data, size_t size) {
   }
   InputSet inputs = BaseYear();
   Diagnostics diagnostics;
-  LayoutFile layout;
-  if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return;
+  if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return std::nullopt;
   LayoutResources resources;
   if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", kSwedishDictionary, resources,
-                           diagnostics)) return;
+                           diagnostics)) return std::nullopt;
   ReportFigures figures = Calculate(inputs, true, layout.belopp ? layout.belopp->value : Unit::kTkr, diagnostics);
-  LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
+  Document document = LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
+  // build refuses to render a report whose typesetting failed (a glyph the font lacks).
+  if (diagnostics.HasErrors()) return std::nullopt;
+  return document;
+}
+
+}  // namespace
+
+void LayOutWith(const uint8_t* data, size_t size) {
+  LayoutFile layout;
+  LaidOutWith(data, size, layout);
+}
+
+void RenderWith(const uint8_t* data, size_t size) {
+  LayoutFile layout;
+  std::optional<Document> document = LaidOutWith(data, size, layout);
+  if (!document) return;
+  static const std::string path = "/tmp/arsred-fuzz-render-" + std::to_string(getpid()) + ".pdf";
+  RenderOptions options;
+  options.flavour = PdfFlavour::kPdfA2b;
+  options.tagged = !layout.taggad || layout.taggad->value;
+  std::string error;
+  // A document layout made must render; anything else is a bug in one of the two.
+  if (!RenderPdf(*document, path, options, &error)) {
+    std::fprintf(stderr, "render failed: %s\n", error.c_str());
+    std::abort();
+  }
+  std::filesystem::remove(path);
 }
 
 void ReadBooks(const uint8_t* data, size_t size) {

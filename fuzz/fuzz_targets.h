@@ -14,6 +14,10 @@ void LoadAndValidate(const uint8_t* data, size_t size);
 // The bytes are a layout file; when it loads, the base year is laid out with it.
 void LayOutWith(const uint8_t* data, size_t size);
 
+// The same, and the laid-out report is rendered as PDF/A (tagged unless the layout says not):
+// rendering must not fail for any document layout makes.
+void RenderWith(const uint8_t* data, size_t size);
+
 // The bytes are an SIE file from the books; it is read and its balances summed by ranges.
 void ReadBooks(const uint8_t* data, size_t size);
 

@@ -111,6 +111,10 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
   if (layout.diagramfarger.empty()) {
     diagnostics.Error("layout.chart_colors", layout.where, "diagramfarger", "give at least one chart colour");
   }
+  if (layout.ordning.empty()) {
+    diagnostics.Error("layout.parts", layout.where, "ordning",
+                      "list the parts of the report in order, e.g. [omslag, innehall, forvaltningsberattelse]");
+  }
   std::vector<std::string> seen;
   for (const auto& part : layout.ordning) {
     if (std::find(kParts.begin(), kParts.end(), part.value.name) == kParts.end()) {

@@ -161,6 +161,28 @@ TEST_CASE("layout files are checked like the inputs, with positions") {
   CHECK(escape.exit_code == 1);
 }
 
+TEST_CASE("a layout without parts is refused where it says so, not when there is nothing to render") {
+  // Found by the render fuzzer: with `ordning` left out the report had no pages, and rendering
+  // was the first to notice.
+  BaseCopy base;
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
+  const size_t order = layout.find("\nordning:");
+  REQUIRE(order != std::string::npos);
+  layout.erase(order + 1, layout.find(']', order) - order);  // the key and its list
+  WriteFile(data / "layouts/empty.yaml", layout);
+  RunResult run = RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", "empty", "-o",
+                             (base.temp.path() / "x.pdf").string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("empty.yaml:") != std::string::npos);
+  CHECK(run.err.find("ordning: error[layout.parts]") != std::string::npos);
+  CHECK(run.err.find("no pages") == std::string::npos);
+  CHECK(!fs::exists(base.temp.path() / "x.pdf"));
+}
+
 TEST_CASE("a comparative year has no report") {
   RunResult run = RunArsred({"build", (kSourceDir / "inputs/2022").string(), "-o", "/tmp/never-2022.pdf"});
   CHECK(run.exit_code == 2);

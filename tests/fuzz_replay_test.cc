@@ -29,6 +29,8 @@ TEST_CASE("the load fuzzer's regressions replay without a crash") { Replay("load
 
 TEST_CASE("the layout fuzzer's regressions replay without a crash") { Replay("layout", fuzz::LayOutWith); }
 
+TEST_CASE("the render fuzzer's regressions replay without a crash") { Replay("render", fuzz::RenderWith); }
+
 TEST_CASE("the SIE fuzzer's regressions replay without a crash") { Replay("sie", fuzz::ReadBooks); }
 
 }  // namespace
