@@ -46,14 +46,11 @@ constexpr size_t kMaxFontBytes = 64 << 20;
 
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 
-// Layout should already have replaced U+00A0, which Carlito lacks and libharu would draw as a
-// box; this is the last line of defence. Malformed UTF-8, which libharu would skip silently,
-// and characters above U+FFFF, which it would turn into spaces, are refused.
-// `where` is called only to name the place in an error: "page 2, item 5".
+// Text must be UTF-8 of U+0001..U+FFFF, what a two-byte character code can hold: malformed
+// UTF-8 and characters beyond are refused here rather than drawn as something else. `where` is
+// called only to name the place in an error: "page 2, item 5".
 template <class DescribeWhere>
-std::string TextForFont(const std::string& text, const DescribeWhere& where) {
-  std::string out;
-  out.reserve(text.size());
+void CheckDrawable(const std::string& text, const DescribeWhere& where) {
   for (size_t at = 0; at < text.size();) {
     const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
@@ -70,15 +67,13 @@ std::string TextForFont(const std::string& text, const DescribeWhere& where) {
         (code_point >= 0xD800 && code_point <= 0xDFFF)) {
       throw RenderFailure(where() + ": text is not UTF-8: \"" + text + "\"");
     }
-    if (code_point == 0x00A0) {
-      out += ' ';
-    } else {
-      out.append(text, at, length);
-    }
     at += length;
   }
-  return out;
 }
+
+// The character drawn for `c`. Layout should already have replaced U+00A0, which Carlito lacks
+// (it would draw a box); this is the last line of defence.
+char32_t Drawn(char32_t c) { return c == 0xA0 ? U' ' : c; }
 
 // "2024-03-15" as midnight at offset +00'00'. ind 'Z' would be the natural choice, but libharu
 // 2.3.0 rejects it when it converts a date for XMP. libharu checks the day against the month.
@@ -265,15 +260,12 @@ void AppendNumber(std::string& out, double value, int decimals) {
   out += std::to_string(scaled / scale);
   int64_t fraction = scaled % scale;
   if (fraction == 0) return;
-  char digits[8];
-  int length = decimals;
-  while (fraction % 10 == 0) {
-    fraction /= 10;
-    --length;
-  }
-  std::snprintf(digits, sizeof digits, "%0*lld", length, static_cast<long long>(fraction));
   out += '.';
-  out += digits;
+  // The fraction's digits, leading zeros included, then without the trailing ones.
+  for (int64_t place = scale / 10; place > 0 && fraction > 0; place /= 10) {
+    out += static_cast<char>('0' + fraction / place);
+    fraction %= place;
+  }
 }
 
 // Positions to a thousandth of a point, 1/72 000 inch.
@@ -293,13 +285,14 @@ void AppendColor(std::string& out, const Color& color, const char* op) {
   out += '\n';
 }
 
-// Checked UTF-8 text (TextForFont's) as the bytes of a literal string, without its parentheses:
+// Checked UTF-8 text (CheckDrawable's) as the bytes of a literal string, without its parentheses:
 // the UTF-16BE code units that are the embedded fonts' character codes, two bytes a character
 // (hex would take four, and deflating the content streams is a good part of rendering). Returns
 // the text's width in 1/1000 em.
 int64_t AppendStringBytes(std::string& out, const std::string& text, const FontMetrics& metrics) {
   int64_t width = 0;
-  ForEachCodePoint(text, [&](char32_t c) {
+  ForEachCodePoint(text, [&](char32_t original) {
+    const char32_t c = Drawn(original);
     for (const auto byte : {static_cast<char>(c >> 8), static_cast<char>(c & 0xFF)}) {
       if (byte == '(' || byte == ')' || byte == '\\') {
         out += '\\';
@@ -450,7 +443,8 @@ class PageDrawer {
   }
 
   void DrawItem(const GlyphRun& run) {
-    std::string text = TextForFont(run.text, [this] { return Where(); });
+    const std::string& text = run.text;
+    CheckDrawable(text, [this] { return Where(); });
     if (text.empty()) return;
     MarkAs(run.structure);
     BeginText();
@@ -555,10 +549,11 @@ class PageDrawer {
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
   // of the capitals, not of the em box.
   void DrawWatermark(const Watermark& watermark) {
-    std::string text = TextForFont(watermark.text, [this] { return Where(); });
+    const std::string& text = watermark.text;
+    CheckDrawable(text, [this] { return Where(); });
     if (text.empty()) return;
     const FontMetrics& metrics = *Font(watermark.font).metrics;
-    const double width = metrics.Width(text, watermark.size);
+    const double width = metrics.Width(text, watermark.size, /*no_break_space_as_space=*/true);
     const double cap_height = (metrics.cap_height() > 0 ? metrics.cap_height() : metrics.ascender()) * watermark.size / 1000;
 
     const double angle = kPi / 4;
@@ -658,8 +653,8 @@ std::string ReadFontFile(const std::string& path) {
   return bytes;
 }
 
-// The characters each of the document's fonts draws, as they reach the PDF (after TextForFont,
-// which refuses here what drawing would refuse later).
+// The characters each of the document's fonts draws, as they reach the PDF (CheckDrawable
+// refuses here what drawing would refuse later).
 std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   std::vector<std::vector<bool>> used(document.fonts.size());
   for (size_t page = 0; page < document.pages.size(); ++page) {
@@ -679,23 +674,9 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
       if (font < 0 || static_cast<size_t>(font) >= used.size()) continue;  // reported when drawn
       const auto where = [page, i] { return "page " + std::to_string(page) + ", item " + std::to_string(i); };
       std::vector<bool>& seen = used[static_cast<size_t>(font)];
-      if (seen.empty()) seen.resize(0x10000);  // TextForFont allows U+0001..U+FFFF only
-      // TextForFont's output is well-formed UTF-8 of one to three bytes per character.
-      const std::string drawn = TextForFont(*text, where);
-      for (size_t at = 0; at < drawn.size();) {
-        const auto byte = [&](size_t k) { return static_cast<unsigned char>(drawn[at + k]) & 0x3Fu; };
-        const auto lead = static_cast<unsigned char>(drawn[at]);
-        if (lead < 0x80) {
-          seen[lead] = true;
-          at += 1;
-        } else if (lead < 0xE0) {
-          seen[(lead & 0x1Fu) << 6 | byte(1)] = true;
-          at += 2;
-        } else {
-          seen[(lead & 0x0Fu) << 12 | byte(1) << 6 | byte(2)] = true;
-          at += 3;
-        }
-      }
+      if (seen.empty()) seen.resize(0x10000);  // CheckDrawable allows U+0001..U+FFFF only
+      CheckDrawable(*text, where);
+      ForEachCodePoint(*text, [&seen](char32_t c) { seen[Drawn(c)] = true; });
     }
   }
   std::vector<std::vector<char32_t>> characters(used.size());
