@@ -213,6 +213,12 @@ class PageBuilder {
     }
     blocks_.push_back(std::move(block));
   }
+  // Blocks known only later (a paragraph set on another thread): `make` is called when the
+  // pages are placed, and its blocks take this place in the flow.
+  void AddDeferred(std::function<std::vector<FlowBlock>()> make) {
+    deferred_.push_back({blocks_.size(), next_on_new_sheet_, std::move(make)});
+    next_on_new_sheet_ = false;
+  }
   // What is added next starts a new sheet: a new page, and in two-sided print a right-hand one,
   // so that nothing is printed on the back of the page before.
   void NextOnNewSheet() { next_on_new_sheet_ = true; }
@@ -238,6 +244,7 @@ class PageBuilder {
   bool overflowed() const { return overflowed_; }
 
   void Run() {
+    ExpandDeferred();
     size_t i = 0;
     while (i < blocks_.size()) {
       if (doc_.pages.size() > kMaxPages) {
@@ -284,6 +291,29 @@ class PageBuilder {
   }
 
  private:
+  // Puts the deferred blocks in their places. A new sheet asked for before a deferred paragraph
+  // goes to its first block, or to the next block when it made none, as Add would have done.
+  void ExpandDeferred() {
+    if (deferred_.empty()) return;
+    std::vector<FlowBlock> all;
+    bool new_sheet = false;
+    const auto put = [&](FlowBlock block) {
+      if (new_sheet) block.new_page = block.recto = true;
+      new_sheet = false;
+      all.push_back(std::move(block));
+    };
+    size_t next = 0;
+    for (Deferred& d : deferred_) {
+      while (next < d.position) put(std::move(blocks_[next++]));
+      new_sheet = new_sheet || d.new_sheet;
+      for (FlowBlock& block : d.make()) put(std::move(block));
+    }
+    while (next < blocks_.size()) put(std::move(blocks_[next++]));
+    next_on_new_sheet_ = next_on_new_sheet_ || new_sheet;
+    blocks_ = std::move(all);
+    deferred_.clear();
+  }
+
   bool AtColumnTop() const { return fresh_column_; }
   double Remaining() const { return y_ - bottom_; }
 
@@ -413,6 +443,12 @@ class PageBuilder {
   double gap_;
   bool duplex_;
   std::vector<FlowBlock> blocks_;
+  struct Deferred {
+    size_t position;  // before blocks_[position]
+    bool new_sheet;
+    std::function<std::vector<FlowBlock>()> make;
+  };
+  std::vector<Deferred> deferred_;
   std::vector<std::vector<FlowBlock>> heads_;
   std::map<std::string, AnchorPos> anchors_;
   std::vector<int> reserved_;
@@ -595,6 +631,15 @@ class Composer {
   // Lines of text as blocks, with no line left alone at the top or bottom of a page.
   void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
                 bool keep_last_with_next = false, std::string anchor = "") {
+    for (FlowBlock& block : LineBlocks(lines, style, leading, indent, space_before, keep_last_with_next, anchor)) {
+      pages_.Add(std::move(block));
+    }
+  }
+
+  static std::vector<FlowBlock> LineBlocks(const std::vector<SetLine>& lines, Style style, double leading,
+                                           double indent, double space_before, bool keep_last_with_next = false,
+                                           const std::string& anchor = "") {
+    std::vector<FlowBlock> blocks;
     for (size_t i = 0; i < lines.size(); ++i) {
       FlowBlock b;
       b.height = leading;
@@ -618,21 +663,41 @@ class Composer {
           page.items.push_back(link);
         }
       };
-      pages_.Add(std::move(b));
+      blocks.push_back(std::move(b));
     }
+    return blocks;
   }
 
+  // Prose paragraphs are set on a second thread while composing goes on (see ParagraphQueue);
+  // one with web links is set here, because tagging it makes structure elements, whose order
+  // must not depend on when the paragraph is set.
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
                  double size_factor = 1.0) {
     Style style = body_;
     style.size *= size_factor;
     double width = pages_.column_width() - indent;
-    auto lines = typesetter_.Set(Spans(inlines, kRegular, path), style.size, style.color, width, justify_);
-    for (SetLine& line : lines) {
-      for (GlyphRun& run : line.runs) run.role = role;
+    std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
+    const int element = Element(StructType::kP);
+    const auto blocks = [this, role, element, style, leading = leading_ * size_factor, indent,
+                         space = paragraph_space_](std::vector<SetLine> lines) {
+      for (SetLine& line : lines) {
+        for (GlyphRun& run : line.runs) run.role = role;
+      }
+      TagLines(lines, element);
+      return LineBlocks(lines, style, leading, indent, space);
+    };
+    if (HasLinks(spans)) {
+      for (FlowBlock& block : blocks(typesetter_.Set(spans, style.size, style.color, width, justify_))) {
+        pages_.Add(std::move(block));
+      }
+      return;
     }
-    TagLines(lines, Element(StructType::kP));
-    AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
+    const size_t ticket = paragraphs_.Submit(std::move(spans), style.size, style.color, width, justify_);
+    pages_.AddDeferred([this, ticket, blocks] { return blocks(paragraphs_.Take(ticket, typesetter_)); });
+  }
+
+  static bool HasLinks(const std::vector<StyledSpan>& spans) {
+    return std::any_of(spans.begin(), spans.end(), [](const StyledSpan& span) { return !span.uri.empty(); });
   }
 
   void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false) {
@@ -691,14 +756,11 @@ class Composer {
     }
   }
 
+  // Set on the second thread like a paragraph, unless it has web links.
   void Bullet(const std::vector<Inline>& inlines, const std::string& path) {
     double indent = body_.size * 1.2;
-    auto lines = typesetter_.Set(Spans(inlines, kRegular, path), body_.size, body_.color,
-                                 pages_.column_width() - indent, justify_);
-    if (lines.empty()) return;
-    for (SetLine& line : lines) {
-      for (GlyphRun& run : line.runs) run.role = Role::kListItem;
-    }
+    std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
+    if (SpansAreBlank(spans)) return;  // no lines, no list item
     GlyphRun bullet;
     bullet.font = kRegular;
     bullet.size = body_.size;
@@ -709,9 +771,25 @@ class Composer {
     if (list_ < 0) list_ = Element(StructType::kL);
     const int item = Element(StructType::kLI, list_);
     bullet.structure = Element(StructType::kLbl, item);
-    lines[0].runs.insert(lines[0].runs.begin(), bullet);
-    TagLines(lines, Element(StructType::kLBody, item));
-    AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
+    const int body = Element(StructType::kLBody, item);
+    const auto blocks = [this, bullet, body, indent, style = body_, leading = leading_,
+                         space = paragraph_space_ * 0.5](std::vector<SetLine> lines) {
+      for (SetLine& line : lines) {
+        for (GlyphRun& run : line.runs) run.role = Role::kListItem;
+      }
+      if (!lines.empty()) lines[0].runs.insert(lines[0].runs.begin(), bullet);
+      TagLines(lines, body);
+      return LineBlocks(lines, style, leading, indent, space);
+    };
+    const double width = pages_.column_width() - indent;
+    if (HasLinks(spans)) {
+      for (FlowBlock& block : blocks(typesetter_.Set(spans, body_.size, body_.color, width, justify_))) {
+        pages_.Add(std::move(block));
+      }
+      return;
+    }
+    const size_t ticket = paragraphs_.Submit(std::move(spans), body_.size, body_.color, width, justify_);
+    pages_.AddDeferred([this, ticket, blocks] { return blocks(paragraphs_.Take(ticket, typesetter_)); });
   }
 
   // A bold caption above a table, chart or goals table, kept with what follows; its text is the
@@ -1452,6 +1530,7 @@ class Composer {
   Diagnostics& d_;
   PageBuilder& pages_;
   Typesetter typesetter_;
+  ParagraphQueue paragraphs_{typesetter_};  // prose set on a second thread
   Style body_;
   double leading_ = 14, paragraph_space_ = 6, table_size_ = 9.5, table_leading_ = 13;
   bool justify_ = true;
