@@ -3,21 +3,27 @@
 // Internal headers: the stream and the write hook of a libharu dictionary.
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <memory>
 #include <utility>
 
 #include "pdf_doc.h"
 
 namespace arsred {
 
-std::string Deflate(const std::string& data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                               reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                               Z_DEFAULT_COMPRESSION);
-  if (status != Z_OK) throw RenderFailure("zlib cannot deflate a content stream (error " + std::to_string(status) + ")");
+std::string Deflate(std::string_view data) {
+  // libdeflate compresses whole buffers about twice as fast as zlib at the same level, to the
+  // same size. A compressor holds large tables: one per thread, made on first use.
+  struct FreeCompressor {
+    void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+  };
+  thread_local std::unique_ptr<libdeflate_compressor, FreeCompressor> compressor(
+      libdeflate_alloc_compressor(kDeflateLevel));
+  if (!compressor) throw RenderFailure("libdeflate cannot make a compressor (out of memory)");
+  std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
+  const size_t size = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+  if (size == 0) throw RenderFailure("libdeflate cannot deflate a stream of " + std::to_string(data.size()) + " bytes");
   out.resize(size);
   return out;
 }
@@ -79,6 +85,16 @@ std::vector<std::string> ContentDeflater::Finish() {
   more_.wait(lock, [this] { return busy_ == 0; });
   if (!error_.empty()) throw RenderFailure(error_);
   return std::move(pages_);
+}
+
+void StreamDeflater::Add(HPDF_Dict stream_dict, std::string bytes) {
+  dicts_.push_back(stream_dict);
+  deflater_.Add(std::move(bytes));
+}
+
+void StreamDeflater::Finish(PdfDoc& pdf) {
+  const std::vector<std::string> deflated = deflater_.Finish();
+  for (size_t i = 0; i < dicts_.size(); ++i) SetDeflatedStream(pdf, dicts_[i], deflated[i]);
 }
 
 namespace {

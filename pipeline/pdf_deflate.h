@@ -1,10 +1,11 @@
 // Deflating the pages' content streams on two threads, and handing the result to libharu.
 // Internal to the renderer.
 //
-// libharu deflates a stream on the one thread that saves the document, and deflating the
-// content streams was the largest part of writing the PDF. Here a helper thread deflates each
-// page as soon as it is drawn, the drawing thread joins in when it has drawn the last, and
-// libharu writes the deflated bytes as they are, the stream's /Filter said by a write hook.
+// libharu deflates a stream on the one thread that saves the document, with zlib, and deflating
+// the content streams was the largest part of writing the PDF. Here a helper thread deflates
+// each page as soon as it is drawn, with libdeflate, the drawing thread joins in when it has
+// drawn the last, and libharu writes the deflated bytes as they are, the stream's /Filter said
+// by a write hook.
 #pragma once
 
 #include <hpdf.h>
@@ -14,6 +15,7 @@
 #include <exception>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -31,7 +33,7 @@ class ContentDeflater {
   // Queues one page's content (pages in order).
   void Add(std::string content);
   // Deflates what is still queued, waits for the helper and returns the pages' deflated
-  // contents in the order they were added. Throws RenderFailure when zlib failed.
+  // contents in the order they were added. Throws RenderFailure when deflating failed.
   std::vector<std::string> Finish();
 
  private:
@@ -49,8 +51,25 @@ class ContentDeflater {
   std::thread helper_;
 };
 
-// Deflates `data` as zlib's default level does (what libharu would write); throws RenderFailure.
-std::string Deflate(const std::string& data);
+// The streams of one document whose bytes are deflated on a ContentDeflater's two threads, and
+// handed to libharu when all are done.
+class StreamDeflater {
+ public:
+  // `stream_dict` (an empty stream of the document) is to hold `bytes`, deflated.
+  void Add(HPDF_Dict stream_dict, std::string bytes);
+  // Waits for every stream and puts each into its dictionary; throws RenderFailure.
+  void Finish(PdfDoc& pdf);
+
+ private:
+  ContentDeflater deflater_;
+  std::vector<HPDF_Dict> dicts_;  // in the order added
+};
+
+// The level every stream is deflated at: zlib's default, what libharu would use.
+inline constexpr int kDeflateLevel = 6;
+
+// `data` deflated, in the zlib format a PDF's FlateDecode reads; throws RenderFailure.
+std::string Deflate(std::string_view data);
 
 // Puts already deflated bytes into the stream of `stream_dict` (which must be empty) and has
 // libharu write them unchanged, with /Filter /FlateDecode.

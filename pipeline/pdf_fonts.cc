@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "font_subset.h"
+#include "pdf_deflate.h"
 #include "pdf_doc.h"
 
 namespace arsred {
@@ -21,7 +22,7 @@ namespace {
 // libharu's objects, each call checked.
 class ObjectMaker {
  public:
-  explicit ObjectMaker(PdfDoc& pdf) : pdf_(pdf), doc_(pdf.get()) {}
+  ObjectMaker(PdfDoc& pdf, StreamDeflater& streams) : pdf_(pdf), doc_(pdf.get()), streams_(streams) {}
 
   HPDF_Dict Dict(bool indirect) {
     HPDF_Dict dict = pdf_.CheckHandle(HPDF_Dict_New(doc_->mmgr), "HPDF_Dict_New");
@@ -30,13 +31,10 @@ class ObjectMaker {
   }
   HPDF_Array Array() { return pdf_.CheckHandle(HPDF_Array_New(doc_->mmgr), "HPDF_Array_New"); }
 
-  // An indirect stream holding `bytes`, deflated when the document is written.
-  HPDF_Dict Stream(std::string_view bytes) {
+  // An indirect stream that will hold `bytes`, deflated.
+  HPDF_Dict Stream(std::string bytes) {
     HPDF_Dict stream = pdf_.CheckHandle(HPDF_DictStream_New(doc_->mmgr, doc_->xref), "HPDF_DictStream_New");
-    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    pdf_.Check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                 static_cast<HPDF_UINT>(bytes.size())),
-               "HPDF_Stream_Write");
+    streams_.Add(stream, std::move(bytes));
     return stream;
   }
 
@@ -61,6 +59,7 @@ class ObjectMaker {
  private:
   PdfDoc& pdf_;
   HPDF_Doc doc_;
+  StreamDeflater& streams_;
 };
 
 // "ABCDEF+": six capitals that change with the subset, as PDF asks of an embedded subset's name.
@@ -170,8 +169,9 @@ HPDF_Array Widths(ObjectMaker& make, const FontMetrics& metrics, const std::vect
 
 }  // namespace
 
-EmbeddedFont EmbedFont(PdfDoc& pdf, std::string_view font_file_bytes, const std::string& postscript_name,
-                       std::vector<char32_t> characters, const std::string& description) {
+EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view font_file_bytes,
+                       const std::string& postscript_name, std::vector<char32_t> characters,
+                       const std::string& description) {
   std::sort(characters.begin(), characters.end());
   characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
   // Codes are two bytes; code 0 is never drawn (the renderer refuses U+0000).
@@ -185,10 +185,11 @@ EmbeddedFont EmbedFont(PdfDoc& pdf, std::string_view font_file_bytes, const std:
   font.metrics = FontMetrics::Parse(*program, &error);
   if (!font.metrics) throw RenderFailure("the subset of " + description + " cannot be read back: " + error);
 
-  ObjectMaker make(pdf);
+  ObjectMaker make(pdf, streams);
   const std::string base_font = SubsetTag(*program) + PostScriptName(postscript_name);
-  HPDF_Dict file = make.Stream(*program);
-  make.AddNumber(file, "Length1", static_cast<int>(program->size()));
+  const int program_size = static_cast<int>(program->size());
+  HPDF_Dict file = make.Stream(std::move(*program));
+  make.AddNumber(file, "Length1", program_size);
 
   HPDF_Dict cid_font = make.Dict(true);
   make.AddName(cid_font, "Type", "Font");

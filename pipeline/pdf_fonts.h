@@ -22,6 +22,7 @@
 namespace arsred {
 
 class PdfDoc;
+class StreamDeflater;
 
 struct EmbeddedFont {
   HPDF_Dict dict = nullptr;              // the Type0 font, for the pages' /Font resources
@@ -33,7 +34,9 @@ struct EmbeddedFont {
 // in the PDF, after a subset tag derived from the subset's bytes. `description` names the
 // font in error messages. Throws RenderFailure when the file is not a TrueType font that can be
 // subset.
-EmbeddedFont EmbedFont(PdfDoc& pdf, std::string_view font_file_bytes, const std::string& postscript_name,
-                       std::vector<char32_t> characters, const std::string& description);
+// Its streams (the font program, the maps) go to `streams`, to be deflated beside the pages.
+EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view font_file_bytes,
+                       const std::string& postscript_name, std::vector<char32_t> characters,
+                       const std::string& description);
 
 }  // namespace arsred

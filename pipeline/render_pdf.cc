@@ -690,7 +690,7 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
 
 // Embeds each font file that has text to draw as a subset of the characters drawn with it (all
 // faces that name the file together). Faces without text stay empty, and are not read at all.
-std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, const Document& document) {
+std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, StreamDeflater& streams, const Document& document) {
   const std::vector<FontFace>& faces = document.fonts;
   const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
   std::vector<EmbeddedFont> fonts(faces.size());
@@ -709,7 +709,7 @@ std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, const Document& document) {
     if (drawn.empty()) continue;
     const std::string description = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
     pdf.set_context("embedding " + description);
-    EmbeddedFont font = EmbedFont(pdf, ReadFontFile(face.file), face.name, std::move(drawn), description);
+    EmbeddedFont font = EmbedFont(pdf, streams, ReadFontFile(face.file), face.name, std::move(drawn), description);
     for (size_t j : same_file) {
       fonts[j].dict = font.dict;
       if (j != same_file.back()) fonts[j].metrics = std::make_unique<FontMetrics>(*font.metrics);
@@ -731,7 +731,10 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
   pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
 
-  std::vector<EmbeddedFont> fonts = LoadFonts(pdf, document);
+  // Every stream arsred writes (font programs and maps, then the pages' content) is deflated on
+  // two threads while the rest is built.
+  StreamDeflater streams;
+  std::vector<EmbeddedFont> fonts = LoadFonts(pdf, streams, document);
   SetInfo(pdf, document.info);
 
   // Every page first, so that links can point forward.
@@ -746,15 +749,12 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   }
   std::optional<PdfTagger> tagger;
   if (options.tagged) tagger.emplace(pdf, document);
-  ContentDeflater deflater;
   for (size_t i = 0; i < document.pages.size(); ++i) {
-    deflater.Add(PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
+    streams.Add(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents,
+                PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
   }
-  const std::vector<std::string> contents = deflater.Finish();
-  pdf.set_context("adding the pages' content");
-  for (size_t i = 0; i < pages.size(); ++i) {
-    SetDeflatedStream(pdf, static_cast<HPDF_PageAttr>(pages[i]->attr)->contents, contents[i]);
-  }
+  pdf.set_context("adding the deflated streams");
+  streams.Finish(pdf);
   if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);
   AddPageLabels(pdf, document);

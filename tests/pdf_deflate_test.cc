@@ -28,7 +28,7 @@ std::string PageContent(int page) {
   return content;
 }
 
-TEST_CASE("pages are deflated in the order they were added, as zlib's default level does") {
+TEST_CASE("pages are deflated in the order they were added, and zlib inflates them") {
   ContentDeflater deflater;
   std::vector<std::string> pages;
   for (int page = 0; page < 60; ++page) {
