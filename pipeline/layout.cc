@@ -1137,13 +1137,28 @@ class Composer {
   }
 
   // The lines of a cell's markup (paragraphs and lists; headings are not allowed there).
-  std::vector<SetLine> CellText(const Located<Text>& text, double width, double size) {
-    std::vector<SetLine> out;
+  // A table cell's text, its paragraphs handed to the paragraph queue, so that the cells of a
+  // whole table are set on both threads; TakeCell takes them, in order.
+  struct PendingCell {
+    std::vector<std::pair<size_t, bool>> paragraphs;  // queue ticket, bulleted
+  };
+  PendingCell SubmitCell(const Located<Text>& text, double width, double size) {
+    PendingCell cell;
     for (const arsred::Block& block : text.value.doc.blocks) {
       if (block.kind == arsred::Block::Kind::kEmbed) continue;
-      bool bullet = block.kind == arsred::Block::Kind::kBulletItem;
-      double indent = bullet ? size : 0;
-      auto lines = typesetter_.Set(Spans(block.inlines, kRegular, text.path), size, body_.color, width - indent, false);
+      const bool bullet = block.kind == arsred::Block::Kind::kBulletItem;
+      const double indent = bullet ? size : 0;
+      cell.paragraphs.emplace_back(
+          paragraphs_.Submit(Spans(block.inlines, kRegular, text.path), size, body_.color, width - indent, false),
+          bullet);
+    }
+    return cell;
+  }
+  std::vector<SetLine> TakeCell(const PendingCell& cell, double size) {
+    std::vector<SetLine> out;
+    for (const auto& [ticket, bullet] : cell.paragraphs) {
+      const double indent = bullet ? size : 0;
+      std::vector<SetLine> lines = paragraphs_.Take(ticket, typesetter_);
       for (size_t i = 0; i < lines.size(); ++i) {
         for (GlyphRun& run : lines[i].runs) run.x += indent;
         if (bullet && i == 0) {
@@ -1204,13 +1219,25 @@ class Composer {
     };
     int head_id = pages_.AddHead({head});
     pages_.Add(head);
+    // Every cell is handed to the paragraph queue first and taken row by row below.
+    struct PendingRow {
+      PendingCell goal, status, follow_up;
+    };
+    std::vector<PendingRow> rows;
     for (const Goal& goal : area.mal) {
-      std::vector<SetLine> left_lines = CellText(goal.mal, left_w - 8, size);
-      std::vector<SetLine> right_lines;
-      auto status = typesetter_.Set({{StatusText(goal.status.value), kBold, ""}}, size, body_.color, right_w - 8, false);
-      right_lines.insert(right_lines.end(), status.begin(), status.end());
+      PendingRow row;
+      row.goal = SubmitCell(goal.mal, left_w - 8, size);
+      row.status.paragraphs.emplace_back(
+          paragraphs_.Submit({{StatusText(goal.status.value), kBold, ""}}, size, body_.color, right_w - 8, false), false);
+      row.follow_up = SubmitCell(goal.redovisning, right_w - 8, size);
+      rows.push_back(std::move(row));
+    }
+    for (size_t g = 0; g < area.mal.size(); ++g) {
+      const Goal& goal = area.mal[g];
+      std::vector<SetLine> left_lines = TakeCell(rows[g].goal, size);
+      std::vector<SetLine> right_lines = TakeCell(rows[g].status, size);
       right_lines.push_back(SetLine{});
-      auto body = CellText(goal.redovisning, right_w - 8, size);
+      auto body = TakeCell(rows[g].follow_up, size);
       right_lines.insert(right_lines.end(), body.begin(), body.end());
       const int row_element = Element(StructType::kTR, table_element);
       const int goal_cell = Element(StructType::kTD, row_element);
