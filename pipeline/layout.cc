@@ -668,9 +668,7 @@ class Composer {
     return blocks;
   }
 
-  // Prose paragraphs are set on a second thread while composing goes on (see ParagraphQueue);
-  // one with web links is set here, because tagging it makes structure elements, whose order
-  // must not depend on when the paragraph is set.
+  // Prose paragraphs are set on a second thread while composing goes on (AddSetText).
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
                  double size_factor = 1.0) {
     Style style = body_;
@@ -686,14 +684,24 @@ class Composer {
       TagLines(lines, element);
       return LineBlocks(lines, style, leading, indent, space);
     };
+    AddSetText(std::move(spans), style, width, blocks);
+  }
+
+  // Sets `spans` and adds the blocks `make_blocks` makes of the lines: on the paragraph queue's
+  // threads, placed when the pages are; in place when the spans have web links, whose tagging
+  // makes structure elements in an order that must not depend on when they are set.
+  void AddSetText(std::vector<StyledSpan> spans, const Style& style, double width,
+                  std::function<std::vector<FlowBlock>(std::vector<SetLine>)> make_blocks) {
     if (HasLinks(spans)) {
-      for (FlowBlock& block : blocks(typesetter_.Set(spans, style.size, style.color, width, justify_))) {
+      for (FlowBlock& block : make_blocks(typesetter_.Set(spans, style.size, style.color, width, justify_))) {
         pages_.Add(std::move(block));
       }
       return;
     }
     const size_t ticket = paragraphs_.Submit(std::move(spans), style.size, style.color, width, justify_);
-    pages_.AddDeferred([this, ticket, blocks] { return blocks(paragraphs_.Take(ticket, typesetter_)); });
+    pages_.AddDeferred([this, ticket, make_blocks = std::move(make_blocks)] {
+      return make_blocks(paragraphs_.Take(ticket, typesetter_));
+    });
   }
 
   static bool HasLinks(const std::vector<StyledSpan>& spans) {
@@ -756,7 +764,7 @@ class Composer {
     }
   }
 
-  // Set on the second thread like a paragraph, unless it has web links.
+  // Set on the second thread like a paragraph (AddSetText).
   void Bullet(const std::vector<Inline>& inlines, const std::string& path) {
     double indent = body_.size * 1.2;
     std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
@@ -781,15 +789,7 @@ class Composer {
       TagLines(lines, body);
       return LineBlocks(lines, style, leading, indent, space);
     };
-    const double width = pages_.column_width() - indent;
-    if (HasLinks(spans)) {
-      for (FlowBlock& block : blocks(typesetter_.Set(spans, body_.size, body_.color, width, justify_))) {
-        pages_.Add(std::move(block));
-      }
-      return;
-    }
-    const size_t ticket = paragraphs_.Submit(std::move(spans), body_.size, body_.color, width, justify_);
-    pages_.AddDeferred([this, ticket, blocks] { return blocks(paragraphs_.Take(ticket, typesetter_)); });
+    AddSetText(std::move(spans), body_, pages_.column_width() - indent, blocks);
   }
 
   // A bold caption above a table, chart or goals table, kept with what follows; its text is the

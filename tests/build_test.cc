@@ -139,18 +139,24 @@ TEST_CASE("text the font cannot show is a located error, never a silent substitu
   CHECK(!fs::exists(base.temp.path() / "x.pdf"));
 }
 
-TEST_CASE("layout files are checked like the inputs, with positions") {
-  BaseCopy base;
+// Builds the base year with `layout` as layouts/<name>.yaml of a data directory of its own (the
+// fonts are the project's), into x.pdf beside it.
+RunResult BuildWithLayout(const BaseCopy& base, const std::string& name, const std::string& layout) {
   fs::path data = base.temp.path() / "data";
   fs::create_directories(data / "layouts");
-  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  if (!fs::exists(data / "fonts")) fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts" / (name + ".yaml"), layout);
+  return RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", name, "-o",
+                    (base.temp.path() / "x.pdf").string()});
+}
+
+TEST_CASE("layout files are checked like the inputs, with positions") {
+  BaseCopy base;
   std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
   layout = ReplaceAll(layout, "farg: \"#1a1a1a\"", "farg: \"blue\"");
   layout = ReplaceAll(layout, "kolumner: 1", "kolumner: 3");
   layout = ReplaceAll(layout, "redovisningsprinciper, noter", "redovisningsprincip, noter");
-  WriteFile(data / "layouts/bad.yaml", layout);
-  RunResult run = RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", "bad", "-o",
-                             (base.temp.path() / "x.pdf").string()});
+  RunResult run = BuildWithLayout(base, "bad", layout);
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("bad.yaml:") != std::string::npos);
   CHECK(run.err.find("error[layout.color]") != std::string::npos);
@@ -165,16 +171,11 @@ TEST_CASE("a layout without parts is refused where it says so, not when there is
   // Found by the render fuzzer: with `ordning` left out the report had no pages, and rendering
   // was the first to notice.
   BaseCopy base;
-  fs::path data = base.temp.path() / "data";
-  fs::create_directories(data / "layouts");
-  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
   std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
   const size_t order = layout.find("\nordning:");
   REQUIRE(order != std::string::npos);
   layout.erase(order + 1, layout.find(']', order) - order);  // the key and its list
-  WriteFile(data / "layouts/empty.yaml", layout);
-  RunResult run = RunArsred({"build", base.year().string(), "--data-dir", data.string(), "--layout", "empty", "-o",
-                             (base.temp.path() / "x.pdf").string()});
+  RunResult run = BuildWithLayout(base, "empty", layout);
   INFO(run.err);
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("empty.yaml:") != std::string::npos);
