@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "shared_library.h"
 #include "load_visitor.h"
 #include "yaml_reader.h"
 
@@ -347,9 +348,22 @@ void MoveIntoPlace(const fs::path& staged, const fs::path& target, const Existin
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
+  // OpenSSL's libcrypto is loaded when a first hash is asked for (shared_library.h): only the
+  // archive needs it.
+  struct Crypto {
+    decltype(&EVP_Digest) digest;
+    decltype(&EVP_sha256) sha256;
+  };
+  static const Crypto crypto = [] {
+    static SharedLibrary library(ARSRED_CRYPTO_SONAME);
+    Crypto found{};
+    library.Find(found.digest, "EVP_Digest");
+    library.Find(found.sha256, "EVP_sha256");
+    return found;
+  }();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+  if (crypto.digest(bytes.data(), bytes.size(), digest, &length, crypto.sha256(), nullptr) != 1) {
     throw std::runtime_error("OpenSSL could not compute a SHA-256");
   }
   static constexpr char kHex[] = "0123456789abcdef";

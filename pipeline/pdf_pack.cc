@@ -1,17 +1,16 @@
 #include "pdf_pack.h"
 
-#include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
 
 #include <memory>
 
 #include "pdf_doc.h"
+#include "shared_library.h"
 
 namespace arsred {
 namespace {
 
-// The functions of qpdf's C API that packing uses, from the library loaded on first use. The
-// library stays loaded until the process ends.
+// The functions of qpdf's C API that packing uses, from the library loaded on first use.
 struct QpdfApi {
   decltype(&qpdf_init) init;
   decltype(&qpdf_cleanup) cleanup;
@@ -34,30 +33,24 @@ struct QpdfApi {
 const QpdfApi& Qpdf() {
   // Function-local statics are initialised once, also when two threads ask at once.
   static const QpdfApi api = [] {
-    void* library = ::dlopen(ARSRED_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) throw RenderFailure(std::string("cannot load qpdf: ") + ::dlerror());
-    const auto find = [library](auto& function, const char* name) {
-      void* symbol = ::dlsym(library, name);
-      if (symbol == nullptr) throw RenderFailure(std::string("qpdf (" ARSRED_QPDF_SONAME ") has no ") + name);
-      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(symbol);
-    };
+    static SharedLibrary library(ARSRED_QPDF_SONAME);
     QpdfApi found{};
-    find(found.init, "qpdf_init");
-    find(found.cleanup, "qpdf_cleanup");
-    find(found.silence_errors, "qpdf_silence_errors");
-    find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
-    find(found.read_memory, "qpdf_read_memory");
-    find(found.more_warnings, "qpdf_more_warnings");
-    find(found.has_error, "qpdf_has_error");
-    find(found.get_error, "qpdf_get_error");
-    find(found.get_error_full_text, "qpdf_get_error_full_text");
-    find(found.init_write_memory, "qpdf_init_write_memory");
-    find(found.set_object_stream_mode, "qpdf_set_object_stream_mode");
-    find(found.set_decode_level, "qpdf_set_decode_level");
-    find(found.set_deterministic_id, "qpdf_set_deterministic_ID");
-    find(found.write, "qpdf_write");
-    find(found.get_buffer_length, "qpdf_get_buffer_length");
-    find(found.get_buffer, "qpdf_get_buffer");
+    library.Find(found.init, "qpdf_init");
+    library.Find(found.cleanup, "qpdf_cleanup");
+    library.Find(found.silence_errors, "qpdf_silence_errors");
+    library.Find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
+    library.Find(found.read_memory, "qpdf_read_memory");
+    library.Find(found.more_warnings, "qpdf_more_warnings");
+    library.Find(found.has_error, "qpdf_has_error");
+    library.Find(found.get_error, "qpdf_get_error");
+    library.Find(found.get_error_full_text, "qpdf_get_error_full_text");
+    library.Find(found.init_write_memory, "qpdf_init_write_memory");
+    library.Find(found.set_object_stream_mode, "qpdf_set_object_stream_mode");
+    library.Find(found.set_decode_level, "qpdf_set_decode_level");
+    library.Find(found.set_deterministic_id, "qpdf_set_deterministic_ID");
+    library.Find(found.write, "qpdf_write");
+    library.Find(found.get_buffer_length, "qpdf_get_buffer_length");
+    library.Find(found.get_buffer, "qpdf_get_buffer");
     return found;
   }();
   return api;

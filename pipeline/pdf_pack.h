@@ -1,8 +1,7 @@
 // Rewrites a finished PDF with its small objects packed into compressed object streams (qpdf).
 //
-// qpdf is loaded (dlopen) the first time a PDF is packed, not when arsred starts: it brings
-// GnuTLS and eight more libraries whose loading and initialisation took longer than a fifth of
-// writing a draft, which is never packed.
+// qpdf is loaded the first time a PDF is packed, not when arsred starts (shared_library.h): it
+// brings GnuTLS and eight more libraries, and a draft is never packed.
 #pragma once
 
 #include <string>
