@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <iterator>
+#include <vector>
 #include <optional>
 
 namespace arsred {
@@ -193,7 +195,74 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The parts of a font file that metrics read, as a font file of their own: the header, and a
+// table directory listing only the tables below, each read from the file. The outlines, most of
+// the file, stay on disk. nullopt when the file does not look whole (Load then reads it all, so
+// that Parse gives the reason).
+std::optional<std::string> ReadMetricTables(const std::string& path) {
+  static const uint32_t kTables[] = {Tag("OS/2"), Tag("cmap"), Tag("head"), Tag("hhea"),
+                                     Tag("hmtx"), Tag("maxp"), Tag("post")};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(0, std::ios::end);
+  const std::streamoff file_size = in.tellg();
+  std::string header(12, '\0');
+  in.seekg(0);
+  if (file_size < 12 || !in.read(header.data(), 12)) return std::nullopt;
+  const Bytes head_bytes(header);
+  const size_t count = head_bytes.U16(4).value_or(0);
+  std::string directory(16 * count, '\0');
+  if (!in.read(directory.data(), static_cast<std::streamsize>(directory.size()))) return std::nullopt;
+  const Bytes entries(directory);
+  struct Wanted {
+    uint32_t tag;
+    uint32_t offset, length;
+  };
+  std::vector<Wanted> wanted;
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t tag = *entries.U32(16 * i), offset = *entries.U32(16 * i + 8), length = *entries.U32(16 * i + 12);
+    if (static_cast<uint64_t>(offset) + length > static_cast<uint64_t>(file_size)) return std::nullopt;  // truncated
+    if (std::find(std::begin(kTables), std::end(kTables), tag) != std::end(kTables)) {
+      wanted.push_back({tag, offset, length});
+    }
+  }
+  // The compact file: the same header but for the count, the wanted entries, their tables.
+  std::string out = header.substr(0, 4);
+  const auto put16 = [&out](uint32_t v) {
+    out += static_cast<char>(v >> 8 & 0xFF);
+    out += static_cast<char>(v & 0xFF);
+  };
+  const auto put32 = [&](uint32_t v) {
+    put16(v >> 16);
+    put16(v & 0xFFFF);
+  };
+  put16(static_cast<uint32_t>(wanted.size()));
+  out.append(6, '\0');  // searchRange, entrySelector, rangeShift: not read here
+  uint32_t at = static_cast<uint32_t>(12 + 16 * wanted.size());
+  for (const Wanted& w : wanted) {
+    put32(w.tag);
+    put32(0);  // checksum: not read here
+    put32(at);
+    put32(w.length);
+    at += w.length;
+  }
+  for (const Wanted& w : wanted) {
+    const size_t start = out.size();
+    out.resize(start + w.length);
+    in.seekg(w.offset);
+    if (!in.read(out.data() + start, w.length)) return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::string* error) {
+  if (std::optional<std::string> tables = ReadMetricTables(path)) {
+    if (std::unique_ptr<FontMetrics> font = Parse(*tables, error)) return font;
+  }
   std::optional<std::string> data = ReadWholeFile(path);
   if (!data) {
     if (error) *error = path + ": cannot read the file (missing, unreadable or larger than 64 MB)";
