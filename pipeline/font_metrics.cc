@@ -1,7 +1,9 @@
 #include "font_metrics.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -181,18 +183,6 @@ int ToThousandths(int font_units, int units_per_em) {
   return static_cast<int>(quotient);
 }
 
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0 || static_cast<uint64_t>(size) > kMaxFontBytes) return std::nullopt;
-  in.seekg(0, std::ios::beg);
-  std::string data(static_cast<size_t>(size), '\0');
-  if (!in.read(data.data(), size)) return std::nullopt;
-  return data;
-}
-
 }  // namespace
 
 namespace {
@@ -259,13 +249,31 @@ std::optional<std::string> ReadMetricTables(const std::string& path) {
 
 }  // namespace
 
+std::optional<std::string> ReadFontFile(const std::string& path, std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::optional<std::string> {
+    *error = path + ": " + why;
+    return std::nullopt;
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(std::string("cannot read the file: ") + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) return fail("cannot read the file");
+  if (static_cast<uint64_t>(size) > kMaxFontBytes) return fail("larger than 64 MB, too large for a font");
+  in.seekg(0, std::ios::beg);
+  std::string data(static_cast<size_t>(size), '\0');
+  if (!in.read(data.data(), size)) return fail("cannot read all of the file");
+  return data;
+}
+
 std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::string* error) {
   if (std::optional<std::string> tables = ReadMetricTables(path)) {
     if (std::unique_ptr<FontMetrics> font = Parse(*tables, error)) return font;
   }
-  std::optional<std::string> data = ReadWholeFile(path);
+  std::string read_error;
+  std::optional<std::string> data = ReadFontFile(path, &read_error);
   if (!data) {
-    if (error) *error = path + ": cannot read the file (missing, unreadable or larger than 64 MB)";
+    if (error) *error = read_error;
     return nullptr;
   }
   std::unique_ptr<FontMetrics> font = Parse(*data, error);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,11 @@ void ForEachCodePoint(std::string_view utf8, Visit&& visit) {
     i += well_formed ? length : 1;
   }
 }
+
+// The bytes of a font file, which may be at most 64 MB; nullopt and `error` ("PATH: cannot read
+// the file: No such file or directory") when it cannot be read. Shared by layout's metrics and
+// the renderer, which subsets the file.
+std::optional<std::string> ReadFontFile(const std::string& path, std::string* error);
 
 // Decodes UTF-8 (already validated by the loader) into code points.
 std::u32string DecodeUtf8(std::string_view utf8);

@@ -3,7 +3,6 @@
 // Internal headers: libharu 2.3.0 has no tagging API ("BDC/EMC not implemented"); the page's
 // content stream, the catalog and the object writers are reached through them.
 #include <hpdf_doc.h>
-#include <hpdf_pages.h>
 
 #include <algorithm>
 #include <limits>

@@ -41,8 +41,6 @@ constexpr const char* kProducer = "arsred";
 // The temporary file sits beside the target (so that the rename cannot cross file systems)
 // and carries the process id (so that two concurrent runs do not share one).
 constexpr const char* kTempSuffix = ".arsred-tmp-";
-// Fonts are read whole to be subset; anything far larger than the fonts we ship is refused.
-constexpr size_t kMaxFontBytes = 64 << 20;
 
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 
@@ -443,8 +441,7 @@ class PageDrawer {
   }
 
   void DrawItem(const GlyphRun& run) {
-    const std::string& text = run.text;
-    CheckDrawable(text, [this] { return Where(); });
+    const std::string& text = run.text;  // checked by CharactersByFont, before any page is drawn
     if (text.empty()) return;
     MarkAs(run.structure);
     BeginText();
@@ -549,8 +546,7 @@ class PageDrawer {
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
   // of the capitals, not of the em box.
   void DrawWatermark(const Watermark& watermark) {
-    const std::string& text = watermark.text;
-    CheckDrawable(text, [this] { return Where(); });
+    const std::string& text = watermark.text;  // checked by CharactersByFont
     if (text.empty()) return;
     const FontMetrics& metrics = *Font(watermark.font).metrics;
     const double width = metrics.Width(text, watermark.size, /*no_break_space_as_space=*/true);
@@ -640,19 +636,6 @@ void AddPageLabels(PdfDoc& pdf, const Document& document) {
   }
 }
 
-std::string ReadFontFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RenderFailure("cannot open " + path + ": " + std::strerror(errno));
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw RenderFailure("cannot read " + path);
-  if (static_cast<size_t>(size) > kMaxFontBytes) throw RenderFailure(path + " is larger than 64 MB, too large for a font");
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0, std::ios::beg);
-  if (!in.read(bytes.data(), size)) throw RenderFailure("cannot read all of " + path);
-  return bytes;
-}
-
 // The characters each of the document's fonts draws, as they reach the PDF (CheckDrawable
 // refuses here what drawing would refuse later).
 std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
@@ -709,7 +692,10 @@ std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, StreamDeflater& streams, const 
     if (drawn.empty()) continue;
     const std::string description = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
     pdf.set_context("embedding " + description);
-    EmbeddedFont font = EmbedFont(pdf, streams, ReadFontFile(face.file), face.name, std::move(drawn), description);
+    std::string error;
+    const std::optional<std::string> bytes = ReadFontFile(face.file, &error);
+    if (!bytes) throw RenderFailure(error);
+    EmbeddedFont font = EmbedFont(pdf, streams, *bytes, face.name, std::move(drawn), description);
     for (size_t j : same_file) {
       fonts[j].dict = font.dict;
       if (j != same_file.back()) fonts[j].metrics = std::make_unique<FontMetrics>(*font.metrics);

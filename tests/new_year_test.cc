@@ -140,6 +140,14 @@ Money Closing(const FigureTable& figures, const std::string& name) {
   return figure->money;
 }
 
+// The year's opening balances (equity, the pension provision, cash) are the prior year's
+// closing ones.
+void CheckOpensWherePriorCloses(const FigureTable& figures, const FigureTable& prior) {
+  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
+  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == Closing(prior, "not.pensioner.utgaende").kronor);
+  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == Closing(prior, "br.kassa_och_bank").kronor);
+}
+
 TEST_CASE("a new year carries the last one's structure and marks its own figures and texts", "[new]") {
   BaseCopy base;
   std::ostringstream err;
@@ -246,11 +254,10 @@ TEST_CASE("a new year filled in is checked in full, from the prior year's closin
   CHECK(checked.CountByCode() == std::map<std::string, int>{{"fill.text", 2}});
 
   // The opening balances are the closing ones of 2024's directory.
-  FigureTable figures = DeriveFigures(checked.inputs, 2025, nullptr);
-  FigureTable prior = DeriveFigures(checked.inputs, 2024, nullptr);
-  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
-  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == Closing(prior, "not.pensioner.utgaende").kronor);
-  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == Closing(prior, "br.kassa_och_bank").kronor);
+  DerivedYears years(checked.inputs);
+  const FigureTable& figures = years.Of(2025);
+  const FigureTable& prior = years.Of(2024);
+  CheckOpensWherePriorCloses(figures, prior);
   CHECK(Closing(prior, "br.eget_kapital").kronor != 0);
   CHECK(Closing(prior, "not.pensioner.utgaende").kronor == 580000);
   CHECK(Closing(figures, "br.kassa_och_bank").kronor == 2790000);
@@ -511,11 +518,10 @@ TEST_CASE("a new year with its books imported lacks only what the books do not h
   }
   Checked checked(base.year(2025));
   CHECK(checked.CountByCode() == std::map<std::string, int>{{"fill.text", 2}});
-  FigureTable figures = DeriveFigures(checked.inputs, 2025, nullptr);
-  FigureTable prior = DeriveFigures(checked.inputs, 2024, nullptr);
-  CHECK(Closing(figures, "ek.ingaende").kronor == Closing(prior, "br.eget_kapital").kronor);
-  CHECK(Closing(figures, "not.pensioner.ingaende").kronor == Closing(prior, "not.pensioner.utgaende").kronor);
-  CHECK(Closing(figures, "kfa.likvida_medel_ingaende").kronor == Closing(prior, "br.kassa_och_bank").kronor);
+  DerivedYears years(checked.inputs);
+  const FigureTable& figures = years.Of(2025);
+  const FigureTable& prior = years.Of(2024);
+  CheckOpensWherePriorCloses(figures, prior);
   CHECK(Closing(figures, "br.kassa_och_bank").kronor == 2790000);  // from the books
 
   // With everything filled, the import checks what it could not before, and still agrees.

@@ -281,7 +281,7 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     Document document = SampleDocument();
     document.fonts[1].file = (dir.path() / "Saknas-Bold.ttf").string();
     CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
-    CHECK(error.find("cannot open " + (dir.path() / "Saknas-Bold.ttf").string() + ": No such file or directory") !=
+    CHECK(error.find((dir.path() / "Saknas-Bold.ttf").string() + ": cannot read the file: No such file or directory") !=
           std::string::npos);
   }
   SECTION("a font file that is not a font") {
