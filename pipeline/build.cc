@@ -1,5 +1,7 @@
 #include "build.h"
 
+#include <time.h>
+
 #include <filesystem>
 #include <future>
 #include <ostream>
@@ -9,19 +11,38 @@
 
 namespace arsred {
 
+namespace {
+
+double ProcessCpuMs() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+}  // namespace
+
+StageClock::StageClock() : last_wall_(std::chrono::steady_clock::now()), last_cpu_ms_(ProcessCpuMs()) {}
+
 void StageClock::Lap(const char* stage) {
-  auto now = std::chrono::steady_clock::now();
-  laps_.emplace_back(stage, std::chrono::duration<double, std::milli>(now - last_).count());
-  last_ = now;
+  const auto wall = std::chrono::steady_clock::now();
+  const double cpu_ms = ProcessCpuMs();
+  laps_.push_back({stage, std::chrono::duration<double, std::milli>(wall - last_wall_).count(), cpu_ms - last_cpu_ms_});
+  last_wall_ = wall;
+  last_cpu_ms_ = cpu_ms;
 }
 
 void StageClock::Print(std::ostream& err) const {
-  double total = 0;
-  for (const auto& [stage, ms] : laps_) {
-    err << "arsred: timing " << stage << " " << ms << " ms\n";
-    total += ms;
+  double wall_total = 0;
+  double cpu_total = 0;
+  auto print = [&err](const char* stage, double wall_ms, double cpu_ms) {
+    err << "arsred: timing " << stage << " " << wall_ms << " ms (cpu " << cpu_ms << " ms)\n";
+  };
+  for (const LapTime& lap : laps_) {
+    print(lap.stage, lap.wall_ms, lap.cpu_ms);
+    wall_total += lap.wall_ms;
+    cpu_total += lap.cpu_ms;
   }
-  err << "arsred: timing total " << total << " ms\n";
+  print("total", wall_total, cpu_total);
 }
 
 void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err) {

@@ -40,14 +40,23 @@ struct BuildSettings {
 };
 
 // Wall time of each stage, printed by --timings.
+// Wall time and the process's CPU time (all threads) of each stage: CPU time above wall time
+// means the stage kept more than one core busy.
 class StageClock {
  public:
+  StageClock();
   void Lap(const char* stage);
   void Print(std::ostream& err) const;
 
  private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-  std::vector<std::pair<const char*, double>> laps_;
+  struct LapTime {
+    const char* stage;
+    double wall_ms;
+    double cpu_ms;
+  };
+  std::chrono::steady_clock::time_point last_wall_;
+  double last_cpu_ms_;
+  std::vector<LapTime> laps_;
 };
 
 // One year's way through the stages, kept whole for the commands that need more than the PDF.
