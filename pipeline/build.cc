@@ -6,6 +6,7 @@
 #include <future>
 #include <ostream>
 
+#include "thread_name.h"
 #include "trace.h"
 #include "validate.h"
 
@@ -60,6 +61,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::future<std::unique_ptr<Hyphenator>> dictionary;
   if (cache.empty()) {
     dictionary = std::async(std::launch::async, [path = settings.hyphenation] {
+      NameThisThread("arsred-dict");
       std::string ignored;
       return Hyphenator::Load(path, &ignored);
     });

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "load_visitor.h"
+#include "thread_name.h"
 
 namespace fs = std::filesystem;
 
@@ -126,7 +127,10 @@ void RunFileJobs(std::vector<FileJob>& jobs, const SourceSet& sources, const Rea
     }
   };
   if (jobs.size() > 1) {
-    std::thread helper(work);
+    std::thread helper([&] {
+      NameThisThread("arsred-load");
+      work();
+    });
     work();
     helper.join();
   } else {

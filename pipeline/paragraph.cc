@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "linebreak.h"
+#include "thread_name.h"
 
 namespace arsred {
 
@@ -352,7 +353,10 @@ bool SpansAreBlank(const std::vector<StyledSpan>& spans) {
 }
 
 ParagraphQueue::ParagraphQueue(const Typesetter& typesetter)
-    : helper_typesetter_(typesetter.WithOwnCache()), helper_([this] { Work(); }) {}
+    : helper_typesetter_(typesetter.WithOwnCache()), helper_([this] {
+        NameThisThread("arsred-para");
+        Work();
+      }) {}
 
 ParagraphQueue::~ParagraphQueue() {
   {

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pdf_doc.h"
+#include "thread_name.h"
 
 namespace arsred {
 
@@ -28,7 +29,11 @@ std::string Deflate(std::string_view data) {
   return out;
 }
 
-ContentDeflater::ContentDeflater() : helper_([this] { Work(); }) {}
+ContentDeflater::ContentDeflater()
+    : helper_([this] {
+        NameThisThread("arsred-deflate");
+        Work();
+      }) {}
 
 ContentDeflater::~ContentDeflater() {
   {
