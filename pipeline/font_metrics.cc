@@ -4,7 +4,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <iterator>
 #include <vector>
 #include <optional>
@@ -185,98 +188,48 @@ int ToThousandths(int font_units, int units_per_em) {
 
 }  // namespace
 
-namespace {
-
-// The parts of a font file that metrics read, as a font file of their own: the header, and a
-// table directory listing only the tables below, each read from the file. The outlines, most of
-// the file, stay on disk. nullopt when the file does not look whole (Load then reads it all, so
-// that Parse gives the reason).
-std::optional<std::string> ReadMetricTables(const std::string& path) {
-  static const uint32_t kTables[] = {Tag("OS/2"), Tag("cmap"), Tag("head"), Tag("hhea"),
-                                     Tag("hmtx"), Tag("maxp"), Tag("post")};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  in.seekg(0, std::ios::end);
-  const std::streamoff file_size = in.tellg();
-  std::string header(12, '\0');
-  in.seekg(0);
-  if (file_size < 12 || !in.read(header.data(), 12)) return std::nullopt;
-  const Bytes head_bytes(header);
-  const size_t count = head_bytes.U16(4).value_or(0);
-  std::string directory(16 * count, '\0');
-  if (!in.read(directory.data(), static_cast<std::streamsize>(directory.size()))) return std::nullopt;
-  const Bytes entries(directory);
-  struct Wanted {
-    uint32_t tag;
-    uint32_t offset, length;
+std::unique_ptr<FontFile> FontFile::Open(const std::string& path, std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::unique_ptr<FontFile> {
+    *error = path + ": " + why;
+    return nullptr;
   };
-  std::vector<Wanted> wanted;
-  for (size_t i = 0; i < count; ++i) {
-    const uint32_t tag = *entries.U32(16 * i), offset = *entries.U32(16 * i + 8), length = *entries.U32(16 * i + 12);
-    if (static_cast<uint64_t>(offset) + length > static_cast<uint64_t>(file_size)) return std::nullopt;  // truncated
-    if (std::find(std::begin(kTables), std::end(kTables), tag) != std::end(kTables)) {
-      wanted.push_back({tag, offset, length});
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::string("cannot read the file: ") + std::strerror(errno));
+  struct stat status {};
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    ::close(fd);
+    return fail("cannot read the file: not a regular file");
+  }
+  const auto size = static_cast<uint64_t>(status.st_size);
+  if (size > kMaxFontBytes) {
+    ::close(fd);
+    return fail("larger than 64 MB, too large for a font");
+  }
+  void* data = nullptr;
+  if (size > 0) {  // an empty file maps to nothing; Parse then says what is missing
+    data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (data == MAP_FAILED) {
+      const int mmap_errno = errno;
+      ::close(fd);
+      return fail(std::string("cannot read the file: ") + std::strerror(mmap_errno));
     }
   }
-  // The compact file: the same header but for the count, the wanted entries, their tables.
-  std::string out = header.substr(0, 4);
-  const auto put16 = [&out](uint32_t v) {
-    out += static_cast<char>(v >> 8 & 0xFF);
-    out += static_cast<char>(v & 0xFF);
-  };
-  const auto put32 = [&](uint32_t v) {
-    put16(v >> 16);
-    put16(v & 0xFFFF);
-  };
-  put16(static_cast<uint32_t>(wanted.size()));
-  out.append(6, '\0');  // searchRange, entrySelector, rangeShift: not read here
-  uint32_t at = static_cast<uint32_t>(12 + 16 * wanted.size());
-  for (const Wanted& w : wanted) {
-    put32(w.tag);
-    put32(0);  // checksum: not read here
-    put32(at);
-    put32(w.length);
-    at += w.length;
-  }
-  for (const Wanted& w : wanted) {
-    const size_t start = out.size();
-    out.resize(start + w.length);
-    in.seekg(w.offset);
-    if (!in.read(out.data() + start, w.length)) return std::nullopt;
-  }
-  return out;
+  ::close(fd);  // the mapping stays valid without the descriptor
+  return std::unique_ptr<FontFile>(new FontFile(data, static_cast<size_t>(size)));
 }
 
-}  // namespace
-
-std::optional<std::string> ReadFontFile(const std::string& path, std::string* error) {
-  const auto fail = [&](const std::string& why) -> std::optional<std::string> {
-    *error = path + ": " + why;
-    return std::nullopt;
-  };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(std::string("cannot read the file: ") + std::strerror(errno));
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) return fail("cannot read the file");
-  if (static_cast<uint64_t>(size) > kMaxFontBytes) return fail("larger than 64 MB, too large for a font");
-  in.seekg(0, std::ios::beg);
-  std::string data(static_cast<size_t>(size), '\0');
-  if (!in.read(data.data(), size)) return fail("cannot read all of the file");
-  return data;
+FontFile::~FontFile() {
+  if (data_ != nullptr) ::munmap(data_, size_);
 }
 
 std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::string* error) {
-  if (std::optional<std::string> tables = ReadMetricTables(path)) {
-    if (std::unique_ptr<FontMetrics> font = Parse(*tables, error)) return font;
-  }
-  std::string read_error;
-  std::optional<std::string> data = ReadFontFile(path, &read_error);
-  if (!data) {
-    if (error) *error = read_error;
+  std::string open_error;
+  std::unique_ptr<FontFile> file = FontFile::Open(path, &open_error);
+  if (!file) {
+    if (error) *error = open_error;
     return nullptr;
   }
-  std::unique_ptr<FontMetrics> font = Parse(*data, error);
+  std::unique_ptr<FontMetrics> font = Parse(file->bytes(), error);
   if (!font && error) *error = path + ": " + *error;
   return font;
 }

@@ -89,10 +89,26 @@ void ForEachCodePoint(std::string_view utf8, Visit&& visit) {
   }
 }
 
-// The bytes of a font file, which may be at most 64 MB; nullopt and `error` ("PATH: cannot read
-// the file: No such file or directory") when it cannot be read. Shared by layout's metrics and
-// the renderer, which subsets the file.
-std::optional<std::string> ReadFontFile(const std::string& path, std::string* error);
+// A font file of at most 64 MB, mapped read-only: layout's metrics read seven of its tables and
+// the renderer's subsetting only the glyphs drawn, so only those pages are touched, where
+// reading would first copy all of a 600 KB file. (A font must not be truncated while a build
+// maps it; nothing writes fonts/ during one.)
+class FontFile {
+ public:
+  // Null and `error` ("PATH: cannot read the file: No such file or directory") when it cannot
+  // be mapped.
+  static std::unique_ptr<FontFile> Open(const std::string& path, std::string* error);
+  FontFile(const FontFile&) = delete;
+  FontFile& operator=(const FontFile&) = delete;
+  ~FontFile();
+
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  FontFile(void* data, size_t size) : data_(data), size_(size) {}
+  void* data_;
+  size_t size_;
+};
 
 // Decodes UTF-8 (already validated by the loader) into code points.
 std::u32string DecodeUtf8(std::string_view utf8);

@@ -169,9 +169,14 @@ HPDF_Array Widths(ObjectMaker& make, const FontMetrics& metrics, const std::vect
 
 }  // namespace
 
-EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view font_file_bytes,
-                       const std::string& postscript_name, std::vector<char32_t> characters,
-                       const std::string& description) {
+HPDF_Dict NewFontDict(PdfDoc& pdf) {
+  HPDF_Dict dict = pdf.CheckHandle(HPDF_Dict_New(pdf.get()->mmgr), "HPDF_Dict_New");
+  pdf.Check(HPDF_Xref_Add(pdf.get()->xref, dict), "HPDF_Xref_Add");
+  return dict;
+}
+
+void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, HPDF_Dict font, std::string_view font_file_bytes,
+               const std::string& postscript_name, std::vector<char32_t> characters, const std::string& description) {
   std::sort(characters.begin(), characters.end());
   characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
   // Codes are two bytes; code 0 is never drawn (the renderer refuses U+0000).
@@ -181,9 +186,8 @@ EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view fo
   std::string error;
   std::optional<std::string> program = SubsetTrueType(font_file_bytes, characters, &error);
   if (!program) throw RenderFailure("cannot subset " + description + ": " + error);
-  EmbeddedFont font;
-  font.metrics = FontMetrics::Parse(*program, &error);
-  if (!font.metrics) throw RenderFailure("the subset of " + description + " cannot be read back: " + error);
+  const std::unique_ptr<FontMetrics> metrics = FontMetrics::Parse(*program, &error);
+  if (!metrics) throw RenderFailure("the subset of " + description + " cannot be read back: " + error);
 
   ObjectMaker make(pdf, streams);
   const std::string base_font = SubsetTag(*program) + PostScriptName(postscript_name);
@@ -200,20 +204,18 @@ EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view fo
   make.AddString(system_info, "Ordering", "Identity");
   make.AddNumber(system_info, "Supplement", 0);
   make.Add(cid_font, "CIDSystemInfo", system_info);
-  make.Add(cid_font, "FontDescriptor", Descriptor(make, *font.metrics, base_font, file));
-  make.Add(cid_font, "W", Widths(make, *font.metrics, characters));
-  make.Add(cid_font, "CIDToGIDMap", make.Stream(CidToGidMap(*font.metrics, characters)));
+  make.Add(cid_font, "FontDescriptor", Descriptor(make, *metrics, base_font, file));
+  make.Add(cid_font, "W", Widths(make, *metrics, characters));
+  make.Add(cid_font, "CIDToGIDMap", make.Stream(CidToGidMap(*metrics, characters)));
 
-  font.dict = make.Dict(true);
-  make.AddName(font.dict, "Type", "Font");
-  make.AddName(font.dict, "Subtype", "Type0");
-  make.AddName(font.dict, "BaseFont", base_font);
-  make.AddName(font.dict, "Encoding", "Identity-H");
+  make.AddName(font, "Type", "Font");
+  make.AddName(font, "Subtype", "Type0");
+  make.AddName(font, "BaseFont", base_font);
+  make.AddName(font, "Encoding", "Identity-H");
   HPDF_Array descendants = make.Array();
   make.Append(descendants, cid_font);
-  make.Add(font.dict, "DescendantFonts", descendants);
-  make.Add(font.dict, "ToUnicode", make.Stream(ToUnicodeMap(characters)));
-  return font;
+  make.Add(font, "DescendantFonts", descendants);
+  make.Add(font, "ToUnicode", make.Stream(ToUnicodeMap(characters)));
 }
 
 }  // namespace arsred

@@ -24,19 +24,23 @@ namespace arsred {
 class PdfDoc;
 class StreamDeflater;
 
+// A font as pages are drawn with it.
 struct EmbeddedFont {
-  HPDF_Dict dict = nullptr;              // the Type0 font, for the pages' /Font resources
-  std::unique_ptr<FontMetrics> metrics;  // of the subset: the widths its /W array says
+  HPDF_Dict dict = nullptr;                     // the Type0 font, for the pages' /Font resources
+  std::shared_ptr<const FontMetrics> metrics;  // the widths its /W array says
 };
 
-// Embeds the font in `font_file_bytes` as a subset holding `characters` (duplicates and order do
-// not matter; characters the font lacks draw its .notdef). `postscript_name` names the font
-// in the PDF, after a subset tag derived from the subset's bytes. `description` names the
-// font in error messages. Throws RenderFailure when the file is not a TrueType font that can be
-// subset.
+// An empty indirect dictionary that EmbedFont makes a font: pages can name a font in their
+// resources before it is embedded.
+HPDF_Dict NewFontDict(PdfDoc& pdf);
+
+// Makes `font` (from NewFontDict) the font in `font_file_bytes` as a subset holding
+// `characters` (duplicates and order do not matter; characters the font lacks draw its
+// .notdef). `postscript_name` names the font in the PDF, after a subset tag derived from the
+// subset's bytes. `description` names the font in error messages. Throws RenderFailure when
+// the file is not a TrueType font that can be subset.
 // Its streams (the font program, the maps) go to `streams`, to be deflated beside the pages.
-EmbeddedFont EmbedFont(PdfDoc& pdf, StreamDeflater& streams, std::string_view font_file_bytes,
-                       const std::string& postscript_name, std::vector<char32_t> characters,
-                       const std::string& description);
+void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, HPDF_Dict font, std::string_view font_file_bytes,
+               const std::string& postscript_name, std::vector<char32_t> characters, const std::string& description);
 
 }  // namespace arsred

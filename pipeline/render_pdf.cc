@@ -45,10 +45,11 @@ constexpr const char* kTempSuffix = ".arsred-tmp-";
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 
 // Text must be UTF-8 of U+0001..U+FFFF, what a two-byte character code can hold: malformed
-// UTF-8 and characters beyond are refused here rather than drawn as something else. `where` is
-// called only to name the place in an error: "page 2, item 5".
-template <class DescribeWhere>
-void CheckDrawable(const std::string& text, const DescribeWhere& where) {
+// UTF-8 and characters beyond are refused here rather than drawn as something else. `visit`
+// gets each character of text that passes. `where` is called only to name the place in an
+// error: "page 2, item 5".
+template <class DescribeWhere, class Visit>
+void CheckDrawable(const std::string& text, const DescribeWhere& where, Visit visit) {
   for (size_t at = 0; at < text.size();) {
     const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
@@ -65,6 +66,7 @@ void CheckDrawable(const std::string& text, const DescribeWhere& where) {
         (code_point >= 0xD800 && code_point <= 0xDFFF)) {
       throw RenderFailure(where() + ": text is not UTF-8: \"" + text + "\"");
     }
+    visit(static_cast<char32_t>(code_point));
     at += length;
   }
 }
@@ -639,7 +641,7 @@ void AddPageLabels(PdfDoc& pdf, const Document& document) {
 // The characters each of the document's fonts draws, as they reach the PDF (CheckDrawable
 // refuses here what drawing would refuse later).
 std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
-  std::vector<std::vector<bool>> used(document.fonts.size());
+  std::vector<std::vector<uint8_t>> used(document.fonts.size());  // by code: drawn or not
   for (size_t page = 0; page < document.pages.size(); ++page) {
     const std::vector<PageItem>& items = document.pages[page].items;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -656,10 +658,9 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
       }
       if (font < 0 || static_cast<size_t>(font) >= used.size()) continue;  // reported when drawn
       const auto where = [page, i] { return "page " + std::to_string(page) + ", item " + std::to_string(i); };
-      std::vector<bool>& seen = used[static_cast<size_t>(font)];
+      std::vector<uint8_t>& seen = used[static_cast<size_t>(font)];
       if (seen.empty()) seen.resize(0x10000);  // CheckDrawable allows U+0001..U+FFFF only
-      CheckDrawable(*text, where);
-      ForEachCodePoint(*text, [&seen](char32_t c) { seen[Drawn(c)] = true; });
+      CheckDrawable(*text, where, [&seen](char32_t c) { seen[Drawn(c)] = 1; });
     }
   }
   std::vector<std::vector<char32_t>> characters(used.size());
@@ -671,38 +672,59 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   return characters;
 }
 
-// Embeds each font file that has text to draw as a subset of the characters drawn with it (all
-// faces that name the file together). Faces without text stay empty, and are not read at all.
-std::vector<EmbeddedFont> LoadFonts(PdfDoc& pdf, StreamDeflater& streams, const Document& document) {
+// A font file that draws text: the faces that name it, the characters they draw, the file.
+struct FontFileInUse {
+  std::vector<size_t> faces;  // indexes into Document::fonts
+  std::vector<char32_t> characters;
+  std::unique_ptr<FontFile> file;
+  std::string postscript_name;
+  std::string description;  // "font 1 (Carlito-Bold) from fonts/Carlito-Bold.ttf", for errors
+};
+
+// What pages are drawn with, before any font is embedded: for each face with text to draw,
+// its font's dictionary (empty until EmbedFonts fills it) and the font file's metrics, whose
+// widths are the ones a subset keeps. Returns the files to embed, each mapped once for all the
+// faces that name it. Faces without text stay empty, and their files are not opened.
+std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, std::vector<EmbeddedFont>& fonts) {
   const std::vector<FontFace>& faces = document.fonts;
   const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
-  std::vector<EmbeddedFont> fonts(faces.size());
+  fonts.assign(faces.size(), EmbeddedFont{});
+  std::vector<FontFileInUse> files;
   std::vector<bool> done(faces.size(), false);
   for (size_t i = 0; i < faces.size(); ++i) {
     if (done[i]) continue;
-    const FontFace& face = faces[i];
-    std::vector<size_t> same_file;
-    std::vector<char32_t> drawn;
+    FontFileInUse use;
     for (size_t j = i; j < faces.size(); ++j) {
-      if (faces[j].file != face.file) continue;
-      same_file.push_back(j);
+      if (faces[j].file != faces[i].file) continue;
+      use.faces.push_back(j);
       done[j] = true;
-      drawn.insert(drawn.end(), characters[j].begin(), characters[j].end());
+      use.characters.insert(use.characters.end(), characters[j].begin(), characters[j].end());
     }
-    if (drawn.empty()) continue;
-    const std::string description = "font " + std::to_string(i) + " (" + face.name + ") from " + face.file;
-    pdf.set_context("embedding " + description);
+    if (use.characters.empty()) continue;
+    use.postscript_name = faces[i].name;
+    use.description = "font " + std::to_string(i) + " (" + faces[i].name + ") from " + faces[i].file;
+    pdf.set_context("reading " + use.description);
     std::string error;
-    const std::optional<std::string> bytes = ReadFontFile(face.file, &error);
-    if (!bytes) throw RenderFailure(error);
-    EmbeddedFont font = EmbedFont(pdf, streams, *bytes, face.name, std::move(drawn), description);
-    for (size_t j : same_file) {
-      fonts[j].dict = font.dict;
-      if (j != same_file.back()) fonts[j].metrics = std::make_unique<FontMetrics>(*font.metrics);
-    }
-    fonts[same_file.back()].metrics = std::move(font.metrics);
+    use.file = FontFile::Open(faces[i].file, &error);
+    if (!use.file) throw RenderFailure(error);
+    std::shared_ptr<const FontMetrics> metrics = FontMetrics::Parse(use.file->bytes(), &error);
+    if (!metrics) throw RenderFailure("cannot read " + use.description + ": " + error);
+    const HPDF_Dict dict = NewFontDict(pdf);
+    for (size_t j : use.faces) fonts[j] = EmbeddedFont{dict, metrics};
+    files.push_back(std::move(use));
   }
-  return fonts;
+  return files;
+}
+
+// Embeds each font file in use as a subset of the characters drawn with it, into the
+// dictionary its faces' pages name.
+void EmbedFonts(PdfDoc& pdf, StreamDeflater& streams, std::vector<FontFileInUse>& files,
+                const std::vector<EmbeddedFont>& fonts) {
+  for (FontFileInUse& use : files) {
+    pdf.set_context("embedding " + use.description);
+    EmbedFont(pdf, streams, fonts[use.faces.front()].dict, use.file->bytes(), use.postscript_name,
+              std::move(use.characters), use.description);
+  }
 }
 
 // Builds the whole PDF and returns its bytes; throws RenderFailure.
@@ -717,10 +739,12 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
   pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
 
-  // Every stream arsred writes (font programs and maps, then the pages' content) is deflated on
-  // two threads while the rest is built.
+  // Every stream arsred writes (the pages' content, then the font programs and maps) is deflated
+  // on two threads while the rest is built. The pages come first, drawn with the font files'
+  // metrics, so that deflating can start while the fonts are subset.
   StreamDeflater streams;
-  std::vector<EmbeddedFont> fonts = LoadFonts(pdf, streams, document);
+  std::vector<EmbeddedFont> fonts;
+  std::vector<FontFileInUse> font_files = PrepareFonts(pdf, document, fonts);
   SetInfo(pdf, document.info);
 
   // Every page first, so that links can point forward.
@@ -739,6 +763,7 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
     streams.Add(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents,
                 PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
   }
+  EmbedFonts(pdf, streams, font_files, fonts);
   pdf.set_context("adding the deflated streams");
   streams.Finish(pdf);
   if (tagger) tagger->Finish(pages);

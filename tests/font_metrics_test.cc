@@ -288,6 +288,21 @@ TEST_CASE("a hand-built font: cmap formats 4 and 12, hmtx, vertical metrics") {
   CHECK(without_os2->cap_height() == 0);    // unknown
 }
 
+TEST_CASE("a font file is mapped whole; a directory is refused") {
+  TempDir dir;
+  WriteFile(dir.path() / "font.ttf", TestFont());
+  WriteFile(dir.path() / "empty.ttf", "");
+  std::string error;
+  const std::unique_ptr<FontFile> file = FontFile::Open((dir.path() / "font.ttf").string(), &error);
+  REQUIRE(file);
+  CHECK(file->bytes() == TestFont());
+  const std::unique_ptr<FontFile> empty = FontFile::Open((dir.path() / "empty.ttf").string(), &error);
+  REQUIRE(empty);
+  CHECK(empty->bytes().empty());
+  CHECK_FALSE(FontFile::Open(dir.path().string(), &error));
+  CHECK(error == dir.path().string() + ": cannot read the file: not a regular file");
+}
+
 TEST_CASE("damaged or foreign files are refused with a reason, never a crash") {
   std::string error;
   CHECK_FALSE(FontMetrics::Load("/nonexistent/font.ttf", &error));

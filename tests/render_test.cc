@@ -291,7 +291,7 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     Document document = SampleDocument();
     document.fonts[1].file = garbage.string();
     CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
-    CHECK(error.find("cannot subset font 1 (Carlito-Bold) from " + garbage.string() + ": not a TrueType font") !=
+    CHECK(error.find("cannot read font 1 (Carlito-Bold) from " + garbage.string() + ": not a TrueType font") !=
           std::string::npos);
   }
   SECTION("a link to a page the document does not have") {
