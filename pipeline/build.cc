@@ -3,10 +3,10 @@
 #include <time.h>
 
 #include <filesystem>
-#include <future>
+#include <optional>
 #include <ostream>
 
-#include "thread_name.h"
+#include "helper_thread.h"
 #include "trace.h"
 #include "validate.h"
 
@@ -58,12 +58,15 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   // The hyphenation dictionary takes as long to load as the inputs and depends on none of them,
   // so the first year of a process loads it on a second thread meanwhile. A dictionary that
   // fails to load here is tried again, and reported, by LoadLayoutResources.
-  std::future<std::unique_ptr<Hyphenator>> dictionary;
+  std::unique_ptr<Hyphenator> dictionary;
+  std::optional<HelperThread> dictionary_loader;  // after `dictionary`, so that it joins first
   if (cache.empty()) {
-    dictionary = std::async(std::launch::async, [path = settings.hyphenation] {
-      NameThisThread("arsred-dict");
+    dictionary_loader.emplace("arsred-dict", [&dictionary, path = settings.hyphenation] {
       std::string ignored;
-      return Hyphenator::Load(path, &ignored);
+      try {
+        dictionary = Hyphenator::Load(path, &ignored);
+      } catch (...) {  // out of memory, say: LoadLayoutResources tries again on this thread
+      }
     });
   }
   bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
@@ -107,7 +110,10 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
-    if (dictionary.valid()) fresh->hyphenator = dictionary.get();
+    if (dictionary_loader) {
+      dictionary_loader->Join();
+      fresh->hyphenator = std::move(dictionary);
+    }
     if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;

@@ -6,10 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <thread>
 
 #include "load_visitor.h"
-#include "thread_name.h"
+#include "helper_thread.h"
 
 namespace fs = std::filesystem;
 
@@ -127,12 +126,9 @@ void RunFileJobs(std::vector<FileJob>& jobs, const SourceSet& sources, const Rea
     }
   };
   if (jobs.size() > 1) {
-    std::thread helper([&] {
-      NameThisThread("arsred-load");
-      work();
-    });
+    HelperThread helper("arsred-load", work);
     work();
-    helper.join();
+    helper.Join();
   } else {
     work();
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "linebreak.h"
-#include "thread_name.h"
 
 namespace arsred {
 
@@ -353,10 +352,7 @@ bool SpansAreBlank(const std::vector<StyledSpan>& spans) {
 }
 
 ParagraphQueue::ParagraphQueue(const Typesetter& typesetter)
-    : helper_typesetter_(typesetter.WithOwnCache()), helper_([this] {
-        NameThisThread("arsred-para");
-        Work();
-      }) {}
+    : helper_typesetter_(typesetter.WithOwnCache()), helper_("arsred-para", [this] { Work(); }) {}
 
 ParagraphQueue::~ParagraphQueue() {
   {
@@ -364,7 +360,7 @@ ParagraphQueue::~ParagraphQueue() {
     closing_ = true;
   }
   changed_.notify_all();
-  helper_.join();
+  helper_.Join();
 }
 
 size_t ParagraphQueue::Submit(std::vector<StyledSpan> spans, double size, Color color, double width, bool justify) {

@@ -8,11 +8,11 @@
 #include <exception>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "font_metrics.h"
+#include "helper_thread.h"
 #include "hyphenate.h"
 #include "pages.h"
 
@@ -94,7 +94,7 @@ class ParagraphQueue {
   std::deque<Job> jobs_;  // a deque: jobs stay where they are while more are submitted
   size_t next_ = 0;       // the first job the helper has not looked at
   bool closing_ = false;
-  std::thread helper_;
+  HelperThread helper_;  // last: it starts working on the members above
 };
 
 // Typography for prose as users type it: " - " becomes an en dash, "2023 - 2025" a range with

@@ -9,7 +9,6 @@
 #include <utility>
 
 #include "pdf_doc.h"
-#include "thread_name.h"
 
 namespace arsred {
 
@@ -29,11 +28,7 @@ std::string Deflate(std::string_view data) {
   return out;
 }
 
-ContentDeflater::ContentDeflater()
-    : helper_([this] {
-        NameThisThread("arsred-deflate");
-        Work();
-      }) {}
+ContentDeflater::ContentDeflater() : helper_("arsred-deflate", [this] { Work(); }) {}
 
 ContentDeflater::~ContentDeflater() {
   {
@@ -41,7 +36,7 @@ ContentDeflater::~ContentDeflater() {
     closed_ = true;
   }
   more_.notify_all();
-  if (helper_.joinable()) helper_.join();
+  helper_.Join();
 }
 
 void ContentDeflater::Add(std::string content) {

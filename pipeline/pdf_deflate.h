@@ -16,8 +16,9 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
+
+#include "helper_thread.h"
 
 namespace arsred {
 
@@ -48,7 +49,7 @@ class ContentDeflater {
   size_t busy_ = 0;                 // pages taken and not yet done
   bool closed_ = false;
   std::string error_;
-  std::thread helper_;
+  HelperThread helper_;  // last: it starts working on the members above
 };
 
 // The streams of one document whose bytes are deflated on a ContentDeflater's two threads, and
