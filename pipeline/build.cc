@@ -55,21 +55,25 @@ std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string
 
 std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
                              YearBuild& p, bool want_layout, std::ostream& err) {
-  // The hyphenation dictionary takes as long to load as the inputs and depends on none of them,
-  // so the first year of a process loads it on a second thread meanwhile. A dictionary that
-  // fails to load here is tried again, and reported, by LoadLayoutResources.
+  // The hyphenation dictionary takes as long to load as half the inputs and depends on none of
+  // them, so the first year of a process loads it on a second thread, which then helps parse
+  // the inputs: a third thread would slow the parsing on two cores for as long as the
+  // dictionary loads. A dictionary that fails to load here is tried again, and reported, by
+  // LoadLayoutResources.
+  FileQueue input_files;
   std::unique_ptr<Hyphenator> dictionary;
-  std::optional<HelperThread> dictionary_loader;  // after `dictionary`, so that it joins first
+  std::optional<HelperThread> helper;  // after what it uses, so that it joins first
   if (cache.empty()) {
-    dictionary_loader.emplace("arsred-dict", [&dictionary, path = settings.hyphenation] {
+    helper.emplace("arsred-helper", [&input_files, &dictionary, path = settings.hyphenation] {
       std::string ignored;
       try {
         dictionary = Hyphenator::Load(path, &ignored);
       } catch (...) {  // out of memory, say: LoadLayoutResources tries again on this thread
       }
+      input_files.Help();
     });
   }
-  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
+  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics, {}, helper ? &input_files : nullptr);
   p.clock.Lap("load");
   if (!loaded) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
@@ -110,8 +114,8 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
-    if (dictionary_loader) {
-      dictionary_loader->Join();
+    if (helper) {
+      helper->Join();
       fresh->hyphenator = std::move(dictionary);
     }
     if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {

@@ -1,11 +1,11 @@
 #include "load.h"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <optional>
 
 #include "load_visitor.h"
 #include "helper_thread.h"
@@ -93,10 +93,8 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
   LoadSource(AddYamlSource(std::move(text), shown_path, sources), name, files, sources, diagnostics, limits);
 }
 
-namespace {
-
 // A file read and registered, to be parsed and loaded: files of all years are read in order on
-// one thread, then parsed on two (yaml-cpp's scanner is most of loading).
+// one thread, then parsed on two (see FileQueue).
 struct FileJob {
   YearInput* year;
   std::string name;
@@ -105,35 +103,52 @@ struct FileJob {
   Diagnostics findings;  // merged in the order the files were read
 };
 
-void RunFileJobs(std::vector<FileJob>& jobs, const SourceSet& sources, const ReaderLimits& limits) {
-  // Largest first, so that the two threads end together.
-  std::vector<size_t> order(jobs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      for (size_t i; (i = next++) < order.size();) {
-        FileJob& job = jobs[order[i]];
-        LoadSource(job.source, job.name, job.year->files, sources, job.findings, limits);
-      }
-    } catch (...) {  // out of memory, say: carried to the caller's thread
-      std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next = order.size();
-    }
-  };
-  if (jobs.size() > 1) {
-    HelperThread helper("arsred-load", work);
-    work();
-    helper.Join();
-  } else {
-    work();
+void FileQueue::Open(std::vector<FileJob>& jobs, std::vector<size_t> order, const SourceSet& sources,
+                     const ReaderLimits& limits) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_ = &jobs;
+    order_ = std::move(order);
+    sources_ = &sources;
+    limits_ = &limits;
+    open_ = true;
   }
-  if (failure) std::rethrow_exception(failure);
+  changed_.notify_all();
 }
+
+void FileQueue::Help() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return open_ || closed_; });
+  while (!closed_ && next_ < order_.size()) {
+    FileJob& job = (*jobs_)[order_[next_++]];
+    ++busy_;
+    lock.unlock();
+    std::exception_ptr failure;
+    try {
+      LoadSource(job.source, job.name, job.year->files, *sources_, job.findings, *limits_);
+    } catch (...) {  // carried to the loading thread by Close
+      failure = std::current_exception();
+    }
+    lock.lock();
+    --busy_;
+    if (failure) {
+      if (!failure_) failure_ = failure;
+      next_ = order_.size();
+    }
+  }
+  changed_.notify_all();  // Close may be waiting for the file this thread had in hand
+}
+
+void FileQueue::Close() {
+  if (open_) Help();  // only the loading thread opens, so it may read open_ unlocked
+  std::unique_lock<std::mutex> lock(mutex_);
+  closed_ = true;
+  changed_.notify_all();  // a helper still waiting for the files to be read
+  changed_.wait(lock, [this] { return busy_ == 0; });
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+namespace {
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
@@ -208,7 +223,18 @@ bool ParseYearName(const std::string& name, int* year) {
 
 }  // namespace
 
-bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
+bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits,
+                FileQueue* helped) {
+  FileQueue own_queue;
+  FileQueue& queue = helped ? *helped : own_queue;
+  // However this ends, a helper waiting for files to parse is let go.
+  struct CloseAtEnd {
+    FileQueue& queue;
+    bool closed = false;
+    ~CloseAtEnd() {
+      if (!closed) queue.Close();
+    }
+  } close_at_end{queue};
   fs::path dir = fs::path(year_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "inputs/2023/"
   std::error_code ec;
@@ -240,7 +266,17 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits, jobs);
   }
 
-  RunFileJobs(jobs, inputs.sources, limits);
+  // Largest first, so that the threads end together.
+  std::vector<size_t> order(jobs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
+  queue.Open(jobs, std::move(order), inputs.sources, limits);
+  {
+    std::optional<HelperThread> helper;
+    if (!helped && jobs.size() > 1) helper.emplace("arsred-load", [&queue] { queue.Help(); });
+    close_at_end.closed = true;
+    queue.Close();
+  }
   for (FileJob& job : jobs) {
     if (job.findings.HasErrors()) job.year->complete = false;
     diagnostics.Append(std::move(job.findings));

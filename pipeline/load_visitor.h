@@ -63,7 +63,10 @@ class Loader {
     requires IsEnum<E>::value
   std::string WhatToFill(const E&) const {
     std::string words = "one of";
-    for (const auto& v : EnumSpelling<E>::kValues) words += " " + std::string(v.spelling);
+    for (const auto& v : EnumSpelling<E>::kValues) {
+      words += ' ';
+      words += v.spelling;
+    }
     return words;
   }
   // The scalar of a plain (unquoted) YAML scalar, for numbers, dates and booleans.
