@@ -167,8 +167,6 @@ bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir,
 
 namespace {
 
-constexpr Color kBlack{0, 0, 0};
-
 struct Style {
   double size = 11;
   int face = kRegular;

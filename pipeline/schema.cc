@@ -59,8 +59,6 @@ std::string DefName(const std::string& mapping) {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(const SchemaCollector& schema) : schema_(schema) {}
-
   std::string Type(const TypeRef& t, const std::string& doc, int indent) {
     std::string pad(static_cast<size_t>(indent), ' ');
     std::string d = doc.empty() ? "" : ",\n" + pad + "  \"description\": " + JsonString(doc);
@@ -119,15 +117,12 @@ class JsonWriter {
     if (!required.empty()) out += ",\n" + pad + "\"required\": [" + required + "]";
     return out;
   }
-
- private:
-  const SchemaCollector& schema_;
 };
 
 }  // namespace
 
 std::string JsonSchemaFor(const SchemaCollector& schema, const std::string& file) {
-  JsonWriter writer(schema);
+  JsonWriter writer;
   TypeRef root;
   root.kind = TypeRef::Kind::kMapping;
   root.mapping = file;
