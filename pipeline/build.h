@@ -39,7 +39,6 @@ struct BuildSettings {
   std::string hyphenation = kSwedishDictionary;
 };
 
-// Wall time of each stage, printed by --timings.
 // Wall time and the process's CPU time (all threads) of each stage: CPU time above wall time
 // means the stage kept more than one core busy.
 class StageClock {

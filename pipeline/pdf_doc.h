@@ -3,10 +3,13 @@
 #pragma once
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>  // libharu's MD5, which it exports
 
+#include <array>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -108,5 +111,15 @@ class PdfDoc {
   HPDF_Doc doc_;
   std::string context_;
 };
+
+// The MD5 of `bytes`, with libharu's own MD5 (the document /ID, the tags of font subsets).
+inline std::array<HPDF_BYTE, 16> Md5(std::string_view bytes) {
+  HPDF_MD5_CTX context;
+  HPDF_MD5Init(&context);
+  HPDF_MD5Update(&context, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
+  std::array<HPDF_BYTE, 16> digest{};
+  HPDF_MD5Final(digest.data(), &context);
+  return digest;
+}
 
 }  // namespace arsred

@@ -3,7 +3,6 @@
 // Internal headers: fonts are built from libharu's objects (dictionaries, arrays, streams) and
 // registered in its cross-reference table, as pdf_tags.cc does for the structure tree.
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -64,11 +63,7 @@ class ObjectMaker {
 
 // "ABCDEF+": six capitals that change with the subset, as PDF asks of an embedded subset's name.
 std::string SubsetTag(std::string_view program) {
-  HPDF_MD5_CTX context;
-  HPDF_MD5Init(&context);
-  HPDF_MD5Update(&context, reinterpret_cast<const HPDF_BYTE*>(program.data()), static_cast<HPDF_UINT32>(program.size()));
-  std::array<HPDF_BYTE, 16> digest{};
-  HPDF_MD5Final(digest.data(), &context);
+  const std::array<HPDF_BYTE, 16> digest = Md5(program);
   std::string tag;
   for (size_t i = 0; i < 6; ++i) tag += static_cast<char>('A' + digest[i] % 26);
   return tag + "+";

@@ -2,9 +2,8 @@
 
 #include <hpdf.h>
 // Internal headers: 2.3.0 has no API for the trailer /ID or the catalog /Lang, so those two are
-// written into pdf->trailer and pdf->catalog directly; the MD5 functions are exported.
+// written into pdf->trailer and pdf->catalog directly.
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <stdlib.h>
@@ -115,11 +114,7 @@ void FillInId(std::string& file) {
   const size_t first = trailer == std::string::npos ? trailer : file.find(placeholder, trailer);
   const size_t second = first == std::string::npos ? first : file.find(placeholder, first + placeholder.size());
   if (second == std::string::npos) throw RenderFailure("libharu wrote no /ID placeholder into the trailer");
-  HPDF_MD5_CTX context;
-  HPDF_MD5Init(&context);
-  HPDF_MD5Update(&context, reinterpret_cast<const HPDF_BYTE*>(file.data()), static_cast<HPDF_UINT32>(file.size()));
-  std::array<HPDF_BYTE, kIdBytes> digest{};
-  HPDF_MD5Final(digest.data(), &context);
+  const std::array<HPDF_BYTE, kIdBytes> digest = Md5(file);
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (size_t at : {first, second}) {
     for (size_t i = 0; i < kIdBytes; ++i) {
