@@ -60,7 +60,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   // the inputs: a third thread would slow the parsing on two cores for as long as the
   // dictionary loads. A dictionary that fails to load here is tried again, and reported, by
   // LoadLayoutResources.
-  FileQueue input_files;
+  WorkQueue input_files;
   std::unique_ptr<Hyphenator> dictionary;
   std::optional<HelperThread> helper;  // after what it uses, so that it joins first
   if (cache.empty()) {

@@ -1,10 +1,8 @@
 #include "load.h"
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <optional>
 
 #include "load_visitor.h"
@@ -93,8 +91,10 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
   LoadSource(AddYamlSource(std::move(text), shown_path, sources), name, files, sources, diagnostics, limits);
 }
 
+namespace {
+
 // A file read and registered, to be parsed and loaded: files of all years are read in order on
-// one thread, then parsed on two (see FileQueue).
+// one thread, then parsed on two (see LoadInputs).
 struct FileJob {
   YearInput* year;
   std::string name;
@@ -102,53 +102,6 @@ struct FileJob {
   size_t bytes;
   Diagnostics findings;  // merged in the order the files were read
 };
-
-void FileQueue::Open(std::vector<FileJob>& jobs, std::vector<size_t> order, const SourceSet& sources,
-                     const ReaderLimits& limits) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    jobs_ = &jobs;
-    order_ = std::move(order);
-    sources_ = &sources;
-    limits_ = &limits;
-    open_ = true;
-  }
-  changed_.notify_all();
-}
-
-void FileQueue::Help() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [this] { return open_ || closed_; });
-  while (!closed_ && next_ < order_.size()) {
-    FileJob& job = (*jobs_)[order_[next_++]];
-    ++busy_;
-    lock.unlock();
-    std::exception_ptr failure;
-    try {
-      LoadSource(job.source, job.name, job.year->files, *sources_, job.findings, *limits_);
-    } catch (...) {  // carried to the loading thread by Close
-      failure = std::current_exception();
-    }
-    lock.lock();
-    --busy_;
-    if (failure) {
-      if (!failure_) failure_ = failure;
-      next_ = order_.size();
-    }
-  }
-  changed_.notify_all();  // Close may be waiting for the file this thread had in hand
-}
-
-void FileQueue::Close() {
-  if (open_) Help();  // only the loading thread opens, so it may read open_ unlocked
-  std::unique_lock<std::mutex> lock(mutex_);
-  closed_ = true;
-  changed_.notify_all();  // a helper still waiting for the files to be read
-  changed_.wait(lock, [this] { return busy_ == 0; });
-  if (failure_) std::rethrow_exception(failure_);
-}
-
-namespace {
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
@@ -224,17 +177,19 @@ bool ParseYearName(const std::string& name, int* year) {
 }  // namespace
 
 bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits,
-                FileQueue* helped) {
-  FileQueue own_queue;
-  FileQueue& queue = helped ? *helped : own_queue;
+                WorkQueue* helped) {
+  WorkQueue own_queue;
+  WorkQueue& queue = helped ? *helped : own_queue;
   // However this ends, a helper waiting for files to parse is let go.
-  struct CloseAtEnd {
-    FileQueue& queue;
-    bool closed = false;
-    ~CloseAtEnd() {
-      if (!closed) queue.Close();
+  struct FinishAtEnd {
+    WorkQueue& queue;
+    ~FinishAtEnd() {
+      try {
+        queue.Finish();  // a no-op after the Finish below
+      } catch (...) {  // already on the way out with an exception
+      }
     }
-  } close_at_end{queue};
+  } finish_at_end{queue};
   fs::path dir = fs::path(year_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "inputs/2023/"
   std::error_code ec;
@@ -270,12 +225,16 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
   std::vector<size_t> order(jobs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
-  queue.Open(jobs, std::move(order), inputs.sources, limits);
+  for (size_t i : order) {
+    FileJob& job = jobs[i];
+    queue.Add([&job, &inputs, &limits] {
+      LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
+    });
+  }
   {
     std::optional<HelperThread> helper;
     if (!helped && jobs.size() > 1) helper.emplace("arsred-load", [&queue] { queue.Help(); });
-    close_at_end.closed = true;
-    queue.Close();
+    queue.Finish();
   }
   for (FileJob& job : jobs) {
     if (job.findings.HasErrors()) job.year->complete = false;

@@ -5,6 +5,7 @@
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
+#include <iterator>
 #include <memory>
 #include <utility>
 
@@ -28,63 +29,23 @@ std::string Deflate(std::string_view data) {
   return out;
 }
 
-ContentDeflater::ContentDeflater() : helper_("arsred-deflate", [this] { Work(); }) {}
+ContentDeflater::ContentDeflater() : helper_("arsred-deflate", [this] { queue_.Help(); }) {}
 
 ContentDeflater::~ContentDeflater() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
+  try {
+    queue_.Finish();  // lets the helper go; a no-op after Finish
+  } catch (...) {  // drawing has failed already, or Finish has reported this
   }
-  more_.notify_all();
-  helper_.Join();
 }
 
 void ContentDeflater::Add(std::string content) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    pages_.push_back(std::move(content));
-  }
-  more_.notify_one();
-}
-
-void ContentDeflater::DrainQueue(std::unique_lock<std::mutex>& lock) {
-  while (next_ < pages_.size()) {
-    const size_t page = next_++;
-    ++busy_;
-    // pages_ may grow (and move its strings) while the lock is released: the page is taken out.
-    std::string content = std::move(pages_[page]);
-    lock.unlock();
-    std::string deflated, error;
-    try {
-      deflated = Deflate(content);
-    } catch (const std::exception& failure) {
-      error = failure.what();
-    }
-    lock.lock();
-    pages_[page] = std::move(deflated);
-    if (!error.empty() && error_.empty()) error_ = error;
-    --busy_;
-  }
-  more_.notify_all();  // Finish may be waiting for the last page in hand
-}
-
-void ContentDeflater::Work() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (true) {
-    more_.wait(lock, [this] { return closed_ || next_ < pages_.size(); });
-    DrainQueue(lock);
-    if (closed_) return;
-  }
+  std::string& page = pages_.emplace_back(std::move(content));
+  queue_.Add([&page] { page = Deflate(page); });
 }
 
 std::vector<std::string> ContentDeflater::Finish() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  closed_ = true;
-  more_.notify_all();
-  DrainQueue(lock);
-  more_.wait(lock, [this] { return busy_ == 0; });
-  if (!error_.empty()) throw RenderFailure(error_);
-  return std::move(pages_);
+  queue_.Finish();
+  return {std::make_move_iterator(pages_.begin()), std::make_move_iterator(pages_.end())};
 }
 
 void StreamDeflater::Add(HPDF_Dict stream_dict, std::string bytes) {

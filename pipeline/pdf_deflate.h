@@ -10,15 +10,13 @@
 
 #include <hpdf.h>
 
-#include <condition_variable>
-#include <cstddef>
-#include <exception>
-#include <mutex>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "helper_thread.h"
+#include "work_queue.h"
 
 namespace arsred {
 
@@ -38,17 +36,8 @@ class ContentDeflater {
   std::vector<std::string> Finish();
 
  private:
-  void Work();
-  // Deflates queued pages until none is left; `lock` is held between pages.
-  void DrainQueue(std::unique_lock<std::mutex>& lock);
-
-  std::mutex mutex_;
-  std::condition_variable more_;
-  std::vector<std::string> pages_;  // as added, then as deflated
-  size_t next_ = 0;                 // the first page not yet taken
-  size_t busy_ = 0;                 // pages taken and not yet done
-  bool closed_ = false;
-  std::string error_;
+  std::deque<std::string> pages_;  // as added, then as deflated; a deque keeps each in place
+  WorkQueue queue_;
   HelperThread helper_;  // last: it starts working on the members above
 };
 

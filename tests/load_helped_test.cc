@@ -31,7 +31,7 @@ TEST_CASE("the inputs load alike whether another thread helps or not, and when i
 
   for (int delay_ms : {0, 2, 50}) {  // before, while and after the files are parsed
     INFO("the helper comes after " << delay_ms << " ms");
-    FileQueue queue;
+    WorkQueue queue;
     std::thread helper([&queue, delay_ms] {
       std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
       queue.Help();
@@ -48,7 +48,7 @@ TEST_CASE("the inputs load alike whether another thread helps or not, and when i
 TEST_CASE("a thread waiting to help is let go when the year cannot be loaded") {
   for (const char* year : {"inputs/1999", "inputs"}) {  // no such directory; not a year's name
     INFO(year);
-    FileQueue queue;
+    WorkQueue queue;
     bool released = false;
     std::thread helper([&] {
       queue.Help();
