@@ -109,8 +109,19 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     return kExitErrors;
   }
   // Calculated before the resources are taken, so that the dictionary has longer to load.
-  p.figures = Calculate(p.inputs, p.draft, p.layout.belopp ? p.layout.belopp->value : Unit::kTkr, p.diagnostics);
+  const Unit unit = org.belopp ? org.belopp->value : p.layout.belopp ? p.layout.belopp->value : Unit::kTkr;
+  p.figures = Calculate(p.inputs, p.draft, unit, p.diagnostics);
   p.clock.Lap("calculate");
+  // Printed figures that do not add up may be shown in a draft, never signed.
+  if (!p.figures.rounding.given_up.empty() && !p.draft) {
+    if (settings.mode == ReportMode::kFinal) {
+      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+      err << "arsred: a final report is refused while no rounding to tkr keeps every identity (see the "
+             "calculate.rounding warnings; or print the statements in kr with `belopp: kr`); nothing was written\n";
+      return kExitErrors;
+    }
+    p.draft = p.figures.draft = true;
+  }
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "report_rounding.h"
 #include "rounding.h"
 
 namespace arsred {
@@ -28,106 +29,39 @@ namespace {
 
 const char* kNil = "\u2013";  // en dash: nothing to report in this cell
 
-using Term = Rounder::Term;
-
-// The rounded tkr values of one year: its own trees, with the prior year's rounding fixed
-// where this year's report must repeat it (opening equity, opening cash).
-std::map<std::string, int64_t> RoundYear(const FigureTable& f, const Drift* drift,
-                                         const std::map<std::string, int64_t>* prior,
-                                         std::vector<std::string>& conflicts) {
-  Rounder r(f);
-  // Resultaträkning.
-  r.Round("rr.arets_resultat", {{"rr.resultat_efter_finansiella_poster"}, {"rr.extraordinara_poster"}});
-  r.Round("rr.resultat_efter_finansiella_poster", {{"rr.verksamhetens_resultat"}, {"rr.finansiella_netto"}});
-  r.Round("rr.verksamhetens_resultat", {{"rr.verksamhetens_nettokostnader"}});
-  r.Round("rr.verksamhetens_nettokostnader",
-          {{"rr.verksamhetens_intakter"}, {"rr.verksamhetens_kostnader", -1}, {"rr.avskrivningar", -1}});
-  r.Round("rr.finansiella_netto", {{"rr.finansiella_intakter"}, {"rr.finansiella_kostnader", -1}});
-  // Driftredovisning: its outcome rows share the resultaträkning's lines.
-  std::vector<Term> income_rows, cost_rows;
-  if (drift) {
-    for (const DriftRow& row : drift->rader) {
-      (row.typ.value == DriftKind::kCost ? cost_rows : income_rows).push_back({"drift." + row.id.value.name + ".utfall"});
-    }
-  }
-  if (f.Find("drift.resultat.utfall")) {
-    r.Fix("drift.intakter.utfall", r.Get("rr.verksamhetens_intakter"));
-    r.Fix("drift.kostnader.utfall", -r.Get("rr.verksamhetens_kostnader"));
-    r.Round("drift.intakter.utfall", income_rows);
-    r.Round("drift.kostnader.utfall", cost_rows);
-    r.Fix("drift.nettokostnad.utfall", r.Get("drift.intakter.utfall") + r.Get("drift.kostnader.utfall"));
-    r.Fix("drift.finansiella_poster.utfall", r.Get("rr.finansiella_netto"));
-    r.Fix("drift.resultat.utfall", r.Get("drift.nettokostnad.utfall") + r.Get("drift.finansiella_poster.utfall"));
-    std::vector<Term> budget_rows;
-    for (const Term& t : income_rows) budget_rows.push_back({t.name.substr(0, t.name.size() - 6) + "budget"});
-    for (const Term& t : cost_rows) budget_rows.push_back({t.name.substr(0, t.name.size() - 6) + "budget"});
-    r.Round("drift.resultat.budget", {{"drift.nettokostnad.budget"}, {"drift.finansiella_poster.budget"}});
-    r.Round("drift.nettokostnad.budget", budget_rows);
-  }
-  // Balansräkning: assets, then the other side, which must end in the same total. Årets resultat
-  // is the resultaträkning's; övrigt eget kapital is what the prior year's report printed.
-  r.Round("br.summa_tillgangar", {{"br.summa_anlaggningstillgangar"}, {"br.summa_omsattningstillgangar"}});
-  r.Round("br.summa_anlaggningstillgangar",
-          {{"br.materiella_anlaggningstillgangar"}, {"br.finansiella_anlaggningstillgangar"}});
-  r.Round("br.summa_omsattningstillgangar",
-          {{"br.fordringar"}, {"br.kortfristiga_placeringar"}, {"br.kassa_och_bank"}});
-  r.Fix("br.summa_eget_kapital_och_skulder", r.Get("br.summa_tillgangar"));
-  r.Fix("br.arets_resultat", r.Get("rr.arets_resultat"));
-  // Eget kapital is a line like the others; övrigt eget kapital is what remains of it after
-  // årets resultat. (Known in tkr only for older years, equity is the least certain line, so a
-  // thousand that cannot be placed elsewhere lands there rather than on a line with a note.)
-  r.Round("br.summa_eget_kapital_och_skulder",
-          {{"br.eget_kapital"}, {"br.summa_avsattningar"}, {"br.summa_skulder"}});
-  r.Round("br.eget_kapital", {{"br.arets_resultat"}, {"br.ovrigt_eget_kapital"}});
-  r.Round("br.summa_avsattningar", {{"br.avsattningar_pensioner"}, {"br.andra_avsattningar"}});
-  r.Round("br.summa_skulder", {{"br.langfristiga_skulder"}, {"br.kortfristiga_skulder"}});
-  r.Fix("ek.utgaende", r.Get("br.eget_kapital"));
-  r.Fix("ek.ingaende", r.Get("br.ovrigt_eget_kapital"));
-  // Kassaflödesanalys: it starts at last year's printed cash and ends at this year's; its lines
-  // share the difference.
-  int64_t cash = r.Get("br.kassa_och_bank") + r.Get("br.kortfristiga_placeringar");
-  r.Fix("kfa.likvida_medel_utgaende", cash);
-  r.Fix("kfa.arets_resultat", r.Get("rr.arets_resultat"));
-  if (prior && prior->count("br.summa_tillgangar")) {
-    auto before = [&](const char* name) { return prior->count(name) ? prior->at(name) : 0; };
-    r.Fix("kfa.likvida_medel_ingaende", before("br.kassa_och_bank") + before("br.kortfristiga_placeringar"));
-  } else {
-    r.Fix("kfa.likvida_medel_ingaende", NearestTkr(f.MoneyOr0("kfa.likvida_medel_ingaende").kronor));
-  }
-  r.Fix("kfa.arets_kassaflode", cash - r.Get("kfa.likvida_medel_ingaende"));
-  r.Round("kfa.arets_kassaflode",
-          {{"kfa.lopande_verksamhet"}, {"kfa.investeringsverksamhet"}, {"kfa.finansieringsverksamhet"}});
-  r.Round("kfa.lopande_verksamhet",
-          {{"kfa.fore_rorelsekapital"}, {"kfa.forandring_fordringar"}, {"kfa.forandring_skulder"}});
-  r.Round("kfa.fore_rorelsekapital", {{"kfa.arets_resultat"}, {"kfa.ej_likviditetspaverkande"}});
-  r.Round("kfa.ej_likviditetspaverkande",
-          {{"kfa.justering_avsattningar"}, {"kfa.justering_avskrivningar"}, {"kfa.justering_ovriga"}});
-  // Everything else printed in tkr is rounded on its own.
-  for (const auto& [name, figure] : f.all()) {
-    if (figure.kind == Figure::Kind::kMoney) r.Get(name);
-  }
-  conflicts.insert(conflicts.end(), r.conflicts().begin(), r.conflicts().end());
-  return r.rounded();
-}
-
 struct YearFigures {
   FigureTable exact;
-  std::map<std::string, int64_t> rounded;
+  std::map<std::string, int64_t> rounded;  // as printed in tkr
 };
 
-// Figures of every year with a directory, oldest first, each rounded with its prior's rounding.
-std::map<int, YearFigures> AllYears(const InputSet& inputs, std::vector<std::string>& conflicts) {
-  std::map<int, YearFigures> years;
+// "Likvida medel vid årets slut" is the balance sheet's cash, exactly. Derived through the
+// cash flow statement instead, it also carries the uncertainty of every amount known only in
+// tkr (the result, the provisions), which belongs to the lines that explain the change.
+void TakeClosingCashFromBalanceSheet(FigureTable& f) {
+  if (!f.Find("br.summa_tillgangar") || !f.Find("kfa.likvida_medel_utgaende")) return;
+  Figure closing = *f.Find("kfa.likvida_medel_utgaende");
+  closing.money = f.MoneyOr0("br.kassa_och_bank") + f.MoneyOr0("br.kortfristiga_placeringar");
+  closing.origin = "kassa och bank and kortfristiga placeringar in the balansräkning";
+  Figure flow = *f.Find("kfa.arets_kassaflode");
+  flow.money = closing.money - f.MoneyOr0("kfa.likvida_medel_ingaende");
+  flow.origin = "likvida medel at the end of the year less at its start";
+  f.Set("kfa.likvida_medel_utgaende", closing);
+  f.Set("kfa.arets_kassaflode", flow);
+}
+
+// Figures of every year with a directory, oldest first, and the report's one rounding of them.
+std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_tkr, ReportRounding& rounding) {
+  std::map<int, FigureTable> exact;
   DerivedYears derived(inputs);
   for (const auto& [year, input] : inputs.years) {
-    YearFigures y;
-    y.exact = derived.Of(year);
-    auto prior = years.find(year - 1);
-    std::vector<std::string> ignored;
-    const auto& drift = input.files.budget.driftredovisning;
-    y.rounded = RoundYear(y.exact, drift ? &*drift : nullptr, prior == years.end() ? nullptr : &prior->second.rounded,
-                          year == inputs.report_year ? conflicts : ignored);
-    years[year] = std::move(y);
+    exact[year] = derived.Of(year);
+    TakeClosingCashFromBalanceSheet(exact[year]);
+  }
+  rounding = RoundReport(inputs, exact, statements_in_tkr);
+  std::map<int, YearFigures> years;
+  for (auto& [year, figures] : exact) {
+    years[year].exact = std::move(figures);
+    years[year].rounded = rounding.TkrOf(year);
   }
   return years;
 }
@@ -191,16 +125,25 @@ class TableBuilder {
     if (with_note) row.cells.push_back({line.input_line ? NoteNumberOf(line.input_line) : "", false});
     auto cell = [&](const YearFigures* y) -> Cell {
       if (!y) return {"", true};
-      const Figure* exact = y->exact.Find(line.figure);
-      auto it = y->rounded.find(line.figure);
-      if (it == y->rounded.end() || !exact) return {kNil, true};
-      // In kronor the exact amount is printed (an amount known only in tkr, as its thousands).
-      return {FormatNumber(line.sign * (in_kronor_ ? exact->money.kronor : it->second)), true};
+      std::optional<int64_t> value = Printed(y, line.figure);
+      return {value ? FormatNumber(line.sign * *value) : std::string(kNil), true};
     };
     row.cells.push_back(cell(current_));
     if (prior_) row.cells.push_back(cell(prior_));
     return row;
   }
+
+  // A money figure as the statements print it: exact kronor (an amount known only in tkr, as its
+  // thousands), or the report's rounding in tkr.
+  std::optional<int64_t> Printed(const YearFigures* y, const std::string& figure) const {
+    const Figure* exact = y->exact.Find(figure);
+    if (!exact) return std::nullopt;
+    if (in_kronor_) return exact->money.kronor;
+    auto it = y->rounded.find(figure);
+    return it == y->rounded.end() ? std::nullopt : std::optional<int64_t>(it->second);
+  }
+
+  std::string UnitHead() const { return in_kronor_ ? "Belopp i kr" : "Belopp i tkr"; }
 
   bool Present(const char* figure) const {
     auto nonzero = [&](const YearFigures* y) {
@@ -216,7 +159,7 @@ class TableBuilder {
     ReportTable t;
     t.id = id;
     t.title = title;
-    t.unit = in_kronor_ ? "Belopp i kr" : "Belopp i tkr";
+    t.unit = UnitHead();
     t.has_note_column = true;
     std::vector<HeadCell> head{{t.unit}, {"Not"}, {current_head}};
     if (prior_) head.push_back({prior_head});
@@ -324,7 +267,7 @@ class TableBuilder {
     ReportTable t;
     t.id = "driftredovisning";
     t.title = "Driftredovisning";
-    t.unit = "Belopp i tkr";
+    t.unit = UnitHead();
     bool with_prior = prior_ && prior_->exact.Find("drift.resultat.utfall");
     std::vector<HeadCell> head{{t.unit}, {"Utfall " + std::to_string(year_)}, {"Budget " + std::to_string(year_)},
                                {"Avvikelse utfall\u2013budget"}};
@@ -344,22 +287,8 @@ class TableBuilder {
       for (const YearFigures* y : {current_, with_prior ? prior_ : nullptr}) {
         if (!y) continue;
         for (const char* column : {".utfall", ".budget", ".avvikelse"}) {
-          std::string name = figure + column;
-          int64_t value = 0;
-          if (std::string(column) == ".avvikelse") {
-            // The deviation of the printed figures, so that the row reads across.
-            auto u = y->rounded.find(figure + ".utfall");
-            auto b = y->rounded.find(figure + ".budget");
-            value = (u == y->rounded.end() ? 0 : u->second) - (b == y->rounded.end() ? 0 : b->second);
-          } else {
-            auto it = y->rounded.find(name);
-            if (it == y->rounded.end()) {
-              r.cells.push_back({kNil, true});
-              continue;
-            }
-            value = it->second;
-          }
-          r.cells.push_back({value == 0 ? kNil : FormatNumber(value), true});
+          std::optional<int64_t> value = Printed(y, figure + column);
+          r.cells.push_back({!value ? kNil : *value == 0 ? kNil : FormatNumber(*value), true});
         }
       }
       t.rows.push_back(r);
@@ -400,29 +329,30 @@ class TableBuilder {
 
 namespace {
 
-std::string NoteAmount(Money m, bool in_tkr) { return FormatNumber(in_tkr ? NearestTkr(m.kronor) : m.kronor); }
-
 struct NoteLine {
   std::string key;    // id, or the label when the item has no id
   std::string label;
-  std::optional<Money> current, prior;
+  std::optional<int64_t> current, prior;  // as printed, in the note's unit
   int indent = 0;
   RowStyle style = RowStyle::kBody;
   std::vector<NoteLine> children;
 };
 
-std::vector<NoteLine> LinesOf(const Note& note) {
+// The lines of a note, printed in kr or in tkr. Items of a note in tkr are given in tkr, so they
+// are whole thousands and print as given.
+std::vector<NoteLine> LinesOf(const Note& note, bool in_tkr) {
+  auto printed = [in_tkr](Money m) { return in_tkr ? NearestTkr(m.kronor) : m.kronor; };
   std::vector<NoteLine> lines;
   for (const NoteItem& item : note.poster) {
     NoteLine line;
     line.key = item.id ? item.id->value.name : item.text.value;
     line.label = item.text.value;
-    line.current = NoteItemAmount(item);
+    line.current = printed(NoteItemAmount(item));
     for (const NoteSubItem& sub : item.poster) {
       NoteLine child;
       child.key = sub.text.value;
       child.label = sub.text.value;
-      child.current = sub.belopp.value;
+      child.current = printed(sub.belopp.value);
       child.indent = 1;
       line.children.push_back(child);
     }
@@ -464,7 +394,7 @@ const Note* FindNote(const YearInput* year, const std::string& id) {
 }
 
 ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year, int year,
-                      const FigureTable& exact, const FigureTable* prior_exact) {
+                      const YearFigures& current, const YearFigures* prior_figures) {
   bool in_tkr = note.enhet && note.enhet->value == Unit::kTkr;
   ReportTable t;
   t.id = "not." + note.id.value.name;
@@ -477,10 +407,10 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   t.numeric_columns.assign(head.size(), true);
   t.numeric_columns[0] = false;
 
-  std::vector<NoteLine> lines = LinesOf(note);
-  if (prior) MergePrior(lines, LinesOf(*prior));
-  auto cell = [&](const std::optional<Money>& m) -> Cell {
-    return {m ? NoteAmount(*m, in_tkr) : std::string(kNil), true};
+  std::vector<NoteLine> lines = LinesOf(note, in_tkr);
+  if (prior) MergePrior(lines, LinesOf(*prior, in_tkr));
+  auto cell = [&](const std::optional<int64_t>& value) -> Cell {
+    return {value ? FormatNumber(*value) : std::string(kNil), true};
   };
   auto add = [&](const NoteLine& line) {
     ReportRow row;
@@ -492,17 +422,21 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     t.rows.push_back(row);
   };
   const std::string base = "not." + note.id.value.name;
-  auto figure = [&](const FigureTable* table, const std::string& name) -> std::optional<Money> {
-    if (!table) return std::nullopt;
-    const Figure* f = table->Find(name);
-    return f ? std::optional<Money>(f->money) : std::nullopt;
+  // A figure of the note (its opening balance, its total): in tkr, as the report rounds it.
+  auto figure = [&](const YearFigures* y, const std::string& name) -> std::optional<int64_t> {
+    if (!y) return std::nullopt;
+    const Figure* f = y->exact.Find(name);
+    if (!f) return std::nullopt;
+    if (!in_tkr) return f->money.kronor;
+    auto it = y->rounded.find(name);
+    return it != y->rounded.end() ? it->second : NearestTkr(f->money.kronor);
   };
   bool provision = note.typ && note.typ->value == NoteKind::kProvision;
   if (provision) {
     NoteLine opening;
     opening.label = "Ingående avsättning";
-    opening.current = figure(&exact, base + ".ingaende");
-    opening.prior = figure(prior_exact, base + ".ingaende");
+    opening.current = figure(&current, base + ".ingaende");
+    opening.prior = figure(prior_figures, base + ".ingaende");
     add(opening);
   }
   for (const NoteLine& line : lines) {
@@ -511,8 +445,8 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   }
   NoteLine total;
   total.label = provision ? "Utgående avsättning" : "Summa";
-  total.current = figure(&exact, base + ".summa");
-  total.prior = figure(prior_exact, base + ".summa");
+  total.current = figure(&current, base + ".summa");
+  total.prior = figure(prior_figures, base + ".summa");
   total.style = RowStyle::kTotal;
   if (prior_year && !prior) total.prior.reset();
   add(total);
@@ -822,10 +756,17 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
   if (org.styrelsebeslut) out.document_date = org.styrelsebeslut->value.ToString();
   if (org.undertecknande && org.undertecknande->datum) out.document_date = org.undertecknande->datum->value.ToString();
 
-  std::vector<std::string> conflicts;
-  std::map<int, YearFigures> years = AllYears(inputs, conflicts);
-  for (const std::string& conflict : conflicts) {
-    diagnostics.Warning("calculate.rounding", Where{}, "", "rounding: " + conflict);
+  out.money_unit = statement_unit;
+  std::map<int, YearFigures> years = AllYears(inputs, statement_unit == Unit::kTkr, out.rounding);
+  for (const ReportRounding::GivenUp& broken : out.rounding.given_up) {
+    diagnostics.Warning("calculate.rounding", broken.where, "",
+                        "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
+                            broken.identity);
+  }
+  if (!out.rounding.search_complete) {
+    diagnostics.Warning("calculate.rounding", Where{}, "",
+                        "the search for the best rounding stopped at its step limit: every identity not "
+                        "reported holds, but more figures may be moved off conventional rounding than needed");
   }
   const YearFigures& current = years.at(out.year);
   const YearFigures* prior = years.count(out.year - 1) ? &years.at(out.year - 1) : nullptr;
@@ -845,8 +786,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
   const YearInput* prior_input = inputs.Find(out.year - 1);
   for (size_t i = 0; i < out.note_order.size(); ++i) {
     const Note* note = FindNote(&input, out.note_order[i]);
-    ReportTable t = NoteTable(*note, static_cast<int>(i + 1), prior_input, out.year, current.exact,
-                              prior ? &prior->exact : nullptr);
+    ReportTable t = NoteTable(*note, static_cast<int>(i + 1), prior_input, out.year, current, prior);
     out.tables[t.id] = std::move(t);
   }
   const AccountsFile& accounts = input.files.rakenskaper;
@@ -901,8 +841,10 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
       return FormatPercent(magnitude && p < 0 ? -p : p);
     }
     case Figure::Kind::kMoney: {
+      // A placeholder that names no unit prints in the unit of the statements.
+      const bool in_kronor = has("kr") || (!has("tkr") && figures.money_unit == Unit::kKr);
       int64_t value;
-      if (has("kr")) {
+      if (in_kronor) {
         value = f->money.kronor;
       } else {
         auto it = rounded.find(key);
@@ -914,19 +856,28 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
   return std::nullopt;
 }
 
+namespace {
+
+// "8263389 kr -> 8264 tkr (moved off 8263 by: ...)"
+void DumpMoney(std::ostream& out, Money money, const RoundedFigure* rounded) {
+  out << money.kronor << " kr";
+  if (!money.exact()) out << " (±" << money.tolerance() << ")";
+  if (!rounded) return;
+  out << " -> " << rounded->tkr << " tkr";
+  if (rounded->tkr != rounded->conventional) {
+    out << " (moved off " << rounded->conventional << " by: " << rounded->moved_by << ")";
+  }
+}
+
+}  // namespace
+
 std::string DumpFigures(const ReportFigures& figures) {
   std::ostringstream out;
   out << "year " << figures.year << "\n";
   for (const auto& [name, f] : figures.exact.all()) {
     out << name << " = ";
     switch (f.kind) {
-      case Figure::Kind::kMoney: {
-        out << f.money.kronor << " kr";
-        if (!f.money.exact()) out << " (±" << f.money.tolerance() << ")";
-        auto it = figures.rounded_tkr.find(name);
-        if (it != figures.rounded_tkr.end()) out << " -> " << it->second << " tkr";
-        break;
-      }
+      case Figure::Kind::kMoney: DumpMoney(out, f.money, figures.rounding.Find(figures.year, name)); break;
       case Figure::Kind::kCount: out << f.count; break;
       case Figure::Kind::kPercent: out << f.count << "/" << f.of << " -> " << RoundPercent(f.count, f.of) << " %"; break;
       case Figure::Kind::kDecimal: out << f.decimal.ToString(); break;
@@ -934,6 +885,21 @@ std::string DumpFigures(const ReportFigures& figures) {
     }
     out << "\n";
   }
+  // The prior year's amounts (placeholders fg.NAME) and the earlier years' in the overview.
+  for (const auto& [year, rounded] : figures.rounding.years) {
+    if (year == figures.year) continue;
+    const bool prior = year == figures.year - 1;
+    out << "\n" << (prior ? "prior year " : "year ") << year << "\n";
+    for (const auto& [name, r] : rounded) {
+      const Figure* f = prior ? figures.exact_prior.Find(name) : nullptr;
+      out << (prior ? "fg." : "") << name << " = ";
+      DumpMoney(out, f ? f->money : Money::Kr(r.kronor), &r);
+      out << "\n";
+    }
+  }
+  out << "\nidentities: " << figures.rounding.identities.size() << ", given up: " << figures.rounding.given_up.size()
+      << "\n";
+  for (const ReportRounding::GivenUp& broken : figures.rounding.given_up) out << "  given up: " << broken.identity << "\n";
   for (const auto& [id, table] : figures.tables) {
     out << "\ntable " << id << ": " << table.title << "\n";
     for (const auto& head : table.head) {

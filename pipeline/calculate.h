@@ -1,12 +1,10 @@
 // Stage 3, calculate: the validated inputs -> the figures the report prints.
 //
-// Every amount is rounded to tkr once, here, by one policy (docs/rounding.md): each sum tree
-// (the resultaträkning, the two sides of the balansräkning, the kassaflödesanalys, the
-// driftredovisning under its resultaträkning lines) rounds its root to the nearest thousand and
-// hands the thousands down by largest remainder, so that every printed total is the sum of its
-// printed lines; a figure that appears in several tables (årets resultat, eget kapital, kassa
-// och bank) is rounded once and printed the same everywhere, text included. The prior-year
-// columns are the prior year's own rounding, i.e. what its report printed.
+// Every amount printed in tkr is rounded once, here, for the whole report together
+// (report_rounding.h, docs/rounding.md): both year columns of every statement, the notes in
+// tkr, the driftredovisning, the flerårsöversikt, the charts and every placeholder in the text.
+// Each figure prints as the floor or the ceiling of its exact amount, the same wherever it
+// appears, and every identity the report shows holds in the printed figures.
 //
 // The result holds formatted cells (Swedish typography: U+2212 minus, U+202F in thousands,
 // decimal comma, "25 %" with U+00A0, en dash for nil), so layout only places strings.
@@ -20,6 +18,7 @@
 #include "diagnostics.h"
 #include "figures.h"
 #include "load.h"
+#include "report_rounding.h"
 
 namespace arsred {
 
@@ -94,18 +93,21 @@ struct ReportFigures {
   std::vector<std::string> note_order;        // note ids in number order (Not 1, Not 2, ...)
   SignaturePage signatures;
 
-  // The printed (rounded) value in tkr of every money figure that the report prints in tkr,
-  // for this year and for the prior year (its own rounding).
+  // The unit of the statements and the driftredovisning, and of a placeholder that names none.
+  Unit money_unit = Unit::kTkr;
+  // The printed value in tkr of every money figure, of this year and of the prior year: one
+  // rounding for the whole report.
   std::map<std::string, int64_t> rounded_tkr;
   std::map<std::string, int64_t> rounded_tkr_prior;
+  ReportRounding rounding;  // every year's, with what moved each figure
   FigureTable exact;        // this year's figures at krona precision
   FigureTable exact_prior;  // the prior year's, when it has a directory
 };
 
-// Computes the report's figures for the year `inputs` was loaded for. Inconsistencies that
-// rounding cannot resolve are added to `diagnostics` as warnings (they cannot occur in inputs
-// that validate).
-// `statement_unit` is the unit of the three statements (the layout's choice).
+// Computes the report's figures for the year `inputs` was loaded for. An identity that no
+// rounding to tkr can keep is added to `diagnostics` as a warning (calculate.rounding).
+// `statement_unit` is the unit of the statements and the driftredovisning (the year's or the
+// layout's choice); in kr they print exactly and need no rounding.
 ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit, Diagnostics& diagnostics);
 
 // A placeholder's printed text: the figure `name` (prefix "fg." for the prior year) in

@@ -13,6 +13,7 @@
 
 #include "archive.h"
 #include "build.h"
+#include "calculate.h"
 #include "diagnostics.h"
 #include "import_sie.h"
 #include "load.h"
@@ -82,6 +83,15 @@ std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// A report year without errors is also rounded, as build would round it, so that an identity no
+// rounding can keep (calculate.rounding) shows before the build.
+void CheckRounding(const InputSet& inputs, Diagnostics& diagnostics) {
+  const YearInput& year = inputs.report();
+  const OrgFile& org = year.files.forbund;
+  if (diagnostics.HasErrors() || !year.complete || org.omfattning.value != Scope::kAnnualReport) return;
+  Calculate(inputs, true, org.belopp ? org.belopp->value : Unit::kTkr, diagnostics);
+}
+
 int CheckCommand(const CommandContext& ctx) {
   po::options_description options("check options");
   options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
@@ -93,13 +103,18 @@ int CheckCommand(const CommandContext& ctx) {
   const char* usage =
       "usage: arsred check <year-dir> [--werror]\n"
       "Loads inputs/<year>/ (and the years before it beside it) and checks every rule of\n"
-      "docs/validation.md. Prints every finding as file:line:col: key.path: message.\n";
+      "docs/validation.md, and that one rounding to tkr keeps every identity the report shows\n"
+      "(in the year's `belopp`, tkr unless it says kr). Prints every finding as\n"
+      "file:line:col: key.path: message.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
 
   InputSet inputs;
   Diagnostics diagnostics;
   std::string dir = vm["year-dir"].as<std::string>();
-  if (LoadInputs(dir, inputs, diagnostics)) Validate(inputs, diagnostics);
+  if (LoadInputs(dir, inputs, diagnostics)) {
+    Validate(inputs, diagnostics);
+    CheckRounding(inputs, diagnostics);
+  }
   if (vm.count("werror")) diagnostics.PromoteWarnings();
   PrintDiagnostics(diagnostics, inputs.sources, ctx.err);
   int code = ExitCodeFor(diagnostics);

@@ -1437,12 +1437,19 @@ class Composer {
     Heading(1, "Redovisningsprinciper", true);
     const auto& text = inputs_.report().files.text.redovisningsprinciper;
     if (text) Markup(*text, false);
-    // The rounding policy is the tool's, so the tool states it.
+    // The rounding policy is the tool's, so the tool states it (docs/rounding.md).
     Inline policy;
     policy.text =
-        "Belopp i tkr är avrundade till hela tusental kronor. Varje summa avrundas till närmaste tusental och "
-        "fördelas på sina rader efter största rest, så att de redovisade raderna alltid summerar till den "
-        "redovisade summan; samma belopp redovisas med samma värde i alla tabeller och i texten.";
+        "Belopp i tkr är avrundade till hela tusental kronor, alla tillsammans, så att varje summa, varje "
+        "avvikelse och varje belopp som förs vidare från ett år till nästa stämmer med de redovisade raderna. "
+        "Varje belopp avrundas till ett av de två närmaste tusentalen, och ett belopp som redan är jämna "
+        "tusental ändras inte. Beloppen avrundas till närmaste tusental utom där summorna annars inte skulle "
+        "stämma; där avrundas så få belopp som möjligt åt andra hållet. Samma belopp redovisas med samma värde "
+        "i alla tabeller och i texten.";
+    if (figures_.money_unit == Unit::kKr) {
+      policy.text = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
+                    "hela kronor. " + policy.text;
+    }
     Heading(3, "Avrundning", false);
     Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
   }

@@ -151,8 +151,8 @@ struct LayoutFile : Anchor {
   void Fields(V& v) {
     v("namn", namn, "The layout's name.");
     v("belopp", belopp,
-      "Unit of the resultaträkning, balansräkning and kassaflödesanalys: tkr (default, rounded by the report's "
-      "policy) or kr (exact).");
+      "Unit of the resultaträkning, balansräkning, kassaflödesanalys and driftredovisning: tkr (default, rounded "
+      "by the report's one rounding) or kr (exact). A year's `belopp` in forbund.yaml overrides it.");
     v("taggad", taggad,
       "Whether the final report is a tagged PDF (PDF/UA-1 and PDF/A-2a; the default) or not (PDF/A-2b). "
       "`arsred build --tagged` tags a draft too.");

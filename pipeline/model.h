@@ -105,6 +105,7 @@ struct OrgFile : Anchor {
   Located<Scope> omfattning;
   std::optional<Located<Status>> status;
   std::optional<Located<std::string>> layout;
+  std::optional<Located<Unit>> belopp;
   Organisation forbund;
   std::vector<Member> medlemmar;
   std::vector<Seat> styrelse;
@@ -118,6 +119,9 @@ struct OrgFile : Anchor {
     v("omfattning", omfattning, "Whether this is a full report year or a year kept only for comparison.");
     v("status", status, "utkast (default) or slutlig. A final year needs its signing data.");
     v("layout", layout, "The layout file in layouts/ to typeset with (default: modern).");
+    v("belopp", belopp,
+      "The unit of this year's statements and driftredovisning: tkr (rounded by the report's one rounding) "
+      "or kr (exact); overrides the layout's `belopp`.");
     v("forbund", forbund, "The förbund itself.");
     v("medlemmar", medlemmar, "Every member of the förbund (required for a report year).");
     v("styrelse", styrelse, "One board seat per member (required for a report year).");

@@ -1,43 +1,55 @@
-// The report's one rounding policy, to whole tkr (docs/rounding.md): a root is rounded to the
-// nearest thousand (half away from zero), and its lines share the root's thousands by largest
-// remainder, so that the printed lines always add up to the printed total. A figure rounded in
-// one tree keeps its value in every other tree it appears in.
+// Controlled rounding to whole tkr (docs/rounding.md). Every amount a report prints in tkr is
+// rounded together with all the others, so that every identity the report shows (a sum and its
+// lines, a figure repeated in another table, a balance carried into the next year) still holds
+// in the printed figures.
+//
+// Each amount prints as the floor or the ceiling of its exact value in tkr ("zero-restricted"
+// controlled rounding, Cox & Ernst 1982): an amount that is a whole number of thousands, zero
+// included, prints exactly. Among the roundings that keep every identity, the one chosen moves
+// the fewest amounts off conventional rounding (to the nearest thousand, halves away from zero);
+// of those, the one whose printed figures lie closest to the exact amounts in total; of those,
+// the first in a fixed search order. When no rounding keeps every identity, the fewest
+// identities are given up, and the caller reports them.
 #pragma once
 
-#include <map>
-#include <string>
+#include <cstddef>
+#include <cstdint>
 #include <vector>
-
-#include "figures.h"
 
 namespace arsred {
 
+// To the nearest thousand, halves away from zero: 1 500 kr is 2 tkr and −1 500 kr is −2 tkr.
 int64_t NearestTkr(int64_t kronor);
 
-class Rounder {
+class RoundingProblem {
  public:
-  explicit Rounder(const FigureTable& exact) : exact_(exact) {}
-
   struct Term {
-    std::string name;
-    int sign = 1;  // the line counts as +1 or −1 towards its root
+    int amount = 0;
+    int64_t coefficient = 1;
   };
 
-  // Fixes `name` at `tkr` (e.g. a figure that must equal another table's).
-  void Fix(const std::string& name, int64_t tkr);
-  bool IsFixed(const std::string& name) const;
-  // The rounded value: fixed, or rounded to the nearest thousand now and fixed.
-  int64_t Get(const std::string& name);
-  // Rounds `root` (if not fixed) and shares it among `children` so that Σ sign × child = root.
-  void Round(const std::string& root, const std::vector<Term>& children);
+  // An amount to print in tkr, by its exact value in kronor; returns its index.
+  int AddAmount(int64_t kronor);
+  // An identity Σ coefficient × printed amount = 0; returns its index. Terms on the same amount
+  // are combined; an identity whose terms cancel holds whatever the rounding.
+  int AddIdentity(const std::vector<Term>& terms);
 
-  const std::map<std::string, int64_t>& rounded() const { return rounded_; }
-  const std::vector<std::string>& conflicts() const { return conflicts_; }
+  int64_t kronor(int amount) const { return kronor_[static_cast<size_t>(amount)]; }
+  size_t amount_count() const { return kronor_.size(); }
+  const std::vector<std::vector<Term>>& identities() const { return identities_; }
 
  private:
-  const FigureTable& exact_;
-  std::map<std::string, int64_t> rounded_;
-  std::vector<std::string> conflicts_;
+  std::vector<int64_t> kronor_;
+  std::vector<std::vector<Term>> identities_;
 };
+
+struct RoundedAmounts {
+  std::vector<int64_t> tkr;        // each amount as printed
+  std::vector<int> moved_by;       // each amount: the identity that moved it off conventional rounding, or −1
+  std::vector<int> given_up;       // the identities no rounding could keep, in index order
+  bool search_complete = true;     // false: the search stopped at its step limit (see rounding.cc)
+};
+
+RoundedAmounts RoundControlled(const RoundingProblem& problem);
 
 }  // namespace arsred

@@ -210,7 +210,7 @@ fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
   RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--final", "--data-dir", data.string(),
                              "--layout", tagged ? "modern" : "untagged", "-o", pdf.string()});
   INFO(run.err);
-  REQUIRE((run.exit_code == 0 || run.exit_code == 3));
+  REQUIRE(run.exit_code == 0);
   return pdf;
 }
 

@@ -1,0 +1,298 @@
+#include "report_rounding.h"
+
+#include <cstdlib>
+
+#include "rounding.h"
+
+namespace arsred {
+
+const RoundedFigure* ReportRounding::Find(int year, const std::string& name) const {
+  auto y = years.find(year);
+  if (y == years.end()) return nullptr;
+  auto f = y->second.find(name);
+  return f == y->second.end() ? nullptr : &f->second;
+}
+
+std::map<std::string, int64_t> ReportRounding::TkrOf(int year) const {
+  std::map<std::string, int64_t> out;
+  auto y = years.find(year);
+  if (y == years.end()) return out;
+  for (const auto& [name, figure] : y->second) out[name] = figure.tkr;
+  return out;
+}
+
+namespace {
+
+// A figure of one year, counted with a sign in an identity.
+struct Part {
+  int year;
+  std::string name;
+  int sign = 1;
+};
+
+class ProblemBuilder {
+ public:
+  explicit ProblemBuilder(const std::map<int, FigureTable>& exact) : exact_(exact) {}
+
+  // Registers a figure (once); figures of equal magnitude share one amount.
+  void Figure(int year, const std::string& name) {
+    if (nodes_.count({year, name})) return;
+    auto table = exact_.find(year);
+    int64_t kronor = table == exact_.end() ? 0 : table->second.MoneyOr0(name).kronor;
+    nodes_[{year, name}] = Shared(kronor);
+  }
+
+  // `total` = Σ parts, shown in `table` of `year`.
+  void Sum(const std::string& table, int year, const Part& total, const std::vector<Part>& parts) {
+    Identity identity{table, year, {total}, {}};
+    for (const Part& p : parts) identity.parts.push_back({p.year, p.name, -p.sign});
+    Add(identity);
+  }
+
+  // total = Σ parts, where some parts are amounts without a figure (a note item in tkr).
+  void SumWithConstants(const std::string& table, int year, const Part& total, const std::vector<Part>& parts,
+                        const std::vector<int64_t>& constants) {
+    Identity identity{table, year, {total}, {}};
+    for (const Part& p : parts) identity.parts.push_back({p.year, p.name, -p.sign});
+    for (int64_t kronor : constants) identity.constants.push_back(Shared(-kronor));
+    Add(identity);
+  }
+
+  void RegisterAll(int year) {
+    auto table = exact_.find(year);
+    if (table == exact_.end()) return;
+    for (const auto& [name, figure] : table->second.all()) {
+      if (figure.kind == Figure::Kind::kMoney) Figure(year, name);
+    }
+  }
+
+  ReportRounding Solve() {
+    RoundedAmounts solved = RoundControlled(problem_);
+    ReportRounding out;
+    out.search_complete = solved.search_complete;
+    auto printed = [&](const Node& node) { return node.sign * solved.tkr[static_cast<size_t>(node.amount)]; };
+    for (const Identity& identity : identities_) out.identities.push_back(Describe(identity, nullptr));
+    for (const auto& [key, node] : nodes_) {
+      RoundedFigure f;
+      f.kronor = node.sign * problem_.kronor(node.amount);
+      f.tkr = printed(node);
+      f.conventional = NearestTkr(f.kronor);
+      int by = solved.moved_by[static_cast<size_t>(node.amount)];
+      if (f.tkr != f.conventional && by >= 0) f.moved_by = out.identities[static_cast<size_t>(by)];
+      out.years[key.first][key.second] = f;
+    }
+    for (int k : solved.given_up) {
+      const Identity& identity = identities_[static_cast<size_t>(k)];
+      const Part& total = identity.parts.front();
+      auto table = exact_.find(total.year);
+      const arsred::Figure* figure = table == exact_.end() ? nullptr : table->second.Find(total.name);
+      out.given_up.push_back({Describe(identity, &out), figure ? figure->where : Where{}});
+    }
+    return out;
+  }
+
+ private:
+  struct Node {
+    int amount;
+    int sign;
+  };
+  struct Identity {
+    std::string table;
+    int year;
+    std::vector<Part> parts;     // Σ sign × figure + Σ constants = 0; parts[0] is the total
+    std::vector<Node> constants;
+  };
+
+  Node Shared(int64_t kronor) {
+    int64_t magnitude = std::llabs(kronor);
+    auto it = amount_of_magnitude_.find(magnitude);
+    int amount = it != amount_of_magnitude_.end() ? it->second
+                                                  : (amount_of_magnitude_[magnitude] = problem_.AddAmount(magnitude));
+    return {amount, kronor < 0 ? -1 : 1};
+  }
+
+  void Add(const Identity& identity) {
+    std::vector<RoundingProblem::Term> terms;
+    for (const Part& p : identity.parts) {
+      Figure(p.year, p.name);
+      const Node& node = nodes_.at({p.year, p.name});
+      terms.push_back({node.amount, static_cast<int64_t>(p.sign) * node.sign});
+    }
+    for (const Node& c : identity.constants) terms.push_back({c.amount, c.sign});
+    problem_.AddIdentity(terms);
+    identities_.push_back(identity);
+  }
+
+  // "Balansräkning 2023: br.summa_tillgangar = br.summa_anlaggningstillgangar + ..."; with the
+  // rounding, also the printed figures that do not add up.
+  std::string Describe(const Identity& identity, const ReportRounding* rounding) const {
+    // parts[0] stands on the left, the others on the right, so their signs show reversed.
+    auto term = [&](const Part& p, size_t i) {
+      std::string text = i == 0 ? "" : p.sign < 0 ? (i == 1 ? " " : " + ") : (i == 1 ? " −" : " − ");
+      text += p.name;
+      if (p.year != identity.year) text += " (" + std::to_string(p.year) + ")";
+      return text;
+    };
+    std::string text = identity.table + " " + std::to_string(identity.year) + ": ";
+    for (size_t i = 0; i < identity.parts.size(); ++i) {
+      text += term(identity.parts[i], i);
+      if (i == 0) text += " =";
+    }
+    if (!identity.constants.empty()) text += " + the note's items";
+    if (rounding) {
+      text += "; printed ";
+      for (size_t i = 0; i < identity.parts.size(); ++i) {
+        const Part& p = identity.parts[i];
+        const RoundedFigure* f = rounding->Find(p.year, p.name);
+        int64_t value = f ? f->tkr : 0;
+        if (i > 0) value = -p.sign * value;
+        text += (i == 0 ? "" : i == 1 ? " ≠ " : " + ") + GroupDigits(value);
+      }
+      text += " tkr";
+    }
+    return text;
+  }
+
+  const std::map<int, FigureTable>& exact_;
+  RoundingProblem problem_;
+  std::map<int64_t, int> amount_of_magnitude_;
+  std::map<std::pair<int, std::string>, Node> nodes_;
+  std::vector<Identity> identities_;
+};
+
+void IncomeStatementIdentities(ProblemBuilder& b, int y) {
+  const char* t = "Resultaträkning";
+  b.Sum(t, y, {y, "rr.verksamhetens_nettokostnader"},
+        {{y, "rr.verksamhetens_intakter"}, {y, "rr.verksamhetens_kostnader", -1}, {y, "rr.avskrivningar", -1}});
+  b.Sum(t, y, {y, "rr.verksamhetens_resultat"}, {{y, "rr.verksamhetens_nettokostnader"}});
+  b.Sum(t, y, {y, "rr.finansiella_netto"}, {{y, "rr.finansiella_intakter"}, {y, "rr.finansiella_kostnader", -1}});
+  b.Sum(t, y, {y, "rr.resultat_efter_finansiella_poster"},
+        {{y, "rr.verksamhetens_resultat"}, {y, "rr.finansiella_intakter"}, {y, "rr.finansiella_kostnader", -1}});
+  b.Sum(t, y, {y, "rr.arets_resultat"}, {{y, "rr.resultat_efter_finansiella_poster"}, {y, "rr.extraordinara_poster"}});
+}
+
+void BalanceSheetIdentities(ProblemBuilder& b, int y, bool with_prior) {
+  const char* t = "Balansräkning";
+  b.Sum(t, y, {y, "br.summa_anlaggningstillgangar"},
+        {{y, "br.materiella_anlaggningstillgangar"}, {y, "br.finansiella_anlaggningstillgangar"}});
+  b.Sum(t, y, {y, "br.summa_omsattningstillgangar"},
+        {{y, "br.fordringar"}, {y, "br.kortfristiga_placeringar"}, {y, "br.kassa_och_bank"}});
+  b.Sum(t, y, {y, "br.summa_tillgangar"}, {{y, "br.summa_anlaggningstillgangar"}, {y, "br.summa_omsattningstillgangar"}});
+  b.Sum(t, y, {y, "br.arets_resultat"}, {{y, "rr.arets_resultat"}});
+  b.Sum(t, y, {y, "br.eget_kapital"}, {{y, "br.arets_resultat"}, {y, "br.ovrigt_eget_kapital"}});
+  b.Sum(t, y, {y, "br.summa_avsattningar"}, {{y, "br.avsattningar_pensioner"}, {y, "br.andra_avsattningar"}});
+  b.Sum(t, y, {y, "br.summa_skulder"}, {{y, "br.langfristiga_skulder"}, {y, "br.kortfristiga_skulder"}});
+  b.Sum(t, y, {y, "br.summa_eget_kapital_och_skulder"},
+        {{y, "br.eget_kapital"}, {y, "br.summa_avsattningar"}, {y, "br.summa_skulder"}});
+  b.Sum(t, y, {y, "br.summa_eget_kapital_och_skulder"}, {{y, "br.summa_tillgangar"}});
+  const char* e = "Eget kapital";
+  b.Sum(e, y, {y, "ek.utgaende"}, {{y, "br.eget_kapital"}});
+  if (with_prior) {
+    b.Sum(e, y, {y, "ek.ingaende"}, {{y - 1, "br.eget_kapital"}});
+    b.Sum(e, y, {y, "br.ovrigt_eget_kapital"}, {{y - 1, "br.eget_kapital"}, {y, "ek.direkta_poster"}});
+  }
+}
+
+void CashFlowIdentities(ProblemBuilder& b, int y, bool with_prior) {
+  const char* t = "Kassaflödesanalys";
+  b.Sum(t, y, {y, "kfa.arets_resultat"}, {{y, "rr.arets_resultat"}});
+  b.Sum(t, y, {y, "kfa.ej_likviditetspaverkande"},
+        {{y, "kfa.justering_avsattningar"}, {y, "kfa.justering_avskrivningar"}, {y, "kfa.justering_ovriga"}});
+  b.Sum(t, y, {y, "kfa.fore_rorelsekapital"},
+        {{y, "kfa.arets_resultat"}, {y, "kfa.justering_avsattningar"}, {y, "kfa.justering_avskrivningar"},
+         {y, "kfa.justering_ovriga"}});
+  b.Sum(t, y, {y, "kfa.lopande_verksamhet"},
+        {{y, "kfa.fore_rorelsekapital"}, {y, "kfa.forandring_fordringar"}, {y, "kfa.forandring_skulder"}});
+  b.Sum(t, y, {y, "kfa.arets_kassaflode"},
+        {{y, "kfa.lopande_verksamhet"}, {y, "kfa.investeringsverksamhet"}, {y, "kfa.finansieringsverksamhet"}});
+  b.Sum(t, y, {y, "kfa.likvida_medel_utgaende"}, {{y, "kfa.likvida_medel_ingaende"}, {y, "kfa.arets_kassaflode"}});
+  b.Sum(t, y, {y, "kfa.likvida_medel_utgaende"}, {{y, "br.kassa_och_bank"}, {y, "br.kortfristiga_placeringar"}});
+  if (!with_prior) return;
+  b.Sum(t, y, {y, "kfa.likvida_medel_ingaende"}, {{y - 1, "br.kassa_och_bank"}, {y - 1, "br.kortfristiga_placeringar"}});
+  b.Sum(t, y, {y, "kfa.justering_avsattningar"}, {{y, "br.summa_avsattningar"}, {y - 1, "br.summa_avsattningar", -1}});
+  b.Sum(t, y, {y, "kfa.forandring_fordringar"}, {{y - 1, "br.fordringar"}, {y, "br.fordringar", -1}});
+  b.Sum(t, y, {y, "kfa.forandring_skulder"}, {{y, "br.kortfristiga_skulder"}, {y - 1, "br.kortfristiga_skulder", -1}});
+}
+
+void DriftIdentities(ProblemBuilder& b, int y, const Drift& drift) {
+  const char* t = "Driftredovisning";
+  std::vector<Part> income[3], cost[3];
+  const char* columns[3] = {".utfall", ".budget", ".avvikelse"};
+  auto row = [&](const std::string& base) {
+    b.Sum(t, y, {y, base + ".avvikelse"}, {{y, base + ".utfall"}, {y, base + ".budget", -1}});
+  };
+  for (const DriftRow& r : drift.rader) {
+    const std::string base = "drift." + r.id.value.name;
+    row(base);
+    for (int c = 0; c < 3; ++c) (r.typ.value == DriftKind::kCost ? cost : income)[c].push_back({y, base + columns[c]});
+  }
+  for (int c = 0; c < 3; ++c) {
+    std::string column = columns[c];
+    b.Sum(t, y, {y, "drift.intakter" + column}, income[c]);
+    b.Sum(t, y, {y, "drift.kostnader" + column}, cost[c]);
+    b.Sum(t, y, {y, "drift.nettokostnad" + column}, {{y, "drift.intakter" + column}, {y, "drift.kostnader" + column}});
+    b.Sum(t, y, {y, "drift.resultat" + column},
+          {{y, "drift.nettokostnad" + column}, {y, "drift.finansiella_poster" + column}});
+  }
+  for (const char* group : {"drift.intakter", "drift.kostnader", "drift.nettokostnad", "drift.finansiella_poster",
+                            "drift.resultat"}) {
+    row(group);
+  }
+  b.Sum(t, y, {y, "drift.intakter.utfall"}, {{y, "rr.verksamhetens_intakter"}});
+  b.Sum(t, y, {y, "drift.kostnader.utfall"}, {{y, "rr.verksamhetens_kostnader", -1}});
+  b.Sum(t, y, {y, "drift.finansiella_poster.utfall"}, {{y, "rr.finansiella_intakter"}, {y, "rr.finansiella_kostnader", -1}});
+}
+
+// A note in tkr prints its items (given in tkr, so exact) and its total: the total must be
+// their sum, with the opening balance for an avsättning note.
+void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts) {
+  for (const Note& note : accounts.noter) {
+    if (!note.enhet || note.enhet->value != Unit::kTkr) continue;
+    const std::string base = "not." + note.id.value.name;
+    std::vector<Part> parts;
+    if (note.typ && note.typ->value == NoteKind::kProvision) parts.push_back({y, base + ".ingaende"});
+    std::vector<int64_t> items;
+    for (const NoteItem& item : note.poster) {
+      if (item.id) {
+        parts.push_back({y, base + "." + item.id->value.name});
+      } else {
+        items.push_back(NoteItemAmount(item).kronor);
+      }
+    }
+    b.SumWithConstants("Not " + note.rubrik.value, y, {y, base + ".summa"}, parts, items);
+  }
+}
+
+}  // namespace
+
+ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTable>& exact, bool statements_in_tkr) {
+  ProblemBuilder b(exact);
+  const int year = inputs.report_year;
+  std::vector<int> columns{year};
+  if (exact.count(year - 1)) columns.push_back(year - 1);
+  for (int y : columns) {
+    const bool with_prior = y == year && columns.size() == 2;
+    const YearInput* input = inputs.Find(y);
+    if (statements_in_tkr) {
+      IncomeStatementIdentities(b, y);
+      BalanceSheetIdentities(b, y, with_prior);
+      CashFlowIdentities(b, y, with_prior);
+      const auto& drift = input->files.budget.driftredovisning;
+      if (drift && exact.at(y).Find("drift.resultat.utfall")) DriftIdentities(b, y, *drift);
+    }
+    NoteIdentities(b, y, input->files.rakenskaper);
+  }
+  for (int y : columns) b.RegisterAll(y);
+  // The flerårsöversikt's earlier years print three figures each.
+  if (const auto& overview = inputs.report().files.rakenskaper.flerarsoversikt) {
+    for (int y = year - static_cast<int>(overview->antal_ar.value) + 1; y < year - 1; ++y) {
+      if (!exact.count(y)) continue;
+      for (const char* name : {"rr.verksamhetens_intakter", "rr.verksamhetens_kostnader", "rr.arets_resultat"}) {
+        b.Figure(y, name);
+      }
+    }
+  }
+  return b.Solve();
+}
+
+}  // namespace arsred

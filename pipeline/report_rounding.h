@@ -1,0 +1,47 @@
+// The report's one rounding to tkr (docs/rounding.md): every money figure of the report year
+// and of the prior year, and the flerårsöversikt's figures of earlier years, as one controlled
+// rounding problem (rounding.h) whose identities are the ones the printed report shows: each sum
+// in the statements, the notes in tkr and the driftredovisning; årets resultat in every table;
+// equity and cash carried from one year into the next; each cash-flow change line against the
+// balance-sheet difference it explains; avvikelse = utfall − budget.
+//
+// Figures with the same exact magnitude are one amount, so a figure prints the same in every
+// table, in both year columns and in the text.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "figures.h"
+#include "load.h"
+
+namespace arsred {
+
+struct RoundedFigure {
+  int64_t kronor = 0;        // the exact amount the rounding starts from
+  int64_t tkr = 0;           // as printed
+  int64_t conventional = 0;  // to the nearest thousand
+  std::string moved_by;      // when tkr ≠ conventional: the identity that needed it
+};
+
+struct ReportRounding {
+  std::map<int, std::map<std::string, RoundedFigure>> years;  // by year, then figure name
+  std::vector<std::string> identities;                        // every identity kept or given up, described
+  struct GivenUp {
+    std::string identity;  // described, with its printed figures
+    Where where;           // where its total comes from
+  };
+  std::vector<GivenUp> given_up;  // the identities no rounding could keep
+  bool search_complete = true;
+
+  const RoundedFigure* Find(int year, const std::string& name) const;
+  // The printed tkr of every figure of `year`, by name.
+  std::map<std::string, int64_t> TkrOf(int year) const;
+};
+
+// `exact` holds the figures of every year with a directory. The statements' and the
+// driftredovisning's identities take part only when they are printed in tkr.
+ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTable>& exact, bool statements_in_tkr);
+
+}  // namespace arsred

@@ -1,0 +1,113 @@
+// The report's one rounding on the real years: every identity kept, every figure at the floor or
+// the ceiling of its amount, and one amount printed the same everywhere.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <set>
+
+#include "calculate.h"
+#include "test_util.h"
+#include "validate.h"
+
+namespace arsred::test {
+namespace {
+
+ReportFigures CalculateYear(const std::string& year, Unit unit = Unit::kTkr) {
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs((kSourceDir / "inputs" / year).string(), inputs, diagnostics));
+  Validate(inputs, diagnostics);
+  REQUIRE(!diagnostics.HasErrors());
+  ReportFigures figures = Calculate(inputs, true, unit, diagnostics);
+  CHECK(diagnostics.WarningCount() == 0);
+  return figures;
+}
+
+// The printed cell of `label` in column `column` (1 = the first after the label) of a table.
+std::string Cell(const ReportTable& table, const std::string& label, size_t column) {
+  for (const ReportRow& row : table.rows) {
+    if (!row.cells.empty() && row.cells[0].text == label) {
+      REQUIRE(column < row.cells.size());
+      return row.cells[column].text;
+    }
+  }
+  FAIL("no row " << label << " in " << table.id);
+  return "";
+}
+
+TEST_CASE("the seed years round as one: identities kept, floor or ceiling, one amount one figure") {
+  for (const char* year : {"2020", "2023"}) {
+    ReportFigures figures = CalculateYear(year);
+    INFO(year);
+    CHECK(figures.rounding.given_up.empty());
+    CHECK(figures.rounding.search_complete);
+    CHECK(figures.rounding.identities.size() > 70);
+    std::map<int64_t, int64_t> printed_magnitude;
+    std::set<int64_t> moved;  // amounts, by magnitude
+    int figures_seen = 0;
+    for (const auto& [y, names] : figures.rounding.years) {
+      for (const auto& [name, f] : names) {
+        INFO(y << " " << name << " = " << f.kronor << " kr, printed " << f.tkr);
+        ++figures_seen;
+        const int64_t floor = f.kronor >= 0 ? f.kronor / 1000 : -((-f.kronor + 999) / 1000);
+        if (f.kronor % 1000 == 0) {
+          CHECK(f.tkr == f.kronor / 1000);
+        } else {
+          CHECK((f.tkr == floor || f.tkr == floor + 1));
+        }
+        CHECK(f.moved_by.empty() == (f.tkr == f.conventional));
+        if (f.tkr != f.conventional) moved.insert(std::llabs(f.kronor));
+        auto [it, first] = printed_magnitude.emplace(std::llabs(f.kronor), std::llabs(f.tkr));
+        CHECK(it->second == std::llabs(f.tkr));
+      }
+    }
+    CHECK(figures_seen > 150);
+    // A handful of amounts leave the nearest thousand; most do not.
+    CHECK(!moved.empty());
+    CHECK(moved.size() < 15);
+  }
+}
+
+TEST_CASE("2023: equity, the provision's change and the personnel deviation print as the tables do") {
+  ReportFigures figures = CalculateYear("2023");
+  const ReportTable& balance = figures.tables.at("balansrakning");
+  // Columns: label, note, 2023, 2022. The 2022 equity is the 2023 opening equity (no direct entries).
+  CHECK(Cell(balance, "Eget kapital", 3) == Cell(balance, "Övrigt eget kapital", 2));
+  // The provision rises from 2 489 to 2 577 tkr, both given in tkr: the cash flow says 88.
+  CHECK(Cell(balance, "Avsättningar för pensioner och liknande förpliktelser", 2) == "2\u202F577");
+  CHECK(Cell(balance, "Avsättningar för pensioner och liknande förpliktelser", 3) == "2\u202F489");
+  CHECK(Cell(figures.tables.at("kassaflodesanalys"), "Justering för gjorda avsättningar", 2) == "88");
+  // A placeholder prints the driftredovisning's figure.
+  std::string deviation = Cell(figures.tables.at("driftredovisning"), "Personalkostnader", 3);
+  CHECK(FormatPlaceholder(figures, "drift.personal.avvikelse", {"tkr"}) == deviation);
+  CHECK("\u2212" + *FormatPlaceholder(figures, "drift.personal.avvikelse", {"tkr", "abs"}) == deviation);
+  CHECK(FormatPlaceholder(figures, "fg.br.eget_kapital", {"tkr"}) == Cell(balance, "Eget kapital", 3));
+  CHECK(FormatPlaceholder(figures, "ek.ingaende", {}) == Cell(balance, "Övrigt eget kapital", 2));
+}
+
+TEST_CASE("figures that moved off the nearest thousand say which identity moved them") {
+  ReportFigures figures = CalculateYear("2023");
+  std::string dump = DumpFigures(figures);
+  CHECK(dump.find("\nidentities: ") != std::string::npos);
+  CHECK(dump.find(", given up: 0\n") != std::string::npos);
+  // Fordringar 479 307 kr print as 480: the current assets' sum needs it.
+  CHECK(dump.find("br.fordringar = 479307 kr -> 480 tkr (moved off 479 by: Balansräkning 2023: "
+                  "br.summa_omsattningstillgangar = br.fordringar + br.kortfristiga_placeringar + "
+                  "br.kassa_och_bank)") != std::string::npos);
+  CHECK(dump.find("\nprior year 2022\n") != std::string::npos);
+  CHECK(dump.find("\nfg.br.eget_kapital = 3739732 kr (±3500) -> 3740 tkr\n") != std::string::npos);
+}
+
+TEST_CASE("in kronor the statements and the driftredovisning print exact amounts, placeholders too") {
+  ReportFigures figures = CalculateYear("2023", Unit::kKr);
+  CHECK(figures.tables.at("resultatrakning").unit == "Belopp i kr");
+  CHECK(figures.tables.at("driftredovisning").unit == "Belopp i kr");
+  CHECK(Cell(figures.tables.at("resultatrakning"), "Verksamhetens intäkter", 2) == "7\u202F917\u202F675");
+  CHECK(Cell(figures.tables.at("driftredovisning"), "Personalkostnader", 3) == "\u2212421\u202F270");
+  CHECK(FormatPlaceholder(figures, "drift.personal.avvikelse", {"abs"}) == "421\u202F270");
+  // An explicit tkr is still the report's rounding of the amount.
+  CHECK(FormatPlaceholder(figures, "drift.personal.avvikelse", {"tkr", "abs"}) == "421");
+}
+
+}  // namespace
+}  // namespace arsred::test
