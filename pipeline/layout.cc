@@ -1450,7 +1450,7 @@ class Composer {
       policy.text = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
                     "hela kronor. " + policy.text;
     }
-    Heading(3, "Avrundning", false);
+    Heading(2, "Avrundning", false);
     Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
   }
 
