@@ -454,7 +454,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     if (kept) err << "; the replaced archive is kept as " << kept->generic_string();
     err << ")\n";
     err << "arsred: seal (SHA-256 of manifest.yaml): " << Sha256Hex(manifest) << "\n";
-    return ExitCodeFor(build.diagnostics);
+    return ExitCodeOfWriting(build.diagnostics);
   } catch (const std::exception& failure) {
     err << "arsred: archive: " << failure.what() << "; nothing was changed\n";
     return kExitErrors;

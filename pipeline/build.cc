@@ -80,6 +80,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     return kExitErrors;
   }
   Validate(p.inputs, p.diagnostics);
+  if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("validate");
   const OrgFile& org = p.inputs.report().files.forbund;
   if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
@@ -111,6 +112,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   // Calculated before the resources are taken, so that the dictionary has longer to load.
   const Unit unit = org.belopp ? org.belopp->value : p.layout.belopp ? p.layout.belopp->value : Unit::kTkr;
   p.figures = Calculate(p.inputs, p.draft, unit, p.diagnostics);
+  if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("calculate");
   // Printed figures that do not add up may be shown in a draft, never signed.
   if (!p.figures.rounding.given_up.empty() && !p.draft) {
@@ -193,7 +195,7 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   p.clock.Lap("render+write");
   if (print_timings) p.clock.Print(err);
   err << "arsred: wrote " << output << " (" << DescribeReport(p, options) << ")\n";
-  return ExitCodeFor(p.diagnostics);
+  return ExitCodeOfWriting(p.diagnostics);
 }
 
 }  // namespace arsred

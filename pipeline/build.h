@@ -35,6 +35,7 @@ struct BuildSettings {
   ReportMode mode = ReportMode::kAuto;
   bool pdfa = false;     // PDF/A even for a draft (a final report is always PDF/A)
   bool tagged = false;   // a tagged PDF even for a draft (a final report is, unless its layout says not)
+  bool werror = false;   // warnings count as errors: a final report is refused while there are any
   std::string icc_profile = kDefaultIccProfile;
   std::string hyphenation = kSwedishDictionary;
 };

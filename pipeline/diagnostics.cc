@@ -73,6 +73,8 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
   return out;
 }
 
+int ExitCodeOfWriting(const Diagnostics& diagnostics) { return diagnostics.HasErrors() ? kExitErrors : kExitClean; }
+
 int ExitCodeFor(const Diagnostics& diagnostics) {
   if (diagnostics.HasErrors()) return kExitErrors;
   if (!diagnostics.all().empty()) return kExitWarnings;

@@ -45,5 +45,8 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources);
 enum ExitCode { kExitClean = 0, kExitUsage = 1, kExitErrors = 2, kExitWarnings = 3 };
 
 int ExitCodeFor(const Diagnostics& diagnostics);
+// For a command that wrote what it was asked to (a report, an archive, an import): 2 when the
+// inputs have errors, else 0; its warnings are printed, not counted (`--werror` makes them errors).
+int ExitCodeOfWriting(const Diagnostics& diagnostics);
 
 }  // namespace arsred

@@ -488,7 +488,7 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
   for (const std::string& line : unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
   err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
       << mapped.size() - edits.size() - unchecked.size() << " more against the books; run arsred check\n";
-  return ExitCodeFor(diagnostics);
+  return ExitCodeOfWriting(diagnostics);
 }
 
 }  // namespace arsred

@@ -47,7 +47,8 @@ constexpr const char* kUsage =
     "  -h, --help           show help (also: arsred <command> --help)\n"
     "  --version            show the version\n"
     "\n"
-    "exit codes: 0 clean, 1 usage error, 2 errors in the inputs, 3 warnings only\n";
+    "exit codes: 0 done (warnings are printed), 1 usage error, 2 errors in the inputs or nothing\n"
+    "written; `check` exits 3 for warnings only, and --werror makes warnings errors\n";
 
 struct CommandContext {
   std::vector<std::string> args;  // the command's own arguments
@@ -196,12 +197,14 @@ BuildSettings SettingsFrom(const po::variables_map& vm) {
   if (vm.count("final")) settings.mode = ReportMode::kFinal;
   settings.pdfa = vm.count("pdfa") > 0;
   settings.tagged = vm.count("tagged") > 0;
+  settings.werror = vm.count("werror") > 0;
   return settings;
 }
 
 void AddModeOptions(po::options_description& options) {
   options.add_options()("draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
-      "final", "typeset the final report (PDF/A-2b); refused while the inputs have errors");
+      "final", "typeset the final report (PDF/A-2b); refused while the inputs have errors")(
+      "werror", "treat warnings as errors (exit 2; a final report is refused)");
 }
 
 int BuildCommand(const CommandContext& ctx) {
@@ -243,8 +246,8 @@ int BuildCommand(const CommandContext& ctx) {
   int worst = kExitClean;
   for (const std::string& dir : dirs) {
     int code = BuildReport(settings, dir, target, vm.count("timings") > 0, cache, ctx.err);
-    // Errors outrank warnings, which outrank a clean run.
-    if (code == kExitErrors || code == kExitUsage || (code == kExitWarnings && worst == kExitClean)) worst = code;
+    // The worst year decides: a usage error or errors outrank a clean run.
+    if (code != kExitClean && worst != kExitErrors) worst = code;
   }
   return worst;
 }
@@ -254,7 +257,8 @@ int ArchiveCommand(const CommandContext& ctx) {
   options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
       "out", po::value<std::string>()->required(), "the year's archive directory, e.g. archive/2023")(
       "replace-final", po::value<std::string>(),
-      "replace the archive of a final year; the reason is recorded, the old archive kept beside");
+      "replace the archive of a final year; the reason is recorded, the old archive kept beside")(
+      "werror", "treat warnings as errors: nothing is archived while there are any");
   AddSettingsOptions(options);
   po::positional_options_description positional;
   positional.add("year-dir", 1);
@@ -320,7 +324,7 @@ int DumpCommand(const CommandContext& ctx) {
   }
   PrintDiagnostics(p.diagnostics, p.inputs.sources, ctx.err);
   ctx.out << (stage == "figures" ? DumpFigures(p.figures) : TraceDocument(p.document));
-  return ExitCodeFor(p.diagnostics);
+  return ExitCodeOfWriting(p.diagnostics);
 }
 
 int NewCommand(const CommandContext& ctx) {
@@ -339,8 +343,8 @@ int NewCommand(const CommandContext& ctx) {
       "ATT FYLLA I, which `arsred check` lists with its place until it is replaced. Opening\n"
       "balances come from the prior year's directory. The directory appears whole or not at all.\n"
       "Exit 2, with nothing written, when it exists, the years do not follow each other, or the\n"
-      "prior year does not load; exit 3 when the prior year has validation errors of its own\n"
-      "(the new year is written all the same).\n";
+      "prior year does not load. When the prior year has validation errors of its own, the new\n"
+      "year is written all the same, with a warning (exit 0).\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   return NewYear(vm["year"].as<int>(), vm["from"].as<std::string>(), ctx.err);
 }

@@ -518,7 +518,6 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
     err << "arsred: new: warning: " << from.dir << " has " << prior_errors
         << (prior_errors == 1 ? " error" : " errors") << " of its own (arsred check " << from.dir
         << " lists them); the new year was started from it all the same\n";
-    return kExitWarnings;
   }
   return kExitClean;
 }

@@ -217,7 +217,7 @@ class YearWatcher {
     } else {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err_);
       outcome.pages = p.document.pages.size();
-      outcome.exit_code = ExitCodeFor(p.diagnostics);
+      outcome.exit_code = ExitCodeOfWriting(p.diagnostics);
     }
     RenderOptions options;
     if (!stopped_at && outcome.errors == 0) {

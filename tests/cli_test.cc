@@ -42,7 +42,7 @@ TEST_CASE("a missing or misnamed year directory is an input error") {
   CHECK(RunArsred({"check", (temp.path() / "2022").string()}).err.find("found a file") != std::string::npos);
 }
 
-TEST_CASE("warnings exit 3, or 2 with --werror") {
+TEST_CASE("check exits 3 for warnings, or 2 with --werror; build writes and exits 0, or 2 with --werror") {
   TempDir temp;
   fs::copy(kSourceDir / "tests/fixtures/base", temp.path(), fs::copy_options::recursive);
   // Approval after the three months Finsam allows is a warning, not an error.
@@ -55,6 +55,20 @@ TEST_CASE("warnings exit 3, or 2 with --werror") {
   RunResult strict = RunArsred({"check", "--werror", (temp.path() / "2024").string()});
   CHECK(strict.exit_code == 2);
   CHECK(strict.err.find("error[dates.deadline]") != std::string::npos);
+
+  // A command that wrote what it was asked to exits 0 and prints its warnings.
+  const fs::path pdf = temp.path() / "rapport.pdf";
+  RunResult built = RunArsred({"build", (temp.path() / "2024").string(), "-o", pdf.string()});
+  CHECK(built.exit_code == 0);
+  CHECK(built.err.find("warning[dates.deadline]") != std::string::npos);
+  CHECK(fs::exists(pdf));
+  fs::remove(pdf);
+  RunResult strict_build = RunArsred({"build", "--werror", (temp.path() / "2024").string(), "-o", pdf.string()});
+  CHECK(strict_build.exit_code == 2);
+  CHECK(strict_build.err.find("error[dates.deadline]") != std::string::npos);
+  RunResult strict_final = RunArsred({"build", "--werror", "--final", (temp.path() / "2024").string(), "-o", pdf.string()});
+  CHECK(strict_final.exit_code == 2);
+  CHECK(strict_final.err.find("refused") != std::string::npos);
 }
 
 TEST_CASE("files are refused when they lead out of the year directory or are not files") {
