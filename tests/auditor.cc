@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace arsred::test::auditor {
 namespace {
@@ -673,6 +674,7 @@ class Auditor {
     Operating();
     RepeatedFigures();
     for (const Table& table : report_.tables) Participants(table);
+    ParticipantsAcrossTables();
     TextAgainstTables();
     return std::move(audit_);
   }
@@ -1155,6 +1157,64 @@ class Auditor {
             share(row, shares[k], *value, *d, Quoted(base.label) + " " + ColumnName(table, counts[k]));
           }
         }
+      }
+    }
+  }
+
+  // The same count in two participant tables ("Tabell N."), by what is counted, the year and
+  // who: a line ("Avslutade deltagare") under a group of columns of a year (a heading's year, or
+  // the title's), or a table of years whose title names what it counts ("Tabell 1. Antal
+  // inskrivna deltagare över tid" against the line "Inskrivna deltagare").
+  void ParticipantsAcrossTables() {
+    std::vector<const Table*> tables;
+    std::set<std::string> lines;
+    for (const Table& table : report_.tables) {
+      if (!StartsWith(Lower(table.title), "tabell ")) continue;
+      tables.push_back(&table);
+      for (const Row& row : table.rows) lines.insert(Lower(row.label));
+    }
+    std::map<std::tuple<std::string, int, std::string>, std::vector<Place>> counts;
+    for (const Table* table : tables) {
+      std::string subject;  // what a table of years counts
+      for (const std::string& line : lines) {
+        if (Lower(table->title).find(line) != std::string::npos && line.size() > subject.size()) subject = line;
+      }
+      std::vector<std::pair<int, std::string>> columns(table->columns.size());  // year and who
+      int year = YearOf(table->title);
+      size_t group_start = 0;
+      for (size_t c = 0; c < table->columns.size(); ++c) {
+        std::string header = " " + Lower(table->columns[c].header) + " ";
+        if (table->columns[c].percent) continue;
+        std::string who = header.find(" alla ") != std::string::npos || header.find(" totalt ") != std::string::npos ? "alla"
+                          : header.find(" kvinnor ") != std::string::npos                                            ? "kvinnor"
+                          : header.find(" män ") != std::string::npos                                                ? "män"
+                                                                                                                      : "";
+        if (who == "alla") group_start = c;
+        columns[c].second = who;
+        if (int heading_year = YearOf(header); heading_year > 0) {
+          for (size_t k = group_start; k <= c; ++k) columns[k].first = heading_year;
+        } else if (columns[c].first == 0) {
+          columns[c].first = year;
+        }
+      }
+      for (const Row& row : table->rows) {
+        bool of_a_year = row.label.size() == 4 && AllDigits(row.label);
+        for (size_t c = 0; c < table->columns.size(); ++c) {
+          if (!Amount(row, c) || row.cells[c]->nil || columns[c].second.empty()) continue;
+          if (of_a_year && !subject.empty()) {
+            counts[{subject, std::stoi(row.label), columns[c].second}].push_back({table, &row, c});
+          } else if (!of_a_year && columns[c].first > 0) {
+            counts[{Lower(row.label), columns[c].first, columns[c].second}].push_back({table, &row, c});
+          }
+        }
+      }
+    }
+    for (const auto& [key, places] : counts) {
+      for (size_t k = 1; k < places.size(); ++k) {
+        if (places[k].table == places[0].table) continue;
+        Check("repeated", places[k].Value() == places[0].Value(),
+              Quoted(std::get<0>(key)) + ", " + std::to_string(std::get<1>(key)) + ", " + std::get<2>(key) + ": " +
+                  places[0].Describe() + ", but " + places[k].Describe() + ".");
       }
     }
   }

@@ -161,6 +161,16 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
     INFO(Catch::Detail::stringify(added));
     CHECK(Mentioning(added, "Tabell 2") == 1);
   }
+  SECTION("participants: one count in two tables") {
+    PrintedReport report = printed;
+    auditor::Figure* women = Cell(report, "Tabell 1. Antal inskrivna deltagare över tid", "2023", 1);
+    REQUIRE(women != nullptr);
+    women->value += 1;
+    std::vector<std::string> added = NewFindings(baseline, auditor::AuditReport(report));
+    INFO(Catch::Detail::stringify(added));
+    CHECK(Mentioning(added, "\"inskrivna deltagare\", 2023, kvinnor") == 1);  // against Tabell 2
+    CHECK(Mentioning(added, "Totalt prints 320") == 1);                       // its own sum
+  }
   SECTION("a figure in the text one off the tables") {
     PrintedReport report = printed;
     REQUIRE(!report.text_figures.empty());
