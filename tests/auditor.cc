@@ -519,10 +519,12 @@ std::string Bare(std::string word) {
 
 std::vector<TextFigure> TextFigures(const std::vector<Segment>& segments) {
   // The words of the running text in reading order, each with its page. The draft's appendix
-  // of findings (Granskningsanteckningar) is not the report's text.
+  // of findings (Granskningsanteckningar) is not the report's text; its heading is the last
+  // line that starts so and is not the table of contents' line (with its leader dots).
   size_t end = segments.size();
   for (size_t s = 0; s < segments.size(); ++s) {
-    if (StartsWith(Lower(segments[s].Text()), "granskningsanteckning")) end = s;
+    std::string text = Lower(segments[s].Text());
+    if (StartsWith(text, "granskningsanteckning") && text.find(". . .") == std::string::npos) end = s;
   }
   std::vector<std::pair<std::string, int>> words;
   for (size_t s = 0; s < end; ++s) {
@@ -666,6 +668,7 @@ class Auditor {
   Audit Run() {
     for (const Table& table : report_.tables) Identify(table);
     for (const Table& table : report_.tables) TableSums(table);
+    Movements();
     IncomeStatement();
     CashFlow();
     BalanceSheet();
@@ -803,6 +806,16 @@ class Auditor {
     std::vector<size_t> columns;
     for (auto [year, column] : years) columns.push_back(column);
     return columns;
+  }
+
+  // A movement schedule (the pension note): the closing line sums the opening line and the
+  // year's movements above it.
+  void Movements() {
+    for (const auto& [number, note] : notes_) {
+      for (const Row& row : note->rows) {
+        if (StartsWith(Lower(row.label), "utgående ")) RunningTotals(*note, {Lower(row.label)}, Columns(YearColumns(*note)));
+      }
+    }
   }
 
   void IncomeStatement() {

@@ -131,6 +131,15 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
     INFO(Catch::Detail::stringify(added));
     CHECK(Mentioning(added, "\"Summa\" prints") == 1);
   }
+  SECTION("a movement in the pension note") {
+    PrintedReport report = printed;
+    auditor::Figure* payments = Cell(report, "Not 4 Avsättningar för pensioner", "Årets utbetalningar", 0);
+    REQUIRE(payments != nullptr);
+    payments->value -= 1;
+    std::vector<std::string> added = NewFindings(baseline, auditor::AuditReport(report));
+    INFO(Catch::Detail::stringify(added));
+    CHECK(Mentioning(added, "\"Utgående avsättning\" prints 2 577") == 1);
+  }
   SECTION("closing cash") {
     PrintedReport report = printed;
     auditor::Figure* cash = Cell(report, "Kassaflödesanalys", "Likvida medel vid årets slut", 1);
