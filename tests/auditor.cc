@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iomanip>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -106,12 +107,12 @@ std::vector<Page> ParseBbox(const std::string& html) {
       // A word with a (narrow) no-break space inside, "7 918" where pdftotext keeps U+202F in
       // the word, is read as the words it joins, each given its share of the box.
       std::istringstream parts(word.text);
-      double x = word.x0, per_byte = (word.x1 - word.x0) / static_cast<double>(std::max<size_t>(word.text.size(), 1));
-      for (std::string part; parts >> part;) {
-        size_t offset = word.text.find(part, static_cast<size_t>((x - word.x0) / per_byte + 0.5));
+      double per_byte = (word.x1 - word.x0) / static_cast<double>(std::max<size_t>(word.text.size(), 1));
+      size_t offset = 0;
+      for (std::string part; parts >> part; offset += part.size()) {
+        offset = word.text.find(part, offset);
         double x0 = word.x0 + per_byte * static_cast<double>(offset);
         page.words.push_back({x0, word.y0, x0 + per_byte * static_cast<double>(part.size()), word.y1, part});
-        x = page.words.back().x1;
       }
     }
   }
@@ -122,7 +123,12 @@ bool Row::HasFigures() const {
   return std::any_of(cells.begin(), cells.end(), [](const auto& cell) { return cell.has_value(); });
 }
 
-std::string Table::Name() const { return title.empty() ? "the table on page " + std::to_string(page) : title; }
+std::string Table::Name() const {
+  if (!title.empty()) return title;
+  std::string name = "the table on page " + std::to_string(page);
+  if (!columns.empty() && !columns.front().header.empty()) name += " headed \"" + columns.front().header + "\"";
+  return name;
+}
 
 bool Audit::Found(const std::string& what) const { return std::find(found.begin(), found.end(), what) != found.end(); }
 
@@ -276,9 +282,9 @@ Gutter FindGutter(const std::vector<Page>& pages) {
 //
 // In a two-column layout a line may be two columns' lines side by side. It is, when nothing
 // crosses the gutter and the left part ends where justified prose ends in the left column, or
-// the right part starts where the right column starts, or with a word a list's indent from
-// there. (A table that spans the page has figures right of the gutter, not words; its headings
-// there stand over their figures, far from the column's start.) A line with words on one side
+// the right part starts where the right column starts, or with a word (or a bullet) at most a
+// list's indent from there. (A table that spans the page has figures right of the gutter, not
+// words; its headings there stand over their figures, far from the column's start.) A line with words on one side
 // only belongs to a column when it is next to such a line, through other one-sided lines; else
 // it is part of something that spans the page: a table's heading or group, a caption.
 //
@@ -312,7 +318,7 @@ std::vector<Segment> ReadingOrder(const std::vector<Page>& pages) {
       } else if (!crossed && left.front().text != "Belopp" &&
                  (std::abs(left.back().x1 - gutter.left_end) < kSamePlace ||
                   std::abs(right.front().x0 - gutter.right_start) < kSamePlace ||
-                  (HasLetter(right.front().text) && right.front().x0 < gutter.right_start + kProseIndent))) {
+                  (!ParseFigure(right.front().text) && right.front().x0 < gutter.right_start + kProseIndent))) {
         kind = kSideBySide;
       }
       kinds.push_back(kind);
@@ -448,7 +454,9 @@ std::vector<Table> FindTables(std::vector<Segment>& segments) {
     // last line before it.
     const Segment* title = Above(segments, segments[heading], left);
     if (title == nullptr && heading > 0 && segments[heading - 1].page < segments[heading].page) title = &segments[heading - 1];
-    if (title != nullptr && title->table < 0) {
+    // A line of prose (ending a sentence) just above a table is not its title.
+    std::string title_end = title != nullptr ? title->words.back().text : "";
+    if (title != nullptr && title->table < 0 && std::string(".,;:-").find(title_end.back()) == std::string::npos) {
       table.title = title->Text();
       // A note's heading may wrap: "Not 6 Återstående belopp för beslutad" / "finansiering av …".
       const Segment* above = Above(segments, *title, left);
@@ -658,6 +666,13 @@ struct Place {
   std::string Where() const { return table->Name() + ", " + Quoted(row->label) + " (" + ColumnName(*table, column) + ")"; }
   std::string Describe() const { return Where() + ": " + Printed(*row, column); }
 };
+
+// n/d as a percentage with one decimal: "31,9 %".
+std::string Percent(long long n, long long d) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << 100.0 * static_cast<double>(n) / static_cast<double>(d);
+  return Replace(out.str(), ".", ",") + " %";
+}
 
 long long FloorThousands(long long kr) { return kr >= 0 ? kr / 1000 : -((-kr + 999) / 1000); }
 
@@ -1045,6 +1060,7 @@ class Auditor {
       auto compare = [&](const std::vector<const Row*>& lines, const std::vector<std::string>& statement_labels) {
         Terms ours, theirs;
         for (const Row* line : lines) {
+          if (line == nullptr) continue;
           if (std::optional<long long> value = Amount(*line, column)) ours.Add(line->label, *value, Printed(*line, column));
         }
         for (const std::string& label : statement_labels) {
@@ -1139,7 +1155,7 @@ class Auditor {
       long long p = row.cells[percent_column]->value, floor = 100 * n / d, ceiling = (100 * n + d - 1) / d;
       Check("participants", p == floor || p == ceiling,
             table.Name() + ", " + Quoted(row.label) + ", " + ColumnName(table, percent_column) + ": " + Printed(row, percent_column) +
-                ", but " + Format(n) + " of " + of + " " + Format(d) + " is " + std::to_string(100.0 * static_cast<double>(n) / static_cast<double>(d)).substr(0, 5) + " %.");
+                ", but " + Format(n) + " of " + of + " " + Format(d) + " is " + Percent(n, d) + ".");
     };
     std::vector<size_t> shares;
     for (size_t c = 0; c < table.columns.size(); ++c) {
