@@ -151,9 +151,9 @@ std::optional<Figure> ParseFigure(const std::string& printed) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
   }
   bool negative = false;
-  if (StartsWith(text, kMinus)) {
+  if (StartsWith(text, kMinus) || StartsWith(text, "-")) {  // U+2212 as printed; a hyphen if a reader gives one
     negative = true;
-    text = text.substr(kMinus.size());
+    text = text.substr(text[0] == '-' ? 1 : kMinus.size());
   }
   if (size_t comma = text.find(','); comma != std::string::npos) {
     if (!AllDigits(text.substr(0, comma)) || !AllDigits(text.substr(comma + 1))) return std::nullopt;
