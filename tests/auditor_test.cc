@@ -6,6 +6,7 @@
 // "N tkr" are the tables' figures. auditor.h reads the PDF and makes the checks.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ void ExpectConsistent(const std::string& year, const std::string& layout, const 
     std::string found;
     for (const std::string& part : audit.found) found += "\n  " + part;
     INFO("The auditor found in the " << year << " report (" << layout << "):" << found);
+    INFO("and read:\n" << auditor::Describe(report));  // shown only if something was not found
     for (const std::string& part : parts) {
       INFO("looking for " << part);
       CHECK(audit.Found(part));
