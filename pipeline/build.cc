@@ -91,6 +91,14 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     return kExitErrors;
   }
   const bool final_year = org.status && org.status->value == Status::kFinal;
+  if (settings.mode == ReportMode::kFinal && !final_year) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    err << "arsred: " << dir << " is a draft (forbund.yaml: status: " << (org.status ? "utkast" : "not given")
+        << "): a final report is made only of a year the board has approved. Set `status: slutlig` and "
+           "`styrelsebeslut` (the date of the board's decision), and give the ordförande's seat "
+           "`roll: ordforande`; nothing was written\n";
+    return kExitErrors;
+  }
   if (settings.mode == ReportMode::kFinal && p.diagnostics.HasErrors()) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     err << "arsred: a final report is refused while the inputs have errors; nothing was written\n";

@@ -128,8 +128,8 @@ struct OrgFile : Anchor {
     v("rakenskapsar", rakenskapsar, "The financial year's first and last day (default: the calendar year).");
     v("styrelsebeslut", styrelsebeslut, "The date the board approved the report.");
     v("undertecknande", undertecknande,
-      "Place and date of signing (the place is required when status is slutlig; without a date the report "
-      "leaves a line to write it by hand).");
+      "Place and date of signing. Without it the report is signed at the förbund's `sate`, and without a date "
+      "it leaves a line to write the date by hand. A final year needs a place: this, or `sate`.");
     v("revisorspateckning", revisorspateckning,
       "Print \"Vår revisionsberättelse har lämnats ...\" under the signatures. Leave out unless asked for.");
   }

@@ -120,10 +120,11 @@ void CheckOrganisation(ValidationContext& c) {
               "a report year needs its förvaltningsberättelse");
   }
   if (org.status && org.status->value == Status::kFinal) {
-    // The date may be left out: it is then written by hand on the line the report leaves.
-    if (!org.undertecknande) {
+    // The place defaults to the förbund's säte; the date may be left out, to write by hand on
+    // the line the report leaves.
+    if (!org.undertecknande && !org.forbund.sate) {
       c.d.Error("final.signing", org.status->where, "undertecknande",
-                "a final report needs the place of signing (the date may be left to write by hand)");
+                "a final report needs the place of signing: `undertecknande.ort`, or the förbund's `sate`");
     }
     if (!org.styrelsebeslut) {
       c.d.Error("final.approval", org.status->where, "styrelsebeslut",

@@ -162,26 +162,26 @@ TEST_CASE("the archive of a final year is not replaced unless asked, with a reas
   CHECK(ReadFile(work.archive() / "arsredovisning-2024.pdf") != sealed.at("arsredovisning-2024.pdf"));
 }
 
-TEST_CASE("a year not marked final may be archived again; inputs with errors are not archived", "[archive]") {
-  Workspace work("utkast");
-  REQUIRE(work.Archive().exit_code == 0);
-  CHECK(ReadFile(work.archive() / "manifest.yaml").find("marked_final: false") != std::string::npos);
-  work.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering i länet.");
-  RunResult again = work.Archive();
-  INFO(again.err);
-  CHECK(again.exit_code == 0);
-  CHECK(FilesOf(work.temp.path() / "archive").size() == FilesOf(work.archive()).size());  // replaced, nothing kept
-  CHECK(ReadFile(work.archive() / "source/inputs/2024/text.yaml").find("i länet") != std::string::npos);
+TEST_CASE("only a year marked final is archived, and only without errors; nothing else is touched", "[archive]") {
+  Workspace draft("utkast");
+  RunResult refused = draft.Archive();
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("is a draft (forbund.yaml: status: utkast)") != std::string::npos);
+  CHECK(refused.err.find("Set `status: slutlig` and `styrelsebeslut`") != std::string::npos);
+  CHECK(!fs::exists(draft.archive()));
 
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
   const auto before = Contents(work.archive());
   work.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
-  RunResult broken = work.Archive();
+  RunResult broken = work.Archive({"--replace-final", "ny version"});
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("nothing was written") != std::string::npos);
   CHECK(Contents(work.archive()) == before);
 
   // Something that is not an archive is never overwritten.
-  Workspace other("utkast");
+  Workspace other;
   WriteFile(other.archive() / "anteckningar.txt", "mina anteckningar");
   RunResult foreign = other.Archive();
   CHECK(foreign.exit_code == 2);
@@ -193,7 +193,7 @@ TEST_CASE("both seed years archive and verify", "[archive]") {
   TempDir temp;
   for (const char* year : {"2020", "2023"}) {
     const fs::path archive = temp.path() / year;
-    RunResult run = RunArsred({"archive", (kSourceDir / "inputs" / year).string(), "--out", archive.string()});
+    RunResult run = RunArsred({"archive", FinalSeedCopy(temp.path(), year).string(), "--out", archive.string()});
     INFO(year << "\n" << run.err);
     CHECK(run.exit_code == 0);  // no findings: the seed years need no identity given up
     RunResult verify = RunArsred({"verify", archive.string()});

@@ -101,6 +101,7 @@ struct BaseCopy {
 
 TEST_CASE("a final build is refused while the inputs have errors and nothing is written") {
   BaseCopy base;
+  base.Edit("forbund.yaml", "status: utkast", "status: slutlig");
   base.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
   fs::path out = base.temp.path() / "final.pdf";
   WriteFile(out, "previous report");
@@ -126,6 +127,23 @@ TEST_CASE("a final year without findings has no watermark and no appendix") {
   CHECK(run.out.find("Granskningsanteckningar") == std::string::npos);
   CHECK(run.out.find("Underskrifter") != std::string::npos);
   CHECK(run.out.find("2025-03-14") != std::string::npos);
+}
+
+TEST_CASE("a final year without undertecknande is signed at the förbund's säte, the date by hand") {
+  BaseCopy base;
+  base.Edit("forbund.yaml", "status: utkast", "status: slutlig");
+  base.Edit("forbund.yaml", "undertecknande:\n  ort: Provstad\n  datum: 2025-03-14\n", "");
+  RunResult check = RunArsred({"check", base.year().string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  RunResult run = RunArsred({"dump", "--stage", "layout", "--final", base.year().string()});
+  CHECK(run.exit_code == 0);
+  const size_t place = run.out.find("role=signature structure=");
+  REQUIRE(place != std::string::npos);
+  const std::string line = run.out.substr(place, run.out.find('\n', place) - place);
+  CHECK(line.find("\"Provstad \"") != std::string::npos);
+  CHECK(run.out.find("role=signature", place + 1) != std::string::npos);
+  CHECK(run.out.find("\"____________________\"", place) != std::string::npos);  // the date, by hand
 }
 
 TEST_CASE("text the font cannot show is a located error, never a silent substitute") {
@@ -460,6 +478,7 @@ TEST_CASE("an identity no rounding can keep is named; the draft still prints and
   CHECK(check.err.find("Not Avsättningar för pensioner 2024: not.pensioner.summa = not.pensioner.ingaende + "
                        "the note's items; printed 581 ≠ 500") != std::string::npos);
 
+  base.Edit("forbund.yaml", "status: utkast", "status: slutlig");
   const fs::path draft = base.temp.path() / "draft.pdf", final_pdf = base.temp.path() / "final.pdf";
   RunResult build = RunArsred({"build", base.year().string(), "-o", draft.string()});
   INFO(build.err);

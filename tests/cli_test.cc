@@ -66,9 +66,11 @@ TEST_CASE("check exits 3 for warnings, or 2 with --werror; build writes and exit
   RunResult strict_build = RunArsred({"build", "--werror", (temp.path() / "2024").string(), "-o", pdf.string()});
   CHECK(strict_build.exit_code == 2);
   CHECK(strict_build.err.find("error[dates.deadline]") != std::string::npos);
+  WriteFile(org, ReplaceAll(ReadFile(org), "status: utkast", "status: slutlig"));
   RunResult strict_final = RunArsred({"build", "--werror", "--final", (temp.path() / "2024").string(), "-o", pdf.string()});
   CHECK(strict_final.exit_code == 2);
-  CHECK(strict_final.err.find("refused") != std::string::npos);
+  CHECK(strict_final.err.find("a final report is refused while the inputs have errors") != std::string::npos);
+  CHECK(!fs::exists(pdf));
 }
 
 TEST_CASE("files are refused when they lead out of the year directory or are not files") {

@@ -188,7 +188,7 @@ TEST_CASE("final reports of both years are PDF/A-2a as far as their structure sh
   TempDir temp;
   for (const char* year : {"2020", "2023"}) {
     const fs::path pdf = temp.path() / (std::string(year) + ".pdf");
-    RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--final", "-o", pdf.string()});
+    RunResult run = RunArsred({"build", FinalSeedCopy(temp.path(), year).string(), "--final", "-o", pdf.string()});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(run.err.find("PDF/A-2a, tagged PDF/UA-1") != std::string::npos);
@@ -218,6 +218,8 @@ TEST_CASE("a draft is plain PDF unless --pdfa asks, and then it is PDF/A-2b too"
 TEST_CASE("a layout that turns tagging off makes the final report PDF/A-2b", "[pdfa]") {
   TempDir temp;
   fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path org = temp.path() / "inputs/2024/forbund.yaml";
+  WriteFile(org, ReplaceAll(ReadFile(org), "status: utkast", "status: slutlig"));
   const fs::path data = temp.path() / "data";
   fs::create_directories(data / "layouts");
   fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");

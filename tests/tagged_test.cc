@@ -207,7 +207,7 @@ fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
     WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
   }
   const fs::path pdf = temp.path() / (year + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
-  RunResult run = RunArsred({"build", (kSourceDir / "inputs" / year).string(), "--final", "--data-dir", data.string(),
+  RunResult run = RunArsred({"build", FinalSeedCopy(temp.path(), year).string(), "--final", "--data-dir", data.string(),
                              "--layout", tagged ? "modern" : "untagged", "-o", pdf.string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
@@ -215,8 +215,8 @@ fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
 }
 
 // The Table elements layout made, from its trace: one per table, however many pages it takes.
-size_t TablesInTrace(const std::string& year) {
-  RunResult dump = RunArsred({"dump", "--stage", "layout", "--final", (kSourceDir / "inputs" / year).string()});
+size_t TablesInTrace(const TempDir& temp, const std::string& year) {
+  RunResult dump = RunArsred({"dump", "--stage", "layout", "--final", FinalSeedCopy(temp.path(), year).string()});
   std::istringstream lines(dump.out);
   size_t tables = 0;
   for (std::string line; std::getline(lines, line);) {
@@ -228,7 +228,7 @@ size_t TablesInTrace(const std::string& year) {
 TEST_CASE("final reports of both years are tagged: marks, tree and parent tree agree", "[tagged]") {
   TempDir temp;
   for (const char* year : {"2020", "2023"}) {
-    const size_t tables = TablesInTrace(year);
+    const size_t tables = TablesInTrace(temp, year);
     CHECK(tables > 10);
     CheckTagged(BuildFinal(temp, year, true), tables);
   }

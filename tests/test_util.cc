@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 #include "job.h"
 
@@ -74,6 +75,20 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
     text.replace(at, from.size(), to);
   }
   return text;
+}
+
+fs::path FinalSeedCopy(const fs::path& dir, const std::string& year) {
+  if (!fs::exists(dir / "inputs")) fs::copy(kSourceDir / "inputs", dir / "inputs", fs::copy_options::recursive);
+  const fs::path org = dir / "inputs" / year / "forbund.yaml";
+  std::string text = ReadFile(org);
+  if (text.find("status: slutlig") != std::string::npos) return dir / "inputs" / year;  // marked already
+  const std::string approved = std::to_string(std::stoi(year) + 1) + "-03-14";
+  const size_t status = text.find("status: utkast"), first_seat = text.find("roll: ledamot");
+  if (status == std::string::npos || first_seat == std::string::npos) throw std::runtime_error("not a seed year: " + year);
+  text.replace(first_seat, std::string("roll: ledamot").size(), "roll: ordforande");
+  text.replace(status, std::string("status: utkast").size(), "status: slutlig\nstyrelsebeslut: " + approved);
+  WriteFile(org, text);
+  return dir / "inputs" / year;
 }
 
 bool UpdatingGoldens() {

@@ -52,6 +52,11 @@ std::string Quote(const fs::path& path);
 // Replaces every occurrence of `from` in `text` with `to`.
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to);
 
+// inputs/ copied into `dir`, with `year` marked final as its board would have it (status
+// slutlig, the date of approval, the first seat as ordförande; signed at the förbund's säte).
+// Returns the year's directory.
+fs::path FinalSeedCopy(const fs::path& dir, const std::string& year);
+
 // When ARSRED_UPDATE_GOLDENS=1, golden files are rewritten instead of compared (review the diff).
 bool UpdatingGoldens();
 
