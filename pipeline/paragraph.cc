@@ -64,6 +64,26 @@ std::vector<LineBreak> FirstFitBreaks(const std::vector<BreakItem>& items, doubl
 
 }  // namespace
 
+namespace {
+
+// Whether the hyphen at in[i] joins two years, "2023-2025", given `before` (the text so far):
+// four digits on each side and no more. A date, "2011-03-04", keeps its hyphens.
+bool IsYearRange(const std::string& before, const std::string& in, size_t i) {
+  auto digits = [](const std::string& text, size_t from, size_t count) {
+    if (from + count > text.size()) return false;
+    for (size_t k = from; k < from + count; ++k) {
+      if (!IsAsciiDigit(text[k])) return false;
+    }
+    return true;
+  };
+  if (before.size() < 4 || !digits(before, before.size() - 4, 4)) return false;
+  if (before.size() > 4 && (IsAsciiDigit(before[before.size() - 5]) || before[before.size() - 5] == '-')) return false;
+  if (!digits(in, i + 1, 4)) return false;
+  return i + 5 >= in.size() || (!IsAsciiDigit(in[i + 5]) && in[i + 5] != '-');
+}
+
+}  // namespace
+
 std::string ProseTypography(const std::string& in) {
   std::string s;
   s.reserve(in.size());
@@ -81,9 +101,7 @@ std::string ProseTypography(const std::string& in) {
       } else {
         s += "\u2013";
       }
-    } else if (c == '-' && IsAsciiDigit(prev) && IsAsciiDigit(next) && s.size() >= 4 &&
-               IsAsciiDigit(s[s.size() - 4]) && i + 4 < in.size() && IsAsciiDigit(in[i + 4]) &&
-               (s.size() < 5 || !IsAsciiDigit(s[s.size() - 5]))) {
+    } else if (c == '-' && IsYearRange(s, in, i)) {
       s += "\u2013";  // 2023-2025
     } else if (c == '-' && (prev == ' ' || prev == '(') && IsAsciiDigit(next)) {
       s += "\u2212";  // a negative number in prose

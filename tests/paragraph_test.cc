@@ -138,6 +138,12 @@ TEST_CASE("a queue with paragraphs never taken stops when it goes") {
 TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
   CHECK(ProseTypography("2023 - 2025") == "2023\u20132025");
   CHECK(ProseTypography("2023-2025") == "2023\u20132025");
+  CHECK(ProseTypography("(2018-2021).") == "(2018\u20132021).");
+  // Dates print as written: neither hyphen of an ISO date is a range.
+  CHECK(ProseTypography("Östersund 2011-03-04") == "Östersund 2011-03-04");
+  CHECK(ProseTypography("den 2024-03-15 och 2025-01-31.") == "den 2024-03-15 och 2025-01-31.");
+  CHECK(ProseTypography("2011-03-04-2012") == "2011-03-04-2012");
+  CHECK(ProseTypography("12023-2025") == "12023-2025");
   CHECK(ProseTypography("samverkan - och lärande") == "samverkan \u2013 och lärande");
   CHECK(ProseTypography("ett utfall (-1 700 kr)") == "ett utfall (\u22121 700 kr)");
   CHECK(ProseTypography("69% och 25 %") == "69\u00A0% och 25\u00A0%");
