@@ -715,29 +715,93 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
   return t;
 }
 
+std::string MemberName(const OrgFile& org, const std::string& id) {
+  for (const Member& m : org.medlemmar) {
+    if (m.id.value.name == id) return m.namn.value;
+  }
+  return id;
+}
+
+std::string RoleLabel(BoardRole role) {
+  return role == BoardRole::kChair ? "Ordförande" : role == BoardRole::kViceChair ? "Vice ordförande" : "Ledamot";
+}
+
+// The seats in signing order: the ordförande, the vice ordförande, then the others as given.
+std::vector<const Seat*> SeatsInOrder(const OrgFile& org) {
+  std::vector<const Seat*> seats;
+  for (BoardRole role : {BoardRole::kChair, BoardRole::kViceChair, BoardRole::kMember}) {
+    for (const Seat& seat : org.styrelse) {
+      if (seat.roll.value == role) seats.push_back(&seat);
+    }
+  }
+  return seats;
+}
+
+// The member whose ledamot sits in the seat: the one appointing it, or, for a seat appointed
+// jointly, the one whose turn it is.
+std::string SittingMember(const Seat& seat) {
+  return seat.medlem ? seat.medlem->value.name : seat.innehas_av ? seat.innehas_av->value.name : "";
+}
+
 SignaturePage Signatures(const OrgFile& org) {
   SignaturePage page;
   page.place = org.undertecknande ? org.undertecknande->ort.value : org.forbund.sate ? org.forbund.sate->value : "";
   if (org.undertecknande && org.undertecknande->datum) page.date = org.undertecknande->datum->value.ToString();
-  auto member_name = [&](const std::string& id) {
-    for (const Member& m : org.medlemmar) {
-      if (m.id.value.name == id) return m.namn.value;
-    }
-    return id;
-  };
-  // The chair signs first, then the vice chair, then the members in the order given.
-  for (BoardRole role : {BoardRole::kChair, BoardRole::kViceChair, BoardRole::kMember}) {
-    for (const Seat& seat : org.styrelse) {
-      if (seat.roll.value != role) continue;
-      std::string label = role == BoardRole::kChair ? "Ordförande" : role == BoardRole::kViceChair ? "Vice ordförande" : "Ledamot";
-      page.lines.push_back({label, member_name(seat.medlem.value.name), seat.namn ? seat.namn->value : ""});
-    }
+  // The sitting ledamot of each seat signs for the board (ersättare do not sign).
+  for (const Seat* seat : SeatsInOrder(org)) {
+    const std::string id = seat->id ? seat->id->value.name : SittingMember(*seat);
+    page.lines.push_back({id, RoleLabel(seat->roll.value), MemberName(org, SittingMember(*seat)),
+                          seat->namn ? seat->namn->value : ""});
   }
   if (org.revisorspateckning) {
     page.auditors_note = true;
     if (org.revisorspateckning->datum) page.auditors_date = org.revisorspateckning->datum->value.ToString();
   }
   return page;
+}
+
+// "A, B och C"
+std::string JoinedList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " och " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// The board as [[styrelse]] lists it: each seat's sitting ledamot and those who held it earlier
+// in the year, who appointed them, then the ersättare.
+ReportTable BoardTable(const OrgFile& org) {
+  ReportTable t;
+  t.id = "styrelse";
+  t.title = "Styrelsens ledamöter och ersättare";
+  t.head.push_back({{"Uppdrag"}, {"Namn"}, {"Utsedd av"}});
+  t.numeric_columns = {false, false, false};
+  auto name_or_nil = [](const std::optional<Located<std::string>>& name) { return name ? name->value : kNil; };
+  for (const Seat* seat : SeatsInOrder(org)) {
+    std::string appointed_by = MemberName(org, SittingMember(*seat));
+    std::vector<std::string> others;
+    for (const Located<Id>& m : seat->medlemmar) {
+      if (m.value.name != SittingMember(*seat)) others.push_back(MemberName(org, m.value.name));
+    }
+    if (!others.empty()) appointed_by += " (gemensamt med " + JoinedList(others) + ")";
+    std::string sitting = name_or_nil(seat->namn);
+    if (!seat->tidigare.empty()) {
+      Date from = seat->tidigare.back().till.value;
+      sitting += " (från " + NextDay(from).ToString() + ")";
+    }
+    t.rows.push_back({{{RoleLabel(seat->roll.value), false}, {sitting, false}, {appointed_by, false}}});
+    for (const FormerHolder& former : seat->tidigare) {
+      ReportRow row{{{"", false}, {former.namn.value + " (till " + former.till.value.ToString() + ")", false}, {"", false}}};
+      row.indent = 1;
+      t.rows.push_back(row);
+    }
+  }
+  for (const Substitute& s : org.ersattare) {
+    t.rows.push_back({{{"Ersättare", false}, {name_or_nil(s.namn), false}, {MemberName(org, s.medlem.value.name), false}}});
+  }
+  return t;
 }
 
 const char* kSmallNumbers[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"};
@@ -813,6 +877,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
     out.charts[c.id] = std::move(c);
   }
   out.signatures = Signatures(org);
+  if (!org.styrelse.empty()) out.tables["styrelse"] = BoardTable(org);
   return out;
 }
 

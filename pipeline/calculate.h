@@ -68,9 +68,10 @@ struct ReportChart {
 };
 
 struct SignatureLine {
+  std::string seat;      // the seat's id: its own, or its appointing member's
   std::string role;      // "Ordförande", "Vice ordförande", "Ledamot"
-  std::string member;    // the appointing member, e.g. "Region Jämtland Härjedalen"
-  std::string name;      // empty when the inputs give none
+  std::string member;    // the member the ledamot comes from, e.g. "Region Jämtland Härjedalen"
+  std::string name;      // the sitting ledamot; empty when the inputs give none
 };
 
 struct SignaturePage {

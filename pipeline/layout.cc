@@ -932,7 +932,8 @@ class Composer {
       for (const HeadCell& cell : table.head[h]) {
         double w = 0;
         for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) w += widths[col + static_cast<size_t>(k)];
-        bool numeric = col > 0 && !(table.has_note_column && col == 1);
+        bool numeric = col < table.numeric_columns.size() ? table.numeric_columns[col]
+                                                           : col > 0 && !(table.has_note_column && col == 1);
         CellLines cl;
         cl.numeric = numeric;
         // A head over numbers is set ragged and drawn right-aligned, line by line.
@@ -1356,9 +1357,9 @@ class Composer {
     size_t colon = embed.find(':');
     std::string kind = embed.substr(0, colon);
     std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
-    if (kind == "flerarsoversikt" || kind == "driftredovisning") {
+    if (kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse") {
       auto it = figures_.tables.find(kind);
-      if (it != figures_.tables.end()) Table(it->second, true, true, it->second.title);
+      if (it != figures_.tables.end()) Table(it->second, kind != "styrelse", true, it->second.title);
       return;
     }
     if (kind == "diagram") {

@@ -55,16 +55,54 @@ struct Member : Anchor {
   }
 };
 
-struct Seat : Anchor {
-  static constexpr std::string_view kName = "Seat";
-  Located<Id> medlem;
-  Located<BoardRole> roll;
-  std::optional<Located<std::string>> namn;
+// Who held a seat before its sitting ledamot, and until when.
+struct FormerHolder : Anchor {
+  static constexpr std::string_view kName = "FormerHolder";
+  Located<std::string> namn;
+  Located<Date> till;
   template <class V>
   void Fields(V& v) {
-    v("medlem", medlem, "The id of the member that appointed this ledamot.");
+    v("namn", namn, "The ledamot who held the seat before.");
+    v("till", till, "Their last day on the board; the next ledamot took the seat the day after.");
+  }
+};
+
+// An ordinarie ledamot's seat on the board, appointed by one member or jointly by several (as
+// when the kommuner of a förbund appoint one ledamot together, by turns).
+struct Seat : Anchor {
+  static constexpr std::string_view kName = "Seat";
+  std::optional<Located<Id>> id;
+  std::optional<Located<Id>> medlem;
+  std::vector<Located<Id>> medlemmar;
+  std::optional<Located<Id>> innehas_av;
+  Located<BoardRole> roll;
+  std::optional<Located<std::string>> namn;
+  std::vector<FormerHolder> tidigare;
+  template <class V>
+  void Fields(V& v) {
+    v("id", id, "The seat's id (default: the id of the member that appoints it; required for a seat appointed jointly).");
+    v("medlem", medlem, "The member that appoints this seat's ledamot.");
+    v("medlemmar", medlemmar, "Or the members that appoint it jointly, e.g. [lysekil, munkedal, tanum].");
+    v("innehas_av", innehas_av, "With `medlemmar`: the member whose turn it is to hold the seat this period.");
     v("roll", roll, "The ledamot's role on the board.");
-    v("namn", namn, "The ledamot's name, printed under the signature line. Leave out when not known.");
+    v("namn", namn,
+      "The sitting ledamot, who signs the report, printed under the signature line. Leave out when not known.");
+    v("tidigare", tidigare,
+      "Ledamöter who held the seat earlier in the year (or after it, before the report was signed), oldest first.");
+  }
+};
+
+// An ersättare: listed with the board, never on the signature page.
+struct Substitute : Anchor {
+  static constexpr std::string_view kName = "Substitute";
+  Located<Id> medlem;
+  std::optional<Located<std::string>> namn;
+  std::optional<Located<Id>> plats;
+  template <class V>
+  void Fields(V& v) {
+    v("medlem", medlem, "The member that appointed the ersättare.");
+    v("namn", namn, "The ersättare's name.");
+    v("plats", plats, "The id of the seat the ersättare stands in for, when the förbundsordning ties them to one.");
   }
 };
 
@@ -109,6 +147,8 @@ struct OrgFile : Anchor {
   Organisation forbund;
   std::vector<Member> medlemmar;
   std::vector<Seat> styrelse;
+  std::vector<Substitute> ersattare;
+  std::optional<Located<int64_t>> platser_per_medlem;
   std::optional<Period> rakenskapsar;
   std::optional<Located<Date>> styrelsebeslut;
   std::optional<Signing> undertecknande;
@@ -124,7 +164,12 @@ struct OrgFile : Anchor {
       "or kr (exact); overrides the layout's `belopp`.");
     v("forbund", forbund, "The förbund itself.");
     v("medlemmar", medlemmar, "Every member of the förbund (required for a report year).");
-    v("styrelse", styrelse, "One board seat per member (required for a report year).");
+    v("styrelse", styrelse,
+      "The board's seats (ordinarie ledamöter): every member appoints or co-appoints one (required for a report "
+      "year).");
+    v("ersattare", ersattare, "The board's ersättare, listed with the board (`[[styrelse]]`) but not signing.");
+    v("platser_per_medlem", platser_per_medlem,
+      "How many seats one member may hold, where the förbundsordning allows more than one (default 1).");
     v("rakenskapsar", rakenskapsar, "The financial year's first and last day (default: the calendar year).");
     v("styrelsebeslut", styrelsebeslut, "The date the board approved the report.");
     v("undertecknande", undertecknande,

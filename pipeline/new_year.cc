@@ -33,6 +33,8 @@ constexpr FieldFate kRules[] = {
     {"forbund.yaml", "styrelsebeslut", Fate::kDrop},
     {"Signing", "datum", Fate::kDrop},
     {"AuditorsNote", "datum", Fate::kDrop},
+    // Who held a seat before its sitting ledamot is the past year's history.
+    {"Seat", "tidigare", Fate::kDrop},
     // text.yaml: the accounting principles seldom change; every other text is the year's own.
     {"text.yaml", "redovisningsprinciper", Fate::kCarry},
     // verksamhet.yaml: goals are set for several years; how they went, and every count, is the

@@ -106,12 +106,6 @@ std::optional<Date> ParseSieDate(std::string_view text, std::string* why) {
   return d;
 }
 
-Date NextDay(Date d) {
-  if (IsRealDate(d.year, d.month, d.day + 1)) return Date{d.year, d.month, d.day + 1};
-  if (d.month < 12) return Date{d.year, d.month + 1, 1};
-  return Date{d.year + 1, 1, 1};
-}
-
 // A Swedish organisationsnummer is NNNNNN-NNNN, and its ten digits pass the Luhn check.
 bool ValidOrgNumber(std::string_view s, std::string* why) {
   if (s.size() != 11 || s[6] != '-' || !AllDigits(s.substr(0, 6)) || !AllDigits(s.substr(7))) {

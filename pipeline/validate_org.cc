@@ -1,5 +1,6 @@
 // Rules on forbund.yaml: the year, the organisation number, dates in order, members and board.
 #include <map>
+#include <optional>
 
 #include "load_visitor.h"
 #include "validate_rules.h"
@@ -37,6 +38,141 @@ Date AddMonths(Date d, int months) {
   Date out{index / 12, index % 12 + 1, d.day};
   while (!IsRealDate(out.year, out.month, out.day)) --out.day;
   return out;
+}
+
+// A seat's earlier ledamöter left in the order given, not before the year began, and not after
+// the report was signed; the seat then names its sitting ledamot.
+void CheckFormerHolders(ValidationContext& c, const Seat& seat) {
+  const OrgFile& org = c.year.files.forbund;
+  const Date year_start{c.inputs.report_year, 1, 1};
+  std::optional<Date> signed_on;
+  if (org.undertecknande && org.undertecknande->datum) signed_on = org.undertecknande->datum->value;
+  const FormerHolder* previous = nullptr;
+  for (const FormerHolder& former : seat.tidigare) {
+    const Located<Date>& till = former.till;
+    if (till.value < year_start) {
+      c.d.Error("board.former_holder", till.where, till.path,
+                "left before " + year_start.ToString() + ", so not on the board this year: leave them out");
+    } else if (previous && till.value <= previous->till.value) {
+      c.d.Error("board.former_holder", till.where, till.path,
+                "list the earlier ledamöter oldest first: this one left on " + till.value.ToString() +
+                    ", not after the one above (" + previous->till.value.ToString() + ")");
+    } else if (signed_on && till.value >= *signed_on) {
+      c.d.Error("board.former_holder", till.where, till.path,
+                "still on the board when the report was signed (" + signed_on->ToString() + "): they sign it");
+    }
+    previous = &former;
+  }
+  if (!seat.tidigare.empty() && !seat.namn) {
+    c.d.Error("board.former_holder", seat.where, seat.path,
+              "a seat that changed hands names its sitting ledamot, who signs: `namn`");
+  }
+}
+
+// The board as the förbundsordning has it: every member appoints or co-appoints a seat, a
+// member holds no more seats than allowed, one ordförande and one vice ordförande at most, and
+// each seat's earlier ledamöter in the order they left.
+void CheckBoard(ValidationContext& c, const std::map<std::string, const Member*>& members,
+                const std::vector<std::string>& ids) {
+  const OrgFile& org = c.year.files.forbund;
+  if (org.styrelse.empty()) {
+    if (!org.medlemmar.empty()) c.d.Error("board.missing", org.where, "styrelse", "a report year lists the board's seats");
+    return;
+  }
+  auto known = [&](const Located<Id>& id) {
+    if (members.count(id.value.name)) return true;
+    std::string message = "no member with id `" + id.value.name + "`";
+    std::string suggestion = DidYouMean(id.value.name, ids);
+    if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+    c.d.Error("board.unknown_member", id.where, id.path, message);
+    return false;
+  };
+  const int64_t allowed = org.platser_per_medlem ? org.platser_per_medlem->value : 1;
+  if (org.platser_per_medlem && allowed < 1) {
+    c.d.Error("board.seats_allowed", org.platser_per_medlem->where, org.platser_per_medlem->path,
+              "a member may hold at least one seat");
+  }
+  std::map<std::string, int> appoints;
+  std::map<std::string, const Seat*> seat_ids;
+  int chairs = 0, vice_chairs = 0;
+  for (const Seat& seat : org.styrelse) {
+    if (seat.medlem && !seat.medlemmar.empty()) {
+      c.d.Error("board.appointed_by", seat.medlem->where, seat.medlem->path,
+                "a seat is appointed by one member (`medlem`) or jointly by several (`medlemmar`), not both");
+    } else if (!seat.medlem && seat.medlemmar.empty()) {
+      c.d.Error("board.appointed_by", seat.where, seat.path,
+                "say who appoints the seat: `medlem`, or `medlemmar` for several members jointly");
+    } else if (seat.medlemmar.size() == 1) {
+      c.d.Error("board.appointed_by", seat.medlemmar.front().where, seat.medlemmar.front().path,
+                "a seat appointed jointly names two members or more; for one, write `medlem`");
+    }
+    if (seat.medlem && known(*seat.medlem)) ++appoints[seat.medlem->value.name];
+    for (const Located<Id>& m : seat.medlemmar) {
+      if (known(m)) ++appoints[m.value.name];
+    }
+    if (!seat.medlemmar.empty() && !seat.innehas_av) {
+      c.d.Error("board.holder", seat.where, seat.path,
+                "say which of the members holds the seat this period: `innehas_av`");
+    }
+    if (seat.innehas_av) {
+      const std::string& holder = seat.innehas_av->value.name;
+      bool among = false;
+      for (const Located<Id>& m : seat.medlemmar) among = among || m.value.name == holder;
+      if (seat.medlemmar.empty()) {
+        c.d.Error("board.holder", seat.innehas_av->where, seat.innehas_av->path,
+                  "only a seat appointed jointly (`medlemmar`) says who holds it");
+      } else if (!among) {
+        c.d.Error("board.holder", seat.innehas_av->where, seat.innehas_av->path,
+                  "`" + holder + "` is not one of the members that appoint this seat");
+      }
+    }
+    // The seat's id: its own, or that of the member appointing it.
+    const Located<Id>* id = seat.id ? &*seat.id : seat.medlem ? &*seat.medlem : nullptr;
+    if (!id && !seat.medlemmar.empty()) {
+      c.d.Error("board.seat_id", seat.where, seat.path, "a seat appointed jointly needs an `id`");
+    } else if (id && !seat_ids.emplace(id->value.name, &seat).second && (seat.id || allowed > 1)) {
+      // Two seats of one member, neither with an id, are a second seat unless that is allowed.
+      c.d.Error("board.seat_id", id->where, id->path,
+                "seat id `" + id->value.name + "` is used twice; give one seat an `id` of its own");
+    }
+    if (seat.roll.value == BoardRole::kChair && ++chairs == 2) {
+      c.d.Error("board.chair", seat.roll.where, seat.roll.path, "the board has one ordförande");
+    }
+    if (seat.roll.value == BoardRole::kViceChair && ++vice_chairs == 2) {
+      c.d.Error("board.vice_chair", seat.roll.where, seat.roll.path, "the board has one vice ordförande");
+    }
+    CheckFormerHolders(c, seat);
+  }
+  for (const Member& m : org.medlemmar) {
+    if (!appoints.count(m.id.value.name)) {
+      c.d.Error("board.member_without_seat", m.where, m.path,
+                "member `" + m.id.value.name + "` appoints no seat: give it one, or name it in a seat's `medlemmar`");
+    }
+  }
+  std::map<std::string, int64_t> held;
+  for (const Seat& seat : org.styrelse) {
+    const Located<Id>* holder = seat.medlem ? &*seat.medlem : seat.innehas_av ? &*seat.innehas_av : nullptr;
+    if (holder && members.count(holder->value.name) && ++held[holder->value.name] == allowed + 1) {
+      c.d.Error("board.second_seat", holder->where, holder->path,
+                "`" + holder->value.name + "` holds more than " + std::to_string(allowed) +
+                    (allowed == 1 ? " seat" : " seats") +
+                    "; where the förbundsordning allows more, say so with `platser_per_medlem`");
+    }
+  }
+  for (const Substitute& s : org.ersattare) {
+    known(s.medlem);
+    if (s.plats && !seat_ids.count(s.plats->value.name)) {
+      std::vector<std::string> seat_names;
+      for (const auto& [name, seat] : seat_ids) seat_names.push_back(name);
+      std::string message = "no seat with id `" + s.plats->value.name + "`";
+      std::string suggestion = DidYouMean(s.plats->value.name, seat_names);
+      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+      c.d.Error("board.substitute_seat", s.plats->where, s.plats->path, message);
+    }
+  }
+  if (org.status && org.status->value == Status::kFinal && chairs == 0) {
+    c.d.Error("final.chair", org.status->where, "styrelse", "a final report names the board's ordförande");
+  }
 }
 
 }  // namespace
@@ -151,50 +287,17 @@ void CheckOrganisation(ValidationContext& c) {
                 "the state is a member twice over, through Försäkringskassan and Arbetsförmedlingen (found " +
                     std::to_string(kinds[MemberKind::kState]) + " of typ stat)");
     }
-    if (kinds[MemberKind::kRegion] != 1) {
+    if (kinds[MemberKind::kRegion] < 1 || kinds[MemberKind::kRegion] > 2) {
       c.d.Error("members.region", org.medlemmar.front().where, "medlemmar",
-                "a förbund has one region among its members (found " + std::to_string(kinds[MemberKind::kRegion]) +
-                    ")");
+                "a förbund has one region among its members, or two (found " +
+                    std::to_string(kinds[MemberKind::kRegion]) + ")");
     }
     if (kinds[MemberKind::kMunicipality] < 1) {
       c.d.Error("members.kommun", org.medlemmar.front().where, "medlemmar", "a förbund has at least one kommun");
     }
   }
 
-  // Board: one seat per member, at most one chair and one vice chair.
-  std::map<std::string, int> seats;
-  int chairs = 0, vice_chairs = 0;
-  for (const Seat& seat : org.styrelse) {
-    if (!members.count(seat.medlem.value.name)) {
-      std::string message = "no member with id `" + seat.medlem.value.name + "`";
-      std::string suggestion = DidYouMean(seat.medlem.value.name, ids);
-      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-      c.d.Error("board.member", seat.medlem.where, seat.medlem.path, message);
-      continue;
-    }
-    if (++seats[seat.medlem.value.name] == 2) {
-      c.d.Error("board.seats", seat.medlem.where, seat.medlem.path,
-                "each member appoints one ledamot: `" + seat.medlem.value.name + "` has a second seat");
-    }
-    if (seat.roll.value == BoardRole::kChair && ++chairs == 2) {
-      c.d.Error("board.chair", seat.roll.where, seat.roll.path, "the board has one ordförande");
-    }
-    if (seat.roll.value == BoardRole::kViceChair && ++vice_chairs == 2) {
-      c.d.Error("board.chair", seat.roll.where, seat.roll.path, "the board has one vice ordförande");
-    }
-  }
-  if (!org.styrelse.empty()) {
-    for (const Member& m : org.medlemmar) {
-      if (!seats.count(m.id.value.name)) {
-        c.d.Error("board.seats", m.where, m.path, "member `" + m.id.value.name + "` has no seat on the board");
-      }
-    }
-  } else if (!org.medlemmar.empty()) {
-    c.d.Error("board.missing", org.where, "styrelse", "a report year lists the board's seats");
-  }
-  if (org.status && org.status->value == Status::kFinal && chairs == 0) {
-    c.d.Error("final.chair", org.status->where, "styrelse", "a final report names the board's ordförande");
-  }
+  CheckBoard(c, members, ids);
 
 }
 

@@ -88,13 +88,16 @@ struct TextChecker {
 
   void Embed(const Block& block, const std::string& path, bool in_goal) {
     const std::string& embed = block.embed;
-    if (embed == "flerarsoversikt" || embed == "driftredovisning") {
-      bool present = embed == "flerarsoversikt" ? c.year.files.rakenskaper.flerarsoversikt.has_value()
-                                                : c.year.files.budget.driftredovisning.has_value();
+    if (embed == "flerarsoversikt" || embed == "driftredovisning" || embed == "styrelse") {
+      bool present = embed == "flerarsoversikt"    ? c.year.files.rakenskaper.flerarsoversikt.has_value()
+                     : embed == "driftredovisning" ? c.year.files.budget.driftredovisning.has_value()
+                                                   : !c.year.files.forbund.styrelse.empty();
       if (!present) {
         c.d.Error("text.embed", block.where, path,
                   "[[" + embed + "]] needs " +
-                      (embed == "flerarsoversikt" ? "rakenskaper.yaml: flerarsoversikt" : "budget.yaml: driftredovisning"));
+                      (embed == "flerarsoversikt"    ? "rakenskaper.yaml: flerarsoversikt"
+                       : embed == "driftredovisning" ? "budget.yaml: driftredovisning"
+                                                     : "forbund.yaml: styrelse"));
       }
     } else {
       size_t colon = embed.find(':');
@@ -104,7 +107,7 @@ struct TextChecker {
       if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end() || id.empty()) {
         std::string message = "[[" + embed + "]] is not an embed";
         std::vector<std::string> all = kKinds;
-        all.insert(all.end(), {"flerarsoversikt", "driftredovisning"});
+        all.insert(all.end(), {"flerarsoversikt", "driftredovisning", "styrelse"});
         std::string suggestion = DidYouMean(kind, all);
         if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
         c.d.Error("text.embed", block.where, path, message);

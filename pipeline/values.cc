@@ -46,6 +46,12 @@ std::string Date::ToString() const {
   return buffer;
 }
 
+Date NextDay(Date d) {
+  if (IsRealDate(d.year, d.month, d.day + 1)) return {d.year, d.month, d.day + 1};
+  if (d.month < 12) return {d.year, d.month + 1, 1};
+  return {d.year + 1, 1, 1};
+}
+
 bool IsRealDate(int year, int month, int day) {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

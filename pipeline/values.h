@@ -51,6 +51,8 @@ struct Date {
 };
 
 bool IsRealDate(int year, int month, int day);
+// The day after `d`.
+Date NextDay(Date d);
 
 // Strict parsers for plain YAML scalars. Each returns nullopt and fills `why` on failure.
 std::optional<int64_t> ParseInteger(std::string_view text, std::string* why);

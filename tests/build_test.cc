@@ -505,3 +505,49 @@ TEST_CASE("a year may print its statements in kronor, whatever its layout says")
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a seat shared by the kommuner, a change of ledamot and ersättare: listed, and the sitting ledamot signs") {
+  BaseCopy base;
+  base.Edit("forbund.yaml", "  - medlem: norrby\n    roll: vice_ordforande\n  - medlem: soderby\n    roll: ledamot\n",
+            "  - id: kommunerna\n    medlemmar: [norrby, soderby]\n    innehas_av: soderby\n    roll: vice_ordforande\n"
+            "    namn: Cecilia Ek\n    tidigare:\n      - namn: Bo Alm\n        till: 2024-09-30\n");
+  base.Edit("forbund.yaml", "rakenskapsar:\n",
+            "ersattare:\n  - medlem: norrby\n    namn: Dan Falk\n  - medlem: region\n    namn: Eva Gran\nrakenskapsar:\n");
+  base.Edit("text.yaml", "## Deltagare\n", "## Styrelse\n\n  [[styrelse]]\n\n  ## Deltagare\n");
+  RunResult check = RunArsred({"check", base.year().string()});
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+
+  RunResult figures = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  REQUIRE(figures.exit_code == 0);
+  CHECK(figures.out.find("table styrelse: Styrelsens ledamöter och ersättare\n  | Uppdrag | Namn | Utsedd av\n"
+                         "  Ordförande | – | Region Provlän\n"
+                         "  Vice ordförande | Cecilia Ek (från 2024-10-01) | Söderby kommun (gemensamt med Norrby kommun)\n"
+                         "     | Bo Alm (till 2024-09-30) | \n") != std::string::npos);
+  CHECK(figures.out.find("  Ersättare | Dan Falk | Norrby kommun\n  Ersättare | Eva Gran | Region Provlän\n") !=
+        std::string::npos);
+
+  RunResult layout = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  REQUIRE(layout.exit_code == 0);
+  // The board is listed where the text places it; the signatures are the seats' sitting ledamöter.
+  size_t signatures = std::string::npos;  // the heading of the signature page
+  for (size_t at = layout.out.find("\"Underskrifter\""); at != std::string::npos;
+       at = layout.out.find("\"Underskrifter\"", at + 1)) {
+    const size_t line = layout.out.rfind('\n', at) + 1;
+    if (layout.out.substr(line, at - line).find("role=heading1") != std::string::npos) signatures = at;
+  }
+  REQUIRE(signatures != std::string::npos);
+  const std::string before = layout.out.substr(0, signatures), after = layout.out.substr(signatures);
+  CHECK(before.find("\"Falk\"") != std::string::npos);
+  CHECK(after.find("\"Cecilia Ek \"") != std::string::npos);
+  CHECK(after.find("\"Söderby kommun\"") != std::string::npos);  // whose turn it is
+  CHECK(after.find("\"Falk\"") == std::string::npos);  // an ersättare does not sign
+  CHECK(after.find("\"Gran\"") == std::string::npos);
+  CHECK(after.find("\"Alm\"") == std::string::npos);   // nor does the ledamot who left
+}
+
+}  // namespace
+}  // namespace arsred::test
