@@ -111,6 +111,7 @@ class YamlWriter {
   void Scalar(int64_t n) { out_ << static_cast<long long>(n); }
   void Scalar(bool b) { out_ << b; }
   void Scalar(const Date& d) { out_ << d.ToString(); }
+  void Scalar(const YearOrDate& d) { out_ << d.ToString(); }
   void Scalar(const Decimal& d) { out_ << d.ToString(); }
   // An amount read under `enhet: tkr` was multiplied by 1000 and marked; write it back in tkr.
   void Scalar(const Money& m) { out_ << static_cast<long long>(m.exact() ? m.kronor : m.kronor / 1000); }

@@ -815,6 +815,18 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
   out.year = inputs.report_year;
   out.organisation = org.forbund.namn.value;
   out.organisation_number = org.forbund.organisationsnummer.value;
+  const ReportIdentity* identity = org.rapport ? &*org.rapport : nullptr;
+  out.title = (identity && identity->titel ? identity->titel->value : "Årsredovisning") + " " + std::to_string(out.year);
+  if (identity && identity->undertitel) out.subtitle = identity->undertitel->value;
+  if (identity) {
+    for (const auto& line : identity->omslag) out.cover_lines.push_back(line.value);
+    // The date of approval is the board's decision; a draft without one says only who approves.
+    if (identity->antagen_av) {
+      std::string approved = "Antagen av " + identity->antagen_av->value;
+      if (org.styrelsebeslut) approved += " " + org.styrelsebeslut->value.ToString();
+      out.cover_lines.push_back(approved);
+    }
+  }
   out.draft = draft;
   out.document_date = std::to_string(out.year) + "-12-31";
   if (org.styrelsebeslut) out.document_date = org.styrelsebeslut->value.ToString();

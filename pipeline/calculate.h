@@ -86,6 +86,9 @@ struct ReportFigures {
   int year = 0;
   std::string organisation;        // the förbund's name
   std::string organisation_number;
+  std::string title;                     // "Årsredovisning 2023"
+  std::string subtitle;                  // a line under it on the cover, or ""
+  std::vector<std::string> cover_lines;  // further lines for the cover, "Antagen av …" last
   bool draft = true;
   std::string document_date;       // ISO date from the inputs for the PDF's metadata
 

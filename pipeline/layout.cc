@@ -1388,14 +1388,26 @@ class Composer {
     b.height = pages_.text_height();
     b.span = true;
     std::string name = figures_.organisation;
-    std::string title = "Årsredovisning " + std::to_string(figures_.year);
     std::string number = "Organisationsnummer " + figures_.organisation_number;
-    CheckGlyphs(name + title + number, Where{}, "cover", kBold);
+    std::string all_text = name + figures_.title + figures_.subtitle + number;
+    for (const std::string& line : figures_.cover_lines) all_text += line;
+    CheckGlyphs(all_text, Where{}, "rapport", kBold);
     Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
-    auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, pages_.text_width(), false);
-    auto title_lines = typesetter_.Set({{title, kBold, ""}}, 34, accent, pages_.text_width(), false);
+    const double width = pages_.text_width();
+    auto title_lines = typesetter_.Set({{figures_.title, kBold, ""}}, 34, accent, width, false);
     TagLines(title_lines, Element(StructType::kP));
+    std::vector<SetLine> subtitle_lines;
+    if (!figures_.subtitle.empty()) {
+      subtitle_lines = typesetter_.Set({{figures_.subtitle, kRegular, ""}}, 16, accent, width, false);
+      TagLines(subtitle_lines, Element(StructType::kP));
+    }
+    auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, width, false);
     TagLines(name_lines, Element(StructType::kP));
+    std::vector<std::vector<SetLine>> extra_lines;
+    for (const std::string& line : figures_.cover_lines) {
+      extra_lines.push_back(typesetter_.Set({{line, kRegular, ""}}, 12, body_.color, width, false));
+      TagLines(extra_lines.back(), Element(StructType::kP));
+    }
     const int number_element = Element(StructType::kP);
     b.draw = [=](Page& page, double left, double top, double width) {
       double y = top - page.height * 0.28;
@@ -1412,7 +1424,13 @@ class Composer {
         }
       };
       put(title_lines, 40);
+      if (!subtitle_lines.empty()) {
+        y += 8;  // closer to the title it belongs to
+        put(subtitle_lines, 22);
+        y -= 8;
+      }
       put(name_lines, 26);
+      for (const auto& lines : extra_lines) put(lines, 16);
       GlyphRun org;
       org.size = 12;
       org.x = left;
@@ -1594,9 +1612,9 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
                 const LayoutResources& resources, const DraftNotes& draft, Diagnostics& diagnostics) {
   Document doc;
   doc.fonts = resources.faces;
-  doc.info.title = "Årsredovisning " + std::to_string(figures.year);
+  doc.info.title = figures.title;
   doc.info.author = figures.organisation;
-  doc.info.subject = "Årsredovisning " + std::to_string(figures.year) + " för " + figures.organisation + " (" +
+  doc.info.subject = figures.title + " för " + figures.organisation + " (" +
                      figures.organisation_number + ")";
   doc.info.creator = "arsred";
   doc.info.created = figures.document_date;
@@ -1658,7 +1676,8 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   Color text_color;
   ParseColor(layout.text.farg.value, &text_color);
   auto running = [&](const RunningLine& line, bool top, int p) {
-    std::map<std::string, std::string> values{{"forbund.namn", figures.organisation},
+    std::map<std::string, std::string> values{{"titel", figures.title},
+                                              {"forbund.namn", figures.organisation},
                                               {"forbund.organisationsnummer", figures.organisation_number},
                                               {"ar", std::to_string(figures.year)},
                                               {"sida", std::to_string(p + 1)},

@@ -126,7 +126,7 @@ struct RunningLine : Anchor {
   Located<Decimal> storlek;
   template <class V>
   void Fields(V& v) {
-    v("vanster", vanster, "Left text; may hold placeholders such as {forbund.namn}, {ar}, {sida}, {sidor}.");
+    v("vanster", vanster, "Left text; may hold placeholders such as {titel}, {forbund.namn}, {ar}, {sida}, {sidor}.");
     v("mitten", mitten, "Centred text.");
     v("hoger", hoger, "Right text.");
     v("storlek", storlek, "Type size in pt.");

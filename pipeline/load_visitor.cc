@@ -218,6 +218,17 @@ void Loader::ReadValue(const YamlNode& node, const std::string& path, Date& out)
   out = *value;
 }
 
+void Loader::ReadValue(const YamlNode& node, const std::string& path, YearOrDate& out) {
+  std::string text, why;
+  if (!PlainScalar(node, path, "a year (YYYY) or a date (YYYY-MM-DD)", &text)) return;
+  auto value = ParseYearOrDate(text, &why);
+  if (!value) {
+    Error("value.date", node, path, why + " (found `" + text + "`)");
+    return;
+  }
+  out = *value;
+}
+
 void Loader::ReadValue(const YamlNode& node, const std::string& path, bool& out) {
   std::string text;
   if (!PlainScalar(node, path, "true or false", &text)) return;

@@ -57,6 +57,7 @@ class Loader {
   }
   std::string WhatToFill(const Decimal&) const { return "a number with at most two decimals (2,4)"; }
   std::string WhatToFill(const Date&) const { return "a date (YYYY-MM-DD)"; }
+  std::string WhatToFill(const YearOrDate&) const { return "a year (YYYY) or a date (YYYY-MM-DD)"; }
   std::string WhatToFill(const bool&) const { return "true or false"; }
   std::string WhatToFill(const Id&) const { return "an id (a-z, 0-9, - and _)"; }
   template <class E>
@@ -78,6 +79,7 @@ class Loader {
   void ReadValue(const YamlNode& node, const std::string& path, Money& out);
   void ReadValue(const YamlNode& node, const std::string& path, Decimal& out);
   void ReadValue(const YamlNode& node, const std::string& path, Date& out);
+  void ReadValue(const YamlNode& node, const std::string& path, YearOrDate& out);
   void ReadValue(const YamlNode& node, const std::string& path, bool& out);
   void ReadValue(const YamlNode& node, const std::string& path, Id& out);
   template <class E>

@@ -32,13 +32,13 @@ struct Organisation : Anchor {
   Located<std::string> namn;
   Located<std::string> organisationsnummer;
   std::optional<Located<std::string>> sate;
-  std::optional<Located<int64_t>> bildat;
+  std::optional<Located<YearOrDate>> bildat;
   template <class V>
   void Fields(V& v) {
     v("namn", namn, "The förbund's full name, as on the cover.");
     v("organisationsnummer", organisationsnummer, "Organisationsnummer, written NNNNNN-NNNN; checked with Luhn.");
     v("sate", sate, "Säte (the town where the board sits); the default place of signing.");
-    v("bildat", bildat, "The year the förbund was formed.");
+    v("bildat", bildat, "When the förbund was formed: the date (YYYY-MM-DD), or the year when that is all you know.");
   }
 };
 
@@ -106,6 +106,27 @@ struct Substitute : Anchor {
   }
 };
 
+// How the report names itself on the cover, in the running header ({titel}) and in the PDF's
+// metadata.
+struct ReportIdentity : Anchor {
+  static constexpr std::string_view kName = "ReportIdentity";
+  std::optional<Located<std::string>> titel;
+  std::optional<Located<std::string>> undertitel;
+  std::vector<Located<std::string>> omslag;
+  std::optional<Located<std::string>> antagen_av;
+  template <class V>
+  void Fields(V& v) {
+    v("titel", titel,
+      "The report's title without the year, which follows it (default: Årsredovisning), e.g. \"Årsredovisning med "
+      "tillhörande verksamhetsberättelse\".");
+    v("undertitel", undertitel, "A line under the title on the cover.");
+    v("omslag", omslag, "Further lines for the cover, e.g. the member kommuner.");
+    v("antagen_av", antagen_av,
+      "Who approved the report, e.g. \"förbundsstyrelsen\": the cover then says \"Antagen av förbundsstyrelsen\" "
+      "and the date of `styrelsebeslut`.");
+  }
+};
+
 struct Period : Anchor {
   static constexpr std::string_view kName = "Period";
   Located<Date> fran;
@@ -144,6 +165,7 @@ struct OrgFile : Anchor {
   std::optional<Located<Status>> status;
   std::optional<Located<std::string>> layout;
   std::optional<Located<Unit>> belopp;
+  std::optional<ReportIdentity> rapport;
   Organisation forbund;
   std::vector<Member> medlemmar;
   std::vector<Seat> styrelse;
@@ -162,6 +184,7 @@ struct OrgFile : Anchor {
     v("belopp", belopp,
       "The unit of this year's statements and driftredovisning: tkr (rounded by the report's one rounding) "
       "or kr (exact); overrides the layout's `belopp`.");
+    v("rapport", rapport, "The report's title, subtitle and cover lines (default: the title Årsredovisning <year>).");
     v("forbund", forbund, "The förbund itself.");
     v("medlemmar", medlemmar, "Every member of the förbund (required for a report year).");
     v("styrelse", styrelse,

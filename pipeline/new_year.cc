@@ -269,7 +269,7 @@ class YamlWriter {
       std::string text = v.ToString();
       std::replace(text.begin(), text.end(), ',', '.');  // as the inputs write it: 2.4
       return text;
-    } else if constexpr (std::is_same_v<V, Date>) {
+    } else if constexpr (std::is_same_v<V, Date> || std::is_same_v<V, YearOrDate>) {
       return v.ToString();
     } else if constexpr (std::is_same_v<V, bool>) {
       return v ? "true" : "false";

@@ -76,6 +76,9 @@ class JsonWriter {
       case K::kDate:
         return "{\n" + pad + "  \"type\": \"string\",\n" + pad + "  \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"" + d +
                "\n" + pad + "}";
+      case K::kYearOrDate:
+        return "{\n" + pad + "  \"type\": [\"integer\", \"string\"],\n" + pad +
+               "  \"pattern\": \"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$\"" + d + "\n" + pad + "}";
       case K::kBool:
         return "{\n" + pad + "  \"type\": \"boolean\"" + d + "\n" + pad + "}";
       case K::kId:
@@ -164,6 +167,7 @@ std::string MarkdownType(const TypeRef& t) {
     case K::kMoney: return "amount (whole kr, or tkr under `enhet: tkr`)";
     case K::kDecimal: return "decimal number (2,4)";
     case K::kDate: return "date (YYYY-MM-DD)";
+    case K::kYearOrDate: return "year (YYYY) or date (YYYY-MM-DD)";
     case K::kBool: return "true or false";
     case K::kId: return "id (a-z, 0-9, - and _)";
     case K::kEnum: {
@@ -248,8 +252,8 @@ std::string LayoutMarkdownReference(const SchemaCollector& schema) {
       << "A layout is a file `layouts/<name>.yaml`; choose it with `arsred build --layout <name>` or with "
          "`layout:` in the year's `forbund.yaml` (default: `modern`). Page lengths are in millimetres, type "
          "sizes and spacing in points, colours `#rrggbb`. Fonts are TrueType files in `fonts/`. Running "
-         "header and footer texts may hold `{forbund.namn}`, `{forbund.organisationsnummer}`, `{ar}`, "
-         "`{sida}` and `{sidor}`. Editor support: `# yaml-language-server: $schema=../schema/layout.schema.json`.\n\n";
+         "header and footer texts may hold `{titel}` (the report's title and year), `{forbund.namn}`, "
+         "`{forbund.organisationsnummer}`, `{ar}`, `{sida}` and `{sidor}`. Editor support: `# yaml-language-server: $schema=../schema/layout.schema.json`.\n\n";
   MarkdownMappings(schema, {"layout"}, out);
   return out.str();
 }

@@ -13,7 +13,7 @@
 namespace arsred {
 
 struct TypeRef {
-  enum class Kind { kString, kText, kInteger, kMoney, kDecimal, kDate, kBool, kId, kEnum, kList, kDict, kMapping };
+  enum class Kind { kString, kText, kInteger, kMoney, kDecimal, kDate, kYearOrDate, kBool, kId, kEnum, kList, kDict, kMapping };
   Kind kind = Kind::kString;
   std::string mapping;                                      // kMapping: the struct's kName
   std::vector<std::pair<std::string, std::string>> values;  // kEnum: spelling, meaning
@@ -92,6 +92,7 @@ class SchemaCollector {
     else if constexpr (std::is_same_v<V, Money>) ref.kind = K::kMoney;
     else if constexpr (std::is_same_v<V, Decimal>) ref.kind = K::kDecimal;
     else if constexpr (std::is_same_v<V, Date>) ref.kind = K::kDate;
+    else if constexpr (std::is_same_v<V, YearOrDate>) ref.kind = K::kYearOrDate;
     else if constexpr (std::is_same_v<V, bool>) ref.kind = K::kBool;
     else if constexpr (std::is_same_v<V, Id>) ref.kind = K::kId;
     else {

@@ -189,7 +189,7 @@ void CheckOrganisation(ValidationContext& c) {
     c.d.Error("org.number", org.forbund.organisationsnummer.where, org.forbund.organisationsnummer.path,
               "organisationsnummer " + org.forbund.organisationsnummer.value + ": " + why);
   }
-  if (org.forbund.bildat && org.forbund.bildat->value > year) {
+  if (org.forbund.bildat && org.forbund.bildat->value.year > year) {
     c.d.Error("org.founded", org.forbund.bildat->where, org.forbund.bildat->path,
               "the förbund was formed after the year of the report");
   }

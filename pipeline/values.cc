@@ -151,6 +151,22 @@ std::optional<Date> ParseDate(std::string_view text, std::string* why) {
   return d;
 }
 
+std::optional<YearOrDate> ParseYearOrDate(std::string_view text, std::string* why) {
+  if (text.size() == 4 && AllDigits(text)) {
+    YearOrDate y;
+    std::from_chars(text.data(), text.data() + 4, y.year);
+    return y;
+  }
+  std::optional<Date> date = ParseDate(text, why);
+  if (!date) {
+    *why = "expected a year (YYYY) or a date (YYYY-MM-DD)";
+    return std::nullopt;
+  }
+  return YearOrDate{date->year, date};
+}
+
+std::string YearOrDate::ToString() const { return date ? date->ToString() : std::to_string(year); }
+
 bool IsValidId(std::string_view text) {
   if (text.empty() || text.size() > 64) return false;
   if (!((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= '0' && text[0] <= '9'))) return false;

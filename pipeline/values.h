@@ -50,6 +50,13 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// A year, or a full date where it is known (when a förbund was formed: 2011, or 2011-03-04).
+struct YearOrDate {
+  int year = 0;
+  std::optional<Date> date;
+  std::string ToString() const;  // "2011" or "2011-03-04"
+};
+
 bool IsRealDate(int year, int month, int day);
 // The day after `d`.
 Date NextDay(Date d);
@@ -58,6 +65,7 @@ Date NextDay(Date d);
 std::optional<int64_t> ParseInteger(std::string_view text, std::string* why);
 std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why);
 std::optional<Date> ParseDate(std::string_view text, std::string* why);
+std::optional<YearOrDate> ParseYearOrDate(std::string_view text, std::string* why);
 
 // A value read from an input file, with where it stood and its key path.
 template <class T>

@@ -551,3 +551,34 @@ TEST_CASE("a seat shared by the kommuner, a change of ledamot and ersättare: li
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("the report names itself as the year says: title, subtitle, cover lines, approval") {
+  BaseCopy base;
+  base.Edit("forbund.yaml", "forbund:\n",
+            "rapport:\n  titel: Årsredovisning med tillhörande verksamhetsberättelse\n"
+            "  undertitel: Finansiell samordning i Provbygden\n"
+            "  omslag: [Norrby och Söderby kommuner]\n  antagen_av: förbundsstyrelsen\nforbund:\n");
+  base.Edit("forbund.yaml", "bildat: 2015", "bildat: 2015-03-04");
+  const fs::path pdf = base.temp.path() / "r.pdf";
+  RunResult run = RunArsred({"build", base.year().string(), "-o", pdf.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  ToolRun cover = RunTool("pdftotext -f 1 -l 1 " + Quote(pdf) + " -");
+  for (const char* words : {"Årsredovisning med tillhörande\nverksamhetsberättelse 2024", "Finansiell samordning i Provbygden",
+                            "Samordningsförbundet Provbygden", "Norrby och Söderby kommuner",
+                            "Antagen av förbundsstyrelsen 2025-03-14"}) {
+    INFO(words << "\n" << cover.output);
+    CHECK(cover.output.find(words) != std::string::npos);
+  }
+  ToolRun info = RunTool("pdfinfo " + Quote(pdf));
+  CHECK(info.output.find("Årsredovisning med tillhörande verksamhetsberättelse 2024") != std::string::npos);
+  // The running header says {titel} in both layouts.
+  ToolRun text = RunTool("pdftotext -f 3 -l 3 " + Quote(pdf) + " -");
+  CHECK(text.output.find("Årsredovisning med tillhörande verksamhetsberättelse 2024") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test

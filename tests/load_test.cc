@@ -79,14 +79,27 @@ TEST_CASE("deep nesting and oversized files are refused before parsing") {
 }
 
 TEST_CASE("numbers must be plain whole numbers where the format says so") {
+  auto with = [](const std::string& value) {
+    return Load("forbund.yaml", std::string(kOrg) + "platser_per_medlem: " + value + "\n");
+  };
+  CHECK(Only(*with("2")) == "0 findings:");
+  CHECK(Only(*with("'2'")) == "value.quoted@6:21");
+  CHECK(Only(*with("2.0")) == "value.number@6:21");
+  CHECK(Only(*with("0x2")) == "value.number@6:21");
+  CHECK(Only(*with("02")) == "value.number@6:21");
+  CHECK(Only(*with("2 0")) == "value.number@6:21");
+  CHECK(Only(*with("[2]")) == "yaml.type@6:21");
+}
+
+TEST_CASE("when a förbund was formed is a year or a whole date") {
   auto with = [](const std::string& value) { return Load("forbund.yaml", std::string(kOrg) + "  bildat: " + value + "\n"); };
   CHECK(Only(*with("2011")) == "0 findings:");
+  CHECK(Only(*with("2011-03-04")) == "0 findings:");
+  CHECK(with("2011-03-04")->files.forbund.forbund.bildat->value.ToString() == "2011-03-04");
+  CHECK(with("2011")->files.forbund.forbund.bildat->value.ToString() == "2011");
+  CHECK(Only(*with("2011-02-30")) == "value.date@6:11");
+  CHECK(Only(*with("11")) == "value.date@6:11");
   CHECK(Only(*with("'2011'")) == "value.quoted@6:11");
-  CHECK(Only(*with("2011.0")) == "value.number@6:11");
-  CHECK(Only(*with("0x7DB")) == "value.number@6:11");
-  CHECK(Only(*with("02011")) == "value.number@6:11");
-  CHECK(Only(*with("2 011")) == "value.number@6:11");
-  CHECK(Only(*with("[2011]")) == "yaml.type@6:11");
 }
 
 TEST_CASE("unknown keys get a did-you-mean, missing keys are named") {
