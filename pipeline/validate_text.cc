@@ -1,11 +1,13 @@
 // Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
 // and every embedded block names a table, chart or goal area that exists; and no text is still
 // the "to fill" marker that `arsred new` wrote.
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "fill_marker.h"
 #include "load_visitor.h"
+#include "sign_words.h"
 #include "validate_rules.h"
 
 namespace arsred {
@@ -16,6 +18,12 @@ struct TextChecker {
   ValidationContext& c;
   std::map<std::string, int> embedded;  // embed -> times placed
   std::vector<std::string> figure_names;
+
+  // The table a placeholder name's figure is in: the prior year's for "fg." names.
+  const FigureTable* TableOf(const std::string& name) const {
+    return name.rfind("fg.", 0) == 0 ? c.prior : &c.figures;
+  }
+  static std::string BaseName(const std::string& name) { return name.rfind("fg.", 0) == 0 ? name.substr(3) : name; }
 
   explicit TextChecker(ValidationContext& context) : c(context) {
     for (const auto& [name, figure] : c.figures.all()) figure_names.push_back(name);
@@ -37,9 +45,14 @@ struct TextChecker {
       return;
     }
     using K = Figure::Kind;
-    bool tkr = false, kr = false;
+    bool tkr = false, kr = false, abs = false, text = false;
+    std::vector<std::string> sign_words;
     for (const std::string& format : span.formats) {
       bool fits = true;
+      if (IsSignWordFormat(format)) {
+        sign_words.push_back(format);
+        continue;
+      }
       if (format == "tkr" || format == "kr") {
         fits = f->kind == K::kMoney;
         (format == "tkr" ? tkr : kr) = true;
@@ -47,11 +60,14 @@ struct TextChecker {
         fits = f->kind == K::kPercent;
       } else if (format == "abs") {
         fits = f->kind == K::kMoney || f->kind == K::kCount || f->kind == K::kPercent;
+        abs = true;
       } else if (format == "text") {
         fits = f->kind == K::kCount;
+        text = true;
       } else {
         std::string message = "unknown format `" + format + "`";
-        std::string suggestion = DidYouMean(format, {"tkr", "kr", "abs", "procent", "text"});
+        std::string suggestion = DidYouMean(format, {"tkr", "kr", "abs", "procent", "text", "hogre_lagre", "mer_mindre",
+                                                     "overskott_underskott", "okning_minskning"});
         if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
         c.d.Error("text.format", span.where, path, message);
         continue;
@@ -65,6 +81,58 @@ struct TextChecker {
       c.d.Error("text.format", span.where, path,
                 "`" + span.text + "` is known only to the thousand; print it in tkr");
     }
+    if (!sign_words.empty()) SignWordPlaceholder(span, path, *f, sign_words, abs, text, kr);
+  }
+
+  // A placeholder that prints a word chosen by its figure's sign (sign_words.h): one such
+  // format, on a figure whose sign it can speak of, with nothing that prints a number, and a
+  // figure that does not print as 0.
+  void SignWordPlaceholder(const Inline& span, const std::string& path, const Figure& f,
+                           const std::vector<std::string>& words, bool abs, bool text, bool kr) {
+    const std::string& format = words.front();
+    if (words.size() > 1) {
+      c.d.Error("text.format", span.where, path, "one word per placeholder: `" + words[0] + "` or `" + words[1] + "`");
+      return;
+    }
+    if (abs || text) {
+      c.d.Error("text.format", span.where, path,
+                "`" + format + "` prints a word, and `" + std::string(abs ? "abs" : "text") +
+                    "` a number: give the number its own placeholder");
+      return;
+    }
+    SignMeaning meaning = MeaningOf(BaseName(span.text), *TableOf(span.text));
+    if (!SignWordSuits(format, meaning)) {
+      c.d.Error("text.format", span.where, path,
+                "`" + format + "` does not suit `" + span.text + "`: it chooses " + SignWordPair(format) +
+                    " by the sign of " + SignWordNeeds(format));
+      return;
+    }
+    // The word follows the sign as printed. A figure that prints as 0 has no direction, and one
+    // under 1 tkr may print as 0 tkr (the report rounds to the floor or the ceiling), so no
+    // word is certain to be true.
+    std::string pair = SignWordPair(format);
+    std::string neither = "neither \"" + pair.substr(0, pair.find('/')) + "\" nor \"" + pair.substr(pair.find('/') + 1) +
+                          "\" is true; write the sentence without a direction (e.g. \"i nivå med budget\")";
+    std::string problem;
+    switch (f.kind) {
+      case Figure::Kind::kMoney:
+        if (f.money.kronor == 0) {
+          problem = "is 0 kr";
+        } else if (!kr && f.money.kronor > -1000 && f.money.kronor < 1000) {
+          problem = "is " + FormatMoney(f.money) + ", under 1 tkr: printed in tkr it may show 0";
+          if (f.money.exact()) neither += ", or print it in kr";
+        }
+        break;
+      case Figure::Kind::kPercent:
+        if (RoundPercent(f.count, f.of) == 0) problem = "prints as 0 %";
+        break;
+      case Figure::Kind::kCount:
+        if (f.count == 0) problem = "is 0";
+        break;
+      default:
+        break;
+    }
+    if (!problem.empty()) c.d.Error("text.sign_zero", span.where, path, "`" + span.text + "` " + problem + ", where " + neither);
   }
 
   bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
