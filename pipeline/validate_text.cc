@@ -1,18 +1,57 @@
 // Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
 // and every embedded block names a table, chart or goal area that exists; and no text is still
-// the "to fill" marker that `arsred new` wrote.
+// the "to fill" marker that `arsred new` wrote. Then the numbers the prose types: a figure of the
+// year typed as a number instead of a placeholder (text.typed_figure).
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "fill_marker.h"
 #include "load_visitor.h"
+#include "prose.h"
 #include "sign_words.h"
 #include "validate_rules.h"
 
 namespace arsred {
 
 namespace {
+
+// Typed amounts in tkr below this are not taken for figures: one-digit thousands coincide with
+// some small note item or deviation of the year too often to mean anything.
+constexpr int64_t kSmallestTypedTkr = 10;
+
+// The order in which figures are suggested for a typed number: the statements first, then the
+// other tables, so that the likeliest name leads.
+int Rank(const std::string& name) {
+  static const char* const kOrder[] = {"rr.", "br.", "ek.", "medlemsbidrag", "drift.", "not.", "kfa.", "ansvar.", "budget."};
+  for (size_t i = 0; i < std::size(kOrder); ++i) {
+    if (name.rfind(kOrder[i], 0) == 0) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(kOrder));
+}
+
+// "tabell.resultat" for "tabell.resultat.arbete.andel_alla", "fg.enkat.x" for
+// "fg.enkat.x.andel_positivt": the table, survey, distribution or chart a figure belongs to.
+std::string SourceOf(const std::string& name) {
+  size_t from = name.rfind("fg.", 0) == 0 ? 3 : 0;
+  size_t first = name.find('.', from);
+  if (first == std::string::npos) return name;
+  size_t second = name.find('.', first + 1);
+  return name.substr(0, second);
+}
+
+int64_t Pow10(int n) {
+  int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// A fraction's percentage with `decimals` decimals, as digits (half away from zero): 110/189 at
+// one decimal gives 582 (58,2 %).
+int64_t PercentDigits(int64_t part, int64_t whole, int decimals) {
+  int64_t scaled = (part < 0 ? -part : part) * 100 * Pow10(decimals);
+  return (2 * scaled + whole) / (2 * whole);
+}
 
 struct TextChecker {
   ValidationContext& c;
@@ -135,6 +174,88 @@ struct TextChecker {
     if (!problem.empty()) c.d.Error("text.sign_zero", span.where, path, "`" + span.text + "` " + problem + ", where " + neither);
   }
 
+  // Numbers typed with tkr, kr or % whose value is a figure of the year: the text would not
+  // follow the data when it changes, and a wrong figure goes unnoticed. See docs/validation.md
+  // for what counts as a match.
+  void TypedFigures(const Block& block, const Prose& prose, const std::string& path) {
+    std::set<std::string> quoted, sources;
+    for (const Inline& span : block.inlines) {
+      if (span.kind != Inline::Kind::kPlaceholder) continue;
+      quoted.insert(span.text);
+      sources.insert(SourceOf(span.text));
+    }
+    for (const TypedNumber& n : TypedNumbers(prose.text)) {
+      if (n.digits == 0) continue;
+      struct Match {
+        std::string name;
+        bool prior;
+        bool conventional;  // the typed value is the figure's ordinary rounding, not only its floor or ceiling
+        bool negative;
+      };
+      std::vector<Match> matches;
+      auto scan = [&](const FigureTable& table, bool prior) {
+        for (const auto& [base, f] : table.all()) {
+          std::string name = prior ? "fg." + base : base;
+          if (n.unit == TypedNumber::Unit::kPercent) {
+            if (f.kind != Figure::Kind::kPercent || f.of <= 0 || f.count == 0 || n.decimals > 2) continue;
+            // A percentage is a figure only beside its own table, survey, distribution or chart:
+            // between 0 and 100, some share of the year equals almost any typed percentage.
+            if (!sources.count(SourceOf(name)) || quoted.count(name)) continue;
+            if (PercentDigits(f.count, f.of, n.decimals) == n.digits && !n.negative) {
+              matches.push_back({name, prior, true, false});
+            }
+            continue;
+          }
+          if (f.kind != Figure::Kind::kMoney || f.money.kronor == 0) continue;
+          int64_t amount = f.money.kronor < 0 ? -f.money.kronor : f.money.kronor;
+          bool negative = f.money.kronor < 0;
+          if (n.negative && !negative) continue;
+          if (n.unit == TypedNumber::Unit::kKr) {
+            if (n.decimals == 0 && f.money.exact() && amount == n.digits) matches.push_back({name, prior, true, negative});
+            continue;
+          }
+          if (n.decimals > 2 || n.digits < kSmallestTypedTkr * Pow10(n.decimals)) continue;
+          int64_t unit = 1000 / Pow10(n.decimals);
+          int64_t floor = amount / unit, ceiling = (amount + unit - 1) / unit, nearest = (amount + unit / 2) / unit;
+          if (n.digits == floor || n.digits == ceiling) matches.push_back({name, prior, n.digits == nearest, negative});
+        }
+      };
+      scan(c.figures, false);
+      if (c.prior) scan(*c.prior, true);
+      if (matches.empty()) continue;
+      std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        if (a.prior != b.prior) return !a.prior;
+        if (a.conventional != b.conventional) return a.conventional;
+        return Rank(a.name) < Rank(b.name);
+      });
+      auto placeholder = [&](const Match& m) {
+        std::string format = n.unit == TypedNumber::Unit::kPercent ? "procent"
+                             : n.unit == TypedNumber::Unit::kKr    ? "kr"
+                                                                   : "tkr";
+        if (m.negative && !n.negative) format += ",abs";
+        return "`{" + m.name + "|" + format + "}`";
+      };
+      std::string written = prose.text.substr(n.at, n.end - n.at);
+      std::string message = "`" + written + "` is " +
+                            (matches[0].prior ? "the prior year's figure" : "a figure of the year") +
+                            ": write " + placeholder(matches[0]);
+      size_t shown = std::min<size_t>(matches.size(), 4);
+      if (shown > 1) {
+        message += " (or ";
+        for (size_t i = 1; i < shown; ++i) {
+          message += (i > 1 ? (i + 1 == shown ? " or " : ", ") : "") + placeholder(matches[i]);
+          if (matches[i].prior && !matches[0].prior) message += ", the prior year's";
+        }
+        size_t more = matches.size() - shown;
+        if (more == 1) message += "; 1 more figure has this value";
+        if (more > 1) message += "; " + std::to_string(more) + " more figures have this value";
+        message += ")";
+      }
+      message += ", so that the text follows the data";
+      c.d.Warning("text.typed_figure", prose.At(n.at), path, message);
+    }
+  }
+
   bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
     const ActivityFile& a = c.year.files.verksamhet;
     auto scan = [&](const auto& items) {
@@ -208,6 +329,8 @@ struct TextChecker {
       for (const Inline& span : block.inlines) {
         if (span.kind == Inline::Kind::kPlaceholder) Placeholder(span, text.path);
       }
+      Prose prose(block);
+      TypedFigures(block, prose, text.path);
     }
   }
 };
