@@ -1,7 +1,8 @@
 // Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
 // and every embedded block names a table, chart or goal area that exists; and no text is still
-// the "to fill" marker that `arsred new` wrote. Then the numbers the prose types: a figure of the
-// year typed as a number instead of a placeholder (text.typed_figure).
+// the "to fill" marker that `arsred new` wrote. Then what the prose types beside its
+// placeholders: a figure of the year typed as a number instead of a placeholder
+// (text.typed_figure), and a word that says the opposite of a figure's sign (text.sign_words).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -256,6 +257,82 @@ struct TextChecker {
     }
   }
 
+  // Typed words beside a signed placeholder that say the opposite of its sign: a comparative
+  // right after a deviation ("{drift.insatser.avvikelse|tkr,abs} tkr högre än budgeterat"), a
+  // result's or a change's noun right before it ("ett underskott med {rr.arets_resultat|tkr,abs}").
+  // The exact figure decides, so that rounding cannot hide a contradiction.
+  void SignWords(const Prose& prose, const std::string& path) {
+    for (const Prose::Piece& piece : prose.pieces) {
+      const Inline& span = *piece.span;
+      if (span.kind != Inline::Kind::kPlaceholder || FindSignWordFormat(span.formats)) continue;
+      const Figure* f = LookUpFigure(c, span.text);
+      if (!f) continue;
+      SignMeaning meaning = MeaningOf(BaseName(span.text), *TableOf(span.text));
+      if (meaning == SignMeaning::kNone) continue;
+      int64_t value = f->kind == Figure::Kind::kMoney ? f->money.kronor : f->count;
+
+      ProseWord typed;
+      int said = 0;
+      std::string format;
+      if (meaning == SignMeaning::kDeviation || meaning == SignMeaning::kCostDeviation) {
+        // "{…} tkr högre än": the unit, then a comparative and "än".
+        std::vector<ProseWord> after = WordsAfter(prose.text, piece.start + 1, 3);
+        size_t k = 0;
+        if (k < after.size() && (after[k].word == "tkr" || after[k].word == "kr" || after[k].word == "%" ||
+                                 after[k].word == "procent")) {
+          ++k;
+        }
+        if (k + 1 < after.size() && after[k + 1].word == "än") {
+          said = ComparativeDirection(after[k].word);
+          typed = after[k];
+          format = typed.word == "högre" || typed.word == "lägre" ? "hogre_lagre" : "mer_mindre";
+        }
+      } else {
+        // "ett underskott med {…}", "en minskning med {…}", "ökat med {…}".
+        std::vector<ProseWord> before = WordsBefore(prose.text, piece.start, 2);
+        size_t k = 0;
+        if (k < before.size() && (before[k].word == "med" || before[k].word == "på" || before[k].word == "om")) ++k;
+        if (k < before.size()) {
+          typed = before[k];
+          if (meaning == SignMeaning::kResult) {
+            said = ResultWordDirection(typed.word);
+            format = "overskott_underskott";
+          }
+          if (said == 0) {
+            said = ChangeWordDirection(typed.word);
+            format = "okning_minskning";
+          }
+        }
+      }
+      if (said == 0) continue;
+      int actual = ReaderDirection(meaning, value);
+      if (actual == said) continue;
+      std::string what = FormatMoney(f->money);
+      if (f->kind != Figure::Kind::kMoney) what = std::to_string(value);
+      std::string message = "`" + typed.word + "` contradicts `" + span.text + "`, which is " + what;
+      if (actual == 0) {
+        message += ": no direction at all";
+      } else {
+        message += ": " + Direction(meaning, actual);
+      }
+      message += "; write `{" + span.text + "|" + format + "}` to have the word follow the figure";
+      c.d.Warning("text.sign_words", prose.At(typed.at), path, message);
+    }
+  }
+
+  static std::string Direction(SignMeaning meaning, int direction) {
+    bool more = direction > 0;
+    switch (meaning) {
+      case SignMeaning::kDeviation: return more ? "more than budgeted" : "less than budgeted";
+      case SignMeaning::kCostDeviation: return more ? "a cost higher than budgeted" : "a cost lower than budgeted";
+      case SignMeaning::kResult: return more ? "a surplus" : "a deficit";
+      case SignMeaning::kIncrease:
+      case SignMeaning::kDecrease: return more ? "an increase" : "a decrease";
+      case SignMeaning::kNone: break;
+    }
+    return "";
+  }
+
   bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
     const ActivityFile& a = c.year.files.verksamhet;
     auto scan = [&](const auto& items) {
@@ -331,6 +408,7 @@ struct TextChecker {
       }
       Prose prose(block);
       TypedFigures(block, prose, text.path);
+      SignWords(prose, text.path);
     }
   }
 };
