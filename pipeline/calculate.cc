@@ -7,6 +7,7 @@
 
 #include "report_rounding.h"
 #include "rounding.h"
+#include "sign_words.h"
 
 namespace arsred {
 
@@ -903,18 +904,21 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
   if (!f) return std::nullopt;
   auto has = [&](const char* format) { return std::find(formats.begin(), formats.end(), format) != formats.end(); };
   bool magnitude = has("abs");
+  const std::string* word = FindSignWordFormat(formats);  // a word chosen by the sign as printed
   switch (f->kind) {
     case Figure::Kind::kText:
       return f->text;
     case Figure::Kind::kDecimal:
       return f->decimal.ToString();
     case Figure::Kind::kCount: {
+      if (word) return SignWord(*word, key, table, f->count);
       int64_t n = magnitude && f->count < 0 ? -f->count : f->count;
       if (has("text") && n >= 0 && n <= 12) return std::string(kSmallNumbers[n]);
       return FormatNumber(n);
     }
     case Figure::Kind::kPercent: {
       int64_t p = RoundPercent(f->count, f->of);
+      if (word) return SignWord(*word, key, table, p);
       return FormatPercent(magnitude && p < 0 ? -p : p);
     }
     case Figure::Kind::kMoney: {
@@ -927,6 +931,7 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
         auto it = rounded.find(key);
         value = it != rounded.end() ? it->second : NearestTkr(f->money.kronor);
       }
+      if (word) return SignWord(*word, key, table, value);
       return FormatNumber(magnitude && value < 0 ? -value : value);
     }
   }

@@ -74,8 +74,10 @@ class Deriver {
     if (d_) d_->Error(code, where, path, message);
   }
 
-  void SetMoney(const std::string& name, Money m, Where w, const std::string& origin) {
-    table_.Set(name, Figure::OfMoney(m, w, origin));
+  void SetMoney(const std::string& name, Money m, Where w, const std::string& origin, bool cost = false) {
+    Figure f = Figure::OfMoney(m, w, origin);
+    f.cost = cost;
+    table_.Set(name, std::move(f));
   }
 
   void General() {
@@ -353,9 +355,9 @@ class Deriver {
       bool cost = row.typ.value == DriftKind::kCost;
       Money actual = cost ? -outcome[row.id.value.name] : outcome[row.id.value.name];
       Money budget = cost ? -row.budget.value : row.budget.value;
-      SetMoney(base + ".utfall", actual, row.where, "the note items tagged drift: " + row.id.value.name);
-      SetMoney(base + ".budget", budget, row.budget.where, "the budget");
-      SetMoney(base + ".avvikelse", actual - budget, row.where, "utfall − budget");
+      SetMoney(base + ".utfall", actual, row.where, "the note items tagged drift: " + row.id.value.name, cost);
+      SetMoney(base + ".budget", budget, row.budget.where, "the budget", cost);
+      SetMoney(base + ".avvikelse", actual - budget, row.where, "utfall − budget", cost);
       (cost ? cost_outcome : income_outcome) += actual;
       (cost ? cost_budget : income_budget) += budget;
     }

@@ -27,6 +27,8 @@ struct Figure {
   std::string text;            // kText
   Where where;                 // the input the figure comes from (for a derived one: its first source)
   std::string origin;          // how it was found, for messages: "the items of note intakter"
+  bool cost = false;           // a driftredovisning cost row's utfall, budget or avvikelse, which
+                               // are printed negative: a more negative value is more cost
 
   static Figure OfMoney(Money m, Where w, std::string origin) {
     Figure f;

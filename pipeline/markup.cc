@@ -35,6 +35,25 @@ bool IsNameChar(char c) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Appends `piece`, which stands at `at` in the file, to `span`, and notes a break in
+// `span.breaks` where `at` is not `next`, the place that the characters before would give.
+// Advances `next` past the piece's characters.
+void AppendPlaced(Inline& span, std::string_view piece, Where at, Where& next) {
+  if (piece.empty()) return;
+  if (!IsContinuation(piece.front())) {
+    if (!span.text.empty() && (at.line != next.line || at.column != next.column || at.file != next.file)) {
+      span.breaks.emplace_back(span.text.size(), at);
+    }
+    next = at;
+  }
+  for (char c : piece) {
+    if (!IsContinuation(c)) ++next.column;
+  }
+  span.text += piece;
+}
+
 class InlineParser {
  public:
   InlineParser(const SourcedText& source, const std::string& path, Diagnostics& diagnostics)
@@ -106,8 +125,9 @@ class InlineParser {
     size_t close = FindCloser(i + run, run);
     Inline span;
     span.kind = run == 2 ? Inline::Kind::kStrong : Inline::Kind::kEmphasis;
-    span.text = t.substr(i + run, close - i - run);
-    span.where = s_.At(i);
+    span.where = s_.At(i + run);
+    Where next = span.where;
+    for (size_t j = i + run; j < close; ++j) AppendPlaced(span, std::string_view(t).substr(j, 1), s_.At(j), next);
     out_.push_back(std::move(span));
     return close + run;
   }
@@ -168,20 +188,20 @@ class InlineParser {
   }
 
   void AddText(size_t at, const std::string& text) {
-    if (!out_.empty() && out_.back().kind == Inline::Kind::kText) {
-      out_.back().text += text;
-      return;
+    if (out_.empty() || out_.back().kind != Inline::Kind::kText) {
+      Inline span;
+      span.where = s_.At(at);
+      next_ = span.where;
+      out_.push_back(std::move(span));
     }
-    Inline span;
-    span.text = text;
-    span.where = s_.At(at);
-    out_.push_back(std::move(span));
+    AppendPlaced(out_.back(), text, s_.At(at), next_);
   }
 
   const SourcedText& s_;
   const std::string& path_;
   Diagnostics& diagnostics_;
   std::vector<Inline> out_;
+  Where next_;  // where the next byte of the last text span would stand if nothing broke the run
 };
 
 std::string_view Trim(std::string_view s) {
@@ -191,6 +211,21 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
+
+Where Inline::At(size_t offset) const {
+  if (!placed) return where;
+  Where at = where;
+  size_t from = 0;
+  for (const auto& [start, position] : breaks) {
+    if (start > offset) break;
+    at = position;
+    from = start;
+  }
+  for (size_t i = from; i < offset && i < text.size(); ++i) {
+    if (!IsContinuation(text[i])) ++at.column;
+  }
+  return at;
+}
 
 MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& key_path, Diagnostics& diagnostics) {
   MarkupDoc doc;
@@ -291,7 +326,11 @@ MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& 
     // Folded, plain and quoted scalars do not keep their lines: every position is the scalar's.
     for (Block& block : doc.blocks) {
       block.where = origin;
-      for (Inline& span : block.inlines) span.where = origin;
+      for (Inline& span : block.inlines) {
+        span.where = origin;
+        span.breaks.clear();
+        span.placed = false;
+      }
     }
   }
   return doc;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diagnostics.h"
@@ -17,6 +18,16 @@ struct Inline {
   std::string text;                  // the text, the placeholder's name, or the link's address
   std::vector<std::string> formats;  // placeholder formats, e.g. {"tkr", "abs"}
   Where where;                       // where the span starts in the input file
+  // Where bytes of a text, emphasis or strong span stand in the file, as (offset in `text`,
+  // position) wherever that does not follow from the characters before it: a joined line, an
+  // escape. Empty when the span stays on one line as written, or when positions are not known
+  // (`placed` false: a folded or quoted scalar, whose every byte is reported at `where`).
+  std::vector<std::pair<size_t, Where>> breaks;
+  bool placed = true;
+
+  // The file position of byte `offset` of `text`, so that a check can point at a word inside
+  // the span (for text, emphasis and strong spans).
+  Where At(size_t offset) const;
 };
 
 struct Block {

@@ -1,21 +1,69 @@
 // Rules on the prose: every placeholder names a figure the data has, in a format that suits it,
 // and every embedded block names a table, chart or goal area that exists; and no text is still
-// the "to fill" marker that `arsred new` wrote.
+// the "to fill" marker that `arsred new` wrote. Then what the prose types beside its
+// placeholders: a figure of the year typed as a number instead of a placeholder
+// (text.typed_figure), and a word that says the opposite of a figure's sign (text.sign_words).
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "fill_marker.h"
 #include "load_visitor.h"
+#include "prose.h"
+#include "sign_words.h"
 #include "validate_rules.h"
 
 namespace arsred {
 
 namespace {
 
+// Typed amounts in tkr below this are not taken for figures: one-digit thousands coincide with
+// some small note item or deviation of the year too often to mean anything.
+constexpr int64_t kSmallestTypedTkr = 10;
+
+// The order in which figures are suggested for a typed number: the statements first, then the
+// other tables, so that the likeliest name leads.
+int Rank(const std::string& name) {
+  static const char* const kOrder[] = {"rr.", "br.", "ek.", "medlemsbidrag", "drift.", "not.", "kfa.", "ansvar.", "budget."};
+  for (size_t i = 0; i < std::size(kOrder); ++i) {
+    if (name.rfind(kOrder[i], 0) == 0) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(kOrder));
+}
+
+// "tabell.resultat" for "tabell.resultat.arbete.andel_alla", "fg.enkat.x" for
+// "fg.enkat.x.andel_positivt": the table, survey, distribution or chart a figure belongs to.
+std::string SourceOf(const std::string& name) {
+  size_t from = name.rfind("fg.", 0) == 0 ? 3 : 0;
+  size_t first = name.find('.', from);
+  if (first == std::string::npos) return name;
+  size_t second = name.find('.', first + 1);
+  return name.substr(0, second);
+}
+
+int64_t Pow10(int n) {
+  int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// A fraction's percentage with `decimals` decimals, as digits (half away from zero): 110/189 at
+// one decimal gives 582 (58,2 %).
+int64_t PercentDigits(int64_t part, int64_t whole, int decimals) {
+  int64_t scaled = (part < 0 ? -part : part) * 100 * Pow10(decimals);
+  return (2 * scaled + whole) / (2 * whole);
+}
+
 struct TextChecker {
   ValidationContext& c;
   std::map<std::string, int> embedded;  // embed -> times placed
   std::vector<std::string> figure_names;
+
+  // The table a placeholder name's figure is in: the prior year's for "fg." names.
+  const FigureTable* TableOf(const std::string& name) const {
+    return name.rfind("fg.", 0) == 0 ? c.prior : &c.figures;
+  }
+  static std::string BaseName(const std::string& name) { return name.rfind("fg.", 0) == 0 ? name.substr(3) : name; }
 
   explicit TextChecker(ValidationContext& context) : c(context) {
     for (const auto& [name, figure] : c.figures.all()) figure_names.push_back(name);
@@ -37,9 +85,14 @@ struct TextChecker {
       return;
     }
     using K = Figure::Kind;
-    bool tkr = false, kr = false;
+    bool tkr = false, kr = false, abs = false, text = false;
+    std::vector<std::string> sign_words;
     for (const std::string& format : span.formats) {
       bool fits = true;
+      if (IsSignWordFormat(format)) {
+        sign_words.push_back(format);
+        continue;
+      }
       if (format == "tkr" || format == "kr") {
         fits = f->kind == K::kMoney;
         (format == "tkr" ? tkr : kr) = true;
@@ -47,11 +100,14 @@ struct TextChecker {
         fits = f->kind == K::kPercent;
       } else if (format == "abs") {
         fits = f->kind == K::kMoney || f->kind == K::kCount || f->kind == K::kPercent;
+        abs = true;
       } else if (format == "text") {
         fits = f->kind == K::kCount;
+        text = true;
       } else {
         std::string message = "unknown format `" + format + "`";
-        std::string suggestion = DidYouMean(format, {"tkr", "kr", "abs", "procent", "text"});
+        std::string suggestion = DidYouMean(format, {"tkr", "kr", "abs", "procent", "text", "hogre_lagre", "mer_mindre",
+                                                     "overskott_underskott", "okning_minskning"});
         if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
         c.d.Error("text.format", span.where, path, message);
         continue;
@@ -65,6 +121,216 @@ struct TextChecker {
       c.d.Error("text.format", span.where, path,
                 "`" + span.text + "` is known only to the thousand; print it in tkr");
     }
+    if (!sign_words.empty()) SignWordPlaceholder(span, path, *f, sign_words, abs, text, kr);
+  }
+
+  // A placeholder that prints a word chosen by its figure's sign (sign_words.h): one such
+  // format, on a figure whose sign it can speak of, with nothing that prints a number, and a
+  // figure that does not print as 0.
+  void SignWordPlaceholder(const Inline& span, const std::string& path, const Figure& f,
+                           const std::vector<std::string>& words, bool abs, bool text, bool kr) {
+    const std::string& format = words.front();
+    if (words.size() > 1) {
+      c.d.Error("text.format", span.where, path, "one word per placeholder: `" + words[0] + "` or `" + words[1] + "`");
+      return;
+    }
+    if (abs || text) {
+      c.d.Error("text.format", span.where, path,
+                "`" + format + "` prints a word, and `" + std::string(abs ? "abs" : "text") +
+                    "` a number: give the number its own placeholder");
+      return;
+    }
+    SignMeaning meaning = MeaningOf(BaseName(span.text), *TableOf(span.text));
+    if (!SignWordSuits(format, meaning)) {
+      c.d.Error("text.format", span.where, path,
+                "`" + format + "` does not suit `" + span.text + "`: it chooses " + SignWordPair(format) +
+                    " by the sign of " + SignWordNeeds(format));
+      return;
+    }
+    // The word follows the sign as printed. A figure that prints as 0 has no direction, and one
+    // under 1 tkr may print as 0 tkr (the report rounds to the floor or the ceiling), so no
+    // word is certain to be true.
+    std::string pair = SignWordPair(format);
+    std::string neither = "neither \"" + pair.substr(0, pair.find('/')) + "\" nor \"" + pair.substr(pair.find('/') + 1) +
+                          "\" is true; write the sentence without a direction (e.g. \"i nivå med budget\")";
+    std::string problem;
+    switch (f.kind) {
+      case Figure::Kind::kMoney:
+        if (f.money.kronor == 0) {
+          problem = "is 0 kr";
+        } else if (!kr && f.money.kronor > -1000 && f.money.kronor < 1000) {
+          problem = "is " + FormatMoney(f.money) + ", under 1 tkr: printed in tkr it may show 0";
+          if (f.money.exact()) neither += ", or print it in kr";
+        }
+        break;
+      case Figure::Kind::kPercent:
+        if (RoundPercent(f.count, f.of) == 0) problem = "prints as 0 %";
+        break;
+      case Figure::Kind::kCount:
+        if (f.count == 0) problem = "is 0";
+        break;
+      default:
+        break;
+    }
+    if (!problem.empty()) c.d.Error("text.sign_zero", span.where, path, "`" + span.text + "` " + problem + ", where " + neither);
+  }
+
+  // Numbers typed with tkr, kr or % whose value is a figure of the year: the text would not
+  // follow the data when it changes, and a wrong figure goes unnoticed. See docs/validation.md
+  // for what counts as a match.
+  void TypedFigures(const Block& block, const Prose& prose, const std::string& path) {
+    std::set<std::string> quoted, sources;
+    for (const Inline& span : block.inlines) {
+      if (span.kind != Inline::Kind::kPlaceholder) continue;
+      quoted.insert(span.text);
+      sources.insert(SourceOf(span.text));
+    }
+    for (const TypedNumber& n : TypedNumbers(prose.text)) {
+      if (n.digits == 0) continue;
+      struct Match {
+        std::string name;
+        bool prior;
+        bool conventional;  // the typed value is the figure's ordinary rounding, not only its floor or ceiling
+        bool negative;
+      };
+      std::vector<Match> matches;
+      auto scan = [&](const FigureTable& table, bool prior) {
+        for (const auto& [base, f] : table.all()) {
+          std::string name = prior ? "fg." + base : base;
+          if (n.unit == TypedNumber::Unit::kPercent) {
+            if (f.kind != Figure::Kind::kPercent || f.of <= 0 || f.count == 0 || n.decimals > 2) continue;
+            // A percentage is a figure only beside its own table, survey, distribution or chart:
+            // between 0 and 100, some share of the year equals almost any typed percentage.
+            if (!sources.count(SourceOf(name)) || quoted.count(name)) continue;
+            if (PercentDigits(f.count, f.of, n.decimals) == n.digits && !n.negative) {
+              matches.push_back({name, prior, true, false});
+            }
+            continue;
+          }
+          if (f.kind != Figure::Kind::kMoney || f.money.kronor == 0) continue;
+          int64_t amount = f.money.kronor < 0 ? -f.money.kronor : f.money.kronor;
+          bool negative = f.money.kronor < 0;
+          if (n.negative && !negative) continue;
+          if (n.unit == TypedNumber::Unit::kKr) {
+            if (n.decimals == 0 && f.money.exact() && amount == n.digits) matches.push_back({name, prior, true, negative});
+            continue;
+          }
+          if (n.decimals > 2 || n.digits < kSmallestTypedTkr * Pow10(n.decimals)) continue;
+          int64_t unit = 1000 / Pow10(n.decimals);
+          int64_t floor = amount / unit, ceiling = (amount + unit - 1) / unit, nearest = (amount + unit / 2) / unit;
+          if (n.digits == floor || n.digits == ceiling) matches.push_back({name, prior, n.digits == nearest, negative});
+        }
+      };
+      scan(c.figures, false);
+      if (c.prior) scan(*c.prior, true);
+      if (matches.empty()) continue;
+      std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        if (a.prior != b.prior) return !a.prior;
+        if (a.conventional != b.conventional) return a.conventional;
+        return Rank(a.name) < Rank(b.name);
+      });
+      auto placeholder = [&](const Match& m) {
+        std::string format = n.unit == TypedNumber::Unit::kPercent ? "procent"
+                             : n.unit == TypedNumber::Unit::kKr    ? "kr"
+                                                                   : "tkr";
+        if (m.negative && !n.negative) format += ",abs";
+        return "`{" + m.name + "|" + format + "}`";
+      };
+      std::string written = prose.text.substr(n.at, n.end - n.at);
+      std::string message = "`" + written + "` is " +
+                            (matches[0].prior ? "the prior year's figure" : "a figure of the year") +
+                            ": write " + placeholder(matches[0]);
+      size_t shown = std::min<size_t>(matches.size(), 4);
+      if (shown > 1) {
+        message += " (or ";
+        for (size_t i = 1; i < shown; ++i) {
+          message += (i > 1 ? (i + 1 == shown ? " or " : ", ") : "") + placeholder(matches[i]);
+          if (matches[i].prior && !matches[0].prior) message += ", the prior year's";
+        }
+        size_t more = matches.size() - shown;
+        if (more == 1) message += "; 1 more figure has this value";
+        if (more > 1) message += "; " + std::to_string(more) + " more figures have this value";
+        message += ")";
+      }
+      message += ", so that the text follows the data";
+      c.d.Warning("text.typed_figure", prose.At(n.at), path, message);
+    }
+  }
+
+  // Typed words beside a signed placeholder that say the opposite of its sign: a comparative
+  // right after a deviation ("{drift.insatser.avvikelse|tkr,abs} tkr högre än budgeterat"), a
+  // result's or a change's noun right before it ("ett underskott med {rr.arets_resultat|tkr,abs}").
+  // The exact figure decides, so that rounding cannot hide a contradiction.
+  void SignWords(const Prose& prose, const std::string& path) {
+    for (const Prose::Piece& piece : prose.pieces) {
+      const Inline& span = *piece.span;
+      if (span.kind != Inline::Kind::kPlaceholder || FindSignWordFormat(span.formats)) continue;
+      const Figure* f = LookUpFigure(c, span.text);
+      if (!f) continue;
+      SignMeaning meaning = MeaningOf(BaseName(span.text), *TableOf(span.text));
+      if (meaning == SignMeaning::kNone) continue;
+      int64_t value = f->kind == Figure::Kind::kMoney ? f->money.kronor : f->count;
+
+      ProseWord typed;
+      int said = 0;
+      std::string format;
+      if (meaning == SignMeaning::kDeviation || meaning == SignMeaning::kCostDeviation) {
+        // "{…} tkr högre än": the unit, then a comparative and "än".
+        std::vector<ProseWord> after = WordsAfter(prose.text, piece.start + 1, 3);
+        size_t k = 0;
+        if (k < after.size() && (after[k].word == "tkr" || after[k].word == "kr" || after[k].word == "%" ||
+                                 after[k].word == "procent")) {
+          ++k;
+        }
+        if (k + 1 < after.size() && after[k + 1].word == "än") {
+          said = ComparativeDirection(after[k].word);
+          typed = after[k];
+          format = typed.word == "högre" || typed.word == "lägre" ? "hogre_lagre" : "mer_mindre";
+        }
+      } else {
+        // "ett underskott med {…}", "en minskning med {…}", "ökat med {…}".
+        std::vector<ProseWord> before = WordsBefore(prose.text, piece.start, 2);
+        size_t k = 0;
+        if (k < before.size() && (before[k].word == "med" || before[k].word == "på" || before[k].word == "om")) ++k;
+        if (k < before.size()) {
+          typed = before[k];
+          if (meaning == SignMeaning::kResult) {
+            said = ResultWordDirection(typed.word);
+            format = "overskott_underskott";
+          }
+          if (said == 0) {
+            said = ChangeWordDirection(typed.word);
+            format = "okning_minskning";
+          }
+        }
+      }
+      if (said == 0) continue;
+      int actual = ReaderDirection(meaning, value);
+      if (actual == said) continue;
+      std::string what = FormatMoney(f->money);
+      if (f->kind != Figure::Kind::kMoney) what = std::to_string(value);
+      std::string message = "`" + typed.word + "` contradicts `" + span.text + "`, which is " + what;
+      if (actual == 0) {
+        message += ": no direction at all";
+      } else {
+        message += ": " + Direction(meaning, actual);
+      }
+      message += "; write `{" + span.text + "|" + format + "}` to have the word follow the figure";
+      c.d.Warning("text.sign_words", prose.At(typed.at), path, message);
+    }
+  }
+
+  static std::string Direction(SignMeaning meaning, int direction) {
+    bool more = direction > 0;
+    switch (meaning) {
+      case SignMeaning::kDeviation: return more ? "more than budgeted" : "less than budgeted";
+      case SignMeaning::kCostDeviation: return more ? "a cost higher than budgeted" : "a cost lower than budgeted";
+      case SignMeaning::kResult: return more ? "a surplus" : "a deficit";
+      case SignMeaning::kIncrease:
+      case SignMeaning::kDecrease: return more ? "an increase" : "a decrease";
+      case SignMeaning::kNone: break;
+    }
+    return "";
   }
 
   bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
@@ -143,6 +409,9 @@ struct TextChecker {
       for (const Inline& span : block.inlines) {
         if (span.kind == Inline::Kind::kPlaceholder) Placeholder(span, text.path);
       }
+      Prose prose(block);
+      TypedFigures(block, prose, text.path);
+      SignWords(prose, text.path);
     }
   }
 };

@@ -89,5 +89,38 @@ TEST_CASE("markup errors are located") {
                                           "markup.heading_level@11:3", "markup.link@15:6"});
 }
 
+TEST_CASE("every byte of a text span keeps its place: joined lines, escapes, UTF-8, emphasis") {
+  Diagnostics d;
+  // Line 10 from column 3 (indent 2): "Ökade med", then line 11: "1 409 tkr {{x}} och **4 696** tkr".
+  MarkupDoc doc = Parse("Ökade med\n1 409 tkr {{x}} och **4 696** tkr.\n", d);
+  CHECK(d.all().empty());
+  const auto& spans = doc.blocks.at(0).inlines;
+  REQUIRE(spans.size() == 3);
+  auto at = [](const Inline& span, const std::string& what) {
+    Where w = span.At(span.text.find(what));
+    return std::to_string(w.line) + ":" + std::to_string(w.column);
+  };
+  CHECK(spans[0].text == "Ökade med 1 409 tkr {x} och ");
+  CHECK(at(spans[0], "med") == "10:9");   // after the two-byte Ö, still one column each
+  CHECK(at(spans[0], "1 409") == "11:3");  // on the next line
+  CHECK(at(spans[0], "tkr") == "11:9");
+  CHECK(at(spans[0], "och") == "11:19");   // after "{{x}}", which is five columns as written
+  CHECK(spans[1].kind == Inline::Kind::kStrong);
+  CHECK(at(spans[1], "696") == "11:27");
+  CHECK(at(spans[2], "tkr") == "11:33");
+}
+
+TEST_CASE("a text that does not keep its lines reports every byte at the scalar") {
+  Diagnostics d;
+  Text text;
+  text.raw = "Rad ett\nrad två 1 409 tkr";
+  text.block = false;
+  MarkupDoc doc = ParseMarkup(text, Where{0, 4, 7}, "text", d);
+  const Inline& span = doc.blocks.at(0).inlines.at(0);
+  Where w = span.At(span.text.find("1 409"));
+  CHECK(w.line == 4);
+  CHECK(w.column == 7);
+}
+
 }  // namespace
 }  // namespace arsred
