@@ -56,7 +56,7 @@ void LoadAndValidate(const uint8_t* data, size_t size) {
   year.present.insert(spec.name);
   Validate(inputs, diagnostics);
   // A draft is typeset even when the inputs have errors, so calculate must survive them.
-  if (year.complete) Calculate(inputs, true, Unit::kTkr, diagnostics);
+  if (year.complete) Calculate(inputs, true, Presentation{}, diagnostics);
 }
 
 namespace {
@@ -74,7 +74,10 @@ std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile
   LayoutResources resources;
   if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", kSwedishDictionary, resources,
                            diagnostics)) return std::nullopt;
-  ReportFigures figures = Calculate(inputs, true, layout.belopp ? layout.belopp->value : Unit::kTkr, diagnostics);
+  const Presentation presentation =
+      PresentationOf(inputs.report().files.forbund, layout.belopp ? std::optional<Unit>(layout.belopp->value) : std::nullopt,
+                     layout.benamningar ? &*layout.benamningar : nullptr);
+  ReportFigures figures = Calculate(inputs, true, presentation, diagnostics);
   Document document = LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
   // build refuses to render a report whose typesetting failed (a glyph the font lacks).
   if (diagnostics.HasErrors()) return std::nullopt;

@@ -118,8 +118,10 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     return kExitErrors;
   }
   // Calculated before the resources are taken, so that the dictionary has longer to load.
-  const Unit unit = org.belopp ? org.belopp->value : p.layout.belopp ? p.layout.belopp->value : Unit::kTkr;
-  p.figures = Calculate(p.inputs, p.draft, unit, p.diagnostics);
+  const Presentation presentation =
+      PresentationOf(org, p.layout.belopp ? std::optional<Unit>(p.layout.belopp->value) : std::nullopt,
+                     p.layout.benamningar ? &*p.layout.benamningar : nullptr);
+  p.figures = Calculate(p.inputs, p.draft, presentation, p.diagnostics);
   if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("calculate");
   // Printed figures that do not add up may be shown in a draft, never signed.

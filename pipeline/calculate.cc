@@ -69,8 +69,12 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_t
 
 class TableBuilder {
  public:
-  TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years, Unit unit)
-      : inputs_(inputs), years_(years), year_(inputs.report_year), in_kronor_(unit == Unit::kKr) {
+  TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years, const Presentation& presentation)
+      : inputs_(inputs),
+        years_(years),
+        presentation_(presentation),
+        year_(inputs.report_year),
+        in_kronor_(presentation.unit == Unit::kKr) {
     current_ = &years_.at(year_);
     auto prior = years_.find(year_ - 1);
     prior_ = prior == years_.end() ? nullptr : &prior->second;
@@ -108,25 +112,25 @@ class TableBuilder {
     return "";
   }
 
-  struct Line {
-    const char* figure;   // "rr.verksamhetens_kostnader"
-    const char* label;
-    int sign = 1;         // costs are printed negative
-    RowStyle style = RowStyle::kBody;
-    const char* input_line = nullptr;  // for the note number
-    bool always = false;               // print even when absent in both years
-    int indent = 0;
-  };
+  std::string LabelOf(const StatementLine& line) const {
+    auto renamed = presentation_.labels.find(std::string(line.figure));
+    return renamed != presentation_.labels.end() ? renamed->second : std::string(line.label);
+  }
 
-  ReportRow AmountRow(const Line& line, bool with_note) const {
+  std::string TitleOf(std::string_view id, std::string_view title) const {
+    auto renamed = presentation_.titles.find(std::string(id));
+    return renamed != presentation_.titles.end() ? renamed->second : std::string(title);
+  }
+
+  ReportRow AmountRow(const StatementLine& line) const {
     ReportRow row;
     row.style = line.style;
     row.indent = line.indent;
-    row.cells.push_back({line.label, false});
-    if (with_note) row.cells.push_back({line.input_line ? NoteNumberOf(line.input_line) : "", false});
+    row.cells.push_back({LabelOf(line), false});
+    row.cells.push_back({line.input_line.empty() ? "" : NoteNumberOf(std::string(line.input_line)), false});
     auto cell = [&](const YearFigures* y) -> Cell {
       if (!y) return {"", true};
-      std::optional<int64_t> value = Printed(y, line.figure);
+      std::optional<int64_t> value = Printed(y, std::string(line.figure));
       return {value ? FormatNumber(line.sign * *value) : std::string(kNil), true};
     };
     row.cells.push_back(cell(current_));
@@ -146,20 +150,27 @@ class TableBuilder {
 
   std::string UnitHead() const { return in_kronor_ ? "Belopp i kr" : "Belopp i tkr"; }
 
-  bool Present(const char* figure) const {
+  bool Present(std::string_view figure) const {
     auto nonzero = [&](const YearFigures* y) {
       if (!y) return false;
-      const Figure* f = y->exact.Find(figure);
+      const Figure* f = y->exact.Find(std::string(figure));
       return f && f->money.kronor != 0;
     };
     return nonzero(current_) || nonzero(prior_);
   }
 
-  ReportTable Statement(const std::string& id, const std::string& title, const std::vector<Line>& lines,
-                        const std::string& current_head, const std::string& prior_head) const {
+  bool GroupPresent(const Statement& statement, std::string_view group) const {
+    for (const StatementLine& line : statement.lines) {
+      if (line.group == group && !line.figure.empty() && Present(line.figure)) return true;
+    }
+    return false;
+  }
+
+  ReportTable StatementTable(const Statement& statement, const std::string& current_head,
+                             const std::string& prior_head) const {
     ReportTable t;
-    t.id = id;
-    t.title = title;
+    t.id = statement.id;
+    t.title = TitleOf(statement.id, statement.title);
     t.unit = UnitHead();
     t.has_note_column = true;
     std::vector<HeadCell> head{{t.unit}, {"Not"}, {current_head}};
@@ -167,17 +178,18 @@ class TableBuilder {
     t.head.push_back(head);
     t.numeric_columns = {false, false, true};
     if (prior_) t.numeric_columns.push_back(true);
-    for (const Line& line : lines) {
+    for (const StatementLine& line : statement.lines) {
+      if (!line.group.empty() && !GroupPresent(statement, line.group)) continue;
       if (line.style == RowStyle::kSection) {
         ReportRow row;
         row.style = RowStyle::kSection;
         row.indent = line.indent;
-        row.cells.push_back({line.label, false});
+        row.cells.push_back({std::string(line.label), false});
         t.rows.push_back(row);
         continue;
       }
       if (!line.always && !Present(line.figure)) continue;
-      t.rows.push_back(AmountRow(line, true));
+      t.rows.push_back(AmountRow(line));
     }
     return t;
   }
@@ -186,88 +198,59 @@ class TableBuilder {
     return std::to_string(y) + "-01-01\u2013" + std::to_string(y) + "-12-31";
   }
 
-  ReportTable IncomeStatement() const {
-    using S = RowStyle;
-    return Statement("resultatrakning", "Resultaträkning",
-                     {{"rr.verksamhetens_intakter", "Verksamhetens intäkter", 1, S::kBody, "resultatrakning.verksamhetens_intakter", true},
-                      {"rr.verksamhetens_kostnader", "Verksamhetens kostnader", -1, S::kBody, "resultatrakning.verksamhetens_kostnader", true},
-                      {"rr.avskrivningar", "Avskrivningar", -1, S::kBody, "resultatrakning.avskrivningar"},
-                      {"rr.verksamhetens_nettokostnader", "Verksamhetens nettokostnader", 1, S::kSubtotal, nullptr, true},
-                      {"rr.verksamhetens_resultat", "Verksamhetens resultat", 1, S::kSubtotal, nullptr, true},
-                      {"rr.finansiella_intakter", "Finansiella intäkter", 1, S::kBody, "resultatrakning.finansiella_intakter"},
-                      {"rr.finansiella_kostnader", "Finansiella kostnader", -1, S::kBody, "resultatrakning.finansiella_kostnader"},
-                      {"rr.resultat_efter_finansiella_poster", "Resultat efter finansiella poster", 1, S::kSubtotal, nullptr, true},
-                      {"rr.extraordinara_poster", "Extraordinära poster", 1, S::kBody, "resultatrakning.extraordinara_poster"},
-                      {"rr.arets_resultat", "Årets resultat", 1, S::kTotal, nullptr, true}},
-                     Period(year_), Period(year_ - 1));
+  // The resultaträkning, the balansräkning and the kassaflödesanalys, each with its year heads.
+  std::vector<ReportTable> StatementTables() const {
+    std::vector<ReportTable> tables;
+    for (const Statement& statement : Statements()) {
+      if (statement.id == "resultatrakning") {
+        tables.push_back(StatementTable(statement, Period(year_), Period(year_ - 1)));
+      } else if (statement.id == "balansrakning") {
+        tables.push_back(StatementTable(statement, std::to_string(year_) + "-12-31", std::to_string(year_ - 1) + "-12-31"));
+      } else {
+        tables.push_back(StatementTable(statement, std::to_string(year_), std::to_string(year_ - 1)));
+      }
+    }
+    return tables;
   }
 
-  ReportTable BalanceSheet() const {
-    using S = RowStyle;
-    std::vector<Line> lines = {
-        {nullptr, "TILLGÅNGAR", 1, S::kSection},
+  // A table of amounts from rakenskaper.yaml, in the statements' unit, each column summed.
+  ReportTable MoneyTableOf(const MoneyTable& table) const {
+    ReportTable t;
+    t.id = "belopp." + table.id.value.name;
+    t.title = table.rubrik.value;
+    t.unit = UnitHead();
+    std::vector<HeadCell> head{{t.unit}};
+    for (const auto& column : table.kolumner) head.push_back({column.value});
+    t.head.push_back(head);
+    t.numeric_columns.assign(head.size(), true);
+    t.numeric_columns[0] = false;
+    auto cell = [&](const std::string& name) -> Cell {
+      const bool prior = name.rfind("fg.", 0) == 0;
+      const YearFigures* y = prior ? prior_ : current_;
+      std::optional<int64_t> value = y ? Printed(y, prior ? name.substr(3) : name) : std::nullopt;
+      return {value ? FormatNumber(*value) : std::string(kNil), true};
     };
-    if (Present("br.summa_anlaggningstillgangar")) {
-      lines.push_back({nullptr, "Anläggningstillgångar", 1, S::kSection});
-      lines.push_back({"br.materiella_anlaggningstillgangar", "Materiella anläggningstillgångar", 1, S::kBody, "balansrakning.materiella_anlaggningstillgangar", false, 1});
-      lines.push_back({"br.finansiella_anlaggningstillgangar", "Finansiella anläggningstillgångar", 1, S::kBody, "balansrakning.finansiella_anlaggningstillgangar", false, 1});
-      lines.push_back({"br.summa_anlaggningstillgangar", "Summa anläggningstillgångar", 1, S::kSubtotal, nullptr, true});
+    for (size_t r = 0; r < table.rader.size(); ++r) {
+      ReportRow row;
+      row.cells.push_back({table.rader[r].text.value, false});
+      for (size_t c = 0; c < table.kolumner.size(); ++c) row.cells.push_back(cell(MoneyCellFigure(table, r, c)));
+      t.rows.push_back(row);
     }
-    std::vector<Line> rest = {
-        {nullptr, "Omsättningstillgångar", 1, S::kSection},
-        {"br.fordringar", "Fordringar", 1, S::kBody, "balansrakning.fordringar", false, 1},
-        {"br.kortfristiga_placeringar", "Kortfristiga placeringar", 1, S::kBody, "balansrakning.kortfristiga_placeringar", false, 1},
-        {"br.kassa_och_bank", "Kassa och bank", 1, S::kBody, "balansrakning.kassa_och_bank", false, 1},
-        {"br.summa_omsattningstillgangar", "Summa omsättningstillgångar", 1, S::kSubtotal, nullptr, true},
-        {"br.summa_tillgangar", "SUMMA TILLGÅNGAR", 1, S::kTotal, nullptr, true},
-        {nullptr, "EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", 1, S::kSection},
-        {"br.eget_kapital", "Eget kapital", 1, S::kSubtotal, nullptr, true},
-        {"br.arets_resultat", "Årets resultat", 1, S::kBody, nullptr, true, 1},
-        {"br.ovrigt_eget_kapital", "Övrigt eget kapital", 1, S::kBody, nullptr, true, 1},
-        {"br.summa_avsattningar", "Avsättningar", 1, S::kSubtotal},
-        {"br.avsattningar_pensioner", "Avsättningar för pensioner och liknande förpliktelser", 1, S::kBody, "balansrakning.avsattningar_pensioner", false, 1},
-        {"br.andra_avsattningar", "Andra avsättningar", 1, S::kBody, "balansrakning.andra_avsattningar", false, 1},
-        {"br.summa_skulder", "Skulder", 1, S::kSubtotal},
-        {"br.langfristiga_skulder", "Långfristiga skulder", 1, S::kBody, "balansrakning.langfristiga_skulder", false, 1},
-        {"br.kortfristiga_skulder", "Kortfristiga skulder", 1, S::kBody, "balansrakning.kortfristiga_skulder", false, 1},
-        {"br.summa_eget_kapital_och_skulder", "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", 1, S::kTotal, nullptr, true},
-    };
-    lines.insert(lines.end(), rest.begin(), rest.end());
-    if (Present("ansvar.beslutad_finansiering") || Present("ansvar.pensionsforpliktelser")) {
-      lines.push_back({nullptr, "PANTER OCH ANSVARSFÖRBINDELSER", 1, S::kSection});
-      lines.push_back({"ansvar.beslutad_finansiering", "Återstående belopp för beslutad finansiering av samverkansinsatser", 1, S::kBody, "ansvarsforbindelser.beslutad_finansiering", false, 1});
-      lines.push_back({"ansvar.pensionsforpliktelser", "Pensionsförpliktelser som inte tagits upp bland avsättningarna", 1, S::kBody, "ansvarsforbindelser.pensionsforpliktelser", false, 1});
+    if (!table.summa || table.summa->value) {
+      ReportRow sum;
+      sum.style = RowStyle::kTotal;
+      sum.cells.push_back({"Summa", false});
+      for (size_t c = 0; c < table.kolumner.size(); ++c) sum.cells.push_back(cell(MoneyTableSumFigure(table, c)));
+      t.rows.push_back(sum);
     }
-    return Statement("balansrakning", "Balansräkning", lines, std::to_string(year_) + "-12-31",
-                     std::to_string(year_ - 1) + "-12-31");
-  }
-
-  ReportTable CashFlow() const {
-    using S = RowStyle;
-    return Statement(
-        "kassaflodesanalys", "Kassaflödesanalys",
-        {{nullptr, "DEN LÖPANDE VERKSAMHETEN", 1, S::kSection},
-         {"kfa.arets_resultat", "Årets resultat", 1, S::kBody, nullptr, true},
-         {"kfa.justering_avsattningar", "Justering för gjorda avsättningar", 1, S::kBody, nullptr, true},
-         {"kfa.justering_avskrivningar", "Justering för av- och nedskrivningar", 1, S::kBody},
-         {"kfa.justering_ovriga", "Justering för övriga ej likviditetspåverkande poster", 1, S::kBody},
-         {"kfa.fore_rorelsekapital", "Medel från verksamheten före förändring av rörelsekapital", 1, S::kSubtotal, nullptr, true},
-         {"kfa.forandring_fordringar", "Ökning (\u2212)/minskning (+) kortfristiga fordringar", 1, S::kBody, nullptr, true},
-         {"kfa.forandring_skulder", "Ökning (+)/minskning (\u2212) kortfristiga skulder", 1, S::kBody, nullptr, true},
-         {"kfa.lopande_verksamhet", "Kassaflöde från den löpande verksamheten", 1, S::kSubtotal, nullptr, true},
-         {"kfa.investeringsverksamhet", "Kassaflöde från investeringsverksamheten", 1, S::kBody, nullptr, true},
-         {"kfa.finansieringsverksamhet", "Kassaflöde från finansieringsverksamheten", 1, S::kBody, nullptr, true},
-         {"kfa.arets_kassaflode", "Årets kassaflöde", 1, S::kSubtotal, nullptr, true},
-         {"kfa.likvida_medel_ingaende", "Likvida medel vid årets början", 1, S::kBody, nullptr, true},
-         {"kfa.likvida_medel_utgaende", "Likvida medel vid årets slut", 1, S::kTotal, nullptr, true}},
-        std::to_string(year_), std::to_string(year_ - 1));
+    return t;
   }
 
   ReportTable DriftTable() const {
     const auto& drift = inputs_.report().files.budget.driftredovisning;
     ReportTable t;
     t.id = "driftredovisning";
-    t.title = "Driftredovisning";
+    t.title = TitleOf("driftredovisning", "Driftredovisning");
     t.unit = UnitHead();
     bool with_prior = prior_ && prior_->exact.Find("drift.resultat.utfall");
     std::vector<HeadCell> head{{t.unit}, {"Utfall " + std::to_string(year_)}, {"Budget " + std::to_string(year_)},
@@ -319,6 +302,7 @@ class TableBuilder {
 
   const InputSet& inputs_;
   const std::map<int, YearFigures>& years_;
+  const Presentation& presentation_;
   int year_;
   const YearFigures* current_;
   const YearFigures* prior_;
@@ -809,7 +793,25 @@ const char* kSmallNumbers[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex"
 
 }  // namespace
 
-ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit, Diagnostics& diagnostics) {
+Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit, const StatementNames* layout_names) {
+  Presentation p;
+  p.unit = year.belopp ? year.belopp->value : layout_unit.value_or(Unit::kTkr);
+  // The layout's names first, so that the year's replace them.
+  for (const StatementNames* names : {layout_names, year.benamningar ? &*year.benamningar : nullptr}) {
+    if (!names) continue;
+    auto title = [&](const char* id, const std::optional<Located<std::string>>& text) {
+      if (text) p.titles[id] = text->value;
+    };
+    title("resultatrakning", names->resultatrakning);
+    title("balansrakning", names->balansrakning);
+    title("kassaflodesanalys", names->kassaflodesanalys);
+    title("driftredovisning", names->driftredovisning);
+    for (const LineName& line : names->rader) p.labels[line.rad.value] = line.text.value;
+  }
+  return p;
+}
+
+ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics) {
   ReportFigures out;
   const YearInput& input = inputs.report();
   const OrgFile& org = input.files.forbund;
@@ -833,8 +835,8 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
   if (org.styrelsebeslut) out.document_date = org.styrelsebeslut->value.ToString();
   if (org.undertecknande && org.undertecknande->datum) out.document_date = org.undertecknande->datum->value.ToString();
 
-  out.money_unit = statement_unit;
-  std::map<int, YearFigures> years = AllYears(inputs, statement_unit == Unit::kTkr, out.rounding);
+  out.money_unit = presentation.unit;
+  std::map<int, YearFigures> years = AllYears(inputs, presentation.unit == Unit::kTkr, out.rounding);
   for (const ReportRounding::GivenUp& broken : out.rounding.given_up) {
     diagnostics.Warning("calculate.rounding", broken.where, "",
                         "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
@@ -854,12 +856,14 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit,
     out.rounded_tkr_prior = prior->rounded;
   }
 
-  TableBuilder builder(inputs, years, statement_unit);
+  TableBuilder builder(inputs, years, presentation);
   out.note_order = builder.NoteOrder();
-  for (ReportTable t : {builder.IncomeStatement(), builder.BalanceSheet(), builder.CashFlow()}) {
+  for (ReportTable& t : builder.StatementTables()) out.tables[t.id] = std::move(t);
+  if (input.files.budget.driftredovisning) out.tables["driftredovisning"] = builder.DriftTable();
+  for (const MoneyTable& table : input.files.rakenskaper.beloppstabeller) {
+    ReportTable t = builder.MoneyTableOf(table);
     out.tables[t.id] = std::move(t);
   }
-  if (input.files.budget.driftredovisning) out.tables["driftredovisning"] = builder.DriftTable();
   const YearInput* prior_input = inputs.Find(out.year - 1);
   for (size_t i = 0; i < out.note_order.size(); ++i) {
     const Note* note = FindNote(&input, out.note_order[i]);

@@ -19,6 +19,7 @@
 #include "figures.h"
 #include "load.h"
 #include "report_rounding.h"
+#include "statement_lines.h"
 
 namespace arsred {
 
@@ -28,7 +29,6 @@ struct Cell {
   bool numeric = false;
 };
 
-enum class RowStyle { kBody, kSection, kSubtotal, kTotal, kSpacer };
 
 struct ReportRow {
   std::vector<Cell> cells;
@@ -108,11 +108,22 @@ struct ReportFigures {
   FigureTable exact_prior;  // the prior year's, when it has a directory
 };
 
+// How the year, or else its layout, presents the statements: their unit (`belopp`), and the
+// names of the statements and of their lines (`benamningar`).
+struct Presentation {
+  Unit unit = Unit::kTkr;
+  std::map<std::string, std::string> titles;  // by table id: "kassaflodesanalys" -> "Finansieringsanalys"
+  std::map<std::string, std::string> labels;  // by figure: "kfa.lopande_verksamhet" -> its label
+};
+
+// The year's presentation: its `belopp` and `benamningar`, else the layout's, else the defaults.
+Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit, const StatementNames* layout_names);
+
 // Computes the report's figures for the year `inputs` was loaded for. An identity that no
 // rounding to tkr can keep is added to `diagnostics` as a warning (calculate.rounding).
-// `statement_unit` is the unit of the statements and the driftredovisning (the year's or the
-// layout's choice); in kr they print exactly and need no rounding.
-ReportFigures Calculate(const InputSet& inputs, bool draft, Unit statement_unit, Diagnostics& diagnostics);
+// In kr (`presentation.unit`) the statements and the driftredovisning print exactly and need no
+// rounding.
+ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics);
 
 // A placeholder's printed text: the figure `name` (prefix "fg." for the prior year) in
 // `formats` (docs/markup.md). Returns nullopt when the figure does not exist.

@@ -64,6 +64,7 @@ class Deriver {
     Drift();
     Budget();
     Activity();
+    MoneyTables();
     return std::move(table_);
   }
 
@@ -422,6 +423,32 @@ class Deriver {
     }
   }
 
+  // A money table's written amounts and its columns' sums; a cell that names a figure is that
+  // figure. A cell naming no figure (reported by validation) counts as nothing.
+  void MoneyTables() {
+    for (const MoneyTable& table : accounts().beloppstabeller) {
+      std::vector<Money> sums(table.kolumner.size());
+      for (size_t r = 0; r < table.rader.size(); ++r) {
+        const MoneyRow& row = table.rader[r];
+        for (size_t c = 0; c < row.celler.size() && c < sums.size(); ++c) {
+          const MoneyCell& cell = row.celler[c];
+          if (cell.belopp) {
+            SetMoney(MoneyCellFigure(table, r, c), cell.belopp->value, cell.where, "the table " + table.id.value.name);
+            sums[c] += cell.belopp->value;
+          } else if (cell.figur) {
+            const std::string& name = cell.figur->value;
+            const bool prior = name.rfind("fg.", 0) == 0;
+            const Figure* f = prior ? prior_.Find(name.substr(3)) : table_.Find(name);
+            if (f && f->kind == Figure::Kind::kMoney) sums[c] += f->money;
+          }
+        }
+      }
+      for (size_t c = 0; c < sums.size(); ++c) {
+        SetMoney(MoneyTableSumFigure(table, c), sums[c], table.where, "the sum of a column of " + table.id.value.name);
+      }
+    }
+  }
+
   void Activity() {
     const ActivityFile& activity = input_.files.verksamhet;
     if (activity.personal) {
@@ -564,6 +591,16 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
 }
 
 int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }
+
+std::string MoneyCellFigure(const MoneyTable& table, size_t row, size_t column) {
+  const MoneyRow& r = table.rader[row];
+  if (column < r.celler.size() && r.celler[column].figur) return r.celler[column].figur->value;
+  return "belopp." + table.id.value.name + "." + std::to_string(row + 1) + "." + std::to_string(column + 1);
+}
+
+std::string MoneyTableSumFigure(const MoneyTable& table, size_t column) {
+  return "belopp." + table.id.value.name + ".summa." + std::to_string(column + 1);
+}
 
 Money NoteItemAmount(const NoteItem& item) {
   if (item.poster.empty()) return item.belopp ? item.belopp->value : Money{};

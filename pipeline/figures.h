@@ -101,6 +101,12 @@ FigureTable DeriveFigures(DerivedYears& years, int year, Diagnostics* diagnostic
 // The same for a single use.
 FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnostics);
 
+// The figure a money table's cell prints: the figure it names ("fg." for the prior year's), or
+// "belopp.ID.R.C" for an amount written in it (row and column counted from 1); and its columns'
+// sums, "belopp.ID.summa.C".
+std::string MoneyCellFigure(const MoneyTable& table, size_t row, size_t column);
+std::string MoneyTableSumFigure(const MoneyTable& table, size_t column);
+
 // A note item's amount: its own `belopp`, or the sum of its sub-items when it has them.
 Money NoteItemAmount(const NoteItem& item);
 

@@ -90,7 +90,7 @@ void CheckRounding(const InputSet& inputs, Diagnostics& diagnostics) {
   const YearInput& year = inputs.report();
   const OrgFile& org = year.files.forbund;
   if (diagnostics.HasErrors() || !year.complete || org.omfattning.value != Scope::kAnnualReport) return;
-  Calculate(inputs, true, org.belopp ? org.belopp->value : Unit::kTkr, diagnostics);
+  Calculate(inputs, true, PresentationOf(org, std::nullopt, nullptr), diagnostics);
 }
 
 int CheckCommand(const CommandContext& ctx) {

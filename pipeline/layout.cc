@@ -8,6 +8,7 @@
 
 #include "load_visitor.h"
 #include "paragraph.h"
+#include "statement_lines.h"
 
 namespace arsred {
 
@@ -46,7 +47,22 @@ Color ColorOr(const std::optional<Located<std::string>>& text, Color fallback) {
 
 const std::vector<std::string> kParts = {"omslag", "innehall", "forvaltningsberattelse", "resultatrakning",
                                          "balansrakning", "kassaflodesanalys", "redovisningsprinciper", "noter",
-                                         "underskrifter"};
+                                         "underskrifter", "bilagor"};
+
+// Names the nearest part, or, when none is near, what the parts are. A statement printed under
+// an older name keeps its part and takes the name from `benamningar`.
+std::string UnknownPartMessage(const std::string& name) {
+  std::string message = "no part `" + name + "`";
+  if (name == "finansieringsanalys") {
+    return message + ": the part is `kassaflodesanalys`; `benamningar: {kassaflodesanalys: Finansieringsanalys}` "
+                     "prints it under that name";
+  }
+  std::string suggestion = DidYouMean(name, kParts);
+  if (!suggestion.empty()) return message + "; did you mean `" + suggestion + "`?";
+  message += "; the parts are";
+  for (size_t i = 0; i < kParts.size(); ++i) message += (i ? ", " : " ") + kParts[i];
+  return message;
+}
 
 struct LayoutChecker {
   Diagnostics& d;
@@ -115,13 +131,11 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
     diagnostics.Error("layout.parts", layout.where, "ordning",
                       "list the parts of the report in order, e.g. [omslag, innehall, forvaltningsberattelse]");
   }
+  if (layout.benamningar) CheckStatementNames(*layout.benamningar, diagnostics);
   std::vector<std::string> seen;
   for (const auto& part : layout.ordning) {
     if (std::find(kParts.begin(), kParts.end(), part.value.name) == kParts.end()) {
-      std::string message = "no part `" + part.value.name + "`";
-      std::string suggestion = DidYouMean(part.value.name, kParts);
-      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-      diagnostics.Error("layout.part", part.where, part.path, message);
+      diagnostics.Error("layout.part", part.where, part.path, UnknownPartMessage(part.value.name));
     } else if (std::find(seen.begin(), seen.end(), part.value.name) != seen.end()) {
       diagnostics.Error("layout.part", part.where, part.path, "`" + part.value.name + "` is listed twice");
     }
@@ -1473,6 +1487,15 @@ class Composer {
     Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
   }
 
+  // Each appendix a part of its own: "Bilaga 1 Ekonomiskt underlag", in the contents.
+  void Appendices() {
+    const std::vector<Appendix>& appendices = inputs_.report().files.text.bilagor;
+    for (size_t i = 0; i < appendices.size(); ++i) {
+      Heading(1, "Bilaga " + std::to_string(i + 1) + " " + ProseTypography(appendices[i].rubrik.value), true);
+      Markup(appendices[i].text, false);
+    }
+  }
+
   void Notes() {
     if (figures_.note_order.empty()) return;
     Heading(1, "Noter", true);
@@ -1633,6 +1656,12 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   // composing into a scratch builder first. Its lines do not depend on the page numbers.
   std::vector<std::string> order;
   for (const auto& part : layout.ordning) order.push_back(part.value.name);
+  if (!inputs.report().files.text.bilagor.empty() &&
+      std::find(order.begin(), order.end(), "bilagor") == order.end()) {
+    const Appendix& first = inputs.report().files.text.bilagor.front();
+    diagnostics.Warning("layout.appendices", first.where, first.path,
+                        "the layout's `ordning` has no part `bilagor`, so the year's appendices are not printed");
+  }
   auto compose = [&](Composer& c, int toc_pages) {
     bool statements = false;
     for (const std::string& part : order) {
@@ -1648,6 +1677,7 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
       if (part == "redovisningsprinciper") c.Principles();
       if (part == "noter") c.Notes();
       if (part == "underskrifter") c.Signatures();
+      if (part == "bilagor") c.Appendices();
     }
     c.DraftAppendix(draft);
   };

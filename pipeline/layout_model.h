@@ -147,9 +147,13 @@ struct LayoutFile : Anchor {
   std::vector<Located<Id>> ordning;
   std::optional<Located<Unit>> belopp;
   std::optional<Located<bool>> taggad;
+  std::optional<StatementNames> benamningar;
   template <class V>
   void Fields(V& v) {
     v("namn", namn, "The layout's name.");
+    v("benamningar", benamningar,
+      "Other titles for the statements (e.g. kassaflodesanalys: Finansieringsanalys) and labels for their "
+      "lines; a year's `benamningar` take precedence.");
     v("belopp", belopp,
       "Unit of the resultaträkning, balansräkning, kassaflödesanalys and driftredovisning: tkr (default, rounded "
       "by the report's one rounding) or kr (exact). A year's `belopp` in forbund.yaml overrides it.");
@@ -165,8 +169,9 @@ struct LayoutFile : Anchor {
     v("sidhuvud", sidhuvud, "Running header (not on the cover).");
     v("sidfot", sidfot, "Running footer (not on the cover).");
     v("ordning", ordning,
-      "The parts in order: omslag, innehall, forvaltningsberattelse, resultatrakning, balansrakning, "
-      "kassaflodesanalys, redovisningsprinciper, noter, underskrifter.");
+      "The parts in any order: omslag, innehall, forvaltningsberattelse, resultatrakning, balansrakning, "
+      "kassaflodesanalys, redovisningsprinciper, noter, underskrifter, bilagor (the year's appendices, each a part "
+      "of its own). The statements keep their part ids when `benamningar` renames them.");
   }
 };
 

@@ -32,6 +32,7 @@ struct MarkupParser {
   void Parse(TextFile& file) {
     Parse(file.forvaltningsberattelse);
     Parse(file.redovisningsprinciper);
+    for (auto& appendix : file.bilagor) Parse(appendix.text);
   }
   void Parse(CorrectionsFile& file) {
     for (auto& correction : file.rattelser) Parse(correction.varfor);

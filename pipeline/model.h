@@ -106,6 +106,36 @@ struct Substitute : Anchor {
   }
 };
 
+// Other names for the statements and their lines, as some förbund print them ("Finansierings-
+// analys" for the kassaflödesanalys); set in a layout or in a year, the year's taking precedence.
+struct LineName : Anchor {
+  static constexpr std::string_view kName = "LineName";
+  Located<std::string> rad;
+  Located<std::string> text;
+  template <class V>
+  void Fields(V& v) {
+    v("rad", rad, "The line, by its figure's name, e.g. kfa.lopande_verksamhet (docs/markup.md lists them).");
+    v("text", text, "The label to print instead.");
+  }
+};
+
+struct StatementNames : Anchor {
+  static constexpr std::string_view kName = "StatementNames";
+  std::optional<Located<std::string>> resultatrakning;
+  std::optional<Located<std::string>> balansrakning;
+  std::optional<Located<std::string>> kassaflodesanalys;
+  std::optional<Located<std::string>> driftredovisning;
+  std::vector<LineName> rader;
+  template <class V>
+  void Fields(V& v) {
+    v("resultatrakning", resultatrakning, "The resultaträkning's title.");
+    v("balansrakning", balansrakning, "The balansräkning's title.");
+    v("kassaflodesanalys", kassaflodesanalys, "The kassaflödesanalys's title, e.g. Finansieringsanalys.");
+    v("driftredovisning", driftredovisning, "The driftredovisning's title, e.g. Driftsredovisning.");
+    v("rader", rader, "Lines of the statements printed under another label.");
+  }
+};
+
 // How the report names itself on the cover, in the running header ({titel}) and in the PDF's
 // metadata.
 struct ReportIdentity : Anchor {
@@ -166,6 +196,7 @@ struct OrgFile : Anchor {
   std::optional<Located<std::string>> layout;
   std::optional<Located<Unit>> belopp;
   std::optional<ReportIdentity> rapport;
+  std::optional<StatementNames> benamningar;
   Organisation forbund;
   std::vector<Member> medlemmar;
   std::vector<Seat> styrelse;
@@ -185,6 +216,8 @@ struct OrgFile : Anchor {
       "The unit of this year's statements and driftredovisning: tkr (rounded by the report's one rounding) "
       "or kr (exact); overrides the layout's `belopp`.");
     v("rapport", rapport, "The report's title, subtitle and cover lines (default: the title Årsredovisning <year>).");
+    v("benamningar", benamningar,
+      "Other titles for the statements and labels for their lines; they take precedence over the layout's.");
     v("forbund", forbund, "The förbund itself.");
     v("medlemmar", medlemmar, "Every member of the förbund (required for a report year).");
     v("styrelse", styrelse,
@@ -206,16 +239,32 @@ struct OrgFile : Anchor {
 // ---------------------------------------------------------------------------------------------
 // text.yaml: the prose, with light markup and placeholders bound to the data.
 
+// An appendix: its own part of the report, "Bilaga 1 Ekonomiskt underlag", in the contents.
+struct Appendix : Anchor {
+  static constexpr std::string_view kName = "Appendix";
+  Located<std::string> rubrik;
+  Located<Text> text;
+  template <class V>
+  void Fields(V& v) {
+    v("rubrik", rubrik, "The appendix's title; it is printed after \"Bilaga N\".");
+    v("text", text,
+      "Its content in the markup: paragraphs, lists, placeholders, embedded tables such as [[belopp:ID]]; headings "
+      "from ## down.");
+  }
+};
+
 struct TextFile : Anchor {
   static constexpr std::string_view kName = "text.yaml";
   std::optional<Located<Text>> forvaltningsberattelse;
   std::optional<Located<Text>> redovisningsprinciper;
+  std::vector<Appendix> bilagor;
   template <class V>
   void Fields(V& v) {
     v("forvaltningsberattelse", forvaltningsberattelse,
       "The förvaltningsberättelse: headings, paragraphs, lists, placeholders and embedded tables "
       "(see the markup section). Required for a report year.");
     v("redovisningsprinciper", redovisningsprinciper, "The accounting principles, in the same markup.");
+    v("bilagor", bilagor, "Appendices, in order: the layout places them with the part `bilagor`.");
   }
 };
 
@@ -797,6 +846,51 @@ struct AccountMapping : Anchor {
   }
 };
 
+// A table of amounts for the text to embed ([[belopp:ID]]), e.g. each member's contribution in an
+// "Ekonomiskt underlag" appendix. Each cell is an amount, or a figure of the year by name, so it
+// prints exactly as the statements do; a column's sum is derived.
+struct MoneyCell : Anchor {
+  static constexpr std::string_view kName = "MoneyCell";
+  std::optional<Located<Money>> belopp;
+  std::optional<Located<std::string>> figur;
+  template <class V>
+  void Fields(V& v) {
+    v("belopp", belopp, "An amount, in the table's `enhet`.");
+    v("figur", figur,
+      "Or a money figure, by its placeholder name, e.g. not.intakter.region (fg. for the prior year's).");
+  }
+};
+
+struct MoneyRow : Anchor {
+  static constexpr std::string_view kName = "MoneyRow";
+  Located<std::string> text;
+  std::vector<MoneyCell> celler;
+  template <class V>
+  void Fields(V& v) {
+    v("text", text, "The row's label.");
+    v("celler", celler, "One cell for each column, in order.");
+  }
+};
+
+struct MoneyTable : Anchor {
+  static constexpr std::string_view kName = "MoneyTable";
+  Located<Id> id;
+  Located<std::string> rubrik;
+  std::optional<Located<Unit>> enhet;
+  std::vector<Located<std::string>> kolumner;
+  std::vector<MoneyRow> rader;
+  std::optional<Located<bool>> summa;
+  template <class V>
+  void Fields(V& v) {
+    v("id", id, "The table's id, for [[belopp:ID]].");
+    v("enhet", enhet, "Unit of the amounts written in cells: kr (default) or tkr.");
+    v("rubrik", rubrik, "The table's caption.");
+    v("kolumner", kolumner, "The heads of the amount columns.");
+    v("rader", rader, "The rows.");
+    v("summa", summa, "Whether a Summa row adds up each column (default true).");
+  }
+};
+
 struct AccountsFile : Anchor {
   static constexpr std::string_view kName = "rakenskaper.yaml";
   std::optional<IncomeStatement> resultatrakning;
@@ -806,6 +900,7 @@ struct AccountsFile : Anchor {
   std::optional<Contingencies> ansvarsforbindelser;
   std::vector<Note> noter;
   std::optional<Overview> flerarsoversikt;
+  std::vector<MoneyTable> beloppstabeller;
   std::vector<AccountMapping> kontomappning;
   template <class V>
   void Fields(V& v) {
@@ -816,6 +911,8 @@ struct AccountsFile : Anchor {
     v("ansvarsforbindelser", ansvarsforbindelser, "Ansvarsförbindelser not broken down by a note.");
     v("noter", noter, "The notes, each breaking down one or more statement lines.");
     v("flerarsoversikt", flerarsoversikt, "The multi-year overview in the förvaltningsberättelse.");
+    v("beloppstabeller", beloppstabeller,
+      "Tables of amounts for the text to embed ([[belopp:ID]]), printed in the statements' unit.");
     v("kontomappning", kontomappning,
       "For `arsred import-sie`: which accounts of the books give which figure. Carried from year to year.");
   }

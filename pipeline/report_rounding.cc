@@ -263,6 +263,22 @@ void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts) {
   }
 }
 
+// A money table prints each column's sum under its cells, which may name figures of either year.
+void MoneyTableIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts) {
+  for (const MoneyTable& table : accounts.beloppstabeller) {
+    if (table.summa && !table.summa->value) continue;
+    for (size_t c = 0; c < table.kolumner.size(); ++c) {
+      std::vector<Part> cells;
+      for (size_t r = 0; r < table.rader.size(); ++r) {
+        std::string name = MoneyCellFigure(table, r, c);
+        const bool prior = name.rfind("fg.", 0) == 0;
+        cells.push_back({prior ? y - 1 : y, prior ? name.substr(3) : name});
+      }
+      b.Sum("Tabell " + table.rubrik.value, y, {y, MoneyTableSumFigure(table, c)}, cells);
+    }
+  }
+}
+
 }  // namespace
 
 ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTable>& exact, bool statements_in_tkr) {
@@ -282,6 +298,7 @@ ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTab
     }
     NoteIdentities(b, y, input->files.rakenskaper);
   }
+  if (statements_in_tkr) MoneyTableIdentities(b, year, inputs.report().files.rakenskaper);
   for (int y : columns) b.RegisterAll(y);
   // The flerårsöversikt's earlier years print three figures each.
   if (const auto& overview = inputs.report().files.rakenskaper.flerarsoversikt) {

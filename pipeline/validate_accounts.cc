@@ -247,7 +247,47 @@ void CheckMapping(ValidationContext& c) {
 
 }  // namespace
 
+// Tables of amounts: ids once, a cell for each column, each cell an amount or a money figure.
+void CheckMoneyTables(ValidationContext& c) {
+  std::set<std::string> ids;
+  for (const MoneyTable& table : c.year.files.rakenskaper.beloppstabeller) {
+    if (!ids.insert(table.id.value.name).second) {
+      c.d.Error("money_table.id", table.id.where, table.id.path, "table id `" + table.id.value.name + "` is used twice");
+    }
+    if (table.kolumner.empty()) {
+      c.d.Error("money_table.columns", table.where, table.path, "a table of amounts has one column or more (`kolumner`)");
+    }
+    for (const MoneyRow& row : table.rader) {
+      if (row.celler.size() != table.kolumner.size()) {
+        c.d.Error("money_table.columns", row.where, row.path,
+                  "the row has " + std::to_string(row.celler.size()) + " cells for " +
+                      std::to_string(table.kolumner.size()) + " columns");
+      }
+      for (const MoneyCell& cell : row.celler) {
+        if (cell.belopp.has_value() == cell.figur.has_value()) {
+          c.d.Error("money_table.cell", cell.where, cell.path, "a cell holds an amount (`belopp`) or a figure (`figur`)");
+          continue;
+        }
+        if (!cell.figur) continue;
+        const Figure* f = LookUpFigure(c, cell.figur->value);
+        if (!f && cell.figur->value.rfind("fg.", 0) == 0 && c.prior_has_errors) continue;  // reported already
+        if (!f || f->kind != Figure::Kind::kMoney) {
+          std::vector<std::string> names;
+          for (const auto& [name, figure] : c.figures.all()) {
+            if (figure.kind == Figure::Kind::kMoney) names.push_back(name);
+          }
+          std::string message = f ? "`" + cell.figur->value + "` is not an amount" : "no figure `" + cell.figur->value + "`";
+          std::string suggestion = f ? "" : DidYouMean(cell.figur->value, names);
+          if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+          c.d.Error("money_table.figure", cell.figur->where, cell.figur->path, message);
+        }
+      }
+    }
+  }
+}
+
 void CheckAccounts(ValidationContext& c, bool with_overview) {
+  CheckMoneyTables(c);
   CheckNotes(c);
   CheckSigns(c);
   CheckBalance(c);

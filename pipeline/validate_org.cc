@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "load_visitor.h"
+#include "statement_lines.h"
 #include "validate_rules.h"
 
 namespace arsred {
@@ -298,6 +299,7 @@ void CheckOrganisation(ValidationContext& c) {
   }
 
   CheckBoard(c, members, ids);
+  if (org.benamningar) CheckStatementNames(*org.benamningar, c.d);
 
 }
 

@@ -349,6 +349,7 @@ struct TextChecker {
     if (kind == "fordelning") return scan(a.fordelningar);
     if (kind == "diagram") return scan(a.diagram);
     if (kind == "mal") return scan(a.malomraden);
+    if (kind == "belopp") return scan(c.year.files.rakenskaper.beloppstabeller);
     return false;
   }
 
@@ -369,7 +370,8 @@ struct TextChecker {
       size_t colon = embed.find(':');
       std::string kind = embed.substr(0, colon);
       std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
-      static const std::vector<std::string> kKinds = {"tabell", "tidsserie", "enkat", "fordelning", "diagram", "mal"};
+      static const std::vector<std::string> kKinds = {"tabell", "tidsserie", "enkat", "fordelning", "diagram", "mal",
+                                                      "belopp"};
       if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end() || id.empty()) {
         std::string message = "[[" + embed + "]] is not an embed";
         std::vector<std::string> all = kKinds;
@@ -381,7 +383,8 @@ struct TextChecker {
       }
       std::vector<std::string> ids;
       if (!EmbedExists(kind, id, ids)) {
-        std::string message = "no " + kind + " `" + id + "` in verksamhet.yaml";
+        std::string message = "no " + kind + " `" + id + "` in " +
+                              (kind == "belopp" ? "rakenskaper.yaml: beloppstabeller" : "verksamhet.yaml");
         std::string suggestion = DidYouMean(id, ids);
         if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
         c.d.Error("text.embed", block.where, path, message);
@@ -397,7 +400,12 @@ struct TextChecker {
     }
   }
 
-  void Document(const Located<Text>& text, bool in_goal) {
+  // Where the text stands decides its headings: a goal's text has none, and an appendix's start at
+  // level 2 under the heading the report gives it.
+  enum class Place { kPart, kGoal, kAppendix };
+
+  void Document(const Located<Text>& text, Place place) {
+    const bool in_goal = place == Place::kGoal;
     for (const Block& block : text.value.doc.blocks) {
       if (block.kind == Block::Kind::kEmbed) {
         Embed(block, text.path, in_goal);
@@ -405,6 +413,10 @@ struct TextChecker {
       }
       if (in_goal && block.kind == Block::Kind::kHeading) {
         c.d.Error("text.heading", block.where, text.path, "a goal's text has no headings");
+      }
+      if (place == Place::kAppendix && block.kind == Block::Kind::kHeading && block.level == 1) {
+        c.d.Error("text.heading", block.where, text.path,
+                  "an appendix's headings start at ##: its own heading is \"Bilaga N\" and its `rubrik`");
       }
       for (const Inline& span : block.inlines) {
         if (span.kind == Inline::Kind::kPlaceholder) Placeholder(span, text.path);
@@ -469,12 +481,14 @@ void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
 void CheckTexts(ValidationContext& c) {
   TextChecker checker(c);
   const TextFile& text = c.year.files.text;
-  if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, false);
-  if (text.redovisningsprinciper) checker.Document(*text.redovisningsprinciper, false);
+  using Place = TextChecker::Place;
+  if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);
+  if (text.redovisningsprinciper) checker.Document(*text.redovisningsprinciper, Place::kPart);
+  for (const Appendix& appendix : text.bilagor) checker.Document(appendix.text, Place::kAppendix);
   for (const GoalArea& area : c.year.files.verksamhet.malomraden) {
     for (const Goal& goal : area.mal) {
-      checker.Document(goal.mal, true);
-      checker.Document(goal.redovisning, true);
+      checker.Document(goal.mal, Place::kGoal);
+      checker.Document(goal.redovisning, Place::kGoal);
     }
   }
 }

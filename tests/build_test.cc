@@ -54,7 +54,7 @@ TEST_CASE("the 2023 report builds to the same bytes twice, and readers' tools ac
   InputSet inputs;
   Diagnostics diagnostics;
   REQUIRE(LoadInputs((kSourceDir / "inputs/2023").string(), inputs, diagnostics));
-  ReportFigures figures = Calculate(inputs, true, Unit::kTkr, diagnostics);
+  ReportFigures figures = Calculate(inputs, true, Presentation{}, diagnostics);
   std::string plain = Plain(text.output);
   int numbers = 0;
   for (const char* id : {"resultatrakning", "balansrakning", "kassaflodesanalys", "not.intakter", "not.kortfristiga_skulder"}) {
@@ -181,6 +181,16 @@ TEST_CASE("layout files are checked like the inputs, with positions") {
   CHECK(run.err.find("error[layout.columns]") != std::string::npos);
   CHECK(run.err.find("did you mean `redovisningsprinciper`?") != std::string::npos);
   CHECK(!fs::exists(base.temp.path() / "x.pdf"));
+  // A part far from every name lists them; the old name of the cash flow statement says how to use it.
+  std::string far = ReplaceAll(ReadFile(kSourceDir / "layouts/modern.yaml"), "noter, underskrifter", "noter, signaturer");
+  far = ReplaceAll(far, "kassaflodesanalys", "finansieringsanalys");
+  RunResult named = BuildWithLayout(base, "far", far);
+  CHECK(named.exit_code == 2);
+  CHECK(named.err.find("no part `signaturer`; the parts are omslag, innehall, forvaltningsberattelse, resultatrakning, "
+                       "balansrakning, kassaflodesanalys, redovisningsprinciper, noter, underskrifter, bilagor") !=
+        std::string::npos);
+  CHECK(named.err.find("no part `finansieringsanalys`: the part is `kassaflodesanalys`; `benamningar: "
+                       "{kassaflodesanalys: Finansieringsanalys}` prints it under that name") != std::string::npos);
   RunResult escape = RunArsred({"build", base.year().string(), "--layout", "../x", "-o", "/tmp/never.pdf"});
   CHECK(escape.exit_code == 1);
 }
@@ -578,6 +588,136 @@ TEST_CASE("the report names itself as the year says: title, subtitle, cover line
   // The running header says {titel} in both layouts.
   ToolRun text = RunTool("pdftotext -f 3 -l 3 " + Quote(pdf) + " -");
   CHECK(text.output.find("Årsredovisning med tillhörande verksamhetsberättelse 2024") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a layout or a year renames the statements and relabels their lines; the year's names win") {
+  BaseCopy base;
+  fs::path data = base.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts/aldre.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") +
+                                             "benamningar:\n  kassaflodesanalys: Finansieringsanalys\n"
+                                             "  driftredovisning: Driftredovisning enligt layouten\n"
+                                             "  rader:\n    - rad: kfa.lopande_verksamhet\n"
+                                             "      text: Medel från den löpande verksamheten\n");
+  base.Edit("forbund.yaml", "forbund:\n", "benamningar:\n  driftredovisning: Driftsredovisning\nforbund:\n");
+  RunResult run = RunArsred({"dump", "--stage", "figures", "--data-dir", data.string(), "--layout", "aldre",
+                             base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("table kassaflodesanalys: Finansieringsanalys\n") != std::string::npos);
+  CHECK(run.out.find("  Medel från den löpande verksamheten |  | ") != std::string::npos);
+  CHECK(run.out.find("Kassaflöde från den löpande verksamheten") == std::string::npos);
+  CHECK(run.out.find("table driftredovisning: Driftsredovisning\n") != std::string::npos);
+  // The heading of the part is the statement's name.
+  RunResult layout = RunArsred({"dump", "--stage", "layout", "--data-dir", data.string(), "--layout", "aldre",
+                                base.year().string()});
+  CHECK(layout.out.find("role=heading2 structure=") != std::string::npos);
+  CHECK(layout.out.find("\"Finansieringsanalys\"") != std::string::npos);
+  CHECK(layout.out.find("\"Kassaflödesanalys\"") == std::string::npos);
+}
+
+TEST_CASE("appendices are parts of their own, in the contents, with a table of amounts that adds up") {
+  BaseCopy base;
+  base.Edit("text.yaml", "redovisningsprinciper: |",
+            "bilagor:\n"
+            "  - rubrik: Ekonomiskt underlag\n"
+            "    text: |\n"
+            "      Medlemmarnas bidrag för {ar}:\n\n"
+            "      [[belopp:medlemsbidrag]]\n"
+            "  - rubrik: Deltagare i samverkan\n"
+            "    text: |\n"
+            "      ## Om uppföljningen\n\n"
+            "      Uppföljningen avser {ar}.\n"
+            "redovisningsprinciper: |");
+  base.Edit("rakenskaper.yaml", "flerarsoversikt:",
+            "beloppstabeller:\n"
+            "  - id: medlemsbidrag\n"
+            "    rubrik: Medlemmarnas bidrag\n"
+            "    kolumner: [Bidrag]\n"
+            "    rader:\n"
+            "      - text: Försäkringskassan och Arbetsförmedlingen\n"
+            "        celler: [{figur: not.intakter.fk}]\n"
+            "      - text: Region Provlän\n"
+            "        celler: [{figur: not.intakter.region}]\n"
+            "      - text: Norrby kommun\n"
+            "        celler: [{belopp: 525600}]\n"
+            "      - text: Söderby kommun\n"
+            "        celler: [{belopp: 524500}]\n"
+            "flerarsoversikt:");
+  RunResult check = RunArsred({"check", base.year().string()});
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+  RunResult figures = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  // 525 600 and 524 500 kr round to 526 and 525 by themselves, one more than the sum of 4 200 000
+  // kr allows: the amount exactly half way (524 500 kr) prints 524, the smallest error.
+  CHECK(figures.out.find("table belopp.medlemsbidrag: Medlemmarnas bidrag\n  | Belopp i tkr | Bidrag\n"
+                         "  Försäkringskassan och Arbetsförmedlingen | 2\u202F100\n  Region Provlän | 1\u202F050\n"
+                         "  Norrby kommun | 526\n  Söderby kommun | 524\n  Summa | 4\u202F200\n") != std::string::npos);
+
+  RunResult layout = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  REQUIRE(layout.exit_code == 0);
+  // Each appendix is a level-1 part, in the outline and as a line of the contents that links to it.
+  for (const char* entry : {"outline level=1 page=11 y=783.02 \"Bilaga 1 Ekonomiskt underlag\"",
+                            "outline level=1 page=12 y=783.02 \"Bilaga 2 Deltagare i samverkan\"",
+                            "description=\"Bilaga 1 Ekonomiskt underlag, sidan 12\"",
+                            "description=\"Bilaga 2 Deltagare i samverkan, sidan 13\""}) {
+    INFO(entry);
+    CHECK(layout.out.find(entry) != std::string::npos);
+  }
+  // The appendix's own heading is not a part of its own.
+  CHECK(layout.out.find("outline level=2") != std::string::npos);
+  CHECK(layout.out.find("description=\"Om uppföljningen") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("appendices the layout does not place, and tables of amounts that do not fit, are findings") {
+  BaseCopy base;
+  base.Edit("text.yaml", "redovisningsprinciper: |",
+            "bilagor:\n  - rubrik: Underlag\n    text: |\n      # Fel nivå\n\n      [[belopp:bidrg]]\n"
+            "redovisningsprinciper: |");
+  base.Edit("rakenskaper.yaml", "flerarsoversikt:",
+            "beloppstabeller:\n  - id: bidrag\n    rubrik: Bidrag\n    kolumner: [A]\n    rader:\n"
+            "      - text: Rad\n        celler: [{belopp: 1}]\nflerarsoversikt:");
+  RunResult texts = RunArsred({"check", base.year().string()});
+  INFO(texts.err);
+  CHECK(texts.exit_code == 2);
+  CHECK(texts.err.find("error[text.heading]: an appendix's headings start at ##") != std::string::npos);
+  CHECK(texts.err.find("error[text.embed]: no belopp `bidrg` in rakenskaper.yaml: beloppstabeller; did you mean "
+                       "`bidrag`?") != std::string::npos);
+
+  base.Edit("rakenskaper.yaml", "    kolumner: [A]\n    rader:\n      - text: Rad\n        celler: [{belopp: 1}]\n",
+            "    kolumner: [A, B]\n    rader:\n"
+            "      - text: Rad\n        celler: [{belopp: 1}, {figur: not.intakter.fkk}]\n"
+            "      - text: Kort\n        celler: [{belopp: 1, figur: not.intakter.fk}]\n");
+  RunResult check = RunArsred({"check", base.year().string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("error[money_table.figure]: no figure `not.intakter.fkk`; did you mean `not.intakter.fk`?") !=
+        std::string::npos);
+  CHECK(check.err.find("error[money_table.columns]: the row has 1 cells for 2 columns") != std::string::npos);
+  CHECK(check.err.find("error[money_table.cell]: a cell holds an amount (`belopp`) or a figure (`figur`)") !=
+        std::string::npos);
+
+  BaseCopy other;
+  other.Edit("text.yaml", "redovisningsprinciper: |",
+             "bilagor:\n  - rubrik: Underlag\n    text: |\n      Text.\nredovisningsprinciper: |");
+  std::string layout = ReplaceAll(ReadFile(kSourceDir / "layouts/modern.yaml"), ", bilagor]", "]");
+  RunResult build = BuildWithLayout(other, "utan", layout);
+  INFO(build.err);
+  CHECK(build.exit_code == 0);
+  CHECK(build.err.find("warning[layout.appendices]: the layout's `ordning` has no part `bilagor`") != std::string::npos);
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ using test::kSourceDir;
 // What the loaded year amounts to: its findings and every figure calculate derives from it.
 std::string Outcome(const InputSet& inputs, const Diagnostics& loading) {
   Diagnostics diagnostics = loading;
-  const ReportFigures figures = Calculate(inputs, true, Unit::kTkr, diagnostics);
+  const ReportFigures figures = Calculate(inputs, true, Presentation{}, diagnostics);
   diagnostics.Sort(inputs.sources);
   std::string out;
   for (const Diagnostic& d : diagnostics.all()) out += FormatDiagnostic(d, inputs.sources);

@@ -18,7 +18,7 @@ ReportFigures CalculateYear(const std::string& year, Unit unit = Unit::kTkr) {
   REQUIRE(LoadInputs((kSourceDir / "inputs" / year).string(), inputs, diagnostics));
   Validate(inputs, diagnostics);
   REQUIRE(!diagnostics.HasErrors());
-  ReportFigures figures = Calculate(inputs, true, unit, diagnostics);
+  ReportFigures figures = Calculate(inputs, true, Presentation{unit, {}, {}}, diagnostics);
   CHECK(diagnostics.WarningCount() == 0);
   return figures;
 }
