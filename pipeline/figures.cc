@@ -94,6 +94,7 @@ class Deriver {
     const Organisation& org = input_.files.forbund.forbund;
     text("forbund.namn", org.namn.value);
     text("forbund.organisationsnummer", org.organisationsnummer.value);
+    if (org.bildat) text("forbund.bildat", org.bildat->value.ToString());
   }
 
   // The item's amount, reporting an item without one and a group whose stated amount is not
