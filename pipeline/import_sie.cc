@@ -237,6 +237,40 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
   return target;
 }
 
+// How the books stand on the year's result. A year-end export either leaves it in the result
+// accounts, which then add up to it, or comes after the closing voucher that moves it to equity
+// (8999 Årets resultat against 2099 in BAS; Kommun-Bas closes on 8990-8999 too): then the result
+// accounts add up to 0, and 8990-8999 hold the result with its sign turned. Told apart by the
+// file's own balances. An account of 8990-8999 that a mapping takes is the förbund's own, and left
+// to it.
+struct ResultBooking {
+  bool booked = false;
+  AccountRange accounts{8990, 8999};
+  int64_t result_ore = 0;  // the other result accounts' sum, debit positive: a deficit is positive
+  std::string names;       // "8999 Årets resultat", for messages
+};
+
+ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>& mapped) {
+  ResultBooking booking;
+  for (const Mapped& m : mapped) {
+    for (const AccountRange& r : m.ranges) {
+      if (r.first <= booking.accounts.last && booking.accounts.first <= r.last) return booking;
+    }
+  }
+  const int64_t all = SumAccounts(books, SieBalanceKind::kResult, 0, {{1, 999'999'999}});
+  const int64_t closing = SumAccounts(books, SieBalanceKind::kResult, 0, {booking.accounts});
+  if (closing == 0 || all != 0) return booking;
+  booking.booked = true;
+  booking.result_ore = all - closing;
+  for (const SieBalance& b : books.balances) {
+    if (b.kind != SieBalanceKind::kResult || b.year_index != 0 || b.ore == 0) continue;
+    if (b.account < booking.accounts.first || b.account > booking.accounts.last) continue;
+    const SieAccount* account = books.LookupAccount(b.account);
+    booking.names += (booking.names.empty() ? "" : ", ") + std::to_string(b.account) + (account ? " " + account->name : "");
+  }
+  return booking;
+}
+
 int ImportSie(const ImportRequest& request, std::ostream& err) {
   InputSet inputs;
   Diagnostics loading;
@@ -333,9 +367,13 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
                       "rakenskaper.yaml has no kontomappning: say which accounts give which figure");
   }
 
-  // Every account with a balance is taken by some mapping.
+  const ResultBooking booking = FindResultBooking(books, mapped);
+
+  // Every account with a balance is taken by some mapping; in closed books the accounts that
+  // moved the result to equity need none.
   std::vector<AccountTarget> all;
   for (const Mapped& m : mapped) all.push_back({m.mapping->till.value, m.ranges});
+  if (booking.booked) all.push_back({"the year's result, booked to equity", {booking.accounts}});
   for (SieBalanceKind kind : {SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
     for (const SieBalance& balance : MapBalances(books, kind, 0, all).unmapped) {
       const SieAccount* account = books.LookupAccount(balance.account);
@@ -368,6 +406,10 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
 
   std::vector<Edit> edits;
   std::vector<std::string> report;
+  if (booking.booked) {
+    report.push_back("the books are closed: the year's result of " + Kronor(RoundOreToKronor(-booking.result_ore)) +
+                     " is booked to equity (" + booking.names + ")");
+  }
   std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
   const auto amount = [&](const Mapped& m, SieBalanceKind kind) {
     const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
@@ -441,8 +483,8 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         break;
       }
       case MappingTarget::Kind::kEquity: {
-        // Before the year's result is booked, the equity accounts hold last year's closing
-        // equity and the entries booked directly against it.
+        // The equity accounts hold last year's closing equity and the entries booked directly
+        // against it, and, once the closing voucher has booked it, the year's result.
         Money expected = prior.MoneyOr0("br.eget_kapital");
         if (!prior.Find("br.eget_kapital") && accounts.eget_kapital && accounts.eget_kapital->ingaende) {
           expected = accounts.eget_kapital->ingaende->value;
@@ -450,10 +492,16 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
         if (accounts.eget_kapital) {
           for (const EquityEntry& entry : accounts.eget_kapital->direkta_poster) expected += entry.belopp.value;
         }
+        std::string what = "before the year's result; opening equity and direct entries give ";
+        if (booking.booked) {
+          const int64_t result = RoundOreToKronor(-booking.result_ore);
+          expected += Money::Kr(result);
+          what = "with the year's result of " + Kronor(result) + " booked (" + booking.names +
+                 "); opening equity, direct entries and the result give ";
+        }
         if (std::llabs(expected.kronor - kr) > expected.tolerance()) {
           diagnostics.Error("import.check", at, m.mapping->till.path,
-                            "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) +
-                                " before the year's result; opening equity and direct entries give " +
+                            "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) + " " + what +
                                 FormatMoney(expected));
         }
         break;

@@ -1,6 +1,7 @@
 #include "sie.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <set>
 #include <tuple>
@@ -894,13 +895,52 @@ class SieReader {
           YearError("sie.balance", year, closing->first, "#UB",
                     "the closing balances of " + YearDescription(year) + " do not match its result: the #UB " + y +
                     " amounts add up to " + FormatOre(closing->ore) + " and the #RES " + y + " amounts to " +
-                    FormatOre(result_ore) + "; together " + FormatOre(closing->ore + result_ore) + ", not 0");
+                    FormatOre(result_ore) + "; together " + FormatOre(closing->ore + result_ore) + ", not 0" +
+                    AccountsVouchersDoNotExplain(year));
         }
       }
       if (total(SieBalanceKind::kOpening, year) && total(SieBalanceKind::kClosing, year - 1)) {
         CheckOpeningFollowsClosing(year);
       }
     }
+  }
+
+  // When the file has the year's vouchers: the accounts whose balance they do not explain (a
+  // balance account's #IB plus its #TRANS is its #UB; a result account's #TRANS add up to its
+  // #RES), as "; the vouchers do not explain account 1930: ...", or "" when they explain all.
+  std::string AccountsVouchersDoNotExplain(int year) const {
+    const SieYear* y = sie_.LookupYear(year);
+    if (!y || !y->start || !y->end) return "";
+    std::map<int, int64_t> moved;
+    bool any = false;
+    for (const SieVoucher& v : sie_.vouchers) {
+      if (!v.date || *v.date < *y->start || *y->end < *v.date) continue;
+      any = true;
+      for (const SieTransaction& t : v.transactions) moved[t.account] += t.ore;
+    }
+    if (!any) return "";
+    std::map<int, std::array<int64_t, 3>> balance;  // #IB, #UB, #RES of the year
+    for (const SieBalance& b : sie_.balances) {
+      if (b.year_index == year) balance[b.account][static_cast<size_t>(b.kind)] = b.ore;
+    }
+    for (const auto& [account, ore] : moved) balance[account];  // accounts with vouchers but no balance
+    std::string named;
+    int count = 0;
+    for (const auto& [account, b] : balance) {
+      const int64_t vouchers = moved.count(account) ? moved.at(account) : 0;
+      const bool result = ClassOfAccount(sie_, account) == SieAccountClass::kResult;
+      const int64_t expected = result ? vouchers : b[0] + vouchers;
+      const int64_t recorded = result ? b[2] : b[1];
+      if (expected == recorded) continue;
+      if (++count > 5) continue;
+      named += std::string(count == 1 ? "; the vouchers do not explain " : "; ") + "account " + std::to_string(account) +
+               ": " + (result ? "its #TRANS add up to " + FormatOre(vouchers) + " but #RES is "
+                              : "#IB " + FormatOre(b[0]) + " and its #TRANS " + FormatOre(vouchers) +
+                                    " make " + FormatOre(expected) + " but #UB is ") +
+               FormatOre(recorded);
+    }
+    if (count > 5) named += "; and " + std::to_string(count - 5) + " more accounts";
+    return named;
   }
 
   void CheckOpeningFollowsClosing(int year) {

@@ -144,3 +144,61 @@ TEST_CASE("books that do not balance, or a section in tkr, are refused", "[impor
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// The books of 2024 as a program exports them at year end, before or after booking the result
+// (tests/fixtures/import/make_books.py).
+struct YearEndBooks : Books {
+  explicit YearEndBooks(const char* which) {
+    WriteFile(sie(), ReadFile(kSourceDir / "tests/fixtures/import" / (std::string("books-2024-") + which + ".se")));
+  }
+};
+
+TEST_CASE("books exported before and after the result was booked import the same figures", "[import]") {
+  std::string written[2];
+  int k = 0;
+  for (const char* which : {"open", "closed"}) {
+    YearEndBooks books(which);
+    WriteFile(books.accounts(), Blank(ReadFile(books.accounts()), "ATT FYLLA I"));
+    RunResult run = books.Import();
+    INFO(which << "\n" << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("wrote 12 amounts") != std::string::npos);
+    const bool closed = std::string(which) == "closed";
+    CHECK((run.err.find("the books are closed: the year's result of −90 000 kr is booked to equity (8999 Årets "
+                        "resultat)") != std::string::npos) == closed);
+    CHECK(RunArsred({"check", books.year().string()}).exit_code == 0);
+    written[k++] = ReadFile(books.accounts());
+  }
+  CHECK(written[0] == written[1]);
+  CHECK(written[0] == ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+}
+
+TEST_CASE("in closed books, equity is checked with the year's result in it", "[import]") {
+  YearEndBooks books("closed");
+  books.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -2001000.00");
+  books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2801000.00");
+  RunResult run = books.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[import.check]: the books close the equity accounts (2000-2099) at 1 911 000 kr with "
+                     "the year's result of −90 000 kr booked (8999 Årets resultat); opening equity, direct entries "
+                     "and the result give 1 910 000 kr") != std::string::npos);
+}
+
+TEST_CASE("books whose balances do not add up name the accounts their vouchers do not explain", "[import]") {
+  YearEndBooks books("open");
+  books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2800090.00");
+  RunResult run = books.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[sie.balance]: the closing balances of year 0 (2024-01-01–2024-12-31) do not match its "
+                     "result: the #UB 0 amounts add up to −89 910,00 kr and the #RES 0 amounts to 90 000,00 kr; "
+                     "together 90,00 kr, not 0; the vouchers do not explain account 1930: #IB 3 000 000,00 kr and its "
+                     "#TRANS −200 000,00 kr make 2 800 000,00 kr but #UB is 2 800 090,00 kr") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
