@@ -15,6 +15,7 @@
 #include "build.h"
 #include "figures.h"
 #include "load.h"
+#include "propose_mapping.h"
 
 namespace fs = std::filesystem;
 
@@ -271,7 +272,7 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
   return booking;
 }
 
-int ImportSie(const ImportRequest& request, std::ostream& err) {
+int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err) {
   InputSet inputs;
   Diagnostics loading;
   if (!LoadInputs(request.year_dir, inputs, loading)) {
@@ -303,6 +304,11 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
     return kExitErrors;
   }
 
+  if (request.propose_mapping) {
+    out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
+    return kExitClean;
+  }
+
   // The books must be this förbund's, for this year.
   const OrgFile& org = year.files.forbund;
   const auto digits = [](const std::string& text) {
@@ -323,6 +329,17 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
     diagnostics.Error("import.year", this_year ? this_year->where : Where{books.file, 1, 1}, "#RAR",
                       "the books' year 0 is not " + std::to_string(inputs.report_year) +
                           (this_year && this_year->start ? " but starts " + this_year->start->ToString() : ""));
+  }
+
+  // Without a mapping nothing else can be said: one error, saying what to write.
+  if (accounts.kontomappning.empty()) {
+    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
+                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure (docs/sie.md); "
+                      "`arsred import-sie " + request.sie_file + " --year " + request.year_dir +
+                          " --propose-mapping` prints one to start from");
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
   }
 
   // The mappings: ranges, targets, no account taken twice.
@@ -361,10 +378,6 @@ int ImportSie(const ImportRequest& request, std::ostream& err) {
       m.target = *target;
       mapped.push_back(std::move(m));
     }
-  }
-  if (accounts.kontomappning.empty()) {
-    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
-                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure");
   }
 
   const ResultBooking booking = FindResultBooking(books, mapped);

@@ -45,9 +45,11 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
 struct ImportRequest {
   std::string sie_file;  // the books, e.g. bokslut-2024.se
   std::string year_dir;  // the year's inputs, e.g. inputs/2024
+  bool propose_mapping = false;  // print a starting kontomappning on `out` instead of importing
 };
 
-// Returns the exit code: 0 written, 2 refused (nothing written) with every reason printed.
-int ImportSie(const ImportRequest& request, std::ostream& err);
+// Returns the exit code: 0 written (or proposed), 2 refused (nothing written) with every reason
+// printed.
+int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace arsred

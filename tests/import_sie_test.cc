@@ -202,3 +202,53 @@ TEST_CASE("books whose balances do not add up name the accounts their vouchers d
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// The year's rakenskaper.yaml without its kontomappning.
+void DropMapping(const Books& books) {
+  const std::string text = ReadFile(books.accounts());
+  WriteFile(books.accounts(), text.substr(0, text.find("kontomappning:")));
+}
+
+TEST_CASE("without a kontomappning the import says so once, first, and how to start one", "[import]") {
+  YearEndBooks books("closed");
+  DropMapping(books);
+  const std::string before = ReadFile(books.accounts());
+  RunResult run = books.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[import.mapping]: rakenskaper.yaml has no kontomappning: say which accounts give which "
+                     "figure (docs/sie.md); `arsred import-sie ") != std::string::npos);
+  CHECK(run.err.find("--propose-mapping` prints one to start from") != std::string::npos);
+  CHECK(run.err.find("error[") == run.err.rfind("error["));  // the one error
+  CHECK(ReadFile(books.accounts()) == before);
+}
+
+TEST_CASE("the proposed mapping places every account, and the books import through it", "[import]") {
+  YearEndBooks books("closed");
+  DropMapping(books);
+  WriteFile(books.accounts(), Blank(ReadFile(books.accounts()), "ATT FYLLA I"));
+  RunResult proposed = RunArsred({"import-sie", books.sie().string(), "--year", books.year().string(),
+                                  "--propose-mapping"});
+  INFO(proposed.err << proposed.out);
+  REQUIRE(proposed.exit_code == 0);
+  // Accounts are placed by their BAS group and matched to items by name.
+  CHECK(proposed.out.find("  - konton: [7010, 7510]\n    till: noter.kostnader.personal\n"
+                          "    # 7010 Löner -> Personalkostnader\n") != std::string::npos);
+  CHECK(proposed.out.find("  - konton: [2010, 2099]\n    till: eget_kapital\n") != std::string::npos);
+  CHECK(proposed.out.find("# not placed: 8999 Årets resultat: no line of the report in the chart") != std::string::npos);
+  // Proposing writes nothing; put in the year, the proposal imports the books' figures.
+  WriteFile(books.accounts(), ReadFile(books.accounts()) + proposed.out);
+  RunResult imported = books.Import();
+  INFO(imported.err);
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.err.find("wrote 12 amounts") != std::string::npos);
+  RunResult check = RunArsred({"check", books.year().string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+}
+
+}  // namespace
+}  // namespace arsred::test
