@@ -321,7 +321,9 @@ TEST_CASE("the whole-file checks name the amounts in kronor", "[sie]") {
     auto read = ReadFixture("bad-balance-sheet-off.se");
     CHECK(read->Only().message ==
           "the closing balances of year 0 (2023-01-01\u20132023-12-31) do not match its result: the #UB 0 amounts add "
-          "up to 600,00 kr and the #RES 0 amounts to \u2212500,00 kr; together 100,00 kr, not 0");
+          "up to 600,00 kr and the #RES 0 amounts to \u2212500,00 kr; together 100,00 kr, not 0; the vouchers do "
+          "not explain account 1930: #IB 1 000,00 kr and its #TRANS 500,00 kr make 1 500,00 kr but #UB is "
+          "1 600,00 kr");
     // The figures are still read; the importer refuses the file because of the error.
     CHECK(read->sie.LookupBalance(SieBalanceKind::kClosing, 0, 1930)->ore == 160000);
   }
