@@ -30,6 +30,31 @@ namespace {
 
 const char* kNil = "\u2013";  // en dash: nothing to report in this cell
 
+// An amount as a cell shows it: its value in the column's unit, and whether it is known only to
+// the thousand while the column is in kronor.
+struct PrintedAmount {
+  int64_t value = 0;
+  bool approximate = false;
+};
+
+Cell AmountCell(const std::optional<PrintedAmount>& amount, int sign = 1) {
+  if (!amount) return {kNil, true};
+  std::string text = FormatNumber(sign * amount->value);
+  return {amount->approximate ? kApproximateMark + text : text, true};
+}
+
+// Gives the table the footnote that explains the mark, when a cell carries it.
+void ExplainApproximateAmounts(ReportTable& table) {
+  for (const ReportRow& row : table.rows) {
+    for (const Cell& cell : row.cells) {
+      if (cell.numeric && cell.text.rfind(kApproximateMark, 0) == 0) {
+        table.footnote = kApproximateFootnote;
+        return;
+      }
+    }
+  }
+}
+
 struct YearFigures {
   FigureTable exact;
   std::map<std::string, int64_t> rounded;  // as printed in tkr
@@ -130,8 +155,7 @@ class TableBuilder {
     row.cells.push_back({line.input_line.empty() ? "" : NoteNumberOf(std::string(line.input_line)), false});
     auto cell = [&](const YearFigures* y) -> Cell {
       if (!y) return {"", true};
-      std::optional<int64_t> value = Printed(y, std::string(line.figure));
-      return {value ? FormatNumber(line.sign * *value) : std::string(kNil), true};
+      return AmountCell(Printed(y, std::string(line.figure)), line.sign);
     };
     row.cells.push_back(cell(current_));
     if (prior_) row.cells.push_back(cell(prior_));
@@ -140,12 +164,12 @@ class TableBuilder {
 
   // A money figure as the statements print it: exact kronor (an amount known only in tkr, as its
   // thousands), or the report's rounding in tkr.
-  std::optional<int64_t> Printed(const YearFigures* y, const std::string& figure) const {
+  std::optional<PrintedAmount> Printed(const YearFigures* y, const std::string& figure) const {
     const Figure* exact = y->exact.Find(figure);
     if (!exact) return std::nullopt;
-    if (in_kronor_) return exact->money.kronor;
+    if (in_kronor_) return PrintedAmount{exact->money.kronor, !exact->money.exact()};
     auto it = y->rounded.find(figure);
-    return it == y->rounded.end() ? std::nullopt : std::optional<int64_t>(it->second);
+    return it == y->rounded.end() ? std::nullopt : std::optional<PrintedAmount>(PrintedAmount{it->second, false});
   }
 
   std::string UnitHead() const { return in_kronor_ ? "Belopp i kr" : "Belopp i tkr"; }
@@ -191,6 +215,7 @@ class TableBuilder {
       if (!line.always && !Present(line.figure)) continue;
       t.rows.push_back(AmountRow(line));
     }
+    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -227,8 +252,7 @@ class TableBuilder {
     auto cell = [&](const std::string& name) -> Cell {
       const bool prior = name.rfind("fg.", 0) == 0;
       const YearFigures* y = prior ? prior_ : current_;
-      std::optional<int64_t> value = y ? Printed(y, prior ? name.substr(3) : name) : std::nullopt;
-      return {value ? FormatNumber(*value) : std::string(kNil), true};
+      return AmountCell(y ? Printed(y, prior ? name.substr(3) : name) : std::nullopt);
     };
     for (size_t r = 0; r < table.rader.size(); ++r) {
       ReportRow row;
@@ -243,6 +267,7 @@ class TableBuilder {
       for (size_t c = 0; c < table.kolumner.size(); ++c) sum.cells.push_back(cell(MoneyTableSumFigure(table, c)));
       t.rows.push_back(sum);
     }
+    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -271,8 +296,8 @@ class TableBuilder {
       for (const YearFigures* y : {current_, with_prior ? prior_ : nullptr}) {
         if (!y) continue;
         for (const char* column : {".utfall", ".budget", ".avvikelse"}) {
-          std::optional<int64_t> value = Printed(y, figure + column);
-          r.cells.push_back({!value ? kNil : *value == 0 ? kNil : FormatNumber(*value), true});
+          std::optional<PrintedAmount> value = Printed(y, figure + column);
+          r.cells.push_back(value && value->value == 0 ? Cell{kNil, true} : AmountCell(value));
         }
       }
       t.rows.push_back(r);
@@ -294,6 +319,7 @@ class TableBuilder {
     row("drift.nettokostnad", "Verksamhetens nettokostnad", RowStyle::kSubtotal, 0);
     row("drift.finansiella_poster", "Finansiella poster", RowStyle::kBody, 0);
     row("drift.resultat", "Resultat", RowStyle::kTotal, 0);
+    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -317,7 +343,7 @@ namespace {
 struct NoteLine {
   std::string key;    // id, or the label when the item has no id
   std::string label;
-  std::optional<int64_t> current, prior;  // as printed, in the note's unit
+  std::optional<PrintedAmount> current, prior;  // as printed, in the note's unit
   int indent = 0;
   RowStyle style = RowStyle::kBody;
   std::vector<NoteLine> children;
@@ -326,7 +352,9 @@ struct NoteLine {
 // The lines of a note, printed in kr or in tkr. Items of a note in tkr are given in tkr, so they
 // are whole thousands and print as given.
 std::vector<NoteLine> LinesOf(const Note& note, bool in_tkr) {
-  auto printed = [in_tkr](Money m) { return in_tkr ? NearestTkr(m.kronor) : m.kronor; };
+  auto printed = [in_tkr](Money m) {
+    return in_tkr ? PrintedAmount{NearestTkr(m.kronor), false} : PrintedAmount{m.kronor, !m.exact()};
+  };
   std::vector<NoteLine> lines;
   for (const NoteItem& item : note.poster) {
     NoteLine line;
@@ -394,9 +422,7 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
 
   std::vector<NoteLine> lines = LinesOf(note, in_tkr);
   if (prior) MergePrior(lines, LinesOf(*prior, in_tkr));
-  auto cell = [&](const std::optional<int64_t>& value) -> Cell {
-    return {value ? FormatNumber(*value) : std::string(kNil), true};
-  };
+  auto cell = [&](const std::optional<PrintedAmount>& value) { return AmountCell(value); };
   auto add = [&](const NoteLine& line) {
     ReportRow row;
     row.indent = line.indent;
@@ -408,13 +434,13 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   };
   const std::string base = "not." + note.id.value.name;
   // A figure of the note (its opening balance, its total): in tkr, as the report rounds it.
-  auto figure = [&](const YearFigures* y, const std::string& name) -> std::optional<int64_t> {
+  auto figure = [&](const YearFigures* y, const std::string& name) -> std::optional<PrintedAmount> {
     if (!y) return std::nullopt;
     const Figure* f = y->exact.Find(name);
     if (!f) return std::nullopt;
-    if (!in_tkr) return f->money.kronor;
+    if (!in_tkr) return PrintedAmount{f->money.kronor, !f->money.exact()};
     auto it = y->rounded.find(name);
-    return it != y->rounded.end() ? it->second : NearestTkr(f->money.kronor);
+    return PrintedAmount{it != y->rounded.end() ? it->second : NearestTkr(f->money.kronor), false};
   };
   bool provision = note.typ && note.typ->value == NoteKind::kProvision;
   if (provision) {
@@ -435,6 +461,7 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   total.style = RowStyle::kTotal;
   if (prior_year && !prior) total.prior.reset();
   add(total);
+  ExplainApproximateAmounts(t);
   return t;
 }
 
@@ -998,6 +1025,7 @@ std::string DumpFigures(const ReportFigures& figures) {
       for (size_t i = 0; i < row.cells.size(); ++i) out << (i ? " | " : "") << row.cells[i].text;
       out << "\n";
     }
+    if (!table.footnote.empty()) out << "  (" << table.footnote << ")\n";
   }
   for (const auto& [id, chart] : figures.charts) {
     out << "\nchart " << id << ": " << chart.title << "\n";

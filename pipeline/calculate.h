@@ -51,7 +51,13 @@ struct ReportTable {
   std::vector<bool> numeric_columns;
   std::vector<ReportRow> rows;
   bool has_note_column = false;  // column 1 holds note numbers
+  std::string footnote;          // small print under the table, or ""
 };
+
+// In a column of kronor, an amount known only to the thousand (its source gives tkr) is printed
+// with this mark before it, and the table says what it means in its footnote.
+inline constexpr const char* kApproximateMark = "\u2248";
+inline constexpr const char* kApproximateFootnote = "\u2248 Beloppet är känt endast i hela tusental kronor.";
 
 struct ChartPart {
   std::string label;

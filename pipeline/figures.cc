@@ -136,10 +136,11 @@ class Deriver {
       if (provision) {
         Money opening;
         Where opening_where = note.where;
-        // The opening balance is last year's closing one: of this note, or of the line it annotates.
+        // The opening balance is last year's closing one: of this note, or of the line it annotates;
+        // where that is known only in tkr, the exact one the year gives (validation checks they agree).
         const Figure* prior_closing = prior_.Find(base + ".utgaende");
         if (!prior_closing && note.avser.size() == 1) prior_closing = prior_.Find(FigureNameOfLine(note.avser[0].value));
-        if (prior_closing) {
+        if (prior_closing && (prior_closing->money.exact() || !note.ingaende)) {
           opening = prior_closing->money;
         } else if (note.ingaende) {
           opening = note.ingaende->value;
@@ -255,7 +256,8 @@ class Deriver {
     Money opening;
     Where where = accounts().where;
     const Figure* prior_closing = prior_.Find("br.eget_kapital");
-    if (prior_closing) {
+    // Last year's closing equity; where that is known only in tkr, the exact one the year gives.
+    if (prior_closing && (prior_closing->money.exact() || !equity || !equity->ingaende)) {
       opening = prior_closing->money;
     } else if (equity && equity->ingaende) {
       opening = equity->ingaende->value;

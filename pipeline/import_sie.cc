@@ -272,6 +272,14 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
   return booking;
 }
 
+// Where the year states the exact opening balance of a target that carries one over from last
+// year: an avsattning note's `ingaende`, or `eget_kapital.ingaende`; null for other targets.
+const std::optional<Located<Money>>* OpeningValueOf(const MappingTarget& target, const AccountsFile& accounts) {
+  if (target.kind == MappingTarget::Kind::kProvisionNote) return &target.note->ingaende;
+  if (target.kind == MappingTarget::Kind::kEquity && accounts.eget_kapital) return &accounts.eget_kapital->ingaende;
+  return nullptr;
+}
+
 int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err) {
   InputSet inputs;
   Diagnostics loading;
@@ -424,6 +432,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
                      " is booked to equity (" + booking.names + ")");
   }
   std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
+  size_t openings_recorded = 0;                      // exact opening balances among them
   const auto amount = [&](const Mapped& m, SieBalanceKind kind) {
     const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
     return RoundOreToKronor(m.target.credit ? -ore : ore);
@@ -442,6 +451,28 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
           diagnostics.Error("import.opening", at, m.mapping->till.path,
                             "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
                                 std::to_string(inputs.report_year - 1) + " closed it at " + FormatMoney(closing->money));
+        } else if (!closing->money.exact() && opening != closing->money.kronor) {
+          // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the
+          // note or of equity takes the exact amount; without one, the import says how to add it.
+          const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts);
+          const std::string known = "the books open " + name + " at " + Kronor(opening) + ", which " +
+                                    std::to_string(inputs.report_year - 1) + " gave only in tkr (" +
+                                    FormatMoney(closing->money) + ")";
+          const bool in_tkr = t.note && t.note->enhet && t.note->enhet->value == Unit::kTkr;
+          if (exact && exact->has_value() && !in_tkr) {
+            const Where& value_at = (*exact)->where;
+            const SourceFile& file = inputs.sources.file(value_at.file);
+            const size_t offset = OffsetOf(file, value_at);
+            edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(opening)});
+            written_positions.insert({value_at.line, value_at.column});
+            ++openings_recorded;
+            report.push_back(known + ": recorded as its exact opening balance, " + file.path + ":" +
+                             std::to_string(value_at.line) + ":" + std::to_string(value_at.column));
+          } else {
+            report.push_back(known + ": to record the exact amount, add `ingaende: ATT FYLLA I` " +
+                             (t.note ? "to note " + t.note->id.value.name : std::string("under eget_kapital")) +
+                             " and import again");
+          }
         }
       }
     }
@@ -548,7 +579,8 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
   for (const std::string& line : unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
   err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
-      << mapped.size() - edits.size() - unchecked.size() << " more against the books; run arsred check\n";
+      << mapped.size() - (edits.size() - openings_recorded) - unchecked.size()
+      << " more against the books; run arsred check\n";
   return ExitCodeOfWriting(diagnostics);
 }
 

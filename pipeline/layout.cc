@@ -994,6 +994,11 @@ class Composer {
       if (row.style == RowStyle::kSection) b.keep_with_next = true;
       pages_.Add(b);
     }
+    if (!table.footnote.empty()) {
+      Inline note;
+      note.text = table.footnote;
+      Paragraph({note}, table.id, Role::kSmallPrint, 0, 0.82);
+    }
     FlowBlock after;
     after.height = paragraph_space_;
     after.span = span;

@@ -682,7 +682,9 @@ struct Equity : Anchor {
   template <class V>
   void Fields(V& v) {
     v("enhet", enhet, "Unit of the amounts here: kr (default) or tkr.");
-    v("ingaende", ingaende, "Eget kapital at the start of the year. Leave out when the prior year's directory gives it.");
+    v("ingaende", ingaende,
+      "Eget kapital at the start of the year, in kr: when the prior year has no directory, or gives it only in tkr "
+      "(it must then agree with that to the thousand). Otherwise leave it out.");
     v("direkta_poster", direkta_poster, "Entries booked directly against equity during the year.");
   }
 };
@@ -782,7 +784,9 @@ struct Note : Anchor {
     v("avser", avser, "The statement line(s) the note breaks down, e.g. balansrakning.fordringar.");
     v("typ", typ, "specifikation (default) or avsattning.");
     v("enhet", enhet, "Unit of the note's amounts: kr (default) or tkr.");
-    v("ingaende", ingaende, "Opening balance of an avsattning note, when the prior year has no directory.");
+    v("ingaende", ingaende,
+      "Opening balance of an avsattning note, in the note's unit: when the prior year has no directory, or gives the "
+      "balance only in tkr (it must then agree with that to the thousand).");
     v("poster", poster, "The items (for an avsattning note: the year's movements).");
     v("utgaende", utgaende,
       "Closing balance of an avsattning note as the actuary reports it, where the amounts are in tkr: "

@@ -722,3 +722,46 @@ TEST_CASE("appendices the layout does not place, and tables of amounts that do n
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("in a column of kronor, an amount known only in tkr is marked, never printed as exact") {
+  BaseCopy base;
+  fs::path prior = base.temp.path() / "inputs/2023/rakenskaper.yaml";
+  std::string text = ReadFile(prior);
+  REQUIRE(text.find("    typ: avsattning\n    ingaende: 400000\n") != std::string::npos);
+  text = ReplaceAll(text, "    typ: avsattning\n    ingaende: 400000\n", "    typ: avsattning\n    enhet: tkr\n    ingaende: 400\n");
+  text = ReplaceAll(text, "      - text: Nyintjänad pension\n        belopp: 100000\n",
+                    "      - text: Nyintjänad pension\n        belopp: 100\n");
+  WriteFile(prior, text);
+  RunResult run = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // 2024's note is in kronor; 2023 gave its amounts in tkr, so its column, and 2024's opening and
+  // closing balances that follow from it, are marked.
+  const size_t note = run.out.find("table not.pensioner:");
+  REQUIRE(note != std::string::npos);
+  std::string table = run.out.substr(note, run.out.find("\ntable ", note + 1) - note);
+  CHECK(table.find("  Ingående avsättning | \u2248500\u202F000 | \u2248400\u202F000\n") != std::string::npos);
+  CHECK(table.find("  Nyintjänad pension | 60\u202F000 | \u2248100\u202F000\n") != std::string::npos);
+  CHECK(table.find("  Utgående avsättning | \u2248580\u202F000 | \u2248500\u202F000\n") != std::string::npos);
+  CHECK(table.find("  (\u2248 Beloppet är känt endast i hela tusental kronor.)") != std::string::npos);
+
+  // With the exact opening balance (from the books), 2024's column is known to the krona.
+  base.Edit("rakenskaper.yaml", "    typ: avsattning\n    poster:\n", "    typ: avsattning\n    ingaende: 500212\n    poster:\n");
+  base.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800212\n        rad: kassa_och_bank");
+  run = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  table = run.out.substr(run.out.find("table not.pensioner:"));
+  CHECK(table.find("  Ingående avsättning | 500\u202F212 | \u2248400\u202F000\n") != std::string::npos);
+  CHECK(table.find("  Utgående avsättning | 580\u202F212 | \u2248500\u202F000\n") != std::string::npos);
+  // Nor does a table in kronor whose amounts are all exact.
+  const size_t other = run.out.find("table not.kortfristiga_skulder:");
+  REQUIRE(other != std::string::npos);
+  CHECK(run.out.substr(other, run.out.find("\ntable ", other + 1) - other).find("Beloppet är känt") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test

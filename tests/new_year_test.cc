@@ -557,6 +557,26 @@ TEST_CASE("the real 2023 starts 2024, whose books import onto 2023's closing bal
   const std::string accounts = ReadFile(inputs / "2024/rakenskaper.yaml");
   CHECK(accounts.find("belopp: 6561185") != std::string::npos);
   CHECK(accounts.find("finansiella_intakter: 7000") != std::string::npos);
+
+  // 2023's equity is known only in tkr, the books know it to the krona: the import says so, and
+  // records it where the year asks for it.
+  CHECK(imported.err.find("the books open eget_kapital at 2 331 095 kr, which 2023 gave only in tkr (2 331 tkr): to "
+                          "record the exact amount, add `ingaende: ATT FYLLA I` under eget_kapital and import "
+                          "again") != std::string::npos);
+  WriteFile(inputs / "2024/rakenskaper.yaml", accounts + "eget_kapital:\n  ingaende: ATT FYLLA I\n");
+  RunResult recorded = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-jamtland-2024.se").string(),
+                                  "--year", (inputs / "2024").string()});
+  INFO(recorded.err);
+  REQUIRE(recorded.exit_code == kExitClean);
+  CHECK(recorded.err.find("which 2023 gave only in tkr (2 331 tkr): recorded as its exact opening balance") !=
+        std::string::npos);
+  CHECK(ReadFile(inputs / "2024/rakenskaper.yaml").find("eget_kapital:\n  ingaende: 2331095\n") != std::string::npos);
+  InputSet loaded;
+  Diagnostics ignored;
+  REQUIRE(LoadInputs((inputs / "2024").string(), loaded, ignored));
+  const FigureTable figures = DeriveFigures(loaded, 2024, nullptr);
+  CHECK(figures.Find("ek.ingaende")->money.kronor == 2331095);
+  CHECK(figures.Find("ek.ingaende")->money.exact());
 }
 
 }  // namespace
