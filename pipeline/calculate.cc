@@ -838,6 +838,22 @@ Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit
   return p;
 }
 
+namespace {
+
+// A caption with its placeholders replaced by what they print (validation has checked them).
+std::string ExpandCaption(const ReportFigures& figures, const std::string& caption) {
+  if (caption.find('{') == std::string::npos && caption.find('}') == std::string::npos) return caption;
+  Diagnostics checked_by_validation;
+  std::string out;
+  for (const Inline& span : ParseCaption(caption, Where{}, "", checked_by_validation)) {
+    out += span.kind == Inline::Kind::kPlaceholder ? FormatPlaceholder(figures, span.text, span.formats).value_or("")
+                                                   : span.text;
+  }
+  return out;
+}
+
+}  // namespace
+
 ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics) {
   ReportFigures out;
   const YearInput& input = inputs.report();
@@ -922,6 +938,9 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   }
   out.signatures = Signatures(org);
   if (!org.styrelse.empty()) out.tables["styrelse"] = BoardTable(org);
+  // Captions may quote figures, e.g. a count: "(… {fordelning.forsorjning.fore.n} personer)".
+  for (auto& [id, table] : out.tables) table.title = ExpandCaption(out, table.title);
+  for (auto& [id, chart] : out.charts) chart.title = ExpandCaption(out, chart.title);
   return out;
 }
 

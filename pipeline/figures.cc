@@ -482,6 +482,14 @@ class Deriver {
           int64_t all = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
           table_.Set(r + ".alla", Figure::OfCount(all, row.where));
         }
+        // Each group's share of the row's total, for prose such as "48 % kvinnor".
+        const Figure* all = table_.Find(r + ".alla");
+        for (const char* column : {"kvinnor", "man", "ovriga"}) {
+          const Figure* part = table_.Find(r + "." + column);
+          if (part && all && all->count > 0) {
+            table_.Set(r + "." + column + "_av_alla", Figure::OfPercent(part->count, all->count, part->where));
+          }
+        }
       }
       if (!table.andel_av) continue;
       const std::string of = base + "." + table.andel_av->value.name;

@@ -227,6 +227,13 @@ Where Inline::At(size_t offset) const {
   return at;
 }
 
+std::vector<Inline> ParseCaption(const std::string& caption, const Where& where, const std::string& key_path,
+                                 Diagnostics& diagnostics) {
+  SourcedText source;
+  source.Append(caption, where);
+  return InlineParser(source, key_path, diagnostics).Parse();
+}
+
 MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& key_path, Diagnostics& diagnostics) {
   MarkupDoc doc;
   // Where line `index` of the raw text starts in the file.

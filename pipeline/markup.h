@@ -52,6 +52,11 @@ struct Text {
   MarkupDoc doc;
 };
 
+// A one-line caption (a table's or chart's `rubrik`) that may quote figures: its text and
+// placeholder spans, `where` being where its value stands. Brace errors go to `diagnostics`.
+std::vector<Inline> ParseCaption(const std::string& caption, const Where& where, const std::string& key_path,
+                                 Diagnostics& diagnostics);
+
 // Parses `text` (a loaded Text value) into blocks. `origin` is where the text's first content
 // line stands; markup errors (unclosed braces, unknown heading levels) go to `diagnostics`.
 MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& key_path, Diagnostics& diagnostics);

@@ -130,6 +130,29 @@ std::string WithYear(const std::string& text, int from, int to) {
   return out;
 }
 
+// Whether a caption states a count of its year, typed rather than quoted ("(276 personer)"): a
+// number outside placeholders that is not a year and does not number the table ("Tabell 2.").
+bool StatesACount(const std::string& caption) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  int depth = 0;
+  for (size_t i = 0; i < caption.size(); ++i) {
+    if (caption[i] == '{') ++depth;
+    if (caption[i] == '}' && depth > 0) --depth;
+    if (depth > 0 || !is_digit(caption[i]) || (i > 0 && is_digit(caption[i - 1]))) continue;
+    size_t end = i;
+    while (end < caption.size() && is_digit(caption[end])) ++end;
+    const std::string number = caption.substr(i, end - i);
+    const bool year = number.size() == 4 && (number.compare(0, 2, "19") == 0 || number.compare(0, 2, "20") == 0);
+    bool numbering = false;
+    for (const char* word : {"Tabell ", "Figur ", "Diagram ", "Bilaga ", "Not "}) {
+      const size_t n = std::string(word).size();
+      numbering = numbering || (i >= n && caption.compare(i - n, n, word) == 0);
+    }
+    if (!year && !numbering) return true;
+  }
+  return false;
+}
+
 // Whether text written plain could be read as something else: by yaml-cpp, which quotes what
 // its own parser would misread, or by another YAML reader (an editor checking the schema): a
 // number, a boolean (YAML 1.1 also takes yes, no, on and off), null or a date. And the marker's
@@ -229,6 +252,15 @@ class YamlWriter {
         return pad + key + ": " + std::string(kFillMarker) + "\n";
       }
       if constexpr (std::is_same_v<V, Unit>) unit_ = member.value;
+      // A caption that typed last year's count would print it again: it is written anew.
+      if constexpr (std::is_same_v<V, std::string>) {
+        if (fate == Fate::kNewYear && StatesACount(member.value)) {
+          ++values_to_fill_;
+          return pad + "# " + std::to_string(from_year_) + ": " + member.value +
+                 " (quote the count with a placeholder, docs/markup.md)\n" + pad + key + ": " +
+                 std::string(kFillMarker) + "\n";
+        }
+      }
       if constexpr (std::is_same_v<V, Text>) {
         const std::string& raw = member.value.raw;
         if (raw.find('\n') != std::string::npos) {

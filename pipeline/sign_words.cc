@@ -15,6 +15,7 @@ struct WordPair {
 constexpr WordPair kPairs[] = {
     {"hogre_lagre", "högre", "lägre"},
     {"mer_mindre", "mer", "mindre"},
+    {"over_under", "över", "under"},
     {"overskott_underskott", "överskott", "underskott"},
     {"okning_minskning", "ökning", "minskning"},
 };
@@ -87,7 +88,9 @@ const std::string* FindSignWordFormat(const std::vector<std::string>& formats) {
 
 bool SignWordSuits(std::string_view format, SignMeaning meaning) {
   using M = SignMeaning;
-  if (format == "hogre_lagre" || format == "mer_mindre") return meaning == M::kDeviation || meaning == M::kCostDeviation;
+  if (format == "hogre_lagre" || format == "mer_mindre" || format == "over_under") {
+    return meaning == M::kDeviation || meaning == M::kCostDeviation;
+  }
   if (format == "overskott_underskott") return meaning == M::kResult;
   if (format == "okning_minskning") return meaning == M::kIncrease || meaning == M::kDecrease || meaning == M::kResult;
   return false;
@@ -99,7 +102,9 @@ std::string SignWordPair(std::string_view format) {
 }
 
 std::string SignWordNeeds(std::string_view format) {
-  if (format == "hogre_lagre" || format == "mer_mindre") return "a deviation from budget (drift.ROW.avvikelse)";
+  if (format == "hogre_lagre" || format == "mer_mindre" || format == "over_under") {
+    return "a deviation from budget (drift.ROW.avvikelse)";
+  }
   if (format == "overskott_underskott") return "a result (rr.arets_resultat, drift.resultat.utfall, …)";
   if (format == "okning_minskning") {
     return "a change (kfa.arets_kassaflode, kfa.forandring_*, an avsättning note's forandring) or a result";

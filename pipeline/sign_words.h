@@ -1,5 +1,5 @@
 // Words chosen by the sign of a figure (docs/markup.md, "Words from the sign"): the formats
-// `hogre_lagre`, `mer_mindre`, `overskott_underskott` and `okning_minskning`, so that prose like
+// `hogre_lagre`, `mer_mindre`, `over_under`, `overskott_underskott` and `okning_minskning`, so that prose like
 // "{drift.personal.avvikelse|tkr,abs} tkr {drift.personal.avvikelse|mer_mindre} än budgeterat"
 // is true whatever the year's figures are. Also the typed words that check reads next to a
 // signed placeholder (validate_text.cc), so that both use one vocabulary.
@@ -29,7 +29,7 @@ enum class SignMeaning {
 // The meaning of the figure `name` (without the "fg." prefix) in `figures`, its year's table.
 SignMeaning MeaningOf(const std::string& name, const FigureTable& figures);
 
-// True for the four sign-word formats.
+// True for the sign-word formats.
 bool IsSignWordFormat(std::string_view format);
 // The first sign-word format of a placeholder's formats, or null.
 const std::string* FindSignWordFormat(const std::vector<std::string>& formats);

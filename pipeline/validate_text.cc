@@ -333,6 +333,19 @@ struct TextChecker {
     return "";
   }
 
+  // A negative amount in running text reads wrong more often than not: a cost budget the
+  // driftredovisning keeps negative prints "(−6 925 tkr)". The text says the direction in words.
+  void NegativeInRunningText(const Inline& span, const std::string& path) {
+    const Figure* f = LookUpFigure(c, span.text);
+    if (!f || f->kind != Figure::Kind::kMoney || f->money.kronor >= 0) return;
+    for (const std::string& format : span.formats) {
+      if (format == "abs" || IsSignWordFormat(format)) return;
+    }
+    c.d.Warning("text.negative", span.where, path,
+                "`{" + span.text + "}` prints a negative amount in running text: write `abs` and say the direction "
+                "in words, or with a word from its sign (docs/markup.md)");
+  }
+
   bool EmbedExists(const std::string& kind, const std::string& id, std::vector<std::string>& ids) {
     const ActivityFile& a = c.year.files.verksamhet;
     auto scan = [&](const auto& items) {
@@ -419,7 +432,9 @@ struct TextChecker {
                   "an appendix's headings start at ##: its own heading is \"Bilaga N\" and its `rubrik`");
       }
       for (const Inline& span : block.inlines) {
-        if (span.kind == Inline::Kind::kPlaceholder) Placeholder(span, text.path);
+        if (span.kind != Inline::Kind::kPlaceholder) continue;
+        Placeholder(span, text.path);
+        NegativeInRunningText(span, text.path);
       }
       Prose prose(block);
       TypedFigures(block, prose, text.path);
@@ -480,6 +495,19 @@ void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
 
 void CheckTexts(ValidationContext& c) {
   TextChecker checker(c);
+  // Captions of tables and charts may quote figures too.
+  auto caption = [&](const Located<std::string>& rubrik) {
+    for (const Inline& span : ParseCaption(rubrik.value, rubrik.where, rubrik.path, c.d)) {
+      if (span.kind == Inline::Kind::kPlaceholder) checker.Placeholder(span, rubrik.path);
+    }
+  };
+  const ActivityFile& activity = c.year.files.verksamhet;
+  for (const auto& table : activity.tabeller) caption(table.rubrik);
+  for (const auto& series : activity.tidsserier) caption(series.rubrik);
+  for (const auto& distribution : activity.fordelningar) caption(distribution.rubrik);
+  for (const auto& chart : activity.diagram) caption(chart.rubrik);
+  for (const auto& table : c.year.files.rakenskaper.beloppstabeller) caption(table.rubrik);
+  for (const auto& note : c.year.files.rakenskaper.noter) caption(note.rubrik);
   const TextFile& text = c.year.files.text;
   using Place = TextChecker::Place;
   if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);

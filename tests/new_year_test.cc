@@ -581,3 +581,26 @@ TEST_CASE("the real 2023 starts 2024, whose books import onto 2023's closing bal
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a caption that typed last year's count is written anew; one that quotes it is carried", "[new]") {
+  BaseCopy base;
+  base.Edit(2024, "verksamhet.yaml", "    rubrik: Kostnadsfördelning\n", "    rubrik: Kostnadsfördelning (120 deltagare)\n");
+  base.Edit(2024, "verksamhet.yaml", "  - id: deltagarfloden\n    rubrik: ",
+            "  - id: deltagarfloden\n    rubrik: Tabell 2. {tabell.deltagarfloden.inskrivna.alla} inskrivna 2024, ");
+  REQUIRE(RunArsred({"check", base.year(2024).string()}).exit_code == 0);
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  const std::string activity = ReadFile(base.year(2025) / "verksamhet.yaml");
+  CHECK(activity.find("    # 2024: Kostnadsfördelning (120 deltagare) (quote the count with a placeholder, "
+                      "docs/markup.md)\n    rubrik: ATT FYLLA I\n") != std::string::npos);
+  CHECK(activity.find("rubrik: Tabell 2. {tabell.deltagarfloden.inskrivna.alla} inskrivna 2025, ") != std::string::npos);
+  // The caption to write is listed like any value to fill in.
+  RunResult check = RunArsred({"check", base.year(2025).string()});
+  CHECK(check.err.find("diagram[0].rubrik: error[fill.value]") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test

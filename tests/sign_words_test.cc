@@ -65,6 +65,10 @@ TEST_CASE("a cost row's negative deviation is a cost higher than budgeted") {
   // An income row and the result say what their sign says.
   CHECK(SignWord("hogre_lagre", "drift.intakter.avvikelse", t, 121) == "högre");
   CHECK(SignWord("hogre_lagre", "drift.resultat.avvikelse", t, -26) == "lägre");
+  // över/under budget: a cost over budget is a higher cost, an income over budget a higher income.
+  CHECK(SignWord("over_under", "drift.personal.avvikelse", t, -421) == "över");
+  CHECK(SignWord("over_under", "drift.insatser.avvikelse", t, 455) == "under");
+  CHECK(SignWord("over_under", "drift.intakter.avvikelse", t, 121) == "över");
   // Net financial items: income in 2023 (lower than budgeted), a cost in 2020 (higher).
   CHECK(SignWord("hogre_lagre", "drift.finansiella_poster.avvikelse", t, -30) == "lägre");
   CHECK(SignWord("hogre_lagre", "drift.finansiella_poster.avvikelse", Drift(-101000, 0), -101) == "högre");
