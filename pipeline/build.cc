@@ -8,6 +8,7 @@
 
 #include "helper_thread.h"
 #include "trace.h"
+#include "approval.h"
 #include "validate.h"
 
 namespace arsred {
@@ -80,6 +81,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     return kExitErrors;
   }
   Validate(p.inputs, p.diagnostics);
+  CheckApprovals(p.inputs, p.diagnostics);
   if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("validate");
   const OrgFile& org = p.inputs.report().files.forbund;

@@ -15,7 +15,9 @@
 #include "build.h"
 #include "figures.h"
 #include "load.h"
+#include "approval.h"
 #include "propose_mapping.h"
+#include "write_file.h"
 
 namespace fs = std::filesystem;
 
@@ -109,23 +111,6 @@ struct Mapped {
   std::vector<AccountRange> ranges;
   std::string accounts;  // as written, for messages: "3000-3099, 3990"
 };
-
-void WriteAtomically(const fs::path& path, const std::string& text) {
-  const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
-  std::ofstream out(temp, std::ios::binary);
-  out << text;
-  out.close();
-  std::error_code error;
-  if (!out) {
-    fs::remove(temp, error);
-    throw std::runtime_error("cannot write " + temp.string());
-  }
-  fs::rename(temp, path, error);
-  if (error) {
-    fs::remove(temp, error);
-    throw std::runtime_error("cannot replace " + path.string() + ": " + error.message());
-  }
-}
 
 }  // namespace
 
@@ -290,6 +275,12 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   const YearInput& year = inputs.report();
   if (!year.present.count("rakenskaper.yaml")) {
     err << "arsred: import-sie: " << year.dir << " has no rakenskaper.yaml to write the figures into\n";
+    return kExitErrors;
+  }
+  if (IsApproved(year)) {
+    err << "arsred: import-sie: " << year.dir << " has been approved (" << kApprovalFileName
+        << "): its figures stay as the board approved them; to change them, reopen the year first: arsred reopen "
+        << year.dir << " --reason \"…\"; nothing was written\n";
     return kExitErrors;
   }
   const AccountsFile& accounts = year.files.rakenskaper;
@@ -571,7 +562,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
   for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
   try {
-    WriteAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
+    WriteFileAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
   } catch (const std::exception& failure) {
     err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
     return kExitErrors;

@@ -11,6 +11,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "approval.h"
 #include "archive.h"
 #include "build.h"
 #include "calculate.h"
@@ -40,6 +41,8 @@ constexpr const char* kUsage =
     "  watch <year-dir>     typeset the draft again each time an input or the layout is saved\n"
     "  import-sie <file.se> write the year's figures from the books (--year DIR)\n"
     "  new <year>           start a year's inputs from the year before (--from DIR)\n"
+    "  approve <year-dir>   record the approved year's figures, so that a later change is refused\n"
+    "  reopen <year-dir>    reopen an approved year for a change (--reason R)\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -114,6 +117,7 @@ int CheckCommand(const CommandContext& ctx) {
   std::string dir = vm["year-dir"].as<std::string>();
   if (LoadInputs(dir, inputs, diagnostics)) {
     Validate(inputs, diagnostics);
+    CheckApprovals(inputs, diagnostics);
     CheckRounding(inputs, diagnostics);
   }
   if (vm.count("werror")) diagnostics.PromoteWarnings();
@@ -285,6 +289,44 @@ int ArchiveCommand(const CommandContext& ctx) {
   return ArchiveYear(settings, request, ctx.err);
 }
 
+int ApproveCommand(const CommandContext& ctx) {
+  po::options_description options("approve options");
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory");
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred approve <year-dir>\n"
+      "Records that the board approved the year: a fingerprint of each of its files' figures and\n"
+      "texts, in the year's faststallande.yaml. The year must be marked `status: slutlig` with its\n"
+      "`styrelsebeslut`, and have no errors. From then on, check, build and import-sie refuse a\n"
+      "change to it until `arsred reopen`. See docs/approval.md.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  return ApproveYear(vm["year-dir"].as<std::string>(), ctx.err);
+}
+
+int ReopenCommand(const CommandContext& ctx) {
+  po::options_description options("reopen options");
+  options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
+      "reason", po::value<std::string>()->required(), "why the approved year is changed; kept in faststallande.yaml");
+  po::positional_options_description positional;
+  positional.add("year-dir", 1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred reopen <year-dir> --reason REASON\n"
+      "Reopens an approved year so that it may be changed; faststallande.yaml keeps the reason and\n"
+      "the approval it undid. Approve it again with `arsred approve` once the board has.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  const std::string reason = vm["reason"].as<std::string>();
+  if (reason.find_first_not_of(" \t") == std::string::npos) {
+    ctx.err << "arsred: reopen: --reason needs a reason, which faststallande.yaml keeps\n";
+    return kExitUsage;
+  }
+  return ReopenYear(vm["year-dir"].as<std::string>(), reason, ctx.err);
+}
+
 int VerifyCommand(const CommandContext& ctx) {
   po::options_description options("verify options");
   options.add_options()("archive-dir", po::value<std::string>()->required(), "the year's archive directory");
@@ -442,8 +484,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
     {"verify", VerifyCommand},   {"watch", WatchCommand}, {"import-sie", ImportSieCommand},
-    {"new", NewCommand},         {"dump", DumpCommand},
-    {"schema", SchemaCommand}};
+    {"new", NewCommand},         {"dump", DumpCommand},   {"approve", ApproveCommand},
+    {"reopen", ReopenCommand},   {"schema", SchemaCommand}};
 
 }  // namespace
 

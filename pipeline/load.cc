@@ -153,9 +153,10 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     std::string name = item.path().filename().string();
     std::string ext = item.path().extension().string();
     if (ext != ".yaml" && ext != ".yml") continue;
-    // Hidden names are editors' lock and swap files (".#text.yaml"), not misspelt inputs.
+    // Hidden names are editors' lock and swap files (".#text.yaml"), not misspelt inputs. The
+    // approval record is read by `arsred approve` and its checks (approval.h).
     if (name.front() == '.') continue;
-    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    if (std::find(names.begin(), names.end(), name) != names.end() || name == kApprovalFileName) continue;
     int file = inputs.sources.Add(ShownPath(item.path()), "");
     std::string message = "the tool does not read this file";
     std::string suggestion = DidYouMean(name, names);

@@ -38,6 +38,9 @@ struct InputSet {
   const YearInput& report() const { return years.at(report_year); }
 };
 
+// The record of a year's approval (approval.h): in the year's directory, not an input file.
+inline constexpr const char* kApprovalFileName = "faststallande.yaml";
+
 // The files of a year directory, in reading order, and whether a report year must have them.
 struct YearFileSpec {
   const char* name;

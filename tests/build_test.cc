@@ -135,7 +135,7 @@ TEST_CASE("a final year without undertecknande is signed at the förbund's säte
   base.Edit("forbund.yaml", "undertecknande:\n  ort: Provstad\n  datum: 2025-03-14\n", "");
   RunResult check = RunArsred({"check", base.year().string()});
   INFO(check.err);
-  CHECK(check.exit_code == 0);
+  CHECK(check.err.find("error[") == std::string::npos);  // (a warning: not yet `arsred approve`d)
   RunResult run = RunArsred({"dump", "--stage", "layout", "--final", base.year().string()});
   CHECK(run.exit_code == 0);
   const size_t place = run.out.find("role=signature structure=");
