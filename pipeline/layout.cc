@@ -894,6 +894,7 @@ class Composer {
     Color rule = rule_color_;
     double size = table_size_;
     double leading = table_leading_;
+    const double full_width = x[n - 1] + widths[n - 1];  // a row's stripe and rules span the table
     auto row_block = [&](std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
                          RowStyle style, int indent, bool head, bool stripe) {
       size_t line_count = 1;
@@ -906,7 +907,7 @@ class Composer {
       std::optional<Color> fill = stripe ? stripe_ : std::nullopt;
       double height = b.height;
       b.draw = [=](Page& page, double left, double top, double) {
-        if (fill) page.items.push_back(FilledRect{left, top - height, cell_x.back() + cell_w.back(), height, *fill});
+        if (fill) page.items.push_back(FilledRect{left, top - height, full_width, height, *fill});
         double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
         for (size_t c = 0; c < cells.size(); ++c) {
           for (size_t l = 0; l < cells[c].lines.size(); ++l) {
@@ -921,7 +922,7 @@ class Composer {
             }
           }
         }
-        double right = left + cell_x.back() + cell_w.back();
+        double right = left + full_width;
         if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
           double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
           page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});

@@ -716,7 +716,7 @@ class Auditor {
       statement(income_, "Resultaträkning");
     } else if (title == "balansräkning") {
       statement(balance_, "Balansräkning");
-    } else if (title == "kassaflödesanalys") {
+    } else if (title == "kassaflödesanalys" || title == "finansieringsanalys") {  // its older name
       statement(cash_, "Kassaflödesanalys");
     } else if (title == "flerårsöversikt") {
       statement(overview_, "Flerårsöversikt");
@@ -962,10 +962,22 @@ class Auditor {
         Place opening_provision = At(note, "Ingående avsättning", y), closing_provision = At(note, "Utgående avsättning", y);
         if (!opening_provision.Value() || !closing_provision.Value()) continue;
         long long change = *closing_provision.Value() - *opening_provision.Value();
-        CompareTo("cash flow", At(cash_, "Justering för gjorda avsättningar", y), change,
-                  note->Name() + " has the provision go from " + Printed(*opening_provision.row, opening_provision.column) +
-                      " to " + Printed(*closing_provision.row, closing_provision.column) + " in " + std::to_string(y) +
-                      ", which makes " + Format(change));
+        const std::string movement = note->Name() + " has the provision go from " +
+                                     Printed(*opening_provision.row, opening_provision.column) + " to " +
+                                     Printed(*closing_provision.row, closing_provision.column) + " in " +
+                                     std::to_string(y) + ", which makes " + Format(change);
+        Place adjustment = At(cash_, "Justering för gjorda avsättningar", y);
+        if (note->unit == "kr" && cash_->unit == "tkr") {
+          // A note in kronor gives the line in tkr to within rounding: the floor or the ceiling.
+          const long long floor = FloorThousands(change), ceiling = FloorThousands(change + 999);
+          if (std::optional<long long> value = adjustment.Value()) {
+            Check("cash flow", *value == floor || *value == ceiling,
+                  adjustment.Where() + " prints " + Printed(*adjustment.row, adjustment.column) + ", but " + movement +
+                      " kr, so it should be " + Format(floor) + (ceiling != floor ? " or " + Format(ceiling) : "") + ".");
+          }
+        } else {
+          CompareTo("cash flow", adjustment, change, movement);
+        }
         if (Place prior = At(note, "Utgående avsättning", y - 1); prior.Value()) {
           CompareTo("carried forward", opening_provision, *prior.Value(), "the provision at the end of " + std::to_string(y - 1) +
                                                                            " is " + prior.Describe());

@@ -221,43 +221,6 @@ TEST_CASE("a comparative year has no report") {
 
 // Golden outputs per stage for the small base year: the figures and the laid-out pages, as
 // text. A change to calculate or layout shows up here as a reviewable diff.
-// A layout trace cut into its parts, so that a change shows in the part it touches: the
-// document's head (information, fonts, outline, structure) as "00-document", then the pages of
-// each part, named by its number and the part's first heading ("03-forvaltningsberattelse").
-std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& trace) {
-  std::vector<std::string> lines;
-  std::istringstream in(trace);
-  for (std::string line; std::getline(in, line);) lines.push_back(line + "\n");
-  std::map<int, std::string> part_start;  // page -> name of the part that starts there
-  for (const std::string& line : lines) {
-    if (line.rfind("outline level=1 page=", 0) != 0) continue;
-    const int page = std::stoi(line.substr(21));
-    std::string title = line.substr(line.find('"') + 1);
-    title = title.substr(0, title.find('"'));
-    std::string slug;
-    for (char c : ReplaceAll(ReplaceAll(ReplaceAll(title, "å", "a"), "ä", "a"), "ö", "o")) {
-      if (std::isalnum(static_cast<unsigned char>(c))) slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      else if (!slug.empty() && slug.back() != '-') slug += '-';
-    }
-    part_start.emplace(page, slug.substr(0, slug.find_last_not_of('-') + 1));
-  }
-  std::vector<std::pair<std::string, std::string>> parts = {{"document", ""}};
-  for (const std::string& line : lines) {
-    if (line.rfind("page ", 0) == 0) {
-      const int page = std::stoi(line.substr(5));
-      auto start = part_start.find(page);
-      if (start != part_start.end() || parts.size() == 1) {
-        parts.push_back({start != part_start.end() ? start->second : "omslag", ""});
-      }
-    }
-    parts.back().second += line;
-  }
-  for (size_t i = 0; i < parts.size(); ++i) {
-    parts[i].first = (i < 10 ? "0" : "") + std::to_string(i) + "-" + parts[i].first;
-  }
-  return parts;
-}
-
 TEST_CASE("golden figures and layout traces of the base year, part by part") {
   const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
   RunResult figures = RunArsred({"dump", "--stage", "figures", year});

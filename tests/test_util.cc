@@ -3,9 +3,11 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -89,6 +91,40 @@ fs::path FinalSeedCopy(const fs::path& dir, const std::string& year) {
   text.replace(status, std::string("status: utkast").size(), "status: slutlig\nstyrelsebeslut: " + approved);
   WriteFile(org, text);
   return dir / "inputs" / year;
+}
+
+std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& trace) {
+  std::vector<std::string> lines;
+  std::istringstream in(trace);
+  for (std::string line; std::getline(in, line);) lines.push_back(line + "\n");
+  std::map<int, std::string> part_start;  // page -> name of the part that starts there
+  for (const std::string& line : lines) {
+    if (line.rfind("outline level=1 page=", 0) != 0) continue;
+    const int page = std::stoi(line.substr(21));
+    std::string title = line.substr(line.find('"') + 1);
+    title = title.substr(0, title.find('"'));
+    std::string slug;
+    for (char c : ReplaceAll(ReplaceAll(ReplaceAll(title, "å", "a"), "ä", "a"), "ö", "o")) {
+      if (std::isalnum(static_cast<unsigned char>(c))) slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    part_start.emplace(page, slug.substr(0, slug.find_last_not_of('-') + 1));
+  }
+  std::vector<std::pair<std::string, std::string>> parts = {{"document", ""}};
+  for (const std::string& line : lines) {
+    if (line.rfind("page ", 0) == 0) {
+      const int page = std::stoi(line.substr(5));
+      auto start = part_start.find(page);
+      if (start != part_start.end() || parts.size() == 1) {
+        parts.push_back({start != part_start.end() ? start->second : "omslag", ""});
+      }
+    }
+    parts.back().second += line;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    parts[i].first = (i < 10 ? "0" : "") + std::to_string(i) + "-" + parts[i].first;
+  }
+  return parts;
 }
 
 bool UpdatingGoldens() {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace arsred::test {
@@ -56,6 +57,11 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 // slutlig, the date of approval, the first seat as ordförande; signed at the förbund's säte).
 // Returns the year's directory.
 fs::path FinalSeedCopy(const fs::path& dir, const std::string& year);
+
+// A layout trace cut into its parts, so that a change shows in the part it touches: the
+// document's head (information, fonts, outline, structure) as "00-document", then the pages of
+// each part, named by its number and the part's first heading ("03-forvaltningsberattelse").
+std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& trace);
 
 // When ARSRED_UPDATE_GOLDENS=1, golden files are rewritten instead of compared (review the diff).
 bool UpdatingGoldens();
