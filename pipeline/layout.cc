@@ -614,6 +614,12 @@ class Composer {
                                               EncodeUtf8(std::u32string(1, missing)) + "\")");
   }
 
+  // What a placeholder prints. One that names no figure is an error that validation has
+  // reported, and a draft is still printed: it shows "[name?]" where the figure would stand.
+  std::string PlaceholderText(const Inline& span) const {
+    return FormatPlaceholder(figures_, span.text, span.formats).value_or("[" + span.text + "?]");
+  }
+
   std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path) {
     std::vector<StyledSpan> spans;
     for (const Inline& span : inlines) {
@@ -624,15 +630,7 @@ class Composer {
         case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
         case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
         case Inline::Kind::kLink: s.text = span.text; s.uri = span.text; break;
-        case Inline::Kind::kPlaceholder: {
-          auto value = FormatPlaceholder(figures_, span.text, span.formats);
-          if (!value) {
-            d_.Error("layout.placeholder", span.where, path, "no figure `" + span.text + "`");
-            continue;
-          }
-          s.text = *value;
-          break;
-        }
+        case Inline::Kind::kPlaceholder: s.text = PlaceholderText(span); break;
       }
       CheckGlyphs(s.text, span.where, path, s.face);
       spans.push_back(std::move(s));
@@ -760,7 +758,7 @@ class Composer {
           std::string title;
           for (const Inline& span : block.inlines) {
             if (span.kind == Inline::Kind::kPlaceholder) {
-              title += FormatPlaceholder(figures_, span.text, span.formats).value_or("");
+              title += PlaceholderText(span);
             } else {
               title += ProseTypography(span.text);
             }
@@ -771,7 +769,7 @@ class Composer {
         case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
         case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, 0.82); break;
         case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
-        case arsred::Block::Kind::kEmbed: Embed(block.embed, block.where, text.path); break;
+        case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path); break;
       }
     }
   }
@@ -1373,7 +1371,7 @@ class Composer {
 
   // --- embeds and parts ----------------------------------------------------------------------
 
-  void Embed(const std::string& embed, Where where, const std::string& path) {
+  void Embed(const std::string& embed, const std::string& path) {
     size_t colon = embed.find(':');
     std::string kind = embed.substr(0, colon);
     std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
@@ -1395,7 +1393,10 @@ class Composer {
     }
     auto it = figures_.tables.find(kind + "." + id);
     if (it == figures_.tables.end()) {
-      d_.Error("layout.embed", where, path, "nothing to place for [[" + embed + "]]");
+      // Validation has reported it (text.embed); a draft shows where it would stand.
+      Inline marker;
+      marker.text = "[[" + embed + "]]?";
+      Paragraph({marker}, path, Role::kParagraph);
       return;
     }
     bool wide = it->second.numeric_columns.size() > 4;

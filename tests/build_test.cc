@@ -728,3 +728,28 @@ TEST_CASE("in a column of kronor, an amount known only in tkr is marked, never p
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a draft with a misspelt placeholder is still written, showing where the figure would stand") {
+  BaseCopy base;
+  base.Edit("text.yaml", "{rr.arets_resultat|tkr,abs}", "{rr.arets_resultatt|tkr,abs}");
+  const fs::path pdf = base.temp.path() / "utkast.pdf";
+  RunResult run = RunArsred({"build", base.year().string(), "-o", pdf.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);  // the inputs have an error
+  REQUIRE(fs::exists(pdf));
+  CHECK(run.err.find("nothing was written") == std::string::npos);
+  // Reported once, by check's rule, not again by layout.
+  const std::string finding = "error[text.placeholder]: no figure `rr.arets_resultatt`";
+  CHECK(run.err.find(finding) != std::string::npos);
+  CHECK(run.err.find(finding) == run.err.rfind(finding));
+  ToolRun text = RunTool("pdftotext " + Quote(pdf) + " -");
+  CHECK(text.output.find("underskott med [rr.arets_resultatt?] tkr") != std::string::npos);
+  // The appendix lists it.
+  CHECK(text.output.find("no figure `rr.arets_resultatt`") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
