@@ -76,6 +76,11 @@ class Deriver {
   }
 
   void SetMoney(const std::string& name, Money m, Where w, const std::string& origin, bool cost = false) {
+    if (m.overflow) {
+      Report("money.overflow", w, name,
+             "`" + name + "` (" + origin + ") comes to more than arsred can hold (4 × 10^18 kr): an amount is "
+             "mistyped, most likely given in kr under `enhet: tkr`");
+    }
     Figure f = Figure::OfMoney(m, w, origin);
     f.cost = cost;
     table_.Set(name, std::move(f));
@@ -419,7 +424,15 @@ class Deriver {
       if (ceiling.belopp) {
         SetMoney("budget.sparade_medel.tak", ceiling.belopp->value, ceiling.belopp->where, "the budget");
       } else if (ceiling.andel_av_medlemsbidrag && any) {
-        Money tak{RoundDiv(contributions.kronor * ceiling.andel_av_medlemsbidrag->value, 100), contributions.tkr_terms};
+        // A percentage of the contributions, checked like any sum (the percentage may be mistyped).
+        int64_t product = 0;
+        const bool wrapped =
+            __builtin_mul_overflow(contributions.kronor, ceiling.andel_av_medlemsbidrag->value, &product);
+        Money tak{wrapped ? 0 : RoundDiv(product, 100), contributions.tkr_terms, contributions.overflow};
+        if (wrapped || tak.kronor > Money::kLimit || tak.kronor < -Money::kLimit) {
+          tak.kronor = 0;
+          tak.overflow = true;
+        }
         SetMoney("budget.sparade_medel.tak", tak, ceiling.andel_av_medlemsbidrag->where,
                  "a share of the member contributions");
       }

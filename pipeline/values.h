@@ -17,19 +17,39 @@ enum class Unit { kKr, kTkr };
 // An amount of money. `kronor` is exact when tkr_terms == 0. Each term given in tkr (or summed
 // from one) may be up to 500 kr off the true amount, so a sum of amounts carries the count of
 // its tkr terms and identities are checked within 500 kr per term.
+//
+// Sums and differences are checked: one that would pass ±4 × 10^18 kr (far beyond any ledger,
+// but within reach of 15-digit amounts in tkr) stops there and marks the result `overflow`, which
+// the figure it becomes reports (money.overflow). The bound leaves room to subtract two such
+// amounts without overflowing int64.
 struct Money {
+  static constexpr int64_t kLimit = 4'000'000'000'000'000'000;
+
   int64_t kronor = 0;
   int tkr_terms = 0;
+  bool overflow = false;
 
   static Money Kr(int64_t kr) { return Money{kr, 0}; }
   static Money Tkr(int64_t tkr) { return Money{tkr * 1000, 1}; }
   bool exact() const { return tkr_terms == 0; }
   int64_t tolerance() const { return 500 * static_cast<int64_t>(tkr_terms); }
 
-  Money operator+(Money other) const { return {kronor + other.kronor, tkr_terms + other.tkr_terms}; }
-  Money operator-(Money other) const { return {kronor - other.kronor, tkr_terms + other.tkr_terms}; }
-  Money operator-() const { return {-kronor, tkr_terms}; }
+  Money operator+(Money other) const { return Checked(kronor, other.kronor, other); }
+  Money operator-(Money other) const { return Checked(kronor, -other.kronor, other); }
+  Money operator-() const { return {-kronor, tkr_terms, overflow}; }
   Money& operator+=(Money other) { return *this = *this + other; }
+
+ private:
+  Money Checked(int64_t a, int64_t b, Money other) const {
+    Money sum{0, tkr_terms + other.tkr_terms, overflow || other.overflow};
+    const bool wrapped = __builtin_add_overflow(a, b, &sum.kronor);
+    if (wrapped || sum.kronor > kLimit || sum.kronor < -kLimit) {
+      const bool positive = wrapped ? a > 0 : sum.kronor > 0;
+      sum.kronor = positive ? kLimit : -kLimit;
+      sum.overflow = true;
+    }
+    return sum;
+  }
 };
 
 // True when two amounts can be the same, given the precision of each.

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "test_util.h"
 #include "values.h"
 
 namespace arsred {
@@ -82,3 +83,53 @@ TEST_CASE("ids are lower-case ASCII words") {
 }
 
 }  // namespace arsred
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("money arithmetic is checked: past ±4 × 10^18 kr it stops and says so") {
+  const Money largest = Money::Tkr(999'999'999'999'999);  // the largest amount the format allows
+  Money sum;
+  for (int i = 0; i < 4; ++i) sum += largest;
+  CHECK(!sum.overflow);
+  CHECK(sum.kronor == 3'999'999'999'999'996'000);
+  sum += largest;
+  CHECK(sum.overflow);
+  CHECK(sum.kronor == Money::kLimit);
+  // It stays marked, and the difference of two such amounts does not overflow int64 either.
+  CHECK((sum + Money::Kr(1)).overflow);
+  CHECK((sum - (-sum)).overflow);
+  CHECK((Money{} - sum - sum).kronor == -Money::kLimit);
+  CHECK(SameAmount(sum, sum));
+}
+
+TEST_CASE("an amount too large to add up is a located error, never a crash") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path accounts = temp.path() / "inputs/2024/rakenskaper.yaml";
+  std::string text = ReadFile(accounts);
+  const std::string from = "    avser: [resultatrakning.verksamhetens_intakter]\n    poster:\n";
+  REQUIRE(text.find(from) != std::string::npos);
+  text = ReplaceAll(text, from, "    avser: [resultatrakning.verksamhetens_intakter]\n    enhet: tkr\n    poster:\n");
+  for (const char* amount : {"1050000", "2100000", "50000"}) {
+    text = ReplaceAll(text, std::string("belopp: ") + amount + "\n", "belopp: 999999999999999\n");
+  }
+  // A fifth item of the largest amount takes the note past what can be held.
+  const std::string after = "        drift: ovriga_intakter\n";
+  REQUIRE(text.find(after) != std::string::npos);
+  text = ReplaceAll(text, after, after + "      - text: Felskrivet belopp\n        belopp: 999999999999999\n        drift: ovriga_intakter\n");
+  WriteFile(accounts, text);
+  RunResult run = RunArsred({"check", (temp.path() / "inputs/2024").string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[money.overflow]: `not.intakter.summa` (the items of note intakter) comes to more than "
+                     "arsred can hold") != std::string::npos);
+  // A product too: the ceiling on equity as a share of the contributions.
+  CHECK(run.err.find("error[money.overflow]: `budget.sparade_medel.tak`") != std::string::npos);
+  const fs::path pdf = temp.path() / "r.pdf";
+  RunResult build = RunArsred({"build", (temp.path() / "inputs/2024").string(), "-o", pdf.string()});
+  CHECK(build.exit_code == 2);
+}
+
+}  // namespace
+}  // namespace arsred::test
