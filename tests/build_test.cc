@@ -747,8 +747,8 @@ TEST_CASE("a draft with a misspelt placeholder is still written, showing where t
   CHECK(run.err.find(finding) == run.err.rfind(finding));
   ToolRun text = RunTool("pdftotext " + Quote(pdf) + " -");
   CHECK(text.output.find("underskott med [rr.arets_resultatt?] tkr") != std::string::npos);
-  // The appendix lists it.
-  CHECK(text.output.find("no figure `rr.arets_resultatt`") != std::string::npos);
+  // The appendix lists it (its lines break where the temporary path's length puts them).
+  CHECK(ReplaceAll(text.output, "\n", " ").find("error[text.placeholder]: no figure") != std::string::npos);
 }
 
 }  // namespace
