@@ -23,6 +23,7 @@
 #include "trace.h"
 #include "validate.h"
 #include "watch.h"
+#include "write_file.h"
 
 namespace po = boost::program_options;
 
@@ -155,17 +156,27 @@ int SchemaCommand(const CommandContext& ctx) {
   } else if (vm.count("markdown")) {
     ctx.out << MarkdownReference(schema);
   } else if (vm.count("write")) {
-    std::filesystem::path root = vm["write"].as<std::string>();
-    std::filesystem::create_directories(root / "schema");
-    std::filesystem::create_directories(root / "docs");
-    for (const YearFileSpec& spec : kYearFileSpecs) {
-      std::string stem = std::string(spec.name).substr(0, std::string(spec.name).find('.'));
-      std::ofstream(root / "schema" / (stem + ".schema.json")) << JsonSchemaFor(schema, spec.name);
+    const std::filesystem::path root = vm["write"].as<std::string>();
+    // Each file whole or not at all; a directory or file that cannot be written is named with
+    // the system's reason.
+    try {
+      for (const char* dir : {"schema", "docs"}) {
+        std::error_code error;
+        std::filesystem::create_directories(root / dir, error);
+        if (error) throw std::runtime_error("cannot create " + (root / dir).string() + ": " + error.message());
+      }
+      for (const YearFileSpec& spec : kYearFileSpecs) {
+        std::string stem = std::string(spec.name).substr(0, std::string(spec.name).find('.'));
+        WriteFileAtomically(root / "schema" / (stem + ".schema.json"), JsonSchemaFor(schema, spec.name));
+      }
+      WriteFileAtomically(root / "docs" / "input-format.md", MarkdownReference(schema));
+      SchemaCollector layout = CollectLayoutSchema();
+      WriteFileAtomically(root / "schema" / "layout.schema.json", JsonSchemaFor(layout, "layout"));
+      WriteFileAtomically(root / "docs" / "layout-format.md", LayoutMarkdownReference(layout));
+    } catch (const std::runtime_error& failure) {
+      ctx.err << "arsred: schema: " << failure.what() << "\n";
+      return kExitErrors;
     }
-    std::ofstream(root / "docs" / "input-format.md") << MarkdownReference(schema);
-    SchemaCollector layout = CollectLayoutSchema();
-    std::ofstream(root / "schema" / "layout.schema.json") << JsonSchemaFor(layout, "layout");
-    std::ofstream(root / "docs" / "layout-format.md") << LayoutMarkdownReference(layout);
   } else {
     ctx.err << usage;
     return kExitUsage;

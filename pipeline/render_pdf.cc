@@ -31,15 +31,13 @@
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "pdf_tags.h"
+#include "write_file.h"
 
 namespace arsred {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr const char* kProducer = "arsred";
-// The temporary file sits beside the target (so that the rename cannot cross file systems)
-// and carries the process id (so that two concurrent runs do not share one).
-constexpr const char* kTempSuffix = ".arsred-tmp-";
 
 HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
 
@@ -780,14 +778,6 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   return bytes;
 }
 
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw RenderFailure("cannot create " + path + ": " + std::strerror(errno));
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw RenderFailure("cannot write " + path + ": " + std::strerror(errno));
-}
-
 }  // namespace
 
 std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged) {
@@ -862,20 +852,17 @@ std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged)
 
 bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,
                std::string* error) {
-  const std::string temp_path = output_path + kTempSuffix + std::to_string(::getpid());
-  std::error_code ignored;
+  std::string bytes;
   try {
-    WriteFile(temp_path, WritePdf(document, options));
+    bytes = WritePdf(document, options);
   } catch (const std::exception& failure) {
-    std::filesystem::remove(temp_path, ignored);
     *error = "cannot make " + output_path + ": " + failure.what();
     return false;
   }
-  std::error_code rename_error;
-  std::filesystem::rename(temp_path, output_path, rename_error);
-  if (rename_error) {
-    std::filesystem::remove(temp_path, ignored);
-    *error = "cannot replace " + output_path + ": " + rename_error.message();
+  try {
+    WriteFileAtomically(output_path, bytes);
+  } catch (const std::exception& failure) {
+    *error = failure.what();
     return false;
   }
   return true;

@@ -1,14 +1,25 @@
-// Writing a small file whole or not at all: into a temporary file beside it, renamed over the
-// target only when complete. Used for the inputs arsred edits (import-sie, approve).
+// Writing a file whole or not at all, and durably: into a temporary file beside it (so that the
+// rename cannot cross file systems; the process id in its name keeps two runs apart), synced to
+// the disk, renamed over the target, and the directory synced, so that after a power cut the
+// target is either the old file or the new one, never an empty or partial file under its name.
+// Every file arsred writes goes through it: reports, imported figures, records, schemas.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace arsred {
 
-// Throws std::runtime_error, saying what failed, when the file cannot be written; the target is
-// then as it was.
-void WriteFileAtomically(const std::filesystem::path& path, const std::string& text);
+// The steps of a write, for tests that make one of them fail.
+enum class WriteStep { kCreate, kWrite, kSyncFile, kRename, kSyncDirectory };
+// Returns true to make the step fail as if the system had refused it (with EIO).
+using WriteFault = std::function<bool(WriteStep)>;
+
+// Throws std::runtime_error naming the path and the system's reason when a step fails. Up to
+// the rename the target is left as it was and the temporary file removed; a failure to sync the
+// directory after the rename leaves the new file in place and still throws, since it may not
+// survive a power cut.
+void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault = {});
 
 }  // namespace arsred
