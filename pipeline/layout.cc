@@ -1414,19 +1414,19 @@ class Composer {
     for (const std::string& line : figures_.cover_lines) all_text += line;
     CheckGlyphs(all_text, Where{}, "rapport", kBold);
     Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
-    const double width = pages_.text_width();
-    auto title_lines = typesetter_.Set({{figures_.title, kBold, ""}}, 34, accent, width, false);
+    const double text_width = pages_.text_width();
+    auto title_lines = typesetter_.Set({{figures_.title, kBold, ""}}, 34, accent, text_width, false);
     TagLines(title_lines, Element(StructType::kP));
     std::vector<SetLine> subtitle_lines;
     if (!figures_.subtitle.empty()) {
-      subtitle_lines = typesetter_.Set({{figures_.subtitle, kRegular, ""}}, 16, accent, width, false);
+      subtitle_lines = typesetter_.Set({{figures_.subtitle, kRegular, ""}}, 16, accent, text_width, false);
       TagLines(subtitle_lines, Element(StructType::kP));
     }
-    auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, width, false);
+    auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, text_width, false);
     TagLines(name_lines, Element(StructType::kP));
     std::vector<std::vector<SetLine>> extra_lines;
     for (const std::string& line : figures_.cover_lines) {
-      extra_lines.push_back(typesetter_.Set({{line, kRegular, ""}}, 12, body_.color, width, false));
+      extra_lines.push_back(typesetter_.Set({{line, kRegular, ""}}, 12, body_.color, text_width, false));
       TagLines(extra_lines.back(), Element(StructType::kP));
     }
     const int number_element = Element(StructType::kP);
@@ -1693,10 +1693,21 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   // block is given its page count before placing. Its lines do not depend on the page numbers.
   bool with_contents = std::find(order.begin(), order.end(), "innehall") != order.end();
   compose(composer, with_contents ? 1 : 0);
-  double toc_leading = Pt(layout.text.storlek) * 1.45;
-  double toc_room = pages.text_height() - Pt(layout.rubriker.h1.storlek) * 2.5;
-  int per_page = std::max(1, static_cast<int>(toc_room / toc_leading));
-  int toc_pages = std::max(1, (static_cast<int>(composer.toc().size()) + per_page - 1) / per_page);
+  // The contents' geometry, used both to count its pages and to set it below: where its first
+  // line stands on a page, and how far down each entry takes it (a part's entry stands apart).
+  const double toc_size = Pt(layout.text.storlek);
+  const double toc_top = MmToPt(s.hojd.value) - MmToPt(s.marginal.topp.value) - Pt(layout.rubriker.h1.storlek) * 2.5;
+  const double toc_bottom = MmToPt(s.marginal.botten.value);
+  const auto entry_height = [&](const TocEntry& e) { return (e.level == 1 ? toc_size * 0.4 : 0) + toc_size * 1.45; };
+  // Every entry is listed: the pages are counted with the same steps that set them.
+  int toc_pages = 1;
+  for (double y = toc_top; const TocEntry& e : composer.toc()) {
+    if (y <= toc_bottom) {
+      ++toc_pages;
+      y = toc_top;
+    }
+    y -= entry_height(e);
+  }
   pages.SetReservedPages(toc_pages);
   pages.Run();
   if (pages.overflowed()) {
@@ -1777,16 +1788,20 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         page.items.push_back(title);
         doc.outline.push_back({"Innehåll", 1, pages.reserved()[k], y + title.size});
       }
-      y -= Pt(layout.rubriker.h1.storlek) * 1.5;
-      for (; entry < composer.toc().size() && y > MmToPt(s.marginal.botten.value); ++entry) {
+      y = toc_top;
+      for (; entry < composer.toc().size() && y > toc_bottom; ++entry) {
         const TocEntry& e = composer.toc()[entry];
+        const double next_y = y - entry_height(e);
+        if (e.level == 1) y -= size * 0.4;
         auto at = anchors.find(e.anchor);
-        if (at == anchors.end()) continue;
+        if (at == anchors.end()) {
+          y = next_y;
+          continue;
+        }
         std::string number = std::to_string(at->second.page + 1);
         int face = e.level == 1 ? kBold : kRegular;
         const FontMetrics& m = e.level == 1 ? bold : regular;
         double indent = e.level == 1 ? 0 : size * 1.5;
-        if (e.level == 1) y -= size * 0.4;
         // Each entry a TOCI holding a Link: its title, its page number and the link itself.
         doc.structure.push_back({StructType::kTOCI, composer.toc_element(), "", HeaderScope::kNone});
         doc.structure.push_back({StructType::kLink, static_cast<int>(doc.structure.size()) - 1, "", HeaderScope::kNone});
@@ -1839,7 +1854,7 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         link.structure = link_element;
         link.description = e.title + ", sidan " + number;
         page.items.push_back(link);
-        y -= size * 1.45;
+        y = next_y;
       }
     }
   }

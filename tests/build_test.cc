@@ -753,3 +753,36 @@ TEST_CASE("a draft with a misspelt placeholder is still written, showing where t
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("the contents list every part and section, however many pages they take") {
+  BaseCopy base;
+  std::string sections;
+  for (int i = 1; i <= 90; ++i) sections += "  ## Avsnitt " + std::to_string(i) + "\n\n  Text.\n\n";
+  base.Edit("text.yaml", "  ## Deltagare\n", sections + "  ## Deltagare\n");
+  RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  for (int i = 1; i <= 90; ++i) {
+    INFO(i);
+    CHECK(run.out.find("description=\"Avsnitt " + std::to_string(i) + ", sidan ") != std::string::npos);
+  }
+  CHECK(run.out.find("description=\"Underskrifter, sidan ") != std::string::npos);
+  // Three pages of contents, one after the other, none of them left empty.
+  std::map<int, int> entries_on_page;
+  int page = -1;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("page ", 0) == 0) page = std::stoi(line.substr(5));
+    if (line.find("role=toc-entry") != std::string::npos) ++entries_on_page[page];
+  }
+  REQUIRE(entries_on_page.size() == 3);
+  CHECK(entries_on_page.rbegin()->first - entries_on_page.begin()->first == 2);
+  for (const auto& [number, count] : entries_on_page) CHECK(count > 0);
+  CHECK(run.out.find("\"Innehåll\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
