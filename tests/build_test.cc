@@ -759,17 +759,21 @@ namespace {
 
 TEST_CASE("the contents list every part and section, however many pages they take") {
   BaseCopy base;
-  std::string sections;
-  for (int i = 1; i <= 90; ++i) sections += "  ## Avsnitt " + std::to_string(i) + "\n\n  Text.\n\n";
-  base.Edit("text.yaml", "  ## Deltagare\n", sections + "  ## Deltagare\n");
+  // Appendices are parts: their entries stand apart and take more room than a section's. With
+  // sixty of them the contents were counted a page short, and their last entries dropped.
+  std::string appendices = "bilagor:\n";
+  for (int i = 1; i <= 60; ++i) appendices += "  - rubrik: Underlag " + std::to_string(i) + "\n    text: Text.\n";
+  base.Edit("text.yaml", "redovisningsprinciper: |", appendices + "redovisningsprinciper: |");
   RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  for (int i = 1; i <= 90; ++i) {
+  for (int i = 1; i <= 60; ++i) {
     INFO(i);
-    CHECK(run.out.find("description=\"Avsnitt " + std::to_string(i) + ", sidan ") != std::string::npos);
+    CHECK(run.out.find("description=\"Bilaga " + std::to_string(i) + " Underlag " + std::to_string(i) + ", sidan ") !=
+          std::string::npos);
   }
-  CHECK(run.out.find("description=\"Underskrifter, sidan ") != std::string::npos);
+  CHECK(run.out.find("description=\"Deltagare, sidan ") != std::string::npos);
+  CHECK(run.out.find("description=\"Granskningsanteckningar (utkast), sidan ") != std::string::npos);
   // Three pages of contents, one after the other, none of them left empty.
   std::map<int, int> entries_on_page;
   int page = -1;
