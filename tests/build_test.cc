@@ -790,3 +790,21 @@ TEST_CASE("the contents list every part and section, however many pages they tak
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("several years in one run: the worst year's exit code wins, whatever the order") {
+  BaseCopy broken;
+  broken.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
+  const fs::path out = broken.temp.path() / "out";
+  fs::create_directories(out);
+  const std::string clean = (kSourceDir / "tests/fixtures/base/2024").string();
+  // The clean year is built after the one with errors, and before it.
+  CHECK(RunArsred({"build", broken.year().string(), clean, "-o", out.string()}).exit_code == 2);
+  CHECK(RunArsred({"build", clean, broken.year().string(), "-o", out.string()}).exit_code == 2);
+  CHECK(RunArsred({"build", clean, clean, "-o", out.string()}).exit_code == 0);
+}
+
+}  // namespace
+}  // namespace arsred::test
