@@ -19,6 +19,7 @@
 #include "fill_marker.h"
 #include "load.h"
 #include "validate.h"
+#include "write_file.h"
 
 namespace fs = std::filesystem;
 
@@ -521,21 +522,33 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
   }
   RemoveUnlessKept cleanup{staging};
   for (const NewFile& file : written) {
-    std::ofstream out(staging / file.name, std::ios::binary);
-    out << file.text;
-    out.close();
-    if (!out) {
-      err << "arsred: new: cannot write " << (staging / file.name).generic_string() << "; nothing written\n";
+    try {
+      WriteFileDurably(staging / file.name, file.text);
+    } catch (const std::runtime_error& failure) {
+      err << "arsred: new: " << failure.what() << "; nothing written\n";
       return kExitErrors;
     }
   }
-  // The year appears whole or not at all; RENAME_NOREPLACE keeps a directory made meanwhile.
+  // The year appears whole or not at all, and durably: its files and the directory are synced
+  // before the rename, and the parent after. RENAME_NOREPLACE keeps a directory made meanwhile.
+  try {
+    SyncDirectory(staging);
+  } catch (const std::runtime_error& failure) {
+    err << "arsred: new: " << failure.what() << "; nothing written\n";
+    return kExitErrors;
+  }
   if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
     err << "arsred: new: cannot move the new year into " << shown_target << ": " << std::strerror(errno)
         << "; nothing written\n";
     return kExitErrors;
   }
   cleanup.path.clear();
+  try {
+    SyncDirectory(target.parent_path().empty() ? fs::path(".") : target.parent_path());
+  } catch (const std::runtime_error& failure) {
+    err << "arsred: new: wrote " << shown_target << ", but " << failure.what() << "\n";
+    return kExitErrors;
+  }
 
   err << "arsred: new: wrote " << shown_target << " from " << from.dir << ": " << writer.values_to_fill()
       << " values to fill in and " << writer.texts_to_write() << " texts to write, each marked " << kFillMarker

@@ -34,40 +34,61 @@ class Descriptor {
 
 }  // namespace
 
+namespace {
+
+bool Failed(const WriteFault& fault, WriteStep step) {
+  if (fault && fault(step)) {
+    errno = EIO;
+    return true;
+  }
+  return false;
+}
+
+std::runtime_error Failure(const std::string& what, const std::filesystem::path& subject) {
+  return std::runtime_error("cannot " + what + " " + subject.string() + ": " + std::strerror(errno));
+}
+
+// Creates (or truncates) `path`, writes `bytes` and syncs them; throws on the first failure.
+void WriteAndSync(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault) {
+  Descriptor file(Failed(fault, WriteStep::kCreate) ? -1
+                                                    : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+  if (file.get() < 0) throw Failure("create", path);
+  for (size_t written = 0; written < bytes.size();) {
+    const ssize_t n = Failed(fault, WriteStep::kWrite) ? -1 : ::write(file.get(), bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Failure("write", path);
+    written += static_cast<size_t>(n);
+  }
+  if (Failed(fault, WriteStep::kSyncFile) || ::fsync(file.get()) != 0 || !file.Close()) throw Failure("write", path);
+}
+
+}  // namespace
+
+void WriteFileDurably(const std::filesystem::path& path, const std::string& bytes) { WriteAndSync(path, bytes, {}); }
+
+void SyncDirectory(const std::filesystem::path& directory) {
+  Descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0 || ::fsync(dir.get()) != 0) throw Failure("sync the directory", directory);
+}
+
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault) {
   namespace fs = std::filesystem;
   const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
-  const auto failed = [&](WriteStep step) {
-    if (fault && fault(step)) {
-      errno = EIO;
-      return true;
-    }
-    return false;
-  };
-  const auto fail = [&](const std::string& what, const fs::path& subject) {
-    const std::string reason = std::strerror(errno);
+  try {
+    WriteAndSync(temp, bytes, fault);
+    if (Failed(fault, WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) throw Failure("replace", path);
+  } catch (...) {
     std::error_code ignored;
     fs::remove(temp, ignored);
-    throw std::runtime_error("cannot " + what + " " + subject.string() + ": " + reason);
-  };
-
-  Descriptor file(failed(WriteStep::kCreate) ? -1 : ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-  if (file.get() < 0) fail("create", temp);
-  for (size_t written = 0; written < bytes.size();) {
-    const ssize_t n = failed(WriteStep::kWrite) ? -1 : ::write(file.get(), bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail("write", temp);
-    written += static_cast<size_t>(n);
+    throw;
   }
-  if (failed(WriteStep::kSyncFile) || ::fsync(file.get()) != 0 || !file.Close()) fail("write", temp);
-  if (failed(WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) fail("replace", path);
-
   // The rename is durable once the directory that holds the name is.
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  Descriptor dir(failed(WriteStep::kSyncDirectory) ? -1 : ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
-    throw std::runtime_error("wrote " + path.string() + ", but cannot sync its directory " + directory.string() +
-                             ": " + std::strerror(errno));
+  try {
+    if (Failed(fault, WriteStep::kSyncDirectory)) throw Failure("sync the directory", directory);
+    SyncDirectory(directory);
+  } catch (const std::runtime_error& failure) {
+    throw std::runtime_error("wrote " + path.string() + ", but " + failure.what());
   }
 }
 

@@ -22,4 +22,10 @@ using WriteFault = std::function<bool(WriteStep)>;
 // survive a power cut.
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault = {});
 
+// For a directory that is staged whole and renamed into place (`new`, `archive`): a file of it,
+// written and synced; and the sync of a directory, after its files or after a rename into it.
+// Both throw std::runtime_error naming the path and the system's reason.
+void WriteFileDurably(const std::filesystem::path& path, const std::string& bytes);
+void SyncDirectory(const std::filesystem::path& directory);
+
 }  // namespace arsred
