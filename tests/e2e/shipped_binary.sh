@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The binary that ships, run as a user runs it (not the tests' in-process command line): a
+# tagged final build, approve, archive and verify of the base fixture, each checked with the
+# readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
+set -euo pipefail
+arsred=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cp -r "$source_dir/tests/fixtures/base" "$work/inputs"
+sed -i 's/^status: utkast$/status: slutlig/' "$work/inputs/2024/forbund.yaml"
+year="$work/inputs/2024"
+
+"$arsred" approve "$year"
+"$arsred" check "$year"
+"$arsred" build "$year" --final -o "$work/final.pdf" 2> "$work/build.err"
+grep -q "PDF/A-2a, tagged PDF/UA-1" "$work/build.err"
+qpdf --check "$work/final.pdf" > /dev/null
+# (grep -q would stop reading early, and pipefail count the reader's broken pipe.)
+pdfinfo "$work/final.pdf" > "$work/info.txt"
+grep -q "^Tagged: *yes" "$work/info.txt"
+pdftotext "$work/final.pdf" "$work/text.txt"
+grep -q "Samordningsförbundet Provbygden" "$work/text.txt"
+
+"$arsred" archive "$year" --out "$work/archive/2024"
+"$arsred" verify "$work/archive/2024"
+cmp "$work/final.pdf" "$work/archive/2024/arsredovisning-2024.pdf"
+echo "shipped binary: final build, approve, archive and verify pass"
