@@ -139,7 +139,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
       helper->Join();
       fresh->hyphenator = std::move(dictionary);
     }
-    if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {
+    if (!LoadLayoutResources(p.layout, {settings.data_dir + "/fonts"}, settings.hyphenation, *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;
     }
