@@ -220,7 +220,7 @@ std::string WriteSnapshot(const YearBuild& build, const BuildSettings& settings,
       CopyInto(fs::path(input.dir) / name, root, source + "/inputs/" + std::to_string(year) + "/" + name);
     }
   }
-  CopyInto(build.layout_path, root, source + "/layouts/" + build.layout_name + ".yaml");
+  CopyInto(build.layout_source.path, root, source + "/layouts/" + build.layout_source.name + ".yaml");
   std::set<std::string> fonts;
   for (const FontFace& face : build.resources->faces) fonts.insert(face.file);
   for (const std::string& font : fonts) {
@@ -415,7 +415,8 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
       std::ostringstream findings;
       const fs::path check = staging.path() / ".rebuilt.pdf";
       const bool built =
-          RenderReport(SnapshotSettings(staging.path(), build.layout_name, content.hyphenation, content.icc_profile),
+          RenderReport(SnapshotSettings(staging.path(), build.layout_source.name, content.hyphenation,
+                                        content.icc_profile),
                        (staging.path() / content.year_dir).string(), check, findings, snapshot_cache, rebuilt);
       if (!built) err << findings.str();
       if (!built || ReadWholeFile(check) != ReadWholeFile(staging.path() / report)) {
@@ -432,7 +433,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     content.organisation = build.figures.organisation;
     content.marked_final = org.status && org.status->value == Status::kFinal;
     content.report = report;
-    content.layout = build.layout_name;
+    content.layout = build.layout_source.name;
     std::optional<fs::path> kept;
     if (existing->present && existing->locked) {
       kept = KeptName(target);
@@ -551,7 +552,7 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
     const bool settings_safe = IsInsideArchive(s.year_dir.value) && IsInsideArchive(s.data_dir.value) &&
                                IsInsideArchive(s.hyphenation.value) && IsInsideArchive(s.icc_profile.value) &&
                                IsInsideArchive(manifest->report.value) &&
-                               s.layout.value.find('/') == std::string::npos && s.data_dir.value == kSourceDir;
+                               IsLayoutName(s.layout.value) && s.data_dir.value == kSourceDir;
     if (!settings_safe) problem(kManifestName, "its settings name paths outside the archive");
     if (manifest->arsred.value != ARSRED_VERSION) {
       err << "arsred: verify: note: the archive was made by arsred " << manifest->arsred.value << ", this is arsred "

@@ -208,7 +208,7 @@ class YearWatcher {
     // lacks) belong with the rest, although that draft is not written.
     YearBuild p;
     const std::optional<int> stopped_at = RunStages(settings_, year_dir_, cache_, p, true, err_);
-    layout_in_use_ = p.layout_path;
+    layout_in_use_ = p.layout_source.path;
     outcome.output = OutputPath(p.inputs.report_year);
     outcome.errors = p.diagnostics.ErrorCount();
     outcome.warnings = p.diagnostics.WarningCount();
