@@ -339,23 +339,25 @@ class YearWatcher {
       return;
     }
     const std::string path = dir->path + "/" + std::string(name);
-    // The report's layout, in whichever watched directory it lies (layouts/, its own, or the
-    // year's): its fonts are read again with it.
-    if (IsWatchedFileName(name) && !layout_in_use_.empty() && SamePath(path, layout_in_use_)) {
+    if (IsWatchedFileName(name)) {
+      // A saved layout may name other fonts: in whichever directory it lies, the fonts cached
+      // for it go, also while the last build stopped before it knew its layout.
       ForgetLayoutResources(path);
-      NoteChange(path);
-      return;
+      // The report's layout (in layouts/, a folder of its own, the year's directory or the one
+      // holding the years) calls for a build whatever the directory's role.
+      if (!layout_in_use_.empty() && SamePath(path, layout_in_use_)) {
+        NoteChange(path);
+        return;
+      }
     }
     switch (dir->role) {
       case DirRole::kYear:
         if (IsWatchedFileName(name)) NoteChange(path);
         break;
       case DirRole::kLayouts:
-        if (!IsWatchedFileName(name)) break;
-        ForgetLayoutResources(path);
         // Another layout than the report's is read by no build; saving it changes nothing. Until
         // a build has resolved the layout, any may be the report's.
-        if (layout_in_use_.empty()) NoteChange(path);
+        if (IsWatchedFileName(name) && layout_in_use_.empty()) NoteChange(path);
         break;
       case DirRole::kYears: {
         const int year = YearOfName(name);

@@ -309,6 +309,36 @@ TEST_CASE("a layout of the year's own is watched wherever it lies, and read agai
   CHECK(watch.Stop() == kExitClean);
 }
 
+TEST_CASE("a layout saved while the inputs stop the build is read again with its fonts once they are fixed",
+          "[watch]") {
+  BaseCopy base;
+  const fs::path layout = WriteOwnLayout(base.temp.path() / "inputs");
+  const fs::path beside = base.year() / "layout.yaml";
+  fs::copy_file(layout, beside);
+  fs::copy_file(layout.parent_path() / "Egen-Regular.ttf", base.year() / "Egen-Regular.ttf");
+  SetYearLayout(base.year(), "layout.yaml");
+  WatchRun watch(SourceTreeSettings(), base.year(), base.pdf());
+  REQUIRE(watch.WaitForBuilds(1));
+  REQUIRE(watch.Build(0).outcome.written);
+  CHECK(RunTool("pdffonts " + Quote(base.pdf())).output.find("+Egen-Regular") != std::string::npos);
+
+  // forbund.yaml broken: the build stops before the layout, which is then saved with another
+  // regular face. Its fonts must not come from the first build's cache once the year is fixed.
+  const fs::path org = base.year() / "forbund.yaml";
+  SaveInPlace(org, "omfattning: arsredovisning", "omfattning: [arsredovisning");
+  REQUIRE(watch.WaitForBuilds(2));
+  CHECK_FALSE(watch.Build(1).outcome.written);
+  SaveInPlace(beside, "normal: Egen-Regular.ttf", "normal: Carlito-Regular.ttf");
+  REQUIRE(watch.WaitForBuilds(3));
+  SaveInPlace(org, "omfattning: [arsredovisning", "omfattning: arsredovisning");
+  REQUIRE(watch.WaitUntil([](const std::vector<SeenBuild>& builds) { return builds.back().outcome.written; }));
+  INFO(watch.Build(watch.BuildCount() - 1).printed);
+  const std::string fonts = RunTool("pdffonts " + Quote(base.pdf())).output;
+  CHECK(fonts.find("+Carlito-Regular") != std::string::npos);
+  CHECK(fonts.find("+Egen-Regular") == std::string::npos);
+  CHECK(watch.Stop() == kExitClean);
+}
+
 TEST_CASE("a year directory that appears before the report year is watched too", "[watch]") {
   BaseCopy base;
   WatchRun watch(SourceTreeSettings(), base.year(), base.pdf());
