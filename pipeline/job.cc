@@ -248,7 +248,7 @@ int BuildCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final] [--pdfa] [--tagged]\n"
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME|FILE] [--draft | --final] [--pdfa] [--tagged]\n"
       "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
       "have errors, is typeset as a draft; a final report is a tagged PDF/A-2a and PDF/UA-1 (or\n"
       "PDF/A-2b where the layout turns tagging off). Each PDF is written whole or not at all.\n"
@@ -291,7 +291,7 @@ int ArchiveCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred archive <year-dir> --out DIR [--layout NAME] [--replace-final REASON]\n"
+      "usage: arsred archive <year-dir> --out DIR [--layout NAME|FILE] [--replace-final REASON]\n"
       "Writes the year's final report (PDF/A-2b) with a snapshot of every input, the layout, the\n"
       "fonts, the hyphenation dictionary and the ICC profile it was made from, and a manifest of\n"
       "SHA-256 hashes, into DIR, all at once or not at all. The archive of a year marked slutlig\n"
@@ -336,7 +336,7 @@ int DumpCommand(const CommandContext& ctx) {
   positional.add("year-dir", 1);
   po::variables_map vm;
   int exit_code = 0;
-  const char* usage = "usage: arsred dump --stage figures|layout <year-dir> [--layout NAME]\n";
+  const char* usage = "usage: arsred dump --stage figures|layout <year-dir> [--layout NAME|FILE]\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   std::string stage = vm["stage"].as<std::string>();
   if (stage != "figures" && stage != "layout") {
@@ -437,7 +437,7 @@ int WatchCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME] [--final] [--pdfa]\n"
+      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME|FILE] [--final] [--pdfa]\n"
       "Typesets the year's report as a draft, then again each time one of its input files, an\n"
       "earlier year's or the layout is saved, printing the findings each time. The PDF is\n"
       "replaced only when the inputs have no errors, so a viewer keeps showing the last good\n"
