@@ -72,7 +72,7 @@ std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile
   Diagnostics diagnostics;
   if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return std::nullopt;
   LayoutResources resources;
-  if (!LoadLayoutResources(layout, std::string(ARSRED_SOURCE_DIR) + "/fonts", kSwedishDictionary, resources,
+  if (!LoadLayoutResources(layout, {std::string(ARSRED_SOURCE_DIR) + "/fonts"}, kSwedishDictionary, resources,
                            diagnostics)) return std::nullopt;
   const Presentation presentation =
       PresentationOf(inputs.report().files.forbund, layout.belopp ? std::optional<Unit>(layout.belopp->value) : std::nullopt,

@@ -208,8 +208,11 @@ void CopyInto(const fs::path& from, const fs::path& root, const std::string& rel
 }
 
 // Copies every file the report was made from into <root>/source/, laid out as a data directory
-// (layouts/, fonts/) beside inputs/, hyphenation/ and color/. Returns the year directory's path
-// in the snapshot; `hyphenation` and `icc_profile` receive theirs.
+// (layouts/, fonts/) beside inputs/, hyphenation/ and color/. The layout, wherever it was, is
+// kept as layouts/<name>.yaml, and each font where a rebuild finds it by the same lookup
+// (build.h, LayoutSource): one found beside the layout goes beside its copy in layouts/, one
+// from <data_dir>/fonts into fonts/. Returns the year directory's path in the snapshot;
+// `hyphenation` and `icc_profile` receive theirs.
 std::string WriteSnapshot(const YearBuild& build, const BuildSettings& settings, const fs::path& root,
                           std::string* hyphenation, std::string* icc_profile) {
   const std::string source = kSourceDir;
@@ -220,18 +223,25 @@ std::string WriteSnapshot(const YearBuild& build, const BuildSettings& settings,
       CopyInto(fs::path(input.dir) / name, root, source + "/inputs/" + std::to_string(year) + "/" + name);
     }
   }
-  CopyInto(build.layout_path, root, source + "/layouts/" + build.layout_name + ".yaml");
-  std::set<std::string> fonts;
-  for (const FontFace& face : build.resources->faces) fonts.insert(face.file);
-  for (const std::string& font : fonts) {
-    CopyInto(font, root, source + "/fonts/" + fs::path(font).filename().string());
+  const LayoutSource& layout = build.layout_source;
+  CopyInto(layout.path, root, source + "/layouts/" + layout.name + ".yaml");
+  const fs::path beside_layout = fs::path(layout.font_dirs.front()).lexically_normal();
+  std::map<fs::path, std::string> font_dirs;  // a directory fonts were taken from -> its place in the snapshot
+  for (const FontFace& face : build.resources->faces) {
+    const fs::path dir = fs::path(face.file).parent_path().lexically_normal();
+    const std::string into = source + (dir == beside_layout ? "/layouts/" : "/fonts/");
+    CopyInto(face.file, root, into + fs::path(face.file).filename().string());
+    font_dirs[dir] = into;
   }
-  // The fonts' licences travel with them (the OFL asks for it).
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(fs::path(settings.data_dir) / "fonts", ec)) {
-    const std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".txt" || extension == ".md")) {
-      CopyInto(entry.path(), root, source + "/fonts/" + entry.path().filename().string());
+  // The fonts' licences travel with them (the OFL asks for it): the notes of each directory a
+  // font was taken from.
+  for (const auto& [dir, into] : font_dirs) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string extension = entry.path().extension().string();
+      if (entry.is_regular_file() && (extension == ".txt" || extension == ".md")) {
+        CopyInto(entry.path(), root, into + entry.path().filename().string());
+      }
     }
   }
   *hyphenation = source + "/hyphenation/" + fs::path(settings.hyphenation).filename().string();
@@ -415,7 +425,8 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
       std::ostringstream findings;
       const fs::path check = staging.path() / ".rebuilt.pdf";
       const bool built =
-          RenderReport(SnapshotSettings(staging.path(), build.layout_name, content.hyphenation, content.icc_profile),
+          RenderReport(SnapshotSettings(staging.path(), build.layout_source.name, content.hyphenation,
+                                        content.icc_profile),
                        (staging.path() / content.year_dir).string(), check, findings, snapshot_cache, rebuilt);
       if (!built) err << findings.str();
       if (!built || ReadWholeFile(check) != ReadWholeFile(staging.path() / report)) {
@@ -432,7 +443,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     content.organisation = build.figures.organisation;
     content.marked_final = org.status && org.status->value == Status::kFinal;
     content.report = report;
-    content.layout = build.layout_name;
+    content.layout = build.layout_source.name;
     std::optional<fs::path> kept;
     if (existing->present && existing->locked) {
       kept = KeptName(target);
@@ -551,7 +562,7 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
     const bool settings_safe = IsInsideArchive(s.year_dir.value) && IsInsideArchive(s.data_dir.value) &&
                                IsInsideArchive(s.hyphenation.value) && IsInsideArchive(s.icc_profile.value) &&
                                IsInsideArchive(manifest->report.value) &&
-                               s.layout.value.find('/') == std::string::npos && s.data_dir.value == kSourceDir;
+                               IsLayoutName(s.layout.value) && s.data_dir.value == kSourceDir;
     if (!settings_safe) problem(kManifestName, "its settings name paths outside the archive");
     if (manifest->arsred.value != ARSRED_VERSION) {
       err << "arsred: verify: note: the archive was made by arsred " << manifest->arsred.value << ", this is arsred "

@@ -5,8 +5,8 @@
 // archive/2023/
 //   arsredovisning-2023.pdf      the final report
 //   source/inputs/<year>/*.yaml  every input file read (the report year and the years before it)
-//   source/layouts/<name>.yaml   the layout
-//   source/fonts/                the fonts embedded, with their licence
+//   source/layouts/<name>.yaml   the layout, wherever it was read from (and any font found beside it)
+//   source/fonts/                the fonts embedded from <data_dir>/fonts, with their licence
 //   source/hyphenation/*.dic     the hyphenation dictionary the lines were broken with
 //   source/color/*.icc           the ICC profile of the output intent
 //   manifest.yaml                each file with its size and SHA-256, the settings, the version
@@ -55,7 +55,7 @@ struct ManifestSettings : Anchor {
   void Fields(V& v) {
     v("year_dir", year_dir, "The report year's inputs in the snapshot.");
     v("data_dir", data_dir, "The snapshot's directory of layouts/ and fonts/.");
-    v("layout", layout, "The layout's name.");
+    v("layout", layout, "The layout's name: source/layouts/<name>.yaml.");
     v("hyphenation", hyphenation, "The hyphenation dictionary in the snapshot.");
     v("icc_profile", icc_profile, "The ICC profile in the snapshot.");
     v("pdf", pdf, "The PDF's conformance.");

@@ -2,16 +2,20 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <ostream>
 
 #include "helper_thread.h"
+#include "load_visitor.h"
 #include "trace.h"
 #include "approval.h"
 #include "validate.h"
 
 namespace arsred {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -50,6 +54,101 @@ void StageClock::Print(std::ostream& err) const {
 void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err) {
   diagnostics.Sort(sources);
   for (const Diagnostic& d : diagnostics.all()) err << FormatDiagnostic(d, sources);
+}
+
+bool IsLayoutName(const std::string& reference) {
+  return !reference.empty() && reference.find('/') == std::string::npos && !reference.ends_with(".yaml");
+}
+
+namespace {
+
+// The layouts in <data_dir>/layouts by name, for a did-you-mean.
+std::vector<std::string> LayoutNames(const std::string& data_dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(data_dir + "/layouts", ec)) {
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());  // the directory's order is the file system's
+  return names;
+}
+
+}  // namespace
+
+std::optional<LayoutSource> ResolveLayout(const BuildSettings& settings, const InputSet& inputs,
+                                          Diagnostics& diagnostics) {
+  const OrgFile& org = inputs.report().files.forbund;
+  std::string reference = "modern";
+  Where where;           // a finding goes at the year's `layout:` value; --layout has no place in a file
+  std::string key_path;
+  fs::path base;         // what a path is relative to: the year's directory, or the current one
+  const bool from_year = settings.layout.empty() && org.layout;
+  if (!settings.layout.empty()) {
+    reference = settings.layout;
+    key_path = "--layout";
+  } else if (org.layout) {
+    reference = org.layout->value;
+    where = org.layout->where;
+    key_path = org.layout->path;
+    base = inputs.report().dir;
+  }
+  auto fail = [&](const char* code, std::string message) {
+    diagnostics.Error(code, where, key_path, std::move(message));
+    return std::nullopt;
+  };
+  auto nearest = [&](const std::string& name) {
+    const std::string suggestion = DidYouMean(name, LayoutNames(settings.data_dir));
+    return suggestion.empty() ? std::string() : "; did you mean `" + suggestion + "`?";
+  };
+  std::error_code ec;
+  if (IsLayoutName(reference)) {
+    const std::string layouts = settings.data_dir + "/layouts";
+    LayoutSource source{reference, layouts + "/" + reference + ".yaml", {layouts, settings.data_dir + "/fonts"}};
+    if (!fs::is_regular_file(source.path, ec)) {
+      return fail("layout.unknown", "no layout named `" + reference + "` in " + layouts + nearest(reference));
+    }
+    return source;
+  }
+  if (!reference.ends_with(".yaml")) {
+    return fail("layout.reference", "`" + reference +
+                                         "` is neither a layout in layouts/ (a name, without '/') nor a layout "
+                                         "file (a path ending in .yaml)");
+  }
+  fs::path file = reference;
+  if (from_year && file.is_absolute()) {
+    return fail("layout.reference",
+                "name the layout file by its path from the year's directory (e.g. ../layout/egen.yaml), so that "
+                "the inputs and their layout can be moved together");
+  }
+  file = (base / file).lexically_normal();
+  if (!fs::is_regular_file(file, ec)) {
+    std::string message = fs::exists(file, ec) ? file.generic_string() + " is not a file"
+                                                : "no layout file " + file.generic_string();
+    if (from_year) message += " (a path in `layout:` is relative to the year's directory)";
+    // `layout: modern.yaml` most likely means the layout in layouts/.
+    if (reference.find('/') == std::string::npos) message += nearest(file.stem().string());
+    return fail("layout.missing", message);
+  }
+  LayoutSource source;
+  // An archive keeps the layout as layouts/<name>.yaml, so its name must be a name.
+  source.name = IsLayoutName(file.stem().string()) ? file.stem().string() : "layout";
+  source.path = file.generic_string();
+  source.font_dirs = {file.has_parent_path() ? file.parent_path().generic_string() : ".",
+                      settings.data_dir + "/fonts"};
+  return source;
+}
+
+bool LoadReportLayout(const BuildSettings& settings, InputSet& inputs, Diagnostics& diagnostics,
+                      LayoutSource& source, LayoutFile& layout) {
+  std::optional<LayoutSource> resolved = ResolveLayout(settings, inputs, diagnostics);
+  if (!resolved) return false;
+  source = std::move(*resolved);
+  return LoadLayout(source.path, layout, inputs.sources, diagnostics);
+}
+
+Presentation PresentationFor(const OrgFile& org, const LayoutFile* layout) {
+  return PresentationOf(org, layout && layout->belopp ? std::optional<Unit>(layout->belopp->value) : std::nullopt,
+                        layout && layout->benamningar ? &*layout->benamningar : nullptr);
 }
 
 std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string(year) + ".pdf"; }
@@ -109,21 +208,12 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   p.draft = settings.mode == ReportMode::kDraft ||
             (settings.mode == ReportMode::kAuto && (!final_year || p.diagnostics.HasErrors()));
 
-  p.layout_name = !settings.layout.empty() ? settings.layout : org.layout ? org.layout->value : "modern";
-  if (p.layout_name.find('/') != std::string::npos || p.layout_name.find("..") != std::string::npos) {
-    err << "arsred: a layout is named by its file in layouts/, e.g. modern\n";
-    return kExitUsage;
-  }
-  p.layout_path = settings.data_dir + "/layouts/" + p.layout_name + ".yaml";
-  if (!LoadLayout(p.layout_path, p.layout, p.inputs.sources, p.diagnostics)) {
+  if (!LoadReportLayout(settings, p.inputs, p.diagnostics, p.layout_source, p.layout)) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
   // Calculated before the resources are taken, so that the dictionary has longer to load.
-  const Presentation presentation =
-      PresentationOf(org, p.layout.belopp ? std::optional<Unit>(p.layout.belopp->value) : std::nullopt,
-                     p.layout.benamningar ? &*p.layout.benamningar : nullptr);
-  p.figures = Calculate(p.inputs, p.draft, presentation, p.diagnostics);
+  p.figures = Calculate(p.inputs, p.draft, PresentationFor(org, &p.layout), p.diagnostics);
   if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("calculate");
   // Printed figures that do not add up may be shown in a draft, never signed.
@@ -136,14 +226,14 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     }
     p.draft = p.figures.draft = true;
   }
-  std::unique_ptr<LayoutResources>& resources = cache[p.layout_path + "\n" + settings.hyphenation];
+  std::unique_ptr<LayoutResources>& resources = cache[p.layout_source.path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
     if (helper) {
       helper->Join();
       fresh->hyphenator = std::move(dictionary);
     }
-    if (!LoadLayoutResources(p.layout, settings.data_dir + "/fonts", settings.hyphenation, *fresh, p.diagnostics)) {
+    if (!LoadLayoutResources(p.layout, p.layout_source.font_dirs, settings.hyphenation, *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;
     }

@@ -31,7 +31,7 @@ enum class ReportMode {
 // Everything a report depends on besides its inputs. The archive's manifest records these.
 struct BuildSettings {
   std::string data_dir;  // holds layouts/ and fonts/
-  std::string layout;    // a file in layouts/ without ".yaml"; empty: the year's choice, else modern
+  std::string layout;    // --layout: a layout reference (see ResolveLayout); empty: the year's, else modern
   ReportMode mode = ReportMode::kAuto;
   bool pdfa = false;     // PDF/A even for a draft (a final report is always PDF/A)
   bool tagged = false;   // a tagged PDF even for a draft (a final report is, unless its layout says not)
@@ -59,14 +59,49 @@ class StageClock {
   std::vector<LapTime> laps_;
 };
 
+// A layout reference, as `layout:` in forbund.yaml or `--layout` gives it, is one of two kinds:
+//  - a name, e.g. "modern": the file <data_dir>/layouts/<name>.yaml. A name has no '/'.
+//  - a path ending in ".yaml", e.g. "../layout/egen.yaml": a layout file of the förbund's own.
+//    In forbund.yaml it is relative to the year's directory, so that the inputs and their layout
+//    move together; an absolute path is refused there. On the command line it is relative to
+//    the current directory, as every path given there is, or absolute.
+// Anything else (a '/' without ".yaml") is neither, and refused.
+bool IsLayoutName(const std::string& reference);
+
+// The layout file a report is set in, and where its fonts are.
+struct LayoutSource {
+  // The name, or a layout file's name without .yaml: an archive keeps it as layouts/<name>.yaml.
+  std::string name;
+  std::string path;  // the file read
+  // Where each font the layout names is looked for, in order: the layout file's own directory,
+  // then <data_dir>/fonts.
+  std::vector<std::string> font_dirs;
+};
+
+// Resolves the layout of the report year in `inputs`: `settings.layout` (from the command line),
+// else the year's `layout:`, else modern. A reference that does not resolve is an error, at the
+// `layout:` value when the year gave it (with the nearest name in layouts/ for a name); then
+// nullopt.
+std::optional<LayoutSource> ResolveLayout(const BuildSettings& settings, const InputSet& inputs,
+                                          Diagnostics& diagnostics);
+
+// ResolveLayout, then the layout file read and checked (LoadLayout). `build` (RunStages) and
+// `check` both come this way, so that they report the same findings about a layout; both then
+// load its fonts with LoadLayoutFonts.
+bool LoadReportLayout(const BuildSettings& settings, InputSet& inputs, Diagnostics& diagnostics,
+                      LayoutSource& source, LayoutFile& layout);
+
+// How the statements are presented: the year's `belopp` and `benamningar`, else the layout's
+// (when it was loaded), else the defaults.
+Presentation PresentationFor(const OrgFile& org, const LayoutFile* layout);
+
 // One year's way through the stages, kept whole for the commands that need more than the PDF.
 struct YearBuild {
   StageClock clock;
   InputSet inputs;
   Diagnostics diagnostics;
   ReportFigures figures;
-  std::string layout_name;  // e.g. "modern"
-  std::string layout_path;  // the layout file read
+  LayoutSource layout_source;  // empty until the layout is resolved
   LayoutFile layout;
   const LayoutResources* resources = nullptr;
   Document document;

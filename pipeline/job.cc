@@ -88,29 +88,86 @@ std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// Where layouts/ and fonts/ are: --data-dir, else $ARSRED_DATA_DIR, else the source tree the
+// binary was built from.
+std::string DataDir(const po::variables_map& vm) {
+  if (vm.count("data-dir")) return vm["data-dir"].as<std::string>();
+  if (const char* env = std::getenv("ARSRED_DATA_DIR")) return env;
+  return ARSRED_DATA_DIR;
+}
+
+// --layout and --data-dir: which layout a report is set in. check takes them too, so that it
+// checks the layout that build will use.
+void AddLayoutOptions(po::options_description& options) {
+  options.add_options()("layout", po::value<std::string>(),
+                        "a layout in layouts/ by name, or a layout file (a path ending in .yaml); default: the "
+                        "year's `layout:`, else modern")(
+      "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)");
+}
+
+// The options that decide how a report is made, shared by build, dump and archive.
+void AddSettingsOptions(po::options_description& options) {
+  AddLayoutOptions(options);
+  options.add_options()(
+      "hyphenation", po::value<std::string>()->default_value(kSwedishDictionary),
+      "the Swedish hyphenation dictionary (libhyphen .dic)")(
+      "icc-profile", po::value<std::string>()->default_value(kDefaultIccProfile),
+      "the sRGB ICC profile for PDF/A's output intent");
+}
+
+BuildSettings SettingsFrom(const po::variables_map& vm) {
+  BuildSettings settings;
+  settings.data_dir = DataDir(vm);
+  if (vm.count("layout")) settings.layout = vm["layout"].as<std::string>();
+  // check takes only the layout options
+  if (vm.count("hyphenation")) settings.hyphenation = vm["hyphenation"].as<std::string>();
+  if (vm.count("icc-profile")) settings.icc_profile = vm["icc-profile"].as<std::string>();
+  if (vm.count("draft")) settings.mode = ReportMode::kDraft;
+  if (vm.count("final")) settings.mode = ReportMode::kFinal;
+  settings.pdfa = vm.count("pdfa") > 0;
+  settings.tagged = vm.count("tagged") > 0;
+  settings.werror = vm.count("werror") > 0;
+  return settings;
+}
+
+// The year's layout, read and checked as build reads it, with its fonts. A year with no report
+// (one that did not load, or a comparative year) has no layout to check, as in build. Returns
+// the layout when it loaded.
+std::optional<LayoutFile> CheckLayout(const BuildSettings& settings, InputSet& inputs, Diagnostics& diagnostics) {
+  const YearInput& year = inputs.report();
+  if (!year.complete || year.files.forbund.omfattning.value != Scope::kAnnualReport) return std::nullopt;
+  LayoutSource source;
+  LayoutFile layout;
+  if (!LoadReportLayout(settings, inputs, diagnostics, source, layout)) return std::nullopt;
+  LayoutResources fonts;
+  if (!LoadLayoutFonts(layout, source.font_dirs, fonts, diagnostics)) return std::nullopt;
+  return layout;
+}
+
 // A report year without errors is also rounded, as build would round it, so that an identity no
 // rounding can keep (calculate.rounding) shows before the build.
-void CheckRounding(const InputSet& inputs, Diagnostics& diagnostics) {
+void CheckRounding(const InputSet& inputs, const LayoutFile* layout, Diagnostics& diagnostics) {
   const YearInput& year = inputs.report();
   const OrgFile& org = year.files.forbund;
   if (diagnostics.HasErrors() || !year.complete || org.omfattning.value != Scope::kAnnualReport) return;
-  Calculate(inputs, true, PresentationOf(org, std::nullopt, nullptr), diagnostics);
+  Calculate(inputs, true, PresentationFor(org, layout), diagnostics);
 }
 
 int CheckCommand(const CommandContext& ctx) {
   po::options_description options("check options");
   options.add_options()("year-dir", po::value<std::string>()->required(), "the year's input directory")(
       "werror", "treat warnings as errors");
+  AddLayoutOptions(options);
   po::positional_options_description positional;
   positional.add("year-dir", 1);
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred check <year-dir> [--werror]\n"
+      "usage: arsred check <year-dir> [--werror] [--layout NAME|FILE]\n"
       "Loads inputs/<year>/ (and the years before it beside it) and checks every rule of\n"
-      "docs/validation.md, and that one rounding to tkr keeps every identity the report shows\n"
-      "(in the year's `belopp`, tkr unless it says kr). Prints every finding as\n"
-      "file:line:col: key.path: message.\n";
+      "docs/validation.md; reads the year's layout and finds its fonts as build does; and checks\n"
+      "that one rounding to tkr keeps every identity the report shows (in the year's `belopp`,\n"
+      "else the layout's, else tkr). Prints every finding as file:line:col: key.path: message.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
 
   InputSet inputs;
@@ -119,7 +176,8 @@ int CheckCommand(const CommandContext& ctx) {
   if (LoadInputs(dir, inputs, diagnostics)) {
     Validate(inputs, diagnostics);
     CheckApprovals(inputs, diagnostics);
-    CheckRounding(inputs, diagnostics);
+    const std::optional<LayoutFile> layout = CheckLayout(SettingsFrom(vm), inputs, diagnostics);
+    CheckRounding(inputs, layout ? &*layout : nullptr, diagnostics);
   }
   if (vm.count("werror")) diagnostics.PromoteWarnings();
   PrintDiagnostics(diagnostics, inputs.sources, ctx.err);
@@ -184,38 +242,6 @@ int SchemaCommand(const CommandContext& ctx) {
   return kExitClean;
 }
 
-// Where layouts/ and fonts/ are: --data-dir, else $ARSRED_DATA_DIR, else the source tree the
-// binary was built from.
-std::string DataDir(const po::variables_map& vm) {
-  if (vm.count("data-dir")) return vm["data-dir"].as<std::string>();
-  if (const char* env = std::getenv("ARSRED_DATA_DIR")) return env;
-  return ARSRED_DATA_DIR;
-}
-
-// The options that decide how a report is made, shared by build, dump and archive.
-void AddSettingsOptions(po::options_description& options) {
-  options.add_options()("layout", po::value<std::string>(), "layout in layouts/ (default: the year's, else modern)")(
-      "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)")(
-      "hyphenation", po::value<std::string>()->default_value(kSwedishDictionary),
-      "the Swedish hyphenation dictionary (libhyphen .dic)")(
-      "icc-profile", po::value<std::string>()->default_value(kDefaultIccProfile),
-      "the sRGB ICC profile for PDF/A's output intent");
-}
-
-BuildSettings SettingsFrom(const po::variables_map& vm) {
-  BuildSettings settings;
-  settings.data_dir = DataDir(vm);
-  if (vm.count("layout")) settings.layout = vm["layout"].as<std::string>();
-  settings.hyphenation = vm["hyphenation"].as<std::string>();
-  settings.icc_profile = vm["icc-profile"].as<std::string>();
-  if (vm.count("draft")) settings.mode = ReportMode::kDraft;
-  if (vm.count("final")) settings.mode = ReportMode::kFinal;
-  settings.pdfa = vm.count("pdfa") > 0;
-  settings.tagged = vm.count("tagged") > 0;
-  settings.werror = vm.count("werror") > 0;
-  return settings;
-}
-
 void AddModeOptions(po::options_description& options) {
   options.add_options()("draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
       "final", "typeset the final report (PDF/A-2b); refused while the inputs have errors")(
@@ -237,7 +263,7 @@ int BuildCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME] [--draft | --final] [--pdfa] [--tagged]\n"
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME|FILE] [--draft | --final] [--pdfa] [--tagged]\n"
       "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
       "have errors, is typeset as a draft; a final report is a tagged PDF/A-2a and PDF/UA-1 (or\n"
       "PDF/A-2b where the layout turns tagging off). Each PDF is written whole or not at all.\n"
@@ -280,7 +306,7 @@ int ArchiveCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred archive <year-dir> --out DIR [--layout NAME] [--replace-final REASON]\n"
+      "usage: arsred archive <year-dir> --out DIR [--layout NAME|FILE] [--replace-final REASON]\n"
       "Writes the year's final report (PDF/A-2b) with a snapshot of every input, the layout, the\n"
       "fonts, the hyphenation dictionary and the ICC profile it was made from, and a manifest of\n"
       "SHA-256 hashes, into DIR, all at once or not at all. The archive of a year marked slutlig\n"
@@ -363,7 +389,7 @@ int DumpCommand(const CommandContext& ctx) {
   positional.add("year-dir", 1);
   po::variables_map vm;
   int exit_code = 0;
-  const char* usage = "usage: arsred dump --stage figures|layout <year-dir> [--layout NAME]\n";
+  const char* usage = "usage: arsred dump --stage figures|layout <year-dir> [--layout NAME|FILE]\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   std::string stage = vm["stage"].as<std::string>();
   if (stage != "figures" && stage != "layout") {
@@ -468,7 +494,7 @@ int WatchCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME] [--final] [--pdfa]\n"
+      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME|FILE] [--final] [--pdfa]\n"
       "Typesets the year's report as a draft, then again each time one of its input files, an\n"
       "earlier year's or the layout is saved, printing the findings each time. The PDF is\n"
       "replaced only when the inputs have no errors, so a viewer keeps showing the last good\n"

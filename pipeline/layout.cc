@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <map>
 
@@ -144,18 +145,35 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
   return diagnostics.ErrorCount() == errors;
 }
 
-bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, const std::string& dictionary,
-                         LayoutResources& resources, Diagnostics& diagnostics) {
+bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& font_dirs, LayoutResources& resources,
+                     Diagnostics& diagnostics) {
   bool ok = true;
   const Fonts& t = layout.typsnitt;
   for (const Located<std::string>* file : {&t.normal, &t.fet, &t.kursiv, &t.fet_kursiv}) {
-    // Fonts come from fonts/ only, by file name: a layout cannot make the tool read elsewhere.
-    if (file->value.find('/') != std::string::npos || file->value.find("..") != std::string::npos) {
-      diagnostics.Error("layout.font", file->where, file->path, "name a file in fonts/, without a directory");
+    // A face is named by its file name alone, so that a layout reads fonts from the directories
+    // it is given and nowhere else.
+    if (file->value.empty() || file->value.find('/') != std::string::npos || file->value == "." ||
+        file->value == "..") {
+      diagnostics.Error("layout.font", file->where, file->path,
+                        "name a font file without a directory: it is looked for beside the layout, then in fonts/");
       ok = false;
       continue;
     }
-    std::string path = fonts_dir + "/" + file->value;
+    std::string path;
+    for (const std::string& dir : font_dirs) {
+      std::error_code ec;
+      if (std::filesystem::exists(dir + "/" + file->value, ec)) {
+        path = dir + "/" + file->value;
+        break;
+      }
+    }
+    if (path.empty()) {
+      std::string places;
+      for (size_t i = 0; i < font_dirs.size(); ++i) places += (i == 0 ? "" : " or ") + font_dirs[i];
+      diagnostics.Error("layout.font", file->where, file->path, "no font file " + file->value + " in " + places);
+      ok = false;
+      continue;
+    }
     std::string error;
     auto metrics = FontMetrics::Load(path, &error);
     if (!metrics) {
@@ -166,6 +184,12 @@ bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir,
     resources.metrics.push_back(std::move(metrics));
     resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.'))});
   }
+  return ok;
+}
+
+bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
+                         const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics) {
+  bool ok = LoadLayoutFonts(layout, font_dirs, resources, diagnostics);
   if (resources.hyphenator) return ok;  // loaded already, beside the inputs (build.cc)
   std::string error;
   resources.hyphenator = Hyphenator::Load(dictionary, &error);

@@ -30,10 +30,16 @@ struct LayoutResources {
 // Reads and checks a layout file; findings (with positions) go to `diagnostics`.
 bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics);
 
-// Loads the layout's fonts from `fonts_dir` and the Swedish hyphenation dictionary (a libhyphen
-// .dic file, normally kSwedishDictionary), unless `resources` holds a dictionary already.
-bool LoadLayoutResources(const LayoutFile& layout, const std::string& fonts_dir, const std::string& dictionary,
-                         LayoutResources& resources, Diagnostics& diagnostics);
+// Loads the four faces the layout names (`typsnitt`). Each is a file name, looked for in
+// `font_dirs` in order (build.h's LayoutSource: beside the layout, then <data_dir>/fonts); a face
+// found in none, or not a usable TrueType font, is an error at its name in the layout file.
+bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& font_dirs, LayoutResources& resources,
+                     Diagnostics& diagnostics);
+
+// LoadLayoutFonts, then the Swedish hyphenation dictionary (a libhyphen .dic file, normally
+// kSwedishDictionary), unless `resources` holds a dictionary already.
+bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
+                         const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics);
 
 struct DraftNotes {
   bool draft = false;

@@ -1,6 +1,7 @@
-// A layout file (layouts/<name>.yaml): page, fonts, sizes, colours, running header and footer,
-// and the order of the report's parts. Declared once, like the inputs (model.h), so the same
-// loader checks it with located errors and `arsred schema` documents it.
+// A layout file (layouts/<name>.yaml, or a förbund's own anywhere; see build.h): page, fonts,
+// sizes, colours, running header and footer, and the order of the report's parts. Declared
+// once, like the inputs (model.h), so the same loader checks it with located errors and
+// `arsred schema` documents it.
 #pragma once
 
 #include <optional>
@@ -52,7 +53,8 @@ struct Fonts : Anchor {
   Located<std::string> normal, fet, kursiv, fet_kursiv;
   template <class V>
   void Fields(V& v) {
-    v("normal", normal, "Regular face: a TrueType file in fonts/.");
+    v("normal", normal,
+      "Regular face: a TrueType file, named without a directory; looked for beside the layout file, then in fonts/.");
     v("fet", fet, "Bold face.");
     v("kursiv", kursiv, "Italic face.");
     v("fet_kursiv", fet_kursiv, "Bold italic face.");

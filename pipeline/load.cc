@@ -104,13 +104,21 @@ struct FileJob {
   Diagnostics findings;  // merged in the order the files were read
 };
 
+// A .yaml file in a year directory that is none of the year's files: reported once the year's
+// forbund.yaml is loaded, which may name it as the year's layout.
+struct OtherFile {
+  YearInput* year;
+  std::string name;
+  int file;  // in the SourceSet
+};
+
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
 // `report_year`: the year's text.yaml and rattelser.yaml are read only for the report year
 // itself. Other years give figures (the comparative column, the overviews), never prose, and
 // only the report year's corrections are checked.
 void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs, Diagnostics& diagnostics,
-              const ReaderLimits& limits, std::vector<FileJob>& jobs) {
+              const ReaderLimits& limits, std::vector<FileJob>& jobs, std::vector<OtherFile>& others) {
   YearInput& entry = inputs.years[year];
   entry.year = year;
   entry.dir = ShownPath(dir);
@@ -146,9 +154,6 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     jobs.push_back({&entry, spec.name, AddYamlSource(std::move(text), shown, inputs.sources), bytes, {}});
   }
 
-  // A .yaml file that the tool does not read is most likely a misspelt one that it should.
-  std::vector<std::string> names;
-  for (const YearFileSpec& spec : kYearFileSpecs) names.emplace_back(spec.name);
   for (const auto& item : fs::directory_iterator(dir, ec)) {
     std::string name = item.path().filename().string();
     std::string ext = item.path().extension().string();
@@ -156,15 +161,30 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     // Hidden names are editors' lock and swap files (".#text.yaml"), not misspelt inputs. The
     // approval record is read by `arsred approve` and its checks (approval.h).
     if (name.front() == '.') continue;
-    if (std::find(names.begin(), names.end(), name) != names.end() || name == kApprovalFileName) continue;
-    int file = inputs.sources.Add(ShownPath(item.path()), "");
-    std::string message = "the tool does not read this file";
-    std::string suggestion = DidYouMean(name, names);
-    if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
-    diagnostics.Warning("file.unknown", Where{file, 0, 0}, "", message);
+    if (std::find_if(std::begin(kYearFileSpecs), std::end(kYearFileSpecs),
+                     [&](const YearFileSpec& spec) { return name == spec.name; }) != std::end(kYearFileSpecs) ||
+        name == kApprovalFileName) {
+      continue;
+    }
+    others.push_back({&entry, name, inputs.sources.Add(ShownPath(item.path()), "")});
   }
   // Until its files are loaded, complete means no error in reaching them (see LoadInputs).
   entry.complete = diagnostics.ErrorCount() == errors_before;
+}
+
+// A .yaml file that the tool does not read is most likely a misspelt one that it should. The
+// layout file a year names (`layout: layout.yaml`) is read, by build and check.
+void WarnOfOtherFiles(const std::vector<OtherFile>& others, Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const YearFileSpec& spec : kYearFileSpecs) names.emplace_back(spec.name);
+  for (const OtherFile& other : others) {
+    const auto& layout = other.year->files.forbund.layout;
+    if (layout && fs::path(layout->value).lexically_normal() == other.name) continue;
+    std::string message = "the tool does not read this file";
+    std::string suggestion = DidYouMean(other.name, names);
+    if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
+    diagnostics.Warning("file.unknown", Where{other.file, 0, 0}, "", message);
+  }
 }
 
 bool ParseYearName(const std::string& name, int* year) {
@@ -212,7 +232,8 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
   }
   inputs.report_year = year;
   std::vector<FileJob> jobs;
-  LoadYear(dir, year, true, inputs, diagnostics, limits, jobs);
+  std::vector<OtherFile> others;
+  LoadYear(dir, year, true, inputs, diagnostics, limits, jobs, others);
 
   // Sibling years before this one: the prior year's figures and the multi-year overviews.
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
@@ -220,7 +241,7 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     int other = 0;
     if (!item.is_directory(ec) || !ParseYearName(item.path().filename().string(), &other)) continue;
     if (other >= year) continue;
-    LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits, jobs);
+    LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits, jobs, others);
   }
 
   // Largest first, so that the threads end together.
@@ -242,6 +263,7 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     if (job.findings.HasErrors()) job.year->complete = false;
     diagnostics.Append(std::move(job.findings));
   }
+  WarnOfOtherFiles(others, diagnostics);
   return true;
 }
 

@@ -211,7 +211,10 @@ struct OrgFile : Anchor {
     v("ar", ar, "The financial year; must equal the directory's name.");
     v("omfattning", omfattning, "Whether this is a full report year or a year kept only for comparison.");
     v("status", status, "utkast (default) or slutlig. A final year needs its signing data.");
-    v("layout", layout, "The layout file in layouts/ to typeset with (default: modern).");
+    v("layout", layout,
+      "The layout to typeset with (default: modern): a name in layouts/ (e.g. classic), or a layout file of the "
+      "förbund's own as a path ending in .yaml, relative to this directory (e.g. ../layout/egen.yaml); see "
+      "docs/layout-format.md.");
     v("belopp", belopp,
       "The unit of this year's statements and driftredovisning: tkr (rounded by the report's one rounding) "
       "or kr (exact); overrides the layout's `belopp`.");

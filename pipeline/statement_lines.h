@@ -19,12 +19,12 @@ struct StatementLine {
   std::string_view label;       // as printed, unless relabelled
   int sign = 1;                 // costs are printed negative
   RowStyle style = RowStyle::kBody;
-  std::string_view input_line;  // the line a note may break down, for its note number
+  std::string_view input_line = {};  // the line a note may break down, for its note number
   bool always = false;          // printed even when absent in both years
   int indent = 0;
   // The lines of a group (the fixed assets, the ansvarsförbindelser), its heading included, are
   // printed only when one of its figures is present in either year.
-  std::string_view group;
+  std::string_view group = {};
 };
 
 struct Statement {

@@ -45,8 +45,14 @@ int YearOfName(std::string_view name) {
 enum class DirRole {
   kYear,     // the report year or one before it
   kYears,    // the directory that holds the year directories
-  kLayouts,  // <data_dir>/layouts
+  kLayouts,  // <data_dir>/layouts, or the directory of a layout file of the förbund's own
 };
+
+// Whether two paths name the same file, as the tool writes paths (lexically: "inputs/2024/../x"
+// is "inputs/x").
+bool SamePath(const std::string& a, const std::string& b) {
+  return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
+}
 
 struct WatchedDir {
   DirRole role;
@@ -73,6 +79,20 @@ class Inotify {
     if (wd < 0) return errno;
     dirs_[wd] = WatchedDir{role, path};
     return 0;
+  }
+
+  // Watches the directory `path` for `mask` as well. A directory watched already (the year's,
+  // when the layout lies in it) keeps its role and gets the events of `mask` too; inotify has one
+  // watch per directory. Returns 0, or the errno of the failure.
+  int WatchAlso(const std::string& path, DirRole role, uint32_t mask) {
+    const int wd = ::inotify_add_watch(fd_, path.c_str(), mask | IN_MASK_ADD);
+    if (wd < 0) return errno;
+    dirs_.try_emplace(wd, WatchedDir{role, path});
+    return 0;
+  }
+
+  bool Watching(const std::string& path) const {
+    return std::any_of(dirs_.begin(), dirs_.end(), [&](const auto& dir) { return SamePath(dir.second.path, path); });
   }
 
   // Stops watching the directory that was at `path`: after a rename its watch would follow it
@@ -208,7 +228,8 @@ class YearWatcher {
     // lacks) belong with the rest, although that draft is not written.
     YearBuild p;
     const std::optional<int> stopped_at = RunStages(settings_, year_dir_, cache_, p, true, err_);
-    layout_in_use_ = p.layout_path;
+    layout_in_use_ = p.layout_source.path;
+    WatchLayoutDirectory();
     outcome.output = OutputPath(p.inputs.report_year);
     outcome.errors = p.diagnostics.ErrorCount();
     outcome.warnings = p.diagnostics.WarningCount();
@@ -258,6 +279,23 @@ class YearWatcher {
     return reason;
   }
 
+  // The layout in use is known once a build has resolved it; a layout file of the förbund's own
+  // may lie anywhere, so its directory is watched from then on (it stays watched should the year
+  // name another layout later: saves there then change nothing).
+  void WatchLayoutDirectory() {
+    if (layout_in_use_.empty()) return;
+    const fs::path dir = fs::path(layout_in_use_).parent_path();
+    const std::string path = dir.empty() ? "." : dir.string();
+    // Added to a directory watched already, too: the one that holds the years is watched for
+    // directories only.
+    const bool watched = inotify_.Watching(path);
+    if (int error = inotify_.WatchAlso(path, DirRole::kLayouts, kFileEvents)) {
+      err_ << "arsred: " << CannotWatch(path, error) << "; saving the layout does not start a build\n";
+      return;
+    }
+    if (!watched) err_ << "arsred: watching " << path << ", the layout's directory\n";
+  }
+
   // Watches each year directory before the report year that is not watched yet.
   std::optional<std::string> WatchEarlierYears() {
     std::error_code ec;
@@ -301,15 +339,25 @@ class YearWatcher {
       return;
     }
     const std::string path = dir->path + "/" + std::string(name);
+    if (IsWatchedFileName(name)) {
+      // A saved layout may name other fonts: in whichever directory it lies, the fonts cached
+      // for it go, also while the last build stopped before it knew its layout.
+      ForgetLayoutResources(path);
+      // The report's layout (in layouts/, a folder of its own, the year's directory or the one
+      // holding the years) calls for a build whatever the directory's role.
+      if (!layout_in_use_.empty() && SamePath(path, layout_in_use_)) {
+        NoteChange(path);
+        return;
+      }
+    }
     switch (dir->role) {
       case DirRole::kYear:
         if (IsWatchedFileName(name)) NoteChange(path);
         break;
       case DirRole::kLayouts:
-        if (!IsWatchedFileName(name)) break;
-        ForgetLayoutResources(path);
-        // Another layout than the report's is read by no build; saving it changes nothing.
-        if (layout_in_use_.empty() || layout_in_use_ == path) NoteChange(path);
+        // Another layout than the report's is read by no build; saving it changes nothing. Until
+        // a build has resolved the layout, any may be the report's.
+        if (IsWatchedFileName(name) && layout_in_use_.empty()) NoteChange(path);
         break;
       case DirRole::kYears: {
         const int year = YearOfName(name);
@@ -332,8 +380,9 @@ class YearWatcher {
   // (build.cc). A layout that was saved may name other fonts, so its entries go; the next build
   // loads them again. Other layouts keep theirs.
   void ForgetLayoutResources(const std::string& layout_path) {
-    const std::string prefix = layout_path + "\n";
-    std::erase_if(cache_, [&](const auto& entry) { return entry.first.starts_with(prefix); });
+    std::erase_if(cache_, [&](const auto& entry) {
+      return SamePath(entry.first.substr(0, entry.first.find('\n')), layout_path);
+    });
   }
 
   // Where the PDF goes: the rule of `arsred build` (a file, or arsredovisning-<year>.pdf in a

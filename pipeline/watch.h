@@ -10,9 +10,11 @@
 //
 // Watched: the year directory; every sibling year directory before it (the prior-year column
 // and the multi-year overviews are read from them); the directory that holds the years (a
-// year directory that appears, disappears or is renamed); and <data_dir>/layouts. Only the
-// names of YAML files count (IsWatchedFileName). Not watched: the fonts and the hyphenation
-// dictionary, which are read once per process (restart the watch after replacing them).
+// year directory that appears, disappears or is renamed); <data_dir>/layouts; and, once a build
+// has found the year's layout, the directory of that layout file (a förbund's own layout may lie
+// anywhere). Only the names of YAML files count (IsWatchedFileName). Not watched: the fonts and
+// the hyphenation dictionary, which are read once per process (restart the watch after
+// replacing them).
 #pragma once
 
 #include <atomic>

@@ -189,6 +189,48 @@ TEST_CASE("only a year marked final is archived, and only without errors; nothin
   CHECK(ReadFile(other.archive() / "anteckningar.txt") == "mina anteckningar");
 }
 
+TEST_CASE("an archive of a year with a layout of its own keeps that layout and its fonts, and verifies without them",
+          "[archive]") {
+  Workspace work;
+  const fs::path layout = WriteOwnLayout(work.temp.path() / "inputs");
+  SetYearLayout(work.year(), "../layout/egen.yaml");
+  RunResult run = work.Archive();
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+
+  // The layout as layouts/<name>.yaml, the font found beside it beside its copy with the
+  // licence of its directory, the fonts from fonts/ in fonts/; the regular face of fonts/,
+  // which the report did not use, not at all.
+  const std::vector<std::string> files = FilesOf(work.archive());
+  for (const char* expected : {"source/layouts/egen.yaml", "source/layouts/Egen-Regular.ttf",
+                               "source/layouts/EGEN-LICENS.txt", "source/fonts/Carlito-Bold.ttf", "source/fonts/OFL.txt"}) {
+    INFO(expected);
+    CHECK(std::find(files.begin(), files.end(), expected) != files.end());
+  }
+  CHECK(std::find(files.begin(), files.end(), "source/fonts/Carlito-Regular.ttf") == files.end());
+  CHECK(ReadFile(work.archive() / "source/layouts/egen.yaml") == ReadFile(layout));
+  CHECK(ReadFile(work.archive() / "manifest.yaml").find("  layout: \"egen\"\n") != std::string::npos);
+  // The archived forbund.yaml is the input byte for byte, reference and all.
+  CHECK(ReadFile(work.archive() / "source/inputs/2024/forbund.yaml") == ReadFile(work.year() / "forbund.yaml"));
+
+  // verify rebuilds from the snapshot alone: the layout's folder may be gone by then.
+  fs::remove_all(layout.parent_path());
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 0);
+}
+
+TEST_CASE("verify refuses a manifest whose layout is not a name in the snapshot's layouts/", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  // A layout file's path would be read from the current directory: outside the archive.
+  const fs::path manifest = work.archive() / "manifest.yaml";
+  WriteFile(manifest, ReplaceAll(ReadFile(manifest), "  layout: \"modern\"", "  layout: \"modern.yaml\""));
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find("its settings name paths outside the archive") != std::string::npos);
+}
+
 TEST_CASE("both seed years archive and verify", "[archive]") {
   TempDir temp;
   for (const char* year : {"2020", "2023"}) {

@@ -191,8 +191,11 @@ TEST_CASE("layout files are checked like the inputs, with positions") {
         std::string::npos);
   CHECK(named.err.find("no part `finansieringsanalys`: the part is `kassaflodesanalys`; `benamningar: "
                        "{kassaflodesanalys: Finansieringsanalys}` prints it under that name") != std::string::npos);
+
+  // Neither a name in layouts/ nor a layout file's path (layout_reference_test.cc has the rest).
   RunResult escape = RunArsred({"build", base.year().string(), "--layout", "../x", "-o", "/tmp/never.pdf"});
-  CHECK(escape.exit_code == 1);
+  CHECK(escape.exit_code == 2);
+  CHECK(escape.err.find("--layout: error[layout.reference]") != std::string::npos);
 }
 
 TEST_CASE("a layout without parts is refused where it says so, not when there is nothing to render") {

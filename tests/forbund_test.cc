@@ -27,16 +27,11 @@ namespace {
 const fs::path kForbund = kSourceDir / "tests/fixtures/forbund/vasterkusten";
 const std::string kYear = (kForbund / "2024").string();
 
-// A data directory for the report: the förbund's own layout (vasterkusten.yaml beside its
-// years, which forbund.yaml names with `layout: vasterkusten`) in layouts/, and the project's
-// fonts.
+// A data directory for the report: the project's fonts, and no layouts of its own, since
+// forbund.yaml names the förbund's own layout beside its years (`layout: ../vasterkusten.yaml`).
 class ForbundData {
  public:
-  ForbundData() {
-    fs::create_directories(temp_.path() / "layouts");
-    fs::copy_file(kForbund / "vasterkusten.yaml", temp_.path() / "layouts/vasterkusten.yaml");
-    fs::create_directory_symlink(kSourceDir / "fonts", temp_.path() / "fonts");
-  }
+  ForbundData() { fs::create_directory_symlink(kSourceDir / "fonts", temp_.path() / "fonts"); }
   std::string dir() const { return temp_.path().string(); }
   fs::path file(const std::string& name) const { return temp_.path() / name; }
 

@@ -127,6 +127,29 @@ std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& 
   return parts;
 }
 
+fs::path WriteOwnLayout(const fs::path& inputs) {
+  const fs::path dir = inputs / "layout";
+  fs::create_directories(dir);
+  const std::string modern = ReadFile(kSourceDir / "layouts/modern.yaml");
+  const std::string regular = "normal: Carlito-Regular.ttf";
+  if (modern.find(regular) == std::string::npos) throw std::runtime_error("layouts/modern.yaml names another regular face");
+  WriteFile(dir / "egen.yaml", ReplaceAll(modern, regular, "normal: Egen-Regular.ttf"));
+  fs::copy_file(kSourceDir / "fonts/Carlito-Italic.ttf", dir / "Egen-Regular.ttf");
+  WriteFile(dir / "EGEN-LICENS.txt", "Egen Regular: Carlito Italic under another name (SIL OFL 1.1).\n");
+  return dir / "egen.yaml";
+}
+
+void SetYearLayout(const fs::path& year, const std::string& reference) {
+  const fs::path org = year / "forbund.yaml";
+  std::string text = ReadFile(org);
+  if (const size_t at = text.find("\nlayout: "); at != std::string::npos) text.erase(at + 1, text.find('\n', at + 1) - at);
+  const std::string scope = "omfattning: arsredovisning\n";
+  const size_t at = text.find(scope);
+  if (at == std::string::npos) throw std::runtime_error("no omfattning in " + org.string());
+  if (!reference.empty()) text.insert(at + scope.size(), "layout: " + reference + "\n");
+  WriteFile(org, text);
+}
+
 bool UpdatingGoldens() {
   const char* value = std::getenv("ARSRED_UPDATE_GOLDENS");
   return value && std::string(value) == "1";

@@ -63,6 +63,16 @@ fs::path FinalSeedCopy(const fs::path& dir, const std::string& year);
 // each part, named by its number and the part's first heading ("03-forvaltningsberattelse").
 std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& trace);
 
+// A layout of the förbund's own, as the README tells a förbund to keep it: layouts/modern.yaml
+// copied as <inputs>/layout/egen.yaml, its regular face renamed Egen-Regular.ttf (Carlito Italic,
+// so that a report shows which file was found) and put beside it with a licence. The other
+// faces are left to fonts/. Returns the layout file.
+fs::path WriteOwnLayout(const fs::path& inputs);
+
+// Sets `layout: <reference>` in the year's forbund.yaml, as its fourth line (after `omfattning`);
+// an empty reference removes it.
+void SetYearLayout(const fs::path& year, const std::string& reference);
+
 // When ARSRED_UPDATE_GOLDENS=1, golden files are rewritten instead of compared (review the diff).
 bool UpdatingGoldens();
 
