@@ -1,6 +1,7 @@
 #include "approval.h"
 
 #include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -157,6 +158,16 @@ std::map<std::string, std::string> FingerprintYear(const YearInput& year) {
   Fingerprint(year, "budget.yaml", f.budget, out);
   Fingerprint(year, "rakenskaper.yaml", f.rakenskaper, out);
   Fingerprint(year, "rattelser.yaml", f.rattelser, out);
+  // The books the figures were imported from are kept byte for byte, so their hash is of the
+  // bytes: a different export put in their place is a change to the year.
+  const fs::path books = fs::path(year.dir) / kBooksFileName;
+  std::error_code error;
+  if (fs::is_regular_file(books, error)) {
+    std::ifstream in(books, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    out[kBooksFileName] = in.bad() ? "unreadable" : Sha256Hex(bytes.str());
+  }
   return out;
 }
 

@@ -17,8 +17,10 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "shared_library.h"
 #include "load_visitor.h"
+#include "render_pdf.h"
+#include "shared_library.h"
+#include "write_file.h"
 #include "yaml_reader.h"
 
 namespace fs = std::filesystem;
@@ -30,7 +32,6 @@ namespace {
 constexpr const char* kManifestName = "manifest.yaml";
 constexpr const char* kSumsName = "SHA256SUMS";
 constexpr const char* kSourceDir = "source";
-constexpr const char* kPdfFlavourName = "PDF/A-2b";
 // The largest file an archive may hold (the inputs are limited to 1 MiB each, the fonts to
 // 64 MiB); verify refuses to hash anything larger from a possibly tampered directory.
 constexpr uintmax_t kMaxArchivedFileBytes = 64u << 20;
@@ -50,11 +51,28 @@ std::string ReadWholeFile(const fs::path& path) {
   return std::move(bytes).str();
 }
 
-void WriteWholeFile(const fs::path& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw ArchiveFailure("cannot write " + path.string());
+// A file of the staged archive, synced to the disk before the archive is renamed into place.
+void WriteWholeFile(const fs::path& path, const std::string& bytes) {
+  try {
+    WriteFileDurably(path, bytes);
+  } catch (const std::runtime_error& failure) {
+    throw ArchiveFailure(failure.what());
+  }
+}
+
+// Every directory of the staged archive, deepest first, so that each names its files and
+// subdirectories on the disk before the whole is renamed into place.
+void SyncDirectories(const fs::path& root) {
+  std::vector<fs::path> directories = {root};
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_directory()) directories.push_back(entry.path());
+  }
+  std::sort(directories.begin(), directories.end(), std::greater<>());
+  try {
+    for (const fs::path& directory : directories) SyncDirectory(directory);
+  } catch (const std::runtime_error& failure) {
+    throw ArchiveFailure(failure.what());
+  }
 }
 
 // A YAML double-quoted scalar: the manifest holds paths and a free-text reason.
@@ -121,6 +139,8 @@ struct ManifestContent {
   std::string organisation;
   bool marked_final = false;
   std::string report;
+  std::string conformance;
+  std::vector<ComponentVersion> toolchain;
   std::string layout;
   std::string year_dir, hyphenation, icc_profile;
   std::optional<std::string> replace_reason, kept_as, replaced_manifest_sha256;
@@ -143,7 +163,12 @@ std::string ManifestText(const ManifestContent& m) {
   text += "  layout: " + Quoted(m.layout) + "\n";
   text += "  hyphenation: " + Quoted(m.hyphenation) + "\n";
   text += "  icc_profile: " + Quoted(m.icc_profile) + "\n";
-  text += "  pdf: " + Quoted(kPdfFlavourName) + "\n";
+  text += "  pdf: " + Quoted(m.conformance) + "\n";
+  text += "toolchain:\n";
+  for (const ComponentVersion& component : m.toolchain) {
+    text += "  - name: " + Quoted(component.name) + "\n";
+    text += "    version: " + Quoted(component.version) + "\n";
+  }
   if (m.replace_reason) {
     text += "replaces:\n";
     text += "  reason: " + Quoted(*m.replace_reason) + "\n";
@@ -203,8 +228,8 @@ class StagingDirectory {
 void CopyInto(const fs::path& from, const fs::path& root, const std::string& relative) {
   std::error_code ec;
   fs::create_directories((root / relative).parent_path(), ec);
-  if (!ec) fs::copy_file(from, root / relative, fs::copy_options::overwrite_existing, ec);
-  if (ec) throw ArchiveFailure("cannot copy " + from.string() + " into the archive: " + ec.message());
+  if (ec) throw ArchiveFailure("cannot make " + (root / relative).parent_path().string() + ": " + ec.message());
+  WriteWholeFile(root / relative, ReadWholeFile(from));
 }
 
 // Copies every file the report was made from into <root>/source/, laid out as a data directory
@@ -221,6 +246,16 @@ std::string WriteSnapshot(const YearBuild& build, const BuildSettings& settings,
       // Only the report year's prose is read (load.h); the other years give figures.
       if (name == "text.yaml" && year != build.inputs.report_year) continue;
       CopyInto(fs::path(input.dir) / name, root, source + "/inputs/" + std::to_string(year) + "/" + name);
+    }
+  }
+  // The report year's approval record (checked again when the snapshot is rebuilt) and the
+  // books its figures were imported from, kept so that the figures can be traced to them.
+  const YearInput& report_year = build.inputs.report();
+  for (const char* name : {kApprovalFileName, kBooksFileName}) {
+    std::error_code ec;
+    const fs::path path = fs::path(report_year.dir) / name;
+    if (fs::is_regular_file(path, ec)) {
+      CopyInto(path, root, source + "/inputs/" + std::to_string(build.inputs.report_year) + "/" + name);
     }
   }
   const LayoutSource& layout = build.layout_source;
@@ -335,11 +370,20 @@ std::optional<Existing> InspectExisting(const fs::path& target, std::ostream& er
 // old one is then kept under `kept` or removed.
 void MoveIntoPlace(const fs::path& staged, const fs::path& target, const Existing& existing,
                    const std::optional<fs::path>& kept) {
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const auto sync_parent = [&] {
+    try {
+      SyncDirectory(parent);
+    } catch (const std::runtime_error& failure) {
+      throw ArchiveFailure(std::string("the archive is in place, but ") + failure.what());
+    }
+  };
   if (!existing.present) {
     std::error_code ec;
     if (IsEmptyDirectory(target)) fs::remove(target, ec);
     fs::rename(staged, target, ec);
     if (ec) throw ArchiveFailure("cannot move the archive into " + target.string() + ": " + ec.message());
+    sync_parent();
     return;
   }
   if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
@@ -353,9 +397,53 @@ void MoveIntoPlace(const fs::path& staged, const fs::path& target, const Existin
   } else {
     fs::remove_all(staged, ec);
   }
+  sync_parent();
+}
+
+// "libharu 2.3.0 then, 2.4.4 now" for each component whose version differs.
+std::vector<std::string> ToolchainChanges(const std::vector<ManifestComponent>& recorded,
+                                          const std::vector<ComponentVersion>& current) {
+  std::map<std::string, std::string> then, now;
+  for (const ManifestComponent& c : recorded) then[c.name.value] = c.version.value;
+  for (const ComponentVersion& c : current) now[c.name] = c.version;
+  std::vector<std::string> changes;
+  for (const auto& [name, version] : now) {
+    auto it = then.find(name);
+    if (it == then.end()) changes.push_back(name + " " + version + " now, not recorded then");
+    else if (it->second != version) changes.push_back(name + " " + it->second + " then, " + version + " now");
+  }
+  for (const auto& [name, version] : then) {
+    if (!now.count(name)) changes.push_back(name + " " + version + " then, not used now");
+  }
+  return changes;
+}
+
+std::string Joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : separator) + part;
+  return text;
 }
 
 }  // namespace
+
+std::string ExplainRebuildDifference(bool sources_changed, bool report_changed,
+                                     const std::vector<ManifestComponent>& recorded,
+                                     const std::vector<ComponentVersion>& current) {
+  if (sources_changed) return "source files were changed since the archive was made (each is named)";
+  if (report_changed) return "the archived report itself was changed since the archive was made";
+  if (recorded.empty()) {
+    return "every source file matches its hash, but the manifest does not record the toolchain that made the report, "
+           "so an update of arsred or of a library since then may explain the difference";
+  }
+  const std::vector<std::string> changes = ToolchainChanges(recorded, current);
+  if (!changes.empty()) {
+    return "every source file matches its hash, and the toolchain differs (" + Joined(changes, "; ") +
+           "): the difference comes from the toolchain, not from the inputs. A rebuild with the recorded versions "
+           "should give the archived bytes";
+  }
+  return "every source file and every version of the toolchain match the manifest, so arsred did not reproduce its "
+         "own output: this is a bug in arsred, please report it with the archive";
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   // OpenSSL's libcrypto is loaded when a first hash is asked for (shared_library.h): only the
@@ -443,6 +531,8 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     content.organisation = build.figures.organisation;
     content.marked_final = org.status && org.status->value == Status::kFinal;
     content.report = report;
+    content.conformance = ConformanceOf(RenderOptionsFor(settings, build));
+    content.toolchain = ToolchainVersions();
     content.layout = build.layout_source.name;
     std::optional<fs::path> kept;
     if (existing->present && existing->locked) {
@@ -457,6 +547,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
     std::vector<HashedFile> sums = content.files;
     sums.push_back({kManifestName, manifest.size(), Sha256Hex(manifest)});
     WriteWholeFile(staging.path() / kSumsName, SumsText(sums));
+    SyncDirectories(staging.path());
 
     MoveIntoPlace(staging.path(), target, *existing, kept);
     staging.Release();
@@ -521,6 +612,13 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
     std::set<std::string> listed = {kManifestName, kSumsName};
     std::vector<HashedFile> expected_sums;
     bool paths_safe = true;
+    // What a rebuild that differs is explained by: a changed source file, or the report itself.
+    bool sources_changed = !problems.empty();  // the manifest and its seal disagree
+    bool report_changed = false;
+    const auto changed = [&](const std::string& path, const std::string& what) {
+      problem(path, what);
+      (path == manifest->report.value ? report_changed : sources_changed) = true;
+    };
     for (const ManifestFile& file : manifest->files) {
       const std::string& path = file.file.value;
       if (!IsInsideArchive(path)) {
@@ -532,22 +630,22 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
       expected_sums.push_back({path, 0, file.sha256.value});
       const fs::path on_disk = root / path;
       if (!fs::is_regular_file(fs::symlink_status(on_disk, ec))) {
-        problem(path, "missing");
+        changed(path, "missing");
         continue;
       }
       if (fs::file_size(on_disk, ec) > kMaxArchivedFileBytes) {
-        problem(path, "larger than any file arsred archives");
+        changed(path, "larger than any file arsred archives");
         continue;
       }
       HashedFile actual = HashFile(root, path);
       if (actual.sha256 != file.sha256.value || static_cast<int64_t>(actual.bytes) != file.bytes.value) {
-        problem(path, "changed (SHA-256 " + actual.sha256 + ", the manifest says " + file.sha256.value + ")");
+        changed(path, "changed (SHA-256 " + actual.sha256 + ", the manifest says " + file.sha256.value + ")");
       }
     }
     for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
       if (entry.is_directory()) continue;
       const std::string relative = fs::relative(entry.path(), root).generic_string();
-      if (!listed.count(relative)) problem(relative, "not in the manifest");
+      if (!listed.count(relative)) changed(relative, "not in the manifest");
     }
     // SHA256SUMS must say exactly what the manifest says.
     if (have_sums) {
@@ -564,9 +662,15 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
                                IsInsideArchive(manifest->report.value) &&
                                IsLayoutName(s.layout.value) && s.data_dir.value == kSourceDir;
     if (!settings_safe) problem(kManifestName, "its settings name paths outside the archive");
-    if (manifest->arsred.value != ARSRED_VERSION) {
-      err << "arsred: verify: note: the archive was made by arsred " << manifest->arsred.value << ", this is arsred "
-          << ARSRED_VERSION << "; a different rebuild may come from that\n";
+    const std::vector<ComponentVersion> toolchain = ToolchainVersions();
+    if (manifest->toolchain.empty()) {
+      if (manifest->arsred.value != ARSRED_VERSION) {
+        err << "arsred: verify: note: the archive was made by arsred " << manifest->arsred.value
+            << ", this is arsred " << ARSRED_VERSION << "\n";
+      }
+    } else if (auto changes = ToolchainChanges(manifest->toolchain, toolchain); !changes.empty()) {
+      err << "arsred: verify: note: the toolchain is not the one that made the archive: " << Joined(changes, "; ")
+          << "\n";
     }
     if (settings_safe && paths_safe) {
       char pattern[] = "/tmp/arsred-verify-XXXXXX";
@@ -590,7 +694,9 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
         err << findings.str();
         problem(manifest->report.value, "cannot be rebuilt from " + std::string(kSourceDir) + "/");
       } else if (!fs::is_regular_file(archived_pdf, ec) || ReadWholeFile(rebuilt_pdf) != ReadWholeFile(archived_pdf)) {
-        problem(manifest->report.value, "differs from the report rebuilt from " + std::string(kSourceDir) + "/");
+        problem(manifest->report.value, "differs from the report rebuilt from " + std::string(kSourceDir) + "/: " +
+                                            ExplainRebuildDifference(sources_changed, report_changed,
+                                                                     manifest->toolchain, toolchain));
       }
     }
   } catch (const std::exception& failure) {

@@ -268,8 +268,8 @@ RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& b
 std::string DescribeReport(const YearBuild& build, const RenderOptions& options) {
   const size_t pages = build.document.pages.size();
   std::string text = std::to_string(pages) + (pages == 1 ? " page" : " pages") + (build.draft ? ", draft" : ", final");
-  if (options.flavour == PdfFlavour::kPdfA2b) text += options.tagged ? ", PDF/A-2a" : ", PDF/A-2b";
-  if (options.tagged) text += ", tagged PDF/UA-1";
+  const std::string conformance = ConformanceOf(options);
+  if (!conformance.empty()) text += ", " + conformance;
   return text;
 }
 

@@ -1036,7 +1036,10 @@ std::string DumpFigures(const ReportFigures& figures) {
     out << "\ntable " << id << ": " << table.title << "\n";
     for (const auto& head : table.head) {
       out << " ";
-      for (const HeadCell& c : head) out << " | " << c.text << (c.span > 1 ? "(" + std::to_string(c.span) + ")" : "");
+      for (const HeadCell& c : head) {
+        out << " | " << c.text;
+        if (c.span > 1) out << "(" << c.span << ")";
+      }
       out << "\n";
     }
     for (const ReportRow& row : table.rows) {

@@ -296,7 +296,8 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   std::ifstream in(request.sie_file, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  const SieFile books = ReadSie(bytes.str(), request.sie_file, inputs.sources, diagnostics);
+  const std::string books_bytes = std::move(bytes).str();
+  const SieFile books = ReadSie(books_bytes, request.sie_file, inputs.sources, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
     err << "arsred: import-sie: the books cannot be read; nothing was written\n";
@@ -561,10 +562,20 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   std::string text = file.text;
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
   for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
+  // The books first, kept beside the figures (the archive keeps them with the inputs): when
+  // that fails, nothing has changed.
+  const fs::path kept_books = fs::path(request.year_dir) / kBooksFileName;
+  try {
+    WriteFileAtomically(kept_books, books_bytes);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
+    return kExitErrors;
+  }
   try {
     WriteFileAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
   } catch (const std::exception& failure) {
-    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
+    err << "arsred: import-sie: " << failure.what() << "; rakenskaper.yaml is as it was, though the books were "
+        << "kept as " << kept_books.generic_string() << ": run the import again\n";
     return kExitErrors;
   }
   for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
@@ -572,6 +583,8 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
       << mapped.size() - (edits.size() - openings_recorded) - unchecked.size()
       << " more against the books; run arsred check\n";
+  err << "arsred: import-sie: kept a copy of the books as " << kept_books.generic_string()
+      << " (the archive keeps it with the inputs)\n";
   return ExitCodeOfWriting(diagnostics);
 }
 

@@ -244,7 +244,7 @@ int SchemaCommand(const CommandContext& ctx) {
 
 void AddModeOptions(po::options_description& options) {
   options.add_options()("draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
-      "final", "typeset the final report (PDF/A-2b); refused while the inputs have errors")(
+      "final", "typeset the final report (PDF/A-2a and PDF/UA-1, or PDF/A-2b untagged); refused while the inputs have errors")(
       "werror", "treat warnings as errors (exit 2; a final report is refused)");
 }
 
@@ -307,10 +307,12 @@ int ArchiveCommand(const CommandContext& ctx) {
   int exit_code = 0;
   const char* usage =
       "usage: arsred archive <year-dir> --out DIR [--layout NAME|FILE] [--replace-final REASON]\n"
-      "Writes the year's final report (PDF/A-2b) with a snapshot of every input, the layout, the\n"
-      "fonts, the hyphenation dictionary and the ICC profile it was made from, and a manifest of\n"
-      "SHA-256 hashes, into DIR, all at once or not at all. The archive of a year marked slutlig\n"
-      "is not replaced without --replace-final.\n";
+      "Writes the year's final report (PDF/A-2a and PDF/UA-1, or PDF/A-2b where the layout turns\n"
+      "tagging off) with a snapshot of every input, the books it was imported from and the approval\n"
+      "record, the layout, the fonts, the hyphenation dictionary and the ICC profile it was made\n"
+      "from, and a manifest of SHA-256 hashes and of the toolchain's versions, into DIR, synced to\n"
+      "the disk, all at once or not at all. The archive of a year marked slutlig is not replaced\n"
+      "without --replace-final. See docs/archive.md.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   BuildSettings settings = SettingsFrom(vm);
   settings.mode = ReportMode::kFinal;
@@ -374,7 +376,10 @@ int VerifyCommand(const CommandContext& ctx) {
   const char* usage =
       "usage: arsred verify <archive-dir>\n"
       "Checks every file of an archive against its manifest and rebuilds the report from the\n"
-      "archived sources: exit 0 when every byte matches, 2 naming each file that does not.\n";
+      "archived sources: exit 0 when every byte matches, 2 naming each file that does not. When\n"
+      "the rebuilt report differs, it says whether a source file changed or the toolchain\n"
+      "(arsred, the compiler, glibc, libharu, libdeflate, qpdf) differs from the one the manifest\n"
+      "records. See docs/archive.md.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   return VerifyArchive(vm["archive-dir"].as<std::string>(), ctx.err);
 }
@@ -445,7 +450,8 @@ int ImportSieCommand(const CommandContext& ctx) {
       "a balance is not mapped, the books do not balance, or they disagree with last year's closing\n"
       "balances or with the figures they are checked against. Books exported before or after the\n"
       "year's result was booked to equity both import. --propose-mapping prints a kontomappning to\n"
-      "start from, made from the books' account names and the year's notes. See docs/sie.md.\n";
+      "start from, made from the books' account names and the year's notes. A copy of the books is\n"
+      "kept in the year's directory as bokforing.se; the archive keeps it. See docs/sie.md.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   return ImportSie({vm["sie-file"].as<std::string>(), vm["year"].as<std::string>(), vm.count("propose-mapping") > 0},
                    ctx.out, ctx.err);

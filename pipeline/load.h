@@ -40,6 +40,9 @@ struct InputSet {
 
 // The record of a year's approval (approval.h): in the year's directory, not an input file.
 inline constexpr const char* kApprovalFileName = "faststallande.yaml";
+// The books the year's figures were imported from: `arsred import-sie` keeps a copy of the SIE
+// file under this name, and the archive keeps it with the inputs. Not read by a build.
+inline constexpr const char* kBooksFileName = "bokforing.se";
 
 // The files of a year directory, in reading order, and whether a report year must have them.
 struct YearFileSpec {

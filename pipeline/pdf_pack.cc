@@ -28,6 +28,7 @@ struct QpdfApi {
   decltype(&qpdf_write) write;
   decltype(&qpdf_get_buffer_length) get_buffer_length;
   decltype(&qpdf_get_buffer) get_buffer;
+  decltype(&qpdf_get_qpdf_version) version;
 };
 
 const QpdfApi& Qpdf() {
@@ -51,6 +52,7 @@ const QpdfApi& Qpdf() {
     library.Find(found.write, "qpdf_write");
     library.Find(found.get_buffer_length, "qpdf_get_buffer_length");
     library.Find(found.get_buffer, "qpdf_get_buffer");
+    library.Find(found.version, "qpdf_get_qpdf_version");
     return found;
   }();
   return api;
@@ -87,5 +89,7 @@ std::string PackObjects(const std::string& pdf) {
   if (bytes == nullptr) fail("writing");
   return std::string(reinterpret_cast<const char*>(bytes), q.get_buffer_length(data));
 }
+
+std::string QpdfVersion() { return Qpdf().version(); }
 
 }  // namespace arsred

@@ -11,4 +11,7 @@ namespace arsred {
 // The same PDF, packed; throws RenderFailure (also when qpdf cannot be loaded).
 std::string PackObjects(const std::string& pdf);
 
+// The version of the qpdf that packs (loading it); throws RenderFailure when it cannot be loaded.
+std::string QpdfVersion();
+
 }  // namespace arsred

@@ -6,6 +6,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <gnu/libc-version.h>
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -866,6 +868,29 @@ bool RenderPdf(const Document& document, const std::string& output_path, const R
     return false;
   }
   return true;
+}
+
+std::string ConformanceOf(const RenderOptions& options) {
+  if (options.flavour == PdfFlavour::kPdfA2b) return options.tagged ? "PDF/A-2a, PDF/UA-1" : "PDF/A-2b";
+  return options.tagged ? "PDF/UA-1" : "";
+}
+
+#if defined(__clang__)
+constexpr const char* kCompiler = "Clang " __clang_version__;
+#else
+constexpr const char* kCompiler = "GCC " __VERSION__;
+#endif
+
+std::vector<ComponentVersion> ToolchainVersions() {
+  // libdeflate is linked in (statically by default), so the version it was built against is
+  // the one that runs; libharu, qpdf and the C library are shared, and report their own.
+  // libhyphen has no version to ask for; its dictionary is archived with the inputs.
+  return {{"arsred", ARSRED_VERSION},
+          {"compiler", kCompiler},
+          {"glibc", gnu_get_libc_version()},
+          {"libharu", HPDF_GetVersion()},
+          {"libdeflate", LIBDEFLATE_VERSION_STRING},
+          {"qpdf", QpdfVersion()}};
 }
 
 }  // namespace arsred

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "pages.h"
 
@@ -28,6 +29,21 @@ struct RenderOptions {
   bool tagged = false;
   std::string icc_profile = kDefaultIccProfile;  // read only for PDF/A
 };
+
+// The conformance the PDF claims in its metadata: "PDF/A-2a, PDF/UA-1" (final, tagged),
+// "PDF/A-2b" (PDF/A, untagged), "PDF/UA-1" (a tagged draft), or "" for a plain PDF.
+std::string ConformanceOf(const RenderOptions& options);
+
+// A component whose version shapes the bytes of a PDF. The same inputs give the same bytes
+// only under the same versions: an update of libharu, say, may change a rebuilt report without
+// any input having changed (`arsred verify` tells the two apart with this list).
+struct ComponentVersion {
+  std::string name;
+  std::string version;
+};
+// arsred, the compiler it was built with, the C library (its libm rounds the layout's
+// arithmetic), libharu, libdeflate and qpdf, as they are in this process. qpdf is loaded for it.
+std::vector<ComponentVersion> ToolchainVersions();
 
 // Returns false and sets `error` when the PDF cannot be made or written.
 bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,

@@ -109,5 +109,25 @@ TEST_CASE("the books are not imported into an approved year", "[approval][import
   CHECK(ReadFile(y.year() / "rakenskaper.yaml") == before);
 }
 
+TEST_CASE("the books kept beside an approved year's figures are part of what was approved", "[approval][import]") {
+  FinalYear y;
+  WriteFile(y.year() / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  const std::string books = ReadFile(kSourceDir / "tests/fixtures/import/books-2024-closed.se");
+  WriteFile(y.year() / kBooksFileName, books);
+  RunResult approved = RunArsred({"approve", y.year().string()});
+  INFO(approved.err);
+  REQUIRE(approved.exit_code == 0);
+  CHECK(ReadFile(y.record()).find("bokforing.se: ") != std::string::npos);
+  CHECK(y.Check().exit_code == 0);
+
+  // Another export put in their place is a change to the year.
+  WriteFile(y.year() / kBooksFileName, books + "#KONTO 1999 \"Annat\"\n");
+  RunResult changed = y.Check();
+  INFO(changed.err);
+  CHECK(changed.exit_code == 2);
+  CHECK(changed.err.find("bokforing.se: error[approval.changed]: ") != std::string::npos);
+  CHECK(changed.err.find("bokforing.se has changed since the year was approved") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test

@@ -2,6 +2,7 @@
 // single byte, and that the archive of a final year is locked.
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <map>
 
 #include "archive.h"
@@ -72,7 +73,15 @@ TEST_CASE("an archive holds the final PDF/A report, its sources and their hashes
 
   const std::string manifest = ReadFile(work.archive() / "manifest.yaml");
   CHECK(manifest.find("marked_final: true") != std::string::npos);
-  CHECK(manifest.find("pdf: \"PDF/A-2b\"") != std::string::npos);
+  // The level the PDF claims: the layout tags a final report, so it is PDF/A-2a and PDF/UA-1.
+  CHECK(manifest.find("pdf: \"PDF/A-2a, PDF/UA-1\"") != std::string::npos);
+  CHECK(RunTool("pdfinfo -meta " + Quote(work.archive() / "arsredovisning-2024.pdf") +
+                " | grep -q '<pdfaid:conformance>A</pdfaid:conformance>'").exit_code == 0);
+  // The versions that shaped its bytes.
+  for (const char* component : {"arsred", "compiler", "glibc", "libharu", "libdeflate", "qpdf"}) {
+    INFO(component);
+    CHECK(manifest.find(std::string("  - name: \"") + component + "\"\n    version: \"") != std::string::npos);
+  }
   CHECK(manifest.find("arsred: \"" ARSRED_VERSION "\"") != std::string::npos);
   const std::string pdf_hash = Sha256Hex(ReadFile(work.archive() / "arsredovisning-2024.pdf"));
   CHECK(manifest.find("sha256: \"" + pdf_hash + "\"") != std::string::npos);
@@ -88,6 +97,146 @@ TEST_CASE("an archive holds the final PDF/A report, its sources and their hashes
   INFO(verify.err);
   CHECK(verify.exit_code == 0);
   CHECK(verify.err.find("report rebuilt from source/ is identical") != std::string::npos);
+}
+
+TEST_CASE("an untagged final report is archived as what it is, PDF/A-2b", "[archive]") {
+  Workspace work;
+  const fs::path data = work.temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
+  RunResult run = work.Archive({"--data-dir", data.string(), "--layout", "untagged"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(ReadFile(work.archive() / "manifest.yaml").find("pdf: \"PDF/A-2b\"") != std::string::npos);
+  CHECK(RunArsred({"verify", work.archive().string()}).exit_code == 0);
+}
+
+TEST_CASE("an archive keeps the books the figures came from and the approval record", "[archive]") {
+  Workspace work;
+  WriteFile(work.year() / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  const std::string books = ReadFile(kSourceDir / "tests/fixtures/import/books-2024-closed.se");
+  const fs::path sie = work.temp.path() / "export.se";
+  WriteFile(sie, books);
+  RunResult import = RunArsred({"import-sie", sie.string(), "--year", work.year().string()});
+  INFO(import.err);
+  REQUIRE(import.exit_code == 0);
+  REQUIRE(RunArsred({"approve", work.year().string()}).exit_code == 0);
+  RunResult run = work.Archive();
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(ReadFile(work.archive() / "source/inputs/2024/bokforing.se") == books);
+  CHECK(ReadFile(work.archive() / "source/inputs/2024/faststallande.yaml") ==
+        ReadFile(work.year() / "faststallande.yaml"));
+  const std::string manifest = ReadFile(work.archive() / "manifest.yaml");
+  CHECK(manifest.find("path: \"source/inputs/2024/bokforing.se\"\n    bytes: " + std::to_string(books.size()) +
+                      "\n    sha256: \"" + Sha256Hex(books) + "\"") != std::string::npos);
+  CHECK(RunArsred({"verify", work.archive().string()}).exit_code == 0);
+
+  // The archived books are sealed like every other file.
+  const fs::path archived_books = work.archive() / "source/inputs/2024/bokforing.se";
+  WriteFile(archived_books, ReplaceAll(books, "#KONTO", "#KONTO "));
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find(archived_books.generic_string() + ": changed") != std::string::npos);
+}
+
+// Rewrites the manifest with `edit` and seals it again in SHA256SUMS, as an archive made by
+// another toolchain would be sealed.
+void Reseal(const fs::path& archive, const std::function<std::string(std::string)>& edit) {
+  const fs::path manifest = archive / "manifest.yaml";
+  const std::string old_hash = Sha256Hex(ReadFile(manifest));
+  WriteFile(manifest, edit(ReadFile(manifest)));
+  const fs::path sums = archive / "SHA256SUMS";
+  WriteFile(sums, ReplaceAll(ReadFile(sums), old_hash, Sha256Hex(ReadFile(manifest))));
+}
+
+TEST_CASE("verify tells a changed toolchain from a changed source when the rebuild differs", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  const fs::path pdf_path = work.archive() / "arsredovisning-2024.pdf";
+  const std::string pdf = ReadFile(pdf_path);
+  // What an archive made under libharu 2.3.0-old looks like here: its report is not the one
+  // this toolchain rebuilds, though its hash is sealed and every source matches.
+  std::string other_pdf = pdf;
+  other_pdf.insert(other_pdf.rfind("%%EOF"), "% made by another libharu\n");
+  WriteFile(pdf_path, other_pdf);
+  const std::string manifest_text = ReadFile(work.archive() / "manifest.yaml");
+  const size_t at = manifest_text.find("  - name: \"libharu\"\n    version: \"");
+  REQUIRE(at != std::string::npos);
+  const size_t version_start = manifest_text.find("version: \"", at) + 10;
+  const std::string version = manifest_text.substr(version_start, manifest_text.find('"', version_start) - version_start);
+  Reseal(work.archive(), [&](std::string text) {
+    text = ReplaceAll(text, Sha256Hex(pdf), Sha256Hex(other_pdf));
+    text = ReplaceAll(text, "bytes: " + std::to_string(pdf.size()) + "\n", "bytes: " + std::to_string(other_pdf.size()) + "\n");
+    return ReplaceAll(text, "\"libharu\"\n    version: \"" + version + "\"", "\"libharu\"\n    version: \"2.3.0-old\"");
+  });
+  const fs::path sums = work.archive() / "SHA256SUMS";
+  WriteFile(sums, ReplaceAll(ReadFile(sums), Sha256Hex(pdf), Sha256Hex(other_pdf)));
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);  // still a difference: the exit code does not change
+  CHECK(verify.err.find("note: the toolchain is not the one that made the archive: libharu 2.3.0-old then, " +
+                        version + " now") != std::string::npos);
+  CHECK(verify.err.find("arsredovisning-2024.pdf: differs from the report rebuilt from source/: every source file "
+                        "matches its hash, and the toolchain differs (libharu 2.3.0-old then, " + version +
+                        " now): the difference comes from the toolchain, not from the inputs") != std::string::npos);
+
+  // With the recorded toolchain this one, the same difference is arsred's own fault.
+  Reseal(work.archive(), [&](std::string text) { return ReplaceAll(text, "2.3.0-old", version); });
+  verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find("note: the toolchain") == std::string::npos);
+  CHECK(verify.err.find("so arsred did not reproduce its own output: this is a bug in arsred") != std::string::npos);
+}
+
+TEST_CASE("a rebuild that differs because a source changed says so", "[archive]") {
+  Workspace work;
+  REQUIRE(work.Archive().exit_code == 0);
+  const fs::path text = work.archive() / "source/inputs/2024/text.yaml";
+  WriteFile(text, ReplaceAll(ReadFile(text), "samordnar rehabilitering.", "samordnar rehabilitering i länet."));
+  RunResult verify = RunArsred({"verify", work.archive().string()});
+  INFO(verify.err);
+  CHECK(verify.exit_code == 2);
+  CHECK(verify.err.find("source/inputs/2024/text.yaml: changed") != std::string::npos);
+  CHECK(verify.err.find("differs from the report rebuilt from source/: source files were changed") !=
+        std::string::npos);
+}
+
+TEST_CASE("why a rebuild differs: sources, the report, the toolchain, or arsred", "[archive]") {
+  const auto component = [](const char* name, const char* version) {
+    ManifestComponent c;
+    c.name.value = name;
+    c.version.value = version;
+    return c;
+  };
+  const std::vector<ComponentVersion> now = {{"libharu", "2.4.4"}, {"qpdf", "11.3.0"}};
+  const std::vector<ManifestComponent> same = {component("libharu", "2.4.4"), component("qpdf", "11.3.0")};
+  const std::vector<ManifestComponent> older = {component("libharu", "2.4.3"), component("qpdf", "11.3.0"),
+                                                component("zlib", "1.2")};
+  CHECK(ExplainRebuildDifference(true, true, older, now).find("source files were changed") == 0);
+  CHECK(ExplainRebuildDifference(false, true, older, now).find("the archived report itself was changed") == 0);
+  CHECK(ExplainRebuildDifference(false, false, {}, now).find("does not record the toolchain") != std::string::npos);
+  const std::string toolchain = ExplainRebuildDifference(false, false, older, now);
+  CHECK(toolchain.find("(libharu 2.4.3 then, 2.4.4 now; zlib 1.2 then, not used now)") != std::string::npos);
+  CHECK(toolchain.find("qpdf") == std::string::npos);
+  CHECK(ExplainRebuildDifference(false, false, same, now).find("this is a bug in arsred") != std::string::npos);
+}
+
+TEST_CASE("an archive that cannot be written names the path and the reason, and changes nothing", "[archive]") {
+  Workspace work;
+  WriteFile(work.temp.path() / "archive", "a file where the archive's folder would be");
+  RunResult run = work.Archive();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("arsred: archive: ") != std::string::npos);
+  CHECK(run.err.find((work.temp.path() / "archive").string()) != std::string::npos);
+  CHECK(run.err.find("Not a directory") != std::string::npos);
+  CHECK(run.err.find("nothing was changed") != std::string::npos);
+  CHECK(run.err.find("bug") == std::string::npos);
+  CHECK(ReadFile(work.temp.path() / "archive") == "a file where the archive's folder would be");
 }
 
 TEST_CASE("verify names every archived file that one changed byte touches", "[archive]") {

@@ -56,6 +56,10 @@ TEST_CASE("the books' figures are written in place of the values, and the year c
           std::string::npos);
     CHECK(run.err.find("wrote 12 amounts") != std::string::npos);
     CHECK(run.err.find("checked 3 more against the books") != std::string::npos);
+    // The books themselves are kept beside the figures, byte for byte, for the archive.
+    CHECK(ReadFile(books.year() / "bokforing.se") == ReadFile(books.sie()));
+    CHECK(run.err.find("kept a copy of the books as " + (books.year() / "bokforing.se").generic_string()) !=
+          std::string::npos);
     RunResult check = RunArsred({"check", books.year().string()});
     INFO(check.err);
     CHECK(check.exit_code == 0);
@@ -73,6 +77,7 @@ void ExpectRefused(const Books& books, const std::string& code, const std::strin
   CHECK(run.err.find(where) != std::string::npos);
   CHECK(run.err.find("nothing was written") != std::string::npos);
   CHECK(ReadFile(books.accounts()) == before);
+  CHECK(!fs::exists(books.year() / "bokforing.se"));
 }
 
 TEST_CASE("books of another organisation or year are refused at their line", "[import]") {

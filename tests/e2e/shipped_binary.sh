@@ -15,7 +15,7 @@ year="$work/inputs/2024"
 "$arsred" approve "$year"
 "$arsred" check "$year"
 "$arsred" build "$year" --final -o "$work/final.pdf" 2> "$work/build.err"
-grep -q "PDF/A-2a, tagged PDF/UA-1" "$work/build.err"
+grep -q "PDF/A-2a, PDF/UA-1" "$work/build.err"
 qpdf --check "$work/final.pdf" > /dev/null
 # (grep -q would stop reading early, and pipefail count the reader's broken pipe.)
 pdfinfo "$work/final.pdf" > "$work/info.txt"
