@@ -51,8 +51,10 @@ constexpr const char* kUsage =
     "  -h, --help           show help (also: arsred <command> --help)\n"
     "  --version            show the version\n"
     "\n"
-    "exit codes: 0 done (warnings are printed), 1 usage error, 2 errors in the inputs or nothing\n"
-    "written; `check` exits 3 for warnings only, and --werror makes warnings errors\n";
+    "exit codes: 0 done (warnings are printed), 1 usage error, 2 errors in the inputs or a file\n"
+    "that cannot be read or written (named, with the system's reason; nothing half-written is\n"
+    "left); `check` exits 3 for warnings only, and --werror makes warnings errors; 70 a bug in\n"
+    "arsred\n";
 
 struct CommandContext {
   std::vector<std::string> args;  // the command's own arguments

@@ -76,11 +76,14 @@ void WriteFileAtomically(const std::filesystem::path& path, const std::string& b
   const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
   try {
     WriteAndSync(temp, bytes, fault);
-    if (Failed(fault, WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) throw Failure("replace", path);
-  } catch (...) {
+    if (Failed(fault, WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) {
+      throw Failure("rename " + temp.filename().string() + " over", path);
+    }
+  } catch (const std::runtime_error& failure) {
     std::error_code ignored;
     fs::remove(temp, ignored);
-    throw;
+    // The temporary file's name alone would leave the reader guessing which file was meant.
+    throw std::runtime_error("cannot write " + path.string() + " (" + failure.what() + ")");
   }
   // The rename is durable once the directory that holds the name is.
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");

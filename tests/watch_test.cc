@@ -361,6 +361,28 @@ TEST_CASE("a year directory that appears before the report year is watched too",
   CHECK(watch.Stop() == kExitClean);
 }
 
+TEST_CASE("a PDF watch cannot write is an I/O error named with its path, and watching goes on", "[watch]") {
+  BaseCopy base;
+  const fs::path out_dir = base.temp.path() / "utkast";
+  const fs::path pdf = out_dir / "r.pdf";
+  WatchRun watch(SourceTreeSettings(), base.year(), pdf);
+  REQUIRE(watch.WaitForBuilds(1));
+  SeenBuild first = watch.Build(0);
+  INFO(first.printed);
+  CHECK_FALSE(first.outcome.written);
+  CHECK(first.outcome.exit_code == kExitErrors);
+  CHECK(first.printed.find("cannot write " + pdf.string()) != std::string::npos);
+  CHECK(first.printed.find("No such file or directory") != std::string::npos);
+  CHECK(first.printed.find("bug") == std::string::npos);
+
+  // Once the directory exists, the next save writes.
+  fs::create_directory(out_dir);
+  SaveByRename(base.year() / "text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering och arbete.");
+  REQUIRE(watch.WaitUntil([](const std::vector<SeenBuild>& builds) { return builds.back().outcome.written; }));
+  CHECK(ReadFile(pdf).starts_with("%PDF-"));
+  watch.Stop();
+}
+
 TEST_CASE("watch says why it cannot start, and stops", "[watch]") {
   TempDir temp;
   std::ostringstream err;

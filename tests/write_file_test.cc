@@ -51,8 +51,43 @@ TEST_CASE("commands name the path and the reason when they cannot write, and exi
   RunResult build = RunArsred({"build", (kSourceDir / "tests/fixtures/base/2024").string(), "-o",
                                (temp.path() / "missing/r.pdf").string()});
   CHECK(build.exit_code == 2);
-  CHECK(build.err.find("cannot create " + (temp.path() / "missing/r.pdf").string()) != std::string::npos);
+  CHECK(build.err.find("cannot write " + (temp.path() / "missing/r.pdf").string()) != std::string::npos);
   CHECK(build.err.find("No such file or directory") != std::string::npos);
+  CHECK(build.err.find("bug") == std::string::npos);
+}
+
+TEST_CASE("an import that cannot keep the books names the path and the reason, and changes nothing") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path year = temp.path() / "inputs/2024";
+  WriteFile(year / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  const std::string before = ReadFile(year / "rakenskaper.yaml");
+  fs::create_directory(year / "bokforing.se");  // in the way of the copy of the books
+  RunResult run = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-2024-closed.se").string(),
+                             "--year", year.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("arsred: import-sie: cannot write " + (year / "bokforing.se").string()) != std::string::npos);
+  CHECK(run.err.find("Is a directory") != std::string::npos);
+  CHECK(run.err.find("nothing was written") != std::string::npos);
+  CHECK(run.err.find("bug") == std::string::npos);
+  CHECK(ReadFile(year / "rakenskaper.yaml") == before);
+}
+
+TEST_CASE("new does not make a year through a link standing in its place, and leaves nothing behind") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  // A dangling symbolic link where the year would go: the year is not made through it.
+  fs::create_symlink(temp.path() / "nowhere", temp.path() / "inputs/2025");
+  RunResult run = RunArsred({"new", "2025", "--from", (temp.path() / "inputs/2024").string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("inputs/2025") != std::string::npos);
+  CHECK(run.err.find("nothing written") != std::string::npos);
+  CHECK(!fs::exists(temp.path() / "nowhere"));
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(temp.path() / "inputs")) ++entries;
+  CHECK(entries == 3);  // 2023, 2024 and the link: no staging directory left behind
 }
 
 }  // namespace
