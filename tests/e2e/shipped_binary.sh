@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The binary that ships, run as a user runs it (not the tests' in-process command line): a
-# tagged final build, approve, archive and verify of the base fixture, each checked with the
-# readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
+# closed-books import, a tagged final build, approve, archive and verify of the base fixture,
+# each checked with the readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
 set -euo pipefail
 arsred=$1
 source_dir=$2
@@ -12,6 +12,10 @@ cp -r "$source_dir/tests/fixtures/base" "$work/inputs"
 sed -i 's/^status: utkast$/status: slutlig/' "$work/inputs/2024/forbund.yaml"
 year="$work/inputs/2024"
 
+# The books, exported after the year's result was booked (closed), through the year's mapping.
+cp "$source_dir/tests/fixtures/import/rakenskaper-2024.yaml" "$year/rakenskaper.yaml"
+"$arsred" import-sie "$source_dir/tests/fixtures/import/books-2024-closed.se" --year "$year"
+cmp "$source_dir/tests/fixtures/import/books-2024-closed.se" "$year/bokforing.se"
 "$arsred" approve "$year"
 "$arsred" check "$year"
 "$arsred" build "$year" --final -o "$work/final.pdf" 2> "$work/build.err"
@@ -26,4 +30,6 @@ grep -q "Samordningsförbundet Provbygden" "$work/text.txt"
 "$arsred" archive "$year" --out "$work/archive/2024"
 "$arsred" verify "$work/archive/2024"
 cmp "$work/final.pdf" "$work/archive/2024/arsredovisning-2024.pdf"
-echo "shipped binary: final build, approve, archive and verify pass"
+cmp "$year/bokforing.se" "$work/archive/2024/source/inputs/2024/bokforing.se"
+grep -q '^  pdf: "PDF/A-2a, PDF/UA-1"$' "$work/archive/2024/manifest.yaml"
+echo "shipped binary: import of closed books, final build, approve, archive and verify pass"
