@@ -1,0 +1,90 @@
+#include "diagnostics.h"
+
+#include <algorithm>
+#include <iterator>
+#include <ostream>
+#include <tuple>
+
+namespace arsred {
+
+void Diagnostics::Error(std::string code, Where where, std::string key_path, std::string message) {
+  items_.push_back({Severity::kError, std::move(code), where, std::move(key_path), std::move(message)});
+}
+
+void Diagnostics::Warning(std::string code, Where where, std::string key_path, std::string message) {
+  items_.push_back({Severity::kWarning, std::move(code), where, std::move(key_path), std::move(message)});
+}
+
+bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+
+size_t Diagnostics::ErrorCount() const {
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
+                                           [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+size_t Diagnostics::WarningCount() const { return items_.size() - ErrorCount(); }
+
+void Diagnostics::Sort(const SourceSet& sources) {
+  auto key = [&](const Diagnostic& d) {
+    const std::string& path = d.where.known() ? sources.file(d.where.file).path : std::string();
+    return std::make_tuple(!d.where.known(), path, d.where.line, d.where.column, d.code, d.key_path, d.message);
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
+void Diagnostics::Append(Diagnostics&& other) {
+  items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()), std::make_move_iterator(other.items_.end()));
+  other.items_.clear();
+}
+
+void Diagnostics::PromoteWarnings() {
+  for (Diagnostic& d : items_) d.severity = Severity::kError;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
+  std::string out;
+  if (d.where.known()) {
+    out += sources.file(d.where.file).path;
+    if (d.where.line > 0) {
+      out += ':';
+      out += std::to_string(d.where.line);
+      out += ':';
+      out += std::to_string(d.where.column);
+    }
+    out += ": ";
+  }
+  if (!d.key_path.empty()) out += d.key_path + ": ";
+  out += d.severity == Severity::kError ? "error" : "warning";
+  out += "[" + d.code + "]: " + d.message + "\n";
+  if (d.where.known() && d.where.line > 0) {
+    std::string_view line = sources.LineText(d.where.file, d.where.line);
+    if (!line.empty()) {
+      // Tabs are shown as one space so that the caret lines up under the column we counted.
+      std::string shown(line);
+      // Tabs and other control characters would upset the terminal; show them as a space or '?'.
+      for (char& c : shown) {
+        if (c == '\t') c = ' ';
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+      }
+      out += "    " + shown + "\n";
+      out += "    " + std::string(static_cast<size_t>(std::max(0, d.where.column - 1)), ' ') + "^\n";
+    }
+  }
+  return out;
+}
+
+int ExitCodeOfWriting(const Diagnostics& diagnostics) { return diagnostics.HasErrors() ? kExitErrors : kExitClean; }
+
+int ExitCodeFor(const Diagnostics& diagnostics) {
+  if (diagnostics.HasErrors()) return kExitErrors;
+  if (!diagnostics.all().empty()) return kExitWarnings;
+  return kExitClean;
+}
+
+void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err) {
+  diagnostics.Sort(sources);
+  for (const Diagnostic& d : diagnostics.all()) err << FormatDiagnostic(d, sources);
+}
+
+}  // namespace arsred

@@ -1,0 +1,298 @@
+#include "build.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+
+#include "helper_thread.h"
+#include "load_visitor.h"
+#include "trace.h"
+#include "approval.h"
+#include "validate.h"
+
+namespace arsred {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double ProcessCpuMs() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+}  // namespace
+
+StageClock::StageClock() : last_wall_(std::chrono::steady_clock::now()), last_cpu_ms_(ProcessCpuMs()) {}
+
+void StageClock::Lap(const char* stage) {
+  const auto wall = std::chrono::steady_clock::now();
+  const double cpu_ms = ProcessCpuMs();
+  laps_.push_back({stage, std::chrono::duration<double, std::milli>(wall - last_wall_).count(), cpu_ms - last_cpu_ms_});
+  last_wall_ = wall;
+  last_cpu_ms_ = cpu_ms;
+}
+
+void StageClock::Print(std::ostream& err) const {
+  double wall_total = 0;
+  double cpu_total = 0;
+  auto print = [&err](const char* stage, double wall_ms, double cpu_ms) {
+    err << "arsred: timing " << stage << " " << wall_ms << " ms (cpu " << cpu_ms << " ms)\n";
+  };
+  for (const LapTime& lap : laps_) {
+    print(lap.stage, lap.wall_ms, lap.cpu_ms);
+    wall_total += lap.wall_ms;
+    cpu_total += lap.cpu_ms;
+  }
+  print("total", wall_total, cpu_total);
+}
+
+bool IsLayoutName(const std::string& reference) {
+  return !reference.empty() && reference.find('/') == std::string::npos && !reference.ends_with(".yaml");
+}
+
+namespace {
+
+// The layouts in <data_dir>/layouts by name, for a did-you-mean.
+std::vector<std::string> LayoutNames(const std::string& data_dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(data_dir + "/layouts", ec)) {
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());  // the directory's order is the file system's
+  return names;
+}
+
+}  // namespace
+
+std::optional<LayoutSource> ResolveLayout(const BuildSettings& settings, const InputSet& inputs,
+                                          Diagnostics& diagnostics) {
+  const OrgFile& org = inputs.report().files.forbund;
+  std::string reference = "modern";
+  Where where;           // a finding goes at the year's `layout:` value; --layout has no place in a file
+  std::string key_path;
+  fs::path base;         // what a path is relative to: the year's directory, or the current one
+  const bool from_year = settings.layout.empty() && org.layout;
+  if (!settings.layout.empty()) {
+    reference = settings.layout;
+    key_path = "--layout";
+  } else if (org.layout) {
+    reference = org.layout->value;
+    where = org.layout->where;
+    key_path = org.layout->path;
+    base = inputs.report().dir;
+  }
+  auto fail = [&](const char* code, std::string message) {
+    diagnostics.Error(code, where, key_path, std::move(message));
+    return std::nullopt;
+  };
+  auto nearest = [&](const std::string& name) {
+    const std::string suggestion = DidYouMean(name, LayoutNames(settings.data_dir));
+    return suggestion.empty() ? std::string() : "; did you mean `" + suggestion + "`?";
+  };
+  std::error_code ec;
+  if (IsLayoutName(reference)) {
+    const std::string layouts = settings.data_dir + "/layouts";
+    LayoutSource source{reference, layouts + "/" + reference + ".yaml", {layouts, settings.data_dir + "/fonts"}};
+    if (!fs::is_regular_file(source.path, ec)) {
+      return fail("layout.unknown", "no layout named `" + reference + "` in " + layouts + nearest(reference));
+    }
+    return source;
+  }
+  if (!reference.ends_with(".yaml")) {
+    return fail("layout.reference", "`" + reference +
+                                         "` is neither a layout in layouts/ (a name, without '/') nor a layout "
+                                         "file (a path ending in .yaml)");
+  }
+  fs::path file = reference;
+  if (from_year && file.is_absolute()) {
+    return fail("layout.reference",
+                "name the layout file by its path from the year's directory (e.g. ../layout/egen.yaml), so that "
+                "the inputs and their layout can be moved together");
+  }
+  file = (base / file).lexically_normal();
+  if (!fs::is_regular_file(file, ec)) {
+    std::string message = fs::exists(file, ec) ? file.generic_string() + " is not a file"
+                                                : "no layout file " + file.generic_string();
+    if (from_year) message += " (a path in `layout:` is relative to the year's directory)";
+    // `layout: modern.yaml` most likely means the layout in layouts/.
+    if (reference.find('/') == std::string::npos) message += nearest(file.stem().string());
+    return fail("layout.missing", message);
+  }
+  LayoutSource source;
+  // An archive keeps the layout as layouts/<name>.yaml, so its name must be a name.
+  source.name = IsLayoutName(file.stem().string()) ? file.stem().string() : "layout";
+  source.path = file.generic_string();
+  source.font_dirs = {file.has_parent_path() ? file.parent_path().generic_string() : ".",
+                      settings.data_dir + "/fonts"};
+  return source;
+}
+
+bool LoadReportLayout(const BuildSettings& settings, InputSet& inputs, Diagnostics& diagnostics,
+                      LayoutSource& source, LayoutFile& layout) {
+  std::optional<LayoutSource> resolved = ResolveLayout(settings, inputs, diagnostics);
+  if (!resolved) return false;
+  source = std::move(*resolved);
+  return LoadLayout(source.path, layout, inputs.sources, diagnostics);
+}
+
+Presentation PresentationFor(const OrgFile& org, const LayoutFile* layout) {
+  return PresentationOf(org, layout && layout->belopp ? std::optional<Unit>(layout->belopp->value) : std::nullopt,
+                        layout && layout->benamningar ? &*layout->benamningar : nullptr);
+}
+
+std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string(year) + ".pdf"; }
+
+std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
+                             YearBuild& p, bool want_layout, std::ostream& err) {
+  // The hyphenation dictionary takes as long to load as half the inputs and depends on none of
+  // them, so the first year of a process loads it on a second thread, which then helps parse
+  // the inputs: a third thread would slow the parsing on two cores for as long as the
+  // dictionary loads. A dictionary that fails to load here is tried again, and reported, by
+  // LoadLayoutResources.
+  WorkQueue input_files;
+  std::unique_ptr<Hyphenator> dictionary;
+  std::optional<HelperThread> helper;  // after what it uses, so that it joins first
+  if (cache.empty()) {
+    helper.emplace("arsred-helper", [&input_files, &dictionary, path = settings.hyphenation] {
+      std::string ignored;
+      try {
+        dictionary = Hyphenator::Load(path, &ignored);
+      } catch (...) {  // out of memory, say: LoadLayoutResources tries again on this thread
+      }
+      input_files.Help();
+    });
+  }
+  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics, {}, helper ? &input_files : nullptr);
+  p.clock.Lap("load");
+  if (!loaded) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  Validate(p.inputs, p.diagnostics);
+  CheckApprovals(p.inputs, p.diagnostics);
+  if (settings.werror) p.diagnostics.PromoteWarnings();
+  p.clock.Lap("validate");
+  const OrgFile& org = p.inputs.report().files.forbund;
+  if (!p.inputs.report().complete || org.omfattning.value != Scope::kAnnualReport) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    if (org.omfattning.value != Scope::kAnnualReport && p.inputs.report().complete) {
+      err << "arsred: " << dir << " is a comparative year (omfattning: jamforelsear); it has no report\n";
+    }
+    return kExitErrors;
+  }
+  const bool final_year = org.status && org.status->value == Status::kFinal;
+  if (settings.mode == ReportMode::kFinal && !final_year) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    err << "arsred: " << dir << " is a draft (forbund.yaml: status: " << (org.status ? "utkast" : "not given")
+        << "): a final report is made only of a year the board has approved. Set `status: slutlig` and "
+           "`styrelsebeslut` (the date of the board's decision), and give the ordförande's seat "
+           "`roll: ordforande`; nothing was written\n";
+    return kExitErrors;
+  }
+  if (settings.mode == ReportMode::kFinal && p.diagnostics.HasErrors()) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    err << "arsred: a final report is refused while the inputs have errors; nothing was written\n";
+    return kExitErrors;
+  }
+  p.draft = settings.mode == ReportMode::kDraft ||
+            (settings.mode == ReportMode::kAuto && (!final_year || p.diagnostics.HasErrors()));
+
+  if (!LoadReportLayout(settings, p.inputs, p.diagnostics, p.layout_source, p.layout)) {
+    PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    return kExitErrors;
+  }
+  // Calculated before the resources are taken, so that the dictionary has longer to load.
+  p.figures = Calculate(p.inputs, p.draft, PresentationFor(org, &p.layout), p.diagnostics);
+  if (settings.werror) p.diagnostics.PromoteWarnings();
+  p.clock.Lap("calculate");
+  // Printed figures that do not add up may be shown in a draft, never signed.
+  if (!p.figures.rounding.given_up.empty() && !p.draft) {
+    if (settings.mode == ReportMode::kFinal) {
+      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+      err << "arsred: a final report is refused while no rounding to tkr keeps every identity (see the "
+             "calculate.rounding warnings; or print the statements in kr with `belopp: kr`); nothing was written\n";
+      return kExitErrors;
+    }
+    p.draft = p.figures.draft = true;
+  }
+  std::unique_ptr<LayoutResources>& resources = cache[p.layout_source.path + "\n" + settings.hyphenation];
+  if (!resources) {
+    auto fresh = std::make_unique<LayoutResources>();
+    if (helper) {
+      helper->Join();
+      fresh->hyphenator = std::move(dictionary);
+    }
+    if (!LoadLayoutResources(p.layout, p.layout_source.font_dirs, settings.hyphenation, *fresh, p.diagnostics)) {
+      PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+      return kExitErrors;
+    }
+    resources = std::move(fresh);
+  }
+  p.resources = resources.get();
+  p.clock.Lap("resources");
+  if (!want_layout) return std::nullopt;
+  DraftNotes notes;
+  notes.draft = p.draft;
+  Diagnostics sorted = p.diagnostics;
+  sorted.Sort(p.inputs.sources);
+  for (const Diagnostic& d : sorted.all()) {
+    std::string text = FormatDiagnostic(d, p.inputs.sources);
+    notes.findings.push_back(text.substr(0, text.find('\n')));
+  }
+  p.errors_before_layout = p.diagnostics.ErrorCount();
+  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
+  p.clock.Lap("layout");
+  return std::nullopt;
+}
+
+RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build) {
+  RenderOptions options;
+  options.flavour = settings.pdfa || !build.draft ? PdfFlavour::kPdfA2b : PdfFlavour::kPlain;
+  const bool layout_tags = !build.layout.taggad || build.layout.taggad->value;
+  options.tagged = settings.tagged || (!build.draft && layout_tags);
+  options.icc_profile = settings.icc_profile;
+  return options;
+}
+
+std::string DescribeReport(const YearBuild& build, const RenderOptions& options) {
+  const size_t pages = build.document.pages.size();
+  std::string text = std::to_string(pages) + (pages == 1 ? " page" : " pages") + (build.draft ? ", draft" : ", final");
+  const std::string conformance = ConformanceOf(options);
+  if (!conformance.empty()) text += ", " + conformance;
+  return text;
+}
+
+int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& target,
+                bool print_timings, ResourceCache& cache, std::ostream& err) {
+  YearBuild p;
+  if (auto code = RunStages(settings, dir, cache, p, true, err)) return *code;
+  const std::string name = ReportFileName(p.figures.year);
+  const std::string output = !target.directory ? target.path
+                             : target.path.empty() ? name
+                                                   : (std::filesystem::path(target.path) / name).string();
+  PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+  // A draft may show the inputs' errors in its appendix; a report that could not be typeset
+  // (a glyph the font lacks, too many pages) is not written at all.
+  if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
+    err << "arsred: " << dir << ": the report could not be typeset; nothing was written\n";
+    return kExitErrors;
+  }
+  const RenderOptions options = RenderOptionsFor(settings, p);
+  std::string error;
+  if (!RenderPdf(p.document, output, options, &error)) {
+    err << "arsred: " << error << "\n";
+    return kExitErrors;
+  }
+  p.clock.Lap("render+write");
+  if (print_timings) p.clock.Print(err);
+  err << "arsred: wrote " << output << " (" << DescribeReport(p, options) << ")\n";
+  return ExitCodeOfWriting(p.diagnostics);
+}
+
+}  // namespace arsred

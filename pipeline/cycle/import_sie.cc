@@ -1,0 +1,443 @@
+#include "import_sie.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <type_traits>
+
+#include "build.h"
+#include "figures.h"
+#include "load.h"
+#include "approval.h"
+#include "propose_mapping.h"
+#include "write_file.h"
+
+namespace fs = std::filesystem;
+
+namespace arsred {
+
+namespace {
+
+// Books larger than this are surely not a samordningsförbund's (2023's would be about 200 KB).
+constexpr uintmax_t kMaxBooksBytes = 64u << 20;
+
+
+
+
+std::string Kronor(int64_t kr) { return FormatMoney(Money::Kr(kr)); }
+
+// The byte offset of a Where (1-based line, column in characters) in its file's text.
+size_t OffsetOf(const SourceFile& file, const Where& where) {
+  size_t at = file.line_starts.at(static_cast<size_t>(where.line - 1));
+  for (int column = 1; column < where.column && at < file.text.size(); ++column) {
+    const auto lead = static_cast<unsigned char>(file.text[at]);
+    at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+  return at;
+}
+
+// The length of the scalar that starts at `at`: a quoted one up to its closing quote, a plain
+// one up to a comment or the end of the line, without trailing spaces.
+size_t ScalarLength(const std::string& text, size_t at) {
+  const size_t line_end = std::min(text.find('\n', at), text.size());
+  if (at < line_end && (text[at] == '"' || text[at] == '\'')) {
+    const size_t close = text.find(text[at], at + 1);
+    return close != std::string::npos && close < line_end ? close + 1 - at : line_end - at;
+  }
+  size_t end = text.find(" #", at);
+  if (end == std::string::npos || end > line_end) end = line_end;
+  while (end > at && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  return end - at;
+}
+
+struct Edit {
+  size_t offset;
+  size_t length;
+  std::string text;
+};
+
+// One mapping, resolved and summed.
+struct Mapped {
+  const AccountMapping* mapping;
+  MappingTarget target;
+  std::vector<AccountRange> ranges;
+  std::string accounts;  // as written, for messages: "3000-3099, 3990"
+};
+
+}  // namespace
+
+
+
+// How the books stand on the year's result. A year-end export either leaves it in the result
+// accounts, which then add up to it, or comes after the closing voucher that moves it to equity
+// (8999 Årets resultat against 2099 in BAS; Kommun-Bas closes on 8990-8999 too): then the result
+// accounts add up to 0, and 8990-8999 hold the result with its sign turned. Told apart by the
+// file's own balances. An account of 8990-8999 that a mapping takes is the förbund's own, and left
+// to it.
+struct ResultBooking {
+  bool booked = false;
+  AccountRange accounts{8990, 8999};
+  int64_t result_ore = 0;  // the other result accounts' sum, debit positive: a deficit is positive
+  std::string names;       // "8999 Årets resultat", for messages
+};
+
+ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>& mapped) {
+  ResultBooking booking;
+  for (const Mapped& m : mapped) {
+    for (const AccountRange& r : m.ranges) {
+      if (r.first <= booking.accounts.last && booking.accounts.first <= r.last) return booking;
+    }
+  }
+  const int64_t all = SumAccounts(books, SieBalanceKind::kResult, 0, {{1, 999'999'999}});
+  const int64_t closing = SumAccounts(books, SieBalanceKind::kResult, 0, {booking.accounts});
+  if (closing == 0 || all != 0) return booking;
+  booking.booked = true;
+  booking.result_ore = all - closing;
+  for (const SieBalance& b : books.balances) {
+    if (b.kind != SieBalanceKind::kResult || b.year_index != 0 || b.ore == 0) continue;
+    if (b.account < booking.accounts.first || b.account > booking.accounts.last) continue;
+    const SieAccount* account = books.LookupAccount(b.account);
+    booking.names += (booking.names.empty() ? "" : ", ") + std::to_string(b.account) + (account ? " " + account->name : "");
+  }
+  return booking;
+}
+
+// Where the year states the exact opening balance of a target that carries one over from last
+// year: an avsattning note's `ingaende`, or `eget_kapital.ingaende`; null for other targets.
+const std::optional<Located<Money>>* OpeningValueOf(const MappingTarget& target, const AccountsFile& accounts) {
+  if (target.kind == MappingTarget::Kind::kProvisionNote) return &target.note->ingaende;
+  if (target.kind == MappingTarget::Kind::kEquity && accounts.eget_kapital) return &accounts.eget_kapital->ingaende;
+  return nullptr;
+}
+
+int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err) {
+  InputSet inputs;
+  Diagnostics loading;
+  if (!LoadInputs(request.year_dir, inputs, loading)) {
+    PrintDiagnostics(loading, inputs.sources, err);
+    return kExitErrors;
+  }
+  const YearInput& year = inputs.report();
+  if (!year.present.count("rakenskaper.yaml")) {
+    err << "arsred: import-sie: " << year.dir << " has no rakenskaper.yaml to write the figures into\n";
+    return kExitErrors;
+  }
+  if (IsApproved(year)) {
+    err << "arsred: import-sie: " << year.dir << " has been approved (" << kApprovalFileName
+        << "): its figures stay as the board approved them; to change them, reopen the year first: arsred reopen "
+        << year.dir << " --reason \"…\"; nothing was written\n";
+    return kExitErrors;
+  }
+  const AccountsFile& accounts = year.files.rakenskaper;
+  const int accounts_file = accounts.where.file;
+  Diagnostics diagnostics;
+
+  // The books.
+  std::error_code ec;
+  if (!fs::is_regular_file(request.sie_file, ec) || fs::file_size(request.sie_file, ec) > kMaxBooksBytes) {
+    err << "arsred: import-sie: " << request.sie_file << ": not a readable file of at most 64 MB\n";
+    return kExitErrors;
+  }
+  std::ifstream in(request.sie_file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string books_bytes = std::move(bytes).str();
+  const SieFile books = ReadSie(books_bytes, request.sie_file, inputs.sources, diagnostics);
+  if (diagnostics.HasErrors()) {
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: the books cannot be read; nothing was written\n";
+    return kExitErrors;
+  }
+
+  if (request.propose_mapping) {
+    out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
+    return kExitClean;
+  }
+
+  // The books must be this förbund's, for this year.
+  const OrgFile& org = year.files.forbund;
+  const auto digits = [](const std::string& text) {
+    std::string only;
+    for (char c : text) {
+      if (c >= '0' && c <= '9') only += c;
+    }
+    return only;
+  };
+  if (digits(books.org_number.value) != digits(org.forbund.organisationsnummer.value)) {
+    diagnostics.Error("import.organisation", books.org_number.where.known() ? books.org_number.where : Where{books.file, 1, 1},
+                      "#ORGNR",
+                      "the books are those of organisation number \"" + books.org_number.value + "\", not " +
+                          org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")");
+  }
+  const SieYear* this_year = books.LookupYear(0);
+  if (this_year == nullptr || !this_year->start || this_year->start->year != inputs.report_year) {
+    diagnostics.Error("import.year", this_year ? this_year->where : Where{books.file, 1, 1}, "#RAR",
+                      "the books' year 0 is not " + std::to_string(inputs.report_year) +
+                          (this_year && this_year->start ? " but starts " + this_year->start->ToString() : ""));
+  }
+
+  // Without a mapping nothing else can be said: one error, saying what to write.
+  if (accounts.kontomappning.empty()) {
+    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
+                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure (docs/sie.md); "
+                      "`arsred import-sie " + request.sie_file + " --year " + request.year_dir +
+                          " --propose-mapping` prints one to start from");
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
+  }
+
+  // The mappings: ranges, targets, no account taken twice.
+  std::vector<Mapped> mapped;
+  std::map<int, const AccountMapping*> owner;  // for overlaps, by range start
+  for (const AccountMapping& mapping : accounts.kontomappning) {
+    Mapped m{&mapping, {}, {}, ""};
+    bool ok = true;
+    for (const Located<std::string>& text : mapping.konton) {
+      auto range = ParseAccountRange(text.value);
+      if (!range) {
+        diagnostics.Error("import.mapping", text.where, text.path, "`" + text.value + "` is not an account or a range "
+                                                                   "of accounts (e.g. 1930 or 3000-3099)");
+        ok = false;
+        continue;
+      }
+      for (const Mapped& other : mapped) {
+        for (const AccountRange& taken : other.ranges) {
+          if (range->first <= taken.last && taken.first <= range->last) {
+            diagnostics.Error("import.mapping", text.where, text.path,
+                              "accounts " + text.value + " are already mapped to " + other.mapping->till.value);
+            ok = false;
+          }
+        }
+      }
+      m.ranges.push_back(*range);
+      m.accounts += (m.accounts.empty() ? "" : ", ") + text.value;
+    }
+    std::string why;
+    auto target = ResolveMappingTarget(accounts, mapping.till.value, &why);
+    if (!target) {
+      diagnostics.Error("import.mapping", mapping.till.where, mapping.till.path, why);
+      ok = false;
+    }
+    if (ok) {
+      m.target = *target;
+      mapped.push_back(std::move(m));
+    }
+  }
+
+  const ResultBooking booking = FindResultBooking(books, mapped);
+
+  // Every account with a balance is taken by some mapping; in closed books the accounts that
+  // moved the result to equity need none.
+  std::vector<AccountTarget> all;
+  for (const Mapped& m : mapped) all.push_back({m.mapping->till.value, m.ranges});
+  if (booking.booked) all.push_back({"the year's result, booked to equity", {booking.accounts}});
+  for (SieBalanceKind kind : {SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
+    for (const SieBalance& balance : MapBalances(books, kind, 0, all).unmapped) {
+      const SieAccount* account = books.LookupAccount(balance.account);
+      diagnostics.Error("import.unmapped", balance.where, LabelOf(kind),
+                        "account " + std::to_string(balance.account) + (account ? " (" + account->name + ")" : "") +
+                            " has a balance of " + FormatOre(balance.ore) + " that no kontomappning takes");
+    }
+  }
+
+  // Last year's closing figures, for the opening balances.
+  FigureTable prior;
+  if (inputs.Find(inputs.report_year - 1)) prior = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
+
+  // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
+  std::set<std::pair<int, int>> to_fill;
+  for (const Diagnostic& d : loading.all()) {
+    if (d.code == "fill.value" && d.where.file == accounts_file) to_fill.insert({d.where.line, d.where.column});
+  }
+  const auto marked = [&](const std::optional<Located<Money>>& value) {
+    return value && to_fill.count({value->where.line, value->where.column}) > 0;
+  };
+  const auto item_marked = [&](const NoteItem& item) {
+    if (marked(item.belopp)) return true;
+    for (const NoteSubItem& sub : item.poster) {
+      if (to_fill.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> unchecked;
+
+  std::vector<Edit> edits;
+  std::vector<std::string> report;
+  if (booking.booked) {
+    report.push_back("the books are closed: the year's result of " + Kronor(RoundOreToKronor(-booking.result_ore)) +
+                     " is booked to equity (" + booking.names + ")");
+  }
+  std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
+  size_t openings_recorded = 0;                      // exact opening balances among them
+  const auto amount = [&](const Mapped& m, SieBalanceKind kind) {
+    const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
+    return RoundOreToKronor(m.target.credit ? -ore : ore);
+  };
+  for (const Mapped& m : mapped) {
+    const MappingTarget& t = m.target;
+    const Where at = m.mapping->till.where;
+    const std::string& name = m.mapping->till.value;
+    const SieBalanceKind kind = t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing;
+    const int64_t kr = amount(m, kind);
+    // The opening balance in the books is last year's closing one in the report.
+    if (!t.prior_figure.empty()) {
+      if (const Figure* closing = prior.Find(t.prior_figure); closing && closing->kind == Figure::Kind::kMoney) {
+        const int64_t opening = amount(m, SieBalanceKind::kOpening);
+        if (std::llabs(opening - closing->money.kronor) > closing->money.tolerance()) {
+          diagnostics.Error("import.opening", at, m.mapping->till.path,
+                            "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
+                                std::to_string(inputs.report_year - 1) + " closed it at " + FormatMoney(closing->money));
+        } else if (!closing->money.exact() && opening != closing->money.kronor) {
+          // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the
+          // note or of equity takes the exact amount; without one, the import says how to add it.
+          const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts);
+          const std::string known = "the books open " + name + " at " + Kronor(opening) + ", which " +
+                                    std::to_string(inputs.report_year - 1) + " gave only in tkr (" +
+                                    FormatMoney(closing->money) + ")";
+          const bool in_tkr = t.note && t.note->enhet && t.note->enhet->value == Unit::kTkr;
+          if (exact && exact->has_value() && !in_tkr) {
+            const Where& value_at = (*exact)->where;
+            const SourceFile& file = inputs.sources.file(value_at.file);
+            const size_t offset = OffsetOf(file, value_at);
+            edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(opening)});
+            written_positions.insert({value_at.line, value_at.column});
+            ++openings_recorded;
+            report.push_back(known + ": recorded as its exact opening balance, " + file.path + ":" +
+                             std::to_string(value_at.line) + ":" + std::to_string(value_at.column));
+          } else {
+            report.push_back(known + ": to record the exact amount, add `ingaende: ATT FYLLA I` " +
+                             (t.note ? "to note " + t.note->id.value.name : std::string("under eget_kapital")) +
+                             " and import again");
+          }
+        }
+      }
+    }
+    switch (t.kind) {
+      case MappingTarget::Kind::kWrite: {
+        if (t.value == nullptr || !t.value->has_value()) {
+          diagnostics.Error("import.value", at, m.mapping->till.path,
+                            name + " has no value in rakenskaper.yaml to write into: add `belopp: ATT FYLLA I` "
+                                   "(or the line) there");
+          break;
+        }
+        if (t.unit && t.unit->value == Unit::kTkr) {
+          diagnostics.Error("import.unit", t.unit->where, t.unit->path,
+                            "the books give kronor, but this section is in tkr: write `enhet: kr` (or leave it out)");
+          break;
+        }
+        const Where& value_at = (*t.value)->where;
+        const SourceFile& file = inputs.sources.file(value_at.file);
+        const size_t offset = OffsetOf(file, value_at);
+        edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(kr)});
+        written_positions.insert({value_at.line, value_at.column});
+        report.push_back(file.path + ":" + std::to_string(value_at.line) + ":" + std::to_string(value_at.column) +
+                         ": " + name + " = " + Kronor(kr) + " (" + m.accounts + ")");
+        break;
+      }
+      case MappingTarget::Kind::kGroupItem: {
+        if (item_marked(*t.item)) {
+          unchecked.push_back(name + ": its poster are still to fill in");
+          break;
+        }
+        const Money sum = NoteItemAmount(*t.item);
+        if (std::llabs(sum.kronor - kr) > sum.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books give " + name + " (" + m.accounts + ") " + Kronor(kr) + ", its poster add up to " +
+                                FormatMoney(sum));
+        }
+        break;
+      }
+      case MappingTarget::Kind::kProvisionNote: {
+        if (std::any_of(t.note->poster.begin(), t.note->poster.end(), item_marked)) {
+          unchecked.push_back(name + ": the year's movements are still to fill in");
+          break;
+        }
+        Money closing = t.note->ingaende ? t.note->ingaende->value : Money{};
+        if (const Figure* prior_closing = prior.Find(t.prior_figure)) closing = prior_closing->money;
+        for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
+        if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
+                                ", the note's opening balance and movements at " + FormatMoney(closing));
+        }
+        break;
+      }
+      case MappingTarget::Kind::kEquity: {
+        // The equity accounts hold last year's closing equity and the entries booked directly
+        // against it, and, once the closing voucher has booked it, the year's result.
+        Money expected = prior.MoneyOr0("br.eget_kapital");
+        if (!prior.Find("br.eget_kapital") && accounts.eget_kapital && accounts.eget_kapital->ingaende) {
+          expected = accounts.eget_kapital->ingaende->value;
+        }
+        if (accounts.eget_kapital) {
+          for (const EquityEntry& entry : accounts.eget_kapital->direkta_poster) expected += entry.belopp.value;
+        }
+        std::string what = "before the year's result; opening equity and direct entries give ";
+        if (booking.booked) {
+          const int64_t result = RoundOreToKronor(-booking.result_ore);
+          expected += Money::Kr(result);
+          what = "with the year's result of " + Kronor(result) + " booked (" + booking.names +
+                 "); opening equity, direct entries and the result give ";
+        }
+        if (std::llabs(expected.kronor - kr) > expected.tolerance()) {
+          diagnostics.Error("import.check", at, m.mapping->till.path,
+                            "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) + " " + what +
+                                FormatMoney(expected));
+        }
+        break;
+      }
+    }
+  }
+
+  // What loading rakenskaper.yaml found wrong, unless it is a value about to be written or one
+  // still to fill in.
+  for (const Diagnostic& d : loading.all()) {
+    if (d.severity != Severity::kError || d.where.file != accounts_file || d.code == "fill.value") continue;
+    if (written_positions.count({d.where.line, d.where.column})) continue;
+    diagnostics.Error(d.code, d.where, d.key_path, d.message);
+  }
+
+  PrintDiagnostics(diagnostics, inputs.sources, err);
+  if (diagnostics.HasErrors()) {
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
+  }
+  const SourceFile& file = inputs.sources.file(accounts_file);
+  std::string text = file.text;
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
+  for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
+  // The books first, kept beside the figures (the archive keeps them with the inputs): when
+  // that fails, nothing has changed.
+  const fs::path kept_books = fs::path(request.year_dir) / kBooksFileName;
+  try {
+    WriteFileAtomically(kept_books, books_bytes);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
+    return kExitErrors;
+  }
+  try {
+    WriteFileAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; rakenskaper.yaml is as it was, though the books were "
+        << "kept as " << kept_books.generic_string() << ": run the import again\n";
+    return kExitErrors;
+  }
+  for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
+  for (const std::string& line : unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
+  err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
+      << mapped.size() - (edits.size() - openings_recorded) - unchecked.size()
+      << " more against the books; run arsred check\n";
+  err << "arsred: import-sie: kept a copy of the books as " << kept_books.generic_string()
+      << " (the archive keeps it with the inputs)\n";
+  return ExitCodeOfWriting(diagnostics);
+}
+
+}  // namespace arsred

@@ -1,0 +1,298 @@
+// Rules on rakenskaper.yaml: the balance sheet balances, equity and provisions roll forward
+// from the prior year, the cash flow ends in the bank, notes sum to their lines, note items
+// name real insatser, and the multi-year overview agrees with each year's statements.
+#include <map>
+#include <set>
+
+#include "account_mapping.h"
+#include "load_visitor.h"
+#include "validate_rules.h"
+
+namespace arsred {
+
+namespace {
+
+std::string Year(int y) { return std::to_string(y); }
+
+void CheckNotes(ValidationContext& c) {
+  const AccountsFile& accounts = c.year.files.rakenskaper;
+  std::vector<std::string> insatser;
+  for (const Insats& insats : c.year.files.verksamhet.insatser) insatser.push_back(insats.id.value.name);
+  auto check_insats = [&](const std::optional<Located<Id>>& ref) {
+    if (!ref || std::find(insatser.begin(), insatser.end(), ref->value.name) != insatser.end()) return;
+    std::string message = "no insats `" + ref->value.name + "` in verksamhet.yaml";
+    std::string suggestion = DidYouMean(ref->value.name, insatser);
+    if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+    c.d.Error("note.insats", ref->where, ref->path, message);
+  };
+
+  std::set<std::string> note_ids;
+  for (const Note& note : accounts.noter) {
+    const std::string& id = note.id.value.name;
+    if (!note_ids.insert(id).second) {
+      c.d.Error("note.duplicate", note.id.where, note.id.path, "note id `" + id + "` is used twice");
+    }
+    if (note.avser.empty()) {
+      c.d.Error("note.unreferenced", note.where, note.path,
+                "the note breaks down no statement line: say which with `avser`");
+    }
+    std::set<std::string> item_ids;
+    for (const NoteItem& item : note.poster) {
+      if (item.id && !item_ids.insert(item.id->value.name).second) {
+        c.d.Error("note.item_duplicate", item.id->where, item.id->path,
+                  "item id `" + item.id->value.name + "` is used twice in note " + id);
+      }
+      check_insats(item.insats);
+      for (const NoteSubItem& sub : item.poster) check_insats(sub.insats);
+    }
+    const std::string base = "not." + id;
+    if (note.summa) {
+      c.ExpectSame("note.sum", note.summa->where, note.summa->path, "stated summa", note.summa->value,
+                   "the sum of the items", c.figures.MoneyOr0(base + ".summa"));
+    }
+    bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+    if (!provision) {
+      if (note.ingaende || note.utgaende) {
+        const auto& at = note.ingaende ? *note.ingaende : *note.utgaende;
+        c.d.Error("note.kind", at.where, at.path, "only an avsattning note has opening and closing balances");
+      }
+      continue;
+    }
+    const Figure* prior_closing = c.prior ? c.prior->Find(base + ".utgaende") : nullptr;
+    if (c.prior && !prior_closing && note.avser.size() == 1) {
+      prior_closing = c.prior->Find("br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1));
+    }
+    if (note.ingaende && prior_closing) {
+      c.ExpectSame("note.opening", note.ingaende->where, note.ingaende->path, "ingående", note.ingaende->value,
+                   "the prior year's utgående", prior_closing->money);
+    }
+    if (note.utgaende) {
+      Money rolled = c.figures.MoneyOr0(base + ".ingaende") + c.figures.MoneyOr0(base + ".forandring");
+      c.ExpectSame("note.closing", note.utgaende->where, note.utgaende->path, "utgående", note.utgaende->value,
+                   "ingående + the year's movements", rolled);
+    }
+  }
+}
+
+void CheckBalance(ValidationContext& c) {
+  const AccountsFile& accounts = c.year.files.rakenskaper;
+  const FigureTable& f = c.figures;
+  if (c.report_year()) {
+    for (const char* line : {"rr.verksamhetens_intakter", "rr.verksamhetens_kostnader"}) {
+      if (!f.Find(line)) {
+        c.d.Error("statement.missing", accounts.where, line,
+                  "a report year needs this line, from a note (`avser`) or given directly");
+      }
+    }
+  }
+  if (!f.Find("br.kassa_och_bank") && !f.Find("br.fordringar")) return;  // no balance sheet in this year's inputs
+  c.ExpectSame("balance.sheet", f.Find("br.summa_tillgangar")->where, "balansrakning", "summa tillgångar",
+               f.MoneyOr0("br.summa_tillgangar"),
+               "summa eget kapital, avsättningar och skulder", f.MoneyOr0("br.summa_eget_kapital_och_skulder"));
+
+  const auto& equity = accounts.eget_kapital;
+  if (equity && equity->ingaende && c.prior && c.prior->Find("br.eget_kapital")) {
+    c.ExpectSame("equity.opening", equity->ingaende->where, equity->ingaende->path, "ingående eget kapital",
+                 equity->ingaende->value, "the prior year's utgående eget kapital",
+                 c.prior->MoneyOr0("br.eget_kapital"));
+  }
+
+  Money cash = f.MoneyOr0("br.kassa_och_bank") + f.MoneyOr0("br.kortfristiga_placeringar");
+  const auto& flow = accounts.kassaflodesanalys;
+  const Figure* bank = f.Find("br.kassa_och_bank");
+  Where flow_where = flow ? flow->where : bank ? bank->where : accounts.where;
+  c.ExpectSame("cashflow.closing", flow_where, "kassaflodesanalys", "likvida medel vid årets slut",
+               f.MoneyOr0("kfa.likvida_medel_utgaende"), "kassa och bank i balansräkningen", cash);
+  if (!flow) return;
+  bool derived = c.prior && c.prior->Find("br.summa_tillgangar");
+  // Given although the balance sheets give it: typed twice. Say so, and whether it even agrees.
+  auto twice = [&](const std::optional<Located<Money>>& given, const char* figure, const char* label) {
+    if (!given || !derived) return;
+    if (c.ExpectSame("cashflow.derived", given->where, given->path, label, given->value,
+                     "the change in the balance sheets", f.MoneyOr0(figure))) {
+      c.d.Warning("cashflow.derived", given->where, given->path,
+                  std::string(label) + " follows from this and the prior year's balance sheets: remove it");
+    }
+  };
+  twice(flow->justering_avsattningar, "kfa.justering_avsattningar", "justering för gjorda avsättningar");
+  twice(flow->forandring_fordringar, "kfa.forandring_fordringar", "förändring av fordringar");
+  twice(flow->forandring_skulder, "kfa.forandring_skulder", "förändring av kortfristiga skulder");
+  twice(flow->likvida_medel_ingaende, "kfa.likvida_medel_ingaende", "likvida medel vid årets början");
+
+  // Without a prior year, the provisions' change still shows in the pension note's movements.
+  if (!derived && flow->justering_avsattningar) {
+    for (const Note& note : accounts.noter) {
+      bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+      if (!provision) continue;
+      bool pensions = false;
+      for (const auto& line : note.avser) pensions = pensions || line.value == "balansrakning.avsattningar_pensioner";
+      if (!pensions || !note.ingaende || f.Find("br.andra_avsattningar")) continue;
+      c.ExpectSame("cashflow.provisions", flow->justering_avsattningar->where, flow->justering_avsattningar->path,
+                   "justering för gjorda avsättningar", flow->justering_avsattningar->value,
+                   "the movements of note " + note.id.value.name, f.MoneyOr0("not." + note.id.value.name + ".forandring"));
+    }
+  }
+}
+
+// Cost lines are written as positive amounts; a negative cost is an income under another name
+// (a printed "Finansiella kostnader 7" that raised the result was one).
+void CheckSigns(ValidationContext& c) {
+  const auto& statement = c.year.files.rakenskaper.resultatrakning;
+  if (!statement) return;
+  for (const auto* line : {&statement->verksamhetens_kostnader, &statement->avskrivningar,
+                           &statement->finansiella_kostnader, &statement->verksamhetens_intakter,
+                           &statement->finansiella_intakter}) {
+    if (*line && (*line)->value.kronor < 0) {
+      c.d.Error("statement.sign", (*line)->where, (*line)->path,
+                "amounts are written positive; a negative cost is an income (and a negative income a cost): "
+                "move it to the other line");
+    }
+  }
+}
+
+void CheckOverview(ValidationContext& c) {
+  const auto& overview = c.year.files.rakenskaper.flerarsoversikt;
+  if (!overview) {
+    if (c.report_year()) {
+      c.d.Warning("overview.missing", c.year.files.rakenskaper.where, "flerarsoversikt",
+                  "R15 asks for a multi-year overview in the förvaltningsberättelse");
+    }
+    return;
+  }
+  const int year = c.inputs.report_year;
+  int64_t count = overview->antal_ar.value;
+  if (count < 2 || count > 10) {
+    c.d.Error("overview.years", overview->antal_ar.where, overview->antal_ar.path,
+              "the overview shows between 2 and 10 years");
+    return;
+  }
+  std::map<int64_t, const HistoryYear*> history;
+  if (overview->historik) {
+    for (const HistoryYear& h : overview->historik->ar) {
+      if (!history.emplace(h.ar.value, &h).second) {
+        c.d.Error("overview.duplicate", h.ar.where, h.ar.path, "year " + Year(static_cast<int>(h.ar.value)) + " is given twice");
+      }
+      if (h.ar.value > year || h.ar.value <= year - count) {
+        c.d.Warning("overview.unused", h.ar.where, h.ar.path,
+                    "the overview shows " + Year(year - static_cast<int>(count) + 1) + "–" + Year(year) + ", not " +
+                        Year(static_cast<int>(h.ar.value)));
+      }
+    }
+  }
+  for (int y = year - static_cast<int>(count) + 1; y <= year; ++y) {
+    const YearInput* dir = c.inputs.Find(y);
+    auto h = history.find(y);
+    if (!dir) {
+      if (h == history.end()) {
+        c.d.Error("overview.missing_year", overview->where, "flerarsoversikt.historik",
+                  "the overview shows " + Year(y) + ", but neither inputs/" + Year(y) + " nor historik gives its figures");
+      }
+      continue;
+    }
+    const FigureTable& figures = y == year ? c.figures : c.derived.Of(y);
+    if (!figures.Find("personal.arsarbetare") && (h == history.end() || !h->second->arsarbetare)) {
+      c.d.Error("overview.staff", overview->where, "flerarsoversikt",
+                "the overview shows antal anställda for " + Year(y) + ": give personal.arsarbetare in " + dir->dir +
+                    "/verksamhet.yaml");
+    }
+    if (h == history.end()) continue;
+    // The year has a directory and a history entry: the two must agree (a printed overview
+    // that disagrees with that year's own statements is what this catches).
+    const HistoryYear& entry = *h->second;
+    std::string label = "flerårsöversikt " + Year(y) + ": ";
+    c.ExpectSame("overview.year", entry.verksamhetens_intakter.where, entry.verksamhetens_intakter.path,
+                 label + "verksamhetens intäkter", entry.verksamhetens_intakter.value,
+                 dir->dir + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_intakter"));
+    c.ExpectSame("overview.year", entry.verksamhetens_kostnader.where, entry.verksamhetens_kostnader.path,
+                 label + "verksamhetens kostnader", entry.verksamhetens_kostnader.value,
+                 dir->dir + "'s resultaträkning", figures.MoneyOr0("rr.verksamhetens_kostnader"));
+    c.ExpectSame("overview.year", entry.arets_resultat.where, entry.arets_resultat.path, label + "årets resultat",
+                 entry.arets_resultat.value, dir->dir + "'s resultaträkning",
+                 figures.MoneyOr0("rr.arets_resultat"));
+    const Figure* staff = figures.Find("personal.arsarbetare");
+    if (entry.arsarbetare && staff && entry.arsarbetare->value.hundredths != staff->decimal.hundredths) {
+      c.d.Error("overview.year", entry.arsarbetare->where, entry.arsarbetare->path,
+                label + "antal anställda " + entry.arsarbetare->value.ToString() + " ≠ " + dir->dir +
+                    "'s personal.arsarbetare " + staff->decimal.ToString());
+    }
+  }
+}
+
+// The account mapping for `arsred import-sie`: checked here too, so that a mapping that names
+// a note item that is gone is found by `arsred check`, not only on the day of the import.
+void CheckMapping(ValidationContext& c) {
+  std::vector<std::pair<AccountRange, const Located<std::string>*>> taken;
+  for (const AccountMapping& mapping : c.year.files.rakenskaper.kontomappning) {
+    for (const Located<std::string>& text : mapping.konton) {
+      auto range = ParseAccountRange(text.value);
+      if (!range) {
+        c.d.Error("mapping.accounts", text.where, text.path,
+                  "`" + text.value + "` is not an account or a range of accounts (e.g. 1930 or 3000-3099)");
+        continue;
+      }
+      for (const auto& [other, where] : taken) {
+        if (range->first <= other.last && other.first <= range->last) {
+          c.d.Error("mapping.accounts", text.where, text.path,
+                    "accounts " + text.value + " are mapped already, by " + where->path + " (" + where->value + ")");
+        }
+      }
+      taken.emplace_back(*range, &text);
+    }
+    std::string why;
+    if (!ResolveMappingTarget(c.year.files.rakenskaper, mapping.till.value, &why)) {
+      c.d.Error("mapping.target", mapping.till.where, mapping.till.path, why);
+    }
+  }
+}
+
+}  // namespace
+
+// Tables of amounts: ids once, a cell for each column, each cell an amount or a money figure.
+void CheckMoneyTables(ValidationContext& c) {
+  std::set<std::string> ids;
+  for (const MoneyTable& table : c.year.files.rakenskaper.beloppstabeller) {
+    if (!ids.insert(table.id.value.name).second) {
+      c.d.Error("money_table.id", table.id.where, table.id.path, "table id `" + table.id.value.name + "` is used twice");
+    }
+    if (table.kolumner.empty()) {
+      c.d.Error("money_table.columns", table.where, table.path, "a table of amounts has one column or more (`kolumner`)");
+    }
+    for (const MoneyRow& row : table.rader) {
+      if (row.celler.size() != table.kolumner.size()) {
+        c.d.Error("money_table.columns", row.where, row.path,
+                  "the row has " + std::to_string(row.celler.size()) + " cells for " +
+                      std::to_string(table.kolumner.size()) + " columns");
+      }
+      for (const MoneyCell& cell : row.celler) {
+        if (cell.belopp.has_value() == cell.figur.has_value()) {
+          c.d.Error("money_table.cell", cell.where, cell.path, "a cell holds an amount (`belopp`) or a figure (`figur`)");
+          continue;
+        }
+        if (!cell.figur) continue;
+        const Figure* f = LookUpFigure(c, cell.figur->value);
+        if (!f && cell.figur->value.rfind("fg.", 0) == 0 && c.prior_has_errors) continue;  // reported already
+        if (!f || f->kind != Figure::Kind::kMoney) {
+          std::vector<std::string> names;
+          for (const auto& [name, figure] : c.figures.all()) {
+            if (figure.kind == Figure::Kind::kMoney) names.push_back(name);
+          }
+          std::string message = f ? "`" + cell.figur->value + "` is not an amount" : "no figure `" + cell.figur->value + "`";
+          std::string suggestion = f ? "" : DidYouMean(cell.figur->value, names);
+          if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+          c.d.Error("money_table.figure", cell.figur->where, cell.figur->path, message);
+        }
+      }
+    }
+  }
+}
+
+void CheckAccounts(ValidationContext& c, bool with_overview) {
+  CheckMoneyTables(c);
+  CheckNotes(c);
+  CheckSigns(c);
+  CheckBalance(c);
+  CheckMapping(c);
+  if (with_overview) CheckOverview(c);
+}
+
+}  // namespace arsred
