@@ -755,13 +755,16 @@ std::string SittingMember(const Seat& seat) {
   return seat.medlem ? seat.medlem->value.name : seat.innehas_av ? seat.innehas_av->value.name : "";
 }
 
+// A seat's id: its own, or the member that appoints it (validation has checked they are unique).
+std::string SeatIdOf(const Seat& seat) { return seat.id ? seat.id->value.name : SittingMember(seat); }
+
 SignaturePage Signatures(const OrgFile& org) {
   SignaturePage page;
   page.place = org.undertecknande ? org.undertecknande->ort.value : org.forbund.sate ? org.forbund.sate->value : "";
   if (org.undertecknande && org.undertecknande->datum) page.date = org.undertecknande->datum->value.ToString();
   // The sitting ledamot of each seat signs for the board (ersättare do not sign).
   for (const Seat* seat : SeatsInOrder(org)) {
-    const std::string id = seat->id ? seat->id->value.name : SittingMember(*seat);
+    const std::string id = SeatIdOf(*seat);
     page.lines.push_back({id, RoleLabel(seat->roll.value), MemberName(org, SittingMember(*seat)),
                           seat->namn ? seat->namn->value : ""});
   }
@@ -783,7 +786,8 @@ std::string JoinedList(const std::vector<std::string>& items) {
 }
 
 // The board as [[styrelse]] lists it: each seat's sitting ledamot and those who held it earlier
-// in the year, who appointed them, then the ersättare.
+// in the year, who appointed them, and the ersättare tied to the seat (`plats`) right under it;
+// then the ersättare tied to no seat.
 ReportTable BoardTable(const OrgFile& org) {
   ReportTable t;
   t.id = "styrelse";
@@ -791,6 +795,9 @@ ReportTable BoardTable(const OrgFile& org) {
   t.head.push_back({{"Uppdrag"}, {"Namn"}, {"Utsedd av"}});
   t.numeric_columns = {false, false, false};
   auto name_or_nil = [](const std::optional<Located<std::string>>& name) { return name ? name->value : kNil; };
+  auto add_substitute = [&](const Substitute& s) {
+    t.rows.push_back({{{"Ersättare", false}, {name_or_nil(s.namn), false}, {MemberName(org, s.medlem.value.name), false}}});
+  };
   for (const Seat* seat : SeatsInOrder(org)) {
     std::string appointed_by = MemberName(org, SittingMember(*seat));
     std::vector<std::string> others;
@@ -809,9 +816,12 @@ ReportTable BoardTable(const OrgFile& org) {
       row.indent = 1;
       t.rows.push_back(row);
     }
+    for (const Substitute& s : org.ersattare) {
+      if (s.plats && s.plats->value.name == SeatIdOf(*seat)) add_substitute(s);
+    }
   }
   for (const Substitute& s : org.ersattare) {
-    t.rows.push_back({{{"Ersättare", false}, {name_or_nil(s.namn), false}, {MemberName(org, s.medlem.value.name), false}}});
+    if (!s.plats) add_substitute(s);
   }
   return t;
 }
