@@ -1,5 +1,6 @@
 #include "values.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -33,10 +34,12 @@ std::string Decimal::ToString() const {
   int64_t whole = hundredths / 100, frac = hundredths % 100;
   if (frac < 0) frac = -frac;
   std::string out = std::to_string(whole);
-  if (frac == 0) return out;
+  const int needed = frac == 0 ? 0 : frac % 10 == 0 ? 1 : 2;
+  const int shown = std::max(needed, std::min(decimals, 2));
+  if (shown == 0) return out;
   out += ',';
   out += static_cast<char>('0' + frac / 10);
-  if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  if (shown == 2) out += static_cast<char>('0' + frac % 10);
   return out;
 }
 
@@ -131,7 +134,7 @@ std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why) {
     std::from_chars(frac.data(), frac.data() + frac.size(), f);
     if (frac.size() == 1) f *= 10;
   }
-  return Decimal{w * 100 + f};
+  return Decimal{w * 100 + f, static_cast<int>(frac.size())};
 }
 
 std::optional<Date> ParseDate(std::string_view text, std::string* why) {

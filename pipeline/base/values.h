@@ -61,7 +61,10 @@ std::string GroupDigits(int64_t value);
 
 struct Decimal {
   int64_t hundredths = 0;
-  std::string ToString() const;  // "2,4", "8,25", "2"
+  // The decimals as written ("2.0": 1), kept in print so that a column of 2,0 and 1,5 stays
+  // aligned; a value that needs more prints them all.
+  int decimals = 0;
+  std::string ToString() const;  // "2,4", "8,25", "2", "2,0"
 };
 
 struct Date {

@@ -51,6 +51,11 @@ TEST_CASE("decimals take a point or a comma and at most two places") {
   CHECK(Decimal{240}.ToString() == "2,4");
   CHECK(Decimal{825}.ToString() == "8,25");
   CHECK(Decimal{200}.ToString() == "2");
+  // Printed with the decimals as written: 2.0 beside 1.5 in a column stays 2,0.
+  CHECK(ParseDecimal("2.0", &why)->ToString() == "2,0");
+  CHECK(ParseDecimal("0,50", &why)->ToString() == "0,50");
+  CHECK(ParseDecimal("2.5", &why)->ToString() == "2,5");
+  CHECK(ParseDecimal("2", &why)->ToString() == "2");
   for (const char* bad : {"", "2.", ".5", "2.456", "-1", "02", "2,4,5", "x"}) {
     INFO(bad);
     CHECK_FALSE(ParseDecimal(bad, &why).has_value());
