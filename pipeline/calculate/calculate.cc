@@ -75,6 +75,32 @@ void TakeClosingCashFromBalanceSheet(FigureTable& f) {
   f.Set("kfa.arets_kassaflode", flow);
 }
 
+// What the reports of the years just before the report year printed, each rounded as its own
+// report was (pinned in turn by the one before it), so that a figure of an earlier year prints
+// here as it did there. Years kept only for comparison had no report of ours; a report in kronor
+// printed its figures exactly. Either ends the chain.
+std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::map<int, FigureTable>& exact,
+                                            bool statements_in_tkr) {
+  int first = inputs.report_year;
+  while (const YearInput* earlier = inputs.Find(first - 1)) {
+    const OrgFile& org = earlier->files.forbund;
+    const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
+                                   (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
+    if (!earlier->complete || !own_report_in_tkr) break;
+    --first;
+  }
+  std::optional<PrintedBefore> before;
+  for (int year = first; year < inputs.report_year; ++year) {
+    const ReportRounding rounding = RoundReport(inputs, year, exact, true, before ? &*before : nullptr);
+    PrintedBefore printed{year, {}};
+    for (const auto& [figures_year, figures] : rounding.years) {
+      if (figures_year <= year) printed.tkr[figures_year] = rounding.TkrOf(figures_year);
+    }
+    before = std::move(printed);
+  }
+  return before;
+}
+
 // Figures of every year with a directory, oldest first, and the report's one rounding of them.
 std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_tkr, ReportRounding& rounding) {
   std::map<int, FigureTable> exact;
@@ -83,7 +109,9 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_t
     exact[year] = derived.Of(year);
     TakeClosingCashFromBalanceSheet(exact[year]);
   }
-  rounding = RoundReport(inputs, exact, statements_in_tkr);
+  const std::optional<PrintedBefore> before =
+      statements_in_tkr ? EarlierReports(inputs, exact, statements_in_tkr) : std::nullopt;
+  rounding = RoundReport(inputs, inputs.report_year, exact, statements_in_tkr, before ? &*before : nullptr);
   std::map<int, YearFigures> years;
   for (auto& [year, figures] : exact) {
     years[year].exact = std::move(figures);
@@ -894,6 +922,13 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
     diagnostics.Warning("calculate.rounding", broken.where, "",
                         "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
                             broken.identity);
+  }
+  if (!out.rounding.before_kept) {
+    diagnostics.Warning("calculate.prior_year", Where{}, "",
+                        "the figures of " + std::to_string(out.year - 1) + " cannot print as " +
+                            std::to_string(out.year - 1) + "'s own report printed them while every sum here adds "
+                            "up, so they are rounded afresh: a figure of that year may differ by 1 tkr from "
+                            "that report");
   }
   if (!out.rounding.search_complete) {
     diagnostics.Warning("calculate.rounding", Where{}, "",

@@ -32,14 +32,19 @@ struct Part {
 
 class ProblemBuilder {
  public:
-  explicit ProblemBuilder(const std::map<int, FigureTable>& exact) : exact_(exact) {}
+  ProblemBuilder(const std::map<int, FigureTable>& exact, const PrintedBefore* before)
+      : exact_(exact), before_(before) {}
 
-  // Registers a figure (once); figures of equal magnitude share one amount.
+  // Registers a figure (once); figures of equal magnitude share one amount. A figure an earlier
+  // report printed is fixed at what it printed.
   void Figure(int year, const std::string& name) {
     if (nodes_.count({year, name})) return;
     auto table = exact_.find(year);
     int64_t kronor = table == exact_.end() ? 0 : table->second.MoneyOr0(name).kronor;
-    nodes_[{year, name}] = Shared(kronor);
+    const Node node = nodes_[{year, name}] = Shared(kronor);
+    if (const int64_t* printed = PrintedBy(year, name); printed && !problem_.fixed(node.amount)) {
+      problem_.Fix(node.amount, node.sign * *printed);
+    }
   }
 
   // `total` = Σ parts, shown in `table` of `year`.
@@ -79,6 +84,9 @@ class ProblemBuilder {
       f.conventional = NearestTkr(f.kronor);
       int by = solved.moved_by[static_cast<size_t>(node.amount)];
       if (f.tkr != f.conventional && by >= 0) f.moved_by = out.identities[static_cast<size_t>(by)];
+      if (f.tkr != f.conventional && problem_.fixed(node.amount)) {
+        f.moved_by = "as printed in the report of " + std::to_string(before_->report_year);
+      }
       out.years[key.first][key.second] = f;
     }
     for (int k : solved.given_up) {
@@ -153,7 +161,16 @@ class ProblemBuilder {
     return text;
   }
 
+  const int64_t* PrintedBy(int year, const std::string& name) const {
+    if (!before_) return nullptr;
+    auto of_year = before_->tkr.find(year);
+    if (of_year == before_->tkr.end()) return nullptr;
+    auto figure = of_year->second.find(name);
+    return figure == of_year->second.end() ? nullptr : &figure->second;
+  }
+
   const std::map<int, FigureTable>& exact_;
+  const PrintedBefore* before_;
   RoundingProblem problem_;
   std::map<int64_t, int> amount_of_magnitude_;
   std::map<std::pair<int, std::string>, Node> nodes_;
@@ -281,9 +298,12 @@ void MoneyTableIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts
 
 }  // namespace
 
-ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTable>& exact, bool statements_in_tkr) {
-  ProblemBuilder b(exact);
-  const int year = inputs.report_year;
+namespace {
+
+ReportRounding Round(const InputSet& inputs, int year, const std::map<int, FigureTable>& exact,
+                     bool statements_in_tkr, const PrintedBefore* before) {
+  ProblemBuilder b(exact, before);
+  const YearInput& report = *inputs.Find(year);
   std::vector<int> columns{year};
   if (exact.count(year - 1)) columns.push_back(year - 1);
   for (int y : columns) {
@@ -298,10 +318,10 @@ ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTab
     }
     NoteIdentities(b, y, input->files.rakenskaper);
   }
-  if (statements_in_tkr) MoneyTableIdentities(b, year, inputs.report().files.rakenskaper);
+  if (statements_in_tkr) MoneyTableIdentities(b, year, report.files.rakenskaper);
   for (int y : columns) b.RegisterAll(y);
   // The flerårsöversikt's earlier years print three figures each.
-  if (const auto& overview = inputs.report().files.rakenskaper.flerarsoversikt) {
+  if (const auto& overview = report.files.rakenskaper.flerarsoversikt) {
     for (int y = year - static_cast<int>(overview->antal_ar.value) + 1; y < year - 1; ++y) {
       if (!exact.count(y)) continue;
       for (const char* name : {"rr.verksamhetens_intakter", "rr.verksamhetens_kostnader", "rr.arets_resultat"}) {
@@ -310,6 +330,23 @@ ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTab
     }
   }
   return b.Solve();
+}
+
+}  // namespace
+
+ReportRounding RoundReport(const InputSet& inputs, int report_year, const std::map<int, FigureTable>& exact,
+                           bool statements_in_tkr, const PrintedBefore* before) {
+  ReportRounding rounding = Round(inputs, report_year, exact, statements_in_tkr, before);
+  if (before && !rounding.given_up.empty()) {
+    // The earlier report's figures are worth keeping, but not at the price of a sum that no
+    // longer adds up here.
+    ReportRounding afresh = Round(inputs, report_year, exact, statements_in_tkr, nullptr);
+    if (afresh.given_up.size() < rounding.given_up.size()) {
+      afresh.before_kept = false;
+      return afresh;
+    }
+  }
+  return rounding;
 }
 
 }  // namespace arsred

@@ -34,14 +34,26 @@ struct ReportRounding {
   };
   std::vector<GivenUp> given_up;  // the identities no rounding could keep
   bool search_complete = true;
+  bool before_kept = true;  // every figure printed by an earlier report prints the same here
 
   const RoundedFigure* Find(int year, const std::string& name) const;
   // The printed tkr of every figure of `year`, by name.
   std::map<std::string, int64_t> TkrOf(int year) const;
 };
 
-// `exact` holds the figures of every year with a directory. The statements' and the
-// driftredovisning's identities take part only when they are printed in tkr.
-ReportRounding RoundReport(const InputSet& inputs, const std::map<int, FigureTable>& exact, bool statements_in_tkr);
+// What an earlier year's own report printed: every figure of its rounding, by year and name.
+// A later report prints those years the same (docs/rounding.md).
+struct PrintedBefore {
+  int report_year = 0;
+  std::map<int, std::map<std::string, int64_t>> tkr;
+};
+
+// The rounding of the report of `report_year` (the inputs' report year, or an earlier one that
+// had a report of its own). `exact` holds the figures of every year with a directory. The
+// statements' and the driftredovisning's identities take part only when they are printed in tkr.
+// With `before`, the figures it holds print as it says; should that cost an identity that could
+// otherwise be kept, they are rounded afresh and `before_kept` is false.
+ReportRounding RoundReport(const InputSet& inputs, int report_year, const std::map<int, FigureTable>& exact,
+                           bool statements_in_tkr, const PrintedBefore* before = nullptr);
 
 }  // namespace arsred

@@ -13,7 +13,14 @@ int64_t NearestTkr(int64_t kronor) {
 
 int RoundingProblem::AddAmount(int64_t kronor) {
   kronor_.push_back(kronor);
+  fixed_.push_back(false);
+  fixed_tkr_.push_back(0);
   return static_cast<int>(kronor_.size() - 1);
+}
+
+void RoundingProblem::Fix(int amount, int64_t tkr) {
+  fixed_[static_cast<size_t>(amount)] = true;
+  fixed_tkr_[static_cast<size_t>(amount)] = tkr;
 }
 
 int RoundingProblem::AddIdentity(const std::vector<Term>& terms) {
@@ -295,7 +302,9 @@ RoundedAmounts RoundControlled(const RoundingProblem& problem) {
     Choice& c = choices[i];
     c.conventional = NearestTkr(kronor);
     int64_t off = kronor - c.conventional * 1000;  // in (−500, 500], or [−500, 500) below zero
-    if (off != 0) {
+    if (problem.fixed(static_cast<int>(i))) {
+      c.conventional = problem.fixed_tkr(static_cast<int>(i));  // printed already: no choice left
+    } else if (off != 0) {
       c.step = off > 0 ? 1 : -1;
       c.extra_error = 1000 - 2 * std::llabs(off);
     }

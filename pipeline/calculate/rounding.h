@@ -30,6 +30,11 @@ class RoundingProblem {
 
   // An amount to print in tkr, by its exact value in kronor; returns its index.
   int AddAmount(int64_t kronor);
+  // Makes an amount print as `tkr` whatever the identities ask: a figure an earlier report has
+  // printed already. A fixed amount is never moved; an identity it cannot meet is given up.
+  void Fix(int amount, int64_t tkr);
+  bool fixed(int amount) const { return fixed_[static_cast<size_t>(amount)]; }
+  int64_t fixed_tkr(int amount) const { return fixed_tkr_[static_cast<size_t>(amount)]; }
   // An identity Σ coefficient × printed amount = 0; returns its index. Terms on the same amount
   // are combined; an identity whose terms cancel holds whatever the rounding.
   int AddIdentity(const std::vector<Term>& terms);
@@ -40,6 +45,8 @@ class RoundingProblem {
 
  private:
   std::vector<int64_t> kronor_;
+  std::vector<bool> fixed_;
+  std::vector<int64_t> fixed_tkr_;
   std::vector<std::vector<Term>> identities_;
 };
 

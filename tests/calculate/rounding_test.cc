@@ -106,6 +106,32 @@ TEST_CASE("whole thousands, zero included, never move; an identity they break is
   CHECK(r.tkr[static_cast<size_t>(zero)] == 0);
 }
 
+TEST_CASE("an amount printed already keeps its figure; the other lines move round it, or the sum is given up") {
+  // 1 400 + 1 400 = 2 800: rounded alone, one line goes up to 2. An earlier report printed the
+  // first line as 1 and the total as 3, so the second line has to take the thousand.
+  RoundingProblem p;
+  int a = p.AddAmount(1'400), b = p.AddAmount(1'400), total = p.AddAmount(2'800);
+  p.AddIdentity({{total, 1}, {a, -1}, {b, -1}});
+  p.Fix(a, 1);
+  p.Fix(total, 3);
+  RoundedAmounts r = RoundControlled(p);
+  CHECK(r.given_up.empty());
+  CHECK(r.tkr[static_cast<size_t>(a)] == 1);
+  CHECK(r.tkr[static_cast<size_t>(b)] == 2);
+  CHECK(r.tkr[static_cast<size_t>(total)] == 3);
+
+  // Printed as 1 + 1 = 3 before (that report gave the sum up): nothing may move, so it is given up here too.
+  RoundingProblem q;
+  int c = q.AddAmount(1'400), d = q.AddAmount(1'400), sum = q.AddAmount(2'800);
+  q.AddIdentity({{sum, 1}, {c, -1}, {d, -1}});
+  q.Fix(c, 1);
+  q.Fix(d, 1);
+  q.Fix(sum, 3);
+  RoundedAmounts given_up = RoundControlled(q);
+  CHECK(given_up.given_up == std::vector<int>{0});
+  CHECK(given_up.tkr[static_cast<size_t>(sum)] == 3);
+}
+
 TEST_CASE("when the identities cannot all hold, the fewest are given up and the rest still hold") {
   // a + b = t and a + b = u with t and u a thousand apart: one of the two must go.
   RoundingProblem p;
