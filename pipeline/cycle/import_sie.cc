@@ -109,6 +109,87 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
   return booking;
 }
 
+// The kronor written for each target, in the books' sign (debit positive). Each is its accounts'
+// sum in öre, rounded to the krona. Rounded one by one, the lines of a year can miss by a krona
+// what the books' own totals give: 211,60 and 12 486,37 kr round to 212 and 12 486, and the
+// result comes out at −840 554 kr where the books say −840 553,23. So the written lines are
+// rounded as a whole (largest remainder): the result lines add up to the books' result rounded,
+// and all written lines to the books' total of their accounts rounded, which in books whose
+// other balances are whole kronor is what keeps the balance sheet in balance. Where the lines
+// fall short, the ones nearest a half krona are rounded the other way, never further than to
+// the krona on the other side of their amount.
+namespace {
+
+struct WrittenAmounts {
+  std::vector<int64_t> kronor;    // by index in `mapped`, the books' sign; 0 where nothing is written
+  std::vector<std::string> why;   // by index: why a line was rounded the other way, or ""
+};
+
+// Moves the rounded amounts of `lines` so that they add up to `total`, one krona each for the
+// lines whose amount is nearest the other side. Gives up (leaves them) when too few can move.
+void RoundToTotal(const std::vector<int64_t>& ore, const std::vector<size_t>& lines, int64_t total,
+                  const std::string& reason, WrittenAmounts& amounts) {
+  int64_t sum = 0;
+  for (size_t i : lines) sum += amounts.kronor[i];
+  const int64_t missing = total - sum;
+  if (missing == 0) return;
+  const int64_t step = missing > 0 ? 1 : -1;
+  std::vector<std::pair<int64_t, size_t>> candidates;  // (öre the moved figure lies off its amount, line)
+  for (size_t i : lines) {
+    const int64_t moved = (amounts.kronor[i] + step) * 100;
+    if (std::llabs(moved - ore[i]) < 100) candidates.push_back({std::llabs(moved - ore[i]), i});
+  }
+  if (candidates.size() < static_cast<size_t>(std::llabs(missing))) return;
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (int64_t k = 0; k < std::llabs(missing); ++k) {
+    const size_t i = candidates[static_cast<size_t>(k)].second;
+    amounts.kronor[i] += step;
+    amounts.why[i] = reason;
+  }
+}
+
+WrittenAmounts RoundWrittenAmounts(const SieFile& books, const std::vector<Mapped>& mapped) {
+  WrittenAmounts amounts{std::vector<int64_t>(mapped.size(), 0), std::vector<std::string>(mapped.size())};
+  std::vector<int64_t> ore(mapped.size(), 0);
+  std::vector<size_t> result_lines, all_lines;
+  int64_t result_ore = 0, all_ore = 0;
+  for (size_t i = 0; i < mapped.size(); ++i) {
+    const MappingTarget& t = mapped[i].target;
+    if (t.kind != MappingTarget::Kind::kWrite) continue;
+    ore[i] = SumAccounts(books, t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing, 0, mapped[i].ranges);
+    amounts.kronor[i] = RoundOreToKronor(ore[i]);
+    all_lines.push_back(i);
+    all_ore += ore[i];
+    if (t.result) {
+      result_lines.push_back(i);
+      result_ore += ore[i];
+    }
+  }
+  const int64_t result = RoundOreToKronor(result_ore);
+  RoundToTotal(ore, result_lines, result,
+               "so that the result lines add up to the books' result, " + Kronor(-result), amounts);
+  std::vector<size_t> balance_lines;
+  int64_t result_written = 0;
+  for (size_t i : all_lines) {
+    if (mapped[i].target.result) {
+      result_written += amounts.kronor[i];
+    } else {
+      balance_lines.push_back(i);
+    }
+  }
+  RoundToTotal(ore, balance_lines, RoundOreToKronor(all_ore) - result_written,
+               "so that the balance sheet adds up as the books do", amounts);
+  for (size_t i : all_lines) {
+    if (!amounts.why[i].empty()) {
+      amounts.why[i] = "rounded from " + FormatOre(mapped[i].target.credit ? -ore[i] : ore[i]) + " " + amounts.why[i];
+    }
+  }
+  return amounts;
+}
+
+}  // namespace
+
 // Where the year states the exact opening balance of a target that carries one over from last
 // year: an avsattning note's `ingaende`, or `eget_kapital.ingaende`; null for other targets.
 const std::optional<Located<Money>>* OpeningValueOf(const MappingTarget& target, const AccountsFile& accounts) {
@@ -281,12 +362,15 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
     return RoundOreToKronor(m.target.credit ? -ore : ore);
   };
-  for (const Mapped& m : mapped) {
+  const WrittenAmounts written = RoundWrittenAmounts(books, mapped);
+  for (size_t index = 0; index < mapped.size(); ++index) {
+    const Mapped& m = mapped[index];
     const MappingTarget& t = m.target;
     const Where at = m.mapping->till.where;
     const std::string& name = m.mapping->till.value;
     const SieBalanceKind kind = t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing;
-    const int64_t kr = amount(m, kind);
+    const int64_t kr = t.kind == MappingTarget::Kind::kWrite ? (t.credit ? -written.kronor[index] : written.kronor[index])
+                                                             : amount(m, kind);
     // The opening balance in the books is last year's closing one in the report.
     if (!t.prior_figure.empty()) {
       if (const Figure* closing = prior.Find(t.prior_figure); closing && closing->kind == Figure::Kind::kMoney) {
@@ -339,7 +423,8 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
         edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(kr)});
         written_positions.insert({value_at.line, value_at.column});
         report.push_back(file.path + ":" + std::to_string(value_at.line) + ":" + std::to_string(value_at.column) +
-                         ": " + name + " = " + Kronor(kr) + " (" + m.accounts + ")");
+                         ": " + name + " = " + Kronor(kr) + " (" + m.accounts + ")" +
+                         (written.why[index].empty() ? "" : ", " + written.why[index]));
         break;
       }
       case MappingTarget::Kind::kGroupItem: {

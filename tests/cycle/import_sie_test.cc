@@ -80,6 +80,32 @@ void ExpectRefused(const Books& books, const std::string& code, const std::strin
   CHECK(!fs::exists(books.year() / "bokforing.se"));
 }
 
+TEST_CASE("lines in öre are rounded together, so that the result and the balance sheet stay the books'", "[import]") {
+  // Closed books whose öre, rounded line by line, would put the result 1 kr below the books'
+  // (tests/fixtures/next-year/README.md): 3740 −211,60 and 8310 12 486,37 kr.
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
+  const fs::path year = temp.path() / "2024";
+  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year, fs::copy_options::recursive);
+  const std::string imported = ReadFile(year / "rakenskaper.yaml");
+  std::string blank = ReplaceAll(imported, "belopp: -211\n", "belopp: ATT FYLLA I\n");
+  blank = ReplaceAll(blank, "finansiella_intakter: 12486\n", "finansiella_intakter: ATT FYLLA I\n");
+  REQUIRE(blank != imported);
+  WriteFile(year / "rakenskaper.yaml", blank);
+  RunResult run = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string(),
+                             "--year", year.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // 211,60 is the line nearest a half krona, so it is the one rounded the other way.
+  CHECK(run.err.find("noter.intakter.oresutjamning = −211 kr (3740), rounded from −211,60 kr so that the result "
+                     "lines add up to the books' result, −840 553 kr") != std::string::npos);
+  CHECK(run.err.find("resultatrakning.finansiella_intakter = 12 486 kr (8300-8399)\n") != std::string::npos);
+  CHECK(ReadFile(year / "rakenskaper.yaml") == imported);
+  RunResult check = RunArsred({"check", year.string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("books of another organisation or year are refused at their line", "[import]") {
   Books other_organisation;
   other_organisation.EditBooks("#ORGNR 222000-1990", "#ORGNR 556036-0793");
