@@ -94,7 +94,16 @@ std::vector<Candidate> CandidatesOf(const AccountsFile& accounts) {
   return out;
 }
 
-// Lower-case words of a name, å, ä and ö kept: "Bidrag Försäkringskassan" -> {bidrag, försäkringskassan}.
+// Little words that say nothing of what an account is: "Löner till tjänstemän" must not look
+// like "Bidrag till insatser".
+bool IsLittleWord(const std::string& word) {
+  static const char* const kLittle[] = {"till", "och", "för", "med", "som", "från", "under", "samt", "vid", "mot",
+                                        "inom", "per", "ej", "övr"};
+  return std::any_of(std::begin(kLittle), std::end(kLittle), [&](const char* little) { return word == little; });
+}
+
+// Lower-case words of a name, å, ä and ö kept, little words left out:
+// "Bidrag till Försäkringskassan" -> {bidrag, försäkringskassan}.
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> words;
   std::string word;
@@ -105,7 +114,7 @@ std::vector<std::string> Words(const std::string& text) {
       word += static_cast<char>(c);
       continue;
     }
-    if (word.size() >= 3) words.push_back(word);
+    if (word.size() >= 3 && !IsLittleWord(word)) words.push_back(word);
     word.clear();
   }
   return words;
@@ -118,7 +127,7 @@ std::string GroupWords(int account) {
   if (account >= 3000 && account <= 3099) return " bidrag medlemsbidrag";
   if (account >= 4000 && account <= 4999) return " insatser bidrag";
   if (account >= 5000 && account <= 6999) return " övriga externa kostnader verksamhetskostnader";
-  if (account >= 7000 && account <= 7699) return " personalkostnader personal";
+  if (account >= 7000 && account <= 7699) return " personalkostnader personal löner arvoden";
   if (account >= 8000 && account <= 8599) return " finansiella";
   return "";
 }

@@ -2,6 +2,9 @@
 // everything that makes it refuse, each with nothing written.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <sstream>
+
 #include "test_util.h"
 
 namespace arsred::test {
@@ -104,6 +107,65 @@ TEST_CASE("lines in öre are rounded together, so that the result and the balanc
   RunResult check = RunArsred({"check", year.string()});
   INFO(check.err);
   CHECK(check.exit_code == 0);
+}
+
+// Account -> target of a kontomappning as written ("  - konton: [1630, 4000-4999]\n    till: x").
+std::map<int, std::string> TargetsOf(const std::string& mapping) {
+  std::map<int, std::string> targets;
+  std::istringstream in(mapping.substr(mapping.find("kontomappning:")));
+  std::vector<std::pair<int, int>> ranges;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  - konton: [", 0) == 0) {
+      ranges.clear();
+      std::istringstream list(line.substr(13, line.find(']') - 13));
+      for (std::string item; std::getline(list, item, ',');) {
+        item = ReplaceAll(ReplaceAll(item, "\"", ""), " ", "");
+        const size_t dash = item.find('-');
+        const int first = std::stoi(item);
+        ranges.push_back({first, dash == std::string::npos ? first : std::stoi(item.substr(dash + 1))});
+      }
+    } else if (line.rfind("    till: ", 0) == 0) {
+      for (auto [first, last] : ranges) {
+        for (int account = first; account <= last; ++account) targets[account] = line.substr(10);
+      }
+    }
+  }
+  return targets;
+}
+
+TEST_CASE("a program's chart of accounts is proposed by meaning, not by little words", "[import]") {
+  // The next-year fixture's books, from a program's BAS chart, and the kontomappning its
+  // economist settled on. "7010 Löner till tjänstemän" shares only "till" with "Bidrag till
+  // insatser", and belongs with the personnel costs.
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
+  const fs::path year = temp.path() / "2024";
+  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year, fs::copy_options::recursive);
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  WriteFile(year / "rakenskaper.yaml", accounts.substr(0, accounts.find("kontomappning:")));
+  const std::string books = (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string();
+  RunResult proposed = RunArsred({"import-sie", books, "--year", year.string(), "--propose-mapping"});
+  INFO(proposed.err << proposed.out);
+  REQUIRE(proposed.exit_code == 0);
+  CHECK(proposed.out.find("  - konton: [7010, 7090, 7410, 7490, 7510, 7530, 7610, 7690]\n"
+                          "    till: noter.kostnader.personalkostnader\n"
+                          "    # 7010 Löner till tjänstemän -> Personalkostnader\n") != std::string::npos);
+  CHECK(proposed.out.find("no word of the names matched") == std::string::npos);
+  // Every account goes where the economist put it, but one whose name fits two items: "2990
+  // Övriga upplupna kostnader", proposed as Upplupna kostnader, kept as Interimsskulder.
+  const std::map<int, std::string> settled = TargetsOf(accounts), proposal = TargetsOf(proposed.out);
+  CHECK(proposal.size() == 43);  // every account with a balance but 8999
+  for (const auto& [account, target] : proposal) {
+    INFO(account);
+    if (account == 2990) {
+      CHECK(target == "noter.kortfristiga_skulder.upplupna_kostnader");
+      CHECK(settled.at(account) == "noter.kortfristiga_skulder.interimsskulder");
+    } else if (settled.count(account)) {
+      CHECK(target == settled.at(account));
+    } else {
+      CHECK(account == 2099);  // settled mappings leave the booked result to the closing voucher
+    }
+  }
 }
 
 TEST_CASE("books of another organisation or year are refused at their line", "[import]") {
