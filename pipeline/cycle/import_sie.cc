@@ -379,10 +379,11 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
           diagnostics.Error("import.opening", at, m.mapping->till.path,
                             "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
                                 std::to_string(inputs.report_year - 1) + " closed it at " + FormatMoney(closing->money));
-        } else if (!closing->money.exact() && opening != closing->money.kronor) {
+        } else if (const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts);
+                   !closing->money.exact() && (opening != closing->money.kronor || (exact && marked(*exact)))) {
           // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the
-          // note or of equity takes the exact amount; without one, the import says how to add it.
-          const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts);
+          // note or of equity takes the exact amount (`arsred new` asks for it); without one, the
+          // import says how to add it.
           const std::string known = "the books open " + name + " at " + Kronor(opening) + ", which " +
                                     std::to_string(inputs.report_year - 1) + " gave only in tkr (" +
                                     FormatMoney(closing->money) + ")";

@@ -16,6 +16,7 @@
 
 #include "build.h"
 #include "field_traits.h"
+#include "figures.h"
 #include "fill_marker.h"
 #include "load.h"
 #include "validate.h"
@@ -64,12 +65,13 @@ constexpr FieldFate kRules[] = {
     {"budget.yaml", "sparade_medel", Fate::kVerbatim},
     // rakenskaper.yaml. Opening balances and the cash flow's changes come from the prior year's
     // directory; a note's closing balance in tkr and its printed total only checked a printed
-    // report. Entries booked against equity are events of their year. The multi-year
-    // overview's history is the past (years no longer shown are removed beforehand).
-    {"Note", "ingaende", Fate::kDrop},
+    // report. An opening balance the prior year knew only in tkr is asked for to the krona
+    // (Reframe keeps just those). Entries booked against equity are events of their year. The
+    // multi-year overview's history is the past (years no longer shown are removed beforehand).
+    {"Note", "ingaende", Fate::kMark},
     {"Note", "utgaende", Fate::kDrop},
     {"Note", "summa", Fate::kDrop},
-    {"Equity", "ingaende", Fate::kDrop},
+    {"Equity", "ingaende", Fate::kMark},
     {"Equity", "direkta_poster", Fate::kDrop},
     {"CashFlow", "justering_avsattningar", Fate::kDrop},
     {"CashFlow", "forandring_fordringar", Fate::kDrop},
@@ -357,8 +359,8 @@ class YamlWriter {
 };
 
 // The prior year's files made into the new year's, where a value changes rather than being
-// carried, marked or left out.
-void Reframe(YearFiles& files, int year) {
+// carried, marked or left out. `closing` holds the prior year's figures.
+void Reframe(YearFiles& files, int year, const FigureTable& closing) {
   OrgFile& org = files.forbund;
   org.ar.value = year;
   org.omfattning.value = Scope::kAnnualReport;
@@ -371,6 +373,26 @@ void Reframe(YearFiles& files, int year) {
   // one, has none.
   if (!files.text.forvaltningsberattelse) files.text.forvaltningsberattelse.emplace();
   if (!files.verksamhet.personal) files.verksamhet.personal.emplace();
+  // An opening balance comes from the prior year's closing one, unless that was known only in
+  // tkr (an actuary's pension figure, a year encoded from a printed report): then the year asks
+  // for it to the krona, from the books' opening balances (`import-sie` writes it).
+  const auto known_only_in_tkr = [&](const std::string& figure) {
+    const Figure* f = closing.Find(figure);
+    return f && f->kind == Figure::Kind::kMoney && !f->money.exact();
+  };
+  for (Note& note : files.rakenskaper.noter) {
+    note.ingaende.reset();
+    if (note.typ && note.typ->value == NoteKind::kProvision &&
+        known_only_in_tkr("not." + note.id.value.name + ".utgaende")) {
+      note.ingaende.emplace();
+    }
+  }
+  auto& equity = files.rakenskaper.eget_kapital;
+  if (equity) equity->ingaende.reset();
+  if (known_only_in_tkr("br.eget_kapital")) {
+    if (!equity) equity.emplace();
+    equity->ingaende.emplace();
+  }
   // A group's stated amount only checks its sub-items; the sub-items are to fill in.
   for (Note& note : files.rakenskaper.noter) {
     for (NoteItem& item : note.poster) {
@@ -406,7 +428,8 @@ std::string Explanation(const std::string& file, int from_year) {
   }
   return "# The notes are carried from " + from + " with every amount to fill in, in kronor as in the books\n"
          "# (unless a section says enhet: tkr). Opening balances and the cash flow statement\n"
-         "# come from " + from + "'s directory and are not written here.\n";
+         "# come from " + from + "'s directory and are not written here, but for an `ingaende` that\n"
+         "# " + from + " knew only in tkr: fill it in from the books' opening balance (import-sie does).\n";
 }
 
 template <class F>
@@ -480,7 +503,7 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
   const size_t prior_errors = diagnostics.ErrorCount();
 
   YearFiles files = from.files;
-  Reframe(files, year);
+  Reframe(files, year, DeriveFigures(inputs, from.year, nullptr));
   YamlWriter writer(from.year, year);
   std::vector<NewFile> written;
   std::vector<std::string> not_written;
