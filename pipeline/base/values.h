@@ -28,20 +28,24 @@ struct Money {
   int64_t kronor = 0;
   int tkr_terms = 0;
   bool overflow = false;
+  // Still to fill in (`ATT FYLLA I`), or reckoned from such an amount: a draft prints a marker
+  // for it, and no check or rounding counts it.
+  bool to_fill = false;
 
   static Money Kr(int64_t kr) { return Money{kr, 0}; }
   static Money Tkr(int64_t tkr) { return Money{tkr * 1000, 1}; }
+  static Money ToFill() { return Money{0, 0, false, true}; }
   bool exact() const { return tkr_terms == 0; }
   int64_t tolerance() const { return 500 * static_cast<int64_t>(tkr_terms); }
 
   Money operator+(Money other) const { return Checked(kronor, other.kronor, other); }
   Money operator-(Money other) const { return Checked(kronor, -other.kronor, other); }
-  Money operator-() const { return {-kronor, tkr_terms, overflow}; }
+  Money operator-() const { return {-kronor, tkr_terms, overflow, to_fill}; }
   Money& operator+=(Money other) { return *this = *this + other; }
 
  private:
   Money Checked(int64_t a, int64_t b, Money other) const {
-    Money sum{0, tkr_terms + other.tkr_terms, overflow || other.overflow};
+    Money sum{0, tkr_terms + other.tkr_terms, overflow || other.overflow, to_fill || other.to_fill};
     const bool wrapped = __builtin_add_overflow(a, b, &sum.kronor);
     if (wrapped || sum.kronor > kLimit || sum.kronor < -kLimit) {
       const bool positive = wrapped ? a > 0 : sum.kronor > 0;
@@ -52,7 +56,8 @@ struct Money {
   }
 };
 
-// True when two amounts can be the same, given the precision of each.
+// True when two amounts can be the same, given the precision of each; also when either is still
+// to fill in, as nothing can be said of it yet.
 bool SameAmount(Money a, Money b);
 // "7 917 676 kr", or "7 918 tkr" for an amount known only to the thousand.
 std::string FormatMoney(Money m);
@@ -96,6 +101,7 @@ struct Located {
   T value{};
   Where where;
   std::string path;
+  bool to_fill = false;  // written as `ATT FYLLA I`: `value` is only its type's default
 };
 
 // Identifiers users give to items that others refer to: lower-case letters, digits, - and _.

@@ -35,24 +35,35 @@ const char* kNil = "\u2013";  // en dash: nothing to report in this cell
 struct PrintedAmount {
   int64_t value = 0;
   bool approximate = false;
+  bool to_fill = false;
 };
+
+// An amount in a column: in tkr, `rounded` is the report's rounding of it (nullopt: to the
+// nearest thousand, for amounts given in tkr).
+PrintedAmount PrintedOf(Money m, bool in_tkr, std::optional<int64_t> rounded = std::nullopt) {
+  if (m.to_fill) return {0, false, true};
+  if (!in_tkr) return {m.kronor, !m.exact()};
+  return {rounded ? *rounded : NearestTkr(m.kronor), false};
+}
 
 Cell AmountCell(const std::optional<PrintedAmount>& amount, int sign = 1) {
   if (!amount) return {kNil, true};
+  if (amount->to_fill) return {kToFillMark, true};
   std::string text = FormatNumber(sign * amount->value);
   return {amount->approximate ? kApproximateMark + text : text, true};
 }
 
-// Gives the table the footnote that explains the mark, when a cell carries it.
-void ExplainApproximateAmounts(ReportTable& table) {
+// Gives the table the footnote that explains a mark, when a cell carries it.
+void ExplainMarks(ReportTable& table) {
+  bool approximate = false, to_fill = false;
   for (const ReportRow& row : table.rows) {
     for (const Cell& cell : row.cells) {
-      if (cell.numeric && cell.text.rfind(kApproximateMark, 0) == 0) {
-        table.footnote = kApproximateFootnote;
-        return;
-      }
+      approximate = approximate || (cell.numeric && cell.text.rfind(kApproximateMark, 0) == 0);
+      to_fill = to_fill || (cell.numeric && cell.text == kToFillMark);
     }
   }
+  if (approximate) table.footnote = kApproximateFootnote;
+  if (to_fill) table.footnote = table.footnote.empty() ? kToFillFootnote : table.footnote + " " + kToFillFootnote;
 }
 
 struct YearFigures {
@@ -86,7 +97,7 @@ std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::m
     const OrgFile& org = earlier->files.forbund;
     const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
                                    (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
-    if (!earlier->complete || !own_report_in_tkr) break;
+    if (!earlier->checkable() || !own_report_in_tkr) break;
     --first;
   }
   std::optional<PrintedBefore> before;
@@ -195,7 +206,7 @@ class TableBuilder {
   std::optional<PrintedAmount> Printed(const YearFigures* y, const std::string& figure) const {
     const Figure* exact = y->exact.Find(figure);
     if (!exact) return std::nullopt;
-    if (in_kronor_) return PrintedAmount{exact->money.kronor, !exact->money.exact()};
+    if (in_kronor_ || exact->money.to_fill) return PrintedOf(exact->money, !in_kronor_);
     auto it = y->rounded.find(figure);
     return it == y->rounded.end() ? std::nullopt : std::optional<PrintedAmount>(PrintedAmount{it->second, false});
   }
@@ -243,7 +254,6 @@ class TableBuilder {
       if (!line.always && !Present(line.figure)) continue;
       t.rows.push_back(AmountRow(line));
     }
-    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -295,7 +305,6 @@ class TableBuilder {
       for (size_t c = 0; c < table.kolumner.size(); ++c) sum.cells.push_back(cell(MoneyTableSumFigure(table, c)));
       t.rows.push_back(sum);
     }
-    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -347,7 +356,6 @@ class TableBuilder {
     row("drift.nettokostnad", "Verksamhetens nettokostnad", RowStyle::kSubtotal, 0);
     row("drift.finansiella_poster", "Finansiella poster", RowStyle::kBody, 0);
     row("drift.resultat", "Resultat", RowStyle::kTotal, 0);
-    ExplainApproximateAmounts(t);
     return t;
   }
 
@@ -380,9 +388,7 @@ struct NoteLine {
 // The lines of a note, printed in kr or in tkr. Items of a note in tkr are given in tkr, so they
 // are whole thousands and print as given.
 std::vector<NoteLine> LinesOf(const Note& note, bool in_tkr) {
-  auto printed = [in_tkr](Money m) {
-    return in_tkr ? PrintedAmount{NearestTkr(m.kronor), false} : PrintedAmount{m.kronor, !m.exact()};
-  };
+  auto printed = [in_tkr](Money m) { return PrintedOf(m, in_tkr); };
   std::vector<NoteLine> lines;
   for (const NoteItem& item : note.poster) {
     NoteLine line;
@@ -466,9 +472,8 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     if (!y) return std::nullopt;
     const Figure* f = y->exact.Find(name);
     if (!f) return std::nullopt;
-    if (!in_tkr) return PrintedAmount{f->money.kronor, !f->money.exact()};
     auto it = y->rounded.find(name);
-    return PrintedAmount{it != y->rounded.end() ? it->second : NearestTkr(f->money.kronor), false};
+    return PrintedOf(f->money, in_tkr, it != y->rounded.end() ? std::optional<int64_t>(it->second) : std::nullopt);
   };
   bool provision = note.typ && note.typ->value == NoteKind::kProvision;
   if (provision) {
@@ -489,7 +494,6 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   total.style = RowStyle::kTotal;
   if (prior_year && !prior) total.prior.reset();
   add(total);
-  ExplainApproximateAmounts(t);
   return t;
 }
 
@@ -554,6 +558,7 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
     r.cells.push_back({row.text.value, false});
     auto count = [&](const FigureTable* f, const std::string& column) -> Cell {
       const Figure* fig = f ? f->Find(base + row.id.value.name + "." + column) : nullptr;
+      if (fig && fig->missing()) return {kToFillMark, true};
       return {fig ? FormatNumber(fig->count) : std::string(kNil), true};
     };
     for (const auto& c : columns) r.cells.push_back(count(&exact, c));
@@ -564,7 +569,10 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
       bool is_base = row.id.value.name == table.andel_av->value.name;
       for (const auto& c : columns) {
         const Figure* share = exact.Find(base + row.id.value.name + ".andel_" + c);
-        r.cells.push_back({is_base || !share ? "" : FormatPercent(RoundPercent(share->count, share->of)), true});
+        std::string text = is_base || !share ? ""
+                           : share->missing() ? kToFillMark
+                                              : FormatPercent(RoundPercent(share->count, share->of));
+        r.cells.push_back({text, true});
       }
     }
     t.rows.push_back(r);
@@ -604,7 +612,9 @@ ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const 
     for (const SeriesColumn& c : series.kolumner) {
       std::string text = kNil;
       if (own != years.end()) {
-        if (const Figure* f = own->second.exact.Find("tabell." + c.kalla.value)) text = FormatNumber(f->count);
+        if (const Figure* f = own->second.exact.Find("tabell." + c.kalla.value)) {
+          text = f->missing() ? kToFillMark : FormatNumber(f->count);
+        }
       } else if (history) {
         for (const auto& [column, value] : history->varden.entries) {
           if (column.value.name == c.id.value.name) text = FormatNumber(value.value);
@@ -622,17 +632,23 @@ ReportTable SurveyTable(const Survey& survey) {
   t.id = "enkat." + survey.id.value.name;
   t.title = "";
   int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
-  std::string group = survey.grupp.value + " (n=" + std::to_string(n) + ")";
+  const bool to_fill = survey.negativt.to_fill || survey.varken_eller.to_fill || survey.positivt.to_fill;
+  std::string group = survey.grupp.value + " (n=" + (to_fill ? std::string(kToFillMark) : std::to_string(n)) + ")";
   t.head.push_back({{""}, {"Antal"}, {"Fördelning"}});
   t.head.push_back({{""}, {group}, {group}});
   t.numeric_columns = {false, true, true};
   std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
   std::vector<int64_t> shares = LargestRemainderPercents(counts);
   const char* labels[] = {"Negativt", "Varken eller", "Positivt"};
+  const bool filled[] = {!survey.negativt.to_fill, !survey.varken_eller.to_fill, !survey.positivt.to_fill};
   for (size_t i = 0; i < 3; ++i) {
-    t.rows.push_back({{{labels[i], false}, {FormatNumber(counts[i]), true}, {FormatPercent(shares[i]), true}}});
+    t.rows.push_back({{{labels[i], false},
+                       {filled[i] ? FormatNumber(counts[i]) : kToFillMark, true},
+                       {to_fill ? kToFillMark : FormatPercent(shares[i]), true}}});
   }
-  ReportRow total{{{"Totalt", false}, {FormatNumber(n), true}, {FormatPercent(n > 0 ? 100 : 0), true}}};
+  ReportRow total{{{"Totalt", false},
+                   {to_fill ? kToFillMark : FormatNumber(n), true},
+                   {to_fill ? kToFillMark : FormatPercent(n > 0 ? 100 : 0), true}}};
   total.style = RowStyle::kTotal;
   t.rows.push_back(total);
   return t;
@@ -648,7 +664,9 @@ ReportTable DistributionTable(const Distribution& d) {
     for (const Category& c : d.kategorier) {
       std::string text = kNil;
       for (const auto& [category, percent] : m.andelar.entries) {
-        if (category.value.name == c.id.value.name) text = FormatPercent(percent.value);
+        if (category.value.name == c.id.value.name) {
+          text = percent.to_fill ? kToFillMark : FormatPercent(percent.value);
+        }
       }
       r.cells.push_back({text, true});
     }
@@ -674,6 +692,7 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
         for (const Category& c : d.kategorier) {
           for (const auto& [category, percent] : m.andelar.entries) {
             if (category.value.name == c.id.value.name) {
+              out.to_fill = out.to_fill || percent.to_fill;
               out.parts.push_back({c.text.value, percent.value, percent.value, FormatPercent(percent.value)});
             }
           }
@@ -682,6 +701,7 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
     }
     return out;
   }
+  out.to_fill = ChartToFill(chart, exact);
   std::vector<int64_t> magnitudes = ChartMagnitudes(chart, exact);
   std::vector<int64_t> shares = LargestRemainderPercents(magnitudes);
   for (size_t i = 0; i < chart.delar.size(); ++i) {
@@ -726,7 +746,10 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     for (int y = last; y >= first; --y) {
       auto own = years.find(y);
       std::string text = kNil;
-      if (own != years.end() && own->second.rounded.count(line.figure)) {
+      const Figure* exact = own != years.end() ? own->second.exact.Find(line.figure) : nullptr;
+      if (exact && exact->missing()) {
+        text = kToFillMark;
+      } else if (own != years.end() && own->second.rounded.count(line.figure)) {
         text = FormatNumber(line.sign * own->second.rounded.at(line.figure));
       } else if (const HistoryYear* h = history(y)) {
         Money m = std::string(line.figure) == "rr.verksamhetens_intakter" ? h->verksamhetens_intakter.value
@@ -745,7 +768,7 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     std::string text = kNil;
     const Figure* f = own != years.end() ? own->second.exact.Find("personal.arsarbetare") : nullptr;
     if (f) {
-      text = f->decimal.ToString();
+      text = f->missing() ? kToFillMark : f->decimal.ToString();
     } else if (const HistoryYear* h = history(y); h && h->arsarbetare) {
       text = h->arsarbetare->value.ToString();
     }
@@ -984,7 +1007,10 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   out.signatures = Signatures(org);
   if (!org.styrelse.empty()) out.tables["styrelse"] = BoardTable(org);
   // Captions may quote figures, e.g. a count: "(… {fordelning.forsorjning.fore.n} personer)".
-  for (auto& [id, table] : out.tables) table.title = ExpandCaption(out, table.title);
+  for (auto& [id, table] : out.tables) {
+    table.title = ExpandCaption(out, table.title);
+    ExplainMarks(table);
+  }
   for (auto& [id, chart] : out.charts) chart.title = ExpandCaption(out, chart.title);
   return out;
 }
@@ -997,6 +1023,7 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
   const std::map<std::string, int64_t>& rounded = prior ? figures.rounded_tkr_prior : figures.rounded_tkr;
   const Figure* f = table.Find(key);
   if (!f) return std::nullopt;
+  if (f->missing()) return std::string(kToFillMark);
   auto has = [&](const char* format) { return std::find(formats.begin(), formats.end(), format) != formats.end(); };
   bool magnitude = has("abs");
   const std::string* word = FindSignWordFormat(formats);  // a word chosen by the sign as printed

@@ -17,6 +17,7 @@
 
 #include "diagnostics.h"
 #include "figures.h"
+#include "fill_marker.h"
 #include "load.h"
 #include "report_rounding.h"
 #include "statement_lines.h"
@@ -58,6 +59,8 @@ struct ReportTable {
 // with this mark before it, and the table says what it means in its footnote.
 inline constexpr const char* kApproximateMark = "\u2248";
 inline constexpr const char* kApproximateFootnote = "\u2248 Beloppet är känt endast i hela tusental kronor.";
+// A table with a figure still to fill in (kToFillMark, fill_marker.h) says what the mark means.
+inline constexpr const char* kToFillFootnote = "[?] Att fylla i: beloppet eller antalet är ännu inte angivet.";
 
 struct ChartPart {
   std::string label;
@@ -70,6 +73,7 @@ struct ReportChart {
   std::string id;
   std::string title;
   bool bars = false;     // a bar chart; otherwise a pie
+  bool to_fill = false;  // a part waits for a value still to fill in: the draft shows no chart yet
   std::vector<ChartPart> parts;
 };
 

@@ -38,7 +38,7 @@ class ProblemBuilder {
   // Registers a figure (once); figures of equal magnitude share one amount. A figure an earlier
   // report printed is fixed at what it printed.
   void Figure(int year, const std::string& name) {
-    if (nodes_.count({year, name})) return;
+    if (nodes_.count({year, name}) || ToFill(year, name)) return;
     auto table = exact_.find(year);
     int64_t kronor = table == exact_.end() ? 0 : table->second.MoneyOr0(name).kronor;
     const Node node = nodes_[{year, name}] = Shared(kronor);
@@ -120,6 +120,10 @@ class ProblemBuilder {
   }
 
   void Add(const Identity& identity) {
+    // A figure still to fill in has no amount yet: what it takes part in waits for it.
+    for (const Part& p : identity.parts) {
+      if (ToFill(p.year, p.name)) return;
+    }
     std::vector<RoundingProblem::Term> terms;
     for (const Part& p : identity.parts) {
       Figure(p.year, p.name);
@@ -159,6 +163,11 @@ class ProblemBuilder {
       text += " tkr";
     }
     return text;
+  }
+
+  bool ToFill(int year, const std::string& name) const {
+    auto table = exact_.find(year);
+    return table != exact_.end() && table->second.MoneyOr0(name).to_fill;
   }
 
   const int64_t* PrintedBy(int year, const std::string& name) const {

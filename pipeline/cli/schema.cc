@@ -238,7 +238,14 @@ std::string MarkdownReference(const SchemaCollector& schema) {
          "quotes) in place of every figure and text that is the new year's own. Any value may be written so "
          "(not a mapping or a list). `arsred check` reports each one with its place: a value as `fill.value`, "
          "and the year's figures are checked only once none is left; a text as `fill.text`, which does not "
-         "hold up the checks. The JSON Schemas do not allow the words, so an editor marks them too.\n\n";
+         "hold up the checks. The JSON Schemas do not allow the words, so an editor marks them too.\n\n"
+         "A draft is written all the same (`arsred build`, `arsred watch`): an amount, a count, a number "
+         "or a goal's status still to fill in prints as `[?]`, and so does every figure reckoned from it (a "
+         "sum, a share, a placeholder in the text), with a footnote under each table that has one; a chart "
+         "with such a figure is not drawn yet, and says so; a text prints as written. The draft's last pages "
+         "list each value with its place, the exit code is 2, and `--final` refuses. A value of another "
+         "kind (a name, a date, a choice) has nothing a draft could print in its place: while one is left, "
+         "no draft is written.\n\n";
   std::set<std::string> files;
   for (const YearFileSpec& spec : kYearFileSpecs) files.insert(spec.name);
   MarkdownMappings(schema, files, out);

@@ -494,9 +494,10 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
     err << "arsred: new: " << target.generic_string() << " exists; nothing written (remove it first to start over)\n";
     return kExitErrors;
   }
-  if (!from.complete) {
+  if (!from.checkable()) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
-    err << "arsred: new: " << from.dir << " does not load (above); nothing written\n";
+    err << "arsred: new: " << from.dir << (from.complete ? " still has values to fill in (above)" : " does not load (above)")
+        << "; nothing written\n";
     return kExitErrors;
   }
   Validate(inputs, diagnostics);

@@ -1109,6 +1109,15 @@ class Composer {
     pages_.Add(b);
   }
 
+  // A chart whose figures are still to fill in: its caption, and in its place a line saying why
+  // it is not drawn yet (a draft only; a final report has nothing left to fill in).
+  void ChartToFill(const ReportChart& chart) {
+    const double size = table_size_;
+    if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+    Caption(std::string(kToFillMark) + " Diagrammet ritas när dess värden är ifyllda.", size, false,
+            paragraph_space_, Element(StructType::kP));
+  }
+
   // Vertical bars, one per part, the value above each bar and the label below it.
   void Bars(const ReportChart& chart) {
     if (!chart.title.empty()) {
@@ -1269,7 +1278,9 @@ class Composer {
       PendingRow row;
       row.goal = SubmitCell(goal.mal, left_w - 8, size);
       row.status.paragraphs.emplace_back(
-          paragraphs_.Submit({{StatusText(goal.status.value), kBold, ""}}, size, body_.color, right_w - 8, false), false);
+          paragraphs_.Submit({{goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value), kBold, ""}},
+                             size, body_.color, right_w - 8, false),
+          false);
       row.follow_up = SubmitCell(goal.redovisning, right_w - 8, size);
       rows.push_back(std::move(row));
     }
@@ -1406,7 +1417,12 @@ class Composer {
     }
     if (kind == "diagram") {
       auto it = figures_.charts.find("diagram." + id);
-      if (it != figures_.charts.end()) it->second.bars ? Bars(it->second) : Pie(it->second);
+      if (it == figures_.charts.end()) return;
+      if (it->second.to_fill) {
+        ChartToFill(it->second);
+      } else {
+        it->second.bars ? Bars(it->second) : Pie(it->second);
+      }
       return;
     }
     if (kind == "mal") {

@@ -9,4 +9,8 @@ namespace arsred {
 
 inline constexpr std::string_view kFillMarker = "ATT FYLLA I";
 
+// What a draft prints in place of a figure still to fill in, or reckoned from one: short enough
+// for a table's cell. The draft's findings say where each value goes.
+inline constexpr const char* kToFillMark = "[?]";
+
 }  // namespace arsred

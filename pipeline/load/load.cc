@@ -47,11 +47,13 @@ struct MarkupParser {
   }
 };
 
+// Returns the markers a draft cannot show (Loader::undraftable_markers).
 template <class T>
-void LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics,
-              const ReaderLimits& limits) {
+int LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics,
+             const ReaderLimits& limits) {
   Loader loader(parsed.file, sources, diagnostics, limits.max_scalar_bytes);
   loader.LoadRoot(parsed.root, target);
+  return loader.undraftable_markers();
 }
 
 std::string ShownPath(const fs::path& p) { return p.lexically_normal().generic_string(); }
@@ -61,28 +63,30 @@ std::string ShownPath(const fs::path& p) { return p.lexically_normal().generic_s
 namespace {
 
 // Parses a registered file and loads it into the struct of that file. Reads `sources` only, so
-// that several files can load at once.
-void LoadSource(YamlSource source, const std::string& name, YearFiles& files, const SourceSet& sources,
-                Diagnostics& diagnostics, const ReaderLimits& limits) {
+// that several files can load at once. Returns the markers a draft cannot show.
+int LoadSource(YamlSource source, const std::string& name, YearFiles& files, const SourceSet& sources,
+               Diagnostics& diagnostics, const ReaderLimits& limits) {
   auto parsed = ParseYamlSource(source, sources, diagnostics, limits);
-  if (!parsed) return;
+  if (!parsed) return 0;
   MarkupParser markup{diagnostics};
+  int undraftable = 0;
   if (name == "forbund.yaml") {
-    LoadInto(*parsed, files.forbund, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.forbund, sources, diagnostics, limits);
   } else if (name == "text.yaml") {
-    LoadInto(*parsed, files.text, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.text, sources, diagnostics, limits);
     markup.Parse(files.text);
   } else if (name == "verksamhet.yaml") {
-    LoadInto(*parsed, files.verksamhet, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.verksamhet, sources, diagnostics, limits);
     markup.Parse(files.verksamhet);
   } else if (name == "budget.yaml") {
-    LoadInto(*parsed, files.budget, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.budget, sources, diagnostics, limits);
   } else if (name == "rakenskaper.yaml") {
-    LoadInto(*parsed, files.rakenskaper, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.rakenskaper, sources, diagnostics, limits);
   } else if (name == "rattelser.yaml") {
-    LoadInto(*parsed, files.rattelser, sources, diagnostics, limits);
+    undraftable = LoadInto(*parsed, files.rattelser, sources, diagnostics, limits);
     markup.Parse(files.rattelser);
   }
+  return undraftable;
 }
 
 }  // namespace
@@ -102,6 +106,7 @@ struct FileJob {
   YamlSource source;
   size_t bytes;
   Diagnostics findings;  // merged in the order the files were read
+  int undraftable_markers = 0;
 };
 
 // A .yaml file in a year directory that is none of the year's files: reported once the year's
@@ -251,7 +256,7 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
   for (size_t i : order) {
     FileJob& job = jobs[i];
     queue.Add([&job, &inputs, &limits] {
-      LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
+      job.undraftable_markers = LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
     });
   }
   {
@@ -260,7 +265,17 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     queue.Finish();
   }
   for (FileJob& job : jobs) {
-    if (job.findings.HasErrors()) job.year->complete = false;
+    // Values still to fill in leave a year complete, to be drafted with a marker in their place,
+    // but not checked (validate.cc) nor made final.
+    for (const Diagnostic& d : job.findings.all()) {
+      if (d.severity != Severity::kError) continue;
+      if (d.code == "fill.value") {
+        ++job.year->values_to_fill;
+      } else {
+        job.year->complete = false;
+      }
+    }
+    if (job.undraftable_markers > 0) job.year->complete = false;
     diagnostics.Append(std::move(job.findings));
   }
   WarnOfOtherFiles(others, diagnostics);

@@ -23,7 +23,12 @@ struct YearInput {
   std::string dir;                 // as shown in messages, e.g. "inputs/2023"
   YearFiles files;
   std::set<std::string> present;   // the file names that exist, e.g. "text.yaml"
-  bool complete = true;            // every present file parsed and loaded without error
+  bool complete = true;            // every present file parsed and loaded without error, but for
+                                   // values still to fill in that a draft can show
+  int values_to_fill = 0;          // `ATT FYLLA I` markers in place of values (fill.value)
+
+  // Whether its figures can be checked and carried: complete, with nothing left to fill in.
+  bool checkable() const { return complete && values_to_fill == 0; }
 };
 
 struct InputSet {

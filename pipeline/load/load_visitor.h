@@ -34,6 +34,8 @@ class Loader {
   void Read(const YamlNode& node, const std::string& path, T& target);
 
   Where At(const YamlNode& node) const { return WhereOf(node.mark, file_, sources_); }
+  // Markers where a draft could show nothing in the value's place (a date, a name, a choice).
+  int undraftable_markers() const { return undraftable_markers_; }
   void Error(const char* code, const YamlNode& node, const std::string& path, const std::string& message) {
     diagnostics_.Error(code, At(node), path, message);
   }
@@ -96,6 +98,7 @@ class Loader {
 
   Unit unit_ = Unit::kKr;  // the unit of money in the mapping being read (its `enhet` key)
   size_t max_scalar_bytes_;
+  int undraftable_markers_ = 0;
 };
 
 template <class T>
@@ -183,6 +186,14 @@ void Loader::Read(const YamlNode& node, const std::string& path, T& target) {
     if constexpr (!std::is_same_v<decltype(target.value), Text>) {
       if (IsFillMarker(node)) {
         Error("fill.value", node, path, "to fill in: `" + LastKey(path) + "`, " + WhatToFill(target.value));
+        target.to_fill = true;
+        using V = decltype(target.value);
+        if constexpr (std::is_same_v<V, Money>) target.value = Money::ToFill();
+        // A draft shows these as still to fill in (an amount, a count, a goal's status); any
+        // other value is one the report cannot be drafted without.
+        constexpr bool kDraftable = std::is_same_v<V, Money> || std::is_same_v<V, int64_t> ||
+                                    std::is_same_v<V, Decimal> || std::is_same_v<V, GoalStatus>;
+        if (!kDraftable) ++undraftable_markers_;
         return;
       }
     }

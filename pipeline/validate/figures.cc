@@ -4,6 +4,7 @@
 #include <numeric>
 #include <type_traits>
 
+#include "fill_marker.h"
 #include "load_visitor.h"
 
 namespace arsred {
@@ -472,10 +473,12 @@ class Deriver {
       f.kind = Figure::Kind::kDecimal;
       f.decimal = activity.personal->arsarbetare.value;
       f.where = activity.personal->arsarbetare.where;
+      f.to_fill = activity.personal->arsarbetare.to_fill;
       table_.Set("personal.arsarbetare", f);
       if (activity.personal->finansierade_tjanster) {
         f.decimal = activity.personal->finansierade_tjanster->value;
         f.where = activity.personal->finansierade_tjanster->where;
+        f.to_fill = activity.personal->finansierade_tjanster->to_fill;
         table_.Set("personal.finansierade_tjanster", f);
       }
     }
@@ -484,7 +487,7 @@ class Deriver {
       for (const CountRow& row : table.rader) {
         const std::string r = base + "." + row.id.value.name;
         auto set = [&](const char* column, const std::optional<Located<int64_t>>& value) {
-          if (value) table_.Set(r + "." + column, Figure::OfCount(value->value, value->where));
+          if (value) table_.Set(r + "." + column, Figure::OfCount(value->value, value->where, value->to_fill));
         };
         set("kvinnor", row.kvinnor);
         set("man", row.man);
@@ -493,14 +496,16 @@ class Deriver {
           set("alla", row.alla);
         } else if (row.kvinnor && row.man) {
           int64_t all = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
-          table_.Set(r + ".alla", Figure::OfCount(all, row.where));
+          const bool to_fill = row.kvinnor->to_fill || row.man->to_fill || (row.ovriga && row.ovriga->to_fill);
+          table_.Set(r + ".alla", Figure::OfCount(all, row.where, to_fill));
         }
         // Each group's share of the row's total, for prose such as "48 % kvinnor".
         const Figure* all = table_.Find(r + ".alla");
         for (const char* column : {"kvinnor", "man", "ovriga"}) {
           const Figure* part = table_.Find(r + "." + column);
-          if (part && all && all->count > 0) {
-            table_.Set(r + "." + column + "_av_alla", Figure::OfPercent(part->count, all->count, part->where));
+          if (part && all && (all->count > 0 || all->to_fill)) {
+            table_.Set(r + "." + column + "_av_alla",
+                       Figure::OfPercent(part->count, all->count, part->where, part->to_fill || all->to_fill));
           }
         }
       }
@@ -511,8 +516,9 @@ class Deriver {
         for (const char* column : {"alla", "kvinnor", "man"}) {
           const Figure* part = table_.Find(r + "." + column);
           const Figure* whole = table_.Find(of + "." + column);
-          if (part && whole && whole->count > 0) {
-            table_.Set(r + ".andel_" + column, Figure::OfPercent(part->count, whole->count, part->where));
+          if (part && whole && (whole->count > 0 || whole->to_fill)) {
+            table_.Set(r + ".andel_" + column,
+                       Figure::OfPercent(part->count, whole->count, part->where, part->to_fill || whole->to_fill));
           }
         }
       }
@@ -520,22 +526,25 @@ class Deriver {
     for (const Survey& survey : activity.enkater) {
       const std::string base = "enkat." + survey.id.value.name;
       int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
-      table_.Set(base + ".n", Figure::OfCount(n, survey.where));
-      table_.Set(base + ".negativt", Figure::OfCount(survey.negativt.value, survey.negativt.where));
-      table_.Set(base + ".varken_eller", Figure::OfCount(survey.varken_eller.value, survey.varken_eller.where));
-      table_.Set(base + ".positivt", Figure::OfCount(survey.positivt.value, survey.positivt.where));
-      if (n > 0) {
-        table_.Set(base + ".andel_negativt", Figure::OfPercent(survey.negativt.value, n, survey.negativt.where));
-        table_.Set(base + ".andel_varken_eller",
-                   Figure::OfPercent(survey.varken_eller.value, n, survey.varken_eller.where));
-        table_.Set(base + ".andel_positivt", Figure::OfPercent(survey.positivt.value, n, survey.positivt.where));
+      const bool to_fill = survey.negativt.to_fill || survey.varken_eller.to_fill || survey.positivt.to_fill;
+      table_.Set(base + ".n", Figure::OfCount(n, survey.where, to_fill));
+      for (const auto& [name, answers] : {std::pair{"negativt", &survey.negativt},
+                                          std::pair{"varken_eller", &survey.varken_eller},
+                                          std::pair{"positivt", &survey.positivt}}) {
+        table_.Set(base + "." + name, Figure::OfCount(answers->value, answers->where, answers->to_fill));
+        if (n > 0 || to_fill) {
+          table_.Set(base + ".andel_" + name, Figure::OfPercent(answers->value, n, answers->where, to_fill));
+        }
       }
       if (!survey.positiva_svar.empty()) {
         std::vector<int64_t> counts;
         bool all_counted = true;
+        bool answers_to_fill = false;
         for (const auto& answer : survey.positiva_svar) {
           all_counted = all_counted && answer.antal;
           counts.push_back(answer.antal ? answer.antal->value : 0);
+          answers_to_fill = answers_to_fill || (answer.antal && answer.antal->to_fill) ||
+                            (answer.andel && answer.andel->to_fill);
         }
         std::vector<int64_t> percents = LargestRemainderPercents(counts);
         Figure f;
@@ -547,6 +556,8 @@ class Deriver {
           if (i > 0) f.text += ", ";
           f.text += answer.svar.value + " " + std::to_string(percent) + "\u00A0%";
         }
+        if (answers_to_fill) f.text = kToFillMark;
+        f.to_fill = answers_to_fill;
         table_.Set(base + ".fordelning_positiva", f);
       }
     }
@@ -554,20 +565,21 @@ class Deriver {
       for (const Measurement& m : distribution.matningar) {
         for (const auto& [category, percent] : m.andelar.entries) {
           table_.Set("fordelning." + distribution.id.value.name + "." + m.id.value.name + "." + category.value.name,
-                     Figure::OfPercent(percent.value, 100, percent.where));
+                     Figure::OfPercent(percent.value, 100, percent.where, percent.to_fill));
         }
         if (m.n) {
           table_.Set("fordelning." + distribution.id.value.name + "." + m.id.value.name + ".n",
-                     Figure::OfCount(m.n->value, m.n->where));
+                     Figure::OfCount(m.n->value, m.n->where, m.n->to_fill));
         }
       }
     }
     for (const Chart& chart : activity.diagram) {
       std::vector<int64_t> percents = LargestRemainderPercents(ChartMagnitudes(chart, table_));
+      const bool to_fill = ChartToFill(chart, table_);
       for (size_t i = 0; i < chart.delar.size(); ++i) {
         if (!chart.delar[i].id) continue;
         table_.Set("diagram." + chart.id.value.name + "." + chart.delar[i].id->value.name,
-                   Figure::OfPercent(percents[i], 100, chart.delar[i].where));
+                   Figure::OfPercent(percents[i], 100, chart.delar[i].where, to_fill));
       }
     }
   }
@@ -649,6 +661,13 @@ std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts)
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
   for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
   return out;
+}
+
+bool ChartToFill(const Chart& chart, const FigureTable& figures) {
+  return std::any_of(chart.delar.begin(), chart.delar.end(), [&](const ChartSlice& slice) {
+    const Figure* f = figures.Find(slice.kalla.value);
+    return f && f->missing();
+  });
 }
 
 std::vector<int64_t> ChartMagnitudes(const Chart& chart, const FigureTable& figures) {

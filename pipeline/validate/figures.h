@@ -29,6 +29,10 @@ struct Figure {
   std::string origin;          // how it was found, for messages: "the items of note intakter"
   bool cost = false;           // a driftredovisning cost row's utfall, budget or avvikelse, which
                                // are printed negative: a more negative value is more cost
+  bool to_fill = false;        // a count, share or number still to fill in, or reckoned from one
+
+  // Whether the figure waits for a value still to fill in (an amount's flag travels with it).
+  bool missing() const { return to_fill || money.to_fill; }
 
   static Figure OfMoney(Money m, Where w, std::string origin) {
     Figure f;
@@ -37,19 +41,21 @@ struct Figure {
     f.origin = std::move(origin);
     return f;
   }
-  static Figure OfCount(int64_t n, Where w) {
+  static Figure OfCount(int64_t n, Where w, bool to_fill = false) {
     Figure f;
     f.kind = Kind::kCount;
     f.count = n;
     f.where = w;
+    f.to_fill = to_fill;
     return f;
   }
-  static Figure OfPercent(int64_t part, int64_t whole, Where w) {
+  static Figure OfPercent(int64_t part, int64_t whole, Where w, bool to_fill = false) {
     Figure f;
     f.kind = Kind::kPercent;
     f.count = part;
-    f.of = whole;
+    f.of = to_fill && whole == 0 ? 1 : whole;  // a share of counts to fill in is never divided by 0
     f.where = w;
+    f.to_fill = to_fill;
     return f;
   }
 };
@@ -120,5 +126,7 @@ std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts)
 // The size of each slice of a chart drawn from figures: the magnitude of the figure it names
 // (0 when there is none).
 std::vector<int64_t> ChartMagnitudes(const Chart& chart, const FigureTable& figures);
+// Whether a slice of the chart waits for a value still to fill in.
+bool ChartToFill(const Chart& chart, const FigureTable& figures);
 
 }  // namespace arsred

@@ -32,10 +32,11 @@ enum class CheckScope { kReport, kComparative };
 void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYears& derived, Diagnostics& diagnostics) {
   const YearInput& input = *inputs.Find(year);
   // Rules read what loaded; a file that did not load has already been reported, and checking
-  // the rest against its defaults would only add noise.
-  if (!input.complete) return;
+  // the rest against its defaults would only add noise. So would checking figures of which some
+  // are still to fill in: they are checked once none is left.
+  if (!input.checkable()) return;
   const YearInput* prior_input = inputs.Find(year - 1);
-  bool prior_has_errors = prior_input && !prior_input->complete;
+  bool prior_has_errors = prior_input && !prior_input->checkable();
   if (prior_has_errors) {
     if (scope == CheckScope::kReport) {
       diagnostics.Error("year.prior", Where{}, prior_input->dir,
@@ -60,7 +61,7 @@ void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
   DerivedYears derived(inputs);
   ValidateYear(inputs, inputs.report_year, CheckScope::kReport, derived, diagnostics);
   const YearInput* prior = inputs.Find(inputs.report_year - 1);
-  if (inputs.report().complete && prior && prior->complete) {
+  if (inputs.report().checkable() && prior && prior->checkable()) {
     ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, derived, diagnostics);
   }
 }

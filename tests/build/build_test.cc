@@ -6,6 +6,7 @@
 #include <cctype>
 #include <array>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <cstdio>
 
@@ -807,6 +808,108 @@ TEST_CASE("several years in one run: the worst year's exit code wins, whatever t
   CHECK(RunArsred({"build", broken.year().string(), clean, "-o", out.string()}).exit_code == 2);
   CHECK(RunArsred({"build", clean, broken.year().string(), "-o", out.string()}).exit_code == 2);
   CHECK(RunArsred({"build", clean, clean, "-o", out.string()}).exit_code == 0);
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// inputs/ and the next-year fixture's 2024 (tests/fixtures/next-year), in a temporary directory.
+struct NextYear {
+  TempDir temp;
+  NextYear() {
+    fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
+    fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year(), fs::copy_options::recursive);
+  }
+  fs::path year() const { return temp.path() / "2024"; }
+  void ToFill(const std::string& file, const std::string& from, const std::string& key) const {
+    const std::string text = ReadFile(year() / file);
+    REQUIRE(text.find(from) != std::string::npos);
+    WriteFile(year() / file, ReplaceAll(text, from, key + ": ATT FYLLA I"));
+  }
+  RunResult Build(const fs::path& pdf, const std::vector<std::string>& more = {}) const {
+    std::vector<std::string> args{"build", year().string(), "-o", pdf.string()};
+    args.insert(args.end(), more.begin(), more.end());
+    return RunArsred(args);
+  }
+};
+
+TEST_CASE("a year with values still to fill in drafts with a mark in their place; --final refuses", "[fill]") {
+  NextYear next;
+  const fs::path pdf = next.temp.path() / "utkast.pdf";
+  RunResult complete = next.Build(pdf);
+  INFO(complete.err);
+  REQUIRE(complete.exit_code == 0);
+  const std::string filled = Plain(RunTool("pdftotext -layout " + Quote(pdf) + " -").output);
+  REQUIRE(filled.find("[?]") == std::string::npos);
+
+  // An amount, a count, a share of a distribution, a goal's status and the staff's number.
+  next.ToFill("rakenskaper.yaml", "        text: Bidrag Regionen\n        belopp: 2015500",
+              "        text: Bidrag Regionen\n        belopp");
+  next.ToFill("verksamhet.yaml", "arsarbetare: 2.6", "arsarbetare");
+  next.ToFill("verksamhet.yaml", "kvinnor: 164", "kvinnor");
+  next.ToFill("verksamhet.yaml", "ekonomiskt_bistand: 54", "ekonomiskt_bistand");
+  std::string activity = ReadFile(next.year() / "verksamhet.yaml");
+  WriteFile(next.year() / "verksamhet.yaml",
+            activity.replace(activity.find("status: uppnatt"), 15, "status: ATT FYLLA I"));
+  RunResult run = next.Build(pdf);
+  INFO(run.err);
+  CHECK(run.exit_code == 2);  // values to fill in are errors
+  CHECK(run.err.find("error[fill.value]: to fill in: `belopp`, an amount in whole kronor") != std::string::npos);
+  REQUIRE(run.err.find("wrote " + pdf.generic_string() + " (") != std::string::npos);
+  // Columns as single spaces, so that a check does not rest on pdftotext's alignment.
+  const std::string text = std::regex_replace(Plain(RunTool("pdftotext -layout " + Quote(pdf) + " -").output),
+                                              std::regex(" {2,}"), " ");
+  // The amount, and every figure reckoned from it, prints the mark: the note's item and total, the
+  // statements' lines, the overview, and the prose that quotes them; the prior year as before.
+  CHECK(text.find("Bidrag Regionen [?] 1 979 500")
+        != std::string::npos);
+  CHECK(text.find("Verksamhetens intäkter 1 [?] 7 917")
+        != std::string::npos);
+  CHECK(text.find("Årets intäkter uppgår till [?] tkr") != std::string::npos);
+  CHECK(text.find("Antal anställda [?] 2,4") != std::string::npos);
+  // What does not rest on it prints as before.
+  CHECK(text.find("SUMMA TILLGÅNGAR 6 057") !=
+        std::string::npos);
+  // A count and what is reckoned from it; a share; a chart cannot be drawn, and says so.
+  CHECK(text.find("varav [?] kvinnor") != std::string::npos);
+  CHECK(text.find("Före insats 14 % 4% 6% 8% [?]") !=
+        std::string::npos);
+  CHECK(text.find("[?] Diagrammet ritas när dess värden är ifyllda.") != std::string::npos);
+  // Each table with the mark says what it means.
+  CHECK(text.find("[?] Att fylla i: beloppet eller antalet är ännu inte angivet.") != std::string::npos);
+  // The appendix lists each value to fill in with its place.
+  CHECK(ReplaceAll(text, "\n", " ").find("error[fill.value]: to fill in: `kvinnor`") != std::string::npos);
+
+  // The goal's status: in its table, in place of "Målet är uppnått".
+  CHECK(text.find("Finansierade individinriktade [?]\n") != std::string::npos);
+
+  RunResult final_build = next.Build(next.temp.path() / "slutlig.pdf", {"--final"});
+  CHECK(final_build.exit_code == 2);
+  CHECK(!fs::exists(next.temp.path() / "slutlig.pdf"));
+}
+
+TEST_CASE("a value a draft cannot show in its place keeps the draft from being written", "[fill]") {
+  NextYear next;
+  next.ToFill("forbund.yaml", "  sate: Östersund", "  sate");
+  const fs::path pdf = next.temp.path() / "utkast.pdf";
+  RunResult run = next.Build(pdf);
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error[fill.value]: to fill in: `sate`") != std::string::npos);
+  CHECK(!fs::exists(pdf));
+}
+
+TEST_CASE("an amount to fill in travels through sums and counts in no check", "[fill]") {
+  const Money to_fill = Money::ToFill();
+  const Money sum = Money::Kr(1000) + to_fill - Money::Tkr(2);
+  CHECK(sum.to_fill);
+  CHECK((-sum).to_fill);
+  CHECK(!(Money::Kr(1000) + Money::Kr(2)).to_fill);
+  CHECK(SameAmount(sum, Money::Kr(123)));
+  CHECK(!SameAmount(Money::Kr(1000), Money::Kr(1001)));
 }
 
 }  // namespace
