@@ -505,9 +505,11 @@ int WatchCommand(const CommandContext& ctx) {
   const char* usage =
       "usage: arsred watch <year-dir> [-o FILE] [--layout NAME|FILE] [--final] [--pdfa]\n"
       "Typesets the year's report as a draft, then again each time one of its input files, an\n"
-      "earlier year's or the layout is saved, printing the findings each time. The PDF is\n"
-      "replaced only when the inputs have no errors, so a viewer keeps showing the last good\n"
-      "draft. Fonts and the hyphenation dictionary are read once: restart after changing them.\n"
+      "earlier year's or the layout is saved, printing the findings each time. The draft is\n"
+      "written whenever build would write it: with its findings listed on its last pages, and\n"
+      "[?] where a figure is still ATT FYLLA I. When the inputs cannot be loaded (a file that\n"
+      "does not parse), the last PDF is kept, so a viewer keeps showing it. Fonts and the\n"
+      "hyphenation dictionary are read once: restart after changing them.\n"
       "Stop with Ctrl-C (exit 0); exit 2 when the directories cannot be watched.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   if (vm.count("draft") && vm.count("final")) {

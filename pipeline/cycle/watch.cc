@@ -211,8 +211,9 @@ class YearWatcher {
     }
   }
 
-  // Runs the stages, prints the findings and a status line, and writes the PDF if the inputs
-  // have no errors.
+  // Runs the stages, prints the findings and a status line, and writes the draft whenever build
+  // would: with findings in its appendix and marks where figures are still to fill in. Inputs
+  // that stop the stages (a file that does not parse) leave the last PDF as it was.
   WatchedBuild Build() {
     WatchedBuild outcome;
     outcome.number = ++builds_;
@@ -224,8 +225,6 @@ class YearWatcher {
       err_ << "arsred: " << TimeOfDay() << " changed: " << Listed(outcome.changes, 4) << "; building again\n";
     }
     const Clock::time_point start = Clock::now();
-    // The layout runs even when the inputs have errors: its own findings (a glyph the font
-    // lacks) belong with the rest, although that draft is not written.
     YearBuild p;
     const std::optional<int> stopped_at = RunStages(settings_, year_dir_, cache_, p, true, err_);
     layout_in_use_ = p.layout_source.path;
@@ -241,7 +240,7 @@ class YearWatcher {
       outcome.exit_code = ExitCodeOfWriting(p.diagnostics);
     }
     RenderOptions options;
-    if (!stopped_at && outcome.errors == 0) {
+    if (!stopped_at) {
       options = RenderOptionsFor(settings_, p);
       std::string error;
       if (RenderPdf(p.document, outcome.output, options, &error)) {
@@ -260,11 +259,11 @@ class YearWatcher {
       err_ << "wrote " << outcome.output << " (" << DescribeReport(p, options) << "); "
            << Findings(outcome.errors, outcome.warnings) << "\n";
     } else {
-      err_ << (outcome.errors > 0 ? Findings(outcome.errors, outcome.warnings) : "not written (see above)") << "; ";
+      err_ << "not written (see above); ";
       if (last_written_build_ > 0) {
         err_ << "kept the last good PDF, " << last_written_path_ << " (build " << last_written_build_ << ")\n";
       } else {
-        err_ << "nothing written yet: the PDF is written once the inputs have no errors\n";
+        err_ << "nothing written yet: the PDF is written once the inputs load\n";
       }
     }
     return outcome;

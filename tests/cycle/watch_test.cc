@@ -150,8 +150,8 @@ TEST_CASE("only the names of YAML files that are not hidden call for a build", "
   }
 }
 
-TEST_CASE("watch builds at start and after each save, and keeps the last good PDF while the inputs have errors",
-          "[watch]") {
+TEST_CASE("watch builds at start and after each save, drafts with the findings, and keeps the last PDF while the "
+          "inputs do not load", "[watch]") {
   BaseCopy base;
   WatchRun watch(SourceTreeSettings(), base.year(), base.pdf());
 
@@ -179,31 +179,45 @@ TEST_CASE("watch builds at start and after each save, and keeps the last good PD
   const bool bytes_changed = second_pdf != first_pdf;  // not the PDFs themselves in a failure's report
   CHECK(bytes_changed);
 
-  // An error, saved in place: the findings are printed and the good PDF stays.
+  // An error in the figures, saved in place: the findings are printed, and the draft is written
+  // as build writes it, with the finding on its last pages.
   SaveInPlace(base.year() / "rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank",
               "belopp: 2800001\n        rad: kassa_och_bank");
   REQUIRE(watch.WaitForBuilds(3));
   SeenBuild third = watch.Build(2);
   INFO(third.printed);
   CHECK(third.outcome.changes == std::vector<std::string>{(base.year() / "rakenskaper.yaml").string()});
-  CHECK_FALSE(third.outcome.written);
+  CHECK(third.outcome.written);
   CHECK(third.outcome.errors > 0);
   CHECK(third.outcome.exit_code == kExitErrors);
   CHECK(third.printed.find("error[balance.sheet]") != std::string::npos);
-  CHECK(third.printed.find("kept the last good PDF, " + base.pdf().string() + " (build 2)") != std::string::npos);
-  const bool kept = ReadFile(base.pdf()) == second_pdf;
+  CHECK(third.printed.find("wrote " + base.pdf().string()) != std::string::npos);
+  const std::string third_pdf = ReadFile(base.pdf());
+  CHECK(RunTool("pdftotext " + Quote(base.pdf()) + " -").output.find("error[balance.sheet]") != std::string::npos);
+
+  // A file that does not parse: nothing can be drafted, and the last PDF stays.
+  SaveInPlace(base.year() / "rakenskaper.yaml", "belopp: 2800001\n", "belopp: [2800001\n");
+  REQUIRE(watch.WaitForBuilds(4));
+  SeenBuild fourth = watch.Build(3);
+  INFO(fourth.printed);
+  CHECK_FALSE(fourth.outcome.written);
+  CHECK(fourth.outcome.exit_code == kExitErrors);
+  CHECK(fourth.printed.find("kept the last good PDF, " + base.pdf().string() + " (build 3)") != std::string::npos);
+  const bool kept = ReadFile(base.pdf()) == third_pdf;
   CHECK(kept);
   const ino_t kept_inode = Inode(base.pdf());
+  SaveInPlace(base.year() / "rakenskaper.yaml", "belopp: [2800001\n", "belopp: 2800001\n");
+  REQUIRE(watch.WaitForBuilds(5));
 
   // Fixed by an editor that deletes the file and writes it anew. Should the deletion be built
   // on its own (the test thread paused between the two), that build has errors too; what
-  // matters is that a build after it writes.
+  // matters is that a build after it writes a draft without findings.
   const fs::path accounts = base.year() / "rakenskaper.yaml";
   const std::string fixed = ReplaceAll(ReadFile(accounts), "belopp: 2800001", "belopp: 2800000");
   fs::remove(accounts);
   WriteFile(accounts, fixed);
   REQUIRE(watch.WaitUntil([](const std::vector<SeenBuild>& builds) {
-    return builds.size() > 3 && builds.back().outcome.written;
+    return builds.size() > 5 && builds.back().outcome.written && builds.back().outcome.errors == 0;
   }));
   // The inputs are build 2's again, and so are the bytes, in a new file renamed into place.
   const bool same_bytes = ReadFile(base.pdf()) == second_pdf;
