@@ -1,5 +1,5 @@
 // arsred: the annual report of a Swedish samordningsförbund, from YAML to a signed PDF.
-// The commands live in the library (pipeline/job.cc); this file only hands over argv and maps
+// The commands live in the library (pipeline/cli/); this file only hands over argv and maps
 // an unexpected failure to an exit code.
 #include <exception>
 #include <iostream>

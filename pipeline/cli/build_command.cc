@@ -1,0 +1,58 @@
+// arsred build: one or several years typeset as PDF.
+#include "command.h"
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace arsred {
+
+int BuildCommand(const CommandContext& ctx) {
+  po::options_description options("build options");
+  options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
+      "output,o", po::value<std::string>(),
+      "the PDF to write (default: arsredovisning-YEAR.pdf); with several years, a directory")(
+      "pdfa", "write PDF/A also for a draft (a final report always is)")(
+      "tagged", "write a tagged PDF (PDF/UA-1) also for a draft (a final report is, unless its layout says not)")(
+      "timings", "print the time each stage took on stderr");
+  AddModeOptions(options);
+  AddSettingsOptions(options);
+  po::positional_options_description positional;
+  positional.add("year-dir", -1);
+  po::variables_map vm;
+  int exit_code = 0;
+  const char* usage =
+      "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME|FILE] [--draft | --final] [--pdfa] [--tagged]\n"
+      "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
+      "have errors, is typeset as a draft; a final report is a tagged PDF/A-2a and PDF/UA-1 (or\n"
+      "PDF/A-2b where the layout turns tagging off). Each PDF is written whole or not at all.\n"
+      "Several years are built in one run, sharing fonts and dictionaries; -o then names a\n"
+      "directory.\n";
+  if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
+  if (vm.count("draft") && vm.count("final")) {
+    ctx.err << "arsred: build: --draft and --final exclude each other\n";
+    return kExitUsage;
+  }
+  const auto& dirs = vm["year-dir"].as<std::vector<std::string>>();
+  OutputTarget target;
+  if (vm.count("output")) target.path = vm["output"].as<std::string>();
+  target.directory = dirs.size() > 1 || target.path.empty();
+  if (dirs.size() > 1 && !target.path.empty() && !std::filesystem::is_directory(target.path)) {
+    ctx.err << "arsred: build: with several years, -o names an existing directory\n";
+    return kExitUsage;
+  }
+  const BuildSettings settings = SettingsFrom(vm);
+  ResourceCache cache;
+  int worst = kExitClean;
+  for (const std::string& dir : dirs) {
+    int code = BuildReport(settings, dir, target, vm.count("timings") > 0, cache, ctx.err);
+    // The worst year decides: a usage error or errors outrank a clean run.
+    if (code != kExitClean && worst != kExitErrors) worst = code;
+  }
+  return worst;
+}
+
+}  // namespace arsred

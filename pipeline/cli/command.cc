@@ -1,0 +1,85 @@
+#include "command.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "diagnostics.h"
+
+namespace arsred {
+
+bool ParseCommand(const CommandContext& ctx, const po::options_description& options,
+                  const po::positional_options_description& positional, const char* usage, po::variables_map& vm,
+                  int& exit_code) {
+  po::options_description all;
+  all.add(options).add_options()("help,h", "show this help");
+  try {
+    po::store(po::command_line_parser(ctx.args).options(all).positional(positional).run(), vm);
+    // Help first: `check --help` must not fail for want of the required year directory.
+    if (vm.count("help")) {
+      ctx.out << usage << all;
+      exit_code = kExitClean;
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    ctx.err << "arsred: " << e.what() << "\n" << usage << all;
+    exit_code = kExitUsage;
+    return false;
+  }
+  return true;
+}
+
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+namespace {
+
+// Where layouts/ and fonts/ are: --data-dir, else $ARSRED_DATA_DIR, else the source tree the
+// binary was built from.
+std::string DataDir(const po::variables_map& vm) {
+  if (vm.count("data-dir")) return vm["data-dir"].as<std::string>();
+  if (const char* env = std::getenv("ARSRED_DATA_DIR")) return env;
+  return ARSRED_DATA_DIR;
+}
+
+}  // namespace
+
+void AddLayoutOptions(po::options_description& options) {
+  options.add_options()("layout", po::value<std::string>(),
+                        "a layout in layouts/ by name, or a layout file (a path ending in .yaml); default: the "
+                        "year's `layout:`, else modern")(
+      "data-dir", po::value<std::string>(), "where layouts/ and fonts/ are (default: the source tree)");
+}
+
+void AddSettingsOptions(po::options_description& options) {
+  AddLayoutOptions(options);
+  options.add_options()(
+      "hyphenation", po::value<std::string>()->default_value(kSwedishDictionary),
+      "the Swedish hyphenation dictionary (libhyphen .dic)")(
+      "icc-profile", po::value<std::string>()->default_value(kDefaultIccProfile),
+      "the sRGB ICC profile for PDF/A's output intent");
+}
+
+void AddModeOptions(po::options_description& options) {
+  options.add_options()("draft", "typeset as a draft: UTKAST on every page and the findings in an appendix")(
+      "final", "typeset the final report (PDF/A-2a and PDF/UA-1, or PDF/A-2b untagged); refused while the inputs have errors")(
+      "werror", "treat warnings as errors (exit 2; a final report is refused)");
+}
+
+BuildSettings SettingsFrom(const po::variables_map& vm) {
+  BuildSettings settings;
+  settings.data_dir = DataDir(vm);
+  if (vm.count("layout")) settings.layout = vm["layout"].as<std::string>();
+  // check takes only the layout options
+  if (vm.count("hyphenation")) settings.hyphenation = vm["hyphenation"].as<std::string>();
+  if (vm.count("icc-profile")) settings.icc_profile = vm["icc-profile"].as<std::string>();
+  if (vm.count("draft")) settings.mode = ReportMode::kDraft;
+  if (vm.count("final")) settings.mode = ReportMode::kFinal;
+  settings.pdfa = vm.count("pdfa") > 0;
+  settings.tagged = vm.count("tagged") > 0;
+  settings.werror = vm.count("werror") > 0;
+  return settings;
+}
+
+}  // namespace arsred
