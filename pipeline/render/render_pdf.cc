@@ -594,19 +594,11 @@ void AddOutline(PdfDoc& pdf, const Document& document, const std::vector<HPDF_Pa
   pdf.Check(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE), "HPDF_SetPageMode");
 }
 
-// Viewers show the printed numbers: lower-case roman numerals for the unnumbered front matter,
-// then 1, 2, 3 from the first numbered page.
-void AddPageLabels(PdfDoc& pdf, const Document& document) {
+// Viewers show the numbers printed on the pages: 1, 2, 3 from the first page, the cover
+// included, as layout numbers them (Page::label).
+void AddPageLabels(PdfDoc& pdf) {
   pdf.set_context("setting the page labels");
-  const size_t first_numbered = static_cast<size_t>(std::max(document.first_numbered_page, 0));
-  if (first_numbered > 0) {
-    pdf.Check(HPDF_AddPageLabel(pdf.get(), 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, nullptr), "HPDF_AddPageLabel");
-  }
-  if (first_numbered < document.pages.size()) {
-    pdf.Check(HPDF_AddPageLabel(pdf.get(), static_cast<HPDF_UINT>(first_numbered), HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
-                                nullptr),
-              "HPDF_AddPageLabel");
-  }
+  pdf.Check(HPDF_AddPageLabel(pdf.get(), 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, nullptr), "HPDF_AddPageLabel");
 }
 
 // The characters each of the document's fonts draws, as they reach the PDF (CheckDrawable
@@ -643,19 +635,19 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   return characters;
 }
 
-// A font file that draws text: the faces that name it, the characters they draw, the file.
+// A font file that draws text: the faces that name it, the characters they draw, its bytes.
 struct FontFileInUse {
   std::vector<size_t> faces;  // indexes into Document::fonts
   std::vector<char32_t> characters;
-  std::unique_ptr<FontFile> file;
+  std::shared_ptr<const FontFile> file;  // the face's data, which layout read
   std::string postscript_name;
   std::string description;  // "font 1 (Carlito-Bold) from fonts/Carlito-Bold.ttf", for errors
 };
 
 // What pages are drawn with, before any font is embedded: for each face with text to draw,
 // its font's dictionary (empty until EmbedFonts fills it) and the font file's metrics, whose
-// widths are the ones a subset keeps. Returns the files to embed, each mapped once for all the
-// faces that name it. Faces without text stay empty, and their files are not opened.
+// widths are the ones a subset keeps. Returns the files to embed, each once for all the faces
+// that name it. Faces without text stay empty, and need carry no data.
 std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, std::vector<EmbeddedFont>& fonts) {
   const std::vector<FontFace>& faces = document.fonts;
   const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
@@ -675,9 +667,9 @@ std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, s
     use.postscript_name = faces[i].name;
     use.description = "font " + std::to_string(i) + " (" + faces[i].name + ") from " + faces[i].file;
     pdf.set_context("reading " + use.description);
+    use.file = faces[i].data;
+    if (!use.file) throw RenderFailure(use.description + " carries no font data");
     std::string error;
-    use.file = FontFile::Open(faces[i].file, &error);
-    if (!use.file) throw RenderFailure(error);
     std::shared_ptr<const FontMetrics> metrics = FontMetrics::Parse(use.file->bytes(), &error);
     if (!metrics) throw RenderFailure("cannot read " + use.description + ": " + error);
     const haru::Dict dict = NewFontDict(pdf);
@@ -739,7 +731,7 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   streams.Finish(pdf);
   if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);
-  AddPageLabels(pdf, document);
+  AddPageLabels(pdf);
   SetPlaceholderId(pdf);
   AddMetadata(pdf, document.info, options.flavour, options.tagged);
   if (options.flavour == PdfFlavour::kPdfA2b) AddOutputIntent(pdf, options.icc_profile);
