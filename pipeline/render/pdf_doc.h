@@ -6,7 +6,6 @@
 
 #include <hpdf.h>  // the public view: render is compiled with HPDF_SHARED (haru_internals.h)
 
-#include <array>
 #include <stdexcept>
 #include <string>
 #include <string_view>
