@@ -76,6 +76,8 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
 
 int ExitCodeOfWriting(const Diagnostics& diagnostics) { return diagnostics.HasErrors() ? kExitErrors : kExitClean; }
 
+std::string Plural(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 int ExitCodeFor(const Diagnostics& diagnostics) {
   if (diagnostics.HasErrors()) return kExitErrors;
   if (!diagnostics.all().empty()) return kExitWarnings;

@@ -42,6 +42,9 @@ class Diagnostics {
 // `file:line:col: key.path: severity[code]: message`, then the source line and a caret.
 std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources);
 
+// A count of findings in words: "1 error", "3 warnings" (`noun` singular).
+std::string Plural(size_t n, const char* noun);
+
 // Sorts the findings by file and line and prints each as FormatDiagnostic does.
 void PrintDiagnostics(Diagnostics& diagnostics, const SourceSet& sources, std::ostream& err);
 

@@ -11,11 +11,11 @@ bool SameAmount(Money a, Money b) {
   return std::llabs(a.kronor - b.kronor) <= a.tolerance() + b.tolerance();
 }
 
-std::string GroupDigits(int64_t value) {
+std::string GroupDigits(int64_t value, std::string_view separator) {
   std::string digits = std::to_string(value < 0 ? -(value + 1) + 1ull : static_cast<unsigned long long>(value));
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
     out += digits[i];
   }
   if (value >= 0) return out;
@@ -27,9 +27,22 @@ std::string GroupDigits(int64_t value) {
 std::string FormatMoney(Money m) {
   if (m.exact()) return GroupDigits(m.kronor) + " kr";
   // A tkr amount printed as kronor would claim a precision it does not have.
-  int64_t tkr = m.kronor >= 0 ? (m.kronor + 500) / 1000 : -((-m.kronor + 500) / 1000);
-  return GroupDigits(tkr) + " tkr";
+  return GroupDigits(NearestTkr(m.kronor)) + " tkr";
 }
+
+int64_t RoundedDivision(int64_t numerator, int64_t denominator) {
+  if (denominator == 0) return 0;
+  // On magnitudes, unsigned, so that neither INT64_MIN nor 2 × numerator can overflow.
+  const auto magnitude = [](int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); };
+  const uint64_t n = magnitude(numerator), d = magnitude(denominator);
+  uint64_t quotient = n / d;
+  const uint64_t remainder = n % d;
+  if (remainder >= d - remainder) ++quotient;  // at least half the divisor: away from zero
+  const bool negative = (numerator < 0) != (denominator < 0);
+  return static_cast<int64_t>(negative ? 0 - quotient : quotient);
+}
+
+int64_t NearestTkr(int64_t kronor) { return RoundedDivision(kronor, 1000); }
 
 std::string Decimal::ToString() const {
   int64_t whole = hundredths / 100, frac = hundredths % 100;

@@ -61,8 +61,16 @@ struct Money {
 bool SameAmount(Money a, Money b);
 // "7 917 676 kr", or "7 918 tkr" for an amount known only to the thousand.
 std::string FormatMoney(Money m);
-// Groups digits in threes with a space: 7917676 -> "7 917 676", -1409 -> "−1 409" (U+2212).
-std::string GroupDigits(int64_t value);
+// Groups digits in threes with `separator`: 7917676 -> "7 917 676", -1409 -> "−1 409" (U+2212).
+// The report's own numbers use a narrow no-break space (FormatNumber, calculate.h).
+std::string GroupDigits(int64_t value, std::string_view separator = " ");
+
+// numerator / denominator to the nearest whole number, halves away from zero: 1 500 / 1 000 is
+// 2 and −1 500 / 1 000 is −2. 0 when `denominator` is 0. The one rounding of quotients in
+// arsred: tkr, percentages, öre to kronor.
+int64_t RoundedDivision(int64_t numerator, int64_t denominator);
+// To the nearest thousand, halves away from zero: 1 500 kr is 2 tkr and −1 500 kr is −2 tkr.
+int64_t NearestTkr(int64_t kronor);
 
 struct Decimal {
   int64_t hundredths = 0;

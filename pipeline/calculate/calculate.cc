@@ -11,18 +11,7 @@
 
 namespace arsred {
 
-std::string FormatNumber(int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -(value + 1) + 1ull : static_cast<unsigned long long>(value));
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";  // narrow no-break space
-    out += digits[i];
-  }
-  if (value >= 0) return out;
-  std::string negative = "\u2212";  // built in two steps: GCC 12 warns falsely on "literal" + string
-  negative += out;
-  return negative;
-}
+std::string FormatNumber(int64_t value) { return GroupDigits(value, "\u202F"); }  // narrow no-break space
 
 std::string FormatPercent(int64_t percent) { return FormatNumber(percent) + "\u00A0%"; }
 

@@ -7,10 +7,6 @@
 
 namespace arsred {
 
-int64_t NearestTkr(int64_t kronor) {
-  return kronor >= 0 ? (kronor + 500) / 1000 : -((-kronor + 500) / 1000);
-}
-
 int RoundingProblem::AddAmount(int64_t kronor) {
   kronor_.push_back(kronor);
   fixed_.push_back(false);

@@ -16,10 +16,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace arsred {
+#include "values.h"  // NearestTkr, conventional rounding
 
-// To the nearest thousand, halves away from zero: 1 500 kr is 2 tkr and −1 500 kr is −2 tkr.
-int64_t NearestTkr(int64_t kronor);
+namespace arsred {
 
 class RoundingProblem {
  public:

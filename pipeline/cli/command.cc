@@ -29,10 +29,6 @@ bool ParseCommand(const CommandContext& ctx, const po::options_description& opti
   return true;
 }
 
-std::string Plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 namespace {
 
 // Where layouts/ and fonts/ are: --data-dir, else $ARSRED_DATA_DIR, else the source tree the

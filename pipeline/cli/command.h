@@ -27,9 +27,6 @@ bool ParseCommand(const CommandContext& ctx, const po::options_description& opti
                   const po::positional_options_description& positional, const char* usage, po::variables_map& vm,
                   int& exit_code);
 
-// "1 error", "2 errors".
-std::string Plural(size_t n, const char* word);
-
 // --layout and --data-dir: which layout a report is set in. check takes them too, so that it
 // checks the layout that build will use.
 void AddLayoutOptions(po::options_description& options);

@@ -1105,13 +1105,7 @@ std::string FormatOre(int64_t ore) {
   return out;
 }
 
-int64_t RoundOreToKronor(int64_t ore) {
-  // Division truncates toward zero; the remainder (same sign as ore) decides the rounding.
-  int64_t kronor = ore / 100, rest = ore % 100;
-  if (rest >= 50) ++kronor;
-  if (rest <= -50) --kronor;
-  return kronor;
-}
+int64_t RoundOreToKronor(int64_t ore) { return RoundedDivision(ore, 100); }
 
 SieAccountClass ClassOfAccount(const SieFile& sie, int account) {
   if (const SieAccount* a = sie.LookupAccount(account)) {

@@ -121,8 +121,6 @@ class Inotify {
   std::map<int, WatchedDir> dirs_;
 };
 
-std::string Plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
-
 std::string Findings(size_t errors, size_t warnings) {
   if (errors == 0 && warnings == 0) return "no findings";
   std::string text = errors > 0 ? Plural(errors, "error") : "";

@@ -91,8 +91,10 @@ void ForEachCodePoint(std::string_view utf8, Visit&& visit) {
 
 // A font file of at most 64 MB, mapped read-only: layout's metrics read seven of its tables and
 // the renderer's subsetting only the glyphs drawn, so only those pages are touched, where
-// reading would first copy all of a 600 KB file. (A font must not be truncated while a build
-// maps it; nothing writes fonts/ during one.)
+// reading would first copy all of a 600 KB file. Layout maps each face once, and the Document
+// carries the mapping to render. (A font must not be truncated in place while arsred maps it:
+// for a build, or for as long as `watch` keeps the layout's fonts. Replacing the file, as
+// package updates and editors do, leaves the mapping intact.)
 class FontFile {
  public:
   // Null and `error` ("PATH: cannot read the file: No such file or directory") when it cannot

@@ -174,15 +174,18 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
       ok = false;
       continue;
     }
+    // The file stays mapped for the document, which carries it to render.
     std::string error;
-    auto metrics = FontMetrics::Load(path, &error);
+    std::shared_ptr<const FontFile> data = FontFile::Open(path, &error);
+    std::unique_ptr<FontMetrics> metrics = data ? FontMetrics::Parse(data->bytes(), &error) : nullptr;
     if (!metrics) {
-      diagnostics.Error("layout.font", file->where, file->path, "cannot use " + path + ": " + error);
+      const std::string why = data ? path + ": " + error : error;  // Open's error names the path
+      diagnostics.Error("layout.font", file->where, file->path, "cannot use " + path + ": " + why);
       ok = false;
       continue;
     }
     resources.metrics.push_back(std::move(metrics));
-    resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.'))});
+    resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.')), std::move(data)});
   }
   return ok;
 }
@@ -1699,8 +1702,6 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   doc.structure.push_back({StructType::kDocument, -1, "", HeaderScope::kNone});
   Composer composer(inputs, figures, layout, resources, diagnostics, pages, doc.structure);
 
-  // The table of contents needs its page count before the pages exist: count its entries by
-  // composing into a scratch builder first. Its lines do not depend on the page numbers.
   std::vector<std::string> order;
   for (const auto& part : layout.ordning) order.push_back(part.value.name);
   if (!inputs.report().files.text.bilagor.empty() &&
@@ -1730,7 +1731,8 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
   };
   // The table of contents needs its page count before the pages are placed; composing only
   // collects blocks, so its entries are known once everything is composed, and the reserved
-  // block is given its page count before placing. Its lines do not depend on the page numbers.
+  // block is given its page count before placing (SetReservedPages below: the 1 passed here only
+  // asks for the block). Its lines do not depend on the page numbers.
   bool with_contents = std::find(order.begin(), order.end(), "innehall") != order.end();
   compose(composer, with_contents ? 1 : 0);
   // The contents' geometry, used both to count its pages and to set it below: where its first
@@ -1866,22 +1868,19 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
         double from = label.x + title_width + 4, to = num.x - 4;
         double dot = regular.Width(".", size) + 1.6;
         if (to - from > dot * 2) {
-          GlyphRun dots;
-          dots.size = size;
-          dots.color = Color{150, 150, 150};
-          dots.role = Role::kArtifact;
-          dots.structure = -1;
-          int count = static_cast<int>((to - from) / dot);
-          dots.x = to - count * dot;
-          dots.y = y;
-          for (int i = 0; i < count; ++i) dots.text += ". ";
-          dots.text.pop_back();
-          // Draw dot by dot at a fixed pitch so the leaders line up down the page.
+          // Drawn dot by dot at a fixed pitch, ending at `to`, so that the leaders line up down
+          // the page.
+          const int count = static_cast<int>((to - from) / dot);
+          GlyphRun leader_dot;
+          leader_dot.size = size;
+          leader_dot.y = y;
+          leader_dot.text = ".";
+          leader_dot.color = Color{150, 150, 150};
+          leader_dot.role = Role::kArtifact;
+          leader_dot.structure = -1;
           for (int i = 0; i < count; ++i) {
-            GlyphRun one = dots;
-            one.text = ".";
-            one.x = to - (count - i) * dot;
-            page.items.push_back(one);
+            leader_dot.x = to - (count - i) * dot;
+            page.items.push_back(leader_dot);
           }
         }
         Link link;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -54,9 +55,13 @@ struct StructElement {
   HeaderScope scope = HeaderScope::kNone;  // a TH's: the column or the row it heads
 };
 
+class FontFile;  // font_metrics.h
+
 struct FontFace {
-  std::string file;  // path of the TrueType file to embed
+  std::string file;  // path of the TrueType file it was read from, for traces and messages
   std::string name;  // a name for traces, e.g. "Carlito-Bold"
+  // The file's bytes, the same that layout measured: render embeds them and opens no file.
+  std::shared_ptr<const FontFile> data;
 };
 
 // A run of text drawn from (x, y) on its baseline in one font, size and colour.
@@ -145,7 +150,6 @@ struct Document {
   std::vector<FontFace> fonts;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
-  int first_numbered_page = 0;  // pages before it carry no number (cover, contents)
 };
 
 }  // namespace arsred

@@ -180,7 +180,9 @@ std::string TraceDocument(const Document& document) {
     out += "outline level=" + std::to_string(entry.level) + " page=" + std::to_string(entry.page) +
            " y=" + Number(entry.y) + " " + Quoted(entry.title) + "\n";
   }
-  out += "first_numbered_page " + std::to_string(document.first_numbered_page) + "\n";
+  // The PDF numbers every page from the first (render_pdf.cc, AddPageLabels). The line stays so
+  // that traces compare with those printed when a document could say otherwise.
+  out += "first_numbered_page 0\n";
   for (size_t i = 0; i < document.structure.size(); ++i) {
     const StructElement& element = document.structure[i];
     out += "element " + std::to_string(i) + " " + StructTag(element.type) + " parent=" + std::to_string(element.parent);

@@ -5,57 +5,19 @@
 #include <limits>
 #include <map>
 
+#include "sfnt.h"  // layout's: the reads, the table directory and the cmap that metrics use too
+
 namespace arsred {
 namespace {
 
-constexpr uint32_t Tag(const char (&name)[5]) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(name[0])) << 24 |
-         static_cast<uint32_t>(static_cast<unsigned char>(name[1])) << 16 |
-         static_cast<uint32_t>(static_cast<unsigned char>(name[2])) << 8 |
-         static_cast<uint32_t>(static_cast<unsigned char>(name[3]));
-}
-
-std::string TagName(uint32_t tag) {
-  std::string name;
-  for (int shift = 24; shift >= 0; shift -= 8) name += static_cast<char>(tag >> shift & 0xFF);
-  return "'" + name + "'";
-}
+using sfnt::Tag;
+using sfnt::TagName;
+using sfnt::Bytes;  // every read checked against the end of the data
 
 bool Fail(std::string* error, std::string message) {
   if (error) *error = std::move(message);
   return false;
 }
-
-// Big-endian reads from the input, each checked against the end of the data: a truncated or
-// hostile file yields std::nullopt, never a read past the buffer.
-class Reader {
- public:
-  Reader() = default;
-  explicit Reader(std::string_view data) : data_(data) {}
-
-  std::string_view data() const { return data_; }
-  size_t size() const { return data_.size(); }
-  bool Has(size_t offset, size_t length) const { return offset <= data_.size() && length <= data_.size() - offset; }
-
-  std::optional<uint16_t> U16(size_t offset) const {
-    if (!Has(offset, 2)) return std::nullopt;
-    return static_cast<uint16_t>(Byte(offset) << 8 | Byte(offset + 1));
-  }
-  std::optional<uint32_t> U32(size_t offset) const {
-    if (!Has(offset, 4)) return std::nullopt;
-    return static_cast<uint32_t>(Byte(offset)) << 24 | static_cast<uint32_t>(Byte(offset + 1)) << 16 |
-           static_cast<uint32_t>(Byte(offset + 2)) << 8 | static_cast<uint32_t>(Byte(offset + 3));
-  }
-  // The `length` bytes at `offset`, or nullopt when they are not all inside the data.
-  std::optional<Reader> Slice(size_t offset, size_t length) const {
-    if (!Has(offset, length)) return std::nullopt;
-    return Reader(data_.substr(offset, length));
-  }
-
- private:
-  unsigned Byte(size_t offset) const { return static_cast<unsigned char>(data_[offset]); }
-  std::string_view data_;
-};
 
 void PutU16(std::string& out, uint16_t value) {
   out += static_cast<char>(value >> 8);
@@ -112,33 +74,18 @@ PowerOfTwo LargestPowerOfTwo(size_t count) {
 // The tables of the input that the subset is made from, checked to be long enough for the
 // fields read from them.
 struct Font {
-  std::map<uint32_t, Reader> tables;  // every table, by tag
-  Reader head, hhea, maxp, hmtx, loca, glyf, cmap;
+  std::map<uint32_t, Bytes> tables;  // every table, by tag
+  Bytes head, hhea, maxp, hmtx, loca, glyf, cmap;
   uint16_t glyph_count = 0;   // maxp.numGlyphs
   uint16_t metric_count = 0;  // hhea.numberOfHMetrics, at most glyph_count
   bool long_offsets = false;  // head.indexToLocFormat == 1
 };
 
 bool ReadFont(std::string_view bytes, Font* font, std::string* error) {
-  Reader file(bytes);
-  auto version = file.U32(0);
-  if (!version) return Fail(error, "too short to be a font");
-  if (*version == Tag("OTTO")) return Fail(error, "OpenType fonts with CFF outlines cannot be subset (no glyf table)");
-  if (*version == Tag("ttcf")) return Fail(error, "font collections (.ttc) are not supported");
-  if (*version != 0x00010000 && *version != Tag("true")) return Fail(error, "not a TrueType font");
-
-  auto table_count = file.U16(4);
-  if (!table_count || !file.Has(12, 16 * static_cast<size_t>(*table_count))) {
-    return Fail(error, "truncated: the table directory runs past the end of the file");
-  }
-  for (size_t i = 0; i < *table_count; ++i) {
-    const size_t record = 12 + 16 * i;
-    const uint32_t tag = *file.U32(record);
-    std::optional<Reader> table = file.Slice(*file.U32(record + 8), *file.U32(record + 12));
-    if (!table) return Fail(error, "truncated: table " + TagName(tag) + " runs past the end of the file");
-    font->tables.emplace(tag, *table);  // the first of duplicate tags counts
-  }
-  const std::pair<uint32_t, Reader*> required[] = {
+  std::optional<sfnt::Tables> directory = sfnt::ReadTables(bytes, error);
+  if (!directory) return false;
+  font->tables = std::move(directory->by_tag);
+  const std::pair<uint32_t, Bytes*> required[] = {
       {Tag("head"), &font->head}, {Tag("hhea"), &font->hhea}, {Tag("maxp"), &font->maxp}, {Tag("hmtx"), &font->hmtx},
       {Tag("loca"), &font->loca}, {Tag("glyf"), &font->glyf}, {Tag("cmap"), &font->cmap},
   };
@@ -192,7 +139,7 @@ template <typename Visit>
 bool ForEachComponent(std::string_view glyph, Visit visit) {
   constexpr uint16_t kArgsAreWords = 0x0001, kHaveScale = 0x0008, kMoreComponents = 0x0020,
                      kHaveXAndYScale = 0x0040, kHaveTwoByTwo = 0x0080;
-  Reader data(glyph);
+  Bytes data(glyph);
   auto contour_count = data.U16(0);
   if (!contour_count || static_cast<int16_t>(*contour_count) >= 0) return true;
   for (size_t at = 10;;) {  // after numberOfContours and the bounding box
@@ -214,76 +161,6 @@ bool ForEachComponent(std::string_view glyph, Visit visit) {
   }
 }
 
-// The Windows Unicode subtables of the input's cmap: (3,1) format 4 for the BMP and (3,10)
-// format 12 for all of Unicode. As in FontMetrics, format 4 wins where both map a character.
-class CharacterMap {
- public:
-  bool Read(Reader cmap) {
-    const uint16_t count = cmap.U16(2).value_or(0);
-    for (size_t i = 0; i < count; ++i) {
-      const size_t record = 4 + 8 * i;
-      auto platform = cmap.U16(record);
-      auto encoding = cmap.U16(record + 2);
-      auto offset = cmap.U32(record + 4);
-      if (!platform || !encoding || !offset || *platform != 3) continue;
-      auto format = cmap.U16(*offset);
-      if (*encoding == 1 && format == 4) {
-        // A format 4 subtable's 16-bit length overflows in large fonts: bound it by the cmap.
-        std::optional<Reader> subtable = cmap.Slice(*offset, cmap.size() - std::min<size_t>(*offset, cmap.size()));
-        auto seg_count_x2 = subtable ? subtable->U16(6) : std::nullopt;
-        if (seg_count_x2 && *seg_count_x2 % 2 == 0 && subtable->Has(16, 4 * static_cast<size_t>(*seg_count_x2))) {
-          bmp_ = subtable;
-        }
-      } else if (*encoding == 10 && format == 12) {
-        auto length = cmap.U32(*offset + 4);
-        std::optional<Reader> subtable = length ? cmap.Slice(*offset, *length) : std::nullopt;
-        auto group_count = subtable ? subtable->U32(12) : std::nullopt;
-        if (group_count && subtable->Has(16, 12 * static_cast<size_t>(*group_count))) full_ = subtable;
-      }
-    }
-    return bmp_ || full_;
-  }
-
-  // The glyph of `cp`, 0 when the font does not map it.
-  uint32_t GlyphOf(char32_t cp) const {
-    uint32_t glyph = bmp_ && cp <= 0xFFFF ? Format4GlyphOf(*bmp_, cp) : 0;
-    if (glyph == 0 && full_) glyph = Format12GlyphOf(*full_, cp);
-    return glyph;
-  }
-
- private:
-  static uint32_t Format4GlyphOf(const Reader& subtable, char32_t cp) {
-    const size_t seg_count = *subtable.U16(6) / 2;
-    const size_t ends = 14, starts = ends + 2 * seg_count + 2, deltas = starts + 2 * seg_count,
-                 range_offsets = deltas + 2 * seg_count;
-    for (size_t seg = 0; seg < seg_count; ++seg) {  // Read checked that the four arrays are there
-      if (cp > *subtable.U16(ends + 2 * seg)) continue;
-      const uint16_t start = *subtable.U16(starts + 2 * seg);
-      const uint16_t delta = *subtable.U16(deltas + 2 * seg);
-      const size_t range_offset_at = range_offsets + 2 * seg;
-      const uint16_t range_offset = *subtable.U16(range_offset_at);
-      if (cp < start) return 0;
-      if (range_offset == 0) return (cp + delta) & 0xFFFF;  // modulo 65536, as the format says
-      // idRangeOffset counts bytes from its own position to the glyph index to use.
-      auto indexed = subtable.U16(range_offset_at + range_offset + 2 * (cp - start));
-      return !indexed || *indexed == 0 ? 0 : (*indexed + delta) & 0xFFFF;
-    }
-    return 0;
-  }
-
-  static uint32_t Format12GlyphOf(const Reader& subtable, char32_t cp) {
-    const size_t group_count = *subtable.U32(12);
-    for (size_t group = 0; group < group_count; ++group) {
-      const size_t at = 16 + 12 * group;
-      const uint32_t start = *subtable.U32(at), end = *subtable.U32(at + 4);
-      if (cp >= start && cp <= end) return *subtable.U32(at + 8) + (cp - start);
-    }
-    return 0;
-  }
-
-  std::optional<Reader> bmp_, full_;
-};
-
 // Which glyphs of the input the subset holds, and what its cmap says.
 struct Plan {
   struct Mapping {
@@ -295,7 +172,8 @@ struct Plan {
   std::vector<Mapping> cmap;         // by code point
 };
 
-bool MakePlan(const Font& font, const CharacterMap& characters, std::vector<char32_t> code_points, Plan* plan,
+// `glyph_of` is the input's cmap, as sfnt::ReadUnicodeCmap reads it.
+bool MakePlan(const Font& font, const std::vector<uint16_t>& glyph_of, std::vector<char32_t> code_points, Plan* plan,
               std::string* error) {
   plan->new_glyph.assign(font.glyph_count, -1);
   auto add = [plan](uint16_t old_glyph) {
@@ -311,9 +189,9 @@ bool MakePlan(const Font& font, const CharacterMap& characters, std::vector<char
   code_points.erase(std::unique(code_points.begin(), code_points.end()), code_points.end());
   for (char32_t cp : code_points) {
     if (cp == 0 || cp >= 0xFFFF) continue;  // 0xFFFF is the end of every format 4 cmap
-    const uint32_t glyph = characters.GlyphOf(cp);
+    const uint16_t glyph = glyph_of[cp];
     if (glyph == 0 || glyph >= font.glyph_count) continue;
-    plan->cmap.push_back({cp, add(static_cast<uint16_t>(glyph))});
+    plan->cmap.push_back({cp, add(glyph)});
   }
 
   // The components of composite glyphs, breadth first: old_glyphs grows while it is walked, so
@@ -461,13 +339,13 @@ std::optional<std::string> SubsetTrueType(std::string_view font_file_bytes, cons
                                           std::string* error) {
   Font font;
   if (!ReadFont(font_file_bytes, &font, error)) return std::nullopt;
-  CharacterMap characters;
-  if (!characters.Read(font.cmap)) {
+  std::vector<uint16_t> glyph_of;
+  if (!sfnt::ReadUnicodeCmap(font.cmap, glyph_of)) {
     Fail(error, "no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
     return std::nullopt;
   }
   Plan plan;
-  if (!MakePlan(font, characters, code_points, &plan, error)) return std::nullopt;
+  if (!MakePlan(font, glyph_of, code_points, &plan, error)) return std::nullopt;
 
   std::map<uint32_t, std::string> tables;
   bool long_offsets = false;

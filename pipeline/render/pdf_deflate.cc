@@ -1,8 +1,5 @@
 #include "pdf_deflate.h"
 
-// Internal headers: the stream and the write hook of a libharu dictionary.
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <libdeflate.h>
 
 #include <iterator>
@@ -55,27 +52,7 @@ void StreamDeflater::Add(HPDF_Dict stream_dict, std::string bytes) {
 
 void StreamDeflater::Finish(PdfDoc& pdf) {
   const std::vector<std::string> deflated = deflater_.Finish();
-  for (size_t i = 0; i < dicts_.size(); ++i) SetDeflatedStream(pdf, dicts_[i], deflated[i]);
-}
-
-namespace {
-
-// libharu writes a dictionary's entries, then calls this hook, then its stream: the /Filter of
-// bytes it was given already deflated. (It drops a /Filter entry of its own when its filter
-// is none, so the entry cannot simply be added.)
-HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
-
-}  // namespace
-
-void SetDeflatedStream(PdfDoc& pdf, HPDF_Dict stream_dict, const std::string& deflated) {
-  if (stream_dict->stream == nullptr || HPDF_Stream_Size(stream_dict->stream) != 0 || stream_dict->write_fn != nullptr) {
-    throw RenderFailure("a deflated stream can only replace an empty stream without a write hook");
-  }
-  stream_dict->filter = HPDF_STREAM_FILTER_NONE;
-  stream_dict->write_fn = WriteFlateFilter;
-  pdf.Check(HPDF_Stream_Write(stream_dict->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                              static_cast<HPDF_UINT>(deflated.size())),
-            "HPDF_Stream_Write");
+  for (size_t i = 0; i < dicts_.size(); ++i) pdf.WriteDeflatedStream(dicts_[i], deflated[i]);
 }
 
 }  // namespace arsred

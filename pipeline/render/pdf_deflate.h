@@ -61,8 +61,4 @@ inline constexpr int kDeflateLevel = 6;
 // `data` deflated, in the zlib format a PDF's FlateDecode reads; throws RenderFailure.
 std::string Deflate(std::string_view data);
 
-// Puts already deflated bytes into the stream of `stream_dict` (which must be empty) and has
-// libharu write them unchanged, with /Filter /FlateDecode.
-void SetDeflatedStream(PdfDoc& pdf, HPDF_Dict stream_dict, const std::string& deflated);
-
 }  // namespace arsred

@@ -1,17 +1,18 @@
-// The libharu document behind render_pdf.cc and pdf_tags.cc: one HPDF_Doc, with libharu's errors
-// turned into exceptions at the call that caused them. Internal to the renderer.
+// The libharu document behind render_pdf.cc, pdf_fonts.cc and pdf_tags.cc: one HPDF_Doc, with
+// libharu's errors turned into exceptions at the call that caused them, and the objects of
+// arsred's own (dictionaries, arrays, streams) that its public API cannot make, built through
+// haru_internals.h. Internal to the renderer.
 #pragma once
 
-#include <hpdf.h>
-#include <hpdf_encrypt.h>  // libharu's MD5, which it exports
+#include <hpdf.h>  // the public view: render is compiled with HPDF_SHARED (haru_internals.h)
 
-#include <array>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+
+#include "haru_internals.h"
 
 namespace arsred {
 
@@ -34,49 +35,14 @@ inline void RecordLibharuError(HPDF_STATUS code, HPDF_STATUS detail, void* user_
   if (error->code == HPDF_OK) *error = {code, detail};
 }
 
-inline const char* LibharuErrorName(HPDF_STATUS code) {
-  switch (code) {
-    case HPDF_FAILD_TO_ALLOC_MEM: return "HPDF_FAILD_TO_ALLOC_MEM";
-    case HPDF_FILE_IO_ERROR: return "HPDF_FILE_IO_ERROR";
-    case HPDF_FILE_OPEN_ERROR: return "HPDF_FILE_OPEN_ERROR";
-    case HPDF_INVALID_ANNOTATION: return "HPDF_INVALID_ANNOTATION";
-    case HPDF_INVALID_DATE_TIME: return "HPDF_INVALID_DATE_TIME";
-    case HPDF_INVALID_DESTINATION: return "HPDF_INVALID_DESTINATION";
-    case HPDF_INVALID_DOCUMENT: return "HPDF_INVALID_DOCUMENT";
-    case HPDF_INVALID_FONT_NAME: return "HPDF_INVALID_FONT_NAME";
-    case HPDF_INVALID_OUTLINE: return "HPDF_INVALID_OUTLINE";
-    case HPDF_INVALID_PARAMETER: return "HPDF_INVALID_PARAMETER";
-    case HPDF_INVALID_URI: return "HPDF_INVALID_URI";
-    case HPDF_PAGE_FONT_NOT_FOUND: return "HPDF_PAGE_FONT_NOT_FOUND";
-    case HPDF_PAGE_INVALID_FONT_SIZE: return "HPDF_PAGE_INVALID_FONT_SIZE";
-    case HPDF_PAGE_INVALID_GMODE: return "HPDF_PAGE_INVALID_GMODE";
-    case HPDF_PAGE_INVALID_SIZE: return "HPDF_PAGE_INVALID_SIZE";
-    case HPDF_PAGE_OUT_OF_RANGE: return "HPDF_PAGE_OUT_OF_RANGE";
-    case HPDF_STRING_OUT_OF_RANGE: return "HPDF_STRING_OUT_OF_RANGE";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "HPDF_TTF_CANNOT_EMBEDDING_FONT";
-    case HPDF_TTF_INVALID_CMAP: return "HPDF_TTF_INVALID_CMAP";
-    case HPDF_TTF_INVALID_FOMAT: return "HPDF_TTF_INVALID_FOMAT";
-    case HPDF_TTF_MISSING_TABLE: return "HPDF_TTF_MISSING_TABLE";
-    case HPDF_ZLIB_ERROR: return "HPDF_ZLIB_ERROR";
-    default: return nullptr;
-  }
-}
-
-inline std::string DescribeLibharuError(HPDF_STATUS code, HPDF_STATUS detail) {
-  char hex[32];
-  std::snprintf(hex, sizeof hex, "0x%04lX", static_cast<unsigned long>(code));
-  std::string text = std::string("libharu error ") + hex;
-  if (const char* name = LibharuErrorName(code)) text += std::string(" ") + name;
-  if (detail != 0) text += " (detail " + std::to_string(detail) + ")";
-  return text;
-}
+// "libharu error 0x1022 HPDF_INVALID_DATE_TIME (detail 3)".
+std::string DescribeLibharuError(HPDF_STATUS code, HPDF_STATUS detail);
 
 // Owns one HPDF_Doc. Not movable: libharu keeps a pointer to `error_`.
 class PdfDoc {
  public:
-  PdfDoc() : doc_(HPDF_New(&RecordLibharuError, &error_)) {
-    if (doc_ == nullptr) throw RenderFailure("libharu could not create a document");
-  }
+  // Throws RenderFailure when the libharu loaded is not the release haru_internals.cc assumes.
+  PdfDoc();
   ~PdfDoc() { HPDF_Free(doc_); }
   PdfDoc(const PdfDoc&) = delete;
   PdfDoc& operator=(const PdfDoc&) = delete;
@@ -102,24 +68,68 @@ class PdfDoc {
     return handle;
   }
 
+  // Objects of arsred's own, each call checked (haru_internals.h says what each does). An
+  // indirect dictionary is an object of its own in the file; a direct one is written inside
+  // whatever holds it.
+  haru::Dict NewDict() { return CheckHandle(haru::NewDict(doc_), "HPDF_Dict_New"); }
+  haru::Dict NewIndirectDict() {
+    haru::Dict dict = NewDict();
+    Check(haru::MakeIndirect(doc_, dict), "HPDF_Xref_Add");
+    return dict;
+  }
+  haru::Array NewArray() { return CheckHandle(haru::NewArray(doc_), "HPDF_Array_New"); }
+  haru::Dict NewStream() { return CheckHandle(haru::NewStream(doc_), "HPDF_DictStream_New"); }
+  // `text` in PDFDocEncoding (ASCII), or UTF-8 given the document's UTF-8 encoder.
+  haru::Object NewString(const std::string& text, HPDF_Encoder utf8 = nullptr) {
+    return CheckHandle(haru::NewString(doc_, text.c_str(), utf8), "HPDF_String_New");
+  }
+  haru::Object NewBinary(const HPDF_BYTE* bytes, unsigned size) {
+    return CheckHandle(haru::NewBinary(doc_, bytes, size), "HPDF_Binary_New");
+  }
+
+  void Add(haru::Dict dict, const char* key, haru::Object value) { Check(haru::Add(dict, key, value), "HPDF_Dict_Add"); }
+  void AddName(haru::Dict dict, const char* key, const std::string& name) {
+    Check(haru::AddName(dict, key, name.c_str()), "HPDF_Dict_AddName");
+  }
+  void AddNumber(haru::Dict dict, const char* key, HPDF_INT32 value) {
+    Check(haru::AddNumber(dict, key, value), "HPDF_Dict_AddNumber");
+  }
+  void AddReal(haru::Dict dict, const char* key, double value) {
+    Check(haru::AddReal(dict, key, static_cast<HPDF_REAL>(value)), "HPDF_Dict_AddReal");
+  }
+  void AddBoolean(haru::Dict dict, const char* key, bool value) {
+    Check(haru::AddBoolean(dict, key, value), "HPDF_Dict_AddBoolean");
+  }
+  void Append(haru::Array array, haru::Object value) { Check(haru::Append(array, value), "HPDF_Array_Add"); }
+  void AppendNumber(haru::Array array, HPDF_INT32 value) {
+    Check(haru::AppendNumber(array, value), "HPDF_Array_AddNumber");
+  }
+
+  haru::Dict Catalog() const { return haru::Catalog(doc_); }
+  haru::Dict Trailer() const { return haru::Trailer(doc_); }
+
+  // Appends `bytes` to a stream from NewStream, deflated by libharu when it writes the file or,
+  // with `deflate` false, as they are.
+  void WriteStream(haru::Dict stream, std::string_view bytes, bool deflate) {
+    Check(haru::WriteStream(stream, bytes, deflate), "HPDF_Stream_Write");
+  }
+  // Puts already deflated bytes into the stream of `stream` (which must be empty) and has
+  // libharu write them unchanged, with /Filter /FlateDecode.
+  void WriteDeflatedStream(haru::Dict stream, std::string_view deflated) {
+    if (!haru::IsEmptyStream(stream)) {
+      throw RenderFailure("a deflated stream can only replace an empty stream without a write hook");
+    }
+    Check(haru::WriteDeflatedStream(stream, deflated), "HPDF_Stream_Write");
+  }
+
  private:
   [[noreturn]] void Fail(const char* call, HPDF_STATUS code, HPDF_STATUS detail) const {
     throw RenderFailure(context_ + ": " + call + ": " + DescribeLibharuError(code, detail));
   }
 
   LibharuError error_;  // declared before doc_: HPDF_New receives its address
-  HPDF_Doc doc_;
+  HPDF_Doc doc_ = nullptr;
   std::string context_;
 };
-
-// The MD5 of `bytes`, with libharu's own MD5 (the document /ID, the tags of font subsets).
-inline std::array<HPDF_BYTE, 16> Md5(std::string_view bytes) {
-  HPDF_MD5_CTX context;
-  HPDF_MD5Init(&context);
-  HPDF_MD5Update(&context, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT32>(bytes.size()));
-  std::array<HPDF_BYTE, 16> digest{};
-  HPDF_MD5Final(digest.data(), &context);
-  return digest;
-}
 
 }  // namespace arsred

@@ -1,11 +1,5 @@
 #include "pdf_fonts.h"
 
-// Internal headers: fonts are built from libharu's objects (dictionaries, arrays, streams) and
-// registered in its cross-reference table, as pdf_tags.cc does for the structure tree.
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -18,52 +12,9 @@
 namespace arsred {
 namespace {
 
-// libharu's objects, each call checked.
-class ObjectMaker {
- public:
-  ObjectMaker(PdfDoc& pdf, StreamDeflater& streams) : pdf_(pdf), doc_(pdf.get()), streams_(streams) {}
-
-  HPDF_Dict Dict(bool indirect) {
-    HPDF_Dict dict = pdf_.CheckHandle(HPDF_Dict_New(doc_->mmgr), "HPDF_Dict_New");
-    if (indirect) pdf_.Check(HPDF_Xref_Add(doc_->xref, dict), "HPDF_Xref_Add");
-    return dict;
-  }
-  HPDF_Array Array() { return pdf_.CheckHandle(HPDF_Array_New(doc_->mmgr), "HPDF_Array_New"); }
-
-  // An indirect stream that will hold `bytes`, deflated.
-  HPDF_Dict Stream(std::string bytes) {
-    HPDF_Dict stream = pdf_.CheckHandle(HPDF_DictStream_New(doc_->mmgr, doc_->xref), "HPDF_DictStream_New");
-    streams_.Add(stream, std::move(bytes));
-    return stream;
-  }
-
-  void Add(HPDF_Dict dict, const char* key, void* value) { pdf_.Check(HPDF_Dict_Add(dict, key, value), "HPDF_Dict_Add"); }
-  void AddName(HPDF_Dict dict, const char* key, const std::string& name) {
-    pdf_.Check(HPDF_Dict_AddName(dict, key, name.c_str()), "HPDF_Dict_AddName");
-  }
-  void AddNumber(HPDF_Dict dict, const char* key, int value) {
-    pdf_.Check(HPDF_Dict_AddNumber(dict, key, value), "HPDF_Dict_AddNumber");
-  }
-  void AddReal(HPDF_Dict dict, const char* key, double value) {
-    pdf_.Check(HPDF_Dict_AddReal(dict, key, static_cast<HPDF_REAL>(value)), "HPDF_Dict_AddReal");
-  }
-  void AddString(HPDF_Dict dict, const char* key, const char* ascii) {
-    Add(dict, key, pdf_.CheckHandle(HPDF_String_New(doc_->mmgr, ascii, nullptr), "HPDF_String_New"));
-  }
-  void Append(HPDF_Array array, void* value) { pdf_.Check(HPDF_Array_Add(array, value), "HPDF_Array_Add"); }
-  void AppendNumber(HPDF_Array array, int value) {
-    pdf_.Check(HPDF_Array_AddNumber(array, value), "HPDF_Array_AddNumber");
-  }
-
- private:
-  PdfDoc& pdf_;
-  HPDF_Doc doc_;
-  StreamDeflater& streams_;
-};
-
 // "ABCDEF+": six capitals that change with the subset, as PDF asks of an embedded subset's name.
 std::string SubsetTag(std::string_view program) {
-  const std::array<HPDF_BYTE, 16> digest = Md5(program);
+  const std::array<HPDF_BYTE, 16> digest = haru::Md5(program);
   std::string tag;
   for (size_t i = 0; i < 6; ++i) tag += static_cast<char>('A' + digest[i] % 26);
   return tag + "+";
@@ -125,52 +76,48 @@ std::string CidToGidMap(const FontMetrics& subset, const std::vector<char32_t>& 
 // common estimate from the weight class gives 95 for regular and 169 for bold.
 int StemV(int weight) { return weight <= 0 ? 95 : 10 + 220 * (std::max(weight, 50) - 50) / 900; }
 
-HPDF_Dict Descriptor(ObjectMaker& make, const FontMetrics& metrics, const std::string& base_font, HPDF_Dict program) {
-  HPDF_Dict descriptor = make.Dict(true);
-  make.AddName(descriptor, "Type", "FontDescriptor");
-  make.AddName(descriptor, "FontName", base_font);
+haru::Dict Descriptor(PdfDoc& pdf, const FontMetrics& metrics, const std::string& base_font, haru::Dict program) {
+  haru::Dict descriptor = pdf.NewIndirectDict();
+  pdf.AddName(descriptor, "Type", "FontDescriptor");
+  pdf.AddName(descriptor, "FontName", base_font);
   // Nonsymbolic: Latin text; Italic where the face slants; FixedPitch where post says so.
   int flags = 32;
   if (metrics.italic_angle() != 0) flags |= 64;
   if (metrics.fixed_pitch()) flags |= 1;
-  make.AddNumber(descriptor, "Flags", flags);
-  HPDF_Array box = make.Array();
-  for (int edge : metrics.bounding_box()) make.AppendNumber(box, edge);
-  make.Add(descriptor, "FontBBox", box);
-  make.AddReal(descriptor, "ItalicAngle", metrics.italic_angle());
-  make.AddNumber(descriptor, "Ascent", metrics.ascender());
-  make.AddNumber(descriptor, "Descent", metrics.descender());
-  make.AddNumber(descriptor, "CapHeight", metrics.cap_height() > 0 ? metrics.cap_height() : metrics.ascender());
-  if (metrics.x_height() > 0) make.AddNumber(descriptor, "XHeight", metrics.x_height());
-  make.AddNumber(descriptor, "StemV", StemV(metrics.weight()));
-  make.Add(descriptor, "FontFile2", program);
+  pdf.AddNumber(descriptor, "Flags", flags);
+  haru::Array box = pdf.NewArray();
+  for (int edge : metrics.bounding_box()) pdf.AppendNumber(box, edge);
+  pdf.Add(descriptor, "FontBBox", box);
+  pdf.AddReal(descriptor, "ItalicAngle", metrics.italic_angle());
+  pdf.AddNumber(descriptor, "Ascent", metrics.ascender());
+  pdf.AddNumber(descriptor, "Descent", metrics.descender());
+  pdf.AddNumber(descriptor, "CapHeight", metrics.cap_height() > 0 ? metrics.cap_height() : metrics.ascender());
+  if (metrics.x_height() > 0) pdf.AddNumber(descriptor, "XHeight", metrics.x_height());
+  pdf.AddNumber(descriptor, "StemV", StemV(metrics.weight()));
+  pdf.Add(descriptor, "FontFile2", program);
   return descriptor;
 }
 
 // /W as runs of consecutive codes: [first [w w w] first [w] …].
-HPDF_Array Widths(ObjectMaker& make, const FontMetrics& metrics, const std::vector<char32_t>& characters) {
-  HPDF_Array widths = make.Array();
-  HPDF_Array run = nullptr;
+haru::Array Widths(PdfDoc& pdf, const FontMetrics& metrics, const std::vector<char32_t>& characters) {
+  haru::Array widths = pdf.NewArray();
+  haru::Array run = nullptr;
   for (size_t i = 0; i < characters.size(); ++i) {
     if (i == 0 || characters[i] != characters[i - 1] + 1) {
-      make.AppendNumber(widths, static_cast<int>(characters[i]));
-      run = make.Array();
-      make.Append(widths, run);
+      pdf.AppendNumber(widths, static_cast<int>(characters[i]));
+      run = pdf.NewArray();
+      pdf.Append(widths, run);
     }
-    make.AppendNumber(run, metrics.Advance(characters[i]));
+    pdf.AppendNumber(run, metrics.Advance(characters[i]));
   }
   return widths;
 }
 
 }  // namespace
 
-HPDF_Dict NewFontDict(PdfDoc& pdf) {
-  HPDF_Dict dict = pdf.CheckHandle(HPDF_Dict_New(pdf.get()->mmgr), "HPDF_Dict_New");
-  pdf.Check(HPDF_Xref_Add(pdf.get()->xref, dict), "HPDF_Xref_Add");
-  return dict;
-}
+haru::Dict NewFontDict(PdfDoc& pdf) { return pdf.NewIndirectDict(); }
 
-void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, HPDF_Dict font, std::string_view font_file_bytes,
+void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, haru::Dict font, std::string_view font_file_bytes,
                const std::string& postscript_name, std::vector<char32_t> characters, const std::string& description) {
   std::sort(characters.begin(), characters.end());
   characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
@@ -184,33 +131,38 @@ void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, HPDF_Dict font, std::string
   const std::unique_ptr<FontMetrics> metrics = FontMetrics::Parse(*program, &error);
   if (!metrics) throw RenderFailure("the subset of " + description + " cannot be read back: " + error);
 
-  ObjectMaker make(pdf, streams);
+  // An indirect stream that will hold `bytes`, deflated beside the pages.
+  const auto stream = [&pdf, &streams](std::string bytes) {
+    haru::Dict dict = pdf.NewStream();
+    streams.Add(dict, std::move(bytes));
+    return dict;
+  };
   const std::string base_font = SubsetTag(*program) + PostScriptName(postscript_name);
   const int program_size = static_cast<int>(program->size());
-  HPDF_Dict file = make.Stream(std::move(*program));
-  make.AddNumber(file, "Length1", program_size);
+  haru::Dict file = stream(std::move(*program));
+  pdf.AddNumber(file, "Length1", program_size);
 
-  HPDF_Dict cid_font = make.Dict(true);
-  make.AddName(cid_font, "Type", "Font");
-  make.AddName(cid_font, "Subtype", "CIDFontType2");
-  make.AddName(cid_font, "BaseFont", base_font);
-  HPDF_Dict system_info = make.Dict(false);
-  make.AddString(system_info, "Registry", "Adobe");
-  make.AddString(system_info, "Ordering", "Identity");
-  make.AddNumber(system_info, "Supplement", 0);
-  make.Add(cid_font, "CIDSystemInfo", system_info);
-  make.Add(cid_font, "FontDescriptor", Descriptor(make, *metrics, base_font, file));
-  make.Add(cid_font, "W", Widths(make, *metrics, characters));
-  make.Add(cid_font, "CIDToGIDMap", make.Stream(CidToGidMap(*metrics, characters)));
+  haru::Dict cid_font = pdf.NewIndirectDict();
+  pdf.AddName(cid_font, "Type", "Font");
+  pdf.AddName(cid_font, "Subtype", "CIDFontType2");
+  pdf.AddName(cid_font, "BaseFont", base_font);
+  haru::Dict system_info = pdf.NewDict();
+  pdf.Add(system_info, "Registry", pdf.NewString("Adobe"));
+  pdf.Add(system_info, "Ordering", pdf.NewString("Identity"));
+  pdf.AddNumber(system_info, "Supplement", 0);
+  pdf.Add(cid_font, "CIDSystemInfo", system_info);
+  pdf.Add(cid_font, "FontDescriptor", Descriptor(pdf, *metrics, base_font, file));
+  pdf.Add(cid_font, "W", Widths(pdf, *metrics, characters));
+  pdf.Add(cid_font, "CIDToGIDMap", stream(CidToGidMap(*metrics, characters)));
 
-  make.AddName(font, "Type", "Font");
-  make.AddName(font, "Subtype", "Type0");
-  make.AddName(font, "BaseFont", base_font);
-  make.AddName(font, "Encoding", "Identity-H");
-  HPDF_Array descendants = make.Array();
-  make.Append(descendants, cid_font);
-  make.Add(font, "DescendantFonts", descendants);
-  make.Add(font, "ToUnicode", make.Stream(ToUnicodeMap(characters)));
+  pdf.AddName(font, "Type", "Font");
+  pdf.AddName(font, "Subtype", "Type0");
+  pdf.AddName(font, "BaseFont", base_font);
+  pdf.AddName(font, "Encoding", "Identity-H");
+  haru::Array descendants = pdf.NewArray();
+  pdf.Append(descendants, cid_font);
+  pdf.Add(font, "DescendantFonts", descendants);
+  pdf.Add(font, "ToUnicode", stream(ToUnicodeMap(characters)));
 }
 
 }  // namespace arsred

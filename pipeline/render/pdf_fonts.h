@@ -10,14 +10,13 @@
 // and re-encodes the font program; here everything is sized to what the document draws.
 #pragma once
 
-#include <hpdf.h>
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "font_metrics.h"
+#include "haru_internals.h"
 
 namespace arsred {
 
@@ -26,13 +25,13 @@ class StreamDeflater;
 
 // A font as pages are drawn with it.
 struct EmbeddedFont {
-  HPDF_Dict dict = nullptr;                     // the Type0 font, for the pages' /Font resources
+  haru::Dict dict = nullptr;                     // the Type0 font, for the pages' /Font resources
   std::shared_ptr<const FontMetrics> metrics;  // the widths its /W array says
 };
 
 // An empty indirect dictionary that EmbedFont makes a font: pages can name a font in their
 // resources before it is embedded.
-HPDF_Dict NewFontDict(PdfDoc& pdf);
+haru::Dict NewFontDict(PdfDoc& pdf);
 
 // Makes `font` (from NewFontDict) the font in `font_file_bytes` as a subset holding
 // `characters` (duplicates and order do not matter; characters the font lacks draw its
@@ -40,7 +39,7 @@ HPDF_Dict NewFontDict(PdfDoc& pdf);
 // subset's bytes. `description` names the font in error messages. Throws RenderFailure when
 // the file is not a TrueType font that can be subset.
 // Its streams (the font program, the maps) go to `streams`, to be deflated beside the pages.
-void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, HPDF_Dict font, std::string_view font_file_bytes,
+void EmbedFont(PdfDoc& pdf, StreamDeflater& streams, haru::Dict font, std::string_view font_file_bytes,
                const std::string& postscript_name, std::vector<char32_t> characters, const std::string& description);
 
 }  // namespace arsred

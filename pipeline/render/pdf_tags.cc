@@ -1,9 +1,7 @@
 #include "pdf_tags.h"
 
-// Internal headers: libharu 2.3.0 has no tagging API ("BDC/EMC not implemented"); the page's
-// content stream, the catalog and the object writers are reached through them.
-#include <hpdf_doc.h>
-
+// libharu 2.3.0 has no tagging API ("BDC/EMC not implemented"): the structure tree is made of
+// dictionaries and arrays of arsred's own (PdfDoc, through haru_internals.h).
 #include <algorithm>
 #include <limits>
 
@@ -62,36 +60,25 @@ void PdfTagger::AddAnnotation(HPDF_Annotation annotation, size_t page_index, int
   }
   content_[static_cast<size_t>(structure)].push_back({sequence_++, page_index, -1, annotation});
   annotations_.emplace_back(annotation, structure);
-  HPDF_Doc doc = pdf_.get();
-  HPDF_Encoder utf8 = pdf_.CheckHandle(HPDF_GetEncoder(doc, "UTF-8"), "HPDF_GetEncoder");
-  HPDF_String contents = pdf_.CheckHandle(HPDF_String_New(doc->mmgr, description.c_str(), utf8), "HPDF_String_New");
-  pdf_.Check(HPDF_Dict_Add(annotation, "Contents", contents), "HPDF_Dict_Add");
+  HPDF_Encoder utf8 = pdf_.CheckHandle(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "HPDF_GetEncoder");
+  pdf_.Add(annotation, "Contents", pdf_.NewString(description, utf8));
 }
 
 void PdfTagger::Finish(const std::vector<HPDF_Page>& pages) {
   pdf_.set_context("writing the structure tree");
-  HPDF_Doc doc = pdf_.get();
-  HPDF_MMgr mmgr = doc->mmgr;
-  HPDF_Encoder utf8 = pdf_.CheckHandle(HPDF_GetEncoder(doc, "UTF-8"), "HPDF_GetEncoder");
+  HPDF_Encoder utf8 = pdf_.CheckHandle(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "HPDF_GetEncoder");
   const std::vector<StructElement>& structure = document_.structure;
   const size_t count = structure.size();
 
-  const auto new_dict = [&](bool indirect) {
-    HPDF_Dict dict = pdf_.CheckHandle(HPDF_Dict_New(mmgr), "HPDF_Dict_New");
-    if (indirect) pdf_.Check(HPDF_Xref_Add(doc->xref, dict), "HPDF_Xref_Add");
-    return dict;
-  };
-  const auto new_array = [&] { return pdf_.CheckHandle(HPDF_Array_New(mmgr), "HPDF_Array_New"); };
-
-  HPDF_Dict root = new_dict(true);
-  pdf_.Check(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"), "HPDF_Dict_AddName");
-  std::vector<HPDF_Dict> elements(count);
+  haru::Dict root = pdf_.NewIndirectDict();
+  pdf_.AddName(root, "Type", "StructTreeRoot");
+  std::vector<haru::Dict> elements(count);
   for (size_t i = 0; i < count; ++i) {
     // /Type /StructElem is optional; left out, as there are a thousand elements.
-    elements[i] = new_dict(true);
-    pdf_.Check(HPDF_Dict_AddName(elements[i], "S", StructTag(structure[i].type)), "HPDF_Dict_AddName");
+    elements[i] = pdf_.NewIndirectDict();
+    pdf_.AddName(elements[i], "S", StructTag(structure[i].type));
   }
-  pdf_.Check(HPDF_Dict_Add(root, "K", elements[0]), "HPDF_Dict_Add");
+  pdf_.Add(root, "K", elements[0]);
 
   // Each element's place among its siblings is where its first content was drawn; an element
   // with no content (an empty cell) stays after the sibling made before it.
@@ -107,20 +94,17 @@ void PdfTagger::Finish(const std::vector<HPDF_Page>& pages) {
   for (size_t i = 1; i < count; ++i) children[static_cast<size_t>(structure[i].parent)].push_back(i);
 
   for (size_t i = 0; i < count; ++i) {
-    HPDF_Dict element = elements[i];
+    haru::Dict element = elements[i];
     const StructElement& about = structure[i];
-    pdf_.Check(HPDF_Dict_Add(element, "P", i == 0 ? root : elements[static_cast<size_t>(about.parent)]),
-               "HPDF_Dict_Add");
+    pdf_.Add(element, "P", i == 0 ? root : elements[static_cast<size_t>(about.parent)]);
     if (about.scope != HeaderScope::kNone) {
-      HPDF_Dict attributes = new_dict(false);
-      pdf_.Check(HPDF_Dict_AddName(attributes, "O", "Table"), "HPDF_Dict_AddName");
-      pdf_.Check(HPDF_Dict_AddName(attributes, "Scope", about.scope == HeaderScope::kColumn ? "Column" : "Row"),
-                 "HPDF_Dict_AddName");
-      pdf_.Check(HPDF_Dict_Add(element, "A", attributes), "HPDF_Dict_Add");
+      haru::Dict attributes = pdf_.NewDict();
+      pdf_.AddName(attributes, "O", "Table");
+      pdf_.AddName(attributes, "Scope", about.scope == HeaderScope::kColumn ? "Column" : "Row");
+      pdf_.Add(element, "A", attributes);
     }
     if (!about.alt.empty()) {
-      HPDF_String alt = pdf_.CheckHandle(HPDF_String_New(mmgr, about.alt.c_str(), utf8), "HPDF_String_New");
-      pdf_.Check(HPDF_Dict_Add(element, "Alt", alt), "HPDF_Dict_Add");
+      pdf_.Add(element, "Alt", pdf_.NewString(about.alt, utf8));
     }
 
     // The kids in reading order: child elements and this element's own content, merged.
@@ -148,64 +132,63 @@ void PdfTagger::Finish(const std::vector<HPDF_Page>& pages) {
       if (page == kNever) page = content.page;
       one_page = one_page && content.page == page && content.annotation == nullptr;
     }
-    if (page != kNever && one_page) pdf_.Check(HPDF_Dict_Add(element, "Pg", pages[page]), "HPDF_Dict_Add");
-    HPDF_Array list = new_array();
+    if (page != kNever && one_page) pdf_.Add(element, "Pg", pages[page]);
+    haru::Array list = pdf_.NewArray();
     for (const Kid& kid : kids) {
       if (kid.child != kNever) {
-        pdf_.Check(HPDF_Array_Add(list, elements[kid.child]), "HPDF_Array_Add");
+        pdf_.Append(list, elements[kid.child]);
       } else if (kid.content->annotation != nullptr) {
-        HPDF_Dict reference = new_dict(false);
-        pdf_.Check(HPDF_Dict_AddName(reference, "Type", "OBJR"), "HPDF_Dict_AddName");
-        pdf_.Check(HPDF_Dict_Add(reference, "Obj", kid.content->annotation), "HPDF_Dict_Add");
-        pdf_.Check(HPDF_Dict_Add(reference, "Pg", pages[kid.content->page]), "HPDF_Dict_Add");
-        pdf_.Check(HPDF_Array_Add(list, reference), "HPDF_Array_Add");
+        haru::Dict reference = pdf_.NewDict();
+        pdf_.AddName(reference, "Type", "OBJR");
+        pdf_.Add(reference, "Obj", kid.content->annotation);
+        pdf_.Add(reference, "Pg", pages[kid.content->page]);
+        pdf_.Append(list, reference);
       } else if (one_page) {
-        pdf_.Check(HPDF_Array_AddNumber(list, kid.content->mcid), "HPDF_Array_AddNumber");
+        pdf_.AppendNumber(list, kid.content->mcid);
       } else {
-        HPDF_Dict reference = new_dict(false);
-        pdf_.Check(HPDF_Dict_AddName(reference, "Type", "MCR"), "HPDF_Dict_AddName");
-        pdf_.Check(HPDF_Dict_Add(reference, "Pg", pages[kid.content->page]), "HPDF_Dict_Add");
-        pdf_.Check(HPDF_Dict_AddNumber(reference, "MCID", kid.content->mcid), "HPDF_Dict_AddNumber");
-        pdf_.Check(HPDF_Array_Add(list, reference), "HPDF_Array_Add");
+        haru::Dict reference = pdf_.NewDict();
+        pdf_.AddName(reference, "Type", "MCR");
+        pdf_.Add(reference, "Pg", pages[kid.content->page]);
+        pdf_.AddNumber(reference, "MCID", kid.content->mcid);
+        pdf_.Append(list, reference);
       }
     }
-    pdf_.Check(HPDF_Dict_Add(element, "K", list), "HPDF_Dict_Add");
+    pdf_.Add(element, "K", list);
   }
 
   // The parent tree: from each page's MCIDs, and from each annotation, back to its element.
   // Keys 0…pages-1 are the pages; the annotations follow.
-  HPDF_Dict parent_tree = new_dict(true);
-  HPDF_Array numbers = new_array();
+  haru::Dict parent_tree = pdf_.NewIndirectDict();
+  haru::Array numbers = pdf_.NewArray();
   for (size_t p = 0; p < pages.size(); ++p) {
-    HPDF_Array marks = new_array();
+    haru::Array marks = pdf_.NewArray();
     for (int element : page_marks_[p]) {
-      pdf_.Check(HPDF_Array_Add(marks, elements[static_cast<size_t>(element)]), "HPDF_Array_Add");
+      pdf_.Append(marks, elements[static_cast<size_t>(element)]);
     }
-    pdf_.Check(HPDF_Array_AddNumber(numbers, static_cast<HPDF_INT32>(p)), "HPDF_Array_AddNumber");
-    pdf_.Check(HPDF_Array_Add(numbers, marks), "HPDF_Array_Add");
-    pdf_.Check(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)), "HPDF_Dict_AddNumber");
+    pdf_.AppendNumber(numbers, static_cast<HPDF_INT32>(p));
+    pdf_.Append(numbers, marks);
+    pdf_.AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p));
     // Tab through annotations in the order of the structure.
-    pdf_.Check(HPDF_Dict_AddName(pages[p], "Tabs", "S"), "HPDF_Dict_AddName");
+    pdf_.AddName(pages[p], "Tabs", "S");
   }
   for (size_t k = 0; k < annotations_.size(); ++k) {
     const auto key = static_cast<HPDF_INT32>(pages.size() + k);
-    pdf_.Check(HPDF_Array_AddNumber(numbers, key), "HPDF_Array_AddNumber");
-    pdf_.Check(HPDF_Array_Add(numbers, elements[static_cast<size_t>(annotations_[k].second)]), "HPDF_Array_Add");
-    pdf_.Check(HPDF_Dict_AddNumber(annotations_[k].first, "StructParent", key), "HPDF_Dict_AddNumber");
+    pdf_.AppendNumber(numbers, key);
+    pdf_.Append(numbers, elements[static_cast<size_t>(annotations_[k].second)]);
+    pdf_.AddNumber(annotations_[k].first, "StructParent", key);
   }
-  pdf_.Check(HPDF_Dict_Add(parent_tree, "Nums", numbers), "HPDF_Dict_Add");
-  pdf_.Check(HPDF_Dict_Add(root, "ParentTree", parent_tree), "HPDF_Dict_Add");
-  pdf_.Check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations_.size())),
-             "HPDF_Dict_AddNumber");
+  pdf_.Add(parent_tree, "Nums", numbers);
+  pdf_.Add(root, "ParentTree", parent_tree);
+  pdf_.AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations_.size()));
 
-  pdf_.Check(HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root), "HPDF_Dict_Add");
-  HPDF_Dict mark_info = new_dict(false);
-  pdf_.Check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), "HPDF_Dict_AddBoolean");
-  pdf_.Check(HPDF_Dict_Add(doc->catalog, "MarkInfo", mark_info), "HPDF_Dict_Add");
+  pdf_.Add(pdf_.Catalog(), "StructTreeRoot", root);
+  haru::Dict mark_info = pdf_.NewDict();
+  pdf_.AddBoolean(mark_info, "Marked", true);
+  pdf_.Add(pdf_.Catalog(), "MarkInfo", mark_info);
   // Viewers show the title ("Årsredovisning 2023"), not the file name.
-  HPDF_Dict preferences = new_dict(false);
-  pdf_.Check(HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE), "HPDF_Dict_AddBoolean");
-  pdf_.Check(HPDF_Dict_Add(doc->catalog, "ViewerPreferences", preferences), "HPDF_Dict_Add");
+  haru::Dict preferences = pdf_.NewDict();
+  pdf_.AddBoolean(preferences, "DisplayDocTitle", true);
+  pdf_.Add(pdf_.Catalog(), "ViewerPreferences", preferences);
 }
 
 }  // namespace arsred

@@ -1,11 +1,6 @@
 #include "render_pdf.h"
 
-#include <hpdf.h>
-// Internal headers: 2.3.0 has no API for the trailer /ID or the catalog /Lang, so those two are
-// written into pdf->trailer and pdf->catalog directly.
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
+#include <hpdf.h>  // the public view; what it lacks (the trailer /ID, the catalog's entries) is in PdfDoc
 #include <gnu/libc-version.h>
 #include <libdeflate.h>
 #include <stdlib.h>
@@ -96,15 +91,10 @@ constexpr size_t kIdBytes = 16;
 
 void SetPlaceholderId(PdfDoc& pdf) {
   pdf.set_context("setting the document /ID");
-  HPDF_Doc doc = pdf.get();
-  HPDF_Array id = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
-  pdf.Check(HPDF_Dict_Add(doc->trailer, "ID", id), "HPDF_Dict_Add");
+  haru::Array id = pdf.NewArray();
+  pdf.Add(pdf.Trailer(), "ID", id);
   const std::array<HPDF_BYTE, kIdBytes> zeros{};
-  for (int i = 0; i < 2; ++i) {
-    HPDF_Binary entry = pdf.CheckHandle(HPDF_Binary_New(doc->mmgr, const_cast<HPDF_BYTE*>(zeros.data()), kIdBytes),
-                                        "HPDF_Binary_New");
-    pdf.Check(HPDF_Array_Add(id, entry), "HPDF_Array_Add");
-  }
+  for (int i = 0; i < 2; ++i) pdf.Append(id, pdf.NewBinary(zeros.data(), kIdBytes));
 }
 
 // Replaces the placeholder, which libharu writes in the trailer as two strings of 32 hex zeros.
@@ -114,7 +104,7 @@ void FillInId(std::string& file) {
   const size_t first = trailer == std::string::npos ? trailer : file.find(placeholder, trailer);
   const size_t second = first == std::string::npos ? first : file.find(placeholder, first + placeholder.size());
   if (second == std::string::npos) throw RenderFailure("libharu wrote no /ID placeholder into the trailer");
-  const std::array<HPDF_BYTE, kIdBytes> digest = Md5(file);
+  const std::array<HPDF_BYTE, kIdBytes> digest = haru::Md5(file);
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (size_t at : {first, second}) {
     for (size_t i = 0; i < kIdBytes; ++i) {
@@ -150,9 +140,7 @@ void SetInfo(PdfDoc& pdf, const DocumentInfo& info) {
   }
 
   if (!info.language.empty()) {
-    HPDF_String language =
-        pdf.CheckHandle(HPDF_String_New(doc->mmgr, info.language.c_str(), nullptr), "HPDF_String_New");
-    pdf.Check(HPDF_Dict_Add(doc->catalog, "Lang", language), "HPDF_Dict_Add");
+    pdf.Add(pdf.Catalog(), "Lang", pdf.NewString(info.language));
   }
 }
 
@@ -180,7 +168,7 @@ std::string XmpDate(const std::string& iso_date) { return iso_date + "T00:00:00+
 void SetPdfVersion(PdfDoc& pdf) {
   // PDF 1.7 (ISO 32000-1): what /Lang, the XMP metadata and the output intent belong to, and
   // the base of PDF/A-2. libharu would otherwise write %PDF-1.3.
-  pdf.get()->pdf_version = HPDF_VER_17;
+  haru::SetPdfVersion(pdf.get(), HPDF_VER_17);
 }
 
 // The output intent PDF/A asks for when pages use device colours: sRGB, from an ICC profile
@@ -194,28 +182,20 @@ void AddOutputIntent(PdfDoc& pdf, const std::string& icc_path) {
   if (profile.size() < 128 || profile.compare(36, 4, "acsp") != 0) {
     throw RenderFailure(icc_path + " is not an ICC profile (install icc-profiles-free, or pass --icc-profile)");
   }
-  HPDF_Doc doc = pdf.get();
-  HPDF_Dict icc = pdf.CheckHandle(HPDF_DictStream_New(doc->mmgr, doc->xref), "HPDF_DictStream_New");
-  icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  pdf.Check(HPDF_Dict_AddNumber(icc, "N", 3), "HPDF_Dict_AddNumber");
-  pdf.Check(HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB"), "HPDF_Dict_AddName");
-  pdf.Check(HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()),
-                              static_cast<HPDF_UINT>(profile.size())),
-            "HPDF_Stream_Write");
+  haru::Dict icc = pdf.NewStream();
+  pdf.AddNumber(icc, "N", 3);
+  pdf.AddName(icc, "Alternate", "DeviceRGB");
+  pdf.WriteStream(icc, profile, /*deflate=*/true);
 
-  HPDF_Dict intent = pdf.CheckHandle(HPDF_Dict_New(doc->mmgr), "HPDF_Dict_New");
-  pdf.Check(HPDF_Xref_Add(doc->xref, intent), "HPDF_Xref_Add");
-  pdf.Check(HPDF_Dict_AddName(intent, "Type", "OutputIntent"), "HPDF_Dict_AddName");
+  haru::Dict intent = pdf.NewIndirectDict();
+  pdf.AddName(intent, "Type", "OutputIntent");
   // GTS_PDFA1 is the subtype for every part of PDF/A, not only part 1.
-  pdf.Check(HPDF_Dict_AddName(intent, "S", "GTS_PDFA1"), "HPDF_Dict_AddName");
-  for (const char* key : {"OutputConditionIdentifier", "Info"}) {
-    HPDF_String name = pdf.CheckHandle(HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr), "HPDF_String_New");
-    pdf.Check(HPDF_Dict_Add(intent, key, name), "HPDF_Dict_Add");
-  }
-  pdf.Check(HPDF_Dict_Add(intent, "DestOutputProfile", icc), "HPDF_Dict_Add");
-  HPDF_Array intents = pdf.CheckHandle(HPDF_Array_New(doc->mmgr), "HPDF_Array_New");
-  pdf.Check(HPDF_Dict_Add(doc->catalog, "OutputIntents", intents), "HPDF_Dict_Add");
-  pdf.Check(HPDF_Array_Add(intents, intent), "HPDF_Array_Add");
+  pdf.AddName(intent, "S", "GTS_PDFA1");
+  for (const char* key : {"OutputConditionIdentifier", "Info"}) pdf.Add(intent, key, pdf.NewString("sRGB IEC61966-2.1"));
+  pdf.Add(intent, "DestOutputProfile", icc);
+  haru::Array intents = pdf.NewArray();
+  pdf.Add(pdf.Catalog(), "OutputIntents", intents);
+  pdf.Append(intents, intent);
 }
 
 // The XMP metadata stream in the catalog, uncompressed as PDF/A asks, so that archive tools
@@ -223,15 +203,11 @@ void AddOutputIntent(PdfDoc& pdf, const std::string& icc_path) {
 void AddMetadata(PdfDoc& pdf, const DocumentInfo& info, PdfFlavour flavour, bool tagged) {
   pdf.set_context("writing the XMP metadata");
   const std::string packet = XmpPacket(info, flavour, tagged);
-  HPDF_Doc doc = pdf.get();
-  HPDF_Dict metadata = pdf.CheckHandle(HPDF_DictStream_New(doc->mmgr, doc->xref), "HPDF_DictStream_New");
-  metadata->filter = HPDF_STREAM_FILTER_NONE;
-  pdf.Check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "HPDF_Dict_AddName");
-  pdf.Check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "HPDF_Dict_AddName");
-  pdf.Check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()),
-                              static_cast<HPDF_UINT>(packet.size())),
-            "HPDF_Stream_Write");
-  pdf.Check(HPDF_Dict_Add(doc->catalog, "Metadata", metadata), "HPDF_Dict_Add");
+  haru::Dict metadata = pdf.NewStream();
+  pdf.AddName(metadata, "Type", "Metadata");
+  pdf.AddName(metadata, "Subtype", "XML");
+  pdf.WriteStream(metadata, packet, /*deflate=*/false);
+  pdf.Add(pdf.Catalog(), "Metadata", metadata);
 }
 
 // A view of `page` with `top` at the top of the window, at 100 % (libharu rejects zoom 0,
@@ -395,7 +371,7 @@ class PageDrawer {
 
   void SetFont(int index, double size) {
     if (font_ == index && size_ == size) return;
-    const char* name = HPDF_Page_GetLocalFontName(page_, Font(index).dict);
+    const char* name = haru::PageFontName(page_, Font(index).dict);
     pdf_.CheckHandle(name, "HPDF_Page_GetLocalFontName");
     out_ += '/';
     out_ += name;
@@ -536,7 +512,7 @@ class PageDrawer {
     }
     pdf_.Check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "HPDF_LinkAnnot_SetBorderStyle");
     // /F 4 (Print): libharu writes no flags, and PDF/A requires printable annotations.
-    pdf_.Check(HPDF_Dict_AddNumber(annotation, "F", 4), "HPDF_Dict_AddNumber");
+    pdf_.AddNumber(annotation, "F", 4);
     if (tagger_) tagger_->AddAnnotation(annotation, page_index_, link.structure, link.description.empty() ? link.uri : link.description);
   }
 
@@ -618,19 +594,11 @@ void AddOutline(PdfDoc& pdf, const Document& document, const std::vector<HPDF_Pa
   pdf.Check(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE), "HPDF_SetPageMode");
 }
 
-// Viewers show the printed numbers: lower-case roman numerals for the unnumbered front matter,
-// then 1, 2, 3 from the first numbered page.
-void AddPageLabels(PdfDoc& pdf, const Document& document) {
+// Viewers show the numbers printed on the pages: 1, 2, 3 from the first page, the cover
+// included, as layout numbers them (Page::label).
+void AddPageLabels(PdfDoc& pdf) {
   pdf.set_context("setting the page labels");
-  const size_t first_numbered = static_cast<size_t>(std::max(document.first_numbered_page, 0));
-  if (first_numbered > 0) {
-    pdf.Check(HPDF_AddPageLabel(pdf.get(), 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, nullptr), "HPDF_AddPageLabel");
-  }
-  if (first_numbered < document.pages.size()) {
-    pdf.Check(HPDF_AddPageLabel(pdf.get(), static_cast<HPDF_UINT>(first_numbered), HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
-                                nullptr),
-              "HPDF_AddPageLabel");
-  }
+  pdf.Check(HPDF_AddPageLabel(pdf.get(), 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, nullptr), "HPDF_AddPageLabel");
 }
 
 // The characters each of the document's fonts draws, as they reach the PDF (CheckDrawable
@@ -667,19 +635,19 @@ std::vector<std::vector<char32_t>> CharactersByFont(const Document& document) {
   return characters;
 }
 
-// A font file that draws text: the faces that name it, the characters they draw, the file.
+// A font file that draws text: the faces that name it, the characters they draw, its bytes.
 struct FontFileInUse {
   std::vector<size_t> faces;  // indexes into Document::fonts
   std::vector<char32_t> characters;
-  std::unique_ptr<FontFile> file;
+  std::shared_ptr<const FontFile> file;  // the face's data, which layout read
   std::string postscript_name;
   std::string description;  // "font 1 (Carlito-Bold) from fonts/Carlito-Bold.ttf", for errors
 };
 
 // What pages are drawn with, before any font is embedded: for each face with text to draw,
 // its font's dictionary (empty until EmbedFonts fills it) and the font file's metrics, whose
-// widths are the ones a subset keeps. Returns the files to embed, each mapped once for all the
-// faces that name it. Faces without text stay empty, and their files are not opened.
+// widths are the ones a subset keeps. Returns the files to embed, each once for all the faces
+// that name it. Faces without text stay empty, and need carry no data.
 std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, std::vector<EmbeddedFont>& fonts) {
   const std::vector<FontFace>& faces = document.fonts;
   const std::vector<std::vector<char32_t>> characters = CharactersByFont(document);
@@ -699,12 +667,12 @@ std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, s
     use.postscript_name = faces[i].name;
     use.description = "font " + std::to_string(i) + " (" + faces[i].name + ") from " + faces[i].file;
     pdf.set_context("reading " + use.description);
+    use.file = faces[i].data;
+    if (!use.file) throw RenderFailure(use.description + " carries no font data");
     std::string error;
-    use.file = FontFile::Open(faces[i].file, &error);
-    if (!use.file) throw RenderFailure(error);
     std::shared_ptr<const FontMetrics> metrics = FontMetrics::Parse(use.file->bytes(), &error);
     if (!metrics) throw RenderFailure("cannot read " + use.description + ": " + error);
-    const HPDF_Dict dict = NewFontDict(pdf);
+    const haru::Dict dict = NewFontDict(pdf);
     for (size_t j : use.faces) fonts[j] = EmbeddedFont{dict, metrics};
     files.push_back(std::move(use));
   }
@@ -755,7 +723,7 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   std::optional<PdfTagger> tagger;
   if (options.tagged) tagger.emplace(pdf, document);
   for (size_t i = 0; i < document.pages.size(); ++i) {
-    streams.Add(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents,
+    streams.Add(haru::PageContents(pages[i]),
                 PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
   }
   EmbedFonts(pdf, streams, font_files, fonts);
@@ -763,7 +731,7 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   streams.Finish(pdf);
   if (tagger) tagger->Finish(pages);
   AddOutline(pdf, document, pages);
-  AddPageLabels(pdf, document);
+  AddPageLabels(pdf);
   SetPlaceholderId(pdf);
   AddMetadata(pdf, document.info, options.flavour, options.tagged);
   if (options.flavour == PdfFlavour::kPdfA2b) AddOutputIntent(pdf, options.icc_profile);

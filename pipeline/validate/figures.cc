@@ -42,15 +42,6 @@ std::string FigureNameOfLine(const std::string& line) {
   return {};
 }
 
-int64_t RoundDiv(int64_t numerator, int64_t denominator) {
-  if (denominator == 0) return 0;
-  bool negative = (numerator < 0) != (denominator < 0);
-  int64_t n = numerator < 0 ? -numerator : numerator;
-  int64_t d = denominator < 0 ? -denominator : denominator;
-  int64_t q = (2 * n + d) / (2 * d);
-  return negative ? -q : q;
-}
-
 class Deriver {
  public:
   Deriver(const InputSet& inputs, int year, Diagnostics* diagnostics, const FigureTable& prior)
@@ -429,7 +420,7 @@ class Deriver {
         int64_t product = 0;
         const bool wrapped =
             __builtin_mul_overflow(contributions.kronor, ceiling.andel_av_medlemsbidrag->value, &product);
-        Money tak{wrapped ? 0 : RoundDiv(product, 100), contributions.tkr_terms, contributions.overflow};
+        Money tak{wrapped ? 0 : RoundedDivision(product, 100), contributions.tkr_terms, contributions.overflow};
         if (wrapped || tak.kronor > Money::kLimit || tak.kronor < -Money::kLimit) {
           tak.kronor = 0;
           tak.overflow = true;
@@ -626,7 +617,7 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
   return DeriveFigures(years, year, diagnostics);
 }
 
-int64_t RoundPercent(int64_t part, int64_t whole) { return RoundDiv(part * 100, whole); }
+int64_t RoundPercent(int64_t part, int64_t whole) { return RoundedDivision(part * 100, whole); }
 
 std::string MoneyCellFigure(const MoneyTable& table, size_t row, size_t column) {
   const MoneyRow& r = table.rader[row];

@@ -50,8 +50,7 @@ int64_t Pow10(int n) {
 // A fraction's percentage with `decimals` decimals, as digits (half away from zero): 110/189 at
 // one decimal gives 582 (58,2 %).
 int64_t PercentDigits(int64_t part, int64_t whole, int decimals) {
-  int64_t scaled = (part < 0 ? -part : part) * 100 * Pow10(decimals);
-  return (2 * scaled + whole) / (2 * whole);
+  return RoundedDivision((part < 0 ? -part : part) * 100 * Pow10(decimals), whole);
 }
 
 struct TextChecker {

@@ -12,6 +12,22 @@ TEST_CASE("digits are grouped in threes with a real minus sign") {
   CHECK(GroupDigits(7917676) == "7 917 676");
   CHECK(GroupDigits(-1409) == "\u22121 409");
   CHECK(GroupDigits(INT64_MIN) == "\u22129 223 372 036 854 775 808");
+  CHECK(GroupDigits(-1234567, "\u202F") == "\u22121\u202F234\u202F567");  // the report's narrow spaces
+}
+
+TEST_CASE("quotients round to the nearest whole number, halves away from zero") {
+  CHECK(RoundedDivision(1499, 1000) == 1);
+  CHECK(RoundedDivision(1500, 1000) == 2);
+  CHECK(RoundedDivision(-1500, 1000) == -2);
+  CHECK(RoundedDivision(-1499, 1000) == -1);
+  CHECK(RoundedDivision(1500, -1000) == -2);
+  CHECK(RoundedDivision(-50, 100) == -1);  // öre to kronor
+  CHECK(RoundedDivision(49, 100) == 0);
+  CHECK(RoundedDivision(11000, 189) == 58);  // 110 of 189 is 58 %
+  CHECK(RoundedDivision(7, 0) == 0);
+  CHECK(RoundedDivision(INT64_MAX, 2) == INT64_MAX / 2 + 1);  // no overflow on the way
+  CHECK(RoundedDivision(INT64_MIN, 3) == -3074457345618258603);
+  CHECK(NearestTkr(-325) == 0);
 }
 
 TEST_CASE("money known only in tkr is compared within its precision") {

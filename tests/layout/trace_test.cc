@@ -12,8 +12,7 @@ Document TinyDocument() {
   document.info.title = "Årsredovisning \"2023\"";
   document.info.author = "Förbundet";
   document.info.created = "2024-03-15";
-  document.fonts = {{"fonts/Carlito-Regular.ttf", "Carlito-Regular"}};
-  document.first_numbered_page = 1;
+  document.fonts = {{"fonts/Carlito-Regular.ttf", "Carlito-Regular", nullptr}};  // traced, not drawn
   document.outline = {{"Förvaltningsberättelse", 1, 1, 800.004}};
 
   Page cover;
@@ -70,7 +69,7 @@ const char* const kTinyTrace =
     "info created=\"2024-03-15\" modified=\"\"\n"
     "font 0 name=\"Carlito-Regular\" file=\"Carlito-Regular.ttf\"\n"
     "outline level=1 page=1 y=800.00 \"Förvaltningsberättelse\"\n"
-    "first_numbered_page 1\n"
+    "first_numbered_page 0\n"
     "page 0 label=\"\" size=595.28x841.89\n"
     "  text at=72.00,700.13 font=0 size=24.00 color=#000000 role=title structure=3 "
     "\"Årsredovisning\\u{00A0}2023\"\n"

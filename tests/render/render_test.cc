@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "font_metrics.h"
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "render_pdf.h"
@@ -25,6 +26,15 @@ std::string FontPath(const std::string& file) {
   path vendored = test::kSourceDir / "fonts" / file;
   if (test::fs::exists(vendored)) return vendored.string();
   return "/usr/share/fonts/truetype/crosextra/" + file;
+}
+
+// A face as layout gives it to render: named, with its file's bytes.
+FontFace Face(const std::string& file, const std::string& name) {
+  std::string error;
+  std::shared_ptr<const FontFile> data = FontFile::Open(file, &error);
+  INFO(error);
+  REQUIRE(data);
+  return {file, name, data};
 }
 
 // The value of one "Name:   value" line of pdfinfo's output.
@@ -73,8 +83,8 @@ Document SampleDocument() {
   document.info.creator = "arsred test";
   document.info.created = "2024-03-15";
   document.info.modified = "2024-04-02";
-  document.fonts = {{FontPath("Carlito-Regular.ttf"), "Carlito-Regular"}, {FontPath("Carlito-Bold.ttf"), "Carlito-Bold"}};
-  document.first_numbered_page = 2;
+  document.fonts = {Face(FontPath("Carlito-Regular.ttf"), "Carlito-Regular"),
+                    Face(FontPath("Carlito-Bold.ttf"), "Carlito-Bold")};
 
   Page cover;
   cover.items.push_back(Text(1, 28, 72, 700, "Årsredovisning 2023", Role::kTitle));
@@ -207,7 +217,7 @@ TEST_CASE("a laid-out document renders to a PDF that the PDF tools accept") {
   CHECK(count("/Border [\n    0\n    0\n    0\n  ]") == 2);
   CHECK(count("/URI (https://www.finsam.se/)") == 1);
   CHECK(count("/PageLabels") == 1);
-  CHECK(count("/S /r") == 1);
+  CHECK(count("/S /r") == 0);  // numbered from the first page, the cover included
   CHECK(count("/S /D") == 1);
   CHECK(count("/Lang (sv-SE)") == 1);
   CHECK(count("/PageMode /UseOutlines") == 1);
@@ -250,12 +260,12 @@ TEST_CASE("the same document renders to the same bytes, wherever it is written")
   CHECK(a == test::ReadFile(first.path() / "b.pdf"));
   CHECK(a == test::ReadFile(second.path() / "rapport.pdf"));
 
-  // Nor does it matter where the font files are read from.
+  // Nor does it matter where the font files were read from.
   Document moved_fonts = document;
   for (FontFace& font : moved_fonts.fonts) {
     const path copy = second.path() / path(font.file).filename();
     test::fs::copy_file(font.file, copy);
-    font.file = copy.string();
+    font = Face(copy.string(), font.name);
   }
   REQUIRE(RenderPdf(moved_fonts, (second.path() / "moved-fonts.pdf").string(), {}, &error));
   CHECK(a == test::ReadFile(second.path() / "moved-fonts.pdf"));
@@ -277,11 +287,11 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
   test::WriteFile(target, previous);
   std::string error;
 
-  SECTION("a font file that does not exist") {
+  SECTION("a face that draws text but carries no font data") {
     Document document = SampleDocument();
-    document.fonts[1].file = (dir.path() / "Saknas-Bold.ttf").string();
+    document.fonts[1].data = nullptr;
     CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
-    CHECK(error.find((dir.path() / "Saknas-Bold.ttf").string() + ": cannot read the file: No such file or directory") !=
+    CHECK(error.find("font 1 (Carlito-Bold) from " + document.fonts[1].file + " carries no font data") !=
           std::string::npos);
   }
   SECTION("a font file that is not a font") {
@@ -289,7 +299,7 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     const path garbage = fonts.path() / "Trasig-Bold.ttf";
     test::WriteFile(garbage, "not a font at all");
     Document document = SampleDocument();
-    document.fonts[1].file = garbage.string();
+    document.fonts[1] = Face(garbage.string(), "Carlito-Bold");
     CHECK_FALSE(RenderPdf(document, target.string(), {}, &error));
     CHECK(error.find("cannot read font 1 (Carlito-Bold) from " + garbage.string() + ": not a TrueType font") !=
           std::string::npos);
@@ -462,10 +472,10 @@ TEST_CASE("text is drawn as two bytes a character, with the bytes a string must 
   CHECK(content.find(std::string("(\0\\(\x01", 5)) != std::string::npos);  // '(' as 00 \( , then 'Č'
 }
 
-TEST_CASE("a font that draws nothing is not read or embedded") {
+TEST_CASE("a font that draws nothing is not embedded, and needs no data") {
   test::TempDir dir;
   Document document = SampleDocument();
-  document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic"});
+  document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic", nullptr});
   const path pdf = dir.path() / "arsredovisning.pdf";
   std::string error;
   REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
@@ -504,7 +514,6 @@ TEST_CASE("composite letters draw all their parts from the subset") {
     page.items.push_back(Text(font, 200, 220, 40, "A"));
     document.pages = {page};
     document.outline.clear();
-    document.first_numbered_page = 0;
 
     test::TempDir dir;
     const path pdf = dir.path() / "a.pdf";
