@@ -28,7 +28,9 @@ int BuildCommand(const CommandContext& ctx) {
       "usage: arsred build <year-dir>... [-o FILE|DIR] [--layout NAME|FILE] [--draft | --final] [--pdfa] [--tagged]\n"
       "Typesets each year's årsredovisning. A year that is not marked slutlig, or whose inputs\n"
       "have errors, is typeset as a draft; a final report is a tagged PDF/A-2a and PDF/UA-1 (or\n"
-      "PDF/A-2b where the layout turns tagging off). Each PDF is written whole or not at all.\n"
+      "PDF/A-2b where the layout turns tagging off). A draft lists its findings on its last pages\n"
+      "and prints [?] where a figure is still ATT FYLLA I; it is written while the inputs load at\n"
+      "all (exit 2 when they have errors). Each PDF is written whole or not at all.\n"
       "Several years are built in one run, sharing fonts and dictionaries; -o then names a\n"
       "directory.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
