@@ -93,6 +93,12 @@ fs::path FinalSeedCopy(const fs::path& dir, const std::string& year) {
   return dir / "inputs" / year;
 }
 
+fs::path NextYearCopy(const fs::path& dir) {
+  fs::copy(kSourceDir / "inputs", dir, fs::copy_options::recursive);
+  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", dir / "2024", fs::copy_options::recursive);
+  return dir / "2024";
+}
+
 std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& trace) {
   std::vector<std::string> lines;
   std::istringstream in(trace);

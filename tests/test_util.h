@@ -58,6 +58,10 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 // Returns the year's directory.
 fs::path FinalSeedCopy(const fs::path& dir, const std::string& year);
 
+// The seed years of inputs/ copied into `dir` (as its own year directories), with the next-year
+// fixture's 2024 beside them (tests/fixtures/next-year/README.md). Returns 2024's directory.
+fs::path NextYearCopy(const fs::path& dir);
+
 // A layout trace cut into its parts, so that a change shows in the part it touches: the
 // document's head (information, fonts, outline, structure) as "00-document", then the pages of
 // each part, named by its number and the part's first heading ("03-forvaltningsberattelse").

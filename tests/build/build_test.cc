@@ -819,10 +819,7 @@ namespace {
 // inputs/ and the next-year fixture's 2024 (tests/fixtures/next-year), in a temporary directory.
 struct NextYear {
   TempDir temp;
-  NextYear() {
-    fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
-    fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year(), fs::copy_options::recursive);
-  }
+  NextYear() { NextYearCopy(temp.path()); }
   fs::path year() const { return temp.path() / "2024"; }
   void ToFill(const std::string& file, const std::string& from, const std::string& key) const {
     const std::string text = ReadFile(year() / file);

@@ -103,8 +103,7 @@ TEST_CASE("the next year's report prints the years before it as their own report
   // report moved some of its figures off the nearest thousand to keep its sums; 2024's report
   // has other sums, but its 2023 and 2022 columns must still read as 2023's report did.
   TempDir dir;
-  fs::copy(kSourceDir / "inputs", dir.path(), fs::copy_options::recursive);
-  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", dir.path() / "2024", fs::copy_options::recursive);
+  NextYearCopy(dir.path());
   auto calculate = [&](const std::string& year) {
     InputSet inputs;
     Diagnostics diagnostics;

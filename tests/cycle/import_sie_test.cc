@@ -87,9 +87,7 @@ TEST_CASE("lines in öre are rounded together, so that the result and the balanc
   // Closed books whose öre, rounded line by line, would put the result 1 kr below the books'
   // (tests/fixtures/next-year/README.md): 3740 −211,60 and 8310 12 486,37 kr.
   TempDir temp;
-  fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
-  const fs::path year = temp.path() / "2024";
-  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year, fs::copy_options::recursive);
+  const fs::path year = NextYearCopy(temp.path());
   const std::string imported = ReadFile(year / "rakenskaper.yaml");
   std::string blank = ReplaceAll(imported, "belopp: -211\n", "belopp: ATT FYLLA I\n");
   blank = ReplaceAll(blank, "finansiella_intakter: 12486\n", "finansiella_intakter: ATT FYLLA I\n");
@@ -138,9 +136,7 @@ TEST_CASE("a program's chart of accounts is proposed by meaning, not by little w
   // economist settled on. "7010 Löner till tjänstemän" shares only "till" with "Bidrag till
   // insatser", and belongs with the personnel costs.
   TempDir temp;
-  fs::copy(kSourceDir / "inputs", temp.path(), fs::copy_options::recursive);
-  const fs::path year = temp.path() / "2024";
-  fs::copy(kSourceDir / "tests/fixtures/next-year/2024", year, fs::copy_options::recursive);
+  const fs::path year = NextYearCopy(temp.path());
   const std::string accounts = ReadFile(year / "rakenskaper.yaml");
   WriteFile(year / "rakenskaper.yaml", accounts.substr(0, accounts.find("kontomappning:")));
   const std::string books = (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string();
