@@ -323,7 +323,7 @@ class TableBuilder {
         if (!y) continue;
         for (const char* column : {".utfall", ".budget", ".avvikelse"}) {
           std::optional<PrintedAmount> value = Printed(y, figure + column);
-          r.cells.push_back(value && value->value == 0 ? Cell{kNil, true} : AmountCell(value));
+          r.cells.push_back(value && !value->to_fill && value->value == 0 ? Cell{kNil, true} : AmountCell(value));
         }
       }
       t.rows.push_back(r);

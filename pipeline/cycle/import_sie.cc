@@ -363,6 +363,17 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     return RoundOreToKronor(m.target.credit ? -ore : ore);
   };
   const WrittenAmounts written = RoundWrittenAmounts(books, mapped);
+  std::map<size_t, int64_t> recorded_openings;  // by index in `mapped`: exact openings written now
+  // The opening balance the report will use for a target that carries one (as figures.cc
+  // derives it): last year's closing one when exact, else the year's own `ingaende`, as it
+  // stands or as just recorded from the books, else last year's in tkr.
+  const auto opening_in_report = [&](size_t index, const MappingTarget& t, const Figure* prior_closing) {
+    if (prior_closing && prior_closing->money.exact()) return prior_closing->money;
+    if (auto it = recorded_openings.find(index); it != recorded_openings.end()) return Money::Kr(it->second);
+    const std::optional<Located<Money>>* own = OpeningValueOf(t, accounts);
+    if (own && own->has_value() && !(*own)->to_fill) return (*own)->value;
+    return prior_closing ? prior_closing->money : Money{};
+  };
   for (size_t index = 0; index < mapped.size(); ++index) {
     const Mapped& m = mapped[index];
     const MappingTarget& t = m.target;
@@ -395,6 +406,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
             edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(opening)});
             written_positions.insert({value_at.line, value_at.column});
             ++openings_recorded;
+            recorded_openings[index] = opening;
             report.push_back(known + ": recorded as its exact opening balance, " + file.path + ":" +
                              std::to_string(value_at.line) + ":" + std::to_string(value_at.column));
           } else {
@@ -446,8 +458,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
           unchecked.push_back(name + ": the year's movements are still to fill in");
           break;
         }
-        Money closing = t.note->ingaende ? t.note->ingaende->value : Money{};
-        if (const Figure* prior_closing = prior.Find(t.prior_figure)) closing = prior_closing->money;
+        Money closing = opening_in_report(index, t, prior.Find(t.prior_figure));
         for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
         if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
           diagnostics.Error("import.check", at, m.mapping->till.path,
@@ -459,10 +470,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
       case MappingTarget::Kind::kEquity: {
         // The equity accounts hold last year's closing equity and the entries booked directly
         // against it, and, once the closing voucher has booked it, the year's result.
-        Money expected = prior.MoneyOr0("br.eget_kapital");
-        if (!prior.Find("br.eget_kapital") && accounts.eget_kapital && accounts.eget_kapital->ingaende) {
-          expected = accounts.eget_kapital->ingaende->value;
-        }
+        Money expected = opening_in_report(index, t, prior.Find("br.eget_kapital"));
         if (accounts.eget_kapital) {
           for (const EquityEntry& entry : accounts.eget_kapital->direkta_poster) expected += entry.belopp.value;
         }

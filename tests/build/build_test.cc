@@ -846,6 +846,7 @@ TEST_CASE("a year with values still to fill in drafts with a mark in their place
   next.ToFill("rakenskaper.yaml", "        text: Bidrag Regionen\n        belopp: 2015500",
               "        text: Bidrag Regionen\n        belopp");
   next.ToFill("verksamhet.yaml", "arsarbetare: 2.6", "arsarbetare");
+  next.ToFill("budget.yaml", "budget: 6200000", "budget");
   next.ToFill("verksamhet.yaml", "kvinnor: 164", "kvinnor");
   next.ToFill("verksamhet.yaml", "ekonomiskt_bistand: 54", "ekonomiskt_bistand");
   std::string activity = ReadFile(next.year() / "verksamhet.yaml");
@@ -870,6 +871,9 @@ TEST_CASE("a year with values still to fill in drafts with a mark in their place
   // What does not rest on it prints as before.
   CHECK(text.find("SUMMA TILLGÅNGAR 6 057") !=
         std::string::npos);
+  // A budget still to fill in: its row's budget and deviation, and the totals, never "–" (which
+  // this table prints for 0).
+  CHECK(text.find("Individ- och strukturinriktade insatser −6 054 [?] [?]") != std::string::npos);
   // A count and what is reckoned from it; a share; a chart cannot be drawn, and says so.
   CHECK(text.find("varav [?] kvinnor") != std::string::npos);
   CHECK(text.find("Före insats 14 % 4% 6% 8% [?]") !=

@@ -107,6 +107,24 @@ TEST_CASE("lines in öre are rounded together, so that the result and the balanc
   CHECK(check.exit_code == 0);
 }
 
+TEST_CASE("the pension provision is checked against the books to the krona when its opening is exact", "[import]") {
+  // 2023 gave the provision only in tkr (2 577); 2024 states its exact opening, 2 576 843 kr, so
+  // the note's closing balance is known to the krona and must be the books' 2 595 137 kr.
+  TempDir temp;
+  const fs::path year = NextYearCopy(temp.path());
+  const std::string books = (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string();
+  RunResult clean = RunArsred({"import-sie", books, "--year", year.string()});
+  INFO(clean.err);
+  REQUIRE(clean.exit_code == 0);
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  WriteFile(year / "rakenskaper.yaml", ReplaceAll(accounts, "belopp: 61234\n", "belopp: 61334\n"));
+  RunResult off = RunArsred({"import-sie", books, "--year", year.string()});
+  INFO(off.err);
+  CHECK(off.exit_code == 2);
+  CHECK(off.err.find("error[import.check]: the books close noter.pensioner (2200-2299) at 2 595 137 kr, the note's "
+                     "opening balance and movements at 2 595 237 kr") != std::string::npos);
+}
+
 // Account -> target of a kontomappning as written ("  - konton: [1630, 4000-4999]\n    till: x").
 std::map<int, std::string> TargetsOf(const std::string& mapping) {
   std::map<int, std::string> targets;
