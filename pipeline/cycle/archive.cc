@@ -661,7 +661,13 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
       const bool built = RenderReport(SnapshotSettings(root, s.layout.value, s.hyphenation.value, s.icc_profile.value),
                                       (root / s.year_dir.value).string(), rebuilt_pdf, findings, cache, rebuilt);
       const fs::path archived_pdf = root / manifest->report.value;
-      if (!built) {
+      if (!built && sources_changed) {
+        // The findings would be about the changed copy (and advise editing the archive): the
+        // changed files, listed below, are what the archive's reader needs to know.
+        problem(manifest->report.value, "cannot be rebuilt from " + std::string(kSourceDir) +
+                                            "/, whose files listed here were changed after archiving: they no "
+                                            "longer make the final report");
+      } else if (!built) {
         err << findings.str();
         problem(manifest->report.value, "cannot be rebuilt from " + std::string(kSourceDir) + "/");
       } else if (!fs::is_regular_file(archived_pdf, ec) || ReadWholeFile(rebuilt_pdf) != ReadWholeFile(archived_pdf)) {

@@ -141,6 +141,22 @@ TEST_CASE("an archive keeps the books the figures came from and the approval rec
   INFO(verify.err);
   CHECK(verify.exit_code == 2);
   CHECK(verify.err.find(archived_books.generic_string() + ": changed") != std::string::npos);
+
+  // A changed figure of the approved year: the archive's copy no longer makes a final report.
+  // verify names the file, and gives no advice to edit or reopen the copy in the archive.
+  WriteFile(archived_books, books);
+  const fs::path archived_accounts = work.archive() / "source/inputs/2024/rakenskaper.yaml";
+  const std::string accounts = ReadFile(archived_accounts);
+  WriteFile(archived_accounts, ReplaceAll(accounts, "finansiella_intakter: 10000", "finansiella_intakter: 10001"));
+  REQUIRE(ReadFile(archived_accounts) != accounts);
+  RunResult tampered = RunArsred({"verify", work.archive().string()});
+  INFO(tampered.err);
+  CHECK(tampered.exit_code == 2);
+  CHECK(tampered.err.find(archived_accounts.generic_string() + ": changed") != std::string::npos);
+  CHECK(tampered.err.find("cannot be rebuilt from source/, whose files listed here were changed after archiving") !=
+        std::string::npos);
+  CHECK(tampered.err.find("arsred reopen") == std::string::npos);
+  CHECK(tampered.err.find("nothing was written") == std::string::npos);
 }
 
 // Rewrites the manifest with `edit` and seals it again in SHA256SUMS, as an archive made by
