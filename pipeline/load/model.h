@@ -326,7 +326,9 @@ struct GoalArea : Anchor {
   }
 };
 
-// One row of participants, split by gender. `alla` may be left out when it is kvinnor + man.
+// One row of participants, split by gender. `alla` may be left out when it is kvinnor + man. A
+// row that counts the same participants as a row of another table names that row (`kalla`)
+// instead of repeating its counts, so that the two cannot disagree.
 struct CountRow : Anchor {
   static constexpr std::string_view kName = "CountRow";
   Located<Id> id;
@@ -337,6 +339,7 @@ struct CountRow : Anchor {
   std::optional<Located<int64_t>> man;
   std::optional<Located<int64_t>> ovriga;
   std::vector<Located<Id>> summa_av;
+  std::optional<Located<std::string>> kalla;
   Dict<Located<int64_t>> andelar;
   template <class V>
   void Fields(V& v) {
@@ -348,6 +351,9 @@ struct CountRow : Anchor {
     v("man", man, "Men (män).");
     v("ovriga", ovriga, "Participants of another or unknown gender.");
     v("summa_av", summa_av, "Ids of rows whose counts this row is the sum of (checked).");
+    v("kalla", kalla,
+      "TABLE.ROW: the row counts the same persons as that row of another table of the year, e.g. "
+      "deltagarfloden.avslutade, and takes its counts from there (give no counts of its own).");
     v("andelar", andelar,
       "Percentages as printed, keyed alla/kvinnor/man; only to check a printed table (normally derived).");
   }

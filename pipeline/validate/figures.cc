@@ -431,6 +431,39 @@ class Deriver {
     }
   }
 
+  static std::string CountRowName(const CountTable& table, const CountRow& row) {
+    return "tabell." + table.id.value.name + "." + row.id.value.name;
+  }
+
+  // A participant row's counts as written; `alla` is kvinnor + män (+ övriga) where left out.
+  void CountRowFigures(const std::string& r, const CountRow& row) {
+    auto set = [&](const char* column, const std::optional<Located<int64_t>>& value) {
+      if (value) table_.Set(r + "." + column, Figure::OfCount(value->value, value->where, value->to_fill));
+    };
+    set("kvinnor", row.kvinnor);
+    set("man", row.man);
+    set("ovriga", row.ovriga);
+    if (row.alla) {
+      set("alla", row.alla);
+    } else if (row.kvinnor && row.man) {
+      int64_t all = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
+      const bool to_fill = row.kvinnor->to_fill || row.man->to_fill || (row.ovriga && row.ovriga->to_fill);
+      table_.Set(r + ".alla", Figure::OfCount(all, row.where, to_fill));
+    }
+  }
+
+  // Each group's share of a row's total, for prose such as "48 % kvinnor".
+  void GroupShares(const std::string& r) {
+    const Figure* all = table_.Find(r + ".alla");
+    for (const char* column : {"kvinnor", "man", "ovriga"}) {
+      const Figure* part = table_.Find(r + "." + column);
+      if (part && all && (all->count > 0 || all->to_fill)) {
+        table_.Set(r + "." + column + "_av_alla",
+                   Figure::OfPercent(part->count, all->count, part->where, part->to_fill || all->to_fill));
+      }
+    }
+  }
+
   // A money table's written amounts and its columns' sums; a cell that names a figure is that
   // figure. A cell naming no figure (reported by validation) counts as nothing.
   void MoneyTables() {
@@ -474,36 +507,26 @@ class Deriver {
       }
     }
     for (const CountTable& table : activity.tabeller) {
-      const std::string base = "tabell." + table.id.value.name;
       for (const CountRow& row : table.rader) {
-        const std::string r = base + "." + row.id.value.name;
-        auto set = [&](const char* column, const std::optional<Located<int64_t>>& value) {
-          if (value) table_.Set(r + "." + column, Figure::OfCount(value->value, value->where, value->to_fill));
-        };
-        set("kvinnor", row.kvinnor);
-        set("man", row.man);
-        set("ovriga", row.ovriga);
-        if (row.alla) {
-          set("alla", row.alla);
-        } else if (row.kvinnor && row.man) {
-          int64_t all = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
-          const bool to_fill = row.kvinnor->to_fill || row.man->to_fill || (row.ovriga && row.ovriga->to_fill);
-          table_.Set(r + ".alla", Figure::OfCount(all, row.where, to_fill));
-        }
-        // Each group's share of the row's total, for prose such as "48 % kvinnor".
-        const Figure* all = table_.Find(r + ".alla");
-        for (const char* column : {"kvinnor", "man", "ovriga"}) {
-          const Figure* part = table_.Find(r + "." + column);
-          if (part && all && (all->count > 0 || all->to_fill)) {
-            table_.Set(r + "." + column + "_av_alla",
-                       Figure::OfPercent(part->count, all->count, part->where, part->to_fill || all->to_fill));
-          }
+        if (!row.kalla) CountRowFigures(CountRowName(table, row), row);
+      }
+    }
+    // A row naming another table's row counts the same persons: its figures are that row's.
+    for (const CountTable& table : activity.tabeller) {
+      for (const CountRow& row : table.rader) {
+        if (!row.kalla) continue;
+        for (const char* column : {"alla", "kvinnor", "man", "ovriga"}) {
+          const Figure* source = table_.Find("tabell." + row.kalla->value + "." + column);
+          if (source) table_.Set(CountRowName(table, row) + "." + column, *source);
         }
       }
+    }
+    for (const CountTable& table : activity.tabeller) {
+      for (const CountRow& row : table.rader) GroupShares(CountRowName(table, row));
       if (!table.andel_av) continue;
-      const std::string of = base + "." + table.andel_av->value.name;
+      const std::string of = "tabell." + table.id.value.name + "." + table.andel_av->value.name;
       for (const CountRow& row : table.rader) {
-        const std::string r = base + "." + row.id.value.name;
+        const std::string r = CountRowName(table, row);
         for (const char* column : {"alla", "kvinnor", "man"}) {
           const Figure* part = table_.Find(r + "." + column);
           const Figure* whole = table_.Find(of + "." + column);

@@ -25,6 +25,39 @@ void CheckUniqueIds(ValidationContext& c, const std::vector<T>& items, const cha
   }
 }
 
+// A row that takes its counts from a row of another table (kalla TABLE.ROW): that row must
+// exist and have counts of its own, and this row must not repeat them.
+void CheckCountRowSource(ValidationContext& c, const CountRow& row) {
+  const Located<std::string>& kalla = *row.kalla;
+  for (const auto* count : {&row.alla, &row.kvinnor, &row.man, &row.ovriga}) {
+    if (*count) {
+      c.d.Error("table.source", (*count)->where, (*count)->path,
+                "the row takes its counts from `" + kalla.value + "` (kalla); do not write them again here");
+      break;
+    }
+  }
+  const size_t dot = kalla.value.find('.');
+  if (dot == std::string::npos || kalla.value.find('.', dot + 1) != std::string::npos) {
+    c.d.Error("table.source", kalla.where, kalla.path, "kalla is TABLE.ROW, e.g. deltagarfloden.avslutade");
+    return;
+  }
+  const std::string table_id = kalla.value.substr(0, dot), row_id = kalla.value.substr(dot + 1);
+  for (const CountTable& table : c.year.files.verksamhet.tabeller) {
+    if (table.id.value.name != table_id) continue;
+    for (const CountRow& source : table.rader) {
+      if (source.id.value.name != row_id) continue;
+      if (source.kalla) {
+        c.d.Error("table.source", kalla.where, kalla.path,
+                  "`" + kalla.value + "` takes its counts from another row itself; name the row that has them");
+      }
+      return;
+    }
+    c.d.Error("table.source", kalla.where, kalla.path, "table " + table_id + " has no row `" + row_id + "`");
+    return;
+  }
+  c.d.Error("table.source", kalla.where, kalla.path, "verksamhet.yaml has no table `" + table_id + "`");
+}
+
 void CheckCountTable(ValidationContext& c, const CountTable& table) {
   CheckUniqueIds(c, table.rader, "row");
   const std::string base = "tabell." + table.id.value.name;
@@ -37,6 +70,7 @@ void CheckCountTable(ValidationContext& c, const CountTable& table) {
     }
   }
   for (const CountRow& row : table.rader) {
+    if (row.kalla) CheckCountRowSource(c, row);
     if (row.indrag && (row.indrag->value < 0 || row.indrag->value > 2)) {
       c.d.Error("table.indent", row.indrag->where, row.indrag->path, "indrag is 0, 1 or 2");
     }
