@@ -193,7 +193,6 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
                          const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics) {
   bool ok = LoadLayoutFonts(layout, font_dirs, resources, diagnostics);
-  if (resources.hyphenator) return ok;  // loaded already, beside the inputs (build.cc)
   std::string error;
   resources.hyphenator = Hyphenator::Load(dictionary, &error);
   if (!resources.hyphenator) {
@@ -252,12 +251,6 @@ class PageBuilder {
     }
     blocks_.push_back(std::move(block));
   }
-  // Blocks known only later (a paragraph set on another thread): `make` is called when the
-  // pages are placed, and its blocks take this place in the flow.
-  void AddDeferred(std::function<std::vector<FlowBlock>()> make) {
-    deferred_.push_back({blocks_.size(), next_on_new_sheet_, std::move(make)});
-    next_on_new_sheet_ = false;
-  }
   // What is added next starts a new sheet: a new page, and in two-sided print a right-hand one,
   // so that nothing is printed on the back of the page before.
   void NextOnNewSheet() { next_on_new_sheet_ = true; }
@@ -283,7 +276,6 @@ class PageBuilder {
   bool overflowed() const { return overflowed_; }
 
   void Run() {
-    ExpandDeferred();
     size_t i = 0;
     while (i < blocks_.size()) {
       if (doc_.pages.size() > kMaxPages) {
@@ -330,29 +322,6 @@ class PageBuilder {
   }
 
  private:
-  // Puts the deferred blocks in their places. A new sheet asked for before a deferred paragraph
-  // goes to its first block, or to the next block when it made none, as Add would have done.
-  void ExpandDeferred() {
-    if (deferred_.empty()) return;
-    std::vector<FlowBlock> all;
-    bool new_sheet = false;
-    const auto put = [&](FlowBlock block) {
-      if (new_sheet) block.new_page = block.recto = true;
-      new_sheet = false;
-      all.push_back(std::move(block));
-    };
-    size_t next = 0;
-    for (Deferred& d : deferred_) {
-      while (next < d.position) put(std::move(blocks_[next++]));
-      new_sheet = new_sheet || d.new_sheet;
-      for (FlowBlock& block : d.make()) put(std::move(block));
-    }
-    while (next < blocks_.size()) put(std::move(blocks_[next++]));
-    next_on_new_sheet_ = next_on_new_sheet_ || new_sheet;
-    blocks_ = std::move(all);
-    deferred_.clear();
-  }
-
   bool AtColumnTop() const { return fresh_column_; }
   double Remaining() const { return y_ - bottom_; }
 
@@ -482,12 +451,6 @@ class PageBuilder {
   double gap_;
   bool duplex_;
   std::vector<FlowBlock> blocks_;
-  struct Deferred {
-    size_t position;  // before blocks_[position]
-    bool new_sheet;
-    std::function<std::vector<FlowBlock>()> make;
-  };
-  std::vector<Deferred> deferred_;
   std::vector<std::vector<FlowBlock>> heads_;
   std::map<std::string, AnchorPos> anchors_;
   std::vector<int> reserved_;
@@ -667,16 +630,7 @@ class Composer {
 
   // Lines of text as blocks, with no line left alone at the top or bottom of a page.
   void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
-                bool keep_last_with_next = false, std::string anchor = "") {
-    for (FlowBlock& block : LineBlocks(lines, style, leading, indent, space_before, keep_last_with_next, anchor)) {
-      pages_.Add(std::move(block));
-    }
-  }
-
-  static std::vector<FlowBlock> LineBlocks(const std::vector<SetLine>& lines, Style style, double leading,
-                                           double indent, double space_before, bool keep_last_with_next = false,
-                                           const std::string& anchor = "") {
-    std::vector<FlowBlock> blocks;
+                bool keep_last_with_next = false, const std::string& anchor = "") {
     for (size_t i = 0; i < lines.size(); ++i) {
       FlowBlock b;
       b.height = leading;
@@ -700,49 +654,23 @@ class Composer {
           page.items.push_back(link);
         }
       };
-      blocks.push_back(std::move(b));
+      pages_.Add(std::move(b));
     }
-    return blocks;
   }
 
-  // Prose paragraphs are set on a second thread while composing goes on (AddSetText).
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
                  double size_factor = 1.0) {
     Style style = body_;
     style.size *= size_factor;
-    double width = pages_.column_width() - indent;
-    std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
+    const std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
     const int element = Element(StructType::kP);
-    const auto blocks = [this, role, element, style, leading = leading_ * size_factor, indent,
-                         space = paragraph_space_](std::vector<SetLine> lines) {
-      for (SetLine& line : lines) {
-        for (GlyphRun& run : line.runs) run.role = role;
-      }
-      TagLines(lines, element);
-      return LineBlocks(lines, style, leading, indent, space);
-    };
-    AddSetText(std::move(spans), style, width, blocks);
-  }
-
-  // Sets `spans` and adds the blocks `make_blocks` makes of the lines: on the paragraph queue's
-  // threads, placed when the pages are; in place when the spans have web links, whose tagging
-  // makes structure elements in an order that must not depend on when they are set.
-  void AddSetText(std::vector<StyledSpan> spans, const Style& style, double width,
-                  std::function<std::vector<FlowBlock>(std::vector<SetLine>)> make_blocks) {
-    if (HasLinks(spans)) {
-      for (FlowBlock& block : make_blocks(typesetter_.Set(spans, style.size, style.color, width, justify_))) {
-        pages_.Add(std::move(block));
-      }
-      return;
+    std::vector<SetLine> lines =
+        typesetter_.Set(spans, style.size, style.color, pages_.column_width() - indent, justify_);
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = role;
     }
-    const size_t ticket = paragraphs_.Submit(std::move(spans), style.size, style.color, width, justify_);
-    pages_.AddDeferred([this, ticket, make_blocks = std::move(make_blocks)] {
-      return make_blocks(paragraphs_.Take(ticket, typesetter_));
-    });
-  }
-
-  static bool HasLinks(const std::vector<StyledSpan>& spans) {
-    return std::any_of(spans.begin(), spans.end(), [](const StyledSpan& span) { return !span.uri.empty(); });
+    TagLines(lines, element);
+    AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
   }
 
   void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false) {
@@ -801,7 +729,6 @@ class Composer {
     }
   }
 
-  // Set on the second thread like a paragraph (AddSetText).
   void Bullet(const std::vector<Inline>& inlines, const std::string& path) {
     double indent = body_.size * 1.2;
     std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
@@ -817,16 +744,14 @@ class Composer {
     const int item = Element(StructType::kLI, list_);
     bullet.structure = Element(StructType::kLbl, item);
     const int body = Element(StructType::kLBody, item);
-    const auto blocks = [this, bullet, body, indent, style = body_, leading = leading_,
-                         space = paragraph_space_ * 0.5](std::vector<SetLine> lines) {
-      for (SetLine& line : lines) {
-        for (GlyphRun& run : line.runs) run.role = Role::kListItem;
-      }
-      if (!lines.empty()) lines[0].runs.insert(lines[0].runs.begin(), bullet);
-      TagLines(lines, body);
-      return LineBlocks(lines, style, leading, indent, space);
-    };
-    AddSetText(std::move(spans), body_, pages_.column_width() - indent, blocks);
+    std::vector<SetLine> lines =
+        typesetter_.Set(spans, body_.size, body_.color, pages_.column_width() - indent, justify_);
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = Role::kListItem;
+    }
+    if (!lines.empty()) lines[0].runs.insert(lines[0].runs.begin(), bullet);
+    TagLines(lines, body);
+    AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
   }
 
   // A bold caption above a table, chart or goals table, kept with what follows; its text is the
@@ -1189,29 +1114,16 @@ class Composer {
     return "";
   }
 
-  // The lines of a cell's markup (paragraphs and lists; headings are not allowed there).
-  // A table cell's text, its paragraphs handed to the paragraph queue, so that the cells of a
-  // whole table are set on both threads; TakeCell takes them, in order.
-  struct PendingCell {
-    std::vector<std::pair<size_t, bool>> paragraphs;  // queue ticket, bulleted
-  };
-  PendingCell SubmitCell(const Located<Text>& text, double width, double size) {
-    PendingCell cell;
+  // The lines of a table cell's markup: its paragraphs and list items, a little apart (headings
+  // are not allowed there, and embedded tables are drawn after the text).
+  std::vector<SetLine> SetCellText(const Located<Text>& text, double width, double size) {
+    std::vector<SetLine> out;
     for (const arsred::Block& block : text.value.doc.blocks) {
       if (block.kind == arsred::Block::Kind::kEmbed) continue;
       const bool bullet = block.kind == arsred::Block::Kind::kBulletItem;
       const double indent = bullet ? size : 0;
-      cell.paragraphs.emplace_back(
-          paragraphs_.Submit(Spans(block.inlines, kRegular, text.path), size, body_.color, width - indent, false),
-          bullet);
-    }
-    return cell;
-  }
-  std::vector<SetLine> TakeCell(const PendingCell& cell, double size) {
-    std::vector<SetLine> out;
-    for (const auto& [ticket, bullet] : cell.paragraphs) {
-      const double indent = bullet ? size : 0;
-      std::vector<SetLine> lines = paragraphs_.Take(ticket, typesetter_);
+      std::vector<SetLine> lines =
+          typesetter_.Set(Spans(block.inlines, kRegular, text.path), size, body_.color, width - indent, false);
       for (size_t i = 0; i < lines.size(); ++i) {
         for (GlyphRun& run : lines[i].runs) run.x += indent;
         if (bullet && i == 0) {
@@ -1272,27 +1184,12 @@ class Composer {
     };
     int head_id = pages_.AddHead({head});
     pages_.Add(head);
-    // Every cell is handed to the paragraph queue first and taken row by row below.
-    struct PendingRow {
-      PendingCell goal, status, follow_up;
-    };
-    std::vector<PendingRow> rows;
     for (const Goal& goal : area.mal) {
-      PendingRow row;
-      row.goal = SubmitCell(goal.mal, left_w - 8, size);
-      row.status.paragraphs.emplace_back(
-          paragraphs_.Submit({{goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value), kBold, ""}},
-                             size, body_.color, right_w - 8, false),
-          false);
-      row.follow_up = SubmitCell(goal.redovisning, right_w - 8, size);
-      rows.push_back(std::move(row));
-    }
-    for (size_t g = 0; g < area.mal.size(); ++g) {
-      const Goal& goal = area.mal[g];
-      std::vector<SetLine> left_lines = TakeCell(rows[g].goal, size);
-      std::vector<SetLine> right_lines = TakeCell(rows[g].status, size);
+      std::vector<SetLine> left_lines = SetCellText(goal.mal, left_w - 8, size);
+      const std::string status = goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value);
+      std::vector<SetLine> right_lines = typesetter_.Set({{status, kBold, ""}}, size, body_.color, right_w - 8, false);
       right_lines.push_back(SetLine{});
-      auto body = TakeCell(rows[g].follow_up, size);
+      auto body = SetCellText(goal.redovisning, right_w - 8, size);
       right_lines.insert(right_lines.end(), body.begin(), body.end());
       const int row_element = Element(StructType::kTR, table_element);
       const int goal_cell = Element(StructType::kTD, row_element);
@@ -1654,7 +1551,6 @@ class Composer {
   Diagnostics& d_;
   PageBuilder& pages_;
   Typesetter typesetter_;
-  ParagraphQueue paragraphs_{typesetter_};  // prose set on a second thread
   Style body_;
   double leading_ = 14, paragraph_space_ = 6, table_size_ = 9.5, table_leading_ = 13;
   bool justify_ = true;

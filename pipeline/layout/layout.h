@@ -37,7 +37,7 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
                      Diagnostics& diagnostics);
 
 // LoadLayoutFonts, then the Swedish hyphenation dictionary (a libhyphen .dic file, normally
-// kSwedishDictionary), unless `resources` holds a dictionary already.
+// kSwedishDictionary).
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
                          const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics);
 
