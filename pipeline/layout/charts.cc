@@ -6,6 +6,17 @@
 
 namespace arsred {
 
+namespace {
+
+constexpr double kPieRadius = 52;  // points
+// Bars: the height of the plot (the largest bar), and each bar's width, a share of its slot,
+// at most kMaxBarWidth points.
+constexpr double kBarPlotHeight = 110;
+constexpr double kBarShareOfSlot = 0.6;
+constexpr double kMaxBarWidth = 48.0;
+
+}  // namespace
+
 void Composer::Arc(std::vector<PathOp>& ops, double cx, double cy, double r, double from, double to) {
   // Angles in radians, clockwise from 12 o'clock; cubic Béziers of at most a quarter turn.
   int segments = std::max(1, static_cast<int>(std::ceil((to - from) / (M_PI / 2))));
@@ -28,7 +39,7 @@ void Composer::Arc(std::vector<PathOp>& ops, double cx, double cy, double r, dou
 }
 
 void Composer::Pie(const ReportChart& chart) {
-  const double radius = 52;
+  const double radius = kPieRadius;
   double legend_line = table_size_ * 1.45;
   double legend_height = static_cast<double>(chart.parts.size()) * legend_line;
   double height = std::max(2 * radius, legend_height) + 14;
@@ -96,7 +107,7 @@ void Composer::Bars(const ReportChart& chart) {
   if (!chart.title.empty()) {
     Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
   }
-  const double plot_height = 110;
+  const double plot_height = kBarPlotHeight;
   double size = table_size_;
   double width = pages_.column_width();
   size_t n = chart.parts.size();
@@ -104,7 +115,7 @@ void Composer::Bars(const ReportChart& chart) {
   int64_t largest = 1;
   for (const ChartPart& part : chart.parts) largest = std::max(largest, part.amount);
   double slot = width / static_cast<double>(n);
-  double bar = std::min(slot * 0.6, 48.0);
+  double bar = std::min(slot * kBarShareOfSlot, kMaxBarWidth);
   std::vector<std::vector<SetLine>> labels;
   for (const ChartPart& part : chart.parts) {
     CheckGlyphs(part.label + part.value, Where{}, chart.id, kRegular);

@@ -185,7 +185,7 @@ void Composer::Markup(const Located<Text>& text, bool in_toc) {
         break;
       }
       case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
-      case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, 0.82); break;
+      case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, kSmallPrintScale); break;
       case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
       case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path); break;
     }

@@ -24,6 +24,10 @@ struct Style {
   Color color;
 };
 
+// Small print (`<small>` in the text, table footnotes, the draft's findings) is set this much
+// smaller than the body, on a leading smaller in proportion.
+inline constexpr double kSmallPrintScale = 0.82;
+
 struct TocEntry {
   std::string title;
   int level = 1;

@@ -7,6 +7,13 @@
 
 namespace arsred {
 
+namespace {
+
+// The cover's title stands this share of the page's height below the top of the text area.
+constexpr double kCoverTitleDrop = 0.28;
+
+}  // namespace
+
 void Composer::Cover() {
   FlowBlock b;
   b.new_page = true;
@@ -35,7 +42,7 @@ void Composer::Cover() {
   }
   const int number_element = Element(StructType::kP);
   b.draw = [=](Page& page, double left, double top, double width) {
-    double y = top - page.height * 0.28;
+    double y = top - page.height * kCoverTitleDrop;
     page.items.push_back(FilledRect{left, y + 30, width, 3, accent, Role::kArtifact});
     auto put = [&](const std::vector<SetLine>& lines, double line_height) {
       for (const SetLine& line : lines) {
@@ -201,7 +208,7 @@ void Composer::DraftAppendix(const DraftNotes& draft) {
   for (const std::string& finding : draft.findings) {
     Inline text;
     text.text = finding;
-    Paragraph({text}, "utkast", Role::kSmallPrint, 0, 0.82);
+    Paragraph({text}, "utkast", Role::kSmallPrint, 0, kSmallPrintScale);
   }
 }
 

@@ -9,6 +9,17 @@
 
 namespace arsred {
 
+namespace {
+
+// The goal column takes this share of the table's width, the follow-up the rest.
+constexpr double kGoalColumnShare = 0.34;
+// A survey in the follow-up column: where its count and share columns start, as shares of the
+// column's width (the answers take the first).
+constexpr double kSurveyCountAt = 0.45;
+constexpr double kSurveyShareAt = 0.75;
+
+}  // namespace
+
 std::string Composer::StatusText(GoalStatus status) {
   for (const auto& v : EnumSpelling<GoalStatus>::kValues) {
     if (v.value == status) return std::string(v.meaning);
@@ -54,7 +65,7 @@ void Composer::Goals(const GoalArea& area) {
   structure_[static_cast<size_t>(goal_header)].scope = HeaderScope::kColumn;
   structure_[static_cast<size_t>(follow_up_header)].scope = HeaderScope::kColumn;
   double total = pages_.text_width();
-  double left_w = total * 0.34, right_w = total - left_w;
+  double left_w = total * kGoalColumnShare, right_w = total - left_w;
   double size = table_size_;
   double leading = table_leading_;
   Color rule = rule_color_;
@@ -154,7 +165,7 @@ void Composer::Goals(const GoalArea& area) {
       Color text_color = body_.color;
       table.draw = [=](Page& page, double left, double top, double) {
         double y = top - 6;
-        double c0 = left + left_w + 6, c1 = c0 + (right_w - 8) * 0.45, c2 = c0 + (right_w - 8) * 0.75,
+        double c0 = left + left_w + 6, c1 = c0 + (right_w - 8) * kSurveyCountAt, c2 = c0 + (right_w - 8) * kSurveyShareAt,
                c3 = c0 + right_w - 8;
         size_t row_index = 0;
         auto cell = [&](const std::string& text, double x_left, double x_right, bool right_align, int face,

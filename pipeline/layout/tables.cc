@@ -6,6 +6,24 @@
 
 namespace arsred {
 
+namespace {
+
+// Column widths, in points. A number column is as wide as its widest cell and this much more,
+// and at least kMinNumberColumn, or kMinNumberColumnWithNotes in a table with a note column.
+// The note column itself is narrow.
+constexpr double kNumberColumnPad = 14;
+constexpr double kMinNumberColumn = 44;
+constexpr double kMinNumberColumnWithNotes = 62;
+constexpr double kNoteColumn = 24;
+// A text cell is never set narrower than this, however many columns there are.
+constexpr double kMinTextCellWidth = 20.0;
+// The label column keeps at least this share of the table's width; when the numbers leave it
+// less, they share kCrowdedNumberShare of the width evenly.
+constexpr double kMinLabelShare = 0.28;
+constexpr double kCrowdedNumberShare = 0.72;
+
+}  // namespace
+
 std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double width, bool numeric) {
   if (text.empty()) return {};
   CheckGlyphs(text, Where{}, "table", face);
@@ -21,7 +39,7 @@ std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double
     line.runs.push_back(run);
     return {line};
   }
-  return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, 20.0), false);
+  return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false);
 }
 
 void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption) {
@@ -36,25 +54,25 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
   if (n == 0) return;
   // Column widths: numbers take what their widest cell needs; the label column the rest.
   std::vector<double> widths(n, 0);
-  const double pad = 14;  // room between neighbouring number columns
+  const double pad = kNumberColumnPad;
   for (const ReportRow& r : table.rows) {
     for (size_t c = 1; c < r.cells.size(); ++c) {
       int face = r.style == RowStyle::kBody ? kRegular : kBold;
       widths[c] = std::max(widths[c], typesetter_.Width(face, r.cells[c].text, table_size_) + pad);
     }
   }
-  double min_number = table.has_note_column ? 62 : 44;
+  double min_number = table.has_note_column ? kMinNumberColumnWithNotes : kMinNumberColumn;
   for (size_t c = 1; c < n; ++c) {
     bool note = table.has_note_column && c == 1;
-    widths[c] = note ? 24 : std::max(widths[c], min_number);
+    widths[c] = note ? kNoteColumn : std::max(widths[c], min_number);
   }
   double numbers = 0;
   for (size_t c = 1; c < n; ++c) numbers += widths[c];
-  if (total - numbers < total * 0.28) {
+  if (total - numbers < total * kMinLabelShare) {
     // Too many columns: share the width evenly after a label column of a fixed share.
-    double each = total * 0.72 / static_cast<double>(n - 1);
+    double each = total * kCrowdedNumberShare / static_cast<double>(n - 1);
     for (size_t c = 1; c < n; ++c) widths[c] = each;
-    numbers = total * 0.72;
+    numbers = total * kCrowdedNumberShare;
   }
   widths[0] = total - numbers;
   std::vector<double> x(n, 0);
@@ -167,7 +185,7 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
   if (!table.footnote.empty()) {
     Inline note;
     note.text = table.footnote;
-    Paragraph({note}, table.id, Role::kSmallPrint, 0, 0.82);
+    Paragraph({note}, table.id, Role::kSmallPrint, 0, kSmallPrintScale);
   }
   FlowBlock after;
   after.height = paragraph_space_;
