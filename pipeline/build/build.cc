@@ -222,7 +222,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     notes.findings.push_back(text.substr(0, text.find('\n')));
   }
   p.errors_before_layout = p.diagnostics.ErrorCount();
-  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
+  p.document = LayOut(ProseOf(p.inputs), p.figures, p.layout, *p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
   return std::nullopt;
 }

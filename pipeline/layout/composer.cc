@@ -30,10 +30,10 @@ std::string Upper(const std::string& text) {
 
 }  // namespace
 
-Composer::Composer(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
                    const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
                    std::vector<StructElement>& structure)
-    : inputs_(inputs), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
+    : prose_(prose), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
       typesetter_({resources.metrics[0].get(), resources.metrics[1].get(), resources.metrics[2].get(),
                    resources.metrics[3].get()},
                   resources.hyphenator.get()),
@@ -260,7 +260,7 @@ void Composer::Embed(const std::string& embed, const std::string& path) {
     return;
   }
   if (kind == "mal") {
-    for (const GoalArea& area : inputs_.report().files.verksamhet.malomraden) {
+    for (const GoalArea& area : prose_.goal_areas) {
       if (area.id.value.name == id) Goals(area);
     }
     return;

@@ -36,7 +36,7 @@ struct TocEntry {
 
 class Composer {
  public:
-  Composer(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+  Composer(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
            const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
            std::vector<StructElement>& structure);
 
@@ -148,7 +148,7 @@ class Composer {
   const std::vector<TocEntry>& outline() const { return outline_; }
 
  private:
-  const InputSet& inputs_;
+  const ReportProse& prose_;
   const ReportFigures& figures_;
   const LayoutFile& layout_;
   Diagnostics& d_;

@@ -86,7 +86,7 @@ void Composer::Statement(const char* id, bool first) {
 
 void Composer::Principles() {
   Heading(1, "Redovisningsprinciper", true);
-  const auto& text = inputs_.report().files.text.redovisningsprinciper;
+  const auto& text = prose_.text.redovisningsprinciper;
   if (text) Markup(*text, false);
   // The rounding policy is the tool's, so the tool states it (docs/rounding.md).
   Inline policy;
@@ -106,7 +106,7 @@ void Composer::Principles() {
 }
 
 void Composer::Appendices() {
-  const std::vector<Appendix>& appendices = inputs_.report().files.text.bilagor;
+  const std::vector<Appendix>& appendices = prose_.text.bilagor;
   for (size_t i = 0; i < appendices.size(); ++i) {
     Heading(1, "Bilaga " + std::to_string(i + 1) + " " + ProseTypography(appendices[i].rubrik.value), true);
     Markup(appendices[i].text, false);

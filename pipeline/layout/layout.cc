@@ -24,7 +24,7 @@ std::string Fill(std::string text, const std::map<std::string, std::string>& val
 
 }  // namespace
 
-Document LayOut(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+Document LayOut(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
                 const LayoutResources& resources, const DraftNotes& draft, Diagnostics& diagnostics) {
   Document doc;
   doc.fonts = resources.faces;
@@ -43,13 +43,13 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
                     s.spaltmellanrum ? MmToPt(s.spaltmellanrum->value) : 18,
                     s.dubbelsidig && s.dubbelsidig->value);
   doc.structure.push_back({StructType::kDocument, -1, "", HeaderScope::kNone});
-  Composer composer(inputs, figures, layout, resources, diagnostics, pages, doc.structure);
+  Composer composer(prose, figures, layout, resources, diagnostics, pages, doc.structure);
 
   std::vector<std::string> order;
   for (const auto& part : layout.ordning) order.push_back(part.value.name);
-  if (!inputs.report().files.text.bilagor.empty() &&
+  if (!prose.text.bilagor.empty() &&
       std::find(order.begin(), order.end(), "bilagor") == order.end()) {
-    const Appendix& first = inputs.report().files.text.bilagor.front();
+    const Appendix& first = prose.text.bilagor.front();
     diagnostics.Warning("layout.appendices", first.where, first.path,
                         "the layout's `ordning` has no part `bilagor`, so the year's appendices are not printed");
   }
@@ -58,8 +58,8 @@ Document LayOut(const InputSet& inputs, const ReportFigures& figures, const Layo
     for (const std::string& part : order) {
       if (part == "omslag") c.Cover();
       if (part == "innehall" && toc_pages > 0) c.Contents(toc_pages);
-      if (part == "forvaltningsberattelse" && inputs.report().files.text.forvaltningsberattelse) {
-        c.Markup(*inputs.report().files.text.forvaltningsberattelse, true);
+      if (part == "forvaltningsberattelse" && prose.text.forvaltningsberattelse) {
+        c.Markup(*prose.text.forvaltningsberattelse, true);
       }
       if (part == "resultatrakning" || part == "balansrakning" || part == "kassaflodesanalys") {
         c.Statement(part.c_str(), !statements);
