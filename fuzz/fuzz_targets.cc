@@ -78,7 +78,7 @@ std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile
       PresentationOf(inputs.report().files.forbund, layout.belopp ? std::optional<Unit>(layout.belopp->value) : std::nullopt,
                      layout.benamningar ? &*layout.benamningar : nullptr);
   ReportFigures figures = Calculate(inputs, true, presentation, diagnostics);
-  Document document = LayOut(inputs, figures, layout, resources, DraftNotes{}, diagnostics);
+  Document document = LayOut(ProseOf(inputs), figures, layout, resources, DraftNotes{}, diagnostics);
   // build refuses to render a report whose typesetting failed (a glyph the font lacks).
   if (diagnostics.HasErrors()) return std::nullopt;
   return document;

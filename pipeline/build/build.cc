@@ -7,7 +7,6 @@
 #include <optional>
 #include <ostream>
 
-#include "helper_thread.h"
 #include "load_visitor.h"
 #include "trace.h"
 #include "approval.h"
@@ -150,25 +149,7 @@ std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string
 
 std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
                              YearBuild& p, bool want_layout, std::ostream& err) {
-  // The hyphenation dictionary takes as long to load as half the inputs and depends on none of
-  // them, so the first year of a process loads it on a second thread, which then helps parse
-  // the inputs: a third thread would slow the parsing on two cores for as long as the
-  // dictionary loads. A dictionary that fails to load here is tried again, and reported, by
-  // LoadLayoutResources.
-  WorkQueue input_files;
-  std::unique_ptr<Hyphenator> dictionary;
-  std::optional<HelperThread> helper;  // after what it uses, so that it joins first
-  if (cache.empty()) {
-    helper.emplace("arsred-helper", [&input_files, &dictionary, path = settings.hyphenation] {
-      std::string ignored;
-      try {
-        dictionary = Hyphenator::Load(path, &ignored);
-      } catch (...) {  // out of memory, say: LoadLayoutResources tries again on this thread
-      }
-      input_files.Help();
-    });
-  }
-  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics, {}, helper ? &input_files : nullptr);
+  bool loaded = LoadInputs(dir, p.inputs, p.diagnostics);
   p.clock.Lap("load");
   if (!loaded) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
@@ -207,7 +188,6 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
     return kExitErrors;
   }
-  // Calculated before the resources are taken, so that the dictionary has longer to load.
   p.figures = Calculate(p.inputs, p.draft, PresentationFor(org, &p.layout), p.diagnostics);
   if (settings.werror) p.diagnostics.PromoteWarnings();
   p.clock.Lap("calculate");
@@ -224,10 +204,6 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_source.path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
-    if (helper) {
-      helper->Join();
-      fresh->hyphenator = std::move(dictionary);
-    }
     if (!LoadLayoutResources(p.layout, p.layout_source.font_dirs, settings.hyphenation, *fresh, p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;
@@ -246,7 +222,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     notes.findings.push_back(text.substr(0, text.find('\n')));
   }
   p.errors_before_layout = p.diagnostics.ErrorCount();
-  p.document = LayOut(p.inputs, p.figures, p.layout, *p.resources, notes, p.diagnostics);
+  p.document = LayOut(ProseOf(p.inputs), p.figures, p.layout, *p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
   return std::nullopt;
 }

@@ -37,7 +37,7 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
                      Diagnostics& diagnostics);
 
 // LoadLayoutFonts, then the Swedish hyphenation dictionary (a libhyphen .dic file, normally
-// kSwedishDictionary), unless `resources` holds a dictionary already.
+// kSwedishDictionary).
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
                          const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics);
 
@@ -46,8 +46,21 @@ struct DraftNotes {
   std::vector<std::string> findings;  // formatted diagnostics, listed in the draft's appendix
 };
 
+// What layout reads of the report year's inputs: its prose and its goals. Everything else
+// reaches layout as figures (calculate.h).
+struct ReportProse {
+  const TextFile& text;                     // text.yaml: förvaltningsberättelse, principles, appendices
+  const std::vector<GoalArea>& goal_areas;  // verksamhet.yaml's målområden, embedded by the text
+};
+
+// The prose of the report year of `inputs`.
+inline ReportProse ProseOf(const InputSet& inputs) {
+  const YearFiles& files = inputs.report().files;
+  return {files.text, files.verksamhet.malomraden};
+}
+
 // Lays out the report. Text that the fonts cannot show is reported with its position.
-Document LayOut(const InputSet& inputs, const ReportFigures& figures, const LayoutFile& layout,
+Document LayOut(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
                 const LayoutResources& resources, const DraftNotes& draft, Diagnostics& diagnostics);
 
 }  // namespace arsred

@@ -358,92 +358,11 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   return lines;
 }
 
-}  // namespace arsred
-
-namespace arsred {
-
 bool SpansAreBlank(const std::vector<StyledSpan>& spans) {
   for (const StyledSpan& span : spans) {
     if (span.text.find_first_not_of(" \n") != std::string::npos) return false;
   }
   return true;
-}
-
-ParagraphQueue::ParagraphQueue(const Typesetter& typesetter)
-    : helper_typesetter_(typesetter.WithOwnCache()), helper_("arsred-para", [this] { Work(); }) {}
-
-ParagraphQueue::~ParagraphQueue() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closing_ = true;
-  }
-  changed_.notify_all();
-  helper_.Join();
-}
-
-size_t ParagraphQueue::Submit(std::vector<StyledSpan> spans, double size, Color color, double width, bool justify) {
-  size_t ticket;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Job& job = jobs_.emplace_back();
-    job.spans = std::move(spans);
-    job.size = size;
-    job.color = color;
-    job.width = width;
-    job.justify = justify;
-    ticket = jobs_.size() - 1;
-  }
-  changed_.notify_all();
-  return ticket;
-}
-
-void ParagraphQueue::SetJob(Job& job, const Typesetter& typesetter) {
-  try {
-    job.lines = typesetter.Set(job.spans, job.size, job.color, job.width, job.justify);
-  } catch (...) {  // out of memory, say: rethrown by Take on the caller's thread
-    job.failure = std::current_exception();
-  }
-}
-
-void ParagraphQueue::Work() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (true) {
-    changed_.wait(lock, [this] { return closing_ || next_ < jobs_.size(); });
-    if (closing_) return;
-    Job& job = jobs_[next_++];
-    if (job.state != Job::State::kQueued) continue;  // the caller took it first
-    job.state = Job::State::kSetting;
-    lock.unlock();
-    SetJob(job, helper_typesetter_);  // the job's fields are this thread's until it is done
-    lock.lock();
-    job.state = Job::State::kDone;
-    changed_.notify_all();
-  }
-}
-
-std::vector<SetLine> ParagraphQueue::Take(size_t ticket, const Typesetter& typesetter) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  Job& job = jobs_.at(ticket);
-  // Set this paragraph here if the helper has not begun it; while the helper sets it, set the
-  // last paragraph nobody has begun, rather than wait: the helper works from the front, so the
-  // two threads meet in the middle instead of queueing behind each other.
-  while (job.state != Job::State::kDone) {
-    Job* mine = job.state == Job::State::kQueued ? &job : nullptr;
-    for (size_t i = jobs_.size(); mine == nullptr && i-- > next_;) {
-      if (jobs_[i].state == Job::State::kQueued) mine = &jobs_[i];
-    }
-    if (mine == nullptr) {
-      changed_.wait(lock);
-      continue;
-    }
-    mine->state = Job::State::kSetting;
-    lock.unlock();
-    SetJob(*mine, typesetter);
-    lock.lock();
-    mine->state = Job::State::kDone;
-  }
-  if (job.failure) std::rethrow_exception(job.failure);
-  return std::move(job.lines);
 }
 
 }  // namespace arsred

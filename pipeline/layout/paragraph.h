@@ -3,16 +3,11 @@
 // typed by users (dashes, minus signs, no-break spaces before %, quotation marks).
 #pragma once
 
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "font_metrics.h"
-#include "helper_thread.h"
 #include "hyphenate.h"
 #include "pages.h"
 
@@ -44,8 +39,6 @@ class Typesetter {
                            bool justify) const;
   double Width(int face, const std::string& text, double size) const;
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
-  // A typesetter with the same fonts and dictionary and a cache of its own, for another thread.
-  Typesetter WithOwnCache() const { return Typesetter(faces_, hyphenator_); }
 
  private:
   // Break points of a word, looked up once per word: a report repeats its words many times.
@@ -58,44 +51,6 @@ class Typesetter {
 
 // Whether `spans` hold no text to set (Typesetter::Set gives no lines for them).
 bool SpansAreBlank(const std::vector<StyledSpan>& spans);
-
-// Paragraphs set on a helper thread while the caller goes on composing. Each submitted
-// paragraph gets a ticket; Take returns its lines, setting them on the caller's thread when the
-// helper has not begun them. The lines are those Typesetter::Set gives, whichever thread set
-// them: the helper has a typesetter of its own with the same fonts and dictionary.
-class ParagraphQueue {
- public:
-  explicit ParagraphQueue(const Typesetter& typesetter);
-  ~ParagraphQueue();  // the helper finishes the paragraph in hand and stops
-  ParagraphQueue(const ParagraphQueue&) = delete;
-  ParagraphQueue& operator=(const ParagraphQueue&) = delete;
-
-  size_t Submit(std::vector<StyledSpan> spans, double size, Color color, double width, bool justify);
-  // Once per ticket; `typesetter` sets the paragraph when the helper has not begun it.
-  std::vector<SetLine> Take(size_t ticket, const Typesetter& typesetter);
-
- private:
-  struct Job {
-    std::vector<StyledSpan> spans;
-    double size = 0;
-    Color color;
-    double width = 0;
-    bool justify = false;
-    enum class State { kQueued, kSetting, kDone } state = State::kQueued;
-    std::vector<SetLine> lines;
-    std::exception_ptr failure;
-  };
-  void Work();
-  static void SetJob(Job& job, const Typesetter& typesetter);
-
-  Typesetter helper_typesetter_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Job> jobs_;  // a deque: jobs stay where they are while more are submitted
-  size_t next_ = 0;       // the first job the helper has not looked at
-  bool closing_ = false;
-  HelperThread helper_;  // last: it starts working on the members above
-};
 
 // Typography for prose as users type it: " - " becomes an en dash, "2023 - 2025" a range with
 // an en dash, "-1 700" in running text a minus sign, "25%" gets a no-break space before the

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "load_visitor.h"
-#include "helper_thread.h"
+#include "parallel_for.h"
 
 namespace fs = std::filesystem;
 
@@ -99,7 +99,7 @@ void LoadFileText(std::string text, const std::string& name, const std::string& 
 namespace {
 
 // A file read and registered, to be parsed and loaded: files of all years are read in order on
-// one thread, then parsed on two (see LoadInputs).
+// one thread, then parsed side by side (see LoadInputs).
 struct FileJob {
   YearInput* year;
   std::string name;
@@ -203,20 +203,7 @@ bool ParseYearName(const std::string& name, int* year) {
 
 }  // namespace
 
-bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits,
-                WorkQueue* helped) {
-  WorkQueue own_queue;
-  WorkQueue& queue = helped ? *helped : own_queue;
-  // However this ends, a helper waiting for files to parse is let go.
-  struct FinishAtEnd {
-    WorkQueue& queue;
-    ~FinishAtEnd() {
-      try {
-        queue.Finish();  // a no-op after the Finish below
-      } catch (...) {  // already on the way out with an exception
-      }
-    }
-  } finish_at_end{queue};
+bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
   fs::path dir = fs::path(year_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "inputs/2023/"
   std::error_code ec;
@@ -249,21 +236,16 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
     LoadYear(dir.parent_path() / item.path().filename(), other, false, inputs, diagnostics, limits, jobs, others);
   }
 
-  // Largest first, so that the threads end together.
+  // yaml-cpp's scanner is most of loading, and the files parse independently (LoadSource reads
+  // `sources` only), so they are parsed side by side (ParallelFor), largest first so that the
+  // two threads end together. Their findings are merged below in the order the files were read.
   std::vector<size_t> order(jobs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
-  for (size_t i : order) {
-    FileJob& job = jobs[i];
-    queue.Add([&job, &inputs, &limits] {
-      job.undraftable_markers = LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
-    });
-  }
-  {
-    std::optional<HelperThread> helper;
-    if (!helped && jobs.size() > 1) helper.emplace("arsred-load", [&queue] { queue.Help(); });
-    queue.Finish();
-  }
+  ParallelFor(order.size(), [&](size_t k) {
+    FileJob& job = jobs[order[k]];
+    job.undraftable_markers = LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
+  });
   for (FileJob& job : jobs) {
     // Values still to fill in leave a year complete, to be drafted with a marker in their place,
     // but not checked (validate.cc) nor made final.

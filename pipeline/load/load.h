@@ -13,7 +13,6 @@
 #include "diagnostics.h"
 #include "model.h"
 #include "source.h"
-#include "work_queue.h"
 #include "yaml_reader.h"
 
 namespace arsred {
@@ -59,12 +58,8 @@ extern const YearFileSpec kYearFileSpecs[6];
 
 // Reads `year_dir` (its last path component must be the year) and its sibling years. Returns
 // false when the year directory itself cannot be used; the reasons are in `diagnostics`.
-// yaml-cpp's scanner is most of loading, so the files are parsed on two threads: the calling
-// one, and a helper of LoadInputs's own, or, given `helped`, whatever thread helps with that
-// queue (RunStages's, once it has loaded the hyphenation dictionary, so that no third thread
-// competes for two cores). LoadInputs finishes `helped` however it returns.
 bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics,
-                const ReaderLimits& limits = {}, WorkQueue* helped = nullptr);
+                const ReaderLimits& limits = {});
 
 // Loads one file's text into the struct of that file (used by LoadInputs, tests and fuzzing).
 void LoadFileText(std::string text, const std::string& name, const std::string& shown_path, YearFiles& files,

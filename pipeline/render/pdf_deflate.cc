@@ -2,7 +2,6 @@
 
 #include <libdeflate.h>
 
-#include <iterator>
 #include <memory>
 #include <utility>
 
@@ -11,8 +10,7 @@
 namespace arsred {
 
 std::string Deflate(std::string_view data) {
-  // libdeflate compresses whole buffers about twice as fast as zlib at the same level, to the
-  // same size. A compressor holds large tables: one per thread, made on first use.
+  // A compressor holds large tables: one per thread, made on first use.
   struct FreeCompressor {
     void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
   };
@@ -26,32 +24,20 @@ std::string Deflate(std::string_view data) {
   return out;
 }
 
-ContentDeflater::ContentDeflater() : helper_("arsred-deflate", [this] { queue_.Help(); }) {}
-
-ContentDeflater::~ContentDeflater() {
-  try {
-    queue_.Finish();  // lets the helper go; a no-op after Finish
-  } catch (...) {  // drawing has failed already, or Finish has reported this
-  }
-}
-
-void ContentDeflater::Add(std::string content) {
-  std::string& page = pages_.emplace_back(std::move(content));
-  queue_.Add([&page] { page = Deflate(page); });
-}
-
-std::vector<std::string> ContentDeflater::Finish() {
-  queue_.Finish();
-  return {std::make_move_iterator(pages_.begin()), std::make_move_iterator(pages_.end())};
+std::vector<std::string> DeflateAll(const std::vector<std::string>& streams) {
+  std::vector<std::string> deflated;
+  deflated.reserve(streams.size());
+  for (const std::string& stream : streams) deflated.push_back(Deflate(stream));
+  return deflated;
 }
 
 void StreamDeflater::Add(HPDF_Dict stream_dict, std::string bytes) {
   dicts_.push_back(stream_dict);
-  deflater_.Add(std::move(bytes));
+  bytes_.push_back(std::move(bytes));
 }
 
 void StreamDeflater::Finish(PdfDoc& pdf) {
-  const std::vector<std::string> deflated = deflater_.Finish();
+  const std::vector<std::string> deflated = DeflateAll(bytes_);
   for (size_t i = 0; i < dicts_.size(); ++i) pdf.WriteDeflatedStream(dicts_[i], deflated[i]);
 }
 

@@ -702,9 +702,9 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   pdf.Check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings");
   pdf.Check(HPDF_SetCurrentEncoder(doc, "UTF-8"), "HPDF_SetCurrentEncoder");  // Info as UTF-16BE
 
-  // Every stream arsred writes (the pages' content, then the font programs and maps) is deflated
-  // on two threads while the rest is built. The pages come first, drawn with the font files'
-  // metrics, so that deflating can start while the fonts are subset.
+  // Every stream arsred writes (the pages' content, then the font programs and maps) is
+  // collected and deflated once all are made (pdf_deflate.h). The pages are drawn with the font
+  // files' own metrics (a subset keeps the advance widths) before the fonts are subset.
   StreamDeflater streams;
   std::vector<EmbeddedFont> fonts;
   std::vector<FontFileInUse> font_files = PrepareFonts(pdf, document, fonts);

@@ -94,45 +94,12 @@ TEST_CASE("justified lines fill the width; the last line and ragged lines do not
   for (const SetLine& line : lines) CHECK(line.width <= 300.01);
 }
 
-// Lines as text with their positions, to compare two settings exactly.
-std::string Describe(const std::vector<SetLine>& lines) {
-  std::string out;
-  for (const SetLine& line : lines) {
-    for (const GlyphRun& run : line.runs) out += std::to_string(run.x) + ":" + run.text + "|";
-    out += line.hyphenated ? "-\n" : "\n";
-  }
-  return out;
-}
-
-TEST_CASE("paragraphs set on the helper thread come out as the caller would set them") {
+TEST_CASE("blank spans set no lines") {
   Setter setter;
-  const std::string text =
-      "Samordningsförbundet finansierar insatser för individer i behov av samordnad rehabilitering, "
-      "och förbundets medlemmar är Försäkringskassan, Arbetsförmedlingen, regionen och kommunerna.";
-  std::vector<std::vector<StyledSpan>> paragraphs;
-  for (int k = 0; k < 40; ++k) paragraphs.push_back({{text.substr(0, 40 + 4 * k), kRegular, ""}});
-  paragraphs.push_back({{"   \n ", kRegular, ""}});  // blank: no lines
-  ParagraphQueue queue(*setter.typesetter);
-  std::vector<size_t> tickets;
-  for (const auto& spans : paragraphs) tickets.push_back(queue.Submit(spans, 11, Color{}, 200, true));
-  // Taken in a different order from the one submitted: some are done by then, some are taken
-  // before the helper reaches them and set here.
-  for (size_t i = paragraphs.size(); i-- > 0;) {
-    INFO("paragraph " << i);
-    const std::vector<SetLine> expected = setter.typesetter->Set(paragraphs[i], 11, Color{}, 200, true);
-    CHECK(Describe(queue.Take(tickets[i], *setter.typesetter)) == Describe(expected));
-  }
-  CHECK(SpansAreBlank(paragraphs.back()));
-  CHECK_FALSE(SpansAreBlank(paragraphs.front()));
-}
-
-TEST_CASE("a queue with paragraphs never taken stops when it goes") {
-  Setter setter;
-  {
-    ParagraphQueue queue(*setter.typesetter);
-    for (int k = 0; k < 20; ++k) queue.Submit({{"Årets resultat blev bättre än budgeterat.", kRegular, ""}}, 11, Color{}, 100, true);
-  }
-  SUCCEED("the helper was joined");
+  const std::vector<StyledSpan> blank = {{"   \n ", kRegular, ""}};
+  CHECK(SpansAreBlank(blank));
+  CHECK(setter.typesetter->Set(blank, 11, Color{}, 200, true).empty());
+  CHECK_FALSE(SpansAreBlank({{" Årets resultat", kRegular, ""}}));
 }
 
 TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {

@@ -28,37 +28,19 @@ std::string PageContent(int page) {
   return content;
 }
 
-TEST_CASE("pages are deflated in the order they were added, and zlib inflates them") {
-  ContentDeflater deflater;
+TEST_CASE("streams are deflated in the order they were given, and zlib inflates them") {
   std::vector<std::string> pages;
-  for (int page = 0; page < 60; ++page) {
-    pages.push_back(PageContent(page));
-    deflater.Add(pages.back());
-  }
+  for (int page = 0; page < 60; ++page) pages.push_back(PageContent(page));
   pages.push_back("");  // a page with nothing on it
-  deflater.Add("");
-  const std::vector<std::string> deflated = deflater.Finish();
+  const std::vector<std::string> deflated = DeflateAll(pages);
   REQUIRE(deflated.size() == pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     INFO("page " << i);
     CHECK(Inflate(deflated[i], pages[i].size()) == pages[i]);
-    CHECK(deflated[i] == Deflate(pages[i]));  // the same bytes on either thread
+    CHECK(deflated[i] == Deflate(pages[i]));
   }
   CHECK(deflated[0].size() < pages[0].size() / 3);
-}
-
-TEST_CASE("a deflater with no pages finishes, and one given up half-way stops") {
-  {
-    ContentDeflater deflater;
-    CHECK(deflater.Finish().empty());
-  }
-  {
-    // Drawing failed after two pages: the deflater is destroyed without Finish.
-    ContentDeflater deflater;
-    deflater.Add(PageContent(1));
-    deflater.Add(PageContent(2));
-  }
-  SUCCEED("both deflaters were joined");
+  CHECK(DeflateAll({}).empty());
 }
 
 }  // namespace

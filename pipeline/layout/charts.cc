@@ -1,0 +1,164 @@
+// The composer (composer.h), charts: pies and bars, drawn as paths.
+#include "composer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace arsred {
+
+namespace {
+
+constexpr double kPieRadius = 52;  // points
+// Bars: the height of the plot (the largest bar), and each bar's width, a share of its slot,
+// at most kMaxBarWidth points.
+constexpr double kBarPlotHeight = 110;
+constexpr double kBarShareOfSlot = 0.6;
+constexpr double kMaxBarWidth = 48.0;
+
+}  // namespace
+
+void Composer::Arc(std::vector<PathOp>& ops, double cx, double cy, double r, double from, double to) {
+  // Angles in radians, clockwise from 12 o'clock; cubic Béziers of at most a quarter turn.
+  int segments = std::max(1, static_cast<int>(std::ceil((to - from) / (M_PI / 2))));
+  double step = (to - from) / segments;
+  for (int s = 0; s < segments; ++s) {
+    double a0 = from + s * step, a1 = a0 + step;
+    double k = 4.0 / 3.0 * std::tan((a1 - a0) / 4) * r;
+    double x0 = cx + r * std::sin(a0), y0 = cy + r * std::cos(a0);
+    double x3 = cx + r * std::sin(a1), y3 = cy + r * std::cos(a1);
+    PathOp op;
+    op.kind = PathOp::Kind::kCurveTo;
+    op.x1 = x0 + k * std::cos(a0);
+    op.y1 = y0 - k * std::sin(a0);
+    op.x2 = x3 - k * std::cos(a1);
+    op.y2 = y3 + k * std::sin(a1);
+    op.x3 = x3;
+    op.y3 = y3;
+    ops.push_back(op);
+  }
+}
+
+void Composer::Pie(const ReportChart& chart) {
+  const double radius = kPieRadius;
+  double legend_line = table_size_ * 1.45;
+  double legend_height = static_cast<double>(chart.parts.size()) * legend_line;
+  double height = std::max(2 * radius, legend_height) + 14;
+  std::vector<Color> colors = chart_colors_;
+  double size = table_size_;
+  std::vector<std::vector<SetLine>> labels;
+  double label_width = pages_.column_width() - 2 * radius - 40;
+  for (const ChartPart& slice : chart.parts) {
+    CheckGlyphs(slice.label, Where{}, chart.id, kRegular);
+    labels.push_back(typesetter_.Set({{slice.label + " " + FormatPercent(slice.percent), kRegular, ""}}, size,
+                                     body_.color, std::max(60.0, label_width), false));
+  }
+  if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+  const int figure = FigureElement(chart, "Cirkeldiagram");
+  FlowBlock b;
+  b.height = height;
+  ReportChart data = chart;
+  b.draw = [data, colors, radius, labels, legend_line, size, figure](Page& page, double left, double top, double) {
+    double cx = left + radius + 4, cy = top - radius - 6;
+    double angle = 0;
+    for (size_t i = 0; i < data.parts.size(); ++i) {
+      double sweep = 2 * M_PI * static_cast<double>(data.parts[i].percent) / 100.0;
+      Color color = colors[i % colors.size()];
+      if (sweep > 0) {
+        FilledPath path;
+        path.fill = color;
+        if (data.parts[i].percent >= 100) {
+          path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy + radius});
+          Arc(path.ops, cx, cy, radius, 0, 2 * M_PI);
+        } else {
+          path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy});
+          path.ops.push_back({PathOp::Kind::kLineTo, cx + radius * std::sin(angle), cy + radius * std::cos(angle)});
+          Arc(path.ops, cx, cy, radius, angle, angle + sweep);
+        }
+        path.ops.push_back({PathOp::Kind::kClose});
+        path.structure = figure;
+        page.items.push_back(path);
+      }
+      angle += sweep;
+      double ly = top - 8 - static_cast<double>(i) * legend_line;
+      double lx = left + 2 * radius + 24;
+      page.items.push_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
+      for (size_t l = 0; l < labels[i].size() && l < 1; ++l) {
+        for (GlyphRun run : labels[i][l].runs) {
+          run.x += lx + size * 1.3;
+          run.y = ly - size * 0.75;
+          run.role = Role::kFigure;
+          run.structure = figure;
+          page.items.push_back(run);
+        }
+      }
+    }
+  };
+  pages_.Add(b);
+}
+
+void Composer::ChartToFill(const ReportChart& chart) {
+  const double size = table_size_;
+  if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+  Caption(std::string(kToFillMark) + " Diagrammet ritas när dess värden är ifyllda.", size, false,
+          paragraph_space_, Element(StructType::kP));
+}
+
+void Composer::Bars(const ReportChart& chart) {
+  if (!chart.title.empty()) {
+    Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+  }
+  const double plot_height = kBarPlotHeight;
+  double size = table_size_;
+  double width = pages_.column_width();
+  size_t n = chart.parts.size();
+  if (n == 0) return;
+  int64_t largest = 1;
+  for (const ChartPart& part : chart.parts) largest = std::max(largest, part.amount);
+  double slot = width / static_cast<double>(n);
+  double bar = std::min(slot * kBarShareOfSlot, kMaxBarWidth);
+  std::vector<std::vector<SetLine>> labels;
+  for (const ChartPart& part : chart.parts) {
+    CheckGlyphs(part.label + part.value, Where{}, chart.id, kRegular);
+    labels.push_back(typesetter_.Set({{part.label, kRegular, ""}}, size * 0.9, body_.color, slot - 4, false));
+  }
+  size_t label_lines = 1;
+  for (const auto& l : labels) label_lines = std::max(label_lines, l.size());
+  FlowBlock b;
+  b.height = plot_height + size * 1.6 + static_cast<double>(label_lines) * size * 1.1 + 6;
+  std::vector<Color> colors = chart_colors_;
+  ReportChart data = chart;
+  const Typesetter* ts = &typesetter_;
+  Color rule = rule_color_;
+  Color text_color = body_.color;
+  const int figure = FigureElement(chart, "Stapeldiagram");
+  b.draw = [=](Page& page, double left, double top, double) {
+    double base = top - size * 1.6 - plot_height;
+    page.items.push_back(Rule{left, base, left + width, base, 0.5, rule, Role::kFigure, figure});
+    for (size_t i = 0; i < n; ++i) {
+      double h = plot_height * static_cast<double>(data.parts[i].amount) / static_cast<double>(largest);
+      double x = left + static_cast<double>(i) * slot + (slot - bar) / 2;
+      page.items.push_back(FilledRect{x, base, bar, h, colors[i % colors.size()], Role::kFigure, figure});
+      GlyphRun value;
+      value.size = size * 0.9;
+      value.text = ForDrawing(data.parts[i].value);
+      value.color = text_color;
+      value.role = Role::kFigure;
+      value.structure = figure;
+      value.x = x + bar / 2 - ts->Width(kRegular, data.parts[i].value, size * 0.9) / 2;
+      value.y = base + h + 3;
+      page.items.push_back(value);
+      for (size_t l = 0; l < labels[i].size(); ++l) {
+        for (GlyphRun run : labels[i][l].runs) {
+          run.x += left + static_cast<double>(i) * slot + (slot - labels[i][l].width) / 2;
+          run.y = base - size - static_cast<double>(l) * size * 1.1;
+          run.role = Role::kFigure;
+          run.structure = figure;
+          page.items.push_back(run);
+        }
+      }
+    }
+  };
+  pages_.Add(b);
+}
+
+}  // namespace arsred

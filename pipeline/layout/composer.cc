@@ -1,0 +1,280 @@
+// The composer (composer.h), setting text: paragraphs, headings, lists and captions, and what the text embeds.
+#include "composer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "layout_units.h"
+
+namespace arsred {
+
+namespace {
+
+std::string Upper(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'a' && c <= 'z') {
+      out += static_cast<char>(c - 32);
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               (text[i + 1] == '\xA5' || text[i + 1] == '\xA4' || text[i + 1] == '\xB6' || text[i + 1] == '\xA9')) {
+      out += static_cast<char>(c);
+      out += static_cast<char>(text[++i] - 0x20);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
+                   const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
+                   std::vector<StructElement>& structure)
+    : prose_(prose), figures_(figures), layout_(layout), d_(diagnostics), pages_(pages),
+      typesetter_({resources.metrics[0].get(), resources.metrics[1].get(), resources.metrics[2].get(),
+                   resources.metrics[3].get()},
+                  resources.hyphenator.get()),
+      structure_(structure) {
+  body_.size = Pt(layout.text.storlek);
+  ParseColor(layout.text.farg.value, &body_.color);
+  leading_ = Pt(layout.text.radavstand);
+  paragraph_space_ = Pt(layout.text.styckeavstand);
+  justify_ = !layout.text.marginaljusterad || layout.text.marginaljusterad->value;
+  table_size_ = Pt(layout.tabeller.storlek);
+  table_leading_ = Pt(layout.tabeller.radavstand);
+  ParseColor(layout.tabeller.linjefarg.value, &rule_color_);
+  head_color_ = ColorOr(layout.tabeller.huvudfarg, body_.color);
+  if (layout.tabeller.randfarg) {
+    Color c;
+    if (ParseColor(layout.tabeller.randfarg->value, &c)) stripe_ = c;
+  }
+  for (const auto& c : layout.diagramfarger) {
+    Color color;
+    if (ParseColor(c.value, &color)) chart_colors_.push_back(color);
+  }
+}
+
+void Composer::CheckGlyphs(const std::string& text, Where where, const std::string& path, int face) {
+  const FontMetrics& metrics = typesetter_.metrics(face);
+  char32_t missing = 0;
+  ForEachCodePoint(text, [&](char32_t cp) {
+    if (missing == 0 && cp != 0xA0 && cp != '\n' && !metrics.HasGlyph(cp)) missing = cp;
+  });
+  if (missing == 0) return;
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing));
+  d_.Error("layout.glyph", where, path, std::string("the font has no glyph for ") + code + " (\"" +
+                                            EncodeUtf8(std::u32string(1, missing)) + "\")");
+}
+
+std::string Composer::PlaceholderText(const Inline& span) const {
+  return FormatPlaceholder(figures_, span.text, span.formats).value_or("[" + span.text + "?]");
+}
+
+std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path) {
+  std::vector<StyledSpan> spans;
+  for (const Inline& span : inlines) {
+    StyledSpan s;
+    s.face = base_face;
+    switch (span.kind) {
+      case Inline::Kind::kText: s.text = ProseTypography(span.text); break;
+      case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
+      case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
+      case Inline::Kind::kLink: s.text = span.text; s.uri = span.text; break;
+      case Inline::Kind::kPlaceholder: s.text = PlaceholderText(span); break;
+    }
+    CheckGlyphs(s.text, span.where, path, s.face);
+    spans.push_back(std::move(s));
+  }
+  return spans;
+}
+
+void Composer::AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
+                      bool keep_last_with_next, const std::string& anchor) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    FlowBlock b;
+    b.height = leading;
+    b.space_before = i == 0 ? space_before : 0;
+    bool orphan = i == 0 && lines.size() >= 2;
+    bool widow = lines.size() >= 3 && i + 2 == lines.size();
+    b.keep_with_next = orphan || widow || (lines.size() == 2 && i == 0) || (keep_last_with_next && i + 1 == lines.size());
+    if (i == 0) b.anchor = anchor;
+    SetLine line = lines[i];
+    double ascent = style.size * 0.8;
+    b.draw = [line, indent, ascent](Page& page, double x, double top, double) {
+      for (GlyphRun run : line.runs) {
+        run.x += x + indent;
+        run.y = top - ascent;
+        page.items.push_back(run);
+      }
+      for (Link link : line.links) {
+        link.x += x + indent;
+        link.y = top - ascent - 2;
+        link.height = ascent + 3;
+        page.items.push_back(link);
+      }
+    };
+    pages_.Add(std::move(b));
+  }
+}
+
+void Composer::Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent,
+                       double size_factor) {
+  Style style = body_;
+  style.size *= size_factor;
+  const std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
+  const int element = Element(StructType::kP);
+  std::vector<SetLine> lines =
+      typesetter_.Set(spans, style.size, style.color, pages_.column_width() - indent, justify_);
+  for (SetLine& line : lines) {
+    for (GlyphRun& run : line.runs) run.role = role;
+  }
+  TagLines(lines, element);
+  AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
+}
+
+void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet) {
+  const HeadingStyle& h = level == 1 ? layout_.rubriker.h1 : level == 2 ? layout_.rubriker.h2
+                          : level == 3 ? layout_.rubriker.h3 : layout_.rubriker.h4;
+  std::string text = h.versaler && h.versaler->value ? Upper(raw_text) : raw_text;
+  Style style{Pt(h.storlek), kBold, ColorOr(h.farg, body_.color)};
+  CheckGlyphs(text, Where{}, "heading", kBold);
+  auto lines = typesetter_.Set({{text, kBold, ""}}, style.size, style.color, pages_.column_width(), false);
+  Role role = level == 1 ? Role::kHeading1 : level == 2 ? Role::kHeading2 : level == 3 ? Role::kHeading3 : Role::kHeading4;
+  for (SetLine& line : lines) {
+    for (GlyphRun& run : line.runs) run.role = role;
+  }
+  TagLines(lines, HeadingElement(level));
+  std::string anchor = "h" + std::to_string(++heading_count_);
+  if (in_toc && level <= 2) toc_.push_back({raw_text, level, anchor});
+  outline_.push_back({raw_text, level, anchor});
+  // The first line of a heading carries the space above and, for a part, the new page.
+  FlowBlock spacer;
+  spacer.height = 0;
+  spacer.space_before = Pt(h.fore);
+  spacer.keep_with_next = true;
+  spacer.new_page = (h.ny_sida && h.ny_sida->value) || new_sheet;
+  spacer.recto = new_sheet;
+  spacer.span = level == 1 && pages_.columns() > 1;
+  pages_.Add(spacer);
+  AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor);
+  FlowBlock after;
+  after.height = Pt(h.efter);
+  after.keep_with_next = true;
+  pages_.Add(after);
+}
+
+void Composer::Markup(const Located<Text>& text, bool in_toc) {
+  list_ = -1;
+  for (const arsred::Block& block : text.value.doc.blocks) {
+    if (block.kind != arsred::Block::Kind::kBulletItem) list_ = -1;  // a list is its run of items
+    switch (block.kind) {
+      case arsred::Block::Kind::kHeading: {
+        std::string title;
+        for (const Inline& span : block.inlines) {
+          if (span.kind == Inline::Kind::kPlaceholder) {
+            title += PlaceholderText(span);
+          } else {
+            title += ProseTypography(span.text);
+          }
+        }
+        Heading(block.level, title, in_toc);
+        break;
+      }
+      case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
+      case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, kSmallPrintScale); break;
+      case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
+      case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path); break;
+    }
+  }
+}
+
+void Composer::Bullet(const std::vector<Inline>& inlines, const std::string& path) {
+  double indent = body_.size * 1.2;
+  std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
+  if (SpansAreBlank(spans)) return;  // no lines, no list item
+  GlyphRun bullet;
+  bullet.font = kRegular;
+  bullet.size = body_.size;
+  bullet.x = -indent + body_.size * 0.2;
+  bullet.text = "\u2022";
+  bullet.color = body_.color;
+  bullet.role = Role::kListItem;
+  if (list_ < 0) list_ = Element(StructType::kL);
+  const int item = Element(StructType::kLI, list_);
+  bullet.structure = Element(StructType::kLbl, item);
+  const int body = Element(StructType::kLBody, item);
+  std::vector<SetLine> lines =
+      typesetter_.Set(spans, body_.size, body_.color, pages_.column_width() - indent, justify_);
+  for (SetLine& line : lines) {
+    for (GlyphRun& run : line.runs) run.role = Role::kListItem;
+  }
+  if (!lines.empty()) lines[0].runs.insert(lines[0].runs.begin(), bullet);
+  TagLines(lines, body);
+  AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
+}
+
+void Composer::Caption(const std::string& text, double size, bool span, double space_before, int element) {
+  auto lines = typesetter_.Set({{text, kBold, ""}}, size, body_.color, span ? pages_.text_width() : pages_.column_width(),
+                               false);
+  TagLines(lines, element);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    FlowBlock b;
+    b.height = size * 1.3;
+    b.span = span;
+    b.space_before = i == 0 ? space_before : 0;
+    b.keep_with_next = true;
+    SetLine line = lines[i];
+    b.draw = [line, size](Page& page, double left, double top, double) {
+      for (GlyphRun run : line.runs) {
+        run.x += left;
+        run.y = top - size;
+        run.role = Role::kCaption;
+        page.items.push_back(run);
+      }
+    };
+    pages_.Add(b);
+  }
+}
+
+void Composer::Embed(const std::string& embed, const std::string& path) {
+  size_t colon = embed.find(':');
+  std::string kind = embed.substr(0, colon);
+  std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
+  if (kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse") {
+    auto it = figures_.tables.find(kind);
+    if (it != figures_.tables.end()) Table(it->second, kind != "styrelse", true, it->second.title);
+    return;
+  }
+  if (kind == "diagram") {
+    auto it = figures_.charts.find("diagram." + id);
+    if (it == figures_.charts.end()) return;
+    if (it->second.to_fill) {
+      ChartToFill(it->second);
+    } else {
+      it->second.bars ? Bars(it->second) : Pie(it->second);
+    }
+    return;
+  }
+  if (kind == "mal") {
+    for (const GoalArea& area : prose_.goal_areas) {
+      if (area.id.value.name == id) Goals(area);
+    }
+    return;
+  }
+  auto it = figures_.tables.find(kind + "." + id);
+  if (it == figures_.tables.end()) {
+    // Validation has reported it (text.embed); a draft shows where it would stand.
+    Inline marker;
+    marker.text = "[[" + embed + "]]?";
+    Paragraph({marker}, path, Role::kParagraph);
+    return;
+  }
+  bool wide = it->second.numeric_columns.size() > 4;
+  Table(it->second, wide, true, it->second.title);
+}
+
+}  // namespace arsred

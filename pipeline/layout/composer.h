@@ -1,0 +1,171 @@
+// The composer: the report's parts, prose, tables, charts and goals made into blocks for the
+// page builder, and the structure tree of the tagged PDF made as it goes, in reading order.
+// One class, its parts in files of their own as the sections below say. Internal to layout.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calculate.h"
+#include "diagnostics.h"
+#include "layout.h"
+#include "layout_model.h"
+#include "load.h"
+#include "page_builder.h"
+#include "pages.h"
+#include "paragraph.h"
+
+namespace arsred {
+
+struct Style {
+  double size = 11;
+  int face = kRegular;
+  Color color;
+};
+
+// Small print (`<small>` in the text, table footnotes, the draft's findings) is set this much
+// smaller than the body, on a leading smaller in proportion.
+inline constexpr double kSmallPrintScale = 0.82;
+
+struct TocEntry {
+  std::string title;
+  int level = 1;
+  std::string anchor;
+};
+
+class Composer {
+ public:
+  Composer(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
+           const LayoutResources& resources, Diagnostics& diagnostics, PageBuilder& pages,
+           std::vector<StructElement>& structure);
+
+  const std::vector<TocEntry>& toc() const { return toc_; }
+  // The elements the table of contents is filled into once the pages are known.
+  int toc_heading() const { return toc_heading_; }
+  int toc_element() const { return toc_element_; }
+
+  // --- the structure tree of the tagged PDF (structure_tree.cc) -------------------------------
+
+  // A new element under `parent`. Elements are made as the report is composed, which is its
+  // reading order; the renderer keeps that order.
+  int Element(StructType type, int parent = 0);
+
+  // Puts the lines' runs in `element`, each web link with its text in a Link element of its own.
+  void TagLines(std::vector<SetLine>& lines, int element);
+
+  // A chart's Figure element, with an alternative text that says what the chart shows:
+  // "Cirkeldiagram: Kostnader 2023: Insatser 69 %, Personal 25 %, Övrigt 6 %".
+  int FigureElement(const ReportChart& chart, const char* kind);
+
+  int HeadingElement(int level);
+
+  // --- text: paragraphs, headings, lists, captions (composer.cc) ----------------------------
+
+  void CheckGlyphs(const std::string& text, Where where, const std::string& path, int face);
+
+  // What a placeholder prints. One that names no figure is an error that validation has
+  // reported, and a draft is still printed: it shows "[name?]" where the figure would stand.
+  std::string PlaceholderText(const Inline& span) const;
+
+  std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path);
+
+  // Lines of text as blocks, with no line left alone at the top or bottom of a page.
+  void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
+                bool keep_last_with_next = false, const std::string& anchor = "");
+
+  void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
+                 double size_factor = 1.0);
+
+  void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false);
+
+  void Markup(const Located<Text>& text, bool in_toc);
+
+  void Bullet(const std::vector<Inline>& inlines, const std::string& path);
+
+  // A bold caption above a table, chart or goals table, kept with what follows; its text is the
+  // structure element `element` (a table's Caption, or a P before a figure).
+  void Caption(const std::string& text, double size, bool span, double space_before, int element);
+
+  // --- tables (tables.cc) ----------------------------------------------------------------------
+
+  // Draws one row of cells: texts set in their columns, numbers right-aligned.
+  struct CellLines {
+    std::vector<SetLine> lines;
+    bool numeric = false;
+  };
+
+  std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric);
+
+  void Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption);
+
+  // --- charts (charts.cc) ----------------------------------------------------------------------
+
+  static void Arc(std::vector<PathOp>& ops, double cx, double cy, double r, double from, double to);
+
+  void Pie(const ReportChart& chart);
+
+  // A chart whose figures are still to fill in: its caption, and in its place a line saying why
+  // it is not drawn yet (a draft only; a final report has nothing left to fill in).
+  void ChartToFill(const ReportChart& chart);
+
+  // Vertical bars, one per part, the value above each bar and the label below it.
+  void Bars(const ReportChart& chart);
+
+  // --- goals (goals.cc) ------------------------------------------------------------------------
+
+  std::string StatusText(GoalStatus status);
+
+  // The lines of a table cell's markup: its paragraphs and list items, a little apart (headings
+  // are not allowed there, and embedded tables are drawn after the text).
+  std::vector<SetLine> SetCellText(const Located<Text>& text, double width, double size);
+
+  void Goals(const GoalArea& area);
+
+  // --- embeds: tables, charts and goals named in the text (composer.cc) -----------------------
+
+  void Embed(const std::string& embed, const std::string& path);
+
+  // --- the parts: front and back matter, statements, notes (front_back_matter.cc) -------------
+
+  void Cover();
+
+  void Statement(const char* id, bool first);
+
+  void Principles();
+
+  // Each appendix a part of its own: "Bilaga 1 Ekonomiskt underlag", in the contents.
+  void Appendices();
+
+  void Notes();
+
+  void Signatures();
+
+  void Contents(int pages);
+
+  void DraftAppendix(const DraftNotes& draft);
+
+  const std::vector<TocEntry>& outline() const { return outline_; }
+
+ private:
+  const ReportProse& prose_;
+  const ReportFigures& figures_;
+  const LayoutFile& layout_;
+  Diagnostics& d_;
+  PageBuilder& pages_;
+  Typesetter typesetter_;
+  Style body_;
+  double leading_ = 14, paragraph_space_ = 6, table_size_ = 9.5, table_leading_ = 13;
+  bool justify_ = true;
+  Color rule_color_, head_color_;
+  std::optional<Color> stripe_;
+  std::vector<Color> chart_colors_;
+  std::vector<TocEntry> toc_, outline_;
+  int heading_count_ = 0;
+  std::vector<StructElement>& structure_;
+  int heading_level_ = 0;    // of the last heading in the structure tree
+  int list_ = -1;            // the L element that consecutive bullets go into, or -1
+  int toc_heading_ = -1, toc_element_ = -1;
+};
+
+}  // namespace arsred

@@ -1,0 +1,215 @@
+// The composer (composer.h), the parts around the texts: cover, contents, statements, principles, notes, signatures, appendices and the draft appendix.
+#include "composer.h"
+
+#include <algorithm>
+
+#include "layout_units.h"
+
+namespace arsred {
+
+namespace {
+
+// The cover's title stands this share of the page's height below the top of the text area.
+constexpr double kCoverTitleDrop = 0.28;
+
+}  // namespace
+
+void Composer::Cover() {
+  FlowBlock b;
+  b.new_page = true;
+  b.height = pages_.text_height();
+  b.span = true;
+  std::string name = figures_.organisation;
+  std::string number = "Organisationsnummer " + figures_.organisation_number;
+  std::string all_text = name + figures_.title + figures_.subtitle + number;
+  for (const std::string& line : figures_.cover_lines) all_text += line;
+  CheckGlyphs(all_text, Where{}, "rapport", kBold);
+  Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
+  const double text_width = pages_.text_width();
+  auto title_lines = typesetter_.Set({{figures_.title, kBold, ""}}, 34, accent, text_width, false);
+  TagLines(title_lines, Element(StructType::kP));
+  std::vector<SetLine> subtitle_lines;
+  if (!figures_.subtitle.empty()) {
+    subtitle_lines = typesetter_.Set({{figures_.subtitle, kRegular, ""}}, 16, accent, text_width, false);
+    TagLines(subtitle_lines, Element(StructType::kP));
+  }
+  auto name_lines = typesetter_.Set({{name, kRegular, ""}}, 20, body_.color, text_width, false);
+  TagLines(name_lines, Element(StructType::kP));
+  std::vector<std::vector<SetLine>> extra_lines;
+  for (const std::string& line : figures_.cover_lines) {
+    extra_lines.push_back(typesetter_.Set({{line, kRegular, ""}}, 12, body_.color, text_width, false));
+    TagLines(extra_lines.back(), Element(StructType::kP));
+  }
+  const int number_element = Element(StructType::kP);
+  b.draw = [=](Page& page, double left, double top, double width) {
+    double y = top - page.height * kCoverTitleDrop;
+    page.items.push_back(FilledRect{left, y + 30, width, 3, accent, Role::kArtifact});
+    auto put = [&](const std::vector<SetLine>& lines, double line_height) {
+      for (const SetLine& line : lines) {
+        for (GlyphRun run : line.runs) {
+          run.x += left;
+          run.y = y;
+          run.role = Role::kTitle;
+          page.items.push_back(run);
+        }
+        y -= line_height;
+      }
+    };
+    put(title_lines, 40);
+    if (!subtitle_lines.empty()) {
+      y += 8;  // closer to the title it belongs to
+      put(subtitle_lines, 22);
+      y -= 8;
+    }
+    put(name_lines, 26);
+    for (const auto& lines : extra_lines) put(lines, 16);
+    GlyphRun org;
+    org.size = 12;
+    org.x = left;
+    org.y = y - 6;
+    org.text = number;
+    org.color = Color{90, 90, 90};
+    org.role = Role::kTitle;
+    org.structure = number_element;
+    page.items.push_back(org);
+  };
+  pages_.Add(b);
+}
+
+void Composer::Statement(const char* id, bool first) {
+  auto it = figures_.tables.find(id);
+  if (it == figures_.tables.end()) return;
+  if (first) Heading(1, "Finansiella rapporter", true);
+  Heading(2, it->second.title, true);
+  Table(it->second, true, true, "");
+}
+
+void Composer::Principles() {
+  Heading(1, "Redovisningsprinciper", true);
+  const auto& text = prose_.text.redovisningsprinciper;
+  if (text) Markup(*text, false);
+  // The rounding policy is the tool's, so the tool states it (docs/rounding.md).
+  Inline policy;
+  policy.text =
+      "Belopp i tkr är avrundade till hela tusental kronor, alla tillsammans, så att varje summa, varje "
+      "avvikelse och varje belopp som förs vidare från ett år till nästa stämmer med de redovisade raderna. "
+      "Varje belopp avrundas till ett av de två närmaste tusentalen, och ett belopp som redan är jämna "
+      "tusental ändras inte. Beloppen avrundas till närmaste tusental utom där summorna annars inte skulle "
+      "stämma; där avrundas så få belopp som möjligt åt andra hållet. Samma belopp redovisas med samma värde "
+      "i alla tabeller och i texten.";
+  if (figures_.money_unit == Unit::kKr) {
+    policy.text = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
+                  "hela kronor. " + policy.text;
+  }
+  Heading(2, "Avrundning", false);
+  Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
+}
+
+void Composer::Appendices() {
+  const std::vector<Appendix>& appendices = prose_.text.bilagor;
+  for (size_t i = 0; i < appendices.size(); ++i) {
+    Heading(1, "Bilaga " + std::to_string(i + 1) + " " + ProseTypography(appendices[i].rubrik.value), true);
+    Markup(appendices[i].text, false);
+  }
+}
+
+void Composer::Notes() {
+  if (figures_.note_order.empty()) return;
+  Heading(1, "Noter", true);
+  for (const std::string& id : figures_.note_order) {
+    auto it = figures_.tables.find("not." + id);
+    if (it == figures_.tables.end()) continue;
+    Heading(3, it->second.title, false);
+    Table(it->second, true, true, "");
+  }
+}
+
+void Composer::Signatures() {
+  const SignaturePage& s = figures_.signatures;
+  // Signed on paper, the page may be asked to stand on a sheet of its own.
+  const bool own_sheet = layout_.sida.underskrifter_eget_blad && layout_.sida.underskrifter_eget_blad->value;
+  Heading(1, "Underskrifter", true, own_sheet);
+  Inline intro;
+  intro.text = "Årsredovisningen har upprättats av styrelsen för " + figures_.organisation + ".";
+  Paragraph({intro}, "underskrifter", Role::kParagraph);
+  std::string when = (s.place.empty() ? std::string("Ort") : s.place) + " " +
+                     (s.date.empty() ? std::string("den ____________________") : s.date);
+  Inline place;
+  place.text = when;
+  Paragraph({place}, "underskrifter", Role::kSignature);
+  // Two signatures side by side, with room to sign above each line; the page is kept whole.
+  double size = body_.size;
+  Color color = body_.color;
+  Color rule = rule_color_;
+  for (size_t i = 0; i < s.lines.size(); i += 2) {
+    FlowBlock b;
+    b.height = 72;
+    b.space_before = i == 0 ? 18 : 0;
+    b.keep_with_next = i + 2 < s.lines.size();
+    b.span = true;
+    std::vector<SignatureLine> pair(s.lines.begin() + static_cast<std::ptrdiff_t>(i),
+                                    s.lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, s.lines.size())));
+    for (const SignatureLine& line : pair) CheckGlyphs(line.role + line.member + line.name, Where{}, "styrelse", kRegular);
+    std::vector<int> elements;  // one paragraph per signature: name, role, member
+    for (size_t k = 0; k < pair.size(); ++k) elements.push_back(Element(StructType::kP));
+    b.draw = [=](Page& page, double left, double top, double width) {
+      double column = width / 2;
+      for (size_t k = 0; k < pair.size(); ++k) {
+        double x = left + static_cast<double>(k) * column;
+        double line_y = top - 40;
+        page.items.emplace_back(Rule{x, line_y, x + column - 24, line_y, 0.5, rule, Role::kArtifact});
+        double y = line_y - size * 1.2;
+        // Name, role (in bold) and member, a line each; read as one paragraph, so each line
+        // but the last ends in a space.
+        const std::string* lines[] = {&pair[k].name, &pair[k].role, &pair[k].member};
+        for (size_t part = 0; part < 3; ++part) {
+          const std::string& text = *lines[part];
+          if (text.empty()) continue;
+          GlyphRun run;
+          run.font = part == 1 ? kBold : kRegular;
+          run.size = size * 0.95;
+          run.x = x;
+          run.y = y;
+          run.text = text + (part < 2 ? " " : "");
+          run.color = color;
+          run.role = Role::kSignature;
+          run.structure = elements[k];
+          page.items.push_back(run);
+          y -= size * 1.2;
+        }
+      }
+    };
+    pages_.Add(b);
+  }
+  if (s.auditors_note) {
+    Inline note;
+    note.text = "Vår revisionsberättelse har lämnats " +
+                (s.auditors_date.empty() ? std::string("____________________") : s.auditors_date) + ".";
+    Paragraph({note}, "revisorspateckning", Role::kSignature);
+  }
+  if (own_sheet) pages_.NextOnNewSheet();
+}
+
+void Composer::Contents(int pages) {
+  toc_heading_ = HeadingElement(1);
+  toc_element_ = Element(StructType::kTOC);
+  FlowBlock b;
+  b.reserve_pages = pages;
+  pages_.Add(b);
+}
+
+void Composer::DraftAppendix(const DraftNotes& draft) {
+  if (!draft.draft) return;
+  Heading(1, "Granskningsanteckningar (utkast)", true);
+  Inline intro;
+  intro.text = draft.findings.empty() ? "Granskningen av underlaget gav inga anmärkningar."
+                                      : "Granskningen av underlaget gav följande anmärkningar, med plats i underlaget:";
+  Paragraph({intro}, "utkast", Role::kParagraph);
+  for (const std::string& finding : draft.findings) {
+    Inline text;
+    text.text = finding;
+    Paragraph({text}, "utkast", Role::kSmallPrint, 0, kSmallPrintScale);
+  }
+}
+
+}  // namespace arsred

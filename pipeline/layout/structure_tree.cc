@@ -1,0 +1,57 @@
+// The composer (composer.h), the structure tree of the tagged PDF, made in reading order as the report is composed.
+#include "composer.h"
+
+#include <algorithm>
+#include <map>
+
+namespace arsred {
+
+int Composer::Element(StructType type, int parent) {
+  structure_.push_back({type, parent, "", HeaderScope::kNone});
+  return static_cast<int>(structure_.size()) - 1;
+}
+
+void Composer::TagLines(std::vector<SetLine>& lines, int element) {
+  std::map<std::string, int> link_elements;
+  for (SetLine& line : lines) {
+    for (Link& link : line.links) {
+      auto [at, fresh] = link_elements.emplace(link.uri, -1);
+      if (fresh) at->second = Element(StructType::kLink, element);
+      link.structure = at->second;
+      link.description = link.uri;
+      // The typesetter starts a run where each linked word starts, at the link's own x.
+      for (GlyphRun& run : line.runs) {
+        if (run.structure < 0 && run.x == link.x) run.structure = at->second;
+      }
+    }
+    for (GlyphRun& run : line.runs) {
+      if (run.structure < 0) run.structure = element;
+    }
+  }
+}
+
+int Composer::FigureElement(const ReportChart& chart, const char* kind) {
+  const int figure = Element(StructType::kFigure);
+  std::string alt = std::string(kind) + (chart.title.empty() ? "" : ": " + chart.title) + ":";
+  for (size_t i = 0; i < chart.parts.size(); ++i) {
+    const ChartPart& part = chart.parts[i];
+    alt += (i == 0 ? " " : ", ") + part.label + " " + (chart.bars ? part.value : FormatPercent(part.percent));
+  }
+  // Spaces for the no-break spaces of "69 %": a reader speaks them alike, and a plain space is
+  // what text extraction gives.
+  for (size_t at = alt.find("\u00A0"); at != std::string::npos; at = alt.find("\u00A0", at + 1)) {
+    alt.replace(at, 2, " ");
+  }
+  structure_[static_cast<size_t>(figure)].alt = alt;
+  return figure;
+}
+
+int Composer::HeadingElement(int level) {
+  // Levels are not skipped in the tree (a note's heading under "Noter" is the next level
+  // down, whatever its size on the page).
+  const int tree_level = std::clamp(level, 1, heading_level_ + 1);
+  heading_level_ = tree_level;
+  return Element(static_cast<StructType>(static_cast<int>(StructType::kH1) + tree_level - 1));
+}
+
+}  // namespace arsred

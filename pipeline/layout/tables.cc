@@ -1,0 +1,196 @@
+// The composer (composer.h), tables: column widths, rows and head rows repeated after a break.
+#include "composer.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace arsred {
+
+namespace {
+
+// Column widths, in points. A number column is as wide as its widest cell and this much more,
+// and at least kMinNumberColumn, or kMinNumberColumnWithNotes in a table with a note column.
+// The note column itself is narrow.
+constexpr double kNumberColumnPad = 14;
+constexpr double kMinNumberColumn = 44;
+constexpr double kMinNumberColumnWithNotes = 62;
+constexpr double kNoteColumn = 24;
+// A text cell is never set narrower than this, however many columns there are.
+constexpr double kMinTextCellWidth = 20.0;
+// The label column keeps at least this share of the table's width; when the numbers leave it
+// less, they share kCrowdedNumberShare of the width evenly.
+constexpr double kMinLabelShare = 0.28;
+constexpr double kCrowdedNumberShare = 0.72;
+
+}  // namespace
+
+std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double width, bool numeric) {
+  if (text.empty()) return {};
+  CheckGlyphs(text, Where{}, "table", face);
+  if (numeric) {
+    SetLine line;
+    GlyphRun run;
+    run.font = face;
+    run.size = table_size_;
+    run.text = ForDrawing(text);
+    run.color = body_.color;
+    run.role = Role::kTableCell;
+    line.width = typesetter_.Width(face, text, table_size_);
+    line.runs.push_back(run);
+    return {line};
+  }
+  return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false);
+}
+
+void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption) {
+  double total = span ? pages_.text_width() : pages_.column_width();
+  size_t n = table.head.empty() ? (table.rows.empty() ? 0 : table.rows[0].cells.size()) : 0;
+  for (const auto& h : table.head) {
+    size_t count = 0;
+    for (const HeadCell& c : h) count += static_cast<size_t>(c.span);
+    n = std::max(n, count);
+  }
+  for (const ReportRow& r : table.rows) n = std::max(n, r.cells.size());
+  if (n == 0) return;
+  // Column widths: numbers take what their widest cell needs; the label column the rest.
+  std::vector<double> widths(n, 0);
+  const double pad = kNumberColumnPad;
+  for (const ReportRow& r : table.rows) {
+    for (size_t c = 1; c < r.cells.size(); ++c) {
+      int face = r.style == RowStyle::kBody ? kRegular : kBold;
+      widths[c] = std::max(widths[c], typesetter_.Width(face, r.cells[c].text, table_size_) + pad);
+    }
+  }
+  double min_number = table.has_note_column ? kMinNumberColumnWithNotes : kMinNumberColumn;
+  for (size_t c = 1; c < n; ++c) {
+    bool note = table.has_note_column && c == 1;
+    widths[c] = note ? kNoteColumn : std::max(widths[c], min_number);
+  }
+  double numbers = 0;
+  for (size_t c = 1; c < n; ++c) numbers += widths[c];
+  if (total - numbers < total * kMinLabelShare) {
+    // Too many columns: share the width evenly after a label column of a fixed share.
+    double each = total * kCrowdedNumberShare / static_cast<double>(n - 1);
+    for (size_t c = 1; c < n; ++c) widths[c] = each;
+    numbers = total * kCrowdedNumberShare;
+  }
+  widths[0] = total - numbers;
+  std::vector<double> x(n, 0);
+  for (size_t c = 1; c < n; ++c) x[c] = x[c - 1] + widths[c - 1];
+
+  Color rule = rule_color_;
+  double size = table_size_;
+  double leading = table_leading_;
+  const double full_width = x[n - 1] + widths[n - 1];  // a row's stripe and rules span the table
+  auto row_block = [&](std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
+                       RowStyle style, int indent, bool head, bool stripe) {
+    size_t line_count = 1;
+    for (const CellLines& c : cells) line_count = std::max(line_count, c.lines.size());
+    FlowBlock b;
+    b.height = static_cast<double>(line_count) * leading + (style == RowStyle::kTotal ? 3 : 1.5);
+    b.span = span;
+    double indent_pt = indent * 9.0;
+    Color text_color = head ? head_color_ : body_.color;
+    std::optional<Color> fill = stripe ? stripe_ : std::nullopt;
+    double height = b.height;
+    b.draw = [=](Page& page, double left, double top, double) {
+      if (fill) page.items.push_back(FilledRect{left, top - height, full_width, height, *fill});
+      double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        for (size_t l = 0; l < cells[c].lines.size(); ++l) {
+          const SetLine& line = cells[c].lines[l];
+          double ox = cells[c].numeric ? cell_x[c] + cell_w[c] - line.width - 1 : cell_x[c] + (c == 0 ? indent_pt : 3);
+          for (GlyphRun run : line.runs) {
+            run.x += left + ox;
+            run.y = top - first_line_offset - size * 0.85 - static_cast<double>(l) * leading;
+            run.color = text_color;
+            run.role = head ? Role::kTableHeader : Role::kTableCell;
+            page.items.push_back(run);
+          }
+        }
+      }
+      double right = left + full_width;
+      if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
+        double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
+        page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});
+      }
+      if (head) page.items.push_back(Rule{left, top - height, right, top - height, 0.6, rule});
+    };
+    return b;
+  };
+
+  // One Table element, however many pages it runs over: its caption, head rows (the year
+  // heads are column headers) and rows (each line's label heads its row).
+  const int table_element = Element(StructType::kTable);
+  const int caption_element = caption.empty() ? -1 : Element(StructType::kCaption, table_element);
+
+  // Head rows.
+  std::vector<FlowBlock> head_blocks;
+  for (size_t h = 0; h < table.head.size(); ++h) {
+    std::vector<CellLines> cells;
+    std::vector<double> cx, cw;
+    size_t col = 0;
+    const int row_element = Element(StructType::kTR, table_element);
+    for (const HeadCell& cell : table.head[h]) {
+      double w = 0;
+      for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) w += widths[col + static_cast<size_t>(k)];
+      bool numeric = col < table.numeric_columns.size() ? table.numeric_columns[col]
+                                                         : col > 0 && !(table.has_note_column && col == 1);
+      CellLines cl;
+      cl.numeric = numeric;
+      // A head over numbers is set ragged and drawn right-aligned, line by line.
+      cl.lines = SetCell(cell.text, kBold, w - 4, false);
+      const int header = Element(StructType::kTH, row_element);
+      structure_[static_cast<size_t>(header)].scope = HeaderScope::kColumn;
+      TagLines(cl.lines, header);
+      cells.push_back(cl);
+      cx.push_back(col < n ? x[col] : 0);
+      cw.push_back(w);
+      col += static_cast<size_t>(cell.span);
+    }
+    head_blocks.push_back(row_block(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false));
+    head_blocks.back().keep_with_next = true;
+  }
+  if (!caption.empty()) Caption(caption, size + 0.5, span, paragraph_space_ * 1.5, caption_element);
+  int head_id = pages_.AddHead(head_blocks);
+  for (size_t k = 0; k < head_blocks.size(); ++k) {
+    FlowBlock b = head_blocks[k];
+    if (k == 0 && caption.empty()) b.space_before = paragraph_space_ * 1.5;
+    pages_.Add(b);
+  }
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const ReportRow& row = table.rows[r];
+    std::vector<CellLines> cells;
+    std::vector<double> cx, cw;
+    const int row_element = Element(StructType::kTR, table_element);
+    for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+      int face = row.style == RowStyle::kBody ? kRegular : kBold;
+      bool numeric = c < table.numeric_columns.size() ? table.numeric_columns[c] : c > 0;
+      if (table.has_note_column && c == 1) numeric = true;
+      double label_width = widths[c] - (c == 0 ? row.indent * 9.0 + 2 : 4);
+      const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
+      if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
+      cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric), numeric});
+      TagLines(cells.back().lines, cell);
+      cx.push_back(x[c]);
+      cw.push_back(widths[c]);
+    }
+    FlowBlock b = row_block(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1);
+    b.repeat_head = head_id;
+    b.keep_with_next = keep_together && r + 1 < table.rows.size();
+    // A section row belongs with the row after it.
+    if (row.style == RowStyle::kSection) b.keep_with_next = true;
+    pages_.Add(b);
+  }
+  if (!table.footnote.empty()) {
+    Inline note;
+    note.text = table.footnote;
+    Paragraph({note}, table.id, Role::kSmallPrint, 0, kSmallPrintScale);
+  }
+  FlowBlock after;
+  after.height = paragraph_space_;
+  after.span = span;
+  pages_.Add(after);
+}
+
+}  // namespace arsred
