@@ -337,7 +337,8 @@ class MappingImport {
     if (inputs.Find(inputs.report_year - 1)) prior_ = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
     // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
     for (const Diagnostic& d : loading.all()) {
-      if (d.code == "fill.value" && d.where.file == accounts_.where.file) to_fill_.insert({d.where.line, d.where.column});
+      if (d.code != "fill.value" || d.where.file != accounts_.where.file) continue;
+      to_fill_.insert({d.where.line, d.where.column});
     }
   }
 
@@ -442,7 +443,8 @@ class MappingImport {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;
     const std::string& name = m.mapping->till.value;
-    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), [&](const NoteItem& item) { return ItemMarked(item); })) {
+    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
+    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked)) {
       plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
       return;
     }

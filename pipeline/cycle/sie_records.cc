@@ -148,7 +148,8 @@ class RecordReader {
       case SieLineKind::kOpenBrace: return OpenBrace(number, line.column);
       case SieLineKind::kCloseBrace: return CloseBrace(number, line.column);
       case SieLineKind::kNotARecord:
-        Error("sie.record", At(number, line.column), "", "expected a record starting with #, or a line holding only { or }");
+        Error("sie.record", At(number, line.column), "",
+              "expected a record starting with #, or a line holding only { or }");
         if (block_ == Block::kOpen) open_.broken = true;
         return;
       case SieLineKind::kRecord: return ReadRecord(line);
