@@ -28,9 +28,6 @@ namespace {
 // Books larger than this are surely not a samordningsförbund's (2023's would be about 200 KB).
 constexpr uintmax_t kMaxBooksBytes = 64u << 20;
 
-
-
-
 std::string Kronor(int64_t kr) { return FormatMoney(Money::Kr(kr)); }
 
 // The byte offset of a Where (1-based line, column in characters) in its file's text.
@@ -70,10 +67,6 @@ struct Mapped {
   std::vector<AccountRange> ranges;
   std::string accounts;  // as written, for messages: "3000-3099, 3990"
 };
-
-}  // namespace
-
-
 
 // How the books stand on the year's result. A year-end export either leaves it in the result
 // accounts, which then add up to it, or comes after the closing voucher that moves it to equity
@@ -118,8 +111,6 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
 // other balances are whole kronor is what keeps the balance sheet in balance. Where the lines
 // fall short, the ones nearest a half krona are rounded the other way, never further than to
 // the krona on the other side of their amount.
-namespace {
-
 struct WrittenAmounts {
   std::vector<int64_t> kronor;    // by index in `mapped`, the books' sign; 0 where nothing is written
   std::vector<std::string> why;   // by index: why a line was rounded the other way, or ""
@@ -188,8 +179,6 @@ WrittenAmounts RoundWrittenAmounts(const SieFile& books, const std::vector<Mappe
   return amounts;
 }
 
-}  // namespace
-
 // Where the year states the exact opening balance of a target that carries one over from last
 // year: an avsattning note's `ingaende`, or `eget_kapital.ingaende`; null for other targets.
 const std::optional<Located<Money>>* OpeningValueOf(const MappingTarget& target, const AccountsFile& accounts) {
@@ -198,52 +187,50 @@ const std::optional<Located<Money>>* OpeningValueOf(const MappingTarget& target,
   return nullptr;
 }
 
-int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err) {
-  InputSet inputs;
-  Diagnostics loading;
-  if (!LoadInputs(request.year_dir, inputs, loading)) {
+// "inputs/2024/rakenskaper.yaml:10:17"
+std::string PositionOf(const SourceFile& file, const Where& where) {
+  return file.path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+// Loads the year whose figures are imported, which must have a rakenskaper.yaml to write them
+// into and must not be approved. Prints why not and returns false.
+bool LoadYearToImport(const std::string& year_dir, InputSet& inputs, Diagnostics& loading, std::ostream& err) {
+  if (!LoadInputs(year_dir, inputs, loading)) {
     PrintDiagnostics(loading, inputs.sources, err);
-    return kExitErrors;
+    return false;
   }
   const YearInput& year = inputs.report();
   if (!year.present.count("rakenskaper.yaml")) {
     err << "arsred: import-sie: " << year.dir << " has no rakenskaper.yaml to write the figures into\n";
-    return kExitErrors;
+    return false;
   }
   if (IsApproved(year)) {
     err << "arsred: import-sie: " << year.dir << " has been approved (" << kApprovalFileName
         << "): its figures stay as the board approved them; to change them, reopen the year first: arsred reopen "
         << year.dir << " --reason \"…\"; nothing was written\n";
-    return kExitErrors;
+    return false;
   }
-  const AccountsFile& accounts = year.files.rakenskaper;
-  const int accounts_file = accounts.where.file;
-  Diagnostics diagnostics;
+  return true;
+}
 
-  // The books.
+// The bytes of the books' file. Prints why not and returns false when it is not a regular file
+// of at most kMaxBooksBytes.
+bool ReadBooksFile(const std::string& path, std::string& bytes, std::ostream& err) {
   std::error_code ec;
-  if (!fs::is_regular_file(request.sie_file, ec) || fs::file_size(request.sie_file, ec) > kMaxBooksBytes) {
-    err << "arsred: import-sie: " << request.sie_file << ": not a readable file of at most 64 MB\n";
-    return kExitErrors;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxBooksBytes) {
+    err << "arsred: import-sie: " << path << ": not a readable file of at most 64 MB\n";
+    return false;
   }
-  std::ifstream in(request.sie_file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string books_bytes = std::move(bytes).str();
-  const SieFile books = ReadSie(books_bytes, request.sie_file, inputs.sources, diagnostics);
-  if (diagnostics.HasErrors()) {
-    PrintDiagnostics(diagnostics, inputs.sources, err);
-    err << "arsred: import-sie: the books cannot be read; nothing was written\n";
-    return kExitErrors;
-  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream read;
+  read << in.rdbuf();
+  bytes = std::move(read).str();
+  return true;
+}
 
-  if (request.propose_mapping) {
-    out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
-    return kExitClean;
-  }
-
-  // The books must be this förbund's, for this year.
-  const OrgFile& org = year.files.forbund;
+// The books must be this förbund's, for this year.
+void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
+  const OrgFile& org = inputs.report().files.forbund;
   const auto digits = [](const std::string& text) {
     std::string only;
     for (char c : text) {
@@ -263,21 +250,12 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
                       "the books' year 0 is not " + std::to_string(inputs.report_year) +
                           (this_year && this_year->start ? " but starts " + this_year->start->ToString() : ""));
   }
+}
 
-  // Without a mapping nothing else can be said: one error, saying what to write.
-  if (accounts.kontomappning.empty()) {
-    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
-                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure (docs/sie.md); "
-                      "`arsred import-sie " + request.sie_file + " --year " + request.year_dir +
-                          " --propose-mapping` prints one to start from");
-    PrintDiagnostics(diagnostics, inputs.sources, err);
-    err << "arsred: import-sie: nothing was written\n";
-    return kExitErrors;
-  }
-
-  // The mappings: ranges, targets, no account taken twice.
+// The mappings of `kontomappning`: their ranges, their targets, no account taken twice. A
+// mapping with an error is reported and left out.
+std::vector<Mapped> ResolveMappings(const AccountsFile& accounts, Diagnostics& diagnostics) {
   std::vector<Mapped> mapped;
-  std::map<int, const AccountMapping*> owner;  // for overlaps, by range start
   for (const AccountMapping& mapping : accounts.kontomappning) {
     Mapped m{&mapping, {}, {}, ""};
     bool ok = true;
@@ -312,11 +290,13 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
       mapped.push_back(std::move(m));
     }
   }
+  return mapped;
+}
 
-  const ResultBooking booking = FindResultBooking(books, mapped);
-
-  // Every account with a balance is taken by some mapping; in closed books the accounts that
-  // moved the result to equity need none.
+// Every account with a balance is taken by some mapping; in closed books the accounts that
+// moved the result to equity need none.
+void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& mapped, const ResultBooking& booking,
+                            Diagnostics& diagnostics) {
   std::vector<AccountTarget> all;
   for (const Mapped& m : mapped) all.push_back({m.mapping->till.value, m.ranges});
   if (booking.booked) all.push_back({"the year's result, booked to equity", {booking.accounts}});
@@ -328,209 +308,323 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
                             " has a balance of " + FormatOre(balance.ore) + " that no kontomappning takes");
     }
   }
+}
 
-  // Last year's closing figures, for the opening balances.
-  FigureTable prior;
-  if (inputs.Find(inputs.report_year - 1)) prior = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
-
-  // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
-  std::set<std::pair<int, int>> to_fill;
-  for (const Diagnostic& d : loading.all()) {
-    if (d.code == "fill.value" && d.where.file == accounts_file) to_fill.insert({d.where.line, d.where.column});
-  }
-  const auto marked = [&](const std::optional<Located<Money>>& value) {
-    return value && to_fill.count({value->where.line, value->where.column}) > 0;
-  };
-  const auto item_marked = [&](const NoteItem& item) {
-    if (marked(item.belopp)) return true;
-    for (const NoteSubItem& sub : item.poster) {
-      if (to_fill.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
-    }
-    return false;
-  };
-  std::vector<std::string> unchecked;
-
-  std::vector<Edit> edits;
-  std::vector<std::string> report;
-  if (booking.booked) {
-    report.push_back("the books are closed: the year's result of " + Kronor(RoundOreToKronor(-booking.result_ore)) +
-                     " is booked to equity (" + booking.names + ")");
-  }
+// What the import writes and says once nothing refuses it.
+struct ImportPlan {
+  std::vector<Edit> edits;                          // of rakenskaper.yaml
   std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
-  size_t openings_recorded = 0;                      // exact opening balances among them
-  const auto amount = [&](const Mapped& m, SieBalanceKind kind) {
-    const int64_t ore = SumAccounts(books, kind, 0, m.ranges);
+  size_t openings_recorded = 0;                     // exact opening balances among the edits
+  std::vector<std::string> report;                  // printed once written
+  std::vector<std::string> unchecked;               // figures not checked yet, and why
+};
+
+// Takes the mappings in order. For each: the opening balance in the books against last year's
+// closing figure in the report (recording it where last year knew it only in tkr), then the
+// figure written, or checked against what the report takes from elsewhere.
+class MappingImport {
+ public:
+  MappingImport(const InputSet& inputs, const Diagnostics& loading, const SieFile& books,
+                const std::vector<Mapped>& mapped, const ResultBooking& booking, Diagnostics& diagnostics)
+      : inputs_(inputs),
+        accounts_(inputs.report().files.rakenskaper),
+        books_(books),
+        mapped_(mapped),
+        booking_(booking),
+        diagnostics_(diagnostics),
+        written_(RoundWrittenAmounts(books, mapped)) {
+    // Last year's closing figures, for the opening balances.
+    if (inputs.Find(inputs.report_year - 1)) prior_ = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
+    // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
+    for (const Diagnostic& d : loading.all()) {
+      if (d.code != "fill.value" || d.where.file != accounts_.where.file) continue;
+      to_fill_.insert({d.where.line, d.where.column});
+    }
+  }
+
+  ImportPlan Run() && {
+    if (booking_.booked) {
+      plan_.report.push_back("the books are closed: the year's result of " +
+                             Kronor(RoundOreToKronor(-booking_.result_ore)) + " is booked to equity (" +
+                             booking_.names + ")");
+    }
+    for (size_t index = 0; index < mapped_.size(); ++index) Import(index);
+    return std::move(plan_);
+  }
+
+ private:
+  void Import(size_t index) {
+    const Mapped& m = mapped_[index];
+    const MappingTarget& t = m.target;
+    const SieBalanceKind kind = t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing;
+    const int64_t kr = t.kind == MappingTarget::Kind::kWrite
+                           ? (t.credit ? -written_.kronor[index] : written_.kronor[index])
+                           : Amount(m, kind);
+    // The opening balance in the books is last year's closing one in the report.
+    if (!t.prior_figure.empty()) CheckOpening(index);
+    switch (t.kind) {
+      case MappingTarget::Kind::kWrite: return WriteFigure(index, kr);
+      case MappingTarget::Kind::kGroupItem: return CheckGroupItem(m, kr);
+      case MappingTarget::Kind::kProvisionNote: return CheckProvisionNote(index, kr);
+      case MappingTarget::Kind::kEquity: return CheckEquity(index, kr);
+    }
+  }
+
+  void CheckOpening(size_t index) {
+    const Mapped& m = mapped_[index];
+    const MappingTarget& t = m.target;
+    const Figure* closing = prior_.Find(t.prior_figure);
+    if (!closing || closing->kind != Figure::Kind::kMoney) return;
+    const int64_t opening = Amount(m, SieBalanceKind::kOpening);
+    const std::string& name = m.mapping->till.value;
+    const std::string last_year = std::to_string(inputs_.report_year - 1);
+    if (std::llabs(opening - closing->money.kronor) > closing->money.tolerance()) {
+      diagnostics_.Error("import.opening", m.mapping->till.where, m.mapping->till.path,
+                         "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
+                             last_year + " closed it at " + FormatMoney(closing->money));
+      return;
+    }
+    const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts_);
+    if (closing->money.exact() || (opening == closing->money.kronor && !(exact && Marked(*exact)))) return;
+    // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the note
+    // or of equity takes the exact amount (`arsred new` asks for it); without one, the import
+    // says how to add it.
+    const std::string known = "the books open " + name + " at " + Kronor(opening) + ", which " + last_year +
+                              " gave only in tkr (" + FormatMoney(closing->money) + ")";
+    const bool in_tkr = t.note && t.note->enhet && t.note->enhet->value == Unit::kTkr;
+    if (exact && exact->has_value() && !in_tkr) {
+      const Where& value_at = (*exact)->where;
+      const SourceFile& file = Replace(value_at, std::to_string(opening));
+      ++plan_.openings_recorded;
+      recorded_openings_[index] = opening;
+      plan_.report.push_back(known + ": recorded as its exact opening balance, " + PositionOf(file, value_at));
+    } else {
+      plan_.report.push_back(known + ": to record the exact amount, add `ingaende: ATT FYLLA I` " +
+                             (t.note ? "to note " + t.note->id.value.name : std::string("under eget_kapital")) +
+                             " and import again");
+    }
+  }
+
+  void WriteFigure(size_t index, int64_t kr) {
+    const Mapped& m = mapped_[index];
+    const MappingTarget& t = m.target;
+    if (t.value == nullptr || !t.value->has_value()) {
+      diagnostics_.Error("import.value", m.mapping->till.where, m.mapping->till.path,
+                         m.mapping->till.value + " has no value in rakenskaper.yaml to write into: add `belopp: "
+                                                 "ATT FYLLA I` (or the line) there");
+      return;
+    }
+    if (t.unit && t.unit->value == Unit::kTkr) {
+      diagnostics_.Error("import.unit", t.unit->where, t.unit->path,
+                         "the books give kronor, but this section is in tkr: write `enhet: kr` (or leave it out)");
+      return;
+    }
+    const Where& value_at = (*t.value)->where;
+    const SourceFile& file = Replace(value_at, std::to_string(kr));
+    plan_.report.push_back(PositionOf(file, value_at) + ": " + m.mapping->till.value + " = " + Kronor(kr) + " (" +
+                           m.accounts + ")" + (written_.why[index].empty() ? "" : ", " + written_.why[index]));
+  }
+
+  void CheckGroupItem(const Mapped& m, int64_t kr) {
+    const std::string& name = m.mapping->till.value;
+    if (ItemMarked(*m.target.item)) {
+      plan_.unchecked.push_back(name + ": its poster are still to fill in");
+      return;
+    }
+    const Money sum = NoteItemAmount(*m.target.item);
+    if (std::llabs(sum.kronor - kr) > sum.tolerance()) {
+      diagnostics_.Error("import.check", m.mapping->till.where, m.mapping->till.path,
+                         "the books give " + name + " (" + m.accounts + ") " + Kronor(kr) + ", its poster add up to " +
+                             FormatMoney(sum));
+    }
+  }
+
+  void CheckProvisionNote(size_t index, int64_t kr) {
+    const Mapped& m = mapped_[index];
+    const MappingTarget& t = m.target;
+    const std::string& name = m.mapping->till.value;
+    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
+    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked)) {
+      plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
+      return;
+    }
+    Money closing = OpeningInReport(index, prior_.Find(t.prior_figure));
+    for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
+    if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
+      diagnostics_.Error("import.check", m.mapping->till.where, m.mapping->till.path,
+                         "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
+                             ", the note's opening balance and movements at " + FormatMoney(closing));
+    }
+  }
+
+  // The equity accounts hold last year's closing equity and the entries booked directly
+  // against it, and, once the closing voucher has booked it, the year's result.
+  void CheckEquity(size_t index, int64_t kr) {
+    const Mapped& m = mapped_[index];
+    Money expected = OpeningInReport(index, prior_.Find("br.eget_kapital"));
+    if (accounts_.eget_kapital) {
+      for (const EquityEntry& entry : accounts_.eget_kapital->direkta_poster) expected += entry.belopp.value;
+    }
+    std::string what = "before the year's result; opening equity and direct entries give ";
+    if (booking_.booked) {
+      const int64_t result = RoundOreToKronor(-booking_.result_ore);
+      expected += Money::Kr(result);
+      what = "with the year's result of " + Kronor(result) + " booked (" + booking_.names +
+             "); opening equity, direct entries and the result give ";
+    }
+    if (std::llabs(expected.kronor - kr) > expected.tolerance()) {
+      diagnostics_.Error("import.check", m.mapping->till.where, m.mapping->till.path,
+                         "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) + " " + what +
+                             FormatMoney(expected));
+    }
+  }
+
+  // The books' amount of a target in whole kronor, in the report's sign.
+  int64_t Amount(const Mapped& m, SieBalanceKind kind) const {
+    const int64_t ore = SumAccounts(books_, kind, 0, m.ranges);
     return RoundOreToKronor(m.target.credit ? -ore : ore);
-  };
-  const WrittenAmounts written = RoundWrittenAmounts(books, mapped);
-  std::map<size_t, int64_t> recorded_openings;  // by index in `mapped`: exact openings written now
+  }
+
   // The opening balance the report will use for a target that carries one (as figures.cc
   // derives it): last year's closing one when exact, else the year's own `ingaende`, as it
   // stands or as just recorded from the books, else last year's in tkr.
-  const auto opening_in_report = [&](size_t index, const MappingTarget& t, const Figure* prior_closing) {
+  Money OpeningInReport(size_t index, const Figure* prior_closing) const {
     if (prior_closing && prior_closing->money.exact()) return prior_closing->money;
-    if (auto it = recorded_openings.find(index); it != recorded_openings.end()) return Money::Kr(it->second);
-    const std::optional<Located<Money>>* own = OpeningValueOf(t, accounts);
+    if (auto it = recorded_openings_.find(index); it != recorded_openings_.end()) return Money::Kr(it->second);
+    const std::optional<Located<Money>>* own = OpeningValueOf(mapped_[index].target, accounts_);
     if (own && own->has_value() && !(*own)->to_fill) return (*own)->value;
     return prior_closing ? prior_closing->money : Money{};
-  };
-  for (size_t index = 0; index < mapped.size(); ++index) {
-    const Mapped& m = mapped[index];
-    const MappingTarget& t = m.target;
-    const Where at = m.mapping->till.where;
-    const std::string& name = m.mapping->till.value;
-    const SieBalanceKind kind = t.result ? SieBalanceKind::kResult : SieBalanceKind::kClosing;
-    const int64_t kr = t.kind == MappingTarget::Kind::kWrite ? (t.credit ? -written.kronor[index] : written.kronor[index])
-                                                             : amount(m, kind);
-    // The opening balance in the books is last year's closing one in the report.
-    if (!t.prior_figure.empty()) {
-      if (const Figure* closing = prior.Find(t.prior_figure); closing && closing->kind == Figure::Kind::kMoney) {
-        const int64_t opening = amount(m, SieBalanceKind::kOpening);
-        if (std::llabs(opening - closing->money.kronor) > closing->money.tolerance()) {
-          diagnostics.Error("import.opening", at, m.mapping->till.path,
-                            "the books open " + name + " (" + m.accounts + ") at " + Kronor(opening) + ", but " +
-                                std::to_string(inputs.report_year - 1) + " closed it at " + FormatMoney(closing->money));
-        } else if (const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts);
-                   !closing->money.exact() && (opening != closing->money.kronor || (exact && marked(*exact)))) {
-          // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the
-          // note or of equity takes the exact amount (`arsred new` asks for it); without one, the
-          // import says how to add it.
-          const std::string known = "the books open " + name + " at " + Kronor(opening) + ", which " +
-                                    std::to_string(inputs.report_year - 1) + " gave only in tkr (" +
-                                    FormatMoney(closing->money) + ")";
-          const bool in_tkr = t.note && t.note->enhet && t.note->enhet->value == Unit::kTkr;
-          if (exact && exact->has_value() && !in_tkr) {
-            const Where& value_at = (*exact)->where;
-            const SourceFile& file = inputs.sources.file(value_at.file);
-            const size_t offset = OffsetOf(file, value_at);
-            edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(opening)});
-            written_positions.insert({value_at.line, value_at.column});
-            ++openings_recorded;
-            recorded_openings[index] = opening;
-            report.push_back(known + ": recorded as its exact opening balance, " + file.path + ":" +
-                             std::to_string(value_at.line) + ":" + std::to_string(value_at.column));
-          } else {
-            report.push_back(known + ": to record the exact amount, add `ingaende: ATT FYLLA I` " +
-                             (t.note ? "to note " + t.note->id.value.name : std::string("under eget_kapital")) +
-                             " and import again");
-          }
-        }
-      }
-    }
-    switch (t.kind) {
-      case MappingTarget::Kind::kWrite: {
-        if (t.value == nullptr || !t.value->has_value()) {
-          diagnostics.Error("import.value", at, m.mapping->till.path,
-                            name + " has no value in rakenskaper.yaml to write into: add `belopp: ATT FYLLA I` "
-                                   "(or the line) there");
-          break;
-        }
-        if (t.unit && t.unit->value == Unit::kTkr) {
-          diagnostics.Error("import.unit", t.unit->where, t.unit->path,
-                            "the books give kronor, but this section is in tkr: write `enhet: kr` (or leave it out)");
-          break;
-        }
-        const Where& value_at = (*t.value)->where;
-        const SourceFile& file = inputs.sources.file(value_at.file);
-        const size_t offset = OffsetOf(file, value_at);
-        edits.push_back({offset, ScalarLength(file.text, offset), std::to_string(kr)});
-        written_positions.insert({value_at.line, value_at.column});
-        report.push_back(file.path + ":" + std::to_string(value_at.line) + ":" + std::to_string(value_at.column) +
-                         ": " + name + " = " + Kronor(kr) + " (" + m.accounts + ")" +
-                         (written.why[index].empty() ? "" : ", " + written.why[index]));
-        break;
-      }
-      case MappingTarget::Kind::kGroupItem: {
-        if (item_marked(*t.item)) {
-          unchecked.push_back(name + ": its poster are still to fill in");
-          break;
-        }
-        const Money sum = NoteItemAmount(*t.item);
-        if (std::llabs(sum.kronor - kr) > sum.tolerance()) {
-          diagnostics.Error("import.check", at, m.mapping->till.path,
-                            "the books give " + name + " (" + m.accounts + ") " + Kronor(kr) + ", its poster add up to " +
-                                FormatMoney(sum));
-        }
-        break;
-      }
-      case MappingTarget::Kind::kProvisionNote: {
-        if (std::any_of(t.note->poster.begin(), t.note->poster.end(), item_marked)) {
-          unchecked.push_back(name + ": the year's movements are still to fill in");
-          break;
-        }
-        Money closing = opening_in_report(index, t, prior.Find(t.prior_figure));
-        for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
-        if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
-          diagnostics.Error("import.check", at, m.mapping->till.path,
-                            "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
-                                ", the note's opening balance and movements at " + FormatMoney(closing));
-        }
-        break;
-      }
-      case MappingTarget::Kind::kEquity: {
-        // The equity accounts hold last year's closing equity and the entries booked directly
-        // against it, and, once the closing voucher has booked it, the year's result.
-        Money expected = opening_in_report(index, t, prior.Find("br.eget_kapital"));
-        if (accounts.eget_kapital) {
-          for (const EquityEntry& entry : accounts.eget_kapital->direkta_poster) expected += entry.belopp.value;
-        }
-        std::string what = "before the year's result; opening equity and direct entries give ";
-        if (booking.booked) {
-          const int64_t result = RoundOreToKronor(-booking.result_ore);
-          expected += Money::Kr(result);
-          what = "with the year's result of " + Kronor(result) + " booked (" + booking.names +
-                 "); opening equity, direct entries and the result give ";
-        }
-        if (std::llabs(expected.kronor - kr) > expected.tolerance()) {
-          diagnostics.Error("import.check", at, m.mapping->till.path,
-                            "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) + " " + what +
-                                FormatMoney(expected));
-        }
-        break;
-      }
-    }
   }
 
-  // What loading rakenskaper.yaml found wrong, unless it is a value about to be written or one
-  // still to fill in.
+  bool Marked(const std::optional<Located<Money>>& value) const {
+    return value && to_fill_.count({value->where.line, value->where.column}) > 0;
+  }
+
+  bool ItemMarked(const NoteItem& item) const {
+    if (Marked(item.belopp)) return true;
+    for (const NoteSubItem& sub : item.poster) {
+      if (to_fill_.count({sub.belopp.where.line, sub.belopp.where.column})) return true;
+    }
+    return false;
+  }
+
+  // Puts `text` in place of the value at `value_at` in rakenskaper.yaml; returns that file.
+  const SourceFile& Replace(const Where& value_at, std::string text) {
+    const SourceFile& file = inputs_.sources.file(value_at.file);
+    const size_t offset = OffsetOf(file, value_at);
+    plan_.edits.push_back({offset, ScalarLength(file.text, offset), std::move(text)});
+    plan_.written_positions.insert({value_at.line, value_at.column});
+    return file;
+  }
+
+  const InputSet& inputs_;
+  const AccountsFile& accounts_;
+  const SieFile& books_;
+  const std::vector<Mapped>& mapped_;
+  const ResultBooking& booking_;
+  Diagnostics& diagnostics_;
+  const WrittenAmounts written_;
+  FigureTable prior_;
+  std::set<std::pair<int, int>> to_fill_;       // (line, column) of the values still to fill in
+  std::map<size_t, int64_t> recorded_openings_;  // by index in `mapped_`: exact openings written now
+  ImportPlan plan_;
+};
+
+// What loading rakenskaper.yaml found wrong, unless it is a value about to be written or one
+// still to fill in.
+void ReportAccountsFileErrors(const Diagnostics& loading, int accounts_file,
+                              const std::set<std::pair<int, int>>& written_positions, Diagnostics& diagnostics) {
   for (const Diagnostic& d : loading.all()) {
     if (d.severity != Severity::kError || d.where.file != accounts_file || d.code == "fill.value") continue;
     if (written_positions.count({d.where.line, d.where.column})) continue;
     diagnostics.Error(d.code, d.where, d.key_path, d.message);
   }
+}
+
+// Writes the books, kept beside the figures (the archive keeps them with the inputs), and then
+// rakenskaper.yaml with the edits made. The books first: when that fails, nothing has changed.
+// Prints why not and returns false.
+bool WriteYearFiles(const std::string& year_dir, const std::string& books_bytes, const SourceFile& accounts_file,
+                    std::vector<Edit> edits, std::ostream& err) {
+  std::string text = accounts_file.text;
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
+  for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
+  const fs::path kept_books = fs::path(year_dir) / kBooksFileName;
+  try {
+    WriteFileAtomically(kept_books, books_bytes);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
+    return false;
+  }
+  try {
+    WriteFileAtomically(fs::path(year_dir) / "rakenskaper.yaml", text);
+  } catch (const std::exception& failure) {
+    err << "arsred: import-sie: " << failure.what() << "; rakenskaper.yaml is as it was, though the books were "
+        << "kept as " << kept_books.generic_string() << ": run the import again\n";
+    return false;
+  }
+  return true;
+}
+
+// What was written and checked, once it is written.
+void PrintImportReport(const ImportPlan& plan, size_t mappings, const std::string& year_dir,
+                       const SourceFile& accounts_file, std::ostream& err) {
+  for (const std::string& line : plan.report) err << "arsred: import-sie: " << line << "\n";
+  for (const std::string& line : plan.unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
+  err << "arsred: import-sie: wrote " << plan.edits.size() << " amounts into " << accounts_file.path << " and checked "
+      << mappings - (plan.edits.size() - plan.openings_recorded) - plan.unchecked.size()
+      << " more against the books; run arsred check\n";
+  err << "arsred: import-sie: kept a copy of the books as " << (fs::path(year_dir) / kBooksFileName).generic_string()
+      << " (the archive keeps it with the inputs)\n";
+}
+
+}  // namespace
+
+int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err) {
+  InputSet inputs;
+  Diagnostics loading;
+  if (!LoadYearToImport(request.year_dir, inputs, loading, err)) return kExitErrors;
+  const AccountsFile& accounts = inputs.report().files.rakenskaper;
+  Diagnostics diagnostics;
+
+  std::string books_bytes;
+  if (!ReadBooksFile(request.sie_file, books_bytes, err)) return kExitErrors;
+  const SieFile books = ReadSie(books_bytes, request.sie_file, inputs.sources, diagnostics);
+  if (diagnostics.HasErrors()) {
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: the books cannot be read; nothing was written\n";
+    return kExitErrors;
+  }
+  if (request.propose_mapping) {
+    out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
+    return kExitClean;
+  }
+  CheckBooksBelongToYear(books, inputs, diagnostics);
+
+  // Without a mapping nothing else can be said: one error, saying what to write.
+  if (accounts.kontomappning.empty()) {
+    diagnostics.Error("import.mapping", accounts.where, "kontomappning",
+                      "rakenskaper.yaml has no kontomappning: say which accounts give which figure (docs/sie.md); "
+                      "`arsred import-sie " + request.sie_file + " --year " + request.year_dir +
+                          " --propose-mapping` prints one to start from");
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
+  }
+  const std::vector<Mapped> mapped = ResolveMappings(accounts, diagnostics);
+  const ResultBooking booking = FindResultBooking(books, mapped);
+  ReportUnmappedAccounts(books, mapped, booking, diagnostics);
+  const ImportPlan plan = MappingImport(inputs, loading, books, mapped, booking, diagnostics).Run();
+  ReportAccountsFileErrors(loading, accounts.where.file, plan.written_positions, diagnostics);
 
   PrintDiagnostics(diagnostics, inputs.sources, err);
   if (diagnostics.HasErrors()) {
     err << "arsred: import-sie: nothing was written\n";
     return kExitErrors;
   }
-  const SourceFile& file = inputs.sources.file(accounts_file);
-  std::string text = file.text;
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
-  for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
-  // The books first, kept beside the figures (the archive keeps them with the inputs): when
-  // that fails, nothing has changed.
-  const fs::path kept_books = fs::path(request.year_dir) / kBooksFileName;
-  try {
-    WriteFileAtomically(kept_books, books_bytes);
-  } catch (const std::exception& failure) {
-    err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
-    return kExitErrors;
-  }
-  try {
-    WriteFileAtomically(fs::path(request.year_dir) / "rakenskaper.yaml", text);
-  } catch (const std::exception& failure) {
-    err << "arsred: import-sie: " << failure.what() << "; rakenskaper.yaml is as it was, though the books were "
-        << "kept as " << kept_books.generic_string() << ": run the import again\n";
-    return kExitErrors;
-  }
-  for (const std::string& line : report) err << "arsred: import-sie: " << line << "\n";
-  for (const std::string& line : unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
-  err << "arsred: import-sie: wrote " << edits.size() << " amounts into " << file.path << " and checked "
-      << mapped.size() - (edits.size() - openings_recorded) - unchecked.size()
-      << " more against the books; run arsred check\n";
-  err << "arsred: import-sie: kept a copy of the books as " << kept_books.generic_string()
-      << " (the archive keeps it with the inputs)\n";
+  const SourceFile& accounts_file = inputs.sources.file(accounts.where.file);
+  if (!WriteYearFiles(request.year_dir, books_bytes, accounts_file, plan.edits, err)) return kExitErrors;
+  PrintImportReport(plan, mapped.size(), request.year_dir, accounts_file, err);
   return ExitCodeOfWriting(diagnostics);
 }
 

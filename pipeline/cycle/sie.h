@@ -7,7 +7,9 @@
 // those of the file: debit positive, credit negative. The reader caps the sum of the absolute
 // values of all amounts it keeps at kSieMaxTotalOre, so that any sum of them fits an int64_t.
 //
-// Codes, checks and what is ignored: docs/sie.md.
+// ReadSie runs the reader's three parts in turn: sie_lexer (bytes to text, lines to fields),
+// sie_records (records into the structs below) and sie_ledger_checks (what must hold of the books
+// as a whole). Codes, checks and what is ignored: docs/sie.md.
 #pragma once
 
 #include <cstdint>
@@ -103,14 +105,6 @@ struct SieFile {
 // (codes "sie.*") are added to `diagnostics`. The result holds what could be read: a record with
 // an error is left out, and after an encoding error nothing is read at all.
 SieFile ReadSie(std::string_view bytes, const std::string& file_name, SourceSet& sources, Diagnostics& diagnostics);
-
-// The text of CP437 bytes in UTF-8, one character per byte (bytes below 0x80 are ASCII).
-std::string Cp437ToUtf8(std::string_view bytes);
-
-// An amount as SIE writes it ("1234.5", "-989750.00", "12") in öre. Refuses a comma, spaces,
-// a plus sign, an exponent, more than two decimals and more than 15 digits of kronor; `why`
-// then says what is wrong.
-std::optional<int64_t> ParseSieAmount(std::string_view text, std::string* why);
 
 // "1 234,50 kr", "−989 750,00 kr": kronor with a decimal comma, digits grouped by a space and a
 // minus sign (U+2212) as in the report.

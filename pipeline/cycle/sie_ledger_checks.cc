@@ -1,0 +1,227 @@
+#include "sie_ledger_checks.h"
+
+#include <array>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace arsred {
+
+namespace {
+
+bool IsEquityAccount(int account) { return std::to_string(account).rfind("20", 0) == 0; }
+
+class LedgerChecks {
+ public:
+  LedgerChecks(const SieFile& sie, Diagnostics& diagnostics) : sie_(sie), diagnostics_(diagnostics) {}
+
+  void Run(bool balances_complete) {
+    CheckYearsFollow();
+    CheckAccountClasses();
+    if (balances_complete) CheckBalances();
+  }
+
+ private:
+  void Error(const char* code, Where where, const std::string& label, std::string message) {
+    diagnostics_.Error(code, where, label, std::move(message));
+  }
+  void Warning(const char* code, Where where, const std::string& label, std::string message) {
+    diagnostics_.Warning(code, where, label, std::move(message));
+  }
+
+  void CheckYearsFollow() {
+    for (const SieYear& later : sie_.years) {
+      const SieYear* earlier = sie_.LookupYear(later.index - 1);
+      if (!earlier || !earlier->end || !later.start) continue;
+      if (NextDay(*earlier->end) != *later.start) {
+        Error("sie.year", later.where, "#RAR",
+              SieYearName(later.index) + " starts " + later.start->ToString() + " but " + SieYearName(earlier->index) +
+                  " ends " + earlier->end->ToString() + ": a financial year starts the day after the one before ends");
+      }
+    }
+  }
+
+  // A balance account's balances are #IB and #UB, a result account's is #RES. Given the other
+  // way round, a record counts twice in the sums below.
+  void CheckAccountClasses() {
+    struct Misplaced {
+      Where where;        // of the first such record
+      std::string label;  // "#UB for account 3990"
+      int count = 0;
+    };
+    Misplaced balance_on_result, result_on_balance;
+    for (const SieBalance& b : sie_.balances) {
+      SieAccountClass account_class = ClassOfAccount(sie_, b.account);
+      bool is_result = b.kind == SieBalanceKind::kResult;
+      Misplaced* ref = nullptr;
+      if (!is_result && account_class == SieAccountClass::kResult) ref = &balance_on_result;
+      if (is_result && account_class == SieAccountClass::kBalance) ref = &result_on_balance;
+      if (!ref) continue;
+      if (ref->count++ == 0) {
+        ref->where = b.where;
+        ref->label = std::string(LabelOf(b.kind)) + " for account " + std::to_string(b.account);
+      }
+    }
+    auto more = [](const Misplaced& ref) {
+      return ref.count > 1 ? " (" + std::to_string(ref.count) + " such records)" : std::string();
+    };
+    if (balance_on_result.count > 0) {
+      Warning("sie.class", balance_on_result.where, "",
+              balance_on_result.label + ", a result account: its balance belongs in #RES" + more(balance_on_result));
+    }
+    if (result_on_balance.count > 0) {
+      Warning("sie.class", result_on_balance.where, "",
+              result_on_balance.label + ", a balance account: its balances belong in #IB and #UB" +
+                  more(result_on_balance));
+    }
+  }
+
+  std::string YearDescription(int index) const {
+    const SieYear* year = sie_.LookupYear(index);
+    if (!year || !year->start || !year->end) return SieYearName(index);
+    return SieYearName(index) + " (" + year->start->ToString() + "\u2013" + year->end->ToString() + ")";
+  }
+
+  // Reports a finding about a whole year at its #RAR when the file has one, else at `fallback`,
+  // a record of `fallback_label`.
+  void YearError(const char* code, int index, Where fallback, const char* fallback_label, std::string message) {
+    const SieYear* year = sie_.LookupYear(index);
+    Error(code, year ? year->where : fallback, year ? "#RAR" : fallback_label, std::move(message));
+  }
+
+  // Every voucher balances, so over a year the balance accounts change by exactly minus the
+  // result: Σ #UB y + Σ #RES y = Σ #IB y, and the opening balances themselves sum to 0. Checked
+  // as two rules, so that each names the records that are off: Σ #IB y = 0 and
+  // Σ #UB y + Σ #RES y = 0. These hold whether or not the result has been booked to equity.
+  // Each year also opens where the one before closed: #IB y = #UB y-1 account by account,
+  // except on equity accounts (20xx), where a program may carry the year's result when it
+  // opens the next year.
+  void CheckBalances() {
+    struct Totals {
+      int64_t ore = 0;
+      Where first;
+      bool any = false;
+    };
+    std::map<std::pair<SieBalanceKind, int>, Totals> totals;
+    for (const SieBalance& b : sie_.balances) {
+      Totals& t = totals[{b.kind, b.year_index}];
+      if (!t.any) t.first = b.where;
+      t.any = true;
+      t.ore += b.ore;
+    }
+    auto total = [&](SieBalanceKind kind, int year) -> const Totals* {
+      auto it = totals.find({kind, year});
+      return it == totals.end() ? nullptr : &it->second;
+    };
+    std::set<int> years;
+    for (const auto& [key, t] : totals) years.insert(key.second);
+    for (int year : years) {
+      // A year without #RAR is reported as such; its sums would only repeat that.
+      if (!sie_.LookupYear(year)) continue;
+      std::string y = std::to_string(year);
+      if (const Totals* opening = total(SieBalanceKind::kOpening, year); opening && opening->ore != 0) {
+        YearError("sie.balance", year, opening->first, "#IB",
+                  "the opening balances of " + YearDescription(year) + " do not balance: the #IB " + y +
+                  " amounts add up to " + FormatOre(opening->ore) + ", not 0");
+      }
+      if (const Totals* closing = total(SieBalanceKind::kClosing, year)) {
+        const Totals* result = total(SieBalanceKind::kResult, year);
+        int64_t result_ore = result ? result->ore : 0;
+        if (closing->ore + result_ore != 0) {
+          YearError("sie.balance", year, closing->first, "#UB",
+                    "the closing balances of " + YearDescription(year) + " do not match its result: the #UB " + y +
+                    " amounts add up to " + FormatOre(closing->ore) + " and the #RES " + y + " amounts to " +
+                    FormatOre(result_ore) + "; together " + FormatOre(closing->ore + result_ore) + ", not 0" +
+                    AccountsVouchersDoNotExplain(year));
+        }
+      }
+      if (total(SieBalanceKind::kOpening, year) && total(SieBalanceKind::kClosing, year - 1)) {
+        CheckOpeningFollowsClosing(year);
+      }
+    }
+  }
+
+  // When the file has the year's vouchers: the accounts whose balance they do not explain (a
+  // balance account's #IB plus its #TRANS is its #UB; a result account's #TRANS add up to its
+  // #RES), as "; the vouchers do not explain account 1930: ...", or "" when they explain all.
+  std::string AccountsVouchersDoNotExplain(int year) const {
+    const SieYear* y = sie_.LookupYear(year);
+    if (!y || !y->start || !y->end) return "";
+    std::map<int, int64_t> moved;
+    bool any = false;
+    for (const SieVoucher& v : sie_.vouchers) {
+      if (!v.date || *v.date < *y->start || *y->end < *v.date) continue;
+      any = true;
+      for (const SieTransaction& t : v.transactions) moved[t.account] += t.ore;
+    }
+    if (!any) return "";
+    std::map<int, std::array<int64_t, 3>> balance;  // #IB, #UB, #RES of the year
+    for (const SieBalance& b : sie_.balances) {
+      if (b.year_index == year) balance[b.account][static_cast<size_t>(b.kind)] = b.ore;
+    }
+    for (const auto& [account, ore] : moved) balance[account];  // accounts with vouchers but no balance
+    std::string named;
+    int count = 0;
+    for (const auto& [account, b] : balance) {
+      const int64_t vouchers = moved.count(account) ? moved.at(account) : 0;
+      const bool result = ClassOfAccount(sie_, account) == SieAccountClass::kResult;
+      const int64_t expected = result ? vouchers : b[0] + vouchers;
+      const int64_t recorded = result ? b[2] : b[1];
+      if (expected == recorded) continue;
+      if (++count > 5) continue;
+      named += std::string(count == 1 ? "; the vouchers do not explain " : "; ") + "account " + std::to_string(account) +
+               ": " + (result ? "its #TRANS add up to " + FormatOre(vouchers) + " but #RES is "
+                              : "#IB " + FormatOre(b[0]) + " and its #TRANS " + FormatOre(vouchers) +
+                                    " make " + FormatOre(expected) + " but #UB is ") +
+               FormatOre(recorded);
+    }
+    if (count > 5) named += "; and " + std::to_string(count - 5) + " more accounts";
+    return named;
+  }
+
+  void CheckOpeningFollowsClosing(int year) {
+    std::map<int, std::pair<const SieBalance*, const SieBalance*>> by_account;  // #IB year, #UB year-1
+    for (const SieBalance& b : sie_.balances) {
+      if (b.kind == SieBalanceKind::kOpening && b.year_index == year) by_account[b.account].first = &b;
+      if (b.kind == SieBalanceKind::kClosing && b.year_index == year - 1) by_account[b.account].second = &b;
+    }
+    for (const auto& [account, pair] : by_account) {
+      if (IsEquityAccount(account)) continue;
+      const auto [opening, closing] = pair;
+      // A program may leave out a zero balance, so a missing record counts as 0.
+      int64_t opening_ore = opening ? opening->ore : 0;
+      int64_t closing_ore = closing ? closing->ore : 0;
+      if (opening_ore == closing_ore) continue;
+      std::string ib = "#IB " + std::to_string(year), ub = "#UB " + std::to_string(year - 1);
+      Error("sie.opening", opening ? opening->where : closing->where, opening ? "#IB" : "#UB",
+            ib + " of account " + std::to_string(account) + " is " + (opening ? FormatOre(opening_ore) : "missing") +
+                " but " + ub + " is " + (closing ? FormatOre(closing_ore) : "missing") + " (off by " +
+                FormatOre(opening_ore - closing_ore) + "): a year opens where the one before closed");
+    }
+  }
+
+  const SieFile& sie_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+bool CheckVoucherBalances(const SieVoucher& voucher, Diagnostics& diagnostics) {
+  int64_t debit = 0, credit = 0;
+  for (const SieTransaction& t : voucher.transactions) (t.ore > 0 ? debit : credit) += t.ore;
+  if (debit + credit == 0) return true;
+  const SieVoucher& v = voucher;
+  std::string name = v.series.empty() && v.number.empty() ? "the voucher" : "voucher " + v.series + " " + v.number;
+  diagnostics.Error("sie.voucher", v.where, "#VER",
+                    name + " does not balance: its #TRANS lines add up to " + FormatOre(debit + credit) + " (debit " +
+                        FormatOre(debit) + ", credit " + FormatOre(credit) + ")");
+  return false;
+}
+
+void CheckLedger(const SieFile& sie, bool balances_complete, Diagnostics& diagnostics) {
+  LedgerChecks(sie, diagnostics).Run(balances_complete);
+}
+
+std::string SieYearName(int index) { return "year " + std::to_string(index); }
+
+}  // namespace arsred

@@ -1,0 +1,297 @@
+#include "sie_lexer.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace arsred {
+
+namespace {
+
+// CP437's upper half, bytes 0x80 to 0xFF, in Unicode. The lower half is ASCII.
+constexpr char16_t kCp437High[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7,  // Ç ü é â ä à å ç
+    0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE, 0x00EC, 0x00C4, 0x00C5,  // ê ë è ï î ì Ä Å
+    0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,  // É æ Æ ô ö ò û ù
+    0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192,  // ÿ Ö Ü ¢ £ ¥ ₧ ƒ
+    0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA, 0x00BA,  // á í ó ú ñ Ñ ª º
+    0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,  // ¿ ⌐ ¬ ½ ¼ ¡ « »
+    0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556,  // ░ ▒ ▓ │ ┤ ╡ ╢ ╖
+    0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510,  // ╕ ╣ ║ ╗ ╝ ╜ ╛ ┐
+    0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,  // └ ┴ ┬ ├ ─ ┼ ╞ ╟
+    0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567,  // ╚ ╔ ╩ ╦ ╠ ═ ╬ ╧
+    0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B,  // ╨ ╤ ╥ ╙ ╘ ╒ ╓ ╫
+    0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,  // ╪ ┘ ┌ █ ▄ ▌ ▐ ▀
+    0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4,  // α ß Γ π Σ σ µ τ
+    0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229,  // Φ Θ Ω δ ∞ φ ε ∩
+    0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,  // ≡ ± ≥ ≤ ⌠ ⌡ ÷ ≈
+    0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,  // ° ∙ · √ ⁿ ² ■ no-break space
+};
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string Hex(unsigned char byte) {
+  const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[byte >> 4] + digits[byte & 15];
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// Bytes that stand for box drawing, Greek letters and mathematical signs in CP437. A Swedish
+// ledger has no use for them, but they are what åäö become when a file in Latin-1, Windows-1252
+// or UTF-8 is read as CP437 (ö, 0xF6 in Latin-1, is ÷ in CP437; UTF-8's lead byte 0xC3 is ├).
+bool IsUnlikelyInLedger(unsigned char byte) {
+  if (byte >= 0xB0 && byte <= 0xDF) return true;
+  if (byte < 0xE0) return false;
+  // Kept: ß µ ± ° · ² and the no-break space, which a name or text may well hold.
+  return byte != 0xE1 && byte != 0xE6 && byte != 0xF1 && byte != 0xF8 && byte != 0xFA && byte != 0xFD &&
+         byte != 0xFF;
+}
+
+// The first multi-byte UTF-8 sequence when the whole text is well-formed UTF-8 and holds one;
+// empty otherwise.
+std::string_view FirstUtf8Sequence(std::string_view text) {
+  std::string_view first;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return {};
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return {};
+    }
+    if (length > 1 && first.empty()) first = text.substr(i, length);
+    i += length;
+  }
+  return first;
+}
+
+// Line and column (in characters, which are bytes in CP437) of a byte offset.
+Where WhereOfOffset(std::string_view text, size_t offset, int file) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return Where{file, line, static_cast<int>(offset - line_start) + 1};
+}
+
+// The first byte that cannot be in a SIE text: a control character other than tab and the
+// line feed. Returns npos when there is none.
+size_t FindControlByte(std::string_view text, std::string* why) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7F)) continue;
+    if (c == 0) {
+      *why = "a NUL byte: this is not a text file (SIE 4 is CP437 text)";
+    } else if (c == '\r') {
+      *why = "a carriage return that does not end a line (lines end with LF or CR LF)";
+    } else {
+      *why = "control character " + Hex(c) + " (SIE 4 is CP437 text)";
+    }
+    return i;
+  }
+  return std::string_view::npos;
+}
+// Reads one value at `pos`, quoted or not; in an object list a } also ends a value.
+bool ReadValue(std::string_view line, size_t& pos, const SieRecord& record, bool in_list, SieField& field, int file,
+               Diagnostics& diagnostics) {
+  field.column = static_cast<int>(pos) + 1;
+  std::string raw;
+  if (line[pos] == '"') {
+    ++pos;
+    while (pos < line.size() && line[pos] != '"') {
+      // \" is a quote and \\ a backslash; any other backslash stands for itself.
+      if (line[pos] == '\\' && pos + 1 < line.size() && (line[pos + 1] == '"' || line[pos + 1] == '\\')) ++pos;
+      raw += line[pos++];
+    }
+    if (pos >= line.size()) {
+      diagnostics.Error("sie.quote", Where{file, record.line, field.column}, record.label,
+                        "the quote is not closed on its line (write \\\" for a quote inside a text)");
+      return false;
+    }
+    ++pos;
+    if (pos < line.size() && !IsBlank(line[pos]) && !(in_list && line[pos] == '}')) {
+      diagnostics.Error("sie.quote", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
+                        "text follows the closing quote: separate fields by a space");
+      return false;
+    }
+  } else {
+    while (pos < line.size() && !IsBlank(line[pos]) && !(in_list && line[pos] == '}')) {
+      if (line[pos] == '"') {
+        diagnostics.Error("sie.quote", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
+                          "a quote inside a value: quote the whole value and write \\\" for the quote");
+        return false;
+      }
+      if (in_list && line[pos] == '{') {
+        diagnostics.Error("sie.objects", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
+                          "an object list cannot hold another {");
+        return false;
+      }
+      raw += line[pos++];
+    }
+  }
+  field.text = Cp437ToUtf8(raw);
+  field.end_column = static_cast<int>(pos) + 1;
+  return true;
+}
+
+// Reads an object list at `pos`, its { to its }.
+bool ReadObjectList(std::string_view line, size_t& pos, const SieRecord& record, SieField& field, int file,
+                    Diagnostics& diagnostics) {
+  field.list = true;
+  field.column = static_cast<int>(pos) + 1;
+  ++pos;
+  while (true) {
+    while (pos < line.size() && IsBlank(line[pos])) ++pos;
+    if (pos >= line.size()) {
+      diagnostics.Error("sie.objects", Where{file, record.line, field.column}, record.label,
+                        "the object list is not closed with }");
+      return false;
+    }
+    if (line[pos] == '}') {
+      ++pos;
+      break;
+    }
+    SieField item;
+    if (!ReadValue(line, pos, record, true, item, file, diagnostics)) return false;
+    field.items.push_back(std::move(item));
+  }
+  if (pos < line.size() && !IsBlank(line[pos])) {
+    diagnostics.Error("sie.objects", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
+                      "text follows the object list's }: separate fields by a space");
+    return false;
+  }
+  field.end_column = static_cast<int>(pos) + 1;
+  return true;
+}
+
+}  // namespace
+
+std::string Cp437ToUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    AppendUtf8(out, byte < 0x80 ? byte : kCp437High[byte - 0x80]);
+  }
+  return out;
+}
+
+SieText DecodeSieText(std::string_view bytes, const std::string& file_name, SourceSet& sources,
+                      Diagnostics& diagnostics) {
+  // A DOS program may end a text file with Ctrl-Z; it is not part of the text.
+  while (!bytes.empty() && bytes.back() == '\x1A') bytes.remove_suffix(1);
+  bool utf16 = bytes.size() >= 2 &&
+               ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  bool utf8_bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
+  // CR LF line ends become LF, so that positions are counted on the text as registered.
+  SieText decoded;
+  std::string& text = decoded.cp437;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+    text += bytes[i];
+  }
+  int file = sources.Add(file_name, Cp437ToUtf8(text));
+  decoded.file = file;
+
+  if (utf16) {
+    diagnostics.Error("sie.encoding", Where{file, 1, 1}, "",
+                      "the file is UTF-16 (it starts with a byte order mark): SIE 4 files are CP437 text");
+    return decoded;
+  }
+  if (utf8_bom) {
+    diagnostics.Error("sie.encoding", Where{file, 1, 1}, "",
+                      "the file is UTF-8 (it starts with a byte order mark): SIE 4 files are CP437 text (#FORMAT PC8)");
+    return decoded;
+  }
+  std::string why;
+  size_t bad = FindControlByte(text, &why);
+  if (bad != std::string::npos) {
+    diagnostics.Error("sie.encoding", WhereOfOffset(text, bad, file), "", why);
+    return decoded;
+  }
+  auto unlikely = std::find_if(text.begin(), text.end(),
+                               [](char c) { return IsUnlikelyInLedger(static_cast<unsigned char>(c)); });
+  if (unlikely != text.end()) {
+    size_t offset = static_cast<size_t>(unlikely - text.begin());
+    unsigned char byte = static_cast<unsigned char>(*unlikely);
+    std::string_view sequence = FirstUtf8Sequence(text);
+    std::string message;
+    if (!sequence.empty()) {
+      message = "the file looks like UTF-8, not CP437 (#FORMAT PC8): " + std::string(sequence) + " reads as " +
+                Cp437ToUtf8(sequence) + "; export the file again in PC8";
+    } else {
+      std::string latin1;
+      AppendUtf8(latin1, byte);
+      message = "byte " + Hex(byte) + " is " + Cp437ToUtf8(std::string(1, static_cast<char>(byte))) +
+                " in CP437, unlikely in a ledger, but " + latin1 +
+                " in Latin-1 and Windows-1252: the file may not be CP437 (#FORMAT PC8), and its names may be misread";
+    }
+    diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file), "", message);
+  }
+  decoded.readable = true;
+  return decoded;
+}
+
+SieLine ScanSieLine(std::string_view text, int number) {
+  SieLine line;
+  line.number = number;
+  size_t start = 0;
+  while (start < text.size() && IsBlank(text[start])) ++start;
+  size_t end = text.size();
+  while (end > start && IsBlank(text[end - 1])) --end;
+  if (start == end) return line;
+  std::string_view content = text.substr(start, end - start);
+  line.column = static_cast<int>(start) + 1;
+  line.text = text.substr(0, end);
+  if (content == "{") {
+    line.kind = SieLineKind::kOpenBrace;
+  } else if (content == "}") {
+    line.kind = SieLineKind::kCloseBrace;
+  } else if (content.front() != '#') {
+    line.kind = SieLineKind::kNotARecord;
+  } else {
+    line.kind = SieLineKind::kRecord;
+    size_t label_end = start;
+    while (label_end < end && !IsBlank(text[label_end])) ++label_end;
+    line.record.label = std::string(text.substr(start, label_end - start));
+    line.record.line = number;
+    line.record.column = line.column;
+    line.record.end_column = static_cast<int>(label_end) + 1;
+    line.fields_start = label_end;
+  }
+  return line;
+}
+
+bool ReadSieFields(SieLine& line, int file, Diagnostics& diagnostics) {
+  std::string_view text = line.text;
+  SieRecord& record = line.record;
+  size_t pos = line.fields_start;
+  while (true) {
+    while (pos < text.size() && IsBlank(text[pos])) ++pos;
+    if (pos >= text.size()) return true;
+    SieField field;
+    bool read = text[pos] == '{' ? ReadObjectList(text, pos, record, field, file, diagnostics)
+                                 : ReadValue(text, pos, record, false, field, file, diagnostics);
+    if (!read) return false;
+    record.end_column = field.end_column;
+    record.fields.push_back(std::move(field));
+  }
+}
+
+}  // namespace arsred
