@@ -1,9 +1,10 @@
 #include "hyphenate.h"
 
-#include <hyphen.h>
-
-#include <climits>
-#include <cstdlib>
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
 #include <optional>
 
 #include "font_metrics.h"
@@ -11,9 +12,6 @@
 namespace arsred {
 
 namespace {
-
-constexpr int kLeftHyphenMin = 2;
-constexpr int kRightHyphenMin = 2;
 
 // Latin-1 letters: A–Z, a–z and 0xC0–0xFF except × (0xD7) and ÷ (0xF7).
 bool IsLatin1Letter(char32_t cp) {
@@ -47,49 +45,140 @@ std::optional<Latin1Word> ToLatin1Word(std::string_view word) {
 }  // namespace
 
 std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dictionary_path, std::string* error) {
-  HyphenDict* dict = hnj_hyphen_load(dictionary_path.c_str());
-  if (dict == nullptr) {
-    if (error) *error = dictionary_path + ": cannot load the hyphenation dictionary";
+  std::ifstream in(dictionary_path, std::ios::binary | std::ios::ate);
+  std::string text;
+  if (in) {
+    text.resize(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+    in.seekg(0).read(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  if (!in) {
+    if (error) *error = dictionary_path + ": " + std::strerror(errno);
     return nullptr;
   }
-  // The conversion to Latin-1 below is only right for a Latin-1 dictionary.
-  if (dict->utf8) {
-    hnj_hyphen_free(dict);
-    if (error) *error = dictionary_path + ": a UTF-8 dictionary; only ISO8859-1 dictionaries are supported";
-    return nullptr;
-  }
-  return std::unique_ptr<Hyphenator>(new Hyphenator(dict));
+  return Parse(text, dictionary_path, error);
 }
 
-Hyphenator::~Hyphenator() { hnj_hyphen_free(dict_); }
+std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::string& name, std::string* error) {
+  auto fail = [&](const std::string& why) {
+    if (error) *error = name + ": " + why;
+    return nullptr;
+  };
+  std::unique_ptr<Hyphenator> out(new Hyphenator);
+  out->nodes_.reserve(text.size() / 2);  // about one node for every two bytes of a pattern file
+  out->values_.reserve(text.size());
+  out->nodes_.emplace_back();
+  bool first_line = true;
+  size_t line_number = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    ++line_number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (first_line) {
+      // The first line names the patterns' character set; only a one-byte set fits Latin-1 words.
+      first_line = false;
+      if (line.rfind("UTF-8", 0) == 0) return fail("a UTF-8 dictionary; only ISO8859-1 dictionaries are supported");
+      continue;
+    }
+    if (line.empty() || line[0] == '%') continue;
+    // Patterns are lower case; the keywords of the format are capitals.
+    if (line[0] >= 'A' && line[0] <= 'Z') {
+      const size_t space = line.find(' ');
+      const std::string_view keyword = line.substr(0, space);
+      const std::string_view argument = space == std::string_view::npos ? "" : line.substr(space + 1);
+      if (keyword == "LEFTHYPHENMIN" || keyword == "RIGHTHYPHENMIN") {
+        int value = 0;
+        std::from_chars(argument.data(), argument.data() + argument.size(), value);
+        int& min = keyword[0] == 'L' ? out->left_min_ : out->right_min_;
+        min = std::max(min, value);
+        continue;
+      }
+      if (keyword == "COMPOUNDLEFTHYPHENMIN" || keyword == "COMPOUNDRIGHTHYPHENMIN") continue;  // a second level's
+      return fail("line " + std::to_string(line_number) + ": " + std::string(keyword) +
+                  " is not supported: only one level of standard patterns");
+    }
+    if (!out->AddPattern(line)) {
+      return fail("line " + std::to_string(line_number) +
+                  ": not a pattern (non-standard breaks are not supported): " + std::string(line));
+    }
+  }
+  if (first_line || out->values_.empty()) return fail("no hyphenation patterns");
+  return out;
+}
+
+uint32_t Hyphenator::Child(uint32_t node, unsigned char letter) const {
+  if (node == 0) return first_letters_[letter];
+  for (uint32_t child = nodes_[node].first_child; child != kNone; child = nodes_[child].next_sibling) {
+    if (nodes_[child].letter == letter) return child;
+  }
+  return kNone;
+}
+
+uint32_t Hyphenator::AddChild(uint32_t node, unsigned char letter) {
+  uint32_t child = Child(node, letter);
+  if (child != kNone) return child;
+  child = static_cast<uint32_t>(nodes_.size());
+  Node added;
+  added.letter = letter;
+  if (node == 0) {
+    first_letters_[letter] = child;
+  } else {
+    added.next_sibling = nodes_[node].first_child;
+    nodes_[node].first_child = child;
+  }
+  nodes_.push_back(added);
+  return child;
+}
+
+// A pattern such as ".a2bak": the letters ".abak" with a value before each and one after the
+// last, 0 where no digit is written. A later pattern of the same letters replaces an earlier one.
+// False for what is no standard pattern: a space, or a non-standard break ("sch1f/ff=f,4,2").
+bool Hyphenator::AddPattern(std::string_view pattern) {
+  uint32_t node = 0;
+  const size_t start = values_.size();
+  values_.push_back(0);
+  for (char c : pattern) {
+    if (c >= '0' && c <= '9') {
+      values_.back() = static_cast<uint8_t>(c - '0');
+    } else if (c == ' ' || c == '\t' || c == '/') {
+      return false;
+    } else {
+      node = AddChild(node, static_cast<unsigned char>(c));
+      values_.push_back(0);
+    }
+  }
+  if (node == 0) {
+    values_.resize(start);  // digits alone: no pattern
+    return true;
+  }
+  nodes_[node].values = static_cast<uint32_t>(start);
+  return true;
+}
 
 std::vector<size_t> Hyphenator::BreakPoints(std::string_view word) const {
   std::optional<Latin1Word> latin1 = ToLatin1Word(word);
-  if (!latin1 || latin1->bytes.size() < kLeftHyphenMin + kRightHyphenMin || latin1->bytes.size() > INT_MAX / 2) {
-    return {};
+  const size_t length = latin1 ? latin1->bytes.size() : 0;
+  if (length < static_cast<size_t>(left_min_ + right_min_)) return {};
+  // Liang: every pattern that matches a stretch of ".word." raises the values around it to its
+  // own; an odd value between two letters allows a break there.
+  const std::string dotted = "." + latin1->bytes + ".";
+  std::vector<uint8_t> between(dotted.size() + 1, 0);  // between[k] stands before dotted[k]
+  for (size_t start = 0; start < dotted.size(); ++start) {
+    uint32_t node = 0;
+    for (size_t at = start; at < dotted.size(); ++at) {
+      node = Child(node, static_cast<unsigned char>(dotted[at]));
+      if (node == kNone) break;
+      if (nodes_[node].values == kNone) continue;
+      const uint8_t* values = &values_[nodes_[node].values];
+      for (size_t k = 0; k <= at - start + 1; ++k) between[start + k] = std::max(between[start + k], values[k]);
+    }
   }
-  int length = static_cast<int>(latin1->bytes.size());
-  // libhyphen writes a few bytes past the word into `hyphens` and reads `word` up to its NUL.
-  std::vector<char> hyphens(latin1->bytes.size() + 5, '0');
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  hnj_hyphen_hyphenate3(dict_, latin1->bytes.c_str(), length, hyphens.data(), nullptr, &rep, &pos, &cut,
-                        kLeftHyphenMin, kRightHyphenMin, kLeftHyphenMin, kRightHyphenMin);
-  // Non-standard breaks (which change letters, as German "Schiff-fahrt") come back in rep/pos/cut;
-  // Swedish patterns have none, and a plain hyphen is all the typesetter can insert anyway.
-  if (rep) {
-    for (int i = 0; i < length; ++i) std::free(rep[i]);
-    std::free(rep);
-  }
-  std::free(pos);
-  std::free(cut);
-
   std::vector<size_t> breaks;
-  // An odd digit after character i allows a break after it; the bounds repeat lhmin/rhmin so
-  // that the promise of two letters on each side does not rest on libhyphen alone.
-  for (int i = kLeftHyphenMin - 1; i < length - kRightHyphenMin; ++i) {
-    if ((hyphens[i] - '0') % 2 == 1) breaks.push_back(latin1->utf8_offset[i + 1]);
+  // Letter i of the word is dotted[i + 1]; a break after it is between[i + 2].
+  for (size_t i = static_cast<size_t>(left_min_) - 1; i + static_cast<size_t>(right_min_) < length; ++i) {
+    if (between[i + 2] % 2 == 1) breaks.push_back(latin1->utf8_offset[i + 1]);
   }
   return breaks;
 }
