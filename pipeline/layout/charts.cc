@@ -81,7 +81,7 @@ void Composer::Pie(const ReportChart& chart) {
       angle += sweep;
       double ly = top - 8 - static_cast<double>(i) * legend_line;
       double lx = left + 2 * radius + 24;
-      page.items.push_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
+      page.items.emplace_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
       for (size_t l = 0; l < labels[i].size() && l < 1; ++l) {
         for (GlyphRun run : labels[i][l].runs) {
           run.x += lx + size * 1.3;
@@ -137,7 +137,7 @@ void Composer::Bars(const ReportChart& chart) {
     for (size_t i = 0; i < n; ++i) {
       double h = plot_height * static_cast<double>(data.parts[i].amount) / static_cast<double>(largest);
       double x = left + static_cast<double>(i) * slot + (slot - bar) / 2;
-      page.items.push_back(FilledRect{x, base, bar, h, colors[i % colors.size()], Role::kFigure, figure});
+      page.items.emplace_back(FilledRect{x, base, bar, h, colors[i % colors.size()], Role::kFigure, figure});
       GlyphRun value;
       value.size = size * 0.9;
       value.text = ForDrawing(data.parts[i].value);

@@ -139,7 +139,8 @@ class Composer {
 
   void Notes();
 
-  void Signatures();
+  // The signature page; with `fields` (a final report), an empty signature field over each line.
+  void Signatures(bool fields);
 
   void Contents(int pages);
 

@@ -11,6 +11,8 @@ namespace {
 
 // The cover's title stands this share of the page's height below the top of the text area.
 constexpr double kCoverTitleDrop = 0.28;
+// Room to sign above a signature line, in points; a final report's signature field fills it.
+constexpr double kSignatureRoom = 40;
 
 }  // namespace
 
@@ -124,7 +126,7 @@ void Composer::Notes() {
   }
 }
 
-void Composer::Signatures() {
+void Composer::Signatures(bool fields) {
   const SignaturePage& s = figures_.signatures;
   // Signed on paper, the page may be asked to stand on a sheet of its own.
   const bool own_sheet = layout_.sida.underskrifter_eget_blad && layout_.sida.underskrifter_eget_blad->value;
@@ -150,14 +152,25 @@ void Composer::Signatures() {
     std::vector<SignatureLine> pair(s.lines.begin() + static_cast<std::ptrdiff_t>(i),
                                     s.lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, s.lines.size())));
     for (const SignatureLine& line : pair) CheckGlyphs(line.role + line.member + line.name, Where{}, "styrelse", kRegular);
-    std::vector<int> elements;  // one paragraph per signature: name, role, member
-    for (size_t k = 0; k < pair.size(); ++k) elements.push_back(Element(StructType::kP));
+    // Per signature: its field (a Form element), then one paragraph: name, role, member.
+    std::vector<int> forms, elements;
+    for (size_t k = 0; k < pair.size(); ++k) {
+      forms.push_back(fields ? Element(StructType::kForm) : -1);
+      elements.push_back(Element(StructType::kP));
+    }
     b.draw = [=](Page& page, double left, double top, double width) {
       double column = width / 2;
       for (size_t k = 0; k < pair.size(); ++k) {
         double x = left + static_cast<double>(k) * column;
-        double line_y = top - 40;
+        double line_y = top - kSignatureRoom;
         page.items.emplace_back(Rule{x, line_y, x + column - 24, line_y, 0.5, rule, Role::kArtifact});
+        if (forms[k] >= 0) {
+          std::string who;
+          for (const std::string* part : {&pair[k].name, &pair[k].role, &pair[k].member}) {
+            if (!part->empty()) who += (who.empty() ? "" : ", ") + *part;
+          }
+          page.items.emplace_back(SignatureField{x, line_y, column - 24, kSignatureRoom, pair[k].seat, who, forms[k]});
+        }
         double y = line_y - size * 1.2;
         // Name, role (in bold) and member, a line each; read as one paragraph, so each line
         // but the last ends in a space.

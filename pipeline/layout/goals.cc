@@ -191,7 +191,7 @@ void Composer::Goals(const GoalArea& area) {
         }
         for (const ReportRow& r : copy.rows) {
           int face = r.style == RowStyle::kTotal ? kBold : kRegular;
-          if (r.style == RowStyle::kTotal) page.items.push_back(Rule{c0, y, c3, y, 0.4, rule});
+          if (r.style == RowStyle::kTotal) page.items.emplace_back(Rule{c0, y, c3, y, 0.4, rule});
           cell(r.cells[0].text, c0, c1, false, face, 0);
           cell(r.cells[1].text, c1, c2 - 4, true, face, 1);
           cell(r.cells[2].text, c2, c3, true, face, 2);

@@ -67,7 +67,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
       }
       if (part == "redovisningsprinciper") c.Principles();
       if (part == "noter") c.Notes();
-      if (part == "underskrifter") c.Signatures();
+      if (part == "underskrifter") c.Signatures(/*fields=*/!draft.draft);
       if (part == "bilagor") c.Appendices();
     }
     c.DraftAppendix(draft);

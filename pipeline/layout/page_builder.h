@@ -103,6 +103,7 @@ class PageBuilder {
   static void Shift(Rule& rule, double dx, double dy) { rule.x1 += dx, rule.x2 += dx, rule.y1 += dy, rule.y2 += dy; }
   static void Shift(FilledRect& rect, double dx, double dy) { rect.x += dx, rect.y += dy; }
   static void Shift(Link& link, double dx, double dy) { link.x += dx, link.y += dy; }
+  static void Shift(SignatureField& field, double dx, double dy) { field.x += dx, field.y += dy; }
   static void Shift(Watermark&, double, double) {}
   static void Shift(FilledPath& path, double dx, double dy) {
     for (PathOp& op : path.ops) {

@@ -35,14 +35,15 @@ enum class Role {
 // rules, stripes, leaders, watermarks, repeated table heads.
 enum class StructType {
   kDocument, kH1, kH2, kH3, kH4, kH5, kH6, kP, kL, kLI, kLbl, kLBody,
-  kTable, kTR, kTH, kTD, kCaption, kFigure, kTOC, kTOCI, kLink,
+  kTable, kTR, kTH, kTD, kCaption, kFigure, kTOC, kTOCI, kLink, kForm,
 };
 
 // The standard structure type's name in PDF: "P", "H1", "TD", …
 inline const char* StructTag(StructType type) {
   static constexpr const char* kTags[] = {"Document", "H1", "H2",    "H3",  "H4",    "H5",      "H6",
                                           "P",        "L",  "LI",    "Lbl", "LBody", "Table",   "TR",
-                                          "TH",       "TD", "Caption", "Figure", "TOC", "TOCI", "Link"};
+                                          "TH",       "TD", "Caption", "Figure", "TOC", "TOCI", "Link",
+                                          "Form"};
   return kTags[static_cast<int>(type)];
 }
 
@@ -114,6 +115,16 @@ struct Link {
   std::string description; // what the link leads to, for readers that cannot see it
 };
 
+// An empty signature field over a seat's signature line, in a final report: the ledamot signs
+// it digitally (`arsred sign`), or by hand above the printed line. The area is where a signing
+// tool shows the signature.
+struct SignatureField {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string name;     // the field's name: the seat's id, which `arsred sign --seat` takes
+  std::string tooltip;  // who signs, in words: "Anna Andersson, ordförande, Region Jämtland Härjedalen"
+  int structure = -1;   // its Form element
+};
+
 // A watermark drawn diagonally across the page (the draft's UTKAST).
 struct Watermark {
   int font = 0;
@@ -122,7 +133,7 @@ struct Watermark {
   Color color;
 };
 
-using PageItem = std::variant<GlyphRun, Rule, FilledRect, FilledPath, Link, Watermark>;
+using PageItem = std::variant<GlyphRun, Rule, FilledRect, FilledPath, Link, Watermark, SignatureField>;
 
 struct Page {
   double width = 595.28, height = 841.89;  // A4

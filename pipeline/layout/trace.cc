@@ -149,6 +149,9 @@ std::string ItemLine(const PageItem& item) {
           if (!it.description.empty()) line += " description=" + Quoted(it.description);
           if (!it.uri.empty()) return line + " uri=" + Quoted(it.uri);
           return line + " to page=" + std::to_string(it.target_page) + " y=" + Number(it.target_y);
+        } else if constexpr (std::is_same_v<T, SignatureField>) {
+          return "signature-field at=" + Point(it.x, it.y) + " size=" + Size(it.width, it.height) +
+                 InElement(it.structure) + " name=" + Quoted(it.name) + " tooltip=" + Quoted(it.tooltip);
         } else {
           static_assert(std::is_same_v<T, Watermark>);
           return "watermark font=" + std::to_string(it.font) + " size=" + Number(it.size) +

@@ -98,6 +98,8 @@ HPDF_STATUS Append(Array array, Object value) { return HPDF_Array_Add(AsArray(ar
 
 HPDF_STATUS AppendNumber(Array array, HPDF_INT32 value) { return HPDF_Array_AddNumber(AsArray(array), value); }
 
+HPDF_STATUS AppendReal(Array array, HPDF_REAL value) { return HPDF_Array_AddReal(AsArray(array), value); }
+
 Dict Catalog(Doc doc) { return AsDoc(doc)->catalog; }
 
 Dict Trailer(Doc doc) { return AsDoc(doc)->trailer; }
@@ -105,6 +107,15 @@ Dict Trailer(Doc doc) { return AsDoc(doc)->trailer; }
 void SetPdfVersion(Doc doc, HPDF_PDFVer version) { AsDoc(doc)->pdf_version = version; }
 
 Dict PageContents(Object page) { return static_cast<HPDF_PageAttr>(static_cast<HPDF_Page>(page)->attr)->contents; }
+
+Array PageAnnotations(Object page) {
+  HPDF_Dict dict = static_cast<HPDF_Page>(page);
+  auto annotations = static_cast<HPDF_Array>(HPDF_Dict_GetItem(dict, "Annots", HPDF_OCLASS_ARRAY));
+  if (annotations != nullptr) return annotations;
+  annotations = HPDF_Array_New(dict->mmgr);
+  if (annotations == nullptr || HPDF_Dict_Add(dict, "Annots", annotations) != HPDF_OK) return nullptr;
+  return annotations;
+}
 
 const char* PageFontName(Object page, Dict font) {
   return HPDF_Page_GetLocalFontName(static_cast<HPDF_Page>(page), AsDict(font));

@@ -60,6 +60,7 @@ HPDF_STATUS AddReal(Dict dict, const char* key, HPDF_REAL value);
 HPDF_STATUS AddBoolean(Dict dict, const char* key, bool value);
 HPDF_STATUS Append(Array array, Object value);
 HPDF_STATUS AppendNumber(Array array, HPDF_INT32 value);
+HPDF_STATUS AppendReal(Array array, HPDF_REAL value);
 
 // The document's catalog and trailer dictionaries.
 Dict Catalog(Doc doc);
@@ -69,6 +70,9 @@ void SetPdfVersion(Doc doc, HPDF_PDFVer version);
 
 // The content stream's dictionary of a page from HPDF_AddPage.
 Dict PageContents(Object page);
+// The /Annots array of a page from HPDF_AddPage, made the first time (libharu's own annotation
+// calls make only links and notes); null on failure.
+Array PageAnnotations(Object page);
 // The name ("F1") under which `page` lists `font` in its /Font resources, adding it there the
 // first time; null on failure.
 const char* PageFontName(Object page, Dict font);

@@ -104,6 +104,10 @@ class PdfDoc {
   void AppendNumber(haru::Array array, HPDF_INT32 value) {
     Check(haru::AppendNumber(array, value), "HPDF_Array_AddNumber");
   }
+  void AppendReal(haru::Array array, double value) {
+    Check(haru::AppendReal(array, static_cast<HPDF_REAL>(value)), "HPDF_Array_AddReal");
+  }
+  haru::Array PageAnnotations(HPDF_Page page) { return CheckHandle(haru::PageAnnotations(page), "HPDF_Array_New"); }
 
   haru::Dict Catalog() const { return haru::Catalog(doc_); }
   haru::Dict Trailer() const { return haru::Trailer(doc_); }

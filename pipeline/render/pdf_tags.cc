@@ -56,7 +56,7 @@ void PdfTagger::EndPage(std::string& content) {
 void PdfTagger::AddAnnotation(HPDF_Annotation annotation, size_t page_index, int structure,
                               const std::string& description) {
   if (structure < 0 || structure >= static_cast<int>(content_.size())) {
-    throw RenderFailure("page " + std::to_string(page_index) + ": a link belongs to no Link element");
+    throw RenderFailure("page " + std::to_string(page_index) + ": an annotation (a link or a field) belongs to no element");
   }
   content_[static_cast<size_t>(structure)].push_back({sequence_++, page_index, -1, annotation});
   annotations_.emplace_back(annotation, structure);

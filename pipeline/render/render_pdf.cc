@@ -286,11 +286,11 @@ int64_t AppendStringBytes(std::string& out, const std::string& text, const FontM
 // ended (by the widths the font's /W says, which are the ones layout measured with).
 class PageDrawer {
  public:
-  // `tagger` is null for an untagged PDF.
+  // `tagger` is null for an untagged PDF. The page's signature fields are added to `fields`.
   PageDrawer(PdfDoc& pdf, const std::vector<HPDF_Page>& pages, const std::vector<EmbeddedFont>& fonts,
-             size_t page_index, const Page& layout, PdfTagger* tagger)
+             size_t page_index, const Page& layout, PdfTagger* tagger, std::vector<haru::Dict>& fields)
       : pdf_(pdf), pages_(pages), fonts_(fonts), page_index_(page_index), page_(pages[page_index]), layout_(layout),
-        tagger_(tagger) {}
+        tagger_(tagger), fields_(fields) {}
 
   // Returns the page's content stream.
   std::string Draw() {
@@ -516,6 +516,37 @@ class PageDrawer {
     if (tagger_) tagger_->AddAnnotation(annotation, page_index_, link.structure, link.description.empty() ? link.uri : link.description);
   }
 
+  // An empty signature field: a widget annotation that is its own field (/FT /Sig), named by the
+  // seat, printable, and with an empty appearance (PDF/A asks for one; the line is on the page).
+  // Signing fills it in an incremental update and leaves these bytes as they are.
+  void DrawItem(const SignatureField& field) {
+    HPDF_Encoder utf8 = pdf_.CheckHandle(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "HPDF_GetEncoder");
+    haru::Dict widget = pdf_.NewIndirectDict();
+    pdf_.AddName(widget, "Type", "Annot");
+    pdf_.AddName(widget, "Subtype", "Widget");
+    pdf_.AddName(widget, "FT", "Sig");
+    pdf_.Add(widget, "T", pdf_.NewString(field.name, utf8));
+    pdf_.Add(widget, "TU", pdf_.NewString(field.tooltip, utf8));
+    haru::Array rect = pdf_.NewArray();
+    for (double value : {field.x, field.y, field.x + field.width, field.y + field.height}) pdf_.AppendReal(rect, value);
+    pdf_.Add(widget, "Rect", rect);
+    pdf_.AddNumber(widget, "F", 4);  // Print, as PDF/A requires
+    pdf_.Add(widget, "P", page_);
+    haru::Dict appearance = pdf_.NewStream();
+    pdf_.AddName(appearance, "Type", "XObject");
+    pdf_.AddName(appearance, "Subtype", "Form");
+    haru::Array box = pdf_.NewArray();
+    for (double value : {0.0, 0.0, field.width, field.height}) pdf_.AppendReal(box, value);
+    pdf_.Add(appearance, "BBox", box);
+    pdf_.WriteStream(appearance, "", /*deflate=*/false);
+    haru::Dict appearances = pdf_.NewDict();
+    pdf_.Add(appearances, "N", appearance);
+    pdf_.Add(widget, "AP", appearances);
+    pdf_.Append(pdf_.PageAnnotations(page_), widget);
+    if (tagger_) tagger_->AddAnnotation(widget, page_index_, field.structure, field.tooltip);
+    fields_.push_back(widget);
+  }
+
   // Centred on the page centre and turned 45° about it; "centred" vertically means the middle
   // of the capitals, not of the em box.
   void DrawWatermark(const Watermark& watermark) {
@@ -554,6 +585,7 @@ class PageDrawer {
   HPDF_Page page_;
   const Page& layout_;
   PdfTagger* tagger_;
+  std::vector<haru::Dict>& fields_;
   size_t item_index_ = 0;
   std::string out_;  // the content stream
   bool in_text_ = false;
@@ -690,6 +722,18 @@ void EmbedFonts(PdfDoc& pdf, StreamDeflater& streams, std::vector<FontFileInUse>
   }
 }
 
+// The document's interactive form: its signature fields, for `arsred sign` and signing tools.
+// No /SigFlags yet (nothing is signed), and no /NeedAppearances, which PDF/A forbids.
+void AddSignatureForm(PdfDoc& pdf, const std::vector<haru::Dict>& fields) {
+  if (fields.empty()) return;
+  pdf.set_context("adding the signature fields");
+  haru::Array list = pdf.NewArray();
+  for (haru::Dict field : fields) pdf.Append(list, field);
+  haru::Dict form = pdf.NewDict();
+  pdf.Add(form, "Fields", list);
+  pdf.Add(pdf.Catalog(), "AcroForm", form);
+}
+
 // Builds the whole PDF and returns its bytes; throws RenderFailure.
 std::string WritePdf(const Document& document, const RenderOptions& options) {
   if (document.pages.empty()) throw RenderFailure("the document has no pages");
@@ -722,10 +766,13 @@ std::string WritePdf(const Document& document, const RenderOptions& options) {
   }
   std::optional<PdfTagger> tagger;
   if (options.tagged) tagger.emplace(pdf, document);
+  std::vector<haru::Dict> signature_fields;
   for (size_t i = 0; i < document.pages.size(); ++i) {
     streams.Add(haru::PageContents(pages[i]),
-                PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr).Draw());
+                PageDrawer(pdf, pages, fonts, i, document.pages[i], tagger ? &*tagger : nullptr, signature_fields)
+                    .Draw());
   }
+  AddSignatureForm(pdf, signature_fields);
   EmbedFonts(pdf, streams, font_files, fonts);
   pdf.set_context("adding the deflated streams");
   streams.Finish(pdf);

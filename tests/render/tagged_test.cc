@@ -94,7 +94,7 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
       walk.mcids[kid.getKey("/Pg").getObjGen()].insert(mcid);
       walk.element_of[{kid.getKey("/Pg").getObjGen(), mcid}] = element.getObjGen();
     } else if (kid.isDictionary() && IsName(kid.getKey("/Type"), "/OBJR")) {
-      if (type != "/Link") walk.problems.push_back("an object reference outside a Link");
+      if (type != "/Link" && type != "/Form") walk.problems.push_back("an object reference outside a Link or Form");
       walk.annotations.insert(kid.getKey("/Obj").getObjGen());
     } else if (kid.isDictionary()) {
       if (kid.getKey("/P").getObjGen() != element.getObjGen()) walk.problems.push_back("a kid whose /P is not its parent");
@@ -144,7 +144,7 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
   }
   CHECK(tree.getKey("/ParentTreeNextKey").getIntValue() == static_cast<long long>(parents.size()));
 
-  int pages = 0, marks = 0, links = 0;
+  int pages = 0, marks = 0, links = 0, fields = 0;
   for (QPDFObjectHandle page : pdf.getAllPages()) {
     ++pages;
     INFO("page " << pages);
@@ -181,20 +181,24 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
       CHECK(page_marks.getArrayItem(mcid).getObjGen() == it->second);
     }
 
-    // Each link annotation: in a Link element, with a description, and found by the parent tree.
+    // Each annotation: a link in a Link element, or a signature field in a Form element with
+    // its accessible name (/TU); with a description, and found by the parent tree.
     QPDFObjectHandle annotations = page.getKey("/Annots");
     for (int a = 0; annotations.isArray() && a < annotations.getArrayNItems(); ++a) {
       QPDFObjectHandle annotation = annotations.getArrayItem(a);
-      ++links;
+      const bool field = IsName(annotation.getKey("/Subtype"), "/Widget");
+      ++(field ? fields : links);
       CHECK(walk.annotations.count(annotation.getObjGen()) == 1);
       CHECK(annotation.getKey("/Contents").isString());
       REQUIRE(annotation.getKey("/StructParent").isInteger());
-      QPDFObjectHandle link = parents[annotation.getKey("/StructParent").getIntValue()];
-      CHECK(IsName(link.getKey("/S"), "/Link"));
+      QPDFObjectHandle element = parents[annotation.getKey("/StructParent").getIntValue()];
+      CHECK(IsName(element.getKey("/S"), field ? "/Form" : "/Link"));
+      if (field) CHECK_FALSE(annotation.getKey("/TU").getUTF8Value().empty());
     }
   }
   CHECK(marks > 300);
   CHECK(links > 10);
+  CHECK(fields > 5);  // a signature field for each seat of the board
 }
 
 // A final report of `year`, tagged (the default layout) or not (a layout that says so).
