@@ -9,6 +9,8 @@ namespace arsred {
 namespace {
 
 const char* kNoBreakSpace = "\u00A0";
+// Between groups of three digits, as FormatNumber writes them: a narrow no-break space.
+const char* kThousandsSpace = "\u202F";
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -84,6 +86,39 @@ bool IsYearRange(const std::string& before, const std::string& in, size_t i) {
 
 }  // namespace
 
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether the space at in[i] separates thousands in a number typed in prose, "2 074" or
+// "1 234 567", given `before` (the text so far): one to three digits before it, standing alone
+// (after a space, a sign, a bracket or another group), and exactly three after it.
+bool IsThousandsSpace(const std::string& before, const std::string& in, size_t i) {
+  size_t run = 0;
+  while (run < before.size() && IsAsciiDigit(before[before.size() - 1 - run])) ++run;
+  if (run == 0 || run > 3) return false;
+  if (run < before.size()) {
+    const char lead = before[before.size() - 1 - run];
+    if (IsAsciiLetter(lead) || lead == '.' || lead == ',' || lead == ':') return false;  // "v 2", "3,5 000"
+  }
+  for (size_t k = 1; k <= 3; ++k) {
+    if (i + k >= in.size() || !IsAsciiDigit(in[i + k])) return false;
+  }
+  return i + 4 >= in.size() || !IsAsciiDigit(in[i + 4]);
+}
+
+// Whether the space at in[i] stands between a number and its unit, "074 tkr", "15 kr".
+bool IsSpaceBeforeUnit(const std::string& before, const std::string& in, size_t i) {
+  if (before.empty() || !IsAsciiDigit(before.back())) return false;
+  for (const char* unit : {"tkr", "kr", "mnkr", "mkr"}) {
+    const size_t n = std::char_traits<char>::length(unit);
+    if (in.compare(i + 1, n, unit) == 0 && (i + 1 + n >= in.size() || !IsAsciiLetter(in[i + 1 + n]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string ProseTypography(const std::string& in) {
   std::string s;
   s.reserve(in.size());
@@ -110,6 +145,10 @@ std::string ProseTypography(const std::string& in) {
       s += '%';
     } else if (c == ' ' && next == '%' && IsAsciiDigit(prev)) {
       // "25 %": the space before % becomes a no-break space
+    } else if (c == ' ' && IsThousandsSpace(s, in, i)) {
+      s += kThousandsSpace;  // as the tables print them: a number never breaks across lines
+    } else if (c == ' ' && IsSpaceBeforeUnit(s, in, i)) {
+      s += kNoBreakSpace;  // "2 074 tkr" keeps its unit
     } else if (c == '"') {
       s += "\u201D";
     } else if (c == '\'') {

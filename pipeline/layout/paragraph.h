@@ -54,7 +54,9 @@ bool SpansAreBlank(const std::vector<StyledSpan>& spans);
 
 // Typography for prose as users type it: " - " becomes an en dash, "2023 - 2025" a range with
 // an en dash, "-1 700" in running text a minus sign, "25%" gets a no-break space before the
-// sign, straight quotes become Swedish ones (” and ’).
+// sign, straight quotes become Swedish ones (” and ’). A typed number keeps together as the
+// tables print numbers: "2 074" takes a narrow no-break space between its groups, and the space
+// before tkr, kr, mnkr or mkr is a no-break space, so "2 074 tkr" never breaks across lines.
 std::string ProseTypography(const std::string& text);
 
 // The font lacks U+00A0: it is drawn as a space, while line breaking keeps it unbreakable.

@@ -102,6 +102,19 @@ TEST_CASE("blank spans set no lines") {
   CHECK_FALSE(SpansAreBlank({{" Årets resultat", kRegular, ""}}));
 }
 
+TEST_CASE("prose typography: a typed number and its unit never break apart") {
+  CHECK(ProseTypography("till 2 074 tkr.") == "till 2\u202F074\u00A0tkr.");
+  CHECK(ProseTypography("1 234 567 kr") == "1\u202F234\u202F567\u00A0kr");
+  CHECK(ProseTypography("(12 000 tkr)") == "(12\u202F000\u00A0tkr)");
+  CHECK(ProseTypography("15 mnkr och 3 kronor") == "15\u00A0mnkr och 3 kronor");
+  // Not thousands: years side by side, a group of other than three, a decimal, a word's number.
+  CHECK(ProseTypography("2023 2024") == "2023 2024");
+  CHECK(ProseTypography("2 74 och 2 0745") == "2 74 och 2 0745");
+  CHECK(ProseTypography("3,5 000") == "3,5 000");
+  CHECK(ProseTypography("nr2 100") == "nr2 100");
+  CHECK(ProseTypography("ca 1 200 deltagare") == "ca 1\u202F200 deltagare");
+}
+
 TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
   CHECK(ProseTypography("2023 - 2025") == "2023\u20132025");
   CHECK(ProseTypography("2023-2025") == "2023\u20132025");
@@ -112,7 +125,7 @@ TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
   CHECK(ProseTypography("2011-03-04-2012") == "2011-03-04-2012");
   CHECK(ProseTypography("12023-2025") == "12023-2025");
   CHECK(ProseTypography("samverkan - och lärande") == "samverkan \u2013 och lärande");
-  CHECK(ProseTypography("ett utfall (-1 700 kr)") == "ett utfall (\u22121 700 kr)");
+  CHECK(ProseTypography("ett utfall (-1 700 kr)") == "ett utfall (\u22121\u202F700\u00A0kr)");
   CHECK(ProseTypography("69% och 25 %") == "69\u00A0% och 25\u00A0%");
   CHECK(ProseTypography("\"en-till-en\" och STAR-team") == "\u201Den-till-en\u201D och STAR-team");
   CHECK(ForDrawing("25\u00A0%") == "25 %");
