@@ -384,8 +384,13 @@ class MappingImport {
                              last_year + " closed it at " + FormatMoney(closing->money));
       return;
     }
+    if (closing->money.exact()) return;
     const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts_);
-    if (closing->money.exact() || (opening == closing->money.kronor && !(exact && Marked(*exact)))) return;
+    // What the year records already: nothing new when it is the books' amount, or when there is
+    // no `ingaende` and the books open at the whole thousand that last year gave.
+    const bool recorded = exact && exact->has_value() && !Marked(*exact);
+    if (recorded && (*exact)->value.kronor == opening) return;
+    if (!recorded && !(exact && Marked(*exact)) && opening == closing->money.kronor) return;
     // Last year knew it only in tkr; the books know it to the krona. An `ingaende` of the note
     // or of equity takes the exact amount (`arsred new` asks for it); without one, the import
     // says how to add it.
@@ -397,7 +402,9 @@ class MappingImport {
       const SourceFile& file = Replace(value_at, std::to_string(opening));
       ++plan_.openings_recorded;
       recorded_openings_[index] = opening;
-      plan_.report.push_back(known + ": recorded as its exact opening balance, " + PositionOf(file, value_at));
+      const std::string before = recorded ? " (it was " + Kronor((*exact)->value.kronor) + ")" : "";
+      plan_.report.push_back(known + ": recorded as its exact opening balance" + before + ", " +
+                             PositionOf(file, value_at));
     } else {
       plan_.report.push_back(known + ": to record the exact amount, add `ingaende: ATT FYLLA I` " +
                              (t.note ? "to note " + t.note->id.value.name : std::string("under eget_kapital")) +

@@ -573,6 +573,23 @@ TEST_CASE("the real 2023 starts 2024, whose books import onto 2023's closing bal
   CHECK(figures.Find("ek.ingaende")->money.kronor == 2331095);
   CHECK(figures.Find("ek.ingaende")->money.exact());
 
+  // Other books of the same year, which open the provision at another amount: the recorded
+  // opening follows the books imported last, and the import says what it was.
+  const std::string recorded_pension = accounts.substr(accounts.find("    typ: avsattning\n    ingaende: "), 45);
+  RunResult other = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string(),
+                               "--year", (inputs / "2024").string()});
+  INFO(other.err);
+  REQUIRE(other.exit_code == kExitClean);
+  CHECK(other.err.find("the books open noter.pensioner at 2 576 843 kr, which 2023 gave only in tkr (2 577 tkr): "
+                       "recorded as its exact opening balance (it was ") != std::string::npos);
+  CHECK(ReadFile(inputs / "2024/rakenskaper.yaml").find("    typ: avsattning\n    ingaende: 2576843\n") !=
+        std::string::npos);
+  RunResult back = RunArsred({"import-sie", books, "--year", (inputs / "2024").string()});
+  INFO(back.err);
+  REQUIRE(back.exit_code == kExitClean);
+  CHECK(back.err.find("recorded as its exact opening balance (it was 2 576 843 kr)") != std::string::npos);
+  CHECK(ReadFile(inputs / "2024/rakenskaper.yaml").find(recorded_pension) != std::string::npos);
+
   // Without the key, the import says how to ask for it.
   WriteFile(inputs / "2024/rakenskaper.yaml", ReplaceAll(accounts, "eget_kapital:\n  ingaende: 2331095\n", ""));
   RunResult unasked = RunArsred({"import-sie", books, "--year", (inputs / "2024").string()});
