@@ -172,7 +172,7 @@ void CheckBoard(ValidationContext& c, const std::map<std::string, const Member*>
     }
   }
   if (org.status && org.status->value == Status::kFinal && chairs == 0) {
-    c.d.Error("final.chair", org.status->where, "styrelse", "a final report names the board's ordförande");
+    c.d.Error("final.chair", org.status->where, "styrelse", "a final report names the board's ordförande: give the chairing seat `roll: ordforande` under styrelse");
   }
 }
 
