@@ -5,6 +5,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include "account_mapping.h"
+
 namespace arsred {
 
 namespace {
@@ -149,6 +151,17 @@ int Likeness(const std::string& a, const std::string& b) {
   return likeness;
 }
 
+// Where the year's own kontomappning sends `account`, or "" when none of its lines takes it.
+std::string MappedTarget(const AccountsFile& accounts, int account) {
+  for (const AccountMapping& mapping : accounts.kontomappning) {
+    for (const Located<std::string>& text : mapping.konton) {
+      const std::optional<AccountRange> range = ParseAccountRange(text.value);
+      if (range && account >= range->first && account <= range->last) return mapping.till.value;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, const std::string& books_name) {
@@ -167,6 +180,7 @@ std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, c
   std::map<std::string, Entry> entries;
   std::vector<std::string> order;  // targets in the order of their first account
   std::vector<std::string> unplaced;
+  size_t differences = 0;  // accounts the year's own mapping sends elsewhere
   for (const auto& [number, ore] : balances) {
     const SieAccount* account = books.LookupAccount(number);
     const std::string name = account ? account->name : "";
@@ -198,6 +212,14 @@ std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, c
     entry.accounts.push_back(number);
     std::string why = label + " -> " + best->text;
     if (best_likeness == 0 && best->till != "eget_kapital") why += " (no word of the names matched: check)";
+    // A year that has a mapping already: say where it differs, so that copying the proposal
+    // over it does not move a figure unseen.
+    const std::string mapped = MappedTarget(accounts, number);
+    if (!accounts.kontomappning.empty() && mapped != best->till) {
+      why += mapped.empty() ? " (the year's kontomappning has no line for it)"
+                            : " (the year's kontomappning sends it to " + mapped + ")";
+      ++differences;
+    }
     entry.notes.push_back(why);
   }
 
@@ -206,6 +228,10 @@ std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, c
       << (books.chart_of_accounts.value.empty() ? "" : " (" + books.chart_of_accounts.value + ")")
       << ": review every entry,\n# then put it in rakenskaper.yaml. Each account with a balance goes to the "
          "line its number\n# belongs to, and there to the note item whose text is most like its name.\n";
+  if (!accounts.kontomappning.empty()) {
+    out << "# The year has a kontomappning of its own; this proposal differs from it for " << differences
+        << (differences == 1 ? " account" : " accounts") << " (marked below).\n";
+  }
   for (const std::string& text : unplaced) out << "# not placed: " << text << "\n";
   out << "kontomappning:\n";
   for (const std::string& till : order) {

@@ -355,6 +355,22 @@ TEST_CASE("the proposed mapping places every account, and the books import throu
   RunResult check = RunArsred({"check", books.year().string()});
   INFO(check.err);
   CHECK(check.exit_code == 0);
+  CHECK(proposed.out.find("kontomappning of its own") == std::string::npos);  // the year had none
+}
+
+TEST_CASE("a proposal for a year with a mapping marks each account the mapping sends elsewhere", "[import]") {
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
+  REQUIRE(RunArsred({"new", "2024", "--from", (temp.path() / "inputs/2023").string()}).exit_code == 0);
+  RunResult proposed = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/next-year/bokslut-2024.se").string(),
+                                  "--year", (temp.path() / "inputs/2024").string(), "--propose-mapping"});
+  INFO(proposed.err << proposed.out);
+  REQUIRE(proposed.exit_code == 0);
+  // The carried mapping sends 2990 to the interim debts, the names to the accrued costs.
+  CHECK(proposed.out.find("# The year has a kontomappning of its own; this proposal differs from it for 1 account") !=
+        std::string::npos);
+  CHECK(proposed.out.find("# 2990 Övriga upplupna kostnader -> Upplupna kostnader (the year's kontomappning sends "
+                          "it to noter.kortfristiga_skulder.interimsskulder)") != std::string::npos);
 }
 
 }  // namespace
