@@ -47,5 +47,6 @@ int ApproveCommand(const CommandContext& ctx);
 int ReopenCommand(const CommandContext& ctx);
 int DumpCommand(const CommandContext& ctx);
 int SchemaCommand(const CommandContext& ctx);
+int SignCommand(const CommandContext& ctx);
 
 }  // namespace arsred

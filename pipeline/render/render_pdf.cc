@@ -723,13 +723,14 @@ void EmbedFonts(PdfDoc& pdf, StreamDeflater& streams, std::vector<FontFileInUse>
 }
 
 // The document's interactive form: its signature fields, for `arsred sign` and signing tools.
-// No /SigFlags yet (nothing is signed), and no /NeedAppearances, which PDF/A forbids.
+// No /SigFlags yet (nothing is signed), and no /NeedAppearances, which PDF/A forbids. An object
+// of its own, so that the first signature can add /SigFlags by writing it again.
 void AddSignatureForm(PdfDoc& pdf, const std::vector<haru::Dict>& fields) {
   if (fields.empty()) return;
   pdf.set_context("adding the signature fields");
   haru::Array list = pdf.NewArray();
   for (haru::Dict field : fields) pdf.Append(list, field);
-  haru::Dict form = pdf.NewDict();
+  haru::Dict form = pdf.NewIndirectDict();
   pdf.Add(form, "Fields", list);
   pdf.Add(pdf.Catalog(), "AcroForm", form);
 }

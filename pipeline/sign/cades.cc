@@ -1,0 +1,191 @@
+#include "cades.h"
+
+#include <openssl/x509v3.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "openssl.h"
+
+namespace arsred {
+
+namespace {
+
+X509* AsCertificate(void* certificate) { return static_cast<X509*>(certificate); }
+EVP_PKEY* AsKey(void* key) { return static_cast<EVP_PKEY*>(key); }
+
+// The contents of a memory BIO as a string, and the BIO freed.
+std::string TakeText(BIO* bio) {
+  const openssl::Api& c = openssl::Crypto();
+  char* data = nullptr;
+  const long length = c.bio_ctrl(bio, BIO_CTRL_INFO, 0, &data);
+  std::string text = data && length > 0 ? std::string(data, static_cast<size_t>(length)) : "";
+  c.bio_free(bio);
+  return text;
+}
+
+std::string TimeText(const ASN1_TIME* time) {
+  const openssl::Api& c = openssl::Crypto();
+  BIO* bio = c.bio_new(c.bio_s_mem());
+  if (!bio) return "?";
+  c.asn1_time_print(bio, time);
+  return TakeText(bio);
+}
+
+// A DER length: one byte below 128, else the count of bytes that follow and the bytes.
+std::string DerLength(size_t length) {
+  if (length < 0x80) return std::string(1, static_cast<char>(length));
+  std::string bytes;
+  for (; length > 0; length >>= 8) bytes.insert(bytes.begin(), static_cast<char>(length & 0xFF));
+  return static_cast<char>(0x80 | bytes.size()) + bytes;
+}
+
+}  // namespace
+
+Sha256Digest Sha256Of(const std::string& bytes) {
+  const openssl::Api& c = openssl::Crypto();
+  Sha256Digest digest{};
+  unsigned int length = 0;
+  if (c.evp_digest(bytes.data(), bytes.size(), digest.data(), &length, c.evp_sha256(), nullptr) != 1 ||
+      length != digest.size()) {
+    throw std::runtime_error(openssl::Errors("OpenSSL could not compute a SHA-256"));
+  }
+  return digest;
+}
+
+std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, const std::string& password,
+                                                   std::string* error) {
+  const openssl::Api& c = openssl::Crypto();
+  BIO* bio = c.bio_new_mem_buf(bytes.data(), static_cast<int>(bytes.size()));
+  PKCS12* file = bio ? c.d2i_pkcs12_bio(bio, nullptr) : nullptr;
+  if (bio) c.bio_free(bio);
+  if (!file) {
+    *error = "not a PKCS#12 file (" + openssl::Errors("unreadable") + ")";
+    return nullptr;
+  }
+  EVP_PKEY* key = nullptr;
+  X509* certificate = nullptr;
+  STACK_OF(X509)* chain = nullptr;
+  const int parsed = c.pkcs12_parse(file, password.c_str(), &key, &certificate, &chain);
+  c.pkcs12_free(file);
+  std::unique_ptr<SigningKey> out(new SigningKey);
+  out->key_ = key;
+  out->certificate_ = certificate;
+  if (chain) {
+    OPENSSL_STACK* stack = reinterpret_cast<OPENSSL_STACK*>(chain);
+    for (int i = 0; i < c.stack_count(stack); ++i) out->chain_.push_back(c.stack_item(stack, i));
+    c.stack_free(stack);  // the certificates are ours now
+  }
+  if (parsed != 1) {
+    *error = "the file does not open with this password (" + openssl::Errors("no reason given") + ")";
+    return nullptr;
+  }
+  if (!key || !certificate) {
+    *error = std::string("the file holds no ") + (key ? "certificate" : "private key");
+    return nullptr;
+  }
+  if (c.x509_check_private_key(certificate, key) != 1) {
+    openssl::Errors("");
+    *error = "the private key is not the certificate's";
+    return nullptr;
+  }
+  return out;
+}
+
+SigningKey::~SigningKey() {
+  const openssl::Api& c = openssl::Crypto();
+  if (key_) c.evp_pkey_free(AsKey(key_));
+  if (certificate_) c.x509_free(AsCertificate(certificate_));
+  for (void* certificate : chain_) c.x509_free(AsCertificate(certificate));
+}
+
+std::string SigningKey::Subject() const {
+  const openssl::Api& c = openssl::Crypto();
+  BIO* bio = c.bio_new(c.bio_s_mem());
+  if (!bio) return "?";
+  // One line, with UTF-8 left as it is ("Härjedalen", not "H\C3\A4rjedalen").
+  c.x509_name_print_ex(bio, c.x509_get_subject_name(AsCertificate(certificate_)), 0,
+                       XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB);
+  return TakeText(bio);
+}
+
+std::string SigningKey::CannotSignAt(std::time_t when) const {
+  const openssl::Api& c = openssl::Crypto();
+  X509* certificate = AsCertificate(certificate_);
+  std::time_t at = when;
+  const ASN1_TIME* not_before = c.x509_get0_not_before(certificate);
+  const ASN1_TIME* not_after = c.x509_get0_not_after(certificate);
+  if (c.x509_cmp_time(not_before, &at) >= 0) return "the certificate is valid only from " + TimeText(not_before);
+  if (c.x509_cmp_time(not_after, &at) <= 0) return "the certificate expired " + TimeText(not_after);
+  const uint32_t usage = c.x509_get_key_usage(certificate);
+  if (usage != UINT32_MAX && (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
+    return "the certificate's key usage allows no signatures";
+  }
+  return "";
+}
+
+std::string SigningKey::SignCades(const Sha256Digest& digest) const {
+  const openssl::Api& c = openssl::Crypto();
+  const auto fail = [](const char* step) { throw std::runtime_error(openssl::Errors(step)); };
+  CMS_ContentInfo* cms = c.cms_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY);
+  if (!cms) fail("OpenSSL could not start a CMS SignedData");
+  const std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)> owned(cms, c.cms_content_info_free);
+  // CMS_CADES adds signing-certificate-v2. CMS_PARTIAL leaves the signing to us: OpenSSL 3.0
+  // would add a signing-time attribute, which PAdES B-B does not allow.
+  CMS_SignerInfo* signer = c.cms_add1_signer(cms, AsCertificate(certificate_), AsKey(key_), c.evp_sha256(),
+                                             CMS_PARTIAL | CMS_BINARY | CMS_CADES | CMS_NOSMIMECAP);
+  if (!signer) fail("OpenSSL could not add the signer");
+  for (void* issuer : chain_) {
+    if (c.cms_add1_cert(cms, AsCertificate(issuer)) != 1) fail("OpenSSL could not add a certificate of the chain");
+  }
+  if (c.cms_signed_add1_attr_by_nid(signer, NID_pkcs9_contentType, V_ASN1_OBJECT, c.obj_nid2obj(NID_pkcs7_data),
+                                    -1) != 1 ||
+      c.cms_signed_add1_attr_by_nid(signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.data(),
+                                    static_cast<int>(digest.size())) != 1) {
+    fail("OpenSSL could not add the signed attributes");
+  }
+
+  // What is signed is the DER of the signed attributes as a SET OF: each attribute encoded, in
+  // ascending order of the encodings.
+  std::vector<std::string> attributes;
+  for (int i = 0; i < c.cms_signed_get_attr_count(signer); ++i) {
+    unsigned char* encoded = nullptr;
+    const int length = c.i2d_x509_attribute(c.cms_signed_get_attr(signer, i), &encoded);
+    if (length <= 0) fail("OpenSSL could not encode a signed attribute");
+    attributes.emplace_back(reinterpret_cast<char*>(encoded), static_cast<size_t>(length));
+    c.crypto_free(encoded, __FILE__, __LINE__);
+  }
+  std::sort(attributes.begin(), attributes.end());  // std::string compares bytes as unsigned
+  std::string content;
+  for (const std::string& attribute : attributes) content += attribute;
+  const std::string signed_attributes = "\x31" + DerLength(content.size()) + content;
+
+  EVP_MD_CTX* context = c.evp_md_ctx_new();
+  if (!context) fail("OpenSSL could not start signing");
+  const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> owned_context(context, c.evp_md_ctx_free);
+  const auto* tbs = reinterpret_cast<const unsigned char*>(signed_attributes.data());
+  size_t length = 0;
+  if (c.evp_digest_sign_init(context, nullptr, c.evp_sha256(), nullptr, AsKey(key_)) != 1 ||
+      c.evp_digest_sign(context, nullptr, &length, tbs, signed_attributes.size()) != 1) {
+    fail("OpenSSL could not sign with the key");
+  }
+  std::string signature(length, '\0');
+  if (c.evp_digest_sign(context, reinterpret_cast<unsigned char*>(signature.data()), &length, tbs,
+                        signed_attributes.size()) != 1) {
+    fail("OpenSSL could not sign with the key");
+  }
+  signature.resize(length);
+  if (c.asn1_string_set(c.cms_signer_info_get0_signature(signer), signature.data(), static_cast<int>(length)) != 1) {
+    fail("OpenSSL could not put the signature in place");
+  }
+
+  unsigned char* der = nullptr;
+  const int der_length = c.i2d_cms_content_info(cms, &der);
+  if (der_length <= 0) fail("OpenSSL could not encode the CMS");
+  std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(der_length));
+  c.crypto_free(der, __FILE__, __LINE__);
+  return out;
+}
+
+}  // namespace arsred

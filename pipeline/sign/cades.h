@@ -1,0 +1,49 @@
+// A ledamot's key and certificate, from a PKCS#12 file, and the CMS signature that PAdES
+// baseline B-B puts in a PDF (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached): SignedData
+// over the digest of the signed bytes, with the signed attributes content-type, message-digest
+// and signing-certificate-v2, and no signing-time (the PDF's /M gives the time instead).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace arsred {
+
+using Sha256Digest = std::array<unsigned char, 32>;
+
+// The SHA-256 of `bytes`; throws std::runtime_error when OpenSSL cannot be loaded.
+Sha256Digest Sha256Of(const std::string& bytes);
+
+class SigningKey {
+ public:
+  // The key, its certificate and any chain in a PKCS#12 file's bytes. Null, with `error`, when
+  // the file does not open with `password`, holds no key or certificate, or the key is not the
+  // certificate's.
+  static std::unique_ptr<SigningKey> FromPkcs12(const std::string& bytes, const std::string& password,
+                                                std::string* error);
+  ~SigningKey();
+  SigningKey(const SigningKey&) = delete;
+  SigningKey& operator=(const SigningKey&) = delete;
+
+  // The certificate's subject, one line: "CN = Anna Andersson, O = Region Jämtland Härjedalen".
+  std::string Subject() const;
+  // Why the certificate may not sign at `when`, or "" when it may: not yet valid, expired, or
+  // its key usage allows neither digital signatures nor non-repudiation.
+  std::string CannotSignAt(std::time_t when) const;
+
+  // The DER of a detached CMS SignedData signing `digest` (the SHA-256 of the signed bytes).
+  // Throws std::runtime_error with OpenSSL's reason.
+  std::string SignCades(const Sha256Digest& digest) const;
+
+ private:
+  SigningKey() = default;
+  void* key_ = nullptr;                // EVP_PKEY
+  void* certificate_ = nullptr;        // X509
+  std::vector<void*> chain_;           // X509, the issuers the file carries
+};
+
+}  // namespace arsred

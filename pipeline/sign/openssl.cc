@@ -1,0 +1,69 @@
+#include "openssl.h"
+
+#include "shared_library.h"
+
+namespace arsred::openssl {
+
+const Api& Crypto() {
+  static const Api api = [] {
+    static SharedLibrary library(ARSRED_CRYPTO_SONAME);
+    Api found{};
+    library.Find(found.bio_new, "BIO_new");
+    library.Find(found.bio_s_mem, "BIO_s_mem");
+    library.Find(found.bio_new_mem_buf, "BIO_new_mem_buf");
+    library.Find(found.bio_ctrl, "BIO_ctrl");
+    library.Find(found.bio_free, "BIO_free");
+    library.Find(found.d2i_pkcs12_bio, "d2i_PKCS12_bio");
+    library.Find(found.pkcs12_parse, "PKCS12_parse");
+    library.Find(found.pkcs12_free, "PKCS12_free");
+    library.Find(found.evp_pkey_free, "EVP_PKEY_free");
+    library.Find(found.x509_free, "X509_free");
+    library.Find(found.stack_count, "OPENSSL_sk_num");
+    library.Find(found.stack_item, "OPENSSL_sk_value");
+    library.Find(found.stack_free, "OPENSSL_sk_free");
+    library.Find(found.x509_check_private_key, "X509_check_private_key");
+    library.Find(found.x509_get0_not_before, "X509_get0_notBefore");
+    library.Find(found.x509_get0_not_after, "X509_get0_notAfter");
+    library.Find(found.x509_cmp_time, "X509_cmp_time");
+    library.Find(found.x509_get_key_usage, "X509_get_key_usage");
+    library.Find(found.x509_get_subject_name, "X509_get_subject_name");
+    library.Find(found.x509_name_print_ex, "X509_NAME_print_ex");
+    library.Find(found.asn1_time_print, "ASN1_TIME_print");
+    library.Find(found.cms_sign, "CMS_sign");
+    library.Find(found.cms_add1_signer, "CMS_add1_signer");
+    library.Find(found.cms_add1_cert, "CMS_add1_cert");
+    library.Find(found.cms_signed_add1_attr_by_nid, "CMS_signed_add1_attr_by_NID");
+    library.Find(found.cms_signed_get_attr_count, "CMS_signed_get_attr_count");
+    library.Find(found.cms_signed_get_attr, "CMS_signed_get_attr");
+    library.Find(found.cms_signer_info_get0_signature, "CMS_SignerInfo_get0_signature");
+    library.Find(found.i2d_x509_attribute, "i2d_X509_ATTRIBUTE");
+    library.Find(found.i2d_cms_content_info, "i2d_CMS_ContentInfo");
+    library.Find(found.cms_content_info_free, "CMS_ContentInfo_free");
+    library.Find(found.asn1_string_set, "ASN1_STRING_set");
+    library.Find(found.obj_nid2obj, "OBJ_nid2obj");
+    library.Find(found.evp_md_ctx_new, "EVP_MD_CTX_new");
+    library.Find(found.evp_md_ctx_free, "EVP_MD_CTX_free");
+    library.Find(found.evp_digest_sign_init, "EVP_DigestSignInit");
+    library.Find(found.evp_digest_sign, "EVP_DigestSign");
+    library.Find(found.evp_digest, "EVP_Digest");
+    library.Find(found.evp_sha256, "EVP_sha256");
+    library.Find(found.err_get_error, "ERR_get_error");
+    library.Find(found.err_error_string_n, "ERR_error_string_n");
+    library.Find(found.crypto_free, "CRYPTO_free");
+    return found;
+  }();
+  return api;
+}
+
+std::string Errors(const std::string& fallback) {
+  const Api& c = Crypto();
+  std::string out;
+  for (unsigned long code; (code = c.err_get_error()) != 0;) {
+    char text[256];
+    c.err_error_string_n(code, text, sizeof text);
+    out += (out.empty() ? "" : "; ") + std::string(text);
+  }
+  return out.empty() ? fallback : out;
+}
+
+}  // namespace arsred::openssl

@@ -1,0 +1,68 @@
+// The functions of OpenSSL's libcrypto that signing uses, from the library loaded when first
+// needed (shared_library.h): only `arsred sign` pays for loading it. Internal to sign/.
+#pragma once
+
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+
+#include <string>
+
+namespace arsred::openssl {
+
+struct Api {
+  decltype(&BIO_new) bio_new;
+  decltype(&BIO_s_mem) bio_s_mem;
+  decltype(&BIO_new_mem_buf) bio_new_mem_buf;
+  decltype(&BIO_ctrl) bio_ctrl;
+  decltype(&BIO_free) bio_free;
+  decltype(&d2i_PKCS12_bio) d2i_pkcs12_bio;
+  decltype(&PKCS12_parse) pkcs12_parse;
+  decltype(&PKCS12_free) pkcs12_free;
+  decltype(&EVP_PKEY_free) evp_pkey_free;
+  decltype(&X509_free) x509_free;
+  decltype(&OPENSSL_sk_num) stack_count;
+  decltype(&OPENSSL_sk_value) stack_item;
+  decltype(&OPENSSL_sk_free) stack_free;
+  decltype(&X509_check_private_key) x509_check_private_key;
+  decltype(&X509_get0_notBefore) x509_get0_not_before;
+  decltype(&X509_get0_notAfter) x509_get0_not_after;
+  decltype(&X509_cmp_time) x509_cmp_time;
+  decltype(&X509_get_key_usage) x509_get_key_usage;
+  decltype(&X509_get_subject_name) x509_get_subject_name;
+  decltype(&X509_NAME_print_ex) x509_name_print_ex;
+  decltype(&ASN1_TIME_print) asn1_time_print;
+  decltype(&CMS_sign) cms_sign;
+  decltype(&CMS_add1_signer) cms_add1_signer;
+  decltype(&CMS_add1_cert) cms_add1_cert;
+  decltype(&CMS_signed_add1_attr_by_NID) cms_signed_add1_attr_by_nid;
+  decltype(&CMS_signed_get_attr_count) cms_signed_get_attr_count;
+  decltype(&CMS_signed_get_attr) cms_signed_get_attr;
+  decltype(&CMS_SignerInfo_get0_signature) cms_signer_info_get0_signature;
+  decltype(&i2d_X509_ATTRIBUTE) i2d_x509_attribute;
+  decltype(&i2d_CMS_ContentInfo) i2d_cms_content_info;
+  decltype(&CMS_ContentInfo_free) cms_content_info_free;
+  decltype(&ASN1_STRING_set) asn1_string_set;
+  decltype(&OBJ_nid2obj) obj_nid2obj;
+  decltype(&EVP_MD_CTX_new) evp_md_ctx_new;
+  decltype(&EVP_MD_CTX_free) evp_md_ctx_free;
+  decltype(&EVP_DigestSignInit) evp_digest_sign_init;
+  decltype(&EVP_DigestSign) evp_digest_sign;
+  decltype(&EVP_Digest) evp_digest;
+  decltype(&EVP_sha256) evp_sha256;
+  decltype(&ERR_get_error) err_get_error;
+  decltype(&ERR_error_string_n) err_error_string_n;
+  decltype(&CRYPTO_free) crypto_free;
+};
+
+// The functions, found on first use; throws std::runtime_error when libcrypto cannot be loaded.
+const Api& Crypto();
+
+// OpenSSL's own reasons for the last failure, oldest first, emptied as they are read; `fallback`
+// when it recorded none.
+std::string Errors(const std::string& fallback);
+
+}  // namespace arsred::openssl

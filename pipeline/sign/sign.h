@@ -1,0 +1,25 @@
+// `arsred sign`: a ledamot signs a final report in the signature field of their seat, with a
+// PAdES baseline B-B signature (ETSI EN 319 142-1) appended as an incremental update, so that the
+// report's own bytes, and every earlier signature, stay as they were.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace arsred {
+
+struct SignRequest {
+  std::string report;         // the final report (PDF), as arsred built it or as others signed it
+  std::string seat;           // the field's name: the seat's id
+  std::string pkcs12;         // the key and certificate
+  std::string password_file;  // the PKCS#12 password on its first line; "" for none
+  std::string output;         // where the signed report goes; "" for the report itself
+  // The signing time for /M, "YYYY-MM-DDTHH:MM:SSZ" (UTC) or "YYYY-MM-DD"; "" for the clock.
+  std::string date;
+};
+
+// Returns the exit code: 0 signed, 2 refused (the file left as it was) with the reason on `err`.
+int SignReport(const SignRequest& request, std::ostream& err);
+
+}  // namespace arsred

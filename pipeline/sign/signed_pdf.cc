@@ -1,0 +1,260 @@
+#include "signed_pdf.h"
+
+#include <qpdf/qpdf-c.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+
+#include "shared_library.h"
+
+namespace arsred {
+
+namespace {
+
+// The functions of qpdf's C API that reading a report for signing uses.
+struct QpdfApi {
+  decltype(&qpdf_init) init;
+  decltype(&qpdf_cleanup) cleanup;
+  decltype(&qpdf_silence_errors) silence_errors;
+  decltype(&qpdf_set_suppress_warnings) set_suppress_warnings;
+  decltype(&qpdf_read_memory) read_memory;
+  decltype(&qpdf_has_error) has_error;
+  decltype(&qpdf_get_error) get_error;
+  decltype(&qpdf_get_error_full_text) get_error_full_text;
+  decltype(&qpdf_get_root) get_root;
+  decltype(&qpdf_get_trailer) get_trailer;
+  decltype(&qpdf_oh_has_key) has_key;
+  decltype(&qpdf_oh_get_key) get_key;
+  decltype(&qpdf_oh_is_array) is_array;
+  decltype(&qpdf_oh_is_dictionary) is_dictionary;
+  decltype(&qpdf_oh_is_indirect) is_indirect;
+  decltype(&qpdf_oh_is_name_and_equals) is_name_and_equals;
+  decltype(&qpdf_oh_get_array_n_items) get_array_n_items;
+  decltype(&qpdf_oh_get_array_item) get_array_item;
+  decltype(&qpdf_oh_get_object_id) get_object_id;
+  decltype(&qpdf_oh_get_generation) get_generation;
+  decltype(&qpdf_oh_get_utf8_value) get_utf8_value;
+  decltype(&qpdf_oh_get_int_value) get_int_value;
+  decltype(&qpdf_oh_unparse) unparse;
+  decltype(&qpdf_oh_unparse_resolved) unparse_resolved;
+};
+
+const QpdfApi& Qpdf() {
+  static const QpdfApi api = [] {
+    static SharedLibrary library(ARSRED_QPDF_SONAME);
+    QpdfApi found{};
+    library.Find(found.init, "qpdf_init");
+    library.Find(found.cleanup, "qpdf_cleanup");
+    library.Find(found.silence_errors, "qpdf_silence_errors");
+    library.Find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
+    library.Find(found.read_memory, "qpdf_read_memory");
+    library.Find(found.has_error, "qpdf_has_error");
+    library.Find(found.get_error, "qpdf_get_error");
+    library.Find(found.get_error_full_text, "qpdf_get_error_full_text");
+    library.Find(found.get_root, "qpdf_get_root");
+    library.Find(found.get_trailer, "qpdf_get_trailer");
+    library.Find(found.has_key, "qpdf_oh_has_key");
+    library.Find(found.get_key, "qpdf_oh_get_key");
+    library.Find(found.is_array, "qpdf_oh_is_array");
+    library.Find(found.is_dictionary, "qpdf_oh_is_dictionary");
+    library.Find(found.is_indirect, "qpdf_oh_is_indirect");
+    library.Find(found.is_name_and_equals, "qpdf_oh_is_name_and_equals");
+    library.Find(found.get_array_n_items, "qpdf_oh_get_array_n_items");
+    library.Find(found.get_array_item, "qpdf_oh_get_array_item");
+    library.Find(found.get_object_id, "qpdf_oh_get_object_id");
+    library.Find(found.get_generation, "qpdf_oh_get_generation");
+    library.Find(found.get_utf8_value, "qpdf_oh_get_utf8_value");
+    library.Find(found.get_int_value, "qpdf_oh_get_int_value");
+    library.Find(found.unparse, "qpdf_oh_unparse");
+    library.Find(found.unparse_resolved, "qpdf_oh_unparse_resolved");
+    return found;
+  }();
+  return api;
+}
+
+// A dictionary written by qpdf ("<< /A 1 >>") with `entries` added before its end.
+std::string WithEntries(std::string dictionary, const std::string& entries) {
+  while (!dictionary.empty() && (dictionary.back() == ' ' || dictionary.back() == '\n')) dictionary.pop_back();
+  if (dictionary.size() < 4 || dictionary.compare(dictionary.size() - 2, 2, ">>") != 0) {
+    throw std::runtime_error("qpdf gave a dictionary that does not end in >>");
+  }
+  return dictionary.substr(0, dictionary.size() - 2) + entries + " >>";
+}
+
+std::string Padded(long long value, int width) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%0*lld", width, value);
+  return text;
+}
+
+// One object of the update: its number, generation and where it starts.
+struct Written {
+  int object;
+  int generation;
+  size_t offset;
+};
+
+// The cross-reference section of the update, of the same kind as the file's last one, and its
+// trailer; `at` is where it starts.
+std::string CrossReference(std::vector<Written> objects, const PdfForSigning& file, long long size, size_t at,
+                           int stream_object) {
+  std::sort(objects.begin(), objects.end(), [](const Written& a, const Written& b) { return a.object < b.object; });
+  const std::string trailer_entries = " /Root " + file.root + (file.info.empty() ? "" : " /Info " + file.info) +
+                                      (file.id.empty() ? "" : " /ID " + file.id) +
+                                      " /Prev " + std::to_string(file.last_xref);
+  if (!file.xref_stream) {
+    std::string out = "xref\n";
+    for (const Written& w : objects) {
+      out += std::to_string(w.object) + " 1\n" + Padded(static_cast<long long>(w.offset), 10) + " " +
+             Padded(w.generation, 5) + " n \n";
+    }
+    return out + "trailer\n<< /Size " + std::to_string(size) + trailer_entries + " >>\nstartxref\n" +
+           std::to_string(at) + "\n%%EOF\n";
+  }
+  // A cross-reference stream: each entry its type (1, in use), offset (4 bytes) and generation
+  // (2 bytes), the stream itself among them.
+  objects.push_back({stream_object, 0, at});
+  std::string index, entries;
+  for (const Written& w : objects) {
+    index += (index.empty() ? "" : " ") + std::to_string(w.object) + " 1";
+    entries += '\x01';
+    for (int shift : {24, 16, 8, 0}) entries += static_cast<char>((w.offset >> shift) & 0xFF);
+    entries += static_cast<char>((w.generation >> 8) & 0xFF);
+    entries += static_cast<char>(w.generation & 0xFF);
+  }
+  return std::to_string(stream_object) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(size) + " /Index [" +
+         index + "] /W [1 4 2]" + trailer_entries + " /Length " + std::to_string(entries.size()) + " >>\nstream\n" +
+         entries + "\nendstream\nendobj\nstartxref\n" + std::to_string(at) + "\n%%EOF\n";
+}
+
+}  // namespace
+
+bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* error) {
+  const size_t startxref = pdf.rfind("startxref");
+  if (startxref == std::string::npos) {
+    *error = "not a PDF: no startxref";
+    return false;
+  }
+  out.last_xref = std::strtoull(pdf.c_str() + startxref + 9, nullptr, 10);
+  if (out.last_xref >= pdf.size()) {
+    *error = "damaged: startxref points past the end";
+    return false;
+  }
+  out.xref_stream = pdf.compare(out.last_xref, 4, "xref") != 0;
+
+  const QpdfApi& q = Qpdf();
+  qpdf_data data = q.init();
+  const std::unique_ptr<qpdf_data, void (*)(qpdf_data*)> cleanup(&data, q.cleanup);
+  q.silence_errors(data);
+  q.set_suppress_warnings(data, QPDF_TRUE);
+  if ((q.read_memory(data, "the report", pdf.data(), pdf.size(), nullptr) & QPDF_ERRORS) != 0) {
+    *error = q.has_error(data) ? q.get_error_full_text(data, q.get_error(data)) : "qpdf finds it damaged";
+    return false;
+  }
+  const qpdf_oh root = q.get_root(data);
+  out.pdfa = q.has_key(data, root, "/OutputIntents") && q.has_key(data, root, "/Metadata");
+  const qpdf_oh trailer = q.get_trailer(data);
+  out.root = q.unparse(data, q.get_key(data, trailer, "/Root"));
+  if (q.has_key(data, trailer, "/Info")) {
+    const qpdf_oh info = q.get_key(data, trailer, "/Info");
+    out.info = q.unparse(data, info);
+    // The Info strings are UTF-16 in arsred's reports: read as text, not as bytes.
+    if (q.has_key(data, info, "/Creator")) out.creator = q.get_utf8_value(data, q.get_key(data, info, "/Creator"));
+  }
+  if (q.has_key(data, trailer, "/ID")) out.id = q.unparse(data, q.get_key(data, trailer, "/ID"));
+  out.size = q.get_int_value(data, q.get_key(data, trailer, "/Size"));
+
+  const qpdf_oh form = q.get_key(data, root, "/AcroForm");
+  if (!q.is_dictionary(data, form)) return true;  // no fields
+  if (q.is_indirect(data, form)) {
+    out.form_object = q.get_object_id(data, form);
+    out.form_generation = q.get_generation(data, form);
+    out.form_dictionary = q.unparse_resolved(data, form);
+  }
+  out.form_has_sig_flags = q.has_key(data, form, "/SigFlags");
+  const qpdf_oh fields = q.get_key(data, form, "/Fields");
+  for (int i = 0; q.is_array(data, fields) && i < q.get_array_n_items(data, fields); ++i) {
+    const qpdf_oh field = q.get_array_item(data, fields, i);
+    if (!q.is_indirect(data, field) || !q.is_name_and_equals(data, q.get_key(data, field, "/FT"), "/Sig")) continue;
+    SignatureFieldInPdf found;
+    found.name = q.get_utf8_value(data, q.get_key(data, field, "/T"));
+    found.tooltip = q.get_utf8_value(data, q.get_key(data, field, "/TU"));
+    found.object = q.get_object_id(data, field);
+    found.generation = q.get_generation(data, field);
+    found.is_signed = q.has_key(data, field, "/V");
+    found.dictionary = q.unparse_resolved(data, field);
+    out.fields.push_back(found);
+  }
+  if (q.has_error(data)) {
+    *error = q.get_error_full_text(data, q.get_error(data));
+    return false;
+  }
+  return true;
+}
+
+PreparedSignature PrepareSignature(const std::string& pdf, const PdfForSigning& file, const SignatureFieldInPdf& field,
+                                   const std::string& pdf_date, size_t contents_bytes) {
+  if (file.form_object == 0) throw std::runtime_error("the report's form is not an object of its own");
+  PreparedSignature out;
+  out.pdf = pdf;
+  if (out.pdf.empty() || out.pdf.back() != '\n') out.pdf += '\n';
+  const int signature_object = static_cast<int>(file.size);
+  const int xref_object = signature_object + 1;
+  std::vector<Written> written;
+
+  // The signature dictionary, its byte range a placeholder of fixed width until the offsets are known.
+  written.push_back({signature_object, 0, out.pdf.size()});
+  const std::string range_placeholder = "[0 0000000000 0000000000 0000000000]";
+  out.pdf += std::to_string(signature_object) +
+             " 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (" + pdf_date +
+             ") /ByteRange ";
+  out.byte_range_at = out.pdf.size();
+  out.pdf += range_placeholder + " /Contents ";
+  out.contents_start = out.pdf.size();
+  out.pdf += "<" + std::string(contents_bytes * 2, '0') + ">";
+  out.contents_end = out.pdf.size();
+  out.pdf += " >>\nendobj\n";
+
+  // The field again, now with its value.
+  written.push_back({field.object, field.generation, out.pdf.size()});
+  out.pdf += std::to_string(field.object) + " " + std::to_string(field.generation) + " obj\n" +
+             WithEntries(field.dictionary, " /V " + std::to_string(signature_object) + " 0 R") + "\nendobj\n";
+
+  // The form, on the first signature: /SigFlags 3 (signatures exist; append only).
+  if (!file.form_has_sig_flags) {
+    written.push_back({file.form_object, file.form_generation, out.pdf.size()});
+    out.pdf += std::to_string(file.form_object) + " " + std::to_string(file.form_generation) + " obj\n" +
+               WithEntries(file.form_dictionary, " /SigFlags 3") + "\nendobj\n";
+  }
+
+  const long long size = std::max<long long>(file.size, xref_object + 1);
+  out.pdf += CrossReference(written, file, size, out.pdf.size(), xref_object);
+
+  // Everything but /Contents is signed: from the start to its '<', and from after its '>' to the end.
+  std::string range = "[0 " + std::to_string(out.contents_start) + " " + std::to_string(out.contents_end) + " " +
+                      std::to_string(out.pdf.size() - out.contents_end) + "]";
+  range.resize(range_placeholder.size(), ' ');
+  out.pdf.replace(out.byte_range_at, range.size(), range);
+  return out;
+}
+
+std::string SignedBytes(const PreparedSignature& prepared) {
+  return prepared.pdf.substr(0, prepared.contents_start) + prepared.pdf.substr(prepared.contents_end);
+}
+
+bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der) {
+  const size_t room = (prepared.contents_end - prepared.contents_start - 2) / 2;
+  if (cms_der.size() > room) return false;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string hex;
+  for (unsigned char byte : cms_der) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0xF];
+  }
+  prepared.pdf.replace(prepared.contents_start + 1, hex.size(), hex);
+  return true;
+}
+
+}  // namespace arsred

@@ -1,0 +1,57 @@
+// A final report's signature fields, read with qpdf (its C API, loaded when first needed), and
+// a signature added to one of them as an incremental update: the bytes before it stay as they
+// are, so every earlier signature stays valid. Internal to sign/.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace arsred {
+
+struct SignatureFieldInPdf {
+  std::string name;     // /T: the seat's id
+  std::string tooltip;  // /TU: who signs, in words
+  int object = 0, generation = 0;
+  bool is_signed = false;  // has a value (/V)
+  std::string dictionary;  // the field as PDF syntax, to write again with its value
+};
+
+// What an incremental update needs to know of the file as it is.
+struct PdfForSigning {
+  std::string creator;  // the Info dictionary's /Creator: "arsred" for a report of arsred's
+  bool pdfa = false;    // has an output intent and XMP metadata, as arsred's PDF/A has
+  std::vector<SignatureFieldInPdf> fields;
+  int form_object = 0, form_generation = 0;  // the /AcroForm, when it is an object of its own
+  std::string form_dictionary;
+  bool form_has_sig_flags = false;
+  // The last trailer's entries as PDF syntax ("12 0 R", "[<…><…>]"), and its /Size.
+  std::string root, info, id;
+  long long size = 0;
+  size_t last_xref = 0;       // the offset the file's last `startxref` gives
+  bool xref_stream = false;  // that section is a cross-reference stream (else a table)
+};
+
+// Reads `pdf`; false with `error` when qpdf finds it damaged or it has no last `startxref`.
+bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* error);
+
+// The bytes of `pdf` with an incremental update that gives `field` a signature: the signature
+// dictionary (SubFilter ETSI.CAdES.detached, /M `pdf_date`), the field again with its /V, the
+// form with /SigFlags 3, and a cross-reference section of the file's own kind. The signature's
+// /Contents is reserved as `contents_bytes` zero bytes; `PlaceSignature` fills it in.
+struct PreparedSignature {
+  std::string pdf;
+  size_t contents_start = 0;  // the '<' of /Contents
+  size_t contents_end = 0;    // just past its '>'
+  size_t byte_range_at = 0;   // where the /ByteRange array's placeholder starts
+};
+PreparedSignature PrepareSignature(const std::string& pdf, const PdfForSigning& file, const SignatureFieldInPdf& field,
+                                   const std::string& pdf_date, size_t contents_bytes);
+
+// The bytes a signature covers: all but /Contents.
+std::string SignedBytes(const PreparedSignature& prepared);
+
+// Puts the DER of the CMS into /Contents, as hex padded with zeros; false when it does not fit.
+bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der);
+
+}  // namespace arsred

@@ -1,0 +1,223 @@
+// `arsred sign`: every seat of a final report signs in turn, each signature PAdES B-B, and
+// poppler's pdfsig, qpdf and OpenSSL agree that each is valid; what it refuses leaves the file as
+// it was. The certificates are made here with the openssl tool, in a temporary directory: a test
+// CA (RSA) and a key per ledamot (EC P-256, and RSA for the seat that checks reproducibility).
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <regex>
+
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+const char* kOpensslConfig =
+    "[req]\n"
+    "distinguished_name = dn\n"
+    "[dn]\n"
+    "[ca]\n"
+    "basicConstraints = critical, CA:TRUE\n"
+    "keyUsage = critical, keyCertSign, cRLSign\n"
+    "[ledamot]\n"
+    "basicConstraints = CA:FALSE\n"
+    "keyUsage = critical, digitalSignature, nonRepudiation\n"
+    "[encipher_only]\n"
+    "basicConstraints = CA:FALSE\n"
+    "keyUsage = critical, keyEncipherment\n";
+
+// A test CA in `dir`, and ledamöter's PKCS#12 files issued by it (password "hemligt").
+class TestCa {
+ public:
+  explicit TestCa(const fs::path& dir) : dir_(dir) {
+    WriteFile(dir_ / "openssl.cnf", kOpensslConfig);
+    WriteFile(dir_ / "password", "hemligt\n");
+    Run("openssl req -x509 -newkey rsa:2048 -nodes -keyout " + Path("ca.key") + " -out " + Path("ca.crt") +
+        " -subj '/CN=arsred test CA' -days 30 -config " + Path("openssl.cnf") + " -extensions ca");
+  }
+
+  // A ledamot's .p12: `key` "ec" or "rsa", valid for `days`, with the extensions of `profile`.
+  fs::path Issue(const std::string& name, const std::string& key = "ec", int days = 30,
+                 const std::string& profile = "ledamot") {
+    const std::string keygen = key == "ec" ? "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1" : "-newkey rsa:2048";
+    Run("openssl req " + keygen + " -nodes -keyout " + Path(name + ".key") + " -out " + Path(name + ".csr") +
+        " -subj '/CN=" + name + "/O=Samordningsförbundet' -utf8 -config " + Path("openssl.cnf"));
+    Run("openssl x509 -req -in " + Path(name + ".csr") + " -CA " + Path("ca.crt") + " -CAkey " + Path("ca.key") +
+        " -CAcreateserial -days " + std::to_string(days) + " -out " + Path(name + ".crt") + " -extfile " +
+        Path("openssl.cnf") + " -extensions " + profile);
+    Run("openssl pkcs12 -export -inkey " + Path(name + ".key") + " -in " + Path(name + ".crt") + " -certfile " +
+        Path("ca.crt") + " -out " + Path(name + ".p12") + " -passout pass:hemligt");
+    return dir_ / (name + ".p12");
+  }
+
+  fs::path password() const { return dir_ / "password"; }
+  fs::path certificate() const { return dir_ / "ca.crt"; }
+
+ private:
+  std::string Path(const std::string& name) const { return Quote(dir_ / name); }
+  static void Run(const std::string& command) {
+    ToolRun run = RunToolWithErrors(command);
+    INFO(command << "\n" << run.output);
+    REQUIRE(run.exit_code == 0);
+  }
+  fs::path dir_;
+};
+
+// Tomorrow (UTC), as --date takes it: within every certificate made today for 30 days.
+std::string Tomorrow() {
+  std::time_t now = std::time(nullptr) + 24 * 3600;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The final 2023 report, built into `dir`.
+fs::path FinalReport(const fs::path& dir) {
+  const fs::path pdf = dir / "arsredovisning-2023.pdf";
+  RunResult build = RunArsred({"build", FinalSeedCopy(dir, "2023").string(), "--final", "-o", pdf.string()});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  return pdf;
+}
+
+RunResult Sign(const fs::path& report, const std::string& seat, const fs::path& p12, const TestCa& ca,
+               const std::string& date = Tomorrow(), const fs::path& output = {}) {
+  std::vector<std::string> args{"sign", report.string(), "--seat", seat, "--pkcs12", p12.string(),
+                                "--password-file", ca.password().string(), "--date", date};
+  if (!output.empty()) args.insert(args.end(), {"-o", output.string()});
+  return RunArsred(args);
+}
+
+// The DER of the CMS in the first signature of `pdf` and the bytes its /ByteRange covers. (By
+// hand: std::regex recurses once per character, and /Contents holds 32 768 of them.)
+std::pair<std::string, std::string> FirstSignatureAndSignedBytes(const std::string& pdf) {
+  const size_t range = pdf.find("/ByteRange [0 ");
+  REQUIRE(range != std::string::npos);
+  size_t a = 0, b = 0, c = 0;
+  REQUIRE(std::sscanf(pdf.c_str() + range, "/ByteRange [0 %zu %zu %zu]", &a, &b, &c) == 3);
+  REQUIRE(pdf[a] == '<');
+  REQUIRE(pdf[b - 1] == '>');
+  std::string der;
+  for (size_t i = a + 1; i + 1 < b - 1; i += 2) der += static_cast<char>(std::stoi(pdf.substr(i, 2), nullptr, 16));
+  return {der, pdf.substr(0, a) + pdf.substr(b, c)};
+}
+
+TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  const std::string unsigned_bytes = ReadFile(report);
+  ToolRun fields = RunTool("pdfsig " + Quote(report));
+  std::vector<std::string> seats;
+  const std::regex field_name("Signature Field Name: (\\S+)");
+  for (auto it = std::sregex_iterator(fields.output.begin(), fields.output.end(), field_name);
+       it != std::sregex_iterator(); ++it) {
+    seats.push_back((*it)[1]);
+  }
+  REQUIRE(seats.size() == 11);
+
+  for (size_t i = 0; i < seats.size(); ++i) {
+    INFO(seats[i]);
+    RunResult run = Sign(report, seats[i], ca.Issue(seats[i]), ca);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("signed by CN = " + seats[i]) != std::string::npos);
+    // Each update appends: the bytes before it are those the earlier signatures cover.
+    CHECK(ReadFile(report).compare(0, unsigned_bytes.size(), unsigned_bytes) == 0);
+    ToolRun check = RunTool("pdfsig " + Quote(report));
+    CHECK(Count(check.output, "Signature Validation: Signature is Valid.") == i + 1);
+    CHECK(Count(check.output, "The signature form field is not signed.") == seats.size() - i - 1);
+    CHECK(Count(check.output, "Signature Type: ETSI.CAdES.detached") == i + 1);
+    CHECK(Count(check.output, "Total document signed") == 1);  // the newest covers the whole file
+  }
+  CHECK(RunTool("qpdf --check " + Quote(report)).exit_code == 0);
+  // Still the PDF/A-2a and PDF/UA-1 it was built as.
+  const std::string xmp = RunTool("pdfinfo -meta " + Quote(report)).output;
+  CHECK(xmp.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+  CHECK(xmp.find("<pdfaid:conformance>A</pdfaid:conformance>") != std::string::npos);
+
+  // OpenSSL verifies the first signature against the test CA, over the bytes its range names,
+  // and finds the attributes PAdES B-B asks for and no signing time.
+  const std::string signed_report = ReadFile(report);
+  const auto [der, covered] = FirstSignatureAndSignedBytes(signed_report);
+  WriteFile(temp.path() / "first.der", der);
+  WriteFile(temp.path() / "first.bin", covered);
+  ToolRun verify = RunToolWithErrors("openssl cms -verify -binary -inform DER -in " + Quote(temp.path() / "first.der") +
+                                     " -content " + Quote(temp.path() / "first.bin") + " -CAfile " +
+                                     Quote(ca.certificate()) + " -purpose any -out /dev/null");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+  const std::string printed =
+      RunTool("openssl cms -cmsout -print -inform DER -noout -in " + Quote(temp.path() / "first.der")).output;
+  CHECK(printed.find("object: contentType") != std::string::npos);
+  CHECK(printed.find("object: messageDigest") != std::string::npos);
+  CHECK(printed.find("signingCertificateV2") != std::string::npos);
+  CHECK(printed.find("signingTime") == std::string::npos);
+
+  // One byte changed inside a signed range: the signatures that cover it are no longer valid.
+  std::string tampered = signed_report;
+  const size_t at = tampered.find("Årsredovisning");
+  REQUIRE(at != std::string::npos);
+  tampered[at + 3] = 'X';
+  WriteFile(temp.path() / "tampered.pdf", tampered);
+  const std::string after = RunTool("pdfsig " + Quote(temp.path() / "tampered.pdf")).output;
+  CHECK(Count(after, "Signature Validation: Signature is Valid.") == 0);
+}
+
+TEST_CASE("signing is refused, and the file left as it was, when it must not happen", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  REQUIRE(Sign(report, "region", ca.Issue("region"), ca).exit_code == 0);
+  const std::string before = ReadFile(report);
+  const auto refused = [&](const RunResult& run, const std::string& says) {
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find(says) != std::string::npos);
+    CHECK(run.err.find("nothing was written") != std::string::npos);
+    CHECK(ReadFile(report) == before);
+  };
+  const fs::path p12 = ca.Issue("ostersund");
+  refused(Sign(report, "region", p12, ca), "`region` (");                 // signed already
+  refused(Sign(report, "ostersund ", p12, ca), "has no signature field");  // no such seat
+  refused(Sign(report, "ostersund", p12, ca, "2000-01-01"), "valid only from");
+  refused(Sign(report, "ostersund", ca.Issue("kort", "ec", 1), ca, "2999-01-01"), "the certificate expired");
+  refused(Sign(report, "ostersund", ca.Issue("krypto", "ec", 30, "encipher_only"), ca), "allows no signatures");
+  refused(Sign(report, "ostersund", p12, ca, "den 14 mars"), "--date den 14 mars");
+  WriteFile(ca.password(), "fel\n");
+  refused(Sign(report, "ostersund", p12, ca), "does not open with this password");
+  WriteFile(ca.password(), "hemligt\n");
+  refused(Sign(report, "ostersund", report, ca), "not a PKCS#12 file");
+
+  // A draft is not signed: it has no fields, and is no PDF/A.
+  const fs::path draft = temp.path() / "draft.pdf";
+  REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
+  RunResult on_draft = Sign(draft, "region", p12, ca);
+  CHECK(on_draft.exit_code == 2);
+  CHECK(on_draft.err.find("not a final report made by arsred") != std::string::npos);
+}
+
+TEST_CASE("the same report, key and time give the same signed bytes (RSA)", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  const fs::path p12 = ca.Issue("region", "rsa");
+  const std::string date = Tomorrow() + "T09:30:00Z";
+  REQUIRE(Sign(report, "region", p12, ca, date, temp.path() / "a.pdf").exit_code == 0);
+  REQUIRE(Sign(report, "region", p12, ca, date, temp.path() / "b.pdf").exit_code == 0);
+  CHECK(ReadFile(temp.path() / "a.pdf") == ReadFile(temp.path() / "b.pdf"));
+  CHECK(ReadFile(temp.path() / "a.pdf").find("/M (D:" + ReplaceAll(Tomorrow(), "-", "") + "093000Z)") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
