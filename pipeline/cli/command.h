@@ -48,5 +48,6 @@ int ReopenCommand(const CommandContext& ctx);
 int DumpCommand(const CommandContext& ctx);
 int SchemaCommand(const CommandContext& ctx);
 int SignCommand(const CommandContext& ctx);
+int SignaturesCommand(const CommandContext& ctx);
 
 }  // namespace arsred

@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  approve <year-dir>   record the approved year's figures, so that a later change is refused\n"
     "  reopen <year-dir>    reopen an approved year for a change (--reason R)\n"
     "  sign <report.pdf>    sign the final report in a seat's field (--seat ID --pkcs12 FILE)\n"
+    "  signatures <pdf>     check who has signed, and with --archive DIR what they signed\n"
     "  dump <year-dir>      print a stage's result (--stage figures|layout) for review and tests\n"
     "  schema               write the JSON Schemas and the input format reference\n"
     "\n"
@@ -45,7 +46,8 @@ constexpr Command kCommands[] = {
     {"check", CheckCommand},     {"build", BuildCommand}, {"archive", ArchiveCommand},
     {"verify", VerifyCommand},   {"watch", WatchCommand}, {"import-sie", ImportSieCommand},
     {"new", NewCommand},         {"dump", DumpCommand},   {"approve", ApproveCommand},
-    {"reopen", ReopenCommand},   {"schema", SchemaCommand}, {"sign", SignCommand}};
+    {"reopen", ReopenCommand},   {"schema", SchemaCommand}, {"sign", SignCommand},
+    {"signatures", SignaturesCommand}};
 
 }  // namespace
 

@@ -41,6 +41,30 @@ std::string DerLength(size_t length) {
   return static_cast<char>(0x80 | bytes.size()) + bytes;
 }
 
+// Why `certificate` may not sign at `when`, or "".
+std::string CertificateCannotSignAt(X509* certificate, std::time_t when) {
+  const openssl::Api& c = openssl::Crypto();
+  std::time_t at = when;
+  const ASN1_TIME* not_before = c.x509_get0_not_before(certificate);
+  const ASN1_TIME* not_after = c.x509_get0_not_after(certificate);
+  if (c.x509_cmp_time(not_before, &at) >= 0) return "the certificate is valid only from " + TimeText(not_before);
+  if (c.x509_cmp_time(not_after, &at) <= 0) return "the certificate expired " + TimeText(not_after);
+  const uint32_t usage = c.x509_get_key_usage(certificate);
+  if (usage != UINT32_MAX && (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
+    return "the certificate's key usage allows no signatures";
+  }
+  return "";
+}
+
+// The certificate's subject on one line, UTF-8 left as it is ("Härjedalen", not "H\C3\A4rjedalen").
+std::string SubjectOf(X509* certificate) {
+  const openssl::Api& c = openssl::Crypto();
+  BIO* bio = c.bio_new(c.bio_s_mem());
+  if (!bio) return "?";
+  c.x509_name_print_ex(bio, c.x509_get_subject_name(certificate), 0, XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB);
+  return TakeText(bio);
+}
+
 }  // namespace
 
 Sha256Digest Sha256Of(const std::string& bytes) {
@@ -100,29 +124,10 @@ SigningKey::~SigningKey() {
   for (void* certificate : chain_) c.x509_free(AsCertificate(certificate));
 }
 
-std::string SigningKey::Subject() const {
-  const openssl::Api& c = openssl::Crypto();
-  BIO* bio = c.bio_new(c.bio_s_mem());
-  if (!bio) return "?";
-  // One line, with UTF-8 left as it is ("Härjedalen", not "H\C3\A4rjedalen").
-  c.x509_name_print_ex(bio, c.x509_get_subject_name(AsCertificate(certificate_)), 0,
-                       XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB);
-  return TakeText(bio);
-}
+std::string SigningKey::Subject() const { return SubjectOf(AsCertificate(certificate_)); }
 
 std::string SigningKey::CannotSignAt(std::time_t when) const {
-  const openssl::Api& c = openssl::Crypto();
-  X509* certificate = AsCertificate(certificate_);
-  std::time_t at = when;
-  const ASN1_TIME* not_before = c.x509_get0_not_before(certificate);
-  const ASN1_TIME* not_after = c.x509_get0_not_after(certificate);
-  if (c.x509_cmp_time(not_before, &at) >= 0) return "the certificate is valid only from " + TimeText(not_before);
-  if (c.x509_cmp_time(not_after, &at) <= 0) return "the certificate expired " + TimeText(not_after);
-  const uint32_t usage = c.x509_get_key_usage(certificate);
-  if (usage != UINT32_MAX && (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
-    return "the certificate's key usage allows no signatures";
-  }
-  return "";
+  return CertificateCannotSignAt(AsCertificate(certificate_), when);
 }
 
 std::string SigningKey::SignCades(const Sha256Digest& digest) const {
@@ -186,6 +191,30 @@ std::string SigningKey::SignCades(const Sha256Digest& digest) const {
   std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(der_length));
   c.crypto_free(der, __FILE__, __LINE__);
   return out;
+}
+
+std::string VerifyCades(const std::string& der, const std::string& signed_bytes, std::time_t signing_time,
+                        std::string* signer) {
+  const openssl::Api& c = openssl::Crypto();
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  CMS_ContentInfo* cms = c.d2i_cms_content_info(nullptr, &p, static_cast<long>(der.size()));
+  if (!cms) return "the signature is no CMS (" + openssl::Errors("unreadable") + ")";
+  const std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)> owned(cms, c.cms_content_info_free);
+  BIO* content = c.bio_new_mem_buf(signed_bytes.data(), static_cast<int>(signed_bytes.size()));
+  if (!content) return openssl::Errors("OpenSSL could not read the signed bytes");
+  // The digest of the bytes against the message-digest attribute, and the signature over the
+  // attributes against the signer's certificate in the CMS. Whether that certificate is one to
+  // trust is the reader's question, not this check's.
+  const int verified = c.cms_verify(cms, nullptr, nullptr, content, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
+  c.bio_free(content);
+  STACK_OF(X509)* signers = c.cms_get0_signers(cms);
+  OPENSSL_STACK* stack = reinterpret_cast<OPENSSL_STACK*>(signers);
+  X509* certificate = signers && c.stack_count(stack) > 0 ? static_cast<X509*>(c.stack_item(stack, 0)) : nullptr;
+  if (certificate) *signer = SubjectOf(certificate);
+  if (signers) c.stack_free(stack);
+  if (verified != 1) return "the signature does not verify (" + openssl::Errors("no reason given") + ")";
+  if (!certificate) return "the signature carries no signer's certificate";
+  return CertificateCannotSignAt(certificate, signing_time);
 }
 
 }  // namespace arsred

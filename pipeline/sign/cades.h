@@ -46,4 +46,11 @@ class SigningKey {
   std::vector<void*> chain_;           // X509, the issuers the file carries
 };
 
+// Checks a detached CMS signature (DER; padding after it is ignored) over `signed_bytes`: the
+// digest of the bytes, the signature with the certificate the CMS carries, and that the
+// certificate could sign at `signing_time`. Returns "" when all hold, else why not; `signer`
+// gets the certificate's subject when there is one.
+std::string VerifyCades(const std::string& der, const std::string& signed_bytes, std::time_t signing_time,
+                        std::string* signer);
+
 }  // namespace arsred

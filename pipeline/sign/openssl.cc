@@ -38,6 +38,9 @@ const Api& Crypto() {
     library.Find(found.cms_signer_info_get0_signature, "CMS_SignerInfo_get0_signature");
     library.Find(found.i2d_x509_attribute, "i2d_X509_ATTRIBUTE");
     library.Find(found.i2d_cms_content_info, "i2d_CMS_ContentInfo");
+    library.Find(found.d2i_cms_content_info, "d2i_CMS_ContentInfo");
+    library.Find(found.cms_verify, "CMS_verify");
+    library.Find(found.cms_get0_signers, "CMS_get0_signers");
     library.Find(found.cms_content_info_free, "CMS_ContentInfo_free");
     library.Find(found.asn1_string_set, "ASN1_STRING_set");
     library.Find(found.obj_nid2obj, "OBJ_nid2obj");

@@ -44,6 +44,9 @@ struct Api {
   decltype(&CMS_SignerInfo_get0_signature) cms_signer_info_get0_signature;
   decltype(&i2d_X509_ATTRIBUTE) i2d_x509_attribute;
   decltype(&i2d_CMS_ContentInfo) i2d_cms_content_info;
+  decltype(&d2i_CMS_ContentInfo) d2i_cms_content_info;
+  decltype(&CMS_verify) cms_verify;
+  decltype(&CMS_get0_signers) cms_get0_signers;
   decltype(&CMS_ContentInfo_free) cms_content_info_free;
   decltype(&ASN1_STRING_set) asn1_string_set;
   decltype(&OBJ_nid2obj) obj_nid2obj;

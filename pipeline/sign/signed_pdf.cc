@@ -36,6 +36,7 @@ struct QpdfApi {
   decltype(&qpdf_oh_get_object_id) get_object_id;
   decltype(&qpdf_oh_get_generation) get_generation;
   decltype(&qpdf_oh_get_utf8_value) get_utf8_value;
+  decltype(&qpdf_oh_get_binary_string_value) get_binary_string_value;
   decltype(&qpdf_oh_get_int_value) get_int_value;
   decltype(&qpdf_oh_unparse) unparse;
   decltype(&qpdf_oh_unparse_resolved) unparse_resolved;
@@ -66,6 +67,7 @@ const QpdfApi& Qpdf() {
     library.Find(found.get_object_id, "qpdf_oh_get_object_id");
     library.Find(found.get_generation, "qpdf_oh_get_generation");
     library.Find(found.get_utf8_value, "qpdf_oh_get_utf8_value");
+    library.Find(found.get_binary_string_value, "qpdf_oh_get_binary_string_value");
     library.Find(found.get_int_value, "qpdf_oh_get_int_value");
     library.Find(found.unparse, "qpdf_oh_unparse");
     library.Find(found.unparse_resolved, "qpdf_oh_unparse_resolved");
@@ -184,6 +186,19 @@ bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* 
     found.object = q.get_object_id(data, field);
     found.generation = q.get_generation(data, field);
     found.is_signed = q.has_key(data, field, "/V");
+    if (found.is_signed) {
+      const qpdf_oh signature = q.get_key(data, field, "/V");
+      const qpdf_oh range = q.get_key(data, signature, "/ByteRange");
+      for (int k = 0; q.is_array(data, range) && k < q.get_array_n_items(data, range); ++k) {
+        found.byte_range.push_back(q.get_int_value(data, q.get_array_item(data, range, k)));
+      }
+      size_t length = 0;
+      const char* contents = q.get_binary_string_value(data, q.get_key(data, signature, "/Contents"), &length);
+      if (contents) found.contents.assign(contents, length);
+      found.signing_time = q.get_utf8_value(data, q.get_key(data, signature, "/M"));
+      const qpdf_oh sub_filter = q.get_key(data, signature, "/SubFilter");
+      found.sub_filter = q.unparse(data, sub_filter);
+    }
     found.dictionary = q.unparse_resolved(data, field);
     out.fields.push_back(found);
   }

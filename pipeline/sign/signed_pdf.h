@@ -15,6 +15,11 @@ struct SignatureFieldInPdf {
   int object = 0, generation = 0;
   bool is_signed = false;  // has a value (/V)
   std::string dictionary;  // the field as PDF syntax, to write again with its value
+  // Its signature, when signed: /ByteRange, /Contents (the CMS and its padding), /M, /SubFilter.
+  std::vector<long long> byte_range;
+  std::string contents;
+  std::string signing_time;
+  std::string sub_filter;
 };
 
 // What an incremental update needs to know of the file as it is.

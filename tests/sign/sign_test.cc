@@ -163,6 +163,14 @@ TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]")
   CHECK(printed.find("signingCertificateV2") != std::string::npos);
   CHECK(printed.find("signingTime") == std::string::npos);
 
+  // arsred's own check agrees: every seat signed and valid, the newest covering the whole file.
+  RunResult listed = RunArsred({"signatures", report.string()});
+  INFO(listed.out << listed.err);
+  CHECK(listed.exit_code == 0);
+  CHECK(Count(listed.out, ": valid") == seats.size());
+  CHECK(Count(listed.out, "(covers the whole file)") == 1);
+  CHECK(listed.out.find("11 of 11 seats signed") != std::string::npos);
+
   // One byte changed inside a signed range: the signatures that cover it are no longer valid.
   std::string tampered = signed_report;
   const size_t at = tampered.find("Årsredovisning");
@@ -171,6 +179,52 @@ TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]")
   WriteFile(temp.path() / "tampered.pdf", tampered);
   const std::string after = RunTool("pdfsig " + Quote(temp.path() / "tampered.pdf")).output;
   CHECK(Count(after, "Signature Validation: Signature is Valid.") == 0);
+  RunResult checked = RunArsred({"signatures", (temp.path() / "tampered.pdf").string()});
+  INFO(checked.out);
+  CHECK(checked.exit_code == 2);
+  CHECK(Count(checked.out, ": NOT VALID") == seats.size());
+  CHECK(checked.out.find("the signature does not verify") != std::string::npos);
+}
+
+TEST_CASE("signatures lists who has not signed, and --archive proves what was signed", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path year = FinalSeedCopy(temp.path(), "2023");
+  RunResult archived = RunArsred({"archive", year.string(), "--out", (temp.path() / "archive").string()});
+  INFO(archived.err);
+  REQUIRE(archived.exit_code == 0);
+  const fs::path signed_report = temp.path() / "signerad.pdf";
+  REQUIRE(Sign(temp.path() / "archive/arsredovisning-2023.pdf", "region", ca.Issue("region"), ca, Tomorrow(),
+               signed_report)
+              .exit_code == 0);
+
+  RunResult listed = RunArsred({"signatures", signed_report.string(), "--archive", (temp.path() / "archive").string()});
+  INFO(listed.out << listed.err);
+  CHECK(listed.exit_code == 0);
+  CHECK(listed.out.find("region: signed by CN = region") != std::string::npos);
+  CHECK(listed.out.find("ostersund: not signed yet (") != std::string::npos);
+  CHECK(listed.out.find("1 of 11 seats signed") != std::string::npos);
+  CHECK(listed.err.find("the first revision is ") != std::string::npos);
+
+  // A signed report of other inputs (a changed text) is refused against this archive.
+  fs::create_directories(temp.path() / "other");
+  const fs::path other_year = FinalSeedCopy(temp.path() / "other", "2023");
+  const std::string text = ReadFile(other_year / "text.yaml");
+  WriteFile(other_year / "text.yaml", ReplaceAll(text, "Förbundet", "Samordningsförbundet"));
+  const fs::path other = temp.path() / "other.pdf";
+  REQUIRE(RunArsred({"build", other_year.string(), "--final", "-o", other.string()}).exit_code == 0);
+  REQUIRE(Sign(other, "region", ca.Issue("region2"), ca).exit_code == 0);
+  RunResult mismatch = RunArsred({"signatures", other.string(), "--archive", (temp.path() / "archive").string()});
+  INFO(mismatch.err);
+  CHECK(mismatch.exit_code == 2);
+  CHECK(mismatch.err.find("the signatures are on another report") != std::string::npos);
+
+  // A draft has nothing to list.
+  const fs::path draft = temp.path() / "draft.pdf";
+  REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
+  RunResult none = RunArsred({"signatures", draft.string()});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("has no signature fields") != std::string::npos);
 }
 
 TEST_CASE("signing is refused, and the file left as it was, when it must not happen", "[sign]") {

@@ -1,0 +1,32 @@
+// `arsred signatures`: who has signed a report, whether each signature holds, and who has not
+// signed yet.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace arsred {
+
+struct SeatSignature {
+  std::string seat;     // the field's name
+  std::string tooltip;  // who signs, in words
+  bool is_signed = false;
+  std::string signer;   // the certificate's subject
+  std::string when;     // /M, as "2025-03-14 09:30:00 UTC"
+  bool whole_file = false;          // the newest: its range ends where the file does
+  std::vector<std::string> problems;  // empty: valid
+};
+
+struct ReportSignatures {
+  std::vector<SeatSignature> seats;  // in the order of the form's fields
+  // The report as built: the bytes up to the end of the first revision.
+  size_t first_revision_end = 0;
+};
+
+// Reads and checks every signature field of `pdf`: each signature's byte range (from the start,
+// around its /Contents only, to the end of a revision), its digest and CMS, and that its
+// certificate could sign at its /M. False with `error` when the file cannot be read as a PDF.
+bool CheckSignatures(const std::string& pdf, ReportSignatures& out, std::string* error);
+
+}  // namespace arsred
