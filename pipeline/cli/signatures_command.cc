@@ -97,7 +97,11 @@ int SignaturesCommand(const CommandContext& ctx) {
     for (const std::string& problem : seat.problems) ctx.out << "  " << problem << "\n";
   }
   for (const SeatSignature& seat : signatures.seats) {
-    if (!seat.is_signed) ctx.out << seat.seat << ": not signed yet (" << seat.tooltip << ")\n";
+    if (seat.prepared) {
+      ctx.out << seat.seat << ": prepared for a signing service, not signed yet (" << seat.tooltip << ")\n";
+    } else if (!seat.is_signed) {
+      ctx.out << seat.seat << ": not signed yet (" << seat.tooltip << ")\n";
+    }
   }
   ctx.out << signed_count << " of " << signatures.seats.size() << " seats signed\n";
   const std::string archive = vm["archive"].as<std::string>();

@@ -50,60 +50,135 @@ std::string Formatted(std::time_t when, const char* format) {
   return text;
 }
 
+// What every way of signing starts from: the report, read and found to be a final report of
+// arsred's with a field for the seat.
+struct Signing {
+  const SignRequest& request;
+  std::ostream& err;
+  std::string pdf;
+  PdfForSigning file;
+  const SignatureFieldInPdf* field = nullptr;
+
+  int Refuse(const std::string& why) const {
+    err << "arsred: sign: " << why << "; nothing was written\n";
+    return kExitErrors;
+  }
+  std::string Output() const { return request.output.empty() ? request.report : request.output; }
+};
+
+// Reads the report and finds the seat's field; "" when signing may go on, else why not.
+std::string Open(Signing& s) {
+  std::string why;
+  const std::optional<std::string> pdf = ReadWholeFile(s.request.report, &why);
+  if (!pdf) return s.request.report + ": " + why;
+  s.pdf = *pdf;
+  if (!ReadPdfForSigning(s.pdf, s.file, &why)) return s.request.report + ": " + why;
+  if (s.file.creator != "arsred" || !s.file.pdfa || s.file.fields.empty()) {
+    return s.request.report + ": not a final report made by arsred (a PDF/A with a signature field for each "
+                              "seat: `arsred build --final`)";
+  }
+  std::string names;
+  for (const SignatureFieldInPdf& f : s.file.fields) {
+    if (f.name == s.request.seat) s.field = &f;
+    names += (names.empty() ? "" : ", ") + f.name;
+  }
+  if (!s.field) return s.request.report + " has no signature field `" + s.request.seat + "`; its seats: " + names;
+  return "";
+}
+
+std::string Who(const Signing& s) { return "`" + s.request.seat + "` (" + s.field->tooltip + ")"; }
+
+// The signing time: --date, or the clock, the one place arsred reads it.
+bool SigningTime(const Signing& s, std::time_t* when) {
+  *when = std::time(nullptr);
+  return s.request.date.empty() || ParseSigningTime(s.request.date, when);
+}
+
+int SignWithKey(Signing& s) {
+  if (s.field->is_signed) return s.Refuse(Who(s) + " has signed " + s.request.report + " already");
+  std::time_t when = 0;
+  if (!SigningTime(s, &when)) return s.Refuse("--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+  std::string why, password;
+  if (!s.request.password_file.empty()) {
+    const std::optional<std::string> text = ReadWholeFile(s.request.password_file, &why, 1u << 16);
+    if (!text) return s.Refuse(s.request.password_file + ": " + why);
+    password = text->substr(0, text->find_first_of("\r\n"));
+  }
+  const std::optional<std::string> bundle = ReadWholeFile(s.request.pkcs12, &why, 1u << 20);
+  if (!bundle) return s.Refuse(s.request.pkcs12 + ": " + why);
+  const std::unique_ptr<SigningKey> key = SigningKey::FromPkcs12(*bundle, password, &why);
+  if (!key) return s.Refuse(s.request.pkcs12 + ": " + why);
+  why = key->CannotSignAt(when);
+  if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + Formatted(when, "%F %T UTC") + ")");
+
+  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
+  if (!PlaceSignature(prepared, key->SignCades(Sha256Of(SignedBytes(prepared))))) {
+    return s.Refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
+  }
+  WriteFileAtomically(s.Output(), prepared.pdf);
+  s.err << "arsred: sign: " << Who(s) << " signed by " << key->Subject() << ", " << Formatted(when, "%F %T UTC")
+        << "; wrote " << s.Output() << "\n";
+  return kExitClean;
+}
+
+// Reserves the field and writes the bytes the signature will cover, for a signing service.
+int Prepare(Signing& s) {
+  if (s.field->is_signed) {
+    return s.Refuse(Who(s) + (s.field->awaits_signature() ? " is prepared already: attach the service's signature"
+                                                           : " has signed " + s.request.report + " already"));
+  }
+  std::time_t when = 0;
+  if (!SigningTime(s, &when)) return s.Refuse("--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
+  const std::string data = SignedBytes(prepared);
+  WriteFileAtomically(s.request.prepare, data);
+  WriteFileAtomically(s.Output(), prepared.pdf);
+  std::string hex;
+  for (unsigned char byte : Sha256Of(data)) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0xF];
+  }
+  s.err << "arsred: sign: " << Who(s) << " prepared in " << s.Output() << "; the data to sign is "
+        << s.request.prepare << " (" << data.size() << " bytes, SHA-256 " << hex << ")\n";
+  return kExitClean;
+}
+
+// Puts a signing service's CMS in the prepared field, after checking that it signs that data.
+int Attach(Signing& s) {
+  if (!s.field->awaits_signature()) {
+    return s.Refuse(Who(s) + (s.field->is_signed ? " has signed already" : " is not prepared: run --prepare first"));
+  }
+  std::string why;
+  const std::optional<std::string> cms = ReadWholeFile(s.request.attach, &why, 1u << 20);
+  if (!cms) return s.Refuse(s.request.attach + ": " + why);
+  PreparedSignature prepared = PreparedIn(s.pdf, *s.field);
+  std::time_t when = 0;
+  std::string signer;
+  // The field's /M is the signing time the prepared data carries.
+  if (!ParsePdfDate(s.field->signing_time, &when)) return s.Refuse("the prepared field has no signing time (/M)");
+  why = VerifyCades(*cms, SignedBytes(prepared), when, &signer);
+  if (!why.empty()) return s.Refuse(s.request.attach + ": not a signature of the prepared data: " + why);
+  if (!PlaceSignature(prepared, *cms)) {
+    return s.Refuse(s.request.attach + ": larger than the " + std::to_string(kContentsBytes) + " bytes reserved");
+  }
+  WriteFileAtomically(s.Output(), prepared.pdf);
+  s.err << "arsred: sign: " << Who(s) << " signed by " << signer << "; wrote " << s.Output() << "\n";
+  return kExitClean;
+}
+
 }  // namespace
 
 int SignReport(const SignRequest& request, std::ostream& err) {
-  const auto refuse = [&](const std::string& why) {
-    err << "arsred: sign: " << why << "; nothing was written\n";
-    return static_cast<int>(kExitErrors);
-  };
+  Signing s{request, err, {}, {}, nullptr};
   try {
-    std::string why;
-    const std::optional<std::string> pdf = ReadWholeFile(request.report, &why);
-    if (!pdf) return refuse(request.report + ": " + why);
-    PdfForSigning file;
-    if (!ReadPdfForSigning(*pdf, file, &why)) return refuse(request.report + ": " + why);
-    if (file.creator != "arsred" || !file.pdfa || file.fields.empty()) {
-      return refuse(request.report + ": not a final report made by arsred (a PDF/A with a signature field for "
-                                     "each seat: `arsred build --final`)");
-    }
-    const SignatureFieldInPdf* field = nullptr;
-    std::string names;
-    for (const SignatureFieldInPdf& f : file.fields) {
-      if (f.name == request.seat) field = &f;
-      names += (names.empty() ? "" : ", ") + f.name;
-    }
-    if (!field) return refuse(request.report + " has no signature field `" + request.seat + "`; its seats: " + names);
-    if (field->is_signed) return refuse("`" + request.seat + "` (" + field->tooltip + ") has signed " + request.report + " already");
-
-    std::time_t when = std::time(nullptr);  // the one place arsred reads the clock
-    if (!request.date.empty() && !ParseSigningTime(request.date, &when)) {
-      return refuse("--date " + request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
-    }
-    std::string password;
-    if (!request.password_file.empty()) {
-      const std::optional<std::string> text = ReadWholeFile(request.password_file, &why, 1u << 16);
-      if (!text) return refuse(request.password_file + ": " + why);
-      password = text->substr(0, text->find_first_of("\r\n"));
-    }
-    const std::optional<std::string> bundle = ReadWholeFile(request.pkcs12, &why, 1u << 20);
-    if (!bundle) return refuse(request.pkcs12 + ": " + why);
-    const std::unique_ptr<SigningKey> key = SigningKey::FromPkcs12(*bundle, password, &why);
-    if (!key) return refuse(request.pkcs12 + ": " + why);
-    why = key->CannotSignAt(when);
-    if (!why.empty()) return refuse(request.pkcs12 + ": " + why + " (signing at " + Formatted(when, "%F %T UTC") + ")");
-
-    PreparedSignature prepared = PrepareSignature(*pdf, file, *field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
-    if (!PlaceSignature(prepared, key->SignCades(Sha256Of(SignedBytes(prepared))))) {
-      return refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
-    }
-    const std::string output = request.output.empty() ? request.report : request.output;
-    WriteFileAtomically(output, prepared.pdf);
-    err << "arsred: sign: " << request.seat << " (" << field->tooltip << ") signed by " << key->Subject() << ", "
-        << Formatted(when, "%F %T UTC") << "; wrote " << output << "\n";
-    return kExitClean;
+    const std::string why = Open(s);
+    if (!why.empty()) return s.Refuse(why);
+    if (!request.prepare.empty()) return Prepare(s);
+    if (!request.attach.empty()) return Attach(s);
+    return SignWithKey(s);
   } catch (const std::exception& failure) {
-    return refuse(failure.what());
+    return s.Refuse(failure.what());
   }
 }
 

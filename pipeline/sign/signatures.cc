@@ -22,23 +22,6 @@ std::vector<size_t> RevisionEnds(const std::string& pdf) {
   return ends;
 }
 
-// A PDF date, "D:20250314093000Z" or with an offset "+01'00'", as a time; false when it is not one.
-bool ParsePdfDate(const std::string& text, std::time_t* when) {
-  std::tm tm{};
-  char zone = 'Z';
-  int offset_hours = 0, offset_minutes = 0;
-  const int read = std::sscanf(text.c_str(), "D:%4d%2d%2d%2d%2d%2d%c%2d'%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone, &offset_hours, &offset_minutes);
-  if (read < 6) return false;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  std::time_t utc = timegm(&tm);
-  const int sign = zone == '+' ? 1 : zone == '-' ? -1 : 0;
-  utc -= sign * (offset_hours * 3600 + offset_minutes * 60);
-  *when = utc;
-  return true;
-}
-
 std::string Readable(std::time_t when) {
   std::tm tm{};
   gmtime_r(&when, &tm);
@@ -96,8 +79,9 @@ bool CheckSignatures(const std::string& pdf, ReportSignatures& out, std::string*
     SeatSignature seat;
     seat.seat = field.name;
     seat.tooltip = field.tooltip;
-    seat.is_signed = field.is_signed;
-    if (field.is_signed) CheckOne(pdf, revision_ends, field, seat);
+    seat.prepared = field.awaits_signature();
+    seat.is_signed = field.is_signed && !seat.prepared;
+    if (seat.is_signed) CheckOne(pdf, revision_ends, field, seat);
     out.seats.push_back(seat);
   }
   return true;

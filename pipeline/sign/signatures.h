@@ -12,6 +12,7 @@ struct SeatSignature {
   std::string seat;     // the field's name
   std::string tooltip;  // who signs, in words
   bool is_signed = false;
+  bool prepared = false;  // reserved for a signing service (`sign --prepare`), not signed yet
   std::string signer;   // the certificate's subject
   std::string when;     // /M, as "2025-03-14 09:30:00 UTC"
   bool whole_file = false;          // the newest: its range ends where the file does

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <stdexcept>
 
@@ -270,6 +271,38 @@ bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der) {
   }
   prepared.pdf.replace(prepared.contents_start + 1, hex.size(), hex);
   return true;
+}
+
+bool ParsePdfDate(const std::string& text, std::time_t* when) {
+  std::tm tm{};
+  char zone = 'Z';
+  int offset_hours = 0, offset_minutes = 0;
+  const int read = std::sscanf(text.c_str(), "D:%4d%2d%2d%2d%2d%2d%c%2d'%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone, &offset_hours, &offset_minutes);
+  if (read < 6) return false;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::time_t utc = timegm(&tm);
+  const int sign = zone == '+' ? 1 : zone == '-' ? -1 : 0;
+  utc -= sign * (offset_hours * 3600 + offset_minutes * 60);
+  *when = utc;
+  return true;
+}
+
+PreparedSignature PreparedIn(const std::string& pdf, const SignatureFieldInPdf& field) {
+  const std::vector<long long>& r = field.byte_range;
+  if (r.size() != 4 || r[1] <= 0 || r[2] <= r[1] || static_cast<unsigned long long>(r[2]) > pdf.size() ||
+      pdf[static_cast<size_t>(r[1])] != '<' || pdf[static_cast<size_t>(r[2] - 1)] != '>') {
+    throw std::runtime_error("the prepared signature's /ByteRange does not frame its /Contents");
+  }
+  if (static_cast<unsigned long long>(r[2] + r[3]) != pdf.size()) {
+    throw std::runtime_error("the prepared signature is not the file's newest revision: attach to the file --prepare wrote");
+  }
+  PreparedSignature out;
+  out.pdf = pdf;
+  out.contents_start = static_cast<size_t>(r[1]);
+  out.contents_end = static_cast<size_t>(r[2]);
+  return out;
 }
 
 }  // namespace arsred

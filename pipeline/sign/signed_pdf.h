@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct SignatureFieldInPdf {
   std::string contents;
   std::string signing_time;
   std::string sub_filter;
+  // Prepared for a signing service (`--prepare`): the signature's place is reserved, but its
+  // /Contents holds only zeros until the service's CMS is attached.
+  bool awaits_signature() const { return is_signed && contents.find_first_not_of('\0') == std::string::npos; }
 };
 
 // What an incremental update needs to know of the file as it is.
@@ -58,5 +62,13 @@ std::string SignedBytes(const PreparedSignature& prepared);
 
 // Puts the DER of the CMS into /Contents, as hex padded with zeros; false when it does not fit.
 bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der);
+
+// A PDF date, "D:20250314093000Z" or with an offset ("+01'00'"), as a time; false when it is
+// not one.
+bool ParsePdfDate(const std::string& text, std::time_t* when);
+
+// The prepared signature of `field` in `pdf` as it stands in the file (its /ByteRange), for
+// attaching a CMS made elsewhere.
+PreparedSignature PreparedIn(const std::string& pdf, const SignatureFieldInPdf& field);
 
 }  // namespace arsred

@@ -52,6 +52,15 @@ class TestCa {
   }
 
   fs::path password() const { return dir_ / "password"; }
+  // What a signing service returns for `data`: a detached CMS made by `openssl cms` with the
+  // key and certificate of the ledamot `name` (issued before).
+  fs::path ServiceSigns(const std::string& name, const fs::path& data) const {
+    const fs::path out = dir_ / (name + ".cms.der");
+    Run("openssl cms -sign -binary -in " + Quote(data) + " -signer " + Path(name + ".crt") + " -inkey " +
+        Path(name + ".key") + " -certfile " + Path("ca.crt") + " -outform DER -out " + Quote(out) +
+        " -nosmimecap -cades -md sha256");
+    return out;
+  }
   fs::path certificate() const { return dir_ / "ca.crt"; }
 
  private:
@@ -258,6 +267,49 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   RunResult on_draft = Sign(draft, "region", p12, ca);
   CHECK(on_draft.exit_code == 2);
   CHECK(on_draft.err.find("not a final report made by arsred") != std::string::npos);
+}
+
+TEST_CASE("through a signing service: --prepare writes the data, --attach puts its CMS in place", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  ca.Issue("region");
+  ca.Issue("ostersund");
+  const fs::path prepared = temp.path() / "prepared.pdf", data = temp.path() / "data.bin";
+  RunResult prepare = RunArsred({"sign", report.string(), "--seat", "region", "--prepare", data.string(), "-o",
+                                 prepared.string(), "--date", Tomorrow()});
+  INFO(prepare.err);
+  REQUIRE(prepare.exit_code == 0);
+  // The data is the bytes the signature will cover: the prepared file without its /Contents.
+  const std::string prepared_bytes = ReadFile(prepared);
+  CHECK(FirstSignatureAndSignedBytes(prepared_bytes).second == ReadFile(data));
+  CHECK(RunArsred({"signatures", prepared.string()}).out.find("region: prepared for a signing service") !=
+        std::string::npos);
+  CHECK(RunArsred({"sign", prepared.string(), "--seat", "region", "--prepare", data.string()}).exit_code == 2);
+
+  // A CMS of other data, or none prepared, is refused and nothing written.
+  WriteFile(temp.path() / "other.bin", "something else");
+  RunResult wrong = RunArsred({"sign", prepared.string(), "--seat", "region", "--attach",
+                               ca.ServiceSigns("region", temp.path() / "other.bin").string()});
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.err.find("not a signature of the prepared data") != std::string::npos);
+  CHECK(ReadFile(prepared) == prepared_bytes);
+  const fs::path cms = ca.ServiceSigns("region", data);
+  RunResult unprepared = RunArsred({"sign", prepared.string(), "--seat", "ostersund", "--attach", cms.string()});
+  CHECK(unprepared.exit_code == 2);
+  CHECK(unprepared.err.find("is not prepared") != std::string::npos);
+
+  const fs::path signed_report = temp.path() / "signed.pdf";
+  RunResult attach =
+      RunArsred({"sign", prepared.string(), "--seat", "region", "--attach", cms.string(), "-o", signed_report.string()});
+  INFO(attach.err);
+  REQUIRE(attach.exit_code == 0);
+  CHECK(attach.err.find("signed by CN = region") != std::string::npos);
+  CHECK(Count(RunTool("pdfsig " + Quote(signed_report)).output, "Signature Validation: Signature is Valid.") == 1);
+  CHECK(RunArsred({"signatures", signed_report.string()}).exit_code == 0);
+  // The next seat signs after it, with a key of its own.
+  REQUIRE(Sign(signed_report, "ostersund", temp.path() / "ca/ostersund.p12", ca).exit_code == 0);
+  CHECK(Count(RunTool("pdfsig " + Quote(signed_report)).output, "Signature Validation: Signature is Valid.") == 2);
 }
 
 TEST_CASE("the same report, key and time give the same signed bytes (RSA)", "[sign]") {
