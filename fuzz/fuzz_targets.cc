@@ -15,6 +15,7 @@
 #include "load.h"
 #include "render_pdf.h"
 #include "sie.h"
+#include "signatures.h"
 #include "validate.h"
 
 namespace arsred::fuzz {
@@ -118,6 +119,12 @@ void ReadBooks(const uint8_t* data, size_t size) {
     MapBalances(books, kind, 0, targets);
   }
   for (const Diagnostic& d : diagnostics.all()) FormatDiagnostic(d, sources);
+}
+
+void CheckSignaturesOf(const uint8_t* data, size_t size) {
+  ReportSignatures signatures;
+  std::string error;
+  CheckSignatures(std::string(reinterpret_cast<const char*>(data), size), signatures, &error);
 }
 
 }  // namespace arsred::fuzz

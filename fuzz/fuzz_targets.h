@@ -21,4 +21,8 @@ void RenderWith(const uint8_t* data, size_t size);
 // The bytes are an SIE file from the books; it is read and its balances summed by ranges.
 void ReadBooks(const uint8_t* data, size_t size);
 
+// The bytes are a signed PDF; its signature fields are read and every signature checked, as
+// `arsred signatures` does with a file from anyone.
+void CheckSignaturesOf(const uint8_t* data, size_t size);
+
 }  // namespace arsred::fuzz

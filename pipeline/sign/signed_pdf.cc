@@ -21,6 +21,7 @@ struct QpdfApi {
   decltype(&qpdf_silence_errors) silence_errors;
   decltype(&qpdf_set_suppress_warnings) set_suppress_warnings;
   decltype(&qpdf_read_memory) read_memory;
+  decltype(&qpdf_more_warnings) more_warnings;
   decltype(&qpdf_has_error) has_error;
   decltype(&qpdf_get_error) get_error;
   decltype(&qpdf_get_error_full_text) get_error_full_text;
@@ -52,6 +53,7 @@ const QpdfApi& Qpdf() {
     library.Find(found.silence_errors, "qpdf_silence_errors");
     library.Find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
     library.Find(found.read_memory, "qpdf_read_memory");
+    library.Find(found.more_warnings, "qpdf_more_warnings");
     library.Find(found.has_error, "qpdf_has_error");
     library.Find(found.get_error, "qpdf_get_error");
     library.Find(found.get_error_full_text, "qpdf_get_error_full_text");
@@ -154,6 +156,11 @@ bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* 
   q.set_suppress_warnings(data, QPDF_TRUE);
   if ((q.read_memory(data, "the report", pdf.data(), pdf.size(), nullptr) & QPDF_ERRORS) != 0) {
     *error = q.has_error(data) ? q.get_error_full_text(data, q.get_error(data)) : "qpdf finds it damaged";
+    return false;
+  }
+  // A file qpdf had to repair has cross-references that an update cannot point back to.
+  if (q.more_warnings(data)) {
+    *error = "damaged: qpdf had to repair it";
     return false;
   }
   const qpdf_oh root = q.get_root(data);

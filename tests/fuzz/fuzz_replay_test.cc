@@ -33,5 +33,7 @@ TEST_CASE("the render fuzzer's regressions replay without a crash") { Replay("re
 
 TEST_CASE("the SIE fuzzer's regressions replay without a crash") { Replay("sie", fuzz::ReadBooks); }
 
+TEST_CASE("the signature fuzzer's corpus replays without a crash") { Replay("signatures", fuzz::CheckSignaturesOf); }
+
 }  // namespace
 }  // namespace arsred::test

@@ -261,6 +261,17 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   WriteFile(ca.password(), "hemligt\n");
   refused(Sign(report, "ostersund", report, ca), "not a PKCS#12 file");
 
+  // A file whose cross-references point wrong is one qpdf repairs in memory: an update could not
+  // point back to it.
+  std::string damaged = before;
+  const size_t startxref = damaged.rfind("startxref\n");
+  REQUIRE(startxref != std::string::npos);
+  damaged.replace(startxref + 10, damaged.find('\n', startxref + 10) - startxref - 10, "1234");
+  WriteFile(temp.path() / "damaged.pdf", damaged);
+  RunResult on_damaged = Sign(temp.path() / "damaged.pdf", "ostersund", p12, ca);
+  CHECK(on_damaged.exit_code == 2);
+  CHECK(on_damaged.err.find("damaged") != std::string::npos);
+
   // A draft is not signed: it has no fields, and is no PDF/A.
   const fs::path draft = temp.path() / "draft.pdf";
   REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
