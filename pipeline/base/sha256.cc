@@ -1,37 +1,30 @@
 #include "sha256.h"
 
-#include <openssl/evp.h>
-
 #include <stdexcept>
 
-#include "shared_library.h"
+#include "openssl_api.h"
 
 namespace arsred {
 
-std::string Sha256Hex(std::string_view bytes) {
-  // OpenSSL's libcrypto is loaded when a first hash is asked for (shared_library.h): only the
-  // archive and an approved year need it.
-  struct Crypto {
-    decltype(&EVP_Digest) digest;
-    decltype(&EVP_sha256) sha256;
-  };
-  static const Crypto crypto = [] {
-    static SharedLibrary library(ARSRED_CRYPTO_SONAME);
-    Crypto found{};
-    library.Find(found.digest, "EVP_Digest");
-    library.Find(found.sha256, "EVP_sha256");
-    return found;
-  }();
-  unsigned char digest[EVP_MAX_MD_SIZE];
+Sha256Digest Sha256(std::string_view bytes) {
+  // OpenSSL's libcrypto is loaded when a first hash is asked for (openssl_api.h): only the
+  // archive, an approved year and signing need it.
+  const openssl::Api& crypto = openssl::Crypto();
+  Sha256Digest digest{};
   unsigned int length = 0;
-  if (crypto.digest(bytes.data(), bytes.size(), digest, &length, crypto.sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL could not compute a SHA-256");
+  if (crypto.evp_digest(bytes.data(), bytes.size(), digest.data(), &length, crypto.evp_sha256(), nullptr) != 1 ||
+      length != digest.size()) {
+    throw std::runtime_error(openssl::Errors("OpenSSL could not compute a SHA-256"));
   }
+  return digest;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
+  for (unsigned char byte : Sha256(bytes)) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0xF];
   }
   return hex;
 }

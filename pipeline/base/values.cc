@@ -77,7 +77,6 @@ bool IsRealDate(int year, int month, int day) {
   return day <= days;
 }
 
-namespace {
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -85,7 +84,6 @@ bool AllDigits(std::string_view s) {
   }
   return true;
 }
-}  // namespace
 
 std::optional<int64_t> ParseInteger(std::string_view text, std::string* why) {
   std::string_view digits = text;

@@ -99,6 +99,9 @@ Date NextDay(Date d);
 
 // Strict parsers for plain YAML scalars. Each returns nullopt and fills `why` on failure.
 std::optional<int64_t> ParseInteger(std::string_view text, std::string* why);
+
+// Whether `s` is one or more ASCII digits and nothing else.
+bool AllDigits(std::string_view s);
 std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why);
 std::optional<Date> ParseDate(std::string_view text, std::string* why);
 std::optional<YearOrDate> ParseYearOrDate(std::string_view text, std::string* why);

@@ -12,14 +12,6 @@ namespace arsred {
 
 namespace {
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 std::optional<Date> ParseSieDate(std::string_view text, std::string* why) {
   if (text.size() != 8 || !AllDigits(text)) {
     *why = "expected a date written YYYYMMDD, found \"" + std::string(text) + "\"";

@@ -1,13 +1,11 @@
 #include "hyphenate.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <optional>
 
 #include "font_metrics.h"
+#include "read_file.h"
 
 namespace arsred {
 
@@ -45,17 +43,13 @@ std::optional<Latin1Word> ToLatin1Word(std::string_view word) {
 }  // namespace
 
 std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dictionary_path, std::string* error) {
-  std::ifstream in(dictionary_path, std::ios::binary | std::ios::ate);
-  std::string text;
-  if (in) {
-    text.resize(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
-    in.seekg(0).read(text.data(), static_cast<std::streamsize>(text.size()));
-  }
-  if (!in) {
-    if (error) *error = dictionary_path + ": " + std::strerror(errno);
+  std::string why;
+  const std::optional<std::string> text = ReadWholeFile(dictionary_path, &why);
+  if (!text) {
+    if (error) *error = dictionary_path + ": " + why;
     return nullptr;
   }
-  return Parse(text, dictionary_path, error);
+  return Parse(*text, dictionary_path, error);
 }
 
 std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::string& name, std::string* error) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "openssl.h"
+#include "openssl_api.h"
 
 namespace arsred {
 
@@ -66,17 +66,6 @@ std::string SubjectOf(X509* certificate) {
 }
 
 }  // namespace
-
-Sha256Digest Sha256Of(const std::string& bytes) {
-  const openssl::Api& c = openssl::Crypto();
-  Sha256Digest digest{};
-  unsigned int length = 0;
-  if (c.evp_digest(bytes.data(), bytes.size(), digest.data(), &length, c.evp_sha256(), nullptr) != 1 ||
-      length != digest.size()) {
-    throw std::runtime_error(openssl::Errors("OpenSSL could not compute a SHA-256"));
-  }
-  return digest;
-}
 
 std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, const std::string& password,
                                                    std::string* error) {

@@ -4,19 +4,15 @@
 // and signing-certificate-v2, and no signing-time (the PDF's /M gives the time instead).
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "sha256.h"
+
 namespace arsred {
-
-using Sha256Digest = std::array<unsigned char, 32>;
-
-// The SHA-256 of `bytes`; throws std::runtime_error when OpenSSL cannot be loaded.
-Sha256Digest Sha256Of(const std::string& bytes);
 
 class SigningKey {
  public:

@@ -7,6 +7,7 @@
 #include "cades.h"
 #include "diagnostics.h"
 #include "read_file.h"
+#include "sha256.h"
 #include "signed_pdf.h"
 #include "write_file.h"
 
@@ -112,7 +113,7 @@ int SignWithKey(Signing& s) {
   if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + Formatted(when, "%F %T UTC") + ")");
 
   PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
-  if (!PlaceSignature(prepared, key->SignCades(Sha256Of(SignedBytes(prepared))))) {
+  if (!PlaceSignature(prepared, key->SignCades(Sha256(SignedBytes(prepared))))) {
     return s.Refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
   }
   WriteFileAtomically(s.Output(), prepared.pdf);
@@ -133,14 +134,8 @@ int Prepare(Signing& s) {
   const std::string data = SignedBytes(prepared);
   WriteFileAtomically(s.request.prepare, data);
   WriteFileAtomically(s.Output(), prepared.pdf);
-  std::string hex;
-  for (unsigned char byte : Sha256Of(data)) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0xF];
-  }
   s.err << "arsred: sign: " << Who(s) << " prepared in " << s.Output() << "; the data to sign is "
-        << s.request.prepare << " (" << data.size() << " bytes, SHA-256 " << hex << ")\n";
+        << s.request.prepare << " (" << data.size() << " bytes, SHA-256 " << Sha256Hex(data) << ")\n";
   return kExitClean;
 }
 

@@ -1,83 +1,16 @@
 #include "signed_pdf.h"
 
-#include <qpdf/qpdf-c.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <memory>
 #include <stdexcept>
 
-#include "shared_library.h"
+#include "qpdf_api.h"
 
 namespace arsred {
 
 namespace {
-
-// The functions of qpdf's C API that reading a report for signing uses.
-struct QpdfApi {
-  decltype(&qpdf_init) init;
-  decltype(&qpdf_cleanup) cleanup;
-  decltype(&qpdf_silence_errors) silence_errors;
-  decltype(&qpdf_set_suppress_warnings) set_suppress_warnings;
-  decltype(&qpdf_read_memory) read_memory;
-  decltype(&qpdf_more_warnings) more_warnings;
-  decltype(&qpdf_has_error) has_error;
-  decltype(&qpdf_get_error) get_error;
-  decltype(&qpdf_get_error_full_text) get_error_full_text;
-  decltype(&qpdf_get_root) get_root;
-  decltype(&qpdf_get_trailer) get_trailer;
-  decltype(&qpdf_oh_has_key) has_key;
-  decltype(&qpdf_oh_get_key) get_key;
-  decltype(&qpdf_oh_is_array) is_array;
-  decltype(&qpdf_oh_is_dictionary) is_dictionary;
-  decltype(&qpdf_oh_is_indirect) is_indirect;
-  decltype(&qpdf_oh_is_name_and_equals) is_name_and_equals;
-  decltype(&qpdf_oh_get_array_n_items) get_array_n_items;
-  decltype(&qpdf_oh_get_array_item) get_array_item;
-  decltype(&qpdf_oh_get_object_id) get_object_id;
-  decltype(&qpdf_oh_get_generation) get_generation;
-  decltype(&qpdf_oh_get_utf8_value) get_utf8_value;
-  decltype(&qpdf_oh_get_binary_string_value) get_binary_string_value;
-  decltype(&qpdf_oh_get_int_value) get_int_value;
-  decltype(&qpdf_oh_unparse) unparse;
-  decltype(&qpdf_oh_unparse_resolved) unparse_resolved;
-};
-
-const QpdfApi& Qpdf() {
-  static const QpdfApi api = [] {
-    static SharedLibrary library(ARSRED_QPDF_SONAME);
-    QpdfApi found{};
-    library.Find(found.init, "qpdf_init");
-    library.Find(found.cleanup, "qpdf_cleanup");
-    library.Find(found.silence_errors, "qpdf_silence_errors");
-    library.Find(found.set_suppress_warnings, "qpdf_set_suppress_warnings");
-    library.Find(found.read_memory, "qpdf_read_memory");
-    library.Find(found.more_warnings, "qpdf_more_warnings");
-    library.Find(found.has_error, "qpdf_has_error");
-    library.Find(found.get_error, "qpdf_get_error");
-    library.Find(found.get_error_full_text, "qpdf_get_error_full_text");
-    library.Find(found.get_root, "qpdf_get_root");
-    library.Find(found.get_trailer, "qpdf_get_trailer");
-    library.Find(found.has_key, "qpdf_oh_has_key");
-    library.Find(found.get_key, "qpdf_oh_get_key");
-    library.Find(found.is_array, "qpdf_oh_is_array");
-    library.Find(found.is_dictionary, "qpdf_oh_is_dictionary");
-    library.Find(found.is_indirect, "qpdf_oh_is_indirect");
-    library.Find(found.is_name_and_equals, "qpdf_oh_is_name_and_equals");
-    library.Find(found.get_array_n_items, "qpdf_oh_get_array_n_items");
-    library.Find(found.get_array_item, "qpdf_oh_get_array_item");
-    library.Find(found.get_object_id, "qpdf_oh_get_object_id");
-    library.Find(found.get_generation, "qpdf_oh_get_generation");
-    library.Find(found.get_utf8_value, "qpdf_oh_get_utf8_value");
-    library.Find(found.get_binary_string_value, "qpdf_oh_get_binary_string_value");
-    library.Find(found.get_int_value, "qpdf_oh_get_int_value");
-    library.Find(found.unparse, "qpdf_oh_unparse");
-    library.Find(found.unparse_resolved, "qpdf_oh_unparse_resolved");
-    return found;
-  }();
-  return api;
-}
 
 // A dictionary written by qpdf ("<< /A 1 >>") with `entries` added before its end.
 std::string WithEntries(std::string dictionary, const std::string& entries) {

@@ -1,5 +1,6 @@
-// The functions of OpenSSL's libcrypto that signing uses, from the library loaded when first
-// needed (shared_library.h): only `arsred sign` pays for loading it. Internal to sign/.
+// The functions of OpenSSL's libcrypto that arsred uses, from the library loaded when first
+// needed (shared_library.h): SHA-256 for the archive and approval, and the CMS of a signature
+// (sign/). A command that needs none of them does not pay for loading it.
 #pragma once
 
 #include <openssl/bio.h>

@@ -1,4 +1,4 @@
-#include "openssl.h"
+#include "openssl_api.h"
 
 #include "shared_library.h"
 
