@@ -8,6 +8,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 
 #include <string>
@@ -20,6 +21,9 @@ struct Api {
   decltype(&BIO_new_mem_buf) bio_new_mem_buf;
   decltype(&BIO_ctrl) bio_ctrl;
   decltype(&BIO_free) bio_free;
+  decltype(&BIO_free_all) bio_free_all;
+  decltype(&BIO_f_buffer) bio_f_buffer;
+  decltype(&BIO_push) bio_push;
   decltype(&d2i_PKCS12_bio) d2i_pkcs12_bio;
   decltype(&PKCS12_parse) pkcs12_parse;
   decltype(&PKCS12_free) pkcs12_free;
@@ -35,7 +39,7 @@ struct Api {
   decltype(&X509_get_key_usage) x509_get_key_usage;
   decltype(&X509_get_subject_name) x509_get_subject_name;
   decltype(&X509_NAME_print_ex) x509_name_print_ex;
-  decltype(&ASN1_TIME_print) asn1_time_print;
+  decltype(&ASN1_TIME_to_tm) asn1_time_to_tm;
   decltype(&CMS_sign) cms_sign;
   decltype(&CMS_add1_signer) cms_add1_signer;
   decltype(&CMS_add1_cert) cms_add1_cert;
@@ -47,7 +51,23 @@ struct Api {
   decltype(&i2d_CMS_ContentInfo) i2d_cms_content_info;
   decltype(&d2i_CMS_ContentInfo) d2i_cms_content_info;
   decltype(&CMS_verify) cms_verify;
+  decltype(&CMS_is_detached) cms_is_detached;
   decltype(&CMS_get0_signers) cms_get0_signers;
+  decltype(&CMS_get0_SignerInfos) cms_get0_signer_infos;
+  decltype(&CMS_unsigned_get_attr_by_NID) cms_unsigned_get_attr_by_nid;
+  decltype(&CMS_unsigned_get_attr) cms_unsigned_get_attr;
+  decltype(&CMS_unsigned_add1_attr_by_NID) cms_unsigned_add1_attr_by_nid;
+  decltype(&X509_ATTRIBUTE_get0_type) x509_attribute_get0_type;
+  decltype(&d2i_TS_TST_INFO) d2i_ts_tst_info;
+  decltype(&TS_TST_INFO_free) ts_tst_info_free;
+  decltype(&TS_TST_INFO_get_msg_imprint) ts_tst_info_get_msg_imprint;
+  decltype(&TS_TST_INFO_get_time) ts_tst_info_get_time;
+  decltype(&TS_MSG_IMPRINT_get_msg) ts_msg_imprint_get_msg;
+  decltype(&TS_MSG_IMPRINT_get_algo) ts_msg_imprint_get_algo;
+  decltype(&X509_ALGOR_get0) x509_algor_get0;
+  decltype(&OBJ_obj2nid) obj_obj2nid;
+  decltype(&ASN1_STRING_get0_data) asn1_string_get0_data;
+  decltype(&ASN1_STRING_length) asn1_string_length;
   decltype(&CMS_ContentInfo_free) cms_content_info_free;
   decltype(&ASN1_STRING_set) asn1_string_set;
   decltype(&OBJ_nid2obj) obj_nid2obj;

@@ -18,6 +18,10 @@ int SignCommand(const CommandContext& ctx) {
       "for a signing service: reserve the field and write the data it signs to this file")(
       "attach", po::value<std::string>()->default_value(""),
       "for a signing service: put the CMS (DER) it returned into the prepared field")(
+      "timestamp-data", po::value<std::string>()->default_value(""),
+      "write the seat's signature value, for a timestamping authority")(
+      "timestamp", po::value<std::string>()->default_value(""),
+      "add an RFC 3161 timestamp token (DER) to the seat's signature (PAdES B-T)")(
       "password-file", po::value<std::string>()->default_value(""), "the .p12's password on the first line")(
       "output,o", po::value<std::string>()->default_value(""), "where the signed report goes (default: in place)")(
       "date", po::value<std::string>()->default_value(""),
@@ -30,6 +34,7 @@ int SignCommand(const CommandContext& ctx) {
       "usage: arsred sign <report.pdf> --seat ID --pkcs12 FILE [--password-file FILE] [-o OUT] [--date D]\n"
       "       arsred sign <report.pdf> --seat ID --prepare DATA [-o PREPARED.pdf] [--date D]\n"
       "       arsred sign <prepared.pdf> --seat ID --attach CMS.der [-o OUT]\n"
+      "       arsred sign <signed.pdf> --seat ID --timestamp-data VALUE | --timestamp TOKEN.der [-o OUT]\n"
       "Signs the final report in the signature field of the seat ID with the key and certificate\n"
       "of FILE: a PAdES baseline B-B signature (ETSI.CAdES.detached, SHA-256) appended as an\n"
       "incremental update, so the report's bytes and every earlier signature stay valid. Each\n"
@@ -39,7 +44,9 @@ int SignCommand(const CommandContext& ctx) {
       "key is not the certificate's or the certificate may not sign then. Through a signing\n"
       "service that is given only the data (or its SHA-256): --prepare reserves the field and writes\n"
       "the bytes the signature covers; --attach puts the service's CMS in place after checking that\n"
-      "it signs them. See docs/signing.md.\n";
+      "it signs them. A signature is timestamped (PAdES B-T) with a token a timestamping authority\n"
+      "made for the value --timestamp-data writes, before the next seat signs. arsred makes no\n"
+      "network requests. See docs/signing.md.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   SignRequest request;
   request.report = vm["report"].as<std::string>();
@@ -47,8 +54,12 @@ int SignCommand(const CommandContext& ctx) {
   request.pkcs12 = vm["pkcs12"].as<std::string>();
   request.prepare = vm["prepare"].as<std::string>();
   request.attach = vm["attach"].as<std::string>();
-  if ((!request.pkcs12.empty()) + (!request.prepare.empty()) + (!request.attach.empty()) != 1) {
-    ctx.err << "arsred: sign: give one of --pkcs12 (a key of one's own), --prepare or --attach (a signing service)\n";
+  request.timestamp_data = vm["timestamp-data"].as<std::string>();
+  request.timestamp = vm["timestamp"].as<std::string>();
+  if ((!request.pkcs12.empty()) + (!request.prepare.empty()) + (!request.attach.empty()) +
+          (!request.timestamp_data.empty()) + (!request.timestamp.empty()) != 1) {
+    ctx.err << "arsred: sign: give one of --pkcs12 (a key of one's own), --prepare or --attach (a signing "
+               "service), --timestamp-data or --timestamp\n";
     return kExitUsage;
   }
   request.password_file = vm["password-file"].as<std::string>();

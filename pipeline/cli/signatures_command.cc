@@ -88,6 +88,7 @@ int SignaturesCommand(const CommandContext& ctx) {
     if (!seat.is_signed) continue;
     ++signed_count;
     ctx.out << seat.seat << ": signed by " << (seat.signer.empty() ? "?" : seat.signer) << ", " << seat.when;
+    if (!seat.timestamp.empty()) ctx.out << ", timestamped " << seat.timestamp;
     if (seat.problems.empty()) {
       ctx.out << ": valid" << (seat.whole_file ? " (covers the whole file)" : "") << "\n";
       continue;

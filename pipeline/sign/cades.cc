@@ -3,6 +3,7 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdint>
 #include <stdexcept>
 
@@ -25,12 +26,13 @@ std::string TakeText(BIO* bio) {
   return text;
 }
 
+// "2025-03-14 09:30:00 UTC", as arsred writes every time it prints.
 std::string TimeText(const ASN1_TIME* time) {
-  const openssl::Api& c = openssl::Crypto();
-  BIO* bio = c.bio_new(c.bio_s_mem());
-  if (!bio) return "?";
-  c.asn1_time_print(bio, time);
-  return TakeText(bio);
+  std::tm tm{};
+  if (openssl::Crypto().asn1_time_to_tm(time, &tm) != 1) return "?";
+  char text[32];
+  std::strftime(text, sizeof text, "%F %T UTC", &tm);
+  return text;
 }
 
 // A DER length: one byte below 128, else the count of bytes that follow and the bytes.
@@ -63,6 +65,58 @@ std::string SubjectOf(X509* certificate) {
   if (!bio) return "?";
   c.x509_name_print_ex(bio, c.x509_get_subject_name(certificate), 0, XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB);
   return TakeText(bio);
+}
+
+
+using OwnedCms = std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)>;
+
+OwnedCms ParseCms(const std::string& der, const char* what) {
+  const openssl::Api& c = openssl::Crypto();
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  CMS_ContentInfo* cms = c.d2i_cms_content_info(nullptr, &p, static_cast<long>(der.size()));
+  if (!cms) throw std::runtime_error(std::string(what) + " is no CMS (" + openssl::Errors("unreadable") + ")");
+  return OwnedCms(cms, c.cms_content_info_free);
+}
+
+CMS_SignerInfo* FirstSigner(CMS_ContentInfo* cms) {
+  const openssl::Api& c = openssl::Crypto();
+  OPENSSL_STACK* signers = reinterpret_cast<OPENSSL_STACK*>(c.cms_get0_signer_infos(cms));
+  if (!signers || c.stack_count(signers) < 1) throw std::runtime_error("the signature has no signer");
+  return static_cast<CMS_SignerInfo*>(c.stack_item(signers, 0));
+}
+
+std::string Bytes(const ASN1_STRING* string) {
+  const openssl::Api& c = openssl::Crypto();
+  return std::string(reinterpret_cast<const char*>(c.asn1_string_get0_data(string)),
+                     static_cast<size_t>(c.asn1_string_length(string)));
+}
+
+// Whether `token` is a timestamp, signed (by its own certificate), whose message imprint is the
+// SHA-256 of `signature_value`; throws why not. `time` gets its time.
+void CheckToken(const std::string& token, const std::string& signature_value, std::string* time) {
+  const openssl::Api& c = openssl::Crypto();
+  OwnedCms cms = ParseCms(token, "the timestamp token");
+  BIO* content = c.bio_new(c.bio_s_mem());
+  if (!content) throw std::runtime_error(openssl::Errors("OpenSSL could not read the timestamp"));
+  if (c.cms_verify(cms.get(), nullptr, nullptr, nullptr, content, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
+    c.bio_free(content);
+    throw std::runtime_error("the timestamp token's signature does not verify (" + openssl::Errors("no reason") + ")");
+  }
+  const std::string tst_info = TakeText(content);
+  const auto* p = reinterpret_cast<const unsigned char*>(tst_info.data());
+  TS_TST_INFO* info = c.d2i_ts_tst_info(nullptr, &p, static_cast<long>(tst_info.size()));
+  if (!info) throw std::runtime_error("the token holds no timestamp (TSTInfo)");
+  const std::unique_ptr<TS_TST_INFO, void (*)(TS_TST_INFO*)> owned(info, c.ts_tst_info_free);
+  TS_MSG_IMPRINT* imprint = c.ts_tst_info_get_msg_imprint(info);
+  const ASN1_OBJECT* algorithm = nullptr;
+  c.x509_algor_get0(&algorithm, nullptr, nullptr, c.ts_msg_imprint_get_algo(imprint));
+  const Sha256Digest expected = Sha256(signature_value);
+  if (c.obj_obj2nid(algorithm) != NID_sha256 ||
+      Bytes(c.ts_msg_imprint_get_msg(imprint)) != std::string(expected.begin(), expected.end())) {
+    throw std::runtime_error("the timestamp is not of this signature (its imprint is not the SHA-256 of the "
+                             "signature value)");
+  }
+  *time = TimeText(c.ts_tst_info_get_time(info));
 }
 
 }  // namespace
@@ -189,13 +243,23 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
   CMS_ContentInfo* cms = c.d2i_cms_content_info(nullptr, &p, static_cast<long>(der.size()));
   if (!cms) return "the signature is no CMS (" + openssl::Errors("unreadable") + ")";
   const std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)> owned(cms, c.cms_content_info_free);
-  BIO* content = c.bio_new_mem_buf(signed_bytes.data(), static_cast<int>(signed_bytes.size()));
-  if (!content) return openssl::Errors("OpenSSL could not read the signed bytes");
+  // A PDF signature signs the bytes around it, so it carries none itself.
+  if (c.cms_is_detached(cms) != 1) return "the signature is not detached (ETSI.CAdES.detached)";
+  // The bytes behind a buffering BIO: given a memory BIO, OpenSSL 3.0's CMS_verify copies it
+  // into one of its own, which it leaks when the CMS's content cannot be set up (found by the
+  // fuzzer).
+  BIO* bytes = c.bio_new_mem_buf(signed_bytes.data(), static_cast<int>(signed_bytes.size()));
+  BIO* buffer = bytes ? c.bio_new(c.bio_f_buffer()) : nullptr;
+  if (!buffer) {
+    if (bytes) c.bio_free(bytes);
+    return openssl::Errors("OpenSSL could not read the signed bytes");
+  }
+  BIO* content = c.bio_push(buffer, bytes);
   // The digest of the bytes against the message-digest attribute, and the signature over the
   // attributes against the signer's certificate in the CMS. Whether that certificate is one to
   // trust is the reader's question, not this check's.
   const int verified = c.cms_verify(cms, nullptr, nullptr, content, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
-  c.bio_free(content);
+  c.bio_free_all(content);
   STACK_OF(X509)* signers = c.cms_get0_signers(cms);
   OPENSSL_STACK* stack = reinterpret_cast<OPENSSL_STACK*>(signers);
   X509* certificate = signers && c.stack_count(stack) > 0 ? static_cast<X509*>(c.stack_item(stack, 0)) : nullptr;
@@ -204,6 +268,49 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
   if (verified != 1) return "the signature does not verify (" + openssl::Errors("no reason given") + ")";
   if (!certificate) return "the signature carries no signer's certificate";
   return CertificateCannotSignAt(certificate, signing_time);
+}
+
+std::string SignatureValueOf(const std::string& cms_der) {
+  OwnedCms cms = ParseCms(cms_der, "the signature");
+  return Bytes(openssl::Crypto().cms_signer_info_get0_signature(FirstSigner(cms.get())));
+}
+
+std::string WithTimestamp(const std::string& cms_der, const std::string& token, std::string* time) {
+  const openssl::Api& c = openssl::Crypto();
+  OwnedCms cms = ParseCms(cms_der, "the signature");
+  CMS_SignerInfo* signer = FirstSigner(cms.get());
+  if (c.cms_unsigned_get_attr_by_nid(signer, NID_id_smime_aa_timeStampToken, -1) >= 0) {
+    throw std::runtime_error("the signature has a timestamp already");
+  }
+  CheckToken(token, Bytes(c.cms_signer_info_get0_signature(signer)), time);
+  if (c.cms_unsigned_add1_attr_by_nid(signer, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token.data(),
+                                      static_cast<int>(token.size())) != 1) {
+    throw std::runtime_error(openssl::Errors("OpenSSL could not add the timestamp"));
+  }
+  unsigned char* der = nullptr;
+  const int length = c.i2d_cms_content_info(cms.get(), &der);
+  if (length <= 0) throw std::runtime_error(openssl::Errors("OpenSSL could not encode the CMS"));
+  std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(length));
+  c.crypto_free(der, __FILE__, __LINE__);
+  return out;
+}
+
+TimestampCheck CheckTimestamp(const std::string& cms_der) {
+  const openssl::Api& c = openssl::Crypto();
+  TimestampCheck out;
+  try {
+    OwnedCms cms = ParseCms(cms_der, "the signature");
+    CMS_SignerInfo* signer = FirstSigner(cms.get());
+    const int at = c.cms_unsigned_get_attr_by_nid(signer, NID_id_smime_aa_timeStampToken, -1);
+    if (at < 0) return out;
+    out.present = true;
+    ASN1_TYPE* value = c.x509_attribute_get0_type(c.cms_unsigned_get_attr(signer, at), 0);
+    if (!value || value->type != V_ASN1_SEQUENCE) throw std::runtime_error("the timestamp attribute holds no token");
+    CheckToken(Bytes(value->value.sequence), Bytes(c.cms_signer_info_get0_signature(signer)), &out.time);
+  } catch (const std::runtime_error& failure) {
+    out.problem = failure.what();
+  }
+  return out;
 }
 
 }  // namespace arsred

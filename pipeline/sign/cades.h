@@ -49,4 +49,23 @@ class SigningKey {
 std::string VerifyCades(const std::string& der, const std::string& signed_bytes, std::time_t signing_time,
                         std::string* signer);
 
+// PAdES B-T: an RFC 3161 timestamp token over the signature value, in the SignerInfo's unsigned
+// attribute signature-time-stamp (id-aa-signatureTimeStampToken). The token is got elsewhere,
+// from a timestamping authority, for the bytes SignatureValueOf gives.
+
+// The signature value of the CMS's signer: what a timestamp covers. Throws std::runtime_error.
+std::string SignatureValueOf(const std::string& cms_der);
+
+// The CMS with `token` added, after checking that the token is a signed timestamp whose message
+// imprint is the SHA-256 of the signature value. `time` gets the timestamp's time. Throws
+// std::runtime_error saying why it does not fit.
+std::string WithTimestamp(const std::string& cms_der, const std::string& token, std::string* time);
+
+struct TimestampCheck {
+  bool present = false;
+  std::string time;     // the token's time, when present
+  std::string problem;  // why it does not hold, or ""
+};
+TimestampCheck CheckTimestamp(const std::string& cms_der);
+
 }  // namespace arsred

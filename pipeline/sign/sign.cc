@@ -162,6 +162,42 @@ int Attach(Signing& s) {
   return kExitClean;
 }
 
+// Writes the signature value of the seat's signature: what a timestamping authority stamps.
+int TimestampData(Signing& s) {
+  if (!s.field->is_signed || s.field->awaits_signature()) return s.Refuse(Who(s) + " has not signed yet");
+  const std::string value = SignatureValueOf(s.field->contents);
+  WriteFileAtomically(s.request.timestamp_data, value);
+  s.err << "arsred: sign: the signature value of " << Who(s) << " is in " << s.request.timestamp_data << " ("
+        << value.size() << " bytes, SHA-256 " << Sha256Hex(value) << "): ask a timestamping authority for a token "
+        << "over it, then give it with --timestamp\n";
+  return kExitClean;
+}
+
+// Adds a timestamp token to the seat's signature, in place: its /Contents is not covered by its
+// own signature, so only the newest signature can take one (a later one covers it).
+int Timestamp(Signing& s) {
+  if (!s.field->is_signed || s.field->awaits_signature()) return s.Refuse(Who(s) + " has not signed yet");
+  std::string why;
+  const std::optional<std::string> token = ReadWholeFile(s.request.timestamp, &why, 1u << 20);
+  if (!token) return s.Refuse(s.request.timestamp + ": " + why);
+  PreparedSignature in_place = PreparedIn(s.pdf, *s.field);
+  std::string time;
+  std::string stamped;
+  try {
+    stamped = WithTimestamp(s.field->contents, *token, &time);
+  } catch (const std::runtime_error& failure) {
+    return s.Refuse(s.request.timestamp + ": " + failure.what());
+  }
+  if (!PlaceSignature(in_place, stamped)) {
+    return s.Refuse("the signature with its timestamp is larger than the " + std::to_string(kContentsBytes) +
+                    " bytes reserved");
+  }
+  WriteFileAtomically(s.Output(), in_place.pdf);
+  s.err << "arsred: sign: the signature of " << Who(s) << " is timestamped " << time << "; wrote " << s.Output()
+        << "\n";
+  return kExitClean;
+}
+
 }  // namespace
 
 int SignReport(const SignRequest& request, std::ostream& err) {
@@ -171,6 +207,8 @@ int SignReport(const SignRequest& request, std::ostream& err) {
     if (!why.empty()) return s.Refuse(why);
     if (!request.prepare.empty()) return Prepare(s);
     if (!request.attach.empty()) return Attach(s);
+    if (!request.timestamp_data.empty()) return TimestampData(s);
+    if (!request.timestamp.empty()) return Timestamp(s);
     return SignWithKey(s);
   } catch (const std::exception& failure) {
     return s.Refuse(failure.what());

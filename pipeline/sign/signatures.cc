@@ -62,6 +62,9 @@ void CheckOne(const std::string& pdf, const std::vector<size_t>& revision_ends, 
   const std::string problem =
       VerifyCades(field.contents, pdf.substr(0, a) + pdf.substr(b, end - b), when, &out.signer);
   if (!problem.empty()) out.problems.push_back(problem);
+  const TimestampCheck timestamp = CheckTimestamp(field.contents);
+  if (!timestamp.problem.empty()) out.problems.push_back("its timestamp: " + timestamp.problem);
+  out.timestamp = timestamp.time;
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ struct SeatSignature {
   std::string signer;   // the certificate's subject
   std::string when;     // /M, as "2025-03-14 09:30:00 UTC"
   bool whole_file = false;          // the newest: its range ends where the file does
+  std::string timestamp;            // the time of its RFC 3161 timestamp (B-T), or ""
   std::vector<std::string> problems;  // empty: valid
 };
 

@@ -209,6 +209,7 @@ bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der) {
     hex += kHex[byte >> 4];
     hex += kHex[byte & 0xF];
   }
+  hex.resize(2 * room, '0');  // zeros after it, also where a longer signature stood
   prepared.pdf.replace(prepared.contents_start + 1, hex.size(), hex);
   return true;
 }
@@ -236,7 +237,7 @@ PreparedSignature PreparedIn(const std::string& pdf, const SignatureFieldInPdf& 
     throw std::runtime_error("the prepared signature's /ByteRange does not frame its /Contents");
   }
   if (static_cast<unsigned long long>(r[2] + r[3]) != pdf.size()) {
-    throw std::runtime_error("the prepared signature is not the file's newest revision: attach to the file --prepare wrote");
+    throw std::runtime_error("the signature is not the file's newest revision: a later one covers it");
   }
   PreparedSignature out;
   out.pdf = pdf;

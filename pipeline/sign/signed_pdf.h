@@ -67,8 +67,10 @@ bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der);
 // not one.
 bool ParsePdfDate(const std::string& text, std::time_t* when);
 
-// The prepared signature of `field` in `pdf` as it stands in the file (its /ByteRange), for
-// attaching a CMS made elsewhere.
+// The signature of `field` in `pdf` as it stands in the file (its /ByteRange), for putting
+// another CMS in its place: a service's (attach), or the same with a timestamp. Only the
+// newest revision's signature can change, as no later one covers its /Contents; throws
+// std::runtime_error otherwise.
 PreparedSignature PreparedIn(const std::string& pdf, const SignatureFieldInPdf& field);
 
 }  // namespace arsred

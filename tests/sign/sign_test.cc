@@ -25,7 +25,23 @@ const char* kOpensslConfig =
     "keyUsage = critical, digitalSignature, nonRepudiation\n"
     "[encipher_only]\n"
     "basicConstraints = CA:FALSE\n"
-    "keyUsage = critical, keyEncipherment\n";
+    "keyUsage = critical, keyEncipherment\n"
+    "[tsa_ext]\n"
+    "basicConstraints = CA:FALSE\n"
+    "keyUsage = critical, digitalSignature\n"
+    "extendedKeyUsage = critical, timeStamping\n"
+    "[tsa]\n"
+    "default_tsa = tsa_config\n"
+    "[tsa_config]\n"
+    "serial = tsaserial\n"
+    "crypto_device = builtin\n"
+    "signer_cert = tsa.crt\n"
+    "signer_key = tsa.key\n"
+    "signer_digest = sha256\n"
+    "default_policy = 1.2.3.4.1\n"
+    "digests = sha256\n"
+    "accuracy = secs:1\n"
+    "ess_cert_id_alg = sha256\n";
 
 // A test CA in `dir`, and ledamöter's PKCS#12 files issued by it (password "hemligt").
 class TestCa {
@@ -52,6 +68,24 @@ class TestCa {
   }
 
   fs::path password() const { return dir_ / "password"; }
+
+  // What a timestamping authority returns for `data` (RFC 3161): a token from `openssl ts`,
+  // with a TSA certificate of this CA's.
+  fs::path TimestampToken(const fs::path& data) {
+    if (!fs::exists(dir_ / "tsa.crt")) {
+      WriteFile(dir_ / "tsaserial", "01\n");
+      Run("openssl req -newkey rsa:2048 -nodes -keyout " + Path("tsa.key") + " -out " + Path("tsa.csr") +
+          " -subj '/CN=arsred test TSA' -config " + Path("openssl.cnf"));
+      Run("openssl x509 -req -in " + Path("tsa.csr") + " -CA " + Path("ca.crt") + " -CAkey " + Path("ca.key") +
+          " -CAcreateserial -days 30 -out " + Path("tsa.crt") + " -extfile " + Path("openssl.cnf") +
+          " -extensions tsa_ext");
+    }
+    const fs::path token = data.string() + ".tsr";
+    Run("(cd " + Quote(dir_) + " && openssl ts -query -data " + Quote(data) + " -sha256 -cert -no_nonce -out " +
+        Path("request.tsq") + " && openssl ts -reply -config " + Path("openssl.cnf") + " -queryfile " +
+        Path("request.tsq") + " -token_out -out " + Quote(token) + ")");
+    return token;
+  }
   // What a signing service returns for `data`: a detached CMS made by `openssl cms` with the
   // key and certificate of the ledamot `name` (issued before).
   fs::path ServiceSigns(const std::string& name, const fs::path& data) const {
@@ -321,6 +355,49 @@ TEST_CASE("through a signing service: --prepare writes the data, --attach puts i
   // The next seat signs after it, with a key of its own.
   REQUIRE(Sign(signed_report, "ostersund", temp.path() / "ca/ostersund.p12", ca).exit_code == 0);
   CHECK(Count(RunTool("pdfsig " + Quote(signed_report)).output, "Signature Validation: Signature is Valid.") == 2);
+}
+
+TEST_CASE("a signature is timestamped (B-T) with a token for its signature value", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  REQUIRE(Sign(report, "region", ca.Issue("region"), ca).exit_code == 0);
+  const fs::path value = temp.path() / "region.value";
+  RunResult data = RunArsred({"sign", report.string(), "--seat", "region", "--timestamp-data", value.string()});
+  INFO(data.err);
+  REQUIRE(data.exit_code == 0);
+  const fs::path token = ca.TimestampToken(value);
+
+  // A token for other data is refused, and nothing written.
+  WriteFile(temp.path() / "other.value", "other");
+  const std::string before = ReadFile(report);
+  RunResult wrong = RunArsred({"sign", report.string(), "--seat", "region", "--timestamp",
+                               ca.TimestampToken(temp.path() / "other.value").string()});
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.err.find("the timestamp is not of this signature") != std::string::npos);
+  CHECK(ReadFile(report) == before);
+
+  RunResult stamped = RunArsred({"sign", report.string(), "--seat", "region", "--timestamp", token.string()});
+  INFO(stamped.err);
+  REQUIRE(stamped.exit_code == 0);
+  CHECK(stamped.err.find("is timestamped ") != std::string::npos);
+  // Only /Contents changed: the bytes the signature covers are as they were.
+  const std::string after = ReadFile(report);
+  CHECK(after.size() == before.size());
+  CHECK(FirstSignatureAndSignedBytes(after).second == FirstSignatureAndSignedBytes(before).second);
+  RunResult listed = RunArsred({"signatures", report.string()});
+  INFO(listed.out);
+  CHECK(listed.exit_code == 0);
+  CHECK(listed.out.find(", timestamped ") != std::string::npos);
+  CHECK(Count(RunTool("pdfsig " + Quote(report)).output, "Signature Validation: Signature is Valid.") == 1);
+  CHECK(RunArsred({"sign", report.string(), "--seat", "region", "--timestamp", token.string()}).err.find(
+            "has a timestamp already") != std::string::npos);
+
+  // Once the next seat has signed, the earlier signature is covered by it and takes no timestamp.
+  REQUIRE(Sign(report, "ostersund", ca.Issue("ostersund"), ca).exit_code == 0);
+  RunResult late = RunArsred({"sign", report.string(), "--seat", "region", "--timestamp", token.string()});
+  CHECK(late.exit_code == 2);
+  CHECK(late.err.find("a later one covers it") != std::string::npos);
 }
 
 TEST_CASE("the same report, key and time give the same signed bytes (RSA)", "[sign]") {
