@@ -9,6 +9,7 @@
 #include "read_file.h"
 #include "sha256.h"
 #include "signed_pdf.h"
+#include "values.h"
 #include "write_file.h"
 
 namespace arsred {
@@ -32,23 +33,13 @@ bool ParseSigningTime(const std::string& text, std::time_t* when) {
              consumed != 20) {
     return false;
   }
-  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
-      tm.tm_sec > 60) {
+  if (!IsRealDate(tm.tm_year, tm.tm_mon, tm.tm_mday) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59) {
     return false;
   }
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
   *when = timegm(&tm);
   return *when != static_cast<std::time_t>(-1);
-}
-
-// The same instant as a PDF date, "D:20250314093000Z", and for people, "2025-03-14 09:30:00 UTC".
-std::string Formatted(std::time_t when, const char* format) {
-  std::tm tm{};
-  gmtime_r(&when, &tm);
-  char text[40];
-  std::strftime(text, sizeof text, format, &tm);
-  return text;
 }
 
 // What every way of signing starts from: the report, read and found to be a final report of
@@ -110,14 +101,14 @@ int SignWithKey(Signing& s) {
   const std::unique_ptr<SigningKey> key = SigningKey::FromPkcs12(*bundle, password, &why);
   if (!key) return s.Refuse(s.request.pkcs12 + ": " + why);
   why = key->CannotSignAt(when);
-  if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + Formatted(when, "%F %T UTC") + ")");
+  if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + UtcText(when) + ")");
 
-  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
+  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, PdfDate(when), kContentsBytes);
   if (!PlaceSignature(prepared, key->SignCades(Sha256(SignedBytes(prepared))))) {
     return s.Refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
   }
   WriteFileAtomically(s.Output(), prepared.pdf);
-  s.err << "arsred: sign: " << Who(s) << " signed by " << key->Subject() << ", " << Formatted(when, "%F %T UTC")
+  s.err << "arsred: sign: " << Who(s) << " signed by " << key->Subject() << ", " << UtcText(when)
         << "; wrote " << s.Output() << "\n";
   return kExitClean;
 }
@@ -130,7 +121,7 @@ int Prepare(Signing& s) {
   }
   std::time_t when = 0;
   if (!SigningTime(s, &when)) return s.Refuse("--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
-  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, Formatted(when, "D:%Y%m%d%H%M%SZ"), kContentsBytes);
+  PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, PdfDate(when), kContentsBytes);
   const std::string data = SignedBytes(prepared);
   WriteFileAtomically(s.request.prepare, data);
   WriteFileAtomically(s.Output(), prepared.pdf);

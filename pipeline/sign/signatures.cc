@@ -22,14 +22,6 @@ std::vector<size_t> RevisionEnds(const std::string& pdf) {
   return ends;
 }
 
-std::string Readable(std::time_t when) {
-  std::tm tm{};
-  gmtime_r(&when, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%F %T UTC", &tm);
-  return text;
-}
-
 void CheckOne(const std::string& pdf, const std::vector<size_t>& revision_ends, const SignatureFieldInPdf& field,
               SeatSignature& out) {
   if (field.sub_filter != "/ETSI.CAdES.detached" && field.sub_filter != "/adbe.pkcs7.detached") {
@@ -38,7 +30,7 @@ void CheckOne(const std::string& pdf, const std::vector<size_t>& revision_ends, 
   }
   std::time_t when = 0;
   if (ParsePdfDate(field.signing_time, &when)) {
-    out.when = Readable(when);
+    out.when = UtcText(when);
   } else {
     out.problems.push_back("no signing time (/M)");
   }

@@ -230,6 +230,22 @@ bool ParsePdfDate(const std::string& text, std::time_t* when) {
   return true;
 }
 
+namespace {
+
+std::string FormattedUtc(std::time_t when, const char* format) {
+  std::tm tm{};
+  gmtime_r(&when, &tm);
+  char text[40];
+  std::strftime(text, sizeof text, format, &tm);
+  return text;
+}
+
+}  // namespace
+
+std::string PdfDate(std::time_t when) { return FormattedUtc(when, "D:%Y%m%d%H%M%SZ"); }
+
+std::string UtcText(std::time_t when) { return FormattedUtc(when, "%F %T UTC"); }
+
 PreparedSignature PreparedIn(const std::string& pdf, const SignatureFieldInPdf& field) {
   const std::vector<long long>& r = field.byte_range;
   if (r.size() != 4 || r[1] <= 0 || r[2] <= r[1] || static_cast<unsigned long long>(r[2]) > pdf.size() ||

@@ -64,8 +64,11 @@ std::string SignedBytes(const PreparedSignature& prepared);
 bool PlaceSignature(PreparedSignature& prepared, const std::string& cms_der);
 
 // A PDF date, "D:20250314093000Z" or with an offset ("+01'00'"), as a time; false when it is
-// not one.
+// not one. PdfDate writes one (in UTC), UtcText the same instant for people:
+// "2025-03-14 09:30:00 UTC".
 bool ParsePdfDate(const std::string& text, std::time_t* when);
+std::string PdfDate(std::time_t when);
+std::string UtcText(std::time_t when);
 
 // The signature of `field` in `pdf` as it stands in the file (its /ByteRange), for putting
 // another CMS in its place: a service's (attach), or the same with a timestamp. Only the

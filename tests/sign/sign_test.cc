@@ -287,9 +287,10 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   refused(Sign(report, "region", p12, ca), "`region` (");                 // signed already
   refused(Sign(report, "ostersund ", p12, ca), "has no signature field");  // no such seat
   refused(Sign(report, "ostersund", p12, ca, "2000-01-01"), "valid only from");
-  refused(Sign(report, "ostersund", ca.Issue("kort", "ec", 1), ca, "2999-01-01"), "the certificate expired");
+  refused(Sign(report, "ostersund", ca.Issue("kort", "ec", 1), ca, "2199-01-01"), "the certificate expired");
   refused(Sign(report, "ostersund", ca.Issue("krypto", "ec", 30, "encipher_only"), ca), "allows no signatures");
   refused(Sign(report, "ostersund", p12, ca, "den 14 mars"), "--date den 14 mars");
+  refused(Sign(report, "ostersund", p12, ca, "2027-02-30"), "--date 2027-02-30");  // no such day
   WriteFile(ca.password(), "fel\n");
   refused(Sign(report, "ostersund", p12, ca), "does not open with this password");
   WriteFile(ca.password(), "hemligt\n");
