@@ -96,9 +96,21 @@ bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* 
     *error = "damaged: qpdf had to repair it";
     return false;
   }
-  const qpdf_oh root = q.get_root(data);
-  out.pdfa = q.has_key(data, root, "/OutputIntents") && q.has_key(data, root, "/Metadata");
+  // qpdf's object functions record a failure rather than throw, and warn on stderr of a second
+  // failure while one is unread: each step that can fail is read here, and ends the reading.
+  const auto failed = [&] {
+    if (!q.has_error(data)) return false;
+    *error = std::string("damaged: ") + q.get_error_full_text(data, q.get_error(data));
+    return true;
+  };
   const qpdf_oh trailer = q.get_trailer(data);
+  const qpdf_oh root = q.get_root(data);
+  if (failed()) return false;
+  if (!q.is_dictionary(data, trailer) || !q.is_dictionary(data, root)) {
+    *error = "damaged: no trailer or no catalog";
+    return false;
+  }
+  out.pdfa = q.has_key(data, root, "/OutputIntents") && q.has_key(data, root, "/Metadata");
   out.root = q.unparse(data, q.get_key(data, trailer, "/Root"));
   if (q.has_key(data, trailer, "/Info")) {
     const qpdf_oh info = q.get_key(data, trailer, "/Info");
@@ -108,6 +120,7 @@ bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* 
   }
   if (q.has_key(data, trailer, "/ID")) out.id = q.unparse(data, q.get_key(data, trailer, "/ID"));
   out.size = q.get_int_value(data, q.get_key(data, trailer, "/Size"));
+  if (failed()) return false;
 
   const qpdf_oh form = q.get_key(data, root, "/AcroForm");
   if (!q.is_dictionary(data, form)) return true;  // no fields
@@ -141,13 +154,10 @@ bool ReadPdfForSigning(const std::string& pdf, PdfForSigning& out, std::string* 
       found.sub_filter = q.unparse(data, sub_filter);
     }
     found.dictionary = q.unparse_resolved(data, field);
+    if (failed()) return false;
     out.fields.push_back(found);
   }
-  if (q.has_error(data)) {
-    *error = q.get_error_full_text(data, q.get_error(data));
-    return false;
-  }
-  return true;
+  return !failed();
 }
 
 PreparedSignature PrepareSignature(const std::string& pdf, const PdfForSigning& file, const SignatureFieldInPdf& field,

@@ -262,6 +262,13 @@ TEST_CASE("signatures lists who has not signed, and --archive proves what was si
   CHECK(mismatch.exit_code == 2);
   CHECK(mismatch.err.find("the signatures are on another report") != std::string::npos);
 
+  // A damaged file is named as such, once: qpdf is not left to warn of failures on stderr.
+  ToolRun damaged = RunToolWithErrors(std::string(ARSRED_BINARY) + " signatures " +
+                                      Quote(kSourceDir / "tests/fuzz_regressions/signatures/no-catalog.pdf"));
+  CHECK(damaged.exit_code == 2);
+  CHECK(damaged.output.find("damaged") != std::string::npos);
+  CHECK(damaged.output.find("WARNING") == std::string::npos);
+
   // A draft has nothing to list.
   const fs::path draft = temp.path() / "draft.pdf";
   REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
