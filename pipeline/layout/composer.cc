@@ -169,8 +169,11 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
 
 void Composer::Markup(const Located<Text>& text, bool in_toc) {
   list_ = -1;
+  std::string heading_above;  // the heading of the block before, when it was one
   for (const arsred::Block& block : text.value.doc.blocks) {
     if (block.kind != arsred::Block::Kind::kBulletItem) list_ = -1;  // a list is its run of items
+    const std::string heading_before = std::move(heading_above);
+    heading_above.clear();
     switch (block.kind) {
       case arsred::Block::Kind::kHeading: {
         std::string title;
@@ -182,12 +185,13 @@ void Composer::Markup(const Located<Text>& text, bool in_toc) {
           }
         }
         Heading(block.level, title, in_toc);
+        heading_above = title;
         break;
       }
       case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
       case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, kSmallPrintScale); break;
       case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
-      case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path); break;
+      case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path, heading_before); break;
     }
   }
 }
@@ -240,13 +244,54 @@ void Composer::Caption(const std::string& text, double size, bool span, double s
   }
 }
 
-void Composer::Embed(const std::string& embed, const std::string& path) {
+namespace {
+
+// A title in lower case (ASCII and the Latin-1 letters), for comparing titles.
+std::string Folded(const std::string& text) {
+  std::string out = text;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+    // Å, Ä, Ö, É … are C3 80–9E in UTF-8; their lower-case letters are 0x20 further on.
+    if (c == 0xC3 && i + 1 < out.size()) {
+      const unsigned char next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Whether a table's title says what the heading above it says: the same words, whatever the
+// case, or one letter apart ("Driftsredovisning" over a table titled "Driftredovisning").
+bool SaysTheSame(const std::string& title, const std::string& heading) {
+  if (title.empty() || heading.empty()) return false;
+  const std::string a = Folded(title), b = Folded(heading);
+  if (a == b) return true;
+  const std::string& longer = a.size() >= b.size() ? a : b;
+  const std::string& shorter = a.size() >= b.size() ? b : a;
+  if (longer.size() - shorter.size() > 1) return false;
+  size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  // One letter more, or one letter other, and the rest alike.
+  if (longer.size() > shorter.size()) return longer.compare(i + 1, std::string::npos, shorter, i) == 0;
+  return longer.compare(i + 1, std::string::npos, shorter, i + 1) == 0;
+}
+
+}  // namespace
+
+void Composer::Embed(const std::string& embed, const std::string& path, const std::string& heading_above) {
   size_t colon = embed.find(':');
   std::string kind = embed.substr(0, colon);
   std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
+  // "### Driftsredovisning" right above the driftredovisning: one title is enough.
+  const auto table = [&](const ReportTable& t, bool span) {
+    const bool named_above = SaysTheSame(t.title, heading_above);
+    Table(t, span, true, named_above ? std::string() : t.title, named_above);
+  };
   if (kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse") {
     auto it = figures_.tables.find(kind);
-    if (it != figures_.tables.end()) Table(it->second, kind != "styrelse", true, it->second.title);
+    if (it != figures_.tables.end()) table(it->second, kind != "styrelse");
     return;
   }
   if (kind == "diagram") {
@@ -274,7 +319,7 @@ void Composer::Embed(const std::string& embed, const std::string& path) {
     return;
   }
   bool wide = it->second.numeric_columns.size() > 4;
-  Table(it->second, wide, true, it->second.title);
+  table(it->second, wide);
 }
 
 }  // namespace arsred

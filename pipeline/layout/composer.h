@@ -97,7 +97,10 @@ class Composer {
 
   std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric);
 
-  void Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption);
+  // With `under_heading`, the table stands right under a heading that names it: no caption, and
+  // no space of its own above it (the heading's is enough).
+  void Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
+             bool under_heading = false);
 
   // --- charts (charts.cc) ----------------------------------------------------------------------
 
@@ -124,7 +127,9 @@ class Composer {
 
   // --- embeds: tables, charts and goals named in the text (composer.cc) -----------------------
 
-  void Embed(const std::string& embed, const std::string& path);
+  // `heading_above` is the text of a heading that stands right above the embed, or "": a
+  // table whose title says the same is not captioned again under it.
+  void Embed(const std::string& embed, const std::string& path, const std::string& heading_above);
 
   // --- the parts: front and back matter, statements, notes (front_back_matter.cc) -------------
 

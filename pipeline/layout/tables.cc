@@ -42,7 +42,8 @@ std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double
   return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false);
 }
 
-void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption) {
+void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
+                     bool under_heading) {
   double total = span ? pages_.text_width() : pages_.column_width();
   size_t n = table.head.empty() ? (table.rows.empty() ? 0 : table.rows[0].cells.size()) : 0;
   for (const auto& h : table.head) {
@@ -155,7 +156,7 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
   int head_id = pages_.AddHead(head_blocks);
   for (size_t k = 0; k < head_blocks.size(); ++k) {
     FlowBlock b = head_blocks[k];
-    if (k == 0 && caption.empty()) b.space_before = paragraph_space_ * 1.5;
+    if (k == 0 && caption.empty() && !under_heading) b.space_before = paragraph_space_ * 1.5;
     pages_.Add(b);
   }
   for (size_t r = 0; r < table.rows.size(); ++r) {

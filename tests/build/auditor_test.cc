@@ -122,7 +122,7 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
     CHECK(Mentioning(added, "Verksamhetens nettokostnader") >= 1);  // the statement's sum
     CHECK(Mentioning(added, "Not 1") >= 1);                          // the note's total
     CHECK(Mentioning(added, "Flerårsöversikt") >= 1);                // the overview
-    CHECK(Mentioning(added, "Driftredovisning") >= 1);               // the operating statement
+    CHECK(Mentioning(added, "Driftsredovisning") >= 1);              // the operating statement, titled by its heading
   }
   SECTION("a line of a note in kronor") {
     PrintedReport report = printed;
@@ -155,7 +155,7 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
   }
   SECTION("a deviation in the driftredovisning") {
     PrintedReport report = printed;
-    auditor::Figure* deviation = Cell(report, "Driftredovisning", "Verksamhetskostnader", 2);
+    auditor::Figure* deviation = Cell(report, "Driftsredovisning", "Verksamhetskostnader", 2);
     REQUIRE(deviation != nullptr);
     deviation->value += 1;
     std::vector<std::string> added = NewFindings(baseline, auditor::AuditReport(report));
