@@ -77,6 +77,21 @@ bool IsRealDate(int year, int month, int day) {
   return day <= days;
 }
 
+std::string LowerLatin1(std::string text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      text[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      // U+00C0–U+00DE are C3 80–9E, their small letters 0x20 further on; × (C3 97) has none.
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) text[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return text;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {

@@ -102,6 +102,10 @@ std::optional<int64_t> ParseInteger(std::string_view text, std::string* why);
 
 // Whether `s` is one or more ASCII digits and nothing else.
 bool AllDigits(std::string_view s);
+
+// `text` (UTF-8) with ASCII and the Latin-1 capitals (Å, Ä, Ö, É, Ü, ...) in lower case; other
+// characters as they are. Enough for Swedish words, labels and titles.
+std::string LowerLatin1(std::string text);
 std::optional<Decimal> ParseDecimal(std::string_view text, std::string* why);
 std::optional<Date> ParseDate(std::string_view text, std::string* why);
 std::optional<YearOrDate> ParseYearOrDate(std::string_view text, std::string* why);

@@ -494,24 +494,6 @@ std::string ColumnLabel(const std::string& column) {
   return column;
 }
 
-std::string Lower(std::string text) {
-  // Enough for labels like "Avslutade deltagare": ASCII and the Swedish capitals.
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < text.size() &&
-               (text[i + 1] == '\x85' || text[i + 1] == '\x84' || text[i + 1] == '\x96')) {
-      out += static_cast<char>(c);
-      out += static_cast<char>(text[++i] + 0x20);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& exact, const FigureTable* prior_exact) {
   ReportTable t;
   t.id = "tabell." + table.id.value.name;
@@ -523,7 +505,7 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   const std::string base = "tabell." + table.id.value.name + ".";
   std::string share_of;
   for (const CountRow& row : table.rader) {
-    if (table.andel_av && row.id.value.name == table.andel_av->value.name) share_of = Lower(row.text.value);
+    if (table.andel_av && row.id.value.name == table.andel_av->value.name) share_of = LowerLatin1(row.text.value);
   }
   std::vector<HeadCell> labels{{""}};
   for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
@@ -535,7 +517,7 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   }
   if (table.andel_av) {
     for (const auto& c : columns) {
-      labels.push_back({std::string("Andel av ") + (c == "alla" ? share_of : Lower(ColumnLabel(c)))});
+      labels.push_back({std::string("Andel av ") + (c == "alla" ? share_of : LowerLatin1(ColumnLabel(c)))});
     }
   }
   t.head.push_back(labels);

@@ -246,27 +246,11 @@ void Composer::Caption(const std::string& text, double size, bool span, double s
 
 namespace {
 
-// A title in lower case (ASCII and the Latin-1 letters), for comparing titles.
-std::string Folded(const std::string& text) {
-  std::string out = text;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
-    // Å, Ä, Ö, É … are C3 80–9E in UTF-8; their lower-case letters are 0x20 further on.
-    if (c == 0xC3 && i + 1 < out.size()) {
-      const unsigned char next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
-
 // Whether a table's title says what the heading above it says: the same words, whatever the
 // case, or one letter apart ("Driftsredovisning" over a table titled "Driftredovisning").
 bool SaysTheSame(const std::string& title, const std::string& heading) {
   if (title.empty() || heading.empty()) return false;
-  const std::string a = Folded(title), b = Folded(heading);
+  const std::string a = LowerLatin1(title), b = LowerLatin1(heading);
   if (a == b) return true;
   const std::string& longer = a.size() >= b.size() ? a : b;
   const std::string& shorter = a.size() >= b.size() ? b : a;

@@ -55,22 +55,6 @@ bool LetterAt(const std::string& s, size_t i) {
   return IsLetter(Decode(s, i, &length));
 }
 
-// Lower case for ASCII and the Latin-1 capitals (Å, Ä, Ö, É, ...), which is all the words
-// compared here need.
-std::string Lower(std::string word) {
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 'A' && c <= 'Z') {
-      word[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < word.size()) {
-      unsigned char next = static_cast<unsigned char>(word[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) word[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return word;
-}
-
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
 
 }  // namespace
@@ -208,7 +192,7 @@ std::vector<ProseWord> WordsAfter(const std::string& text, size_t offset, size_t
     } else if (IsWordChar(c)) {
       size_t start = i;
       while (i < text.size() && IsWordChar(Decode(text, i, &length))) i += length;
-      out.push_back({Lower(text.substr(start, i - start)), start});
+      out.push_back({LowerLatin1(text.substr(start, i - start)), start});
     } else {
       i += length;
     }
@@ -234,7 +218,7 @@ std::vector<ProseWord> WordsBefore(const std::string& text, size_t offset, size_
         if (!IsWordChar(Before(text, i, &p))) break;
         i = p;
       }
-      out.push_back({Lower(text.substr(i, end - i)), i});
+      out.push_back({LowerLatin1(text.substr(i, end - i)), i});
     } else {
       i = start;
     }

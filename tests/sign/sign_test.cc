@@ -132,6 +132,13 @@ fs::path FinalReport(const fs::path& dir) {
   return pdf;
 }
 
+// A draft of 2023 (inputs/2023 itself is not approved), built into `dir`.
+fs::path DraftReport(const fs::path& dir) {
+  const fs::path pdf = dir / "draft.pdf";
+  REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", pdf.string()}).exit_code == 0);
+  return pdf;
+}
+
 RunResult Sign(const fs::path& report, const std::string& seat, const fs::path& p12, const TestCa& ca,
                const std::string& date = Tomorrow(), const fs::path& output = {}) {
   std::vector<std::string> args{"sign", report.string(), "--seat", seat, "--pkcs12", p12.string(),
@@ -270,8 +277,7 @@ TEST_CASE("signatures lists who has not signed, and --archive proves what was si
   CHECK(damaged.output.find("WARNING") == std::string::npos);
 
   // A draft has nothing to list.
-  const fs::path draft = temp.path() / "draft.pdf";
-  REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
+  const fs::path draft = DraftReport(temp.path());
   RunResult none = RunArsred({"signatures", draft.string()});
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("has no signature fields") != std::string::npos);
@@ -315,8 +321,7 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   CHECK(on_damaged.err.find("damaged") != std::string::npos);
 
   // A draft is not signed: it has no fields, and is no PDF/A.
-  const fs::path draft = temp.path() / "draft.pdf";
-  REQUIRE(RunArsred({"build", (kSourceDir / "inputs/2023").string(), "-o", draft.string()}).exit_code == 0);
+  const fs::path draft = DraftReport(temp.path());
   RunResult on_draft = Sign(draft, "region", p12, ca);
   CHECK(on_draft.exit_code == 2);
   CHECK(on_draft.err.find("not a final report made by arsred") != std::string::npos);
