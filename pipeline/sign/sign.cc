@@ -80,17 +80,26 @@ std::string Open(Signing& s) {
 
 std::string Who(const Signing& s) { return "`" + s.request.seat + "` (" + s.field->tooltip + ")"; }
 
-// The signing time: --date, or the clock, the one place arsred reads it.
-bool SigningTime(const Signing& s, std::time_t* when) {
+// The signing time: --date, or the clock, the one place arsred reads it; "" or why not.
+std::string SigningTime(const Signing& s, std::time_t* when) {
   *when = std::time(nullptr);
-  return s.request.date.empty() || ParseSigningTime(s.request.date, when);
+  if (s.request.date.empty() || ParseSigningTime(s.request.date, when)) return "";
+  return "--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)";
+}
+
+// Why a seat whose field has a value takes no new signature: it is prepared for a service, or
+// signed.
+std::string Taken(const Signing& s) {
+  return Who(s) + (s.field->awaits_signature() ? " is prepared already: attach the service's signature"
+                                               : " has signed " + s.request.report + " already");
 }
 
 int SignWithKey(Signing& s) {
-  if (s.field->is_signed) return s.Refuse(Who(s) + " has signed " + s.request.report + " already");
+  if (s.field->is_signed) return s.Refuse(Taken(s));
   std::time_t when = 0;
-  if (!SigningTime(s, &when)) return s.Refuse("--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
-  std::string why, password;
+  std::string why = SigningTime(s, &when);
+  if (!why.empty()) return s.Refuse(why);
+  std::string password;
   if (!s.request.password_file.empty()) {
     const std::optional<std::string> text = ReadWholeFile(s.request.password_file, &why, 1u << 16);
     if (!text) return s.Refuse(s.request.password_file + ": " + why);
@@ -115,12 +124,10 @@ int SignWithKey(Signing& s) {
 
 // Reserves the field and writes the bytes the signature will cover, for a signing service.
 int Prepare(Signing& s) {
-  if (s.field->is_signed) {
-    return s.Refuse(Who(s) + (s.field->awaits_signature() ? " is prepared already: attach the service's signature"
-                                                           : " has signed " + s.request.report + " already"));
-  }
+  if (s.field->is_signed) return s.Refuse(Taken(s));
   std::time_t when = 0;
-  if (!SigningTime(s, &when)) return s.Refuse("--date " + s.request.date + ": give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+  const std::string why = SigningTime(s, &when);
+  if (!why.empty()) return s.Refuse(why);
   PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, PdfDate(when), kContentsBytes);
   const std::string data = SignedBytes(prepared);
   WriteFileAtomically(s.request.prepare, data);

@@ -1,6 +1,5 @@
 #include "signatures.h"
 
-#include <cstdio>
 #include <ctime>
 
 #include "cades.h"
