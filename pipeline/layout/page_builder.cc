@@ -1,6 +1,7 @@
 #include "page_builder.h"
 
 #include <algorithm>
+#include <limits>
 #include <variant>
 
 namespace arsred {
@@ -39,16 +40,61 @@ void PageBuilder::Run() {
         NewPage();
       }
     }
-    // A chain that holds a spanning block (a heading with its wide table) cannot start in the
-    // second column: the span would part it from its heading.
-    bool chain_spans = false;
-    for (size_t k = i; k <= j; ++k) chain_spans = chain_spans || blocks_[k].span;
-    if (chain_spans && column_ > 0) NewPage();
+    // A chain that holds a spanning block (a heading with its wide table) spans from its start:
+    // the heading stands over its table, not in a column beside it. The columns above end there,
+    // balanced, and the chain goes below them when it fits, else on the next page.
+    size_t first_span = j + 1;
+    for (size_t k = i; k <= j && first_span > j; ++k) {
+      if (blocks_[k].span) first_span = k;
+    }
+    const bool chain_spans = first_span <= j;
+    if (chain_spans) {
+      for (size_t k = i; k < first_span; ++k) blocks_[k].span = true;
+      if (columns_ > 1 && !section_blocks_.empty()) BalanceColumns();
+    }
     double needed = (AtColumnTop() ? 0 : first.space_before) + chain;
-    if (needed > Remaining() && !AtColumnTop() && chain <= text_height()) NextColumn();
+    if (needed > Remaining() && !AtColumnTop()) {
+      const size_t split = SplitPoint(i, j);
+      if (split <= j) {
+        // The head of the chain here, the rest from the next column or page on.
+        for (size_t k = i; k <= split; ++k) Place(blocks_[k]);
+        if (chain_spans) {
+          NewPage();
+        } else {
+          NextColumn();
+        }
+        i = split + 1;
+        continue;
+      }
+      if (chain <= text_height()) {
+        if (chain_spans) {
+          NewPage();
+        } else {
+          NextColumn();
+        }
+      }
+    }
     for (size_t k = i; k <= j; ++k) Place(blocks_[k]);
     i = j + 1;
   }
+}
+
+size_t PageBuilder::SplitPoint(size_t first, size_t last) const {
+  const double room = Remaining();
+  if (room < text_height() / 4) return last + 1;
+  int rows_total = 0;
+  for (size_t k = first; k <= last; ++k) rows_total += blocks_[k].may_break_after ? 1 : 0;
+  size_t split = last + 1;
+  int rows_here = 0;
+  double used = 0;
+  for (size_t k = first; k <= last; ++k) {
+    used += blocks_[k].space_before + blocks_[k].height;
+    if (used > room) break;
+    if (!blocks_[k].may_break_after) continue;
+    ++rows_here;
+    if (rows_here >= kRowsKeptTogether && rows_total - rows_here >= kRowsKeptTogether) split = k;
+  }
+  return split;
 }
 
 void PageBuilder::NewPage() {
@@ -56,11 +102,16 @@ void PageBuilder::NewPage() {
   page.width = page_w_;
   page.height = page_h_;
   doc_.pages.push_back(page);
-  column_ = 0;
-  section_top_ = page_h_ - top_;
-  y_ = section_top_;
+  StartSection(page_h_ - top_);
   fresh_column_ = true;
+}
+
+void PageBuilder::StartSection(double y) {
+  column_ = 0;
+  section_top_ = y;
+  y_ = y;
   section_blocks_.clear();
+  section_repeats_head_ = false;
 }
 
 void PageBuilder::NextColumn() {
@@ -68,7 +119,6 @@ void PageBuilder::NextColumn() {
     ++column_;
     y_ = section_top_;
     fresh_column_ = true;
-    section_blocks_.clear();  // the first column is full: nothing to balance
   } else {
     NewPage();
   }
@@ -82,10 +132,10 @@ double PageBuilder::ColumnX(bool span) const {
 }
 
 void PageBuilder::Place(FlowBlock& block) {
-  if (block.span && column_ > 0) NewPage();
   // A spanning block ends the columns above it: share their text between the two columns
-  // rather than leave the right one empty.
-  if (block.span && columns_ > 1 && column_ == 0 && section_blocks_.size() >= 2) BalanceColumns();
+  // rather than leave one emptier than the other.
+  if (block.span && columns_ > 1 && !section_blocks_.empty()) BalanceColumns();
+  if (block.span && column_ > 0) NewPage();
   double before = AtColumnTop() ? 0 : block.space_before;
   if (before + block.height > Remaining() && !AtColumnTop()) {
     NextColumn();
@@ -93,6 +143,7 @@ void PageBuilder::Place(FlowBlock& block) {
   }
   bool started_column = AtColumnTop();
   if (started_column && block.repeat_head >= 0 && !block.new_page) {
+    if (!block.span) section_repeats_head_ = true;
     // A repeated head is pagination: a reader of the tagged PDF met the head once already.
     for (FlowBlock& head : heads_[static_cast<size_t>(block.repeat_head)]) {
       const size_t first = doc_.pages.back().items.size();
@@ -103,44 +154,60 @@ void PageBuilder::Place(FlowBlock& block) {
     }
   }
   y_ -= before;
-  Draw(block);
-  if (block.span && columns_ > 1) {
-    section_top_ = y_;  // columns continue below a spanning block
-    section_blocks_.clear();
-  }
+  Draw(block, before);
+  if (block.span && columns_ > 1) StartSection(y_);  // columns continue below a spanning block
 }
 
 void PageBuilder::BalanceColumns() {
   const std::vector<Placed>& blocks = section_blocks_;
-  double bottom = blocks.back().top - blocks.back().height;
-  size_t best = 0;
-  double best_height = section_top_ - bottom;
+  if (blocks.empty() || section_repeats_head_) return;
+  // The height of blocks [from, to) stacked from a column's top (the first without its space).
+  auto stacked = [&](size_t from, size_t to) {
+    double height = 0;
+    for (size_t k = from; k < to; ++k) height += blocks[k].height + (k > from ? blocks[k].space_before : 0);
+    return height;
+  };
+  const double available = section_top_ - bottom_;
+  size_t best = blocks.size();
+  double best_height = stacked(0, blocks.size());
+  if (best_height > available + 0.01) best_height = std::numeric_limits<double>::infinity();
+  // Of two splits as even, the later one: the first column is the taller, as in print.
   for (size_t k = 1; k < blocks.size(); ++k) {
     if (blocks[k - 1].keep_with_next) continue;
-    double first = section_top_ - (blocks[k - 1].top - blocks[k - 1].height);
-    double second = blocks[k].top - bottom;
-    double taller = std::max(first, second);
-    if (taller < best_height - 0.01) {
+    const double taller = std::max(stacked(0, k), stacked(k, blocks.size()));
+    const bool more_even = taller < best_height - 0.01;
+    const bool as_even_and_later = best < blocks.size() && taller < best_height + 0.01;
+    if (more_even || as_even_and_later) {
       best_height = taller;
       best = k;
     }
   }
-  if (best == 0) return;
-  const double dx = column_width() + gap_, dy = section_top_ - blocks[best].top;
+  if (best_height > available + 0.01) return;  // no split fits: the page stays as it is
+  // Move each block to its new place: the first `best` down the first column, the rest down the
+  // second, each moved with all it drew.
   Page& page = doc_.pages.back();
-  for (size_t i = blocks[best].first_item; i < page.items.size(); ++i) {
-    std::visit([&](auto& item) { Shift(item, dx, dy); }, page.items[i]);
-  }
-  for (size_t k = best; k < blocks.size(); ++k) {
+  const double column_step = column_width() + gap_;
+  double y = section_top_;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (k == best) y = section_top_;
+    if (k != 0 && k != best) y -= blocks[k].space_before;
+    const int column = k < best ? 0 : 1;
+    const double dx = (column - blocks[k].column) * column_step, dy = y - blocks[k].top;
+    const size_t end = k + 1 < blocks.size() ? blocks[k + 1].first_item : page.items.size();
+    for (size_t i = blocks[k].first_item; i < end; ++i) {
+      std::visit([&](auto& item) { Shift(item, dx, dy); }, page.items[i]);
+    }
     if (!blocks[k].anchor.empty()) anchors_[blocks[k].anchor].y += dy;
+    y -= blocks[k].height;
   }
-  y_ = section_top_ - best_height;
+  StartSection(section_top_ - best_height);
   fresh_column_ = false;
 }
 
-void PageBuilder::Draw(FlowBlock& block) {
-  if (columns_ > 1 && !block.span && column_ == 0) {
-    section_blocks_.push_back({doc_.pages.back().items.size(), y_, block.height, block.keep_with_next, block.anchor});
+void PageBuilder::Draw(FlowBlock& block, double space_before) {
+  if (columns_ > 1 && !block.span) {
+    section_blocks_.push_back({doc_.pages.back().items.size(), column_, y_, block.height, space_before > 0 ? space_before : block.space_before,
+                               block.keep_with_next, block.anchor});
   }
   double width = block.span ? text_width() : column_width();
   if (block.draw) block.draw(doc_.pages.back(), ColumnX(block.span), y_, width);

@@ -25,6 +25,9 @@ struct FlowBlock {
   std::function<void(Page&, double x, double top, double width)> draw;
   std::string anchor;     // an id the table of contents and the outline point at
   int repeat_head = -1;   // the table head to draw again when this row starts a page
+  // A row of a table kept together (keep_with_next) that may still end a page when keeping the
+  // table whole would leave much of the page empty (PageBuilder::SplitPoint).
+  bool may_break_after = false;
 };
 
 struct AnchorPos {
@@ -83,15 +86,25 @@ class PageBuilder {
 
   void NewPage();
 
+  // Where a chain [first, last] that does not fit where the flow stands may break instead of
+  // moving whole to the next column or page: the last block to place here, or last + 1 when it
+  // may not. It breaks only where moving would leave a quarter of the text height or more
+  // empty, after a row that allows it, with at least kRowsKeptTogether rows on either side.
+  size_t SplitPoint(size_t first, size_t last) const;
+  static constexpr int kRowsKeptTogether = 2;
+
   void NextColumn();
 
   double ColumnX(bool span) const;
 
   void Place(FlowBlock& block);
 
-  // Moves the later blocks of the first column's section to the top of the second column, split
-  // where the two columns come out most even without parting blocks that are kept together.
+  // Ends the columns above a spanning block: shares the section's blocks (of both columns)
+  // between the two columns where they come out most even without parting blocks that are kept
+  // together, and continues below the taller one. Leaves the page as it is when no split fits.
   void BalanceColumns();
+  // Starts the columns anew below y (after a spanning block, or balanced columns).
+  void StartSection(double y);
 
   template <class Item>
   static void MakeArtifact(Item& item) {
@@ -112,7 +125,9 @@ class PageBuilder {
     }
   }
 
-  void Draw(FlowBlock& block);
+  // Draws a block where the flow stands; `space_before` is the space left above it (0 at a
+  // column's top).
+  void Draw(FlowBlock& block, double space_before = 0);
 
   Document& doc_;
   double page_w_, page_h_, top_, bottom_, inner_, outer_;
@@ -128,16 +143,20 @@ class PageBuilder {
   double y_ = 0;
   bool fresh_column_ = true;  // nothing placed in this column yet: no space above, heads repeat here
   bool overflowed_ = false;
-  // The blocks of the first column since the columns began on this page (or below a spanning
-  // block), for balancing: where their items start on the page, where they stand, their height.
+  // The blocks of both columns since the columns began on this page (or below a spanning
+  // block), for balancing: where their items start on the page, their column, where they stand,
+  // their height and the space they want above them.
   struct Placed {
     size_t first_item;
+    int column;
     double top;
     double height;
+    double space_before;
     bool keep_with_next;
     std::string anchor;
   };
   std::vector<Placed> section_blocks_;
+  bool section_repeats_head_ = false;  // a table head was repeated at a column top: not balanced
   bool force_new_page_ = false;
   bool next_on_new_sheet_ = false;
   std::vector<int> blank_;

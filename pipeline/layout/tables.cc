@@ -21,6 +21,8 @@ constexpr double kMinTextCellWidth = 20.0;
 // less, they share kCrowdedNumberShare of the width evenly.
 constexpr double kMinLabelShare = 0.28;
 constexpr double kCrowdedNumberShare = 0.72;
+// Each level of a row's indent moves its label this far in.
+constexpr double kIndentStep = 9.0;
 
 }  // namespace
 
@@ -42,9 +44,7 @@ std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double
   return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false);
 }
 
-void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
-                     bool under_heading) {
-  double total = span ? pages_.text_width() : pages_.column_width();
+Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double total) const {
   size_t n = table.head.empty() ? (table.rows.empty() ? 0 : table.rows[0].cells.size()) : 0;
   for (const auto& h : table.head) {
     size_t count = 0;
@@ -52,7 +52,8 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
     n = std::max(n, count);
   }
   for (const ReportRow& r : table.rows) n = std::max(n, r.cells.size());
-  if (n == 0) return;
+  TableColumns columns;
+  if (n == 0) return columns;
   // Column widths: numbers take what their widest cell needs; the label column the rest.
   std::vector<double> widths(n, 0);
   const double pad = kNumberColumnPad;
@@ -78,54 +79,58 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
   widths[0] = total - numbers;
   std::vector<double> x(n, 0);
   for (size_t c = 1; c < n; ++c) x[c] = x[c - 1] + widths[c - 1];
+  columns.x = x;
+  columns.width = widths;
+  columns.full_width = x[n - 1] + widths[n - 1];
+  return columns;
+}
 
+bool Composer::NumericColumn(const ReportTable& table, size_t column) {
+  if (column < table.numeric_columns.size()) return table.numeric_columns[column];
+  return column > 0 && !(table.has_note_column && column == 1);
+}
+
+FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
+                             RowStyle style, int indent, bool head, bool stripe, bool span, double full_width) {
+  size_t line_count = 1;
+  for (const CellLines& c : cells) line_count = std::max(line_count, c.lines.size());
+  FlowBlock b;
+  b.height = static_cast<double>(line_count) * table_leading_ + (style == RowStyle::kTotal ? 3 : 1.5);
+  b.span = span;
+  double indent_pt = indent * kIndentStep;
+  Color text_color = head ? head_color_ : body_.color;
+  std::optional<Color> fill = stripe ? stripe_ : std::nullopt;
+  double height = b.height, size = table_size_, leading = table_leading_;
   Color rule = rule_color_;
-  double size = table_size_;
-  double leading = table_leading_;
-  const double full_width = x[n - 1] + widths[n - 1];  // a row's stripe and rules span the table
-  auto row_block = [&](std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
-                       RowStyle style, int indent, bool head, bool stripe) {
-    size_t line_count = 1;
-    for (const CellLines& c : cells) line_count = std::max(line_count, c.lines.size());
-    FlowBlock b;
-    b.height = static_cast<double>(line_count) * leading + (style == RowStyle::kTotal ? 3 : 1.5);
-    b.span = span;
-    double indent_pt = indent * 9.0;
-    Color text_color = head ? head_color_ : body_.color;
-    std::optional<Color> fill = stripe ? stripe_ : std::nullopt;
-    double height = b.height;
-    b.draw = [=](Page& page, double left, double top, double) {
-      if (fill) page.items.push_back(FilledRect{left, top - height, full_width, height, *fill});
-      double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
-      for (size_t c = 0; c < cells.size(); ++c) {
-        for (size_t l = 0; l < cells[c].lines.size(); ++l) {
-          const SetLine& line = cells[c].lines[l];
-          double ox = cells[c].numeric ? cell_x[c] + cell_w[c] - line.width - 1 : cell_x[c] + (c == 0 ? indent_pt : 3);
-          for (GlyphRun run : line.runs) {
-            run.x += left + ox;
-            run.y = top - first_line_offset - size * 0.85 - static_cast<double>(l) * leading;
-            run.color = text_color;
-            run.role = head ? Role::kTableHeader : Role::kTableCell;
-            page.items.push_back(run);
-          }
+  b.draw = [=](Page& page, double left, double top, double) {
+    if (fill) page.items.push_back(FilledRect{left, top - height, full_width, height, *fill});
+    double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      for (size_t l = 0; l < cells[c].lines.size(); ++l) {
+        const SetLine& line = cells[c].lines[l];
+        double ox = cells[c].numeric ? cell_x[c] + cell_w[c] - line.width - 1 : cell_x[c] + (c == 0 ? indent_pt : 3);
+        for (GlyphRun run : line.runs) {
+          run.x += left + ox;
+          run.y = top - first_line_offset - size * 0.85 - static_cast<double>(l) * leading;
+          run.color = text_color;
+          run.role = head ? Role::kTableHeader : Role::kTableCell;
+          page.items.push_back(run);
         }
       }
-      double right = left + full_width;
-      if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
-        double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
-        page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});
-      }
-      if (head) page.items.push_back(Rule{left, top - height, right, top - height, 0.6, rule});
-    };
-    return b;
+    }
+    double right = left + full_width;
+    if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
+      double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
+      page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});
+    }
+    if (head) page.items.push_back(Rule{left, top - height, right, top - height, 0.6, rule});
   };
+  return b;
+}
 
-  // One Table element, however many pages it runs over: its caption, head rows (the year
-  // heads are column headers) and rows (each line's label heads its row).
-  const int table_element = Element(StructType::kTable);
-  const int caption_element = caption.empty() ? -1 : Element(StructType::kCaption, table_element);
-
-  // Head rows.
+std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableColumns& columns, int table_element,
+                                          bool span) {
+  const size_t n = columns.x.size();
   std::vector<FlowBlock> head_blocks;
   for (size_t h = 0; h < table.head.size(); ++h) {
     std::vector<CellLines> cells;
@@ -134,31 +139,32 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
     const int row_element = Element(StructType::kTR, table_element);
     for (const HeadCell& cell : table.head[h]) {
       double w = 0;
-      for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) w += widths[col + static_cast<size_t>(k)];
-      bool numeric = col < table.numeric_columns.size() ? table.numeric_columns[col]
-                                                         : col > 0 && !(table.has_note_column && col == 1);
+      for (int k = 0; k < cell.span && col + static_cast<size_t>(k) < n; ++k) {
+        w += columns.width[col + static_cast<size_t>(k)];
+      }
       CellLines cl;
-      cl.numeric = numeric;
+      cl.numeric = NumericColumn(table, col);
       // A head over numbers is set ragged and drawn right-aligned, line by line.
       cl.lines = SetCell(cell.text, kBold, w - 4, false);
       const int header = Element(StructType::kTH, row_element);
       structure_[static_cast<size_t>(header)].scope = HeaderScope::kColumn;
       TagLines(cl.lines, header);
       cells.push_back(cl);
-      cx.push_back(col < n ? x[col] : 0);
+      cx.push_back(col < n ? columns.x[col] : 0);
       cw.push_back(w);
       col += static_cast<size_t>(cell.span);
     }
-    head_blocks.push_back(row_block(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false));
+    head_blocks.push_back(
+        RowBlock(cells, cx, cw, RowStyle::kBody, 0, h + 1 == table.head.size(), false, span, columns.full_width));
     head_blocks.back().keep_with_next = true;
   }
-  if (!caption.empty()) Caption(caption, size + 0.5, span, paragraph_space_ * 1.5, caption_element);
-  int head_id = pages_.AddHead(head_blocks);
-  for (size_t k = 0; k < head_blocks.size(); ++k) {
-    FlowBlock b = head_blocks[k];
-    if (k == 0 && caption.empty() && !under_heading) b.space_before = paragraph_space_ * 1.5;
-    pages_.Add(b);
-  }
+  return head_blocks;
+}
+
+std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableColumns& columns, int table_element,
+                                          bool span, bool keep_together) {
+  const size_t n = columns.x.size();
+  std::vector<FlowBlock> rows;
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const ReportRow& row = table.rows[r];
     std::vector<CellLines> cells;
@@ -168,20 +174,47 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
       int face = row.style == RowStyle::kBody ? kRegular : kBold;
       bool numeric = c < table.numeric_columns.size() ? table.numeric_columns[c] : c > 0;
       if (table.has_note_column && c == 1) numeric = true;
-      double label_width = widths[c] - (c == 0 ? row.indent * 9.0 + 2 : 4);
+      double label_width = columns.width[c] - (c == 0 ? row.indent * kIndentStep + 2 : 4);
       const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
       if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
       cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric), numeric});
       TagLines(cells.back().lines, cell);
-      cx.push_back(x[c]);
-      cw.push_back(widths[c]);
+      cx.push_back(columns.x[c]);
+      cw.push_back(columns.width[c]);
     }
-    FlowBlock b = row_block(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1);
-    b.repeat_head = head_id;
+    FlowBlock b = RowBlock(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1, span, columns.full_width);
     b.keep_with_next = keep_together && r + 1 < table.rows.size();
+    b.may_break_after = b.keep_with_next;
     // A section row belongs with the row after it.
-    if (row.style == RowStyle::kSection) b.keep_with_next = true;
+    if (row.style == RowStyle::kSection) {
+      b.keep_with_next = true;
+      b.may_break_after = false;
+    }
+    rows.push_back(std::move(b));
+  }
+  return rows;
+}
+
+void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
+                     bool under_heading) {
+  const TableColumns columns = MeasureColumns(table, span ? pages_.text_width() : pages_.column_width());
+  if (columns.x.empty()) return;
+
+  // One Table element, however many pages it runs over: its caption, head rows (the year
+  // heads are column headers) and rows (each line's label heads its row).
+  const int table_element = Element(StructType::kTable);
+  const int caption_element = caption.empty() ? -1 : Element(StructType::kCaption, table_element);
+  std::vector<FlowBlock> head_blocks = HeadRows(table, columns, table_element, span);
+  if (!caption.empty()) Caption(caption, table_size_ + 0.5, span, paragraph_space_ * 1.5, caption_element);
+  int head_id = pages_.AddHead(head_blocks);
+  for (size_t k = 0; k < head_blocks.size(); ++k) {
+    FlowBlock b = head_blocks[k];
+    if (k == 0 && caption.empty() && !under_heading) b.space_before = paragraph_space_ * 1.5;
     pages_.Add(b);
+  }
+  for (FlowBlock& row : BodyRows(table, columns, table_element, span, keep_together)) {
+    row.repeat_head = head_id;
+    pages_.Add(row);
   }
   if (!table.footnote.empty()) {
     Inline note;
@@ -192,6 +225,23 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
   after.height = paragraph_space_;
   after.span = span;
   pages_.Add(after);
+}
+
+FlowBlock Composer::NestedTable(const ReportTable& table, double width, int parent) {
+  const TableColumns columns = MeasureColumns(table, width);
+  const int table_element = Element(StructType::kTable, parent);
+  std::vector<FlowBlock> parts = HeadRows(table, columns, table_element, true);
+  for (FlowBlock& row : BodyRows(table, columns, table_element, true, true)) parts.push_back(std::move(row));
+  FlowBlock whole;
+  whole.span = true;
+  for (const FlowBlock& part : parts) whole.height += part.height;
+  whole.draw = [parts](Page& page, double left, double top, double width_available) {
+    for (const FlowBlock& part : parts) {
+      part.draw(page, left, top, width_available);
+      top -= part.height;
+    }
+  };
+  return whole;
 }
 
 }  // namespace arsred
