@@ -605,8 +605,9 @@ ReportTable SurveyTable(const Survey& survey) {
   int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
   const bool to_fill = survey.negativt.to_fill || survey.varken_eller.to_fill || survey.positivt.to_fill;
   std::string group = survey.grupp.value + " (n=" + (to_fill ? std::string(kToFillMark) : std::to_string(n)) + ")";
-  t.head.push_back({{""}, {"Antal"}, {"Fördelning"}});
-  t.head.push_back({{""}, {group}, {group}});
+  // The group and its size head both number columns; under it, what each column counts.
+  t.head.push_back({{""}, {group, 2}});
+  t.head.push_back({{"Svar"}, {"Antal"}, {"Andel"}});
   t.numeric_columns = {false, true, true};
   std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
   std::vector<int64_t> shares = LargestRemainderPercents(counts);

@@ -138,9 +138,17 @@ class Composer {
 
   std::string StatusText(GoalStatus status);
 
-  // The lines of a table cell's markup: its paragraphs and list items, a little apart (headings
-  // are not allowed there, and embedded tables are drawn after the text).
-  std::vector<SetLine> SetCellText(const Located<Text>& text, double width, double size);
+  // A piece of a goal table's cell: a line of its text, or a table nested in it (a survey),
+  // with the space above it.
+  struct CellPiece {
+    double space_before = 0;
+    SetLine line;
+    std::optional<FlowBlock> table;
+  };
+  // The pieces of a cell's markup, `width` points wide and tagged as `element`: its paragraphs
+  // and list items a little apart, the items of one list together, and the surveys it embeds in
+  // their places (headings are not allowed there).
+  std::vector<CellPiece> SetCellText(const Located<Text>& text, double width, int element);
 
   void Goals(const GoalArea& area);
 

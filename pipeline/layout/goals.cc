@@ -1,8 +1,8 @@
-// The composer (composer.h), goals: a table of goal and follow-up per area, with the surveys its follow-ups embed.
+// The composer (composer.h), goals: a table of goal and follow-up per area, with the surveys its
+// follow-ups embed, set by the table code (tables.cc) like every other table.
 #include "composer.h"
 
 #include <algorithm>
-#include <array>
 
 #include "enums.h"
 #include "fill_marker.h"
@@ -13,10 +13,15 @@ namespace {
 
 // The goal column takes this share of the table's width, the follow-up the rest.
 constexpr double kGoalColumnShare = 0.34;
-// A survey in the follow-up column: where its count and share columns start, as shares of the
-// column's width (the answers take the first).
-constexpr double kSurveyCountAt = 0.45;
-constexpr double kSurveyShareAt = 0.75;
+// A cell's text keeps this far from the column's right edge.
+constexpr double kCellGutter = 8;
+// Where a follow-up's text starts in its column (as a head cell's does).
+constexpr double kFollowUpInset = 3;
+// Space between a cell's paragraphs (a list's items stand together), about LaTeX's \smallskip;
+// a survey inside the cell has twice that above and below it.
+constexpr double kCellParagraphGap = 3;
+// Space above a row's first line and below its last, where the rule between rows is.
+constexpr double kRowPad = 4;
 
 }  // namespace
 
@@ -27,10 +32,30 @@ std::string Composer::StatusText(GoalStatus status) {
   return "";
 }
 
-std::vector<SetLine> Composer::SetCellText(const Located<Text>& text, double width, double size) {
-  std::vector<SetLine> out;
+std::vector<Composer::CellPiece> Composer::SetCellText(const Located<Text>& text, double width, int element) {
+  std::vector<CellPiece> out;
+  const double size = table_size_;
+  const arsred::Block* previous = nullptr;
   for (const arsred::Block& block : text.value.doc.blocks) {
-    if (block.kind == arsred::Block::Kind::kEmbed) continue;
+    double space_before = 0;
+    if (previous != nullptr) {
+      const bool same_list =
+          previous->kind == arsred::Block::Kind::kBulletItem && block.kind == arsred::Block::Kind::kBulletItem;
+      const bool beside_table = previous->kind == arsred::Block::Kind::kEmbed || block.kind == arsred::Block::Kind::kEmbed;
+      space_before = same_list ? 0 : beside_table ? 2 * kCellParagraphGap : kCellParagraphGap;
+    }
+    previous = &block;
+    if (block.kind == arsred::Block::Kind::kEmbed) {
+      // A survey, where the text embeds it ([[enkat:ID]]); validate allows no other embed here.
+      const size_t colon = block.embed.find(':');
+      auto it = figures_.tables.find(block.embed.substr(0, colon) + "." + block.embed.substr(colon + 1));
+      if (it == figures_.tables.end()) continue;
+      CellPiece piece;
+      piece.space_before = space_before;
+      piece.table = NestedTable(it->second, width, element);
+      out.push_back(std::move(piece));
+      continue;
+    }
     const bool bullet = block.kind == arsred::Block::Kind::kBulletItem;
     const double indent = bullet ? size : 0;
     std::vector<SetLine> lines =
@@ -44,170 +69,129 @@ std::vector<SetLine> Composer::SetCellText(const Located<Text>& text, double wid
         dot.color = body_.color;
         lines[i].runs.insert(lines[i].runs.begin(), dot);
       }
-      out.push_back(lines[i]);
     }
-    SetLine gap;  // a little space between paragraphs
-    out.push_back(gap);
+    TagLines(lines, element);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      CellPiece piece;
+      piece.space_before = i == 0 ? space_before : 0;
+      piece.line = std::move(lines[i]);
+      out.push_back(std::move(piece));
+    }
   }
-  if (!out.empty()) out.pop_back();
   return out;
 }
 
 void Composer::Goals(const GoalArea& area) {
-  // A Table of two columns, goal and follow-up, one row per goal.
+  // A table of two columns, goal and follow-up, one row per goal. Its head is set by the table
+  // code; a row's cells hold markup, so the rows are set here and flow piece by piece: a row is
+  // kept whole when it fits on a page, and split between lines (with the head repeated) when
+  // it does not.
+  ReportTable goals;
+  goals.id = "mal." + area.id.value.name;
+  goals.head.push_back({{"Mål"}, {area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : "Måluppfyllelse"}});
+  goals.numeric_columns = {false, false};
+  const double total = pages_.text_width();
+  const double left_w = total * kGoalColumnShare, right_w = total - left_w;
+  TableColumns columns;
+  columns.x = {0, left_w};
+  columns.width = {left_w, right_w};
+  columns.full_width = total;
+
   const int table_element = Element(StructType::kTable);
   if (area.rubrik) {
     Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2,
             Element(StructType::kCaption, table_element));
   }
-  const int head_row = Element(StructType::kTR, table_element);
-  const int goal_header = Element(StructType::kTH, head_row), follow_up_header = Element(StructType::kTH, head_row);
-  structure_[static_cast<size_t>(goal_header)].scope = HeaderScope::kColumn;
-  structure_[static_cast<size_t>(follow_up_header)].scope = HeaderScope::kColumn;
-  double total = pages_.text_width();
-  double left_w = total * kGoalColumnShare, right_w = total - left_w;
-  double size = table_size_;
-  double leading = table_leading_;
-  Color rule = rule_color_;
-  // Head.
-  FlowBlock head;
-  head.height = leading + 3;
-  head.span = true;
-  head.keep_with_next = true;
-  std::string right_title = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : "Måluppfyllelse";
-  Color head_color = head_color_;
-  head.draw = [=](Page& page, double left, double top, double) {
-    GlyphRun a;
-    a.font = kBold;
-    a.size = size;
-    a.x = left + 2;
-    a.y = top - size;
-    a.text = "Mål";
-    a.color = head_color;
-    a.role = Role::kTableHeader;
-    a.structure = goal_header;
-    page.items.push_back(a);
-    a.x = left + left_w + 6;
-    a.text = right_title;
-    a.structure = follow_up_header;
-    page.items.push_back(a);
-    page.items.push_back(Rule{left, top - leading - 3, left + total, top - leading - 3, 0.6, rule});
-  };
-  int head_id = pages_.AddHead({head});
-  pages_.Add(head);
+  std::vector<FlowBlock> head = HeadRows(goals, columns, table_element, true);
+  const int head_id = pages_.AddHead(head);
+  for (const FlowBlock& b : head) pages_.Add(b);
+
+  const double size = table_size_, leading = table_leading_;
   for (const Goal& goal : area.mal) {
-    std::vector<SetLine> left_lines = SetCellText(goal.mal, left_w - 8, size);
-    const std::string status = goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value);
-    std::vector<SetLine> right_lines = typesetter_.Set({{status, kBold, ""}}, size, body_.color, right_w - 8, false);
-    right_lines.push_back(SetLine{});
-    auto body = SetCellText(goal.redovisning, right_w - 8, size);
-    right_lines.insert(right_lines.end(), body.begin(), body.end());
     const int row_element = Element(StructType::kTR, table_element);
     const int goal_cell = Element(StructType::kTD, row_element);
     const int follow_up_cell = Element(StructType::kTD, row_element);
-    TagLines(left_lines, goal_cell);
-    TagLines(right_lines, follow_up_cell);
-    // Survey tables embedded in the follow-up are drawn after its text, in the right column.
-    std::vector<const ReportTable*> surveys;
-    for (const arsred::Block& block : goal.redovisning.value.doc.blocks) {
-      if (block.kind != arsred::Block::Kind::kEmbed) continue;
-      auto it = figures_.tables.find(block.embed.substr(0, block.embed.find(':')) + "." +
-                                     block.embed.substr(block.embed.find(':') + 1));
-      if (it != figures_.tables.end()) surveys.push_back(&it->second);
+    std::vector<CellPiece> left = SetCellText(goal.mal, left_w - kCellGutter, goal_cell);
+    // The follow-up opens with the goal's status, in bold.
+    const std::string status = goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value);
+    std::vector<SetLine> status_lines =
+        typesetter_.Set({{status, kBold, ""}}, size, body_.color, right_w - kCellGutter, false);
+    TagLines(status_lines, follow_up_cell);
+    std::vector<CellPiece> right;
+    for (SetLine& line : status_lines) right.push_back({0, std::move(line), std::nullopt});
+    std::vector<CellPiece> text = SetCellText(goal.redovisning, right_w - kCellGutter, follow_up_cell);
+    if (!text.empty()) text.front().space_before = std::max(text.front().space_before, kCellParagraphGap);
+    for (CellPiece& piece : text) right.push_back(std::move(piece));
+
+    // Where each piece starts and ends, down from the row's top.
+    struct Placed {
+      const CellPiece* piece;
+      double x, top, bottom;
+    };
+    std::vector<Placed> placed;
+    double row_bottom = 0;
+    for (const auto& [pieces, x] : {std::pair{&left, 0.0}, std::pair{&right, left_w + kFollowUpInset}}) {
+      double y = kRowPad;
+      for (const CellPiece& piece : *pieces) {
+        y += piece.space_before;
+        const double height = piece.table ? piece.table->height : leading;
+        placed.push_back({&piece, x, y, y + height});
+        y += height;
+      }
+      row_bottom = std::max(row_bottom, y);
     }
-    // The row flows line by line: kept whole when it fits on a page, split between lines
-    // (with the head repeated) when it does not.
-    size_t line_count = std::max(left_lines.size(), right_lines.size());
-    double cell_top_pad = 4;
-    for (size_t l = 0; l < line_count; ++l) {
-      FlowBlock line;
-      line.height = leading + (l == 0 ? cell_top_pad : 0);
-      line.span = true;
-      line.repeat_head = head_id;
-      line.keep_with_next = true;
-      SetLine left_line = l < left_lines.size() ? left_lines[l] : SetLine{};
-      SetLine right_line = l < right_lines.size() ? right_lines[l] : SetLine{};
-      double pad = l == 0 ? cell_top_pad : 0;
-      line.draw = [=](Page& page, double left, double top, double) {
-        for (const auto& [set, x0] : {std::pair{left_line, left + 2}, std::pair{right_line, left + left_w + 6}}) {
-          for (GlyphRun run : set.runs) {
-            run.x += x0;
-            run.y = top - pad - size * 0.85;
+    // The row may break where no piece of either column straddles the break: after any piece
+    // whose end no piece of the other column spans.
+    std::vector<double> cuts{0};
+    std::vector<double> ends;
+    for (const Placed& p : placed) ends.push_back(p.bottom);
+    std::sort(ends.begin(), ends.end());
+    for (double at : ends) {
+      if (at <= cuts.back() || at >= row_bottom) continue;
+      bool straddled = std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return p.top < at && p.bottom > at; });
+      if (!straddled) cuts.push_back(at);
+    }
+    cuts.push_back(row_bottom + kRowPad);
+    for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+      const double from = cuts[k], to = cuts[k + 1];
+      // The pieces that start in this stretch, each at its x and its distance below the top.
+      struct Drawn {
+        double x, down;
+        CellPiece piece;
+      };
+      std::vector<Drawn> drawn;
+      for (const Placed& p : placed) {
+        if (p.top >= from && p.top < to) drawn.push_back({p.x, p.top - from, *p.piece});
+      }
+      FlowBlock block;
+      block.height = to - from;
+      block.span = true;
+      block.repeat_head = head_id;
+      const bool last = k + 2 == cuts.size();
+      block.keep_with_next = !last;  // the row's stretches stay together where they can
+      block.may_break_after = !last;
+      const Color rule = rule_color_;
+      block.draw = [drawn, size, last, total, rule, height = block.height](Page& page, double x0, double top,
+                                                                           double width) {
+        for (const Drawn& d : drawn) {
+          if (d.piece.table) {
+            d.piece.table->draw(page, x0 + d.x, top - d.down, width);
+            continue;
+          }
+          for (GlyphRun run : d.piece.line.runs) {
+            run.x += x0 + d.x;
+            run.y = top - d.down - size * 0.85;
             run.role = Role::kTableCell;
             page.items.push_back(run);
           }
         }
-      };
-      pages_.Add(line);
-    }
-    // Each survey: three columns (answer, count, share) in the right column, kept whole.
-    for (const ReportTable* t : surveys) {
-      // A table of its own inside the follow-up cell: answer (heading its row), count, share.
-      const int survey = Element(StructType::kTable, follow_up_cell);
-      std::vector<std::array<int, 3>> cell_elements;
-      if (t->head.size() >= 2) {
-        const int row = Element(StructType::kTR, survey);
-        cell_elements.push_back({Element(StructType::kTD, row), Element(StructType::kTH, row), Element(StructType::kTH, row)});
-        for (int k : {1, 2}) structure_[static_cast<size_t>(cell_elements.back()[k])].scope = HeaderScope::kColumn;
-      }
-      for (size_t r = 0; r < t->rows.size(); ++r) {
-        const int row = Element(StructType::kTR, survey);
-        cell_elements.push_back({Element(StructType::kTH, row), Element(StructType::kTD, row), Element(StructType::kTD, row)});
-        structure_[static_cast<size_t>(cell_elements.back()[0])].scope = HeaderScope::kRow;
-      }
-      FlowBlock table;
-      table.height = static_cast<double>(t->rows.size() + 1) * leading + 12;
-      table.span = true;
-      table.repeat_head = head_id;
-      table.keep_with_next = true;
-      ReportTable copy = *t;
-      const Typesetter* ts = &typesetter_;
-      Color text_color = body_.color;
-      table.draw = [=](Page& page, double left, double top, double) {
-        double y = top - 6;
-        double c0 = left + left_w + 6, c1 = c0 + (right_w - 8) * kSurveyCountAt, c2 = c0 + (right_w - 8) * kSurveyShareAt,
-               c3 = c0 + right_w - 8;
-        size_t row_index = 0;
-        auto cell = [&](const std::string& text, double x_left, double x_right, bool right_align, int face,
-                        size_t column) {
-          GlyphRun run;
-          run.structure = cell_elements[row_index][column];
-          run.font = face;
-          run.size = size;
-          run.text = ForDrawing(text);
-          run.color = text_color;
-          run.role = Role::kTableCell;
-          double w = ts->Width(face, text, size);
-          run.x = right_align ? x_right - w : x_left;
-          run.y = y - size;
-          page.items.push_back(run);
-        };
-        if (copy.head.size() >= 2) {
-          cell(copy.head[1][1].text, c1, c2 - 4, true, kBold, 1);
-          cell("Fördelning", c2, c3, true, kBold, 2);
-          page.items.push_back(Rule{c0, y - leading - 2, c3, y - leading - 2, 0.4, rule});
-          y -= leading + 2;
-          ++row_index;
-        }
-        for (const ReportRow& r : copy.rows) {
-          int face = r.style == RowStyle::kTotal ? kBold : kRegular;
-          if (r.style == RowStyle::kTotal) page.items.emplace_back(Rule{c0, y, c3, y, 0.4, rule});
-          cell(r.cells[0].text, c0, c1, false, face, 0);
-          cell(r.cells[1].text, c1, c2 - 4, true, face, 1);
-          cell(r.cells[2].text, c2, c3, true, face, 2);
-          y -= leading;
-          ++row_index;
+        if (last) {  // the rule under the row
+          const double y = top - height;
+          page.items.emplace_back(Rule{x0, y, x0 + total, y, 0.3, rule});
         }
       };
-      pages_.Add(table);
+      pages_.Add(block);
     }
-    FlowBlock end;
-    end.height = 4;
-    end.span = true;
-    end.draw = [=](Page& page, double left, double top, double) {
-      page.items.push_back(Rule{left, top - 4, left + total, top - 4, 0.3, rule});
-    };
-    pages_.Add(end);
   }
   FlowBlock after;
   after.height = paragraph_space_;

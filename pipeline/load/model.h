@@ -445,7 +445,7 @@ struct Survey : Anchor {
   template <class V>
   void Fields(V& v) {
     v("id", id, "Id used to embed the answers table ([[enkat:ID]]) and in placeholders.");
-    v("grupp", grupp, "Who answered, as the column head says: Deltagare, Personal, LOKSAM.");
+    v("grupp", grupp, "Who answered, as the table's head says over its two columns (Antal, Andel), with n: Deltagare, Personal, LOKSAM.");
     v("negativt", negativt, "Negative answers.");
     v("varken_eller", varken_eller, "Neither negative nor positive.");
     v("positivt", positivt, "Positive answers.");

@@ -1180,7 +1180,8 @@ class Auditor {
       for (const Row& row : table.rows) {
         if (std::optional<long long> value = Amount(row, counts[0]); value && n) share(row, shares[0], *value, *n, "all");
       }
-      const std::string& header = table.columns[counts[0]].header;
+      // The group and its n head both columns, so the heading may stand over either.
+      const std::string header = table.columns[counts[0]].header + " " + table.columns[shares[0]].header;
       if (size_t at = header.find("(n="); at != std::string::npos && n) {
         long long stated = std::atoll(header.c_str() + at + 3);
         Check("participants", stated == *n,
