@@ -271,7 +271,7 @@ void Composer::Embed(const std::string& embed, const std::string& path, const st
   // "### Driftsredovisning" right above the driftredovisning: one title is enough.
   const auto table = [&](const ReportTable& t, bool span) {
     const bool named_above = SaysTheSame(t.title, heading_above);
-    Table(t, span, true, named_above ? std::string() : t.title, named_above);
+    Table(t, span, Keeping::kUnlessAGap, named_above ? std::string() : t.title, named_above);
   };
   if (kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse") {
     auto it = figures_.tables.find(kind);

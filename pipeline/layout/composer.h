@@ -97,25 +97,34 @@ class Composer {
 
   std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric);
 
+  // How a table's rows keep together on a page.
+  enum class Keeping {
+    kWhole,         // a statement or a note: moves whole to the next page when it does not fit
+    kUnlessAGap,    // a table in the text: whole, unless moving it would leave much of a page
+                    // empty (PageBuilder::SplitPoint); then it breaks between rows
+  };
   // Where each column of a table `total` points wide starts, and how wide it is.
   struct TableColumns {
     std::vector<double> x, width;
     double full_width = 0;
   };
   TableColumns MeasureColumns(const ReportTable& table, double total) const;
+  // Whether a column holds numbers (the note column's included): its cells and its head are
+  // set right-aligned.
   static bool NumericColumn(const ReportTable& table, size_t column);
   // One row as a block: each cell's lines in its column (numbers right-aligned), the rule of a
   // total or subtotal row above it, of a head row's last line below it.
   FlowBlock RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
-                     RowStyle style, int indent, bool head, bool stripe, bool span, double full_width);
+                     RowStyle style, int indent, bool head, bool stripe, bool span, double full_width,
+                     bool under_head_rule = false);
   // A table's head rows and body rows as blocks, their cells tagged under `table_element`.
   std::vector<FlowBlock> HeadRows(const ReportTable& table, const TableColumns& columns, int table_element, bool span);
   std::vector<FlowBlock> BodyRows(const ReportTable& table, const TableColumns& columns, int table_element, bool span,
-                                  bool keep_together);
+                                  Keeping keeping);
 
   // With `under_heading`, the table stands right under a heading that names it: no caption, and
   // no space of its own above it (the heading's is enough).
-  void Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
+  void Table(const ReportTable& table, bool span, Keeping keeping, const std::string& caption,
              bool under_heading = false);
   // A table `width` points wide inside a cell of another (a survey in a goal's follow-up), as
   // one block kept whole, its Table element a child of `parent`.

@@ -83,7 +83,7 @@ void Composer::Statement(const char* id, bool first) {
   if (it == figures_.tables.end()) return;
   if (first) Heading(1, "Finansiella rapporter", true);
   Heading(2, it->second.title, true);
-  Table(it->second, true, true, "");
+  Table(it->second, true, Keeping::kWhole, "");
 }
 
 void Composer::Principles() {
@@ -122,7 +122,7 @@ void Composer::Notes() {
     auto it = figures_.tables.find("not." + id);
     if (it == figures_.tables.end()) continue;
     Heading(3, it->second.title, false);
-    Table(it->second, true, true, "");
+    Table(it->second, true, Keeping::kWhole, "");
   }
 }
 

@@ -23,6 +23,13 @@ constexpr double kMinLabelShare = 0.28;
 constexpr double kCrowdedNumberShare = 0.72;
 // Each level of a row's indent moves its label this far in.
 constexpr double kIndentStep = 9.0;
+// Vertical rhythm of rows: each row is its lines and kRowPadding high, its text kRowTextOffset
+// below its top; a row under a rule has kRuleClearance more of both, and a total row (under
+// the heaviest rule, closing a statement) kTotalRowExtra more height still.
+constexpr double kRowPadding = 1.5;
+constexpr double kRowTextOffset = 0.5;
+constexpr double kRuleClearance = 1.0;
+constexpr double kTotalRowExtra = 0.5;
 
 }  // namespace
 
@@ -86,16 +93,23 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
 }
 
 bool Composer::NumericColumn(const ReportTable& table, size_t column) {
+  if (table.has_note_column && column == 1) return true;  // note numbers
   if (column < table.numeric_columns.size()) return table.numeric_columns[column];
-  return column > 0 && !(table.has_note_column && column == 1);
+  return column > 0;
 }
 
 FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
-                             RowStyle style, int indent, bool head, bool stripe, bool span, double full_width) {
+                             RowStyle style, int indent, bool head, bool stripe, bool span, double full_width,
+                             bool under_head_rule) {
   size_t line_count = 1;
   for (const CellLines& c : cells) line_count = std::max(line_count, c.lines.size());
+  // A row under a rule (its own, as a sum's, or the head's) sets its text kRuleClearance lower
+  // and is that much taller, so that the rows after it keep the table's rhythm.
+  const bool rule_above = style == RowStyle::kTotal || style == RowStyle::kSubtotal || under_head_rule;
+  const double first_line_offset = rule_above ? kRowTextOffset + kRuleClearance : kRowTextOffset;
   FlowBlock b;
-  b.height = static_cast<double>(line_count) * table_leading_ + (style == RowStyle::kTotal ? 3 : 1.5);
+  b.height = static_cast<double>(line_count) * table_leading_ + kRowPadding + (rule_above ? kRuleClearance : 0) +
+             (style == RowStyle::kTotal ? kTotalRowExtra : 0);
   b.span = span;
   double indent_pt = indent * kIndentStep;
   Color text_color = head ? head_color_ : body_.color;
@@ -104,7 +118,6 @@ FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> c
   Color rule = rule_color_;
   b.draw = [=](Page& page, double left, double top, double) {
     if (fill) page.items.push_back(FilledRect{left, top - height, full_width, height, *fill});
-    double first_line_offset = (style == RowStyle::kTotal || style == RowStyle::kSubtotal) ? 1.5 : 0.5;
     for (size_t c = 0; c < cells.size(); ++c) {
       for (size_t l = 0; l < cells[c].lines.size(); ++l) {
         const SetLine& line = cells[c].lines[l];
@@ -162,7 +175,7 @@ std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableC
 }
 
 std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableColumns& columns, int table_element,
-                                          bool span, bool keep_together) {
+                                          bool span, Keeping keeping) {
   const size_t n = columns.x.size();
   std::vector<FlowBlock> rows;
   for (size_t r = 0; r < table.rows.size(); ++r) {
@@ -172,8 +185,7 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
     const int row_element = Element(StructType::kTR, table_element);
     for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
       int face = row.style == RowStyle::kBody ? kRegular : kBold;
-      bool numeric = c < table.numeric_columns.size() ? table.numeric_columns[c] : c > 0;
-      if (table.has_note_column && c == 1) numeric = true;
+      const bool numeric = NumericColumn(table, c);
       double label_width = columns.width[c] - (c == 0 ? row.indent * kIndentStep + 2 : 4);
       const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
       if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
@@ -182,9 +194,10 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
       cx.push_back(columns.x[c]);
       cw.push_back(columns.width[c]);
     }
-    FlowBlock b = RowBlock(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1, span, columns.full_width);
-    b.keep_with_next = keep_together && r + 1 < table.rows.size();
-    b.may_break_after = b.keep_with_next;
+    FlowBlock b = RowBlock(cells, cx, cw, row.style, row.indent, false, stripe_ && r % 2 == 1, span, columns.full_width,
+                           r == 0 && !table.head.empty());
+    b.keep_with_next = r + 1 < table.rows.size();
+    b.may_break_after = b.keep_with_next && keeping == Keeping::kUnlessAGap;
     // A section row belongs with the row after it.
     if (row.style == RowStyle::kSection) {
       b.keep_with_next = true;
@@ -195,7 +208,7 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
   return rows;
 }
 
-void Composer::Table(const ReportTable& table, bool span, bool keep_together, const std::string& caption,
+void Composer::Table(const ReportTable& table, bool span, Keeping keeping, const std::string& caption,
                      bool under_heading) {
   const TableColumns columns = MeasureColumns(table, span ? pages_.text_width() : pages_.column_width());
   if (columns.x.empty()) return;
@@ -212,7 +225,7 @@ void Composer::Table(const ReportTable& table, bool span, bool keep_together, co
     if (k == 0 && caption.empty() && !under_heading) b.space_before = paragraph_space_ * 1.5;
     pages_.Add(b);
   }
-  for (FlowBlock& row : BodyRows(table, columns, table_element, span, keep_together)) {
+  for (FlowBlock& row : BodyRows(table, columns, table_element, span, keeping)) {
     row.repeat_head = head_id;
     pages_.Add(row);
   }
@@ -231,7 +244,7 @@ FlowBlock Composer::NestedTable(const ReportTable& table, double width, int pare
   const TableColumns columns = MeasureColumns(table, width);
   const int table_element = Element(StructType::kTable, parent);
   std::vector<FlowBlock> parts = HeadRows(table, columns, table_element, true);
-  for (FlowBlock& row : BodyRows(table, columns, table_element, true, true)) parts.push_back(std::move(row));
+  for (FlowBlock& row : BodyRows(table, columns, table_element, true, Keeping::kWhole)) parts.push_back(std::move(row));
   FlowBlock whole;
   whole.span = true;
   for (const FlowBlock& part : parts) whole.height += part.height;
