@@ -191,6 +191,7 @@ std::optional<std::vector<LineBreak>> BreakLines(const std::vector<BreakItem>& i
 
   Breaker breaker(items, line_widths, params);
   if (auto breaks = breaker.Run(params.tolerance, 0)) return breaks;
+  if (params.first_pass_only) return std::nullopt;
   if (auto breaks = breaker.Run(params.second_tolerance, 0)) return breaks;
   if (params.emergency_stretch > 0) return breaker.Run(params.second_tolerance, params.emergency_stretch);
   return std::nullopt;

@@ -27,6 +27,7 @@ struct BreakParams {
   double flagged_demerits = 3000;     // two hyphenated lines in a row
   double fitness_demerits = 100;      // a tight line next to a loose one
   int max_consecutive_hyphens = 2;    // never more than this many hyphenated lines in a row
+  bool first_pass_only = false;       // no second pass, no emergency stretch
 };
 
 struct LineBreak {

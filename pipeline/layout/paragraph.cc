@@ -14,6 +14,10 @@ const char* kThousandsSpace = "\u202F";
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The loosest line the first pass, without hyphenation, accepts: an adjustment ratio of 1 is a
+// badness of 100, LaTeX's \pretolerance.
+constexpr double kPretolerance = 1.0;
+
 // One unit of the line-breaking input, with what to draw for it.
 struct Atom {
   BreakItem item;
@@ -193,9 +197,12 @@ bool IsWordPunctuation(std::string_view text, size_t at, size_t* length) {
 
 }  // namespace
 
-const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
-  auto it = break_points_.find(word);
-  if (it != break_points_.end()) return it->second;
+namespace {
+
+// Where a word may break: after a hyphen that joins two parts ("STAR-team") and, with a
+// dictionary, where it hyphenates each part inside the word's punctuation.
+std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenator) {
+  if (hyphenator == nullptr && word.find('-') == std::string::npos) return {};  // most words
   std::vector<size_t> cuts;
   // Hyphenate the word inside its punctuation, and each part of a word that has hyphens
   // ("STAR-team"), which may also break after its own hyphen.
@@ -211,14 +218,22 @@ const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) cons
   while (part < end) {
     size_t hyphen = word.find('-', part);
     size_t part_end = hyphen == std::string::npos || hyphen >= end ? end : hyphen;
-    if (hyphenator_ && part_end > part) {
-      for (size_t cut : hyphenator_->BreakPoints(word.substr(part, part_end - part))) cuts.push_back(part + cut);
+    if (hyphenator != nullptr && part_end > part) {
+      for (size_t cut : hyphenator->BreakPoints(word.substr(part, part_end - part))) cuts.push_back(part + cut);
     }
     // After a hyphen that joins two parts, a line may break without adding another.
     if (part_end < end && part_end > start && part_end + 1 < end) cuts.push_back(part_end + 1);
     part = part_end + 1;
   }
-  return break_points_[word] = cuts;
+  return cuts;
+}
+
+}  // namespace
+
+const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
+  auto it = break_points_.find(word);
+  if (it != break_points_.end()) return it->second;
+  return break_points_[word] = WordCuts(word, hyphenator_);
 }
 
 double Typesetter::Width(int face, const std::string& text, double size) const {
@@ -227,11 +242,13 @@ double Typesetter::Width(int face, const std::string& text, double size) const {
 
 std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
                                      bool justify) const {
-  // 1. Atoms: boxes for word pieces, glue for spaces, penalties where a word may break.
+  // 1. Atoms: boxes for word pieces, glue for spaces, penalties where a word may break (with
+  //    `hyphenate`, also where the dictionary hyphenates it).
   std::vector<Atom> atoms;
+  bool hyphenate = false;
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
-    std::vector<size_t> cuts = BreakPoints(word);
+    std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr);
     // Also after a slash or an en dash inside a word ("lärobok/kunskapssammanställning").
     for (size_t i = 0; i + 1 < word.size(); ++i) {
       if (word[i] == '/') cuts.push_back(i + 1);
@@ -258,6 +275,8 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     std::string rest = word.substr(start);
     atoms.push_back({{BreakItem::Kind::kBox, Width(face, rest, size)}, rest, face, uri});
   };
+  auto make_atoms = [&] {
+  atoms.clear();
   for (const StyledSpan& span : spans) {
     size_t start = 0;
     const std::string& t = span.text;
@@ -278,7 +297,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   }
   while (!atoms.empty() && atoms.back().space) atoms.pop_back();
   while (!atoms.empty() && atoms.front().space) atoms.erase(atoms.begin());
-  if (atoms.empty()) return {};
+  if (atoms.empty()) return;
   Atom finish;
   finish.item = {BreakItem::Kind::kGlue, 0, 100000, 0};  // fills the last line
   finish.space = true;
@@ -287,17 +306,36 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   end.item.kind = BreakItem::Kind::kPenalty;
   end.item.penalty = -kForbidden;
   atoms.push_back(end);
+  };
 
   // A ragged line may end anywhere it fits: its spaces get room to stretch without cost.
   std::vector<BreakItem> items;
-  for (const Atom& a : atoms) {
-    BreakItem item = a.item;
-    if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
-    items.push_back(item);
-  }
+  auto make_items = [&] {
+    items.clear();
+    for (const Atom& a : atoms) {
+      BreakItem item = a.item;
+      if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
+      items.push_back(item);
+    }
+  };
+  // First, as TeX does, without hyphenation and accepting no line looser than kPretolerance:
+  // most paragraphs set so, and only the others are hyphenated (fewer hyphens, and most words
+  // are never looked up in the dictionary).
+  make_atoms();
+  if (atoms.empty()) return {};
+  make_items();
+  BreakParams first_pass;
+  first_pass.tolerance = kPretolerance;
+  first_pass.first_pass_only = true;
+  auto breaks = BreakLines(items, {width}, first_pass);
   BreakParams params;
   params.emergency_stretch = width * 0.1;
-  auto breaks = BreakLines(items, {width}, params);
+  if (!breaks) {
+    hyphenate = hyphenator_ != nullptr;
+    make_atoms();
+    make_items();
+    breaks = BreakLines(items, {width}, params);
+  }
   if (!breaks) {
     // A word wider than the line: let it break anywhere, at a high cost, and try again.
     std::vector<Atom> split;

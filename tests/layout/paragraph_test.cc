@@ -60,6 +60,30 @@ TEST_CASE("words are hyphenated inside their punctuation and after their own hyp
   CHECK_FALSE(compound[0].hyphenated);  // the hyphen was there already
 }
 
+TEST_CASE("a paragraph that sets well without hyphens gets none; one that does not is hyphenated") {
+  Setter s;
+  // A paragraph of the 2023 report.
+  const std::string text =
+      "Fördelningen mellan kvinnor och män till insatser var jämn, något fler män än kvinnor gick till "
+      "arbete eller studier och liksom tidigare år hade en större del av männen gått till arbete och större "
+      "del av kvinnorna till studier. Endast 10 personer totalt, av de 138 som avslutats under året, hade "
+      "gått till studier (se tabell 3).";
+  auto hyphens = [](const std::vector<SetLine>& lines) {
+    int count = 0;
+    for (const SetLine& line : lines) count += line.hyphenated ? 1 : 0;
+    return count;
+  };
+  // At 11 pt over 452 pt it sets without hyphens with no line looser than LaTeX's
+  // \pretolerance allows, and that setting is taken, as TeX's first pass would take it
+  // (total fit over all breaks, hyphens included, chose "kvin-norna").
+  auto wide = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, 452, true);
+  CHECK(hyphens(wide) == 0);
+  // In a narrow column there is no such setting: the paragraph is hyphenated.
+  auto narrow = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, 120, true);
+  CHECK(hyphens(narrow) > 0);
+  CHECK(Letters(narrow) == WithoutSpaces(text));
+}
+
 TEST_CASE("no width drops or repeats any text") {
   Setter s;
   const std::string text =
