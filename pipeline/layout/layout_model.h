@@ -65,6 +65,7 @@ struct BodyText : Anchor {
   static constexpr std::string_view kName = "BodyText";
   Located<Decimal> storlek, radavstand, styckeavstand;
   std::optional<Located<bool>> marginaljusterad;
+  std::optional<Located<bool>> hangande_skiljetecken;
   Located<std::string> farg;
   template <class V>
   void Fields(V& v) {
@@ -72,6 +73,10 @@ struct BodyText : Anchor {
     v("radavstand", radavstand, "Distance between baselines in pt.");
     v("styckeavstand", styckeavstand, "Space between paragraphs in pt.");
     v("marginaljusterad", marginaljusterad, "Justify prose (default true).");
+    v("hangande_skiljetecken", hangande_skiljetecken,
+      "In justified prose, let a hyphen, dash, comma, full stop, colon, semicolon or closing quote at a line's end "
+      "hang partly into the right margin, so that the edge looks straight (margin kerning, as LaTeX's microtype). "
+      "Default false.");
     v("farg", farg, "Text colour, #rrggbb.");
   }
 };

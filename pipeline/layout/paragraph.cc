@@ -25,7 +25,28 @@ struct Atom {
   int face = kRegular;
   std::string uri;
   bool space = false;  // glue between words
+  bool before_space = false;  // a penalty that lets a line end at the space after it, hanging
 };
+
+// How far a character at a line's end hangs into the margin, as a share of its width: about
+// the right-hand protrusion of LaTeX's microtype for text fonts. 0 for any other character.
+double MarginKerning(std::string_view last_character) {
+  static constexpr std::pair<std::string_view, double> kShares[] = {
+      {".", 0.7}, {",", 0.7}, {"-", 0.7}, {"\u2013", 0.3}, {"\u2014", 0.2}, {":", 0.5},
+      {";", 0.5}, {"\u201D", 0.5}, {"\u2019", 0.5}, {"!", 0.2}, {"?", 0.2}};
+  for (const auto& [character, share] : kShares) {
+    if (last_character == character) return share;
+  }
+  return 0;
+}
+
+// The last character of a UTF-8 text, or "".
+std::string_view LastCharacter(std::string_view text) {
+  if (text.empty()) return {};
+  size_t at = text.size() - 1;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return text.substr(at);
+}
 
 // First fit, the last resort when total fit finds no solution at all: it always ends, and text
 // is never dropped (a box wider than the line, if any is left, gets a line of its own).
@@ -246,6 +267,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   //    `hyphenate`, also where the dictionary hyphenates it).
   std::vector<Atom> atoms;
   bool hyphenate = false;
+  const bool hang = margin_kerning_ && justify;
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
     std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr);
@@ -265,6 +287,11 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       Atom penalty;
       penalty.item.kind = BreakItem::Kind::kPenalty;
       penalty.item.width = explicit_break ? 0 : Width(face, "-", size);
+      // The line ending here ends with the hyphen (added, or the word's own) or the dash.
+      if (hang) {
+        const std::string_view last = explicit_break ? LastCharacter(piece) : std::string_view("-");
+        penalty.item.width -= MarginKerning(last) * Width(face, std::string(last), size);
+      }
       penalty.item.penalty = explicit_break ? 50 : 100;
       penalty.item.flagged = !explicit_break;
       if (!explicit_break) penalty.text = "-";  // the hyphen drawn where the line breaks
@@ -285,6 +312,20 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       std::string word = t.substr(start, space == std::string::npos ? std::string::npos : space - start);
       add_word(word, span.face, span.uri);
       if (space == std::string::npos) break;
+      if (hang && !atoms.empty() && atoms.back().item.kind == BreakItem::Kind::kBox) {
+        // A line that ends after this word may hang its final punctuation: a break just before
+        // the space, as wide as the room the hanging gains (negative), at no cost.
+        const std::string_view last = LastCharacter(atoms.back().text);
+        const double hanging = MarginKerning(last) * Width(atoms.back().face, std::string(last), size);
+        if (hanging > 0) {
+          Atom before;
+          before.item.kind = BreakItem::Kind::kPenalty;
+          before.item.width = -hanging;
+          before.before_space = true;
+          before.face = atoms.back().face;
+          atoms.push_back(before);
+        }
+      }
       double w = Width(span.face, " ", size);
       Atom glue;
       glue.item = {BreakItem::Kind::kGlue, w, w / 2, w / 3};
@@ -295,7 +336,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       start = space + 1;
     }
   }
-  while (!atoms.empty() && atoms.back().space) atoms.pop_back();
+  while (!atoms.empty() && (atoms.back().space || atoms.back().before_space)) atoms.pop_back();
   while (!atoms.empty() && atoms.front().space) atoms.erase(atoms.begin());
   if (atoms.empty()) return;
   Atom finish;
@@ -421,10 +462,12 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       space_after_run = false;
     }
     const Atom& at_break = atoms[lb.item];
-    if (at_break.item.kind == BreakItem::Kind::kGlue && !line.runs.empty()) line.runs.back().text += ' ';
+    if ((at_break.item.kind == BreakItem::Kind::kGlue || at_break.before_space) && !line.runs.empty()) {
+      line.runs.back().text += ' ';
+    }
     if (at_break.item.kind == BreakItem::Kind::kPenalty && !at_break.text.empty() && !line.runs.empty()) {
       line.runs.back().text += at_break.text;
-      x += at_break.item.width;
+      x += Width(at_break.face, at_break.text, size);  // all of it, also where it hangs
       line.hyphenated = true;
     }
     line.width = x;

@@ -34,10 +34,15 @@ class Typesetter {
       : faces_(std::move(faces)), hyphenator_(hyphenator) {}
 
   // Lines of at most `width` points. `justify` stretches all lines but the last. A word wider
-  // than the line is broken between characters as a last resort (never overfull).
+  // than the line is broken between characters as a last resort (never overfull), except that
+  // with margin kerning a justified line's final punctuation hangs partly past `width`.
   std::vector<SetLine> Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
                            bool justify) const;
   double Width(int face, const std::string& text, double size) const;
+  // Margin kerning: in justified text, a line's final hyphen, dash, comma, full stop, colon,
+  // semicolon or closing quote stands partly in the right margin (by MarginKerning's shares of
+  // its width), where the eye expects the edge; line breaking counts the room it gains.
+  void set_margin_kerning(bool on) { margin_kerning_ = on; }
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
 
  private:
@@ -46,6 +51,7 @@ class Typesetter {
 
   std::vector<const FontMetrics*> faces_;
   const Hyphenator* hyphenator_;
+  bool margin_kerning_ = false;
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
 };
 

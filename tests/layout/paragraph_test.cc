@@ -84,6 +84,36 @@ TEST_CASE("a paragraph that sets well without hyphens gets none; one that does n
   CHECK(Letters(narrow) == WithoutSpaces(text));
 }
 
+TEST_CASE("margin kerning: a justified line's final punctuation hangs into the margin, by its share") {
+  Setter s;
+  const std::string text =
+      "Förbundet finansierar insatser, utvärderar dem och redovisar resultatet. Medlemmarna, "
+      "styrelsen och kansliet följer upp målen varje år; samverkan mellan myndigheterna ska ge "
+      "individerna ett samordnat stöd, i arbete och studier, och i försörjningen.";
+  const double width = 150;
+  auto plain = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, width, true);
+  s.typesetter->set_margin_kerning(true);
+  auto hanging = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, width, true);
+  auto ragged = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, width, false);
+  // Without it, every line but the last is exactly as wide as the column.
+  for (size_t i = 0; i + 1 < plain.size(); ++i) CHECK(plain[i].width == Approx(width));
+  // With it, a line ending in a hyphen, comma, full stop or semicolon reaches past the column
+  // by that share of the character's width; other lines end at the column's edge.
+  int hung = 0;
+  for (size_t i = 0; i + 1 < hanging.size(); ++i) {
+    const std::string& last_run = hanging[i].runs.back().text;
+    std::string end = last_run.substr(last_run.find_last_not_of(' '), 1);
+    const double share = end == "-" || end == "," || end == "." ? 0.7 : end == ";" ? 0.5 : 0.0;
+    INFO("line " << i << " ends with \"" << end << "\"");
+    CHECK(hanging[i].width == Approx(width + share * s.typesetter->Width(kRegular, end, 11)).margin(0.01));
+    hung += share > 0 ? 1 : 0;
+  }
+  CHECK(hung >= 2);
+  CHECK(Letters(hanging) == WithoutSpaces(text));
+  // Ragged text does not hang.
+  for (const SetLine& line : ragged) CHECK(line.width <= width + 0.01);
+}
+
 TEST_CASE("no width drops or repeats any text") {
   Setter s;
   const std::string text =
