@@ -60,12 +60,27 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
   if (d.where.known() && d.where.line > 0) {
     std::string_view line = sources.LineText(d.where.file, d.where.line);
     if (!line.empty()) {
-      // Tabs are shown as one space so that the caret lines up under the column we counted.
-      std::string shown(line);
-      // Tabs and other control characters would upset the terminal; show them as a space or '?'.
-      for (char& c : shown) {
-        if (c == '\t') c = ' ';
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+      // Tabs and other control characters would upset the terminal, and a bidirectional
+      // control would show the line in another order: a tab is shown as one space (so that the
+      // caret lines up under the column we counted), the others as one '?' each.
+      std::string shown;
+      for (size_t i = 0; i < line.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(line[i]);
+        const unsigned char c1 = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0;
+        const unsigned char c2 = i + 2 < line.size() ? static_cast<unsigned char>(line[i + 2]) : 0;
+        if (c == '\t') {
+          shown += ' ';
+        } else if (c < 0x20 || c == 0x7F) {
+          shown += '?';
+        } else if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) {  // U+0080–U+009F
+          shown += '?';
+          i += 1;
+        } else if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {
+          shown += '?';  // U+202A–U+202E, U+2066–U+2069
+          i += 2;
+        } else {
+          shown += static_cast<char>(c);
+        }
       }
       out += "    " + shown + "\n";
       out += "    " + std::string(static_cast<size_t>(std::max(0, d.where.column - 1)), ' ') + "^\n";

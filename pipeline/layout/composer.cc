@@ -84,7 +84,10 @@ std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int 
       case Inline::Kind::kText: s.text = ProseTypography(span.text); break;
       case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
       case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
-      case Inline::Kind::kLink: s.text = span.text; s.uri = span.text; break;
+      case Inline::Kind::kLink:  // printed as its address; an e-mail address without "mailto:"
+        s.text = span.text.rfind("mailto:", 0) == 0 ? span.text.substr(7) : span.text;
+        s.uri = span.text;
+        break;
       case Inline::Kind::kPlaceholder: s.text = PlaceholderText(span); break;
     }
     CheckGlyphs(s.text, span.where, path, s.face);

@@ -28,6 +28,24 @@ struct SourcedText {
   Where At(size_t offset) const { return where.empty() ? Where{} : where[std::min(offset, where.size() - 1)]; }
 };
 
+// The length of the URI scheme and its colon ("https:", "mailto:") that starts at `at`, or 0:
+// a letter, then letters, digits, +, - or ., then a colon.
+size_t LinkSchemeAt(const std::string& text, size_t at) {
+  if (at >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at]))) return 0;
+  size_t end = at + 1;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '+' ||
+                               text[end] == '-' || text[end] == '.')) {
+    ++end;
+  }
+  return end < text.size() && text[end] == ':' ? end + 1 - at : 0;
+}
+
+// Whether a scheme ("https:", with its colon) may be linked: the web and e-mail.
+bool IsAllowedLink(std::string scheme) {
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return scheme == "https:" || scheme == "http:" || scheme == "mailto:";
+}
+
 bool IsNameChar(char c) {
   return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_' ||
          c == '.' || c == '-';
@@ -78,7 +96,7 @@ class InlineParser {
       } else if (c == '}') {
         diagnostics_.Error("markup.brace", s_.At(i), path_, "`}` without `{` (write }} for a literal brace)");
         ++i;
-      } else if (c == '<' && (t.compare(i, 9, "<https://") == 0 || t.compare(i, 8, "<http://") == 0)) {
+      } else if (c == '<' && LinkSchemeAt(t, i + 1) > 0) {
         i = Link(i);
       } else if (c == '*' && Opens(i)) {
         i = Emphasis(i);
@@ -173,11 +191,26 @@ class InlineParser {
   size_t Link(size_t i) {
     const std::string& t = s_.text;
     size_t close = t.find('>', i);
-    size_t space = t.find(' ', i);
+    size_t space = t.find_first_of(" \n", i);
     if (close == std::string::npos || (space != std::string::npos && space < close)) {
+      // "<" and a word with a colon, as in "<3:e kvartalet", is text unless it reads as a
+      // web or e-mail address.
+      if (!IsAllowedLink(t.substr(i + 1, LinkSchemeAt(t, i + 1)))) {
+        AddText(i, "<");
+        return i + 1;
+      }
       diagnostics_.Error("markup.link", s_.At(i), path_, "a link <https://...> must be closed with `>` and contain no spaces");
       AddText(i, "<");
       return i + 1;
+    }
+    const std::string scheme = t.substr(i + 1, LinkSchemeAt(t, i + 1));
+    if (!IsAllowedLink(scheme)) {
+      // A link the report would open for its reader: only to the web or to an e-mail address,
+      // never a script, a file or another program (the HTML edition prints links as they are).
+      diagnostics_.Error("markup.link", s_.At(i), path_,
+                         "a link may only be https://, http:// or mailto:, not " + scheme);
+      AddText(i, t.substr(i, close - i + 1));
+      return close + 1;
     }
     Inline span;
     span.kind = Inline::Kind::kLink;

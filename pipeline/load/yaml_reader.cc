@@ -48,16 +48,22 @@ Where WhereOfOffset(std::string_view text, size_t offset, int file) {
   return Where{file, line, Utf8Columns(text.substr(line_start), offset - line_start) + 1};
 }
 
+std::string Hex4(uint32_t cp) {
+  std::string out;
+  for (int shift = 12; shift >= 0; shift -= 4) out += "0123456789ABCDEF"[(cp >> shift) & 15];
+  return out;
+}
+
 // Finds the first byte that is not valid UTF-8, or a character the typesetter cannot handle
-// (outside the Basic Multilingual Plane, or a control character). Returns npos when all is well.
+// (outside the Basic Multilingual Plane, a control character, or one that reorders text).
+// Returns npos when all is well.
 size_t FindBadCharacter(std::string_view text, std::string* why) {
   size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-        *why = "control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) + "0123456789ABCDEF"[c & 15] +
-               " is not allowed";
+        *why = "control character U+" + Hex4(c) + " is not allowed";
         return i;
       }
       ++i;
@@ -84,6 +90,17 @@ size_t FindBadCharacter(std::string_view text, std::string* why) {
     }
     if (cp > 0xFFFF) {
       *why = "characters outside the Basic Multilingual Plane (such as emoji) cannot be typeset";
+      return i;
+    }
+    if (cp >= 0x80 && cp <= 0x9F) {
+      *why = "control character U+" + Hex4(cp) + " is not allowed";
+      return i;
+    }
+    // Embeddings, overrides and isolates make text show in another order than it is stored in,
+    // so that what a reader sees and what is checked, extracted and published differ.
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      *why = "bidirectional control character U+" + Hex4(cp) +
+             " is not allowed: it shows the text in another order than it is written";
       return i;
     }
     i += static_cast<size_t>(length);

@@ -76,6 +76,31 @@ TEST_CASE("links, literal braces and escapes") {
   CHECK(spans[2].text == " och {klamrar} och *stjärna*.");
 }
 
+TEST_CASE("links go to the web or to an e-mail address, never to a script or a file") {
+  Diagnostics d;
+  MarkupDoc doc = Parse("Skriv till <mailto:kansli@forbundet.se> eller se <HTTPS://forbundet.se>.\n", d);
+  CHECK(d.all().empty());
+  const auto& spans = doc.blocks.at(0).inlines;
+  REQUIRE(spans.size() == 5);
+  CHECK(spans[1].kind == Inline::Kind::kLink);
+  CHECK(spans[1].text == "mailto:kansli@forbundet.se");
+  CHECK(spans[3].kind == Inline::Kind::kLink);
+  // Another scheme is refused where it stands, and kept as text (not as a link).
+  for (const char* link : {"<javascript:alert(1)>", "<JavaScript:alert(1)>", "<file:///etc/passwd>", "<data:text/html,x>"}) {
+    Diagnostics refused;
+    MarkupDoc text = Parse(std::string("Se ") + link + ".\n", refused);
+    INFO(link);
+    REQUIRE(refused.all().size() == 1);
+    CHECK(refused.all()[0].code == "markup.link");
+    CHECK(refused.all()[0].where.column == 6);
+    for (const Inline& span : text.blocks.at(0).inlines) CHECK(span.kind != Inline::Kind::kLink);
+  }
+  // "<" before a word with a colon, with a space before any ">", is only text.
+  Diagnostics plain;
+  Parse("Antalet <Obs: preliminärt> och 3 < 4.\n", plain);
+  CHECK(plain.all().empty());
+}
+
 TEST_CASE("markup errors are located") {
   Diagnostics d;
   Parse("# A\n### C\nText {öppen\n##### fem\n[[inte stängd\nSe <https://x\n", d);
