@@ -12,6 +12,8 @@
 #include <vector>
 #include <optional>
 
+#include <hb.h>
+
 #include "sfnt.h"
 
 namespace arsred {
@@ -69,14 +71,22 @@ FontFile::~FontFile() {
 
 std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::string* error) {
   std::string open_error;
-  std::unique_ptr<FontFile> file = FontFile::Open(path, &open_error);
+  std::shared_ptr<const FontFile> file = FontFile::Open(path, &open_error);
   if (!file) {
     if (error) *error = open_error;
     return nullptr;
   }
   std::unique_ptr<FontMetrics> font = Parse(file->bytes(), error);
   if (!font && error) *error = path + ": " + *error;
+  if (font) font->file_ = std::move(file);
   return font;
+}
+
+FontMetrics::~FontMetrics() {
+  hb_buffer_destroy(buffer_);
+  hb_font_destroy(font_);
+  hb_face_destroy(face_);
+  hb_blob_destroy(blob_);
 }
 
 std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes, std::string* error) {
@@ -146,7 +156,91 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   font->weight_ = os2.U16(4).value_or(0);
   if (auto angle = post.U32(4)) font->italic_angle_ = static_cast<int32_t>(*angle) / 65536.0;  // 16.16 fixed
   font->fixed_pitch_ = post.U32(12).value_or(0) != 0;
+
+  // HarfBuzz reads the same bytes in place, at a scale of font units, for the kerning.
+  font->blob_ = hb_blob_create(font_file_bytes.data(), static_cast<unsigned>(font_file_bytes.size()),
+                               HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  font->face_ = hb_face_create(font->blob_, 0);
+  font->font_ = hb_font_create(font->face_);
+  hb_font_set_scale(font->font_, font->units_per_em_, font->units_per_em_);
+  font->buffer_ = hb_buffer_create();
+  if (!hb_buffer_allocation_successful(font->buffer_)) return fail("out of memory for the shaping buffer");
   return font;
+}
+
+int FontMetrics::Kerning(char32_t left, char32_t right) const {
+  if (left < 256 && right < 256) {
+    const std::unique_ptr<int16_t[]>& row = latin1_kerning_[left];
+    if (row && row[right] != kUnknownKerning) return row[right];
+  } else if (auto it = other_kerning_.find(static_cast<uint64_t>(left) << 32 | right); it != other_kerning_.end()) {
+    return it->second;
+  }
+  const int kerning = Shape(left, right);
+  Remember(left, right, kerning);
+  return kerning;
+}
+
+void FontMetrics::Remember(char32_t left, char32_t right, int kerning) const {
+  if (left < 256 && right < 256) {
+    std::unique_ptr<int16_t[]>& row = latin1_kerning_[left];
+    if (!row) {
+      row.reset(new int16_t[256]);
+      std::fill(row.get(), row.get() + 256, kUnknownKerning);
+    }
+    row[right] = static_cast<int16_t>(kerning);
+  } else {
+    other_kerning_[static_cast<uint64_t>(left) << 32 | right] = static_cast<int16_t>(kerning);
+  }
+}
+
+int FontMetrics::ToKerning(int shaped_advance, uint32_t glyph) const {
+  const size_t metric = std::min<size_t>(glyph, advance_of_glyph_.size() - 1);
+  const int adjustment = shaped_advance - advance_of_glyph_[metric];
+  // In 1/1000 em, rounded half away from zero: symmetric for tightening and loosening.
+  const int64_t scaled = static_cast<int64_t>(adjustment) * 1000;
+  const int kerning = static_cast<int>((scaled + (scaled < 0 ? -units_per_em_ / 2 : units_per_em_ / 2)) / units_per_em_);
+  // Far beyond any kerning, but kept apart from the mark of a pair not yet looked up.
+  return std::clamp(kerning, -30000, 30000);
+}
+
+void FontMetrics::ShapeText(const char32_t* text, size_t length) const {
+  // Kerning on and every ligature off; nor composition, local forms or mark positioning: the
+  // text is precomposed Swedish, one glyph a character, and those lookups only cost time.
+  static const hb_feature_t kFeatures[] = {
+      {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('c', 'c', 'm', 'p'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('l', 'o', 'c', 'l'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('r', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('r', 'c', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('m', 'a', 'r', 'k'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('m', 'k', 'm', 'k'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+  };
+  static const hb_language_t kSwedish = hb_language_from_string("sv", 2);
+  hb_buffer_clear_contents(buffer_);
+  hb_buffer_add_utf32(buffer_, reinterpret_cast<const uint32_t*>(text), static_cast<int>(length), 0,
+                      static_cast<int>(length));
+  hb_buffer_set_direction(buffer_, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer_, HB_SCRIPT_LATIN);
+  hb_buffer_set_language(buffer_, kSwedish);
+  hb_shape(font_, buffer_, kFeatures, sizeof kFeatures / sizeof kFeatures[0]);
+}
+
+// The pair's kerning from HarfBuzz, in 1/1000 em.
+int FontMetrics::Shape(char32_t left, char32_t right) const {
+  const uint16_t left_glyph = Glyph(left);
+  if (left_glyph == 0 || Glyph(right) == 0) return 0;
+  const char32_t pair[] = {left, right};
+  ShapeText(pair, 2);
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &count);
+  const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer_, nullptr);
+  // One glyph per character, the first the character's own: nothing was substituted.
+  if (count != 2 || info[0].codepoint != left_glyph || info[1].cluster != 1) return 0;
+  return ToKerning(position[0].x_advance, left_glyph);
 }
 
 bool FontMetrics::HasGlyph(char32_t cp) const { return Glyph(cp) != 0; }
@@ -161,8 +255,12 @@ int FontMetrics::Advance(char32_t cp) const {
 
 double FontMetrics::Width(std::string_view utf8, double size, bool no_break_space_as_space) const {
   int64_t total = 0;
+  char32_t previous = 0;
   ForEachCodePoint(utf8, [&](char32_t cp) {
-    total += Advance(no_break_space_as_space && cp == 0xA0 ? U' ' : cp);
+    if (no_break_space_as_space && cp == 0xA0) cp = U' ';
+    total += Advance(cp);
+    if (previous != 0) total += Kerning(previous, cp);
+    previous = cp;
   });
   return static_cast<double>(total) * size / 1000;
 }

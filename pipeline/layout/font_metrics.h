@@ -3,6 +3,10 @@
 // PDF library. Widths are in thousandths of an em, floor(advance × 1000 / unitsPerEm), the same
 // integers the renderer writes into the PDF's /W array (pdf_fonts.cc), so measured and drawn
 // widths agree exactly.
+//
+// Kerning is the font's own (GPOS pair kerning, or a kern table), as HarfBuzz applies it when it
+// shapes a pair of characters with kerning on and ligatures off: layout measures with it, and the
+// renderer writes the same adjustments into its TJ arrays (render_pdf.cc).
 #pragma once
 
 #include <array>
@@ -11,24 +15,40 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+struct hb_buffer_t;
+
 namespace arsred {
+
+class FontFile;
 
 class FontMetrics {
  public:
   // Reads `path`; returns null and sets `error` when it is not a usable TrueType font.
   static std::unique_ptr<FontMetrics> Load(const std::string& path, std::string* error);
-  // The same from the bytes of a font file; `error` then names no file.
+  // The same from the bytes of a font file, which must outlive the metrics (HarfBuzz reads its
+  // tables in place); `error` then names no file.
   static std::unique_ptr<FontMetrics> Parse(std::string_view font_file_bytes, std::string* error);
+  FontMetrics(const FontMetrics&) = delete;
+  FontMetrics& operator=(const FontMetrics&) = delete;
+  ~FontMetrics();
 
   bool HasGlyph(char32_t cp) const;
   // The glyph a character maps to; 0 (.notdef) when the font lacks it.
   uint16_t Glyph(char32_t cp) const;
   // Advance width of a character in 1/1000 em (the .notdef glyph's when the font lacks it).
   int Advance(char32_t cp) const;
-  // Width of UTF-8 text at `size` points; with `no_break_space_as_space`, U+00A0 measures as the
-  // space it is drawn as (see ForDrawing).
+  // The kerning between two characters drawn side by side, in 1/1000 em (negative: closer); 0
+  // when the font does not kern the pair or lacks either character. Looked up once per pair.
+  // Not safe to call from two threads at once (layout and render run on one).
+  int Kerning(char32_t left, char32_t right) const;
+  // Width of UTF-8 text at `size` points, kerning included; with `no_break_space_as_space`,
+  // U+00A0 measures as the space it is drawn as (see ForDrawing).
   double Width(std::string_view utf8, double size, bool no_break_space_as_space = false) const;
 
   int units_per_em() const { return units_per_em_; }
@@ -48,6 +68,23 @@ class FontMetrics {
 
  private:
   FontMetrics() = default;
+  std::shared_ptr<const FontFile> file_;  // when Load mapped it: the bytes HarfBuzz reads
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  hb_buffer_t* buffer_ = nullptr;
+  // Kerning looked up so far, in 1/1000 em: for two Latin-1 characters in a row of 256 per left
+  // character (made when first needed; kUnknownKerning until looked up), else in a map.
+  static constexpr int16_t kUnknownKerning = INT16_MIN;
+  void Remember(char32_t left, char32_t right, int kerning) const;
+  // Shapes a text with HarfBuzz into buffer_; kerning on, every substitution off.
+  void ShapeText(const char32_t* text, size_t length) const;
+  // A pair's kerning, from shaping it alone.
+  int Shape(char32_t left, char32_t right) const;
+  // A shaped advance, less the glyph's own, in 1/1000 em.
+  int ToKerning(int shaped_advance, uint32_t glyph) const;
+  mutable std::array<std::unique_ptr<int16_t[]>, 256> latin1_kerning_;
+  mutable std::unordered_map<uint64_t, int16_t> other_kerning_;  // (left << 32 | right) -> 1/1000 em
   std::vector<uint16_t> glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
   std::vector<uint16_t> advance_of_glyph_;           // hmtx, in font units
   int units_per_em_ = 1000;

@@ -22,7 +22,7 @@
 namespace arsred {
 
 struct LayoutResources {
-  std::vector<std::unique_ptr<FontMetrics>> metrics;  // regular, bold, italic, bold italic
+  std::vector<std::shared_ptr<const FontMetrics>> metrics;  // regular, bold, italic, bold italic
   std::vector<FontFace> faces;
   std::unique_ptr<Hyphenator> hyphenator;
 };

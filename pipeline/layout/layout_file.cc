@@ -170,15 +170,15 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
     // The file stays mapped for the document, which carries it to render.
     std::string error;
     std::shared_ptr<const FontFile> data = FontFile::Open(path, &error);
-    std::unique_ptr<FontMetrics> metrics = data ? FontMetrics::Parse(data->bytes(), &error) : nullptr;
+    std::shared_ptr<const FontMetrics> metrics = data ? FontMetrics::Parse(data->bytes(), &error) : nullptr;
     if (!metrics) {
       const std::string why = data ? path + ": " + error : error;  // Open's error names the path
       diagnostics.Error("layout.font", file->where, file->path, "cannot use " + path + ": " + why);
       ok = false;
       continue;
     }
-    resources.metrics.push_back(std::move(metrics));
-    resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.')), std::move(data)});
+    resources.metrics.push_back(metrics);
+    resources.faces.push_back({path, file->value.substr(0, file->value.rfind('.')), std::move(data), metrics});
   }
   return ok;
 }

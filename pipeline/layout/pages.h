@@ -56,13 +56,16 @@ struct StructElement {
   HeaderScope scope = HeaderScope::kNone;  // a TH's: the column or the row it heads
 };
 
-class FontFile;  // font_metrics.h
+class FontFile;     // font_metrics.h
+class FontMetrics;  // font_metrics.h
 
 struct FontFace {
   std::string file;  // path of the TrueType file it was read from, for traces and messages
   std::string name;  // a name for traces, e.g. "Carlito-Bold"
   // The file's bytes, the same that layout measured: render embeds them and opens no file.
   std::shared_ptr<const FontFile> data;
+  // The metrics layout measured with, whose kerning render writes (each pair looked up once).
+  std::shared_ptr<const FontMetrics> metrics;
 };
 
 // A run of text drawn from (x, y) on its baseline in one font, size and colour.

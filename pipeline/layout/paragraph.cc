@@ -26,6 +26,7 @@ struct Atom {
   std::string uri;
   bool space = false;  // glue between words
   bool before_space = false;  // a penalty that lets a line end at the space after it, hanging
+  double hanging = 0;         // a penalty: how far the line's last character hangs if it breaks here
 };
 
 // How far a character at a line's end hangs into the margin, as a share of its width: about
@@ -257,6 +258,17 @@ const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) cons
   return break_points_[word] = WordCuts(word, hyphenator_);
 }
 
+double Typesetter::Kern(int face, std::string_view left, std::string_view right, double size) const {
+  if (left.empty() || right.empty()) return 0;
+  char32_t first = 0, second = 0;
+  ForEachCodePoint(left, [&](char32_t cp) { first = cp; });
+  ForEachCodePoint(right.substr(0, std::min<size_t>(right.size(), 4)), [&](char32_t cp) {
+    if (second == 0) second = cp;
+  });
+  auto drawn = [](char32_t cp) { return cp == 0xA0 ? U' ' : cp; };  // as ForDrawing draws it
+  return metrics(face).Kerning(drawn(first), drawn(second)) * size / 1000;
+}
+
 double Typesetter::Width(int face, const std::string& text, double size) const {
   return metrics(face).Width(text, size, /*no_break_space_as_space=*/true);
 }
@@ -281,16 +293,22 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     size_t start = 0;
     for (size_t cut : cuts) {
       std::string piece = word.substr(start, cut - start);
-      atoms.push_back({{BreakItem::Kind::kBox, Width(face, piece, size)}, piece, face, uri});
+      // The kerning across the cut belongs to the line when the word does not break here: it is
+      // in this piece's width, and taken back from the width of a break here, where the hyphen
+      // (kerned against the piece) follows instead.
+      const double join = Kern(face, LastCharacter(piece), word.substr(cut), size);
+      atoms.push_back({{BreakItem::Kind::kBox, Width(face, piece, size) + join}, piece, face, uri});
       bool explicit_break = piece.back() == '/' || piece.back() == '-' ||
                             (piece.size() >= 3 && piece.compare(piece.size() - 3, 3, "\u2013") == 0);
       Atom penalty;
       penalty.item.kind = BreakItem::Kind::kPenalty;
-      penalty.item.width = explicit_break ? 0 : Width(face, "-", size);
+      penalty.item.width =
+          (explicit_break ? 0 : Width(face, "-", size) + Kern(face, LastCharacter(piece), "-", size)) - join;
       // The line ending here ends with the hyphen (added, or the word's own) or the dash.
       if (hang) {
         const std::string_view last = explicit_break ? LastCharacter(piece) : std::string_view("-");
-        penalty.item.width -= MarginKerning(last) * Width(face, std::string(last), size);
+        penalty.hanging = MarginKerning(last) * Width(face, std::string(last), size);
+        penalty.item.width -= penalty.hanging;
       }
       penalty.item.penalty = explicit_break ? 50 : 100;
       penalty.item.flagged = !explicit_break;
@@ -321,6 +339,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
           Atom before;
           before.item.kind = BreakItem::Kind::kPenalty;
           before.item.width = -hanging;
+          before.hanging = hanging;
           before.before_space = true;
           before.face = atoms.back().face;
           atoms.push_back(before);
@@ -355,7 +374,12 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     items.clear();
     for (const Atom& a : atoms) {
       BreakItem item = a.item;
-      if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
+      // Ragged spaces stretch freely and never shrink: a ragged line is drawn at its natural
+      // width, which must fit.
+      if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) {
+        item.stretch = width;
+        item.shrink = 0;
+      }
       items.push_back(item);
     }
   };
@@ -398,12 +422,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       }
     }
     atoms = std::move(split);
-    items.clear();
-    for (const Atom& a : atoms) {
-      BreakItem item = a.item;
-      if (!justify && item.kind == BreakItem::Kind::kGlue && item.stretch < 1000) item.stretch = width;
-      items.push_back(item);
-    }
+    make_items();
     params.emergency_stretch = width;
     breaks = BreakLines(items, {width}, params);
     if (!breaks) breaks = FirstFitBreaks(items, width);
@@ -465,10 +484,14 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     if ((at_break.item.kind == BreakItem::Kind::kGlue || at_break.before_space) && !line.runs.empty()) {
       line.runs.back().text += ' ';
     }
-    if (at_break.item.kind == BreakItem::Kind::kPenalty && !at_break.text.empty() && !line.runs.empty()) {
-      line.runs.back().text += at_break.text;
-      x += Width(at_break.face, at_break.text, size);  // all of it, also where it hangs
-      line.hyphenated = true;
+    if (at_break.item.kind == BreakItem::Kind::kPenalty) {
+      // What breaking here adds to the line (a hyphen, kerned; less the kerning into the next
+      // piece, which the last box counted), all of it also where it hangs.
+      x += at_break.item.width + at_break.hanging;
+      if (!at_break.text.empty() && !line.runs.empty()) {
+        line.runs.back().text += at_break.text;
+        line.hyphenated = true;
+      }
     }
     line.width = x;
     for (GlyphRun& run : line.runs) run.text = ForDrawing(run.text);

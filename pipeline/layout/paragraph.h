@@ -48,6 +48,8 @@ class Typesetter {
  private:
   // Break points of a word, looked up once per word: a report repeats its words many times.
   const std::vector<size_t>& BreakPoints(const std::string& word) const;
+  // The kerning in points between the last character of `left` and the first of `right`.
+  double Kern(int face, std::string_view left, std::string_view right, double size) const;
 
   std::vector<const FontMetrics*> faces_;
   const Hyphenator* hyphenator_;

