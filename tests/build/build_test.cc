@@ -420,10 +420,10 @@ TEST_CASE("the signature page can stand on a sheet of its own, also in two-sided
       // Two-sided: the signatures start a sheet, on a front (page 1, 3, …: an even index). When
       // they would have stood on a back, they move to the next page and that back is left
       // blank; the back of the signature page is blank too, and the appendix follows it.
-      const int plain = before.part_page.at("\"Underskrifter\"");
-      const bool on_a_back = plain % 2 == 1;
-      CHECK(signatures == plain + (on_a_back ? 1 : 0));
-      if (on_a_back) CHECK(after.empty[static_cast<size_t>(plain)]);
+      const int unmoved = before.part_page.at("\"Underskrifter\"");
+      const bool on_a_back = unmoved % 2 == 1;
+      CHECK(signatures == unmoved + (on_a_back ? 1 : 0));
+      if (on_a_back) CHECK(after.empty[static_cast<size_t>(unmoved)]);
       CHECK(signatures % 2 == 0);
       CHECK(after.empty[static_cast<size_t>(signatures) + 1]);
       CHECK(appendix == signatures + 2);

@@ -12,7 +12,7 @@ Document TinyDocument() {
   document.info.title = "Årsredovisning \"2023\"";
   document.info.author = "Förbundet";
   document.info.created = "2024-03-15";
-  document.fonts = {{"fonts/Carlito-Regular.ttf", "Carlito-Regular", nullptr}};  // traced, not drawn
+  document.fonts = {{"fonts/Carlito-Regular.ttf", "Carlito-Regular", nullptr, nullptr}};  // traced, not drawn
   document.outline = {{"Förvaltningsberättelse", 1, 1, 800.004}};
 
   Page cover;

@@ -30,13 +30,14 @@ std::string FontPath(const std::string& file) {
   return "/usr/share/fonts/truetype/crosextra/" + file;
 }
 
-// A face as layout gives it to render: named, with its file's bytes.
+// A face as layout gives it to render: named, with its file's bytes, but without layout's
+// metrics, so that render reads the font itself (as it does for a Document made elsewhere).
 FontFace Face(const std::string& file, const std::string& name) {
   std::string error;
   std::shared_ptr<const FontFile> data = FontFile::Open(file, &error);
   INFO(error);
   REQUIRE(data);
-  return {file, name, data};
+  return {file, name, data, nullptr};
 }
 
 // The value of one "Name:   value" line of pdfinfo's output.
@@ -488,7 +489,7 @@ TEST_CASE("text is drawn as two bytes a character, with the bytes a string must 
 TEST_CASE("a font that draws nothing is not embedded, and needs no data") {
   test::TempDir dir;
   Document document = SampleDocument();
-  document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic", nullptr});
+  document.fonts.push_back({(dir.path() / "Saknas-Italic.ttf").string(), "Carlito-Italic", nullptr, nullptr});
   const path pdf = dir.path() / "arsredovisning.pdf";
   std::string error;
   REQUIRE(RenderPdf(document, pdf.string(), {}, &error));
