@@ -12,6 +12,7 @@
 #include <vector>
 #include <optional>
 
+#include <hb-ot.h>
 #include <hb.h>
 
 #include "sfnt.h"
@@ -165,7 +166,32 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   hb_font_set_scale(font->font_, font->units_per_em_, font->units_per_em_);
   font->buffer_ = hb_buffer_create();
   if (!hb_buffer_allocation_successful(font->buffer_)) return fail("out of memory for the shaping buffer");
+  font->glyph_count_ = *glyph_count;
   return font;
+}
+
+void FontMetrics::FindKerningGlyphs() const {
+  kerning_glyphs_found_ = true;
+  const unsigned glyph_count = glyph_count_;
+  // The glyphs the GPOS kerning lookups name, on either side of a pair: a pair with a glyph
+  // outside them is not kerned, and needs no shaping. (With GPOS kerning, HarfBuzz ignores an
+  // old kern table.) A font that kerns only through a kern table, or not at all, has no such
+  // lookups: then every pair is shaped.
+  hb_set_t* lookups = hb_set_create();
+  const hb_tag_t kern[] = {HB_TAG('k', 'e', 'r', 'n'), HB_TAG_NONE};
+  hb_ot_layout_collect_lookups(face_, HB_OT_TAG_GPOS, nullptr, nullptr, kern, lookups);
+  hb_set_t* glyphs = hb_set_create();
+  for (hb_codepoint_t lookup = HB_SET_VALUE_INVALID; hb_set_next(lookups, &lookup);) {
+    hb_ot_layout_lookup_collect_glyphs(face_, HB_OT_TAG_GPOS, lookup, nullptr, glyphs, nullptr, nullptr);
+  }
+  if (!hb_set_is_empty(lookups)) {
+    may_kern_.assign(glyph_count, false);
+    for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &glyph);) {
+      if (glyph < glyph_count) may_kern_[glyph] = true;
+    }
+  }
+  hb_set_destroy(glyphs);
+  hb_set_destroy(lookups);
 }
 
 int FontMetrics::Kerning(char32_t left, char32_t right) const {
@@ -231,8 +257,10 @@ void FontMetrics::ShapeText(const char32_t* text, size_t length) const {
 
 // The pair's kerning from HarfBuzz, in 1/1000 em.
 int FontMetrics::Shape(char32_t left, char32_t right) const {
-  const uint16_t left_glyph = Glyph(left);
-  if (left_glyph == 0 || Glyph(right) == 0) return 0;
+  const uint16_t left_glyph = Glyph(left), right_glyph = Glyph(right);
+  if (left_glyph == 0 || right_glyph == 0) return 0;
+  if (!kerning_glyphs_found_) FindKerningGlyphs();  // when the face first shapes, if ever
+  if (!may_kern_.empty() && (!may_kern_[left_glyph] || !may_kern_[right_glyph])) return 0;
   const char32_t pair[] = {left, right};
   ShapeText(pair, 2);
   unsigned count = 0;

@@ -83,6 +83,10 @@ class FontMetrics {
   int Shape(char32_t left, char32_t right) const;
   // A shaped advance, less the glyph's own, in 1/1000 em.
   int ToKerning(int shaped_advance, uint32_t glyph) const;
+  void FindKerningGlyphs() const;
+  unsigned glyph_count_ = 0;
+  mutable bool kerning_glyphs_found_ = false;
+  mutable std::vector<bool> may_kern_;  // by glyph: named by a GPOS kerning lookup (empty: shape all)
   mutable std::array<std::unique_ptr<int16_t[]>, 256> latin1_kerning_;
   mutable std::unordered_map<uint64_t, int16_t> other_kerning_;  // (left << 32 | right) -> 1/1000 em
   std::vector<uint16_t> glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
