@@ -15,6 +15,9 @@ constexpr double kNumberColumnPad = 14;
 constexpr double kMinNumberColumn = 44;
 constexpr double kMinNumberColumnWithNotes = 62;
 constexpr double kNoteColumn = 24;
+// A head over several number columns gets this much room beyond its text (the 4 pt a head
+// cell keeps from its edges, and a little air).
+constexpr double kSpanningHeadPad = 8;
 // A text cell is never set narrower than this, however many columns there are.
 constexpr double kMinTextCellWidth = 20.0;
 // The label column keeps at least this share of the table's width; when the numbers leave it
@@ -74,6 +77,24 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   for (size_t c = 1; c < n; ++c) {
     bool note = table.has_note_column && c == 1;
     widths[c] = note ? kNoteColumn : std::max(widths[c], min_number);
+  }
+  // A head over several number columns ("Deltagare vid avslut (n=64)" over Antal and Andel)
+  // is set on one line: the columns under it widen evenly to hold it. A head over one column
+  // may wrap, as "Avvikelse utfall–budget" does.
+  for (const auto& head : table.head) {
+    size_t col = 0;
+    for (const HeadCell& cell : head) {
+      const auto span = static_cast<size_t>(cell.span);
+      if (span > 1 && col >= 1 && col + span <= n) {
+        double spanned = 0;
+        for (size_t k = col; k < col + span; ++k) spanned += widths[k];
+        const double needed = typesetter_.Width(kBold, cell.text, table_size_) + kSpanningHeadPad;
+        if (needed > spanned) {
+          for (size_t k = col; k < col + span; ++k) widths[k] += (needed - spanned) / static_cast<double>(span);
+        }
+      }
+      col += span;
+    }
   }
   double numbers = 0;
   for (size_t c = 1; c < n; ++c) numbers += widths[c];

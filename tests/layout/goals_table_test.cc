@@ -87,3 +87,27 @@ TEST_CASE("a goal's follow-up: paragraphs a little apart, list items together, t
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a head over several number columns stands on one line: the columns widen for it") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path activity = temp.path() / "inputs/2024/verksamhet.yaml";
+  const std::string text = ReadFile(activity);
+  REQUIRE(text.find("    grupp: Deltagare\n") != std::string::npos);
+  // Wider than the two number columns' least width together (2 × 44 pt).
+  WriteFile(activity, ReplaceAll(text, "    grupp: Deltagare\n", "    grupp: Deltagare vid avslutningsenkäten\n"));
+  RunResult dump = RunArsred({"dump", "--stage", "layout", (temp.path() / "inputs/2024").string()});
+  INFO(dump.err);
+  REQUIRE(dump.exit_code == 0);
+  // The survey's group head: its first word and its n on one baseline.
+  const Baseline group = BaselineOf(dump.out, "avslutningsenkäten");
+  const Baseline n = BaselineOf(dump.out, "(n=");
+  CHECK(group.page == n.page);
+  CHECK(group.y == Approx(n.y));
+}
+
+}  // namespace
+}  // namespace arsred::test
