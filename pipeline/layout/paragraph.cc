@@ -49,6 +49,13 @@ std::string_view LastCharacter(std::string_view text) {
   return text.substr(at);
 }
 
+// The first character of a UTF-8 text, or "".
+std::string_view FirstCharacter(std::string_view text) {
+  size_t end = text.empty() ? 0 : 1;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return text.substr(0, end);
+}
+
 // First fit, the last resort when total fit finds no solution at all: it always ends, and text
 // is never dropped (a box wider than the line, if any is left, gets a line of its own).
 std::vector<LineBreak> FirstFitBreaks(const std::vector<BreakItem>& items, double width) {
@@ -259,14 +266,11 @@ const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) cons
 }
 
 double Typesetter::Kern(int face, std::string_view left, std::string_view right, double size) const {
-  if (left.empty() || right.empty()) return 0;
-  char32_t first = 0, second = 0;
-  ForEachCodePoint(left, [&](char32_t cp) { first = cp; });
-  ForEachCodePoint(right.substr(0, std::min<size_t>(right.size(), 4)), [&](char32_t cp) {
-    if (second == 0) second = cp;
-  });
-  auto drawn = [](char32_t cp) { return cp == 0xA0 ? U' ' : cp; };  // as ForDrawing draws it
-  return metrics(face).Kerning(drawn(first), drawn(second)) * size / 1000;
+  // The two characters as they are drawn (ForDrawing), which is how Width measures them.
+  const std::u32string pair =
+      DecodeUtf8(ForDrawing(std::string(LastCharacter(left)) + std::string(FirstCharacter(right))));
+  if (pair.size() != 2) return 0;
+  return metrics(face).Kerning(pair[0], pair[1]) * size / 1000;
 }
 
 double Typesetter::Width(int face, const std::string& text, double size) const {
@@ -320,52 +324,54 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     std::string rest = word.substr(start);
     atoms.push_back({{BreakItem::Kind::kBox, Width(face, rest, size)}, rest, face, uri});
   };
+  // All of the paragraph's atoms, ending with the glue that fills the last line and a forced
+  // break; none when it is blank.
   auto make_atoms = [&] {
-  atoms.clear();
-  for (const StyledSpan& span : spans) {
-    size_t start = 0;
-    const std::string& t = span.text;
-    while (start <= t.size()) {
-      size_t space = t.find_first_of(" \n", start);
-      std::string word = t.substr(start, space == std::string::npos ? std::string::npos : space - start);
-      add_word(word, span.face, span.uri);
-      if (space == std::string::npos) break;
-      if (hang && !atoms.empty() && atoms.back().item.kind == BreakItem::Kind::kBox) {
-        // A line that ends after this word may hang its final punctuation: a break just before
-        // the space, as wide as the room the hanging gains (negative), at no cost.
-        const std::string_view last = LastCharacter(atoms.back().text);
-        const double hanging = MarginKerning(last) * Width(atoms.back().face, std::string(last), size);
-        if (hanging > 0) {
-          Atom before;
-          before.item.kind = BreakItem::Kind::kPenalty;
-          before.item.width = -hanging;
-          before.hanging = hanging;
-          before.before_space = true;
-          before.face = atoms.back().face;
-          atoms.push_back(before);
+    atoms.clear();
+    for (const StyledSpan& span : spans) {
+      size_t start = 0;
+      const std::string& t = span.text;
+      while (start <= t.size()) {
+        size_t space = t.find_first_of(" \n", start);
+        std::string word = t.substr(start, space == std::string::npos ? std::string::npos : space - start);
+        add_word(word, span.face, span.uri);
+        if (space == std::string::npos) break;
+        if (hang && !atoms.empty() && atoms.back().item.kind == BreakItem::Kind::kBox) {
+          // A line that ends after this word may hang its final punctuation: a break just before
+          // the space, as wide as the room the hanging gains (negative), at no cost.
+          const std::string_view last = LastCharacter(atoms.back().text);
+          const double hanging = MarginKerning(last) * Width(atoms.back().face, std::string(last), size);
+          if (hanging > 0) {
+            Atom before;
+            before.item.kind = BreakItem::Kind::kPenalty;
+            before.item.width = -hanging;
+            before.hanging = hanging;
+            before.before_space = true;
+            before.face = atoms.back().face;
+            atoms.push_back(before);
+          }
         }
+        double w = Width(span.face, " ", size);
+        Atom glue;
+        glue.item = {BreakItem::Kind::kGlue, w, w / 2, w / 3};
+        glue.space = true;
+        glue.face = span.face;
+        // Several spaces in a row count as one.
+        if (atoms.empty() || !atoms.back().space) atoms.push_back(glue);
+        start = space + 1;
       }
-      double w = Width(span.face, " ", size);
-      Atom glue;
-      glue.item = {BreakItem::Kind::kGlue, w, w / 2, w / 3};
-      glue.space = true;
-      glue.face = span.face;
-      // Several spaces in a row count as one.
-      if (atoms.empty() || !atoms.back().space) atoms.push_back(glue);
-      start = space + 1;
     }
-  }
-  while (!atoms.empty() && (atoms.back().space || atoms.back().before_space)) atoms.pop_back();
-  while (!atoms.empty() && atoms.front().space) atoms.erase(atoms.begin());
-  if (atoms.empty()) return;
-  Atom finish;
-  finish.item = {BreakItem::Kind::kGlue, 0, 100000, 0};  // fills the last line
-  finish.space = true;
-  atoms.push_back(finish);
-  Atom end;
-  end.item.kind = BreakItem::Kind::kPenalty;
-  end.item.penalty = -kForbidden;
-  atoms.push_back(end);
+    while (!atoms.empty() && (atoms.back().space || atoms.back().before_space)) atoms.pop_back();
+    while (!atoms.empty() && atoms.front().space) atoms.erase(atoms.begin());
+    if (atoms.empty()) return;
+    Atom finish;
+    finish.item = {BreakItem::Kind::kGlue, 0, 100000, 0};  // fills the last line
+    finish.space = true;
+    atoms.push_back(finish);
+    Atom end;
+    end.item.kind = BreakItem::Kind::kPenalty;
+    end.item.penalty = -kForbidden;
+    atoms.push_back(end);
   };
 
   // A ragged line may end anywhere it fits: its spaces get room to stretch without cost.

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "values.h"
+
 namespace arsred {
 
 namespace {
@@ -41,9 +43,9 @@ size_t LinkSchemeAt(const std::string& text, size_t at) {
 }
 
 // Whether a scheme ("https:", with its colon) may be linked: the web and e-mail.
-bool IsAllowedLink(std::string scheme) {
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return scheme == "https:" || scheme == "http:" || scheme == "mailto:";
+bool IsAllowedLink(const std::string& scheme) {
+  const std::string lower = LowerLatin1(scheme);
+  return lower == "https:" || lower == "http:" || lower == "mailto:";
 }
 
 bool IsNameChar(char c) {
@@ -192,10 +194,11 @@ class InlineParser {
     const std::string& t = s_.text;
     size_t close = t.find('>', i);
     size_t space = t.find_first_of(" \n", i);
+    const std::string scheme = t.substr(i + 1, LinkSchemeAt(t, i + 1));
     if (close == std::string::npos || (space != std::string::npos && space < close)) {
-      // "<" and a word with a colon, as in "<3:e kvartalet", is text unless it reads as a
+      // "<" and a word with a colon, as in "<Obs: preliminärt>", is text unless it reads as a
       // web or e-mail address.
-      if (!IsAllowedLink(t.substr(i + 1, LinkSchemeAt(t, i + 1)))) {
+      if (!IsAllowedLink(scheme)) {
         AddText(i, "<");
         return i + 1;
       }
@@ -203,10 +206,9 @@ class InlineParser {
       AddText(i, "<");
       return i + 1;
     }
-    const std::string scheme = t.substr(i + 1, LinkSchemeAt(t, i + 1));
     if (!IsAllowedLink(scheme)) {
-      // A link the report would open for its reader: only to the web or to an e-mail address,
-      // never a script, a file or another program (the HTML edition prints links as they are).
+      // A link the report would open for its reader (the PDF's link annotations open it as it
+      // is): only to the web or to an e-mail address, never a script, a file or a program.
       diagnostics_.Error("markup.link", s_.At(i), path_,
                          "a link may only be https://, http:// or mailto:, not " + scheme);
       AddText(i, t.substr(i, close - i + 1));
