@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "calculate.h"
+#include "compiled_patterns.h"
 #include "layout.h"
 #include "load.h"
 #include "render_pdf.h"
@@ -73,8 +74,8 @@ std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile
   Diagnostics diagnostics;
   if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return std::nullopt;
   LayoutResources resources;
-  if (!LoadLayoutResources(layout, {std::string(ARSRED_SOURCE_DIR) + "/fonts"}, kSwedishDictionary, resources,
-                           diagnostics)) return std::nullopt;
+  if (!LoadLayoutResources(layout, {std::string(ARSRED_SOURCE_DIR) + "/fonts"}, kSwedishDictionary, &kSwedishPatterns,
+                           resources, diagnostics)) return std::nullopt;
   const Presentation presentation =
       PresentationOf(inputs.report().files.forbund, layout.belopp ? std::optional<Unit>(layout.belopp->value) : std::nullopt,
                      layout.benamningar ? &*layout.benamningar : nullptr);

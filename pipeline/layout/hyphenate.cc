@@ -1,6 +1,7 @@
 #include "hyphenate.h"
 
 #include <algorithm>
+#include <utility>
 #include <charconv>
 #include <optional>
 
@@ -40,16 +41,120 @@ std::optional<Latin1Word> ToLatin1Word(std::string_view word) {
   return out;
 }
 
+// The trie as patterns are added: each node's children in a list, newest first. Stored (Pack),
+// the children of a node stand side by side instead.
+class TrieBuilder {
+ public:
+  TrieBuilder(size_t expected_nodes, size_t expected_values) {
+    nodes_.reserve(expected_nodes);
+    values_.reserve(expected_values);
+    nodes_.emplace_back();
+  }
+
+  // A pattern such as ".a2bak": the letters ".abak" with a value before each and one after the
+  // last, 0 where no digit is written. A later pattern of the same letters replaces an earlier
+  // one. False for what is no standard pattern: a space, or a non-standard break
+  // ("sch1f/ff=f,4,2").
+  bool AddPattern(std::string_view pattern) {
+    uint32_t node = 0;
+    const size_t start = values_.size();
+    values_.push_back(0);
+    for (char c : pattern) {
+      if (c >= '0' && c <= '9') {
+        values_.back() = static_cast<uint8_t>(c - '0');
+      } else if (c == ' ' || c == '\t' || c == '/') {
+        return false;
+      } else {
+        node = AddChild(node, static_cast<unsigned char>(c));
+        values_.push_back(0);
+      }
+    }
+    if (node == 0) {
+      values_.resize(start);  // digits alone: no pattern
+      return true;
+    }
+    nodes_[node].values = static_cast<uint32_t>(start);
+    return true;
+  }
+
+  bool empty() const { return values_.empty(); }
+
+  // The trie breadth first, each node's children side by side in order of their letters.
+  std::vector<Hyphenator::Node> Pack() const {
+    std::vector<Hyphenator::Node> packed;
+    packed.reserve(nodes_.size());
+    std::vector<uint32_t> order{0};  // built nodes in the order they are stored
+    order.reserve(nodes_.size());
+    std::vector<uint32_t> children;
+    for (size_t at = 0; at < order.size(); ++at) {
+      const BuiltNode& built = nodes_[order[at]];
+      children.clear();
+      for (uint32_t c = built.first_child; c != Hyphenator::kNone; c = nodes_[c].next_sibling) children.push_back(c);
+      std::sort(children.begin(), children.end(),
+                [&](uint32_t a, uint32_t b) { return nodes_[a].letter < nodes_[b].letter; });
+      Hyphenator::Node node;
+      node.letter = built.letter;
+      node.values = built.values;
+      node.first_child = static_cast<uint32_t>(order.size());
+      node.child_count = static_cast<uint16_t>(children.size());  // at most one a byte value: 256
+      packed.push_back(node);
+      order.insert(order.end(), children.begin(), children.end());
+    }
+    return packed;
+  }
+
+  std::vector<uint8_t> TakeValues() { return std::move(values_); }
+
+ private:
+  struct BuiltNode {
+    uint32_t first_child = Hyphenator::kNone;
+    uint32_t next_sibling = Hyphenator::kNone;
+    uint32_t values = Hyphenator::kNone;
+    unsigned char letter = 0;
+  };
+
+  uint32_t AddChild(uint32_t node, unsigned char letter) {
+    for (uint32_t child = nodes_[node].first_child; child != Hyphenator::kNone; child = nodes_[child].next_sibling) {
+      if (nodes_[child].letter == letter) return child;
+    }
+    const uint32_t child = static_cast<uint32_t>(nodes_.size());
+    BuiltNode added;
+    added.letter = letter;
+    added.next_sibling = nodes_[node].first_child;
+    nodes_[node].first_child = child;
+    nodes_.push_back(added);
+    return child;
+  }
+
+  std::vector<BuiltNode> nodes_;  // nodes_[0] is the root
+  std::vector<uint8_t> values_;
+};
+
 }  // namespace
 
-std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dictionary_path, std::string* error) {
+std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dictionary_path, std::string* error,
+                                             const Compiled* compiled) {
   std::string why;
   const std::optional<std::string> text = ReadWholeFile(dictionary_path, &why);
   if (!text) {
     if (error) *error = dictionary_path + ": " + why;
     return nullptr;
   }
+  if (compiled != nullptr && *text == compiled->source) return std::unique_ptr<Hyphenator>(new Hyphenator(*compiled));
   return Parse(*text, dictionary_path, error);
+}
+
+Hyphenator::Hyphenator(const Compiled& compiled)
+    : nodes_(compiled.nodes), values_(compiled.values), left_min_(compiled.left_min), right_min_(compiled.right_min) {
+  IndexRoot();
+}
+
+void Hyphenator::IndexRoot() {
+  first_letters_.fill(kNone);
+  const Node& root = nodes_[0];
+  for (uint32_t child = root.first_child; child < root.first_child + root.child_count; ++child) {
+    first_letters_[nodes_[child].letter] = child;
+  }
 }
 
 std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::string& name, std::string* error) {
@@ -57,10 +162,9 @@ std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::
     if (error) *error = name + ": " + why;
     return nullptr;
   };
+  // About one node for every two bytes of a pattern file, and a value for each byte.
+  TrieBuilder trie(text.size() / 2, text.size());
   std::unique_ptr<Hyphenator> out(new Hyphenator);
-  out->nodes_.reserve(text.size() / 2);  // about one node for every two bytes of a pattern file
-  out->values_.reserve(text.size());
-  out->nodes_.emplace_back();
   bool first_line = true;
   size_t line_number = 0;
   for (size_t at = 0; at < text.size();) {
@@ -93,62 +197,27 @@ std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::
       return fail("line " + std::to_string(line_number) + ": " + std::string(keyword) +
                   " is not supported: only one level of standard patterns");
     }
-    if (!out->AddPattern(line)) {
+    if (!trie.AddPattern(line)) {
       return fail("line " + std::to_string(line_number) +
                   ": not a pattern (non-standard breaks are not supported): " + std::string(line));
     }
   }
-  if (first_line || out->values_.empty()) return fail("no hyphenation patterns");
+  if (first_line || trie.empty()) return fail("no hyphenation patterns");
+  out->owned_nodes_ = trie.Pack();
+  out->owned_values_ = trie.TakeValues();
+  out->nodes_ = out->owned_nodes_;
+  out->values_ = out->owned_values_;
+  out->IndexRoot();
   return out;
 }
 
 uint32_t Hyphenator::Child(uint32_t node, unsigned char letter) const {
   if (node == 0) return first_letters_[letter];
-  for (uint32_t child = nodes_[node].first_child; child != kNone; child = nodes_[child].next_sibling) {
+  const Node& parent = nodes_[node];
+  for (uint32_t child = parent.first_child; child < parent.first_child + parent.child_count; ++child) {
     if (nodes_[child].letter == letter) return child;
   }
   return kNone;
-}
-
-uint32_t Hyphenator::AddChild(uint32_t node, unsigned char letter) {
-  uint32_t child = Child(node, letter);
-  if (child != kNone) return child;
-  child = static_cast<uint32_t>(nodes_.size());
-  Node added;
-  added.letter = letter;
-  if (node == 0) {
-    first_letters_[letter] = child;
-  } else {
-    added.next_sibling = nodes_[node].first_child;
-    nodes_[node].first_child = child;
-  }
-  nodes_.push_back(added);
-  return child;
-}
-
-// A pattern such as ".a2bak": the letters ".abak" with a value before each and one after the
-// last, 0 where no digit is written. A later pattern of the same letters replaces an earlier one.
-// False for what is no standard pattern: a space, or a non-standard break ("sch1f/ff=f,4,2").
-bool Hyphenator::AddPattern(std::string_view pattern) {
-  uint32_t node = 0;
-  const size_t start = values_.size();
-  values_.push_back(0);
-  for (char c : pattern) {
-    if (c >= '0' && c <= '9') {
-      values_.back() = static_cast<uint8_t>(c - '0');
-    } else if (c == ' ' || c == '\t' || c == '/') {
-      return false;
-    } else {
-      node = AddChild(node, static_cast<unsigned char>(c));
-      values_.push_back(0);
-    }
-  }
-  if (node == 0) {
-    values_.resize(start);  // digits alone: no pattern
-    return true;
-  }
-  nodes_[node].values = static_cast<uint32_t>(start);
-  return true;
 }
 
 std::vector<size_t> Hyphenator::BreakPoints(std::string_view word) const {

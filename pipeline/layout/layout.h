@@ -37,9 +37,10 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
                      Diagnostics& diagnostics);
 
 // LoadLayoutFonts, then the Swedish hyphenation dictionary (a libhyphen .dic file, normally
-// kSwedishDictionary).
+// kSwedishDictionary), from `compiled` when the file has its bytes (Hyphenator::Load).
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
-                         const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics);
+                         const std::string& dictionary, const Hyphenator::Compiled* compiled,
+                         LayoutResources& resources, Diagnostics& diagnostics);
 
 struct DraftNotes {
   bool draft = false;

@@ -184,10 +184,11 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
 }
 
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
-                         const std::string& dictionary, LayoutResources& resources, Diagnostics& diagnostics) {
+                         const std::string& dictionary, const Hyphenator::Compiled* compiled,
+                         LayoutResources& resources, Diagnostics& diagnostics) {
   bool ok = LoadLayoutFonts(layout, font_dirs, resources, diagnostics);
   std::string error;
-  resources.hyphenator = Hyphenator::Load(dictionary, &error);
+  resources.hyphenator = Hyphenator::Load(dictionary, &error, compiled);
   if (!resources.hyphenator) {
     diagnostics.Error("layout.hyphenation", Where{}, "", "cannot load the Swedish hyphenation dictionary: " + error);
     ok = false;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "compiled_patterns.h"
 #include "font_metrics.h"
 #include "hyphenate.h"
 #include "test_util.h"
@@ -155,10 +156,8 @@ std::vector<size_t> LibhyphenBreakPoints(HyphenDict* dict, const std::string& wo
   return breaks;
 }
 
-TEST_CASE("the same breaks as libhyphen, for every word of the inputs and the fixtures") {
-  HyphenDict* reference = hnj_hyphen_load(kSwedishDictionary);
-  REQUIRE(reference != nullptr);
-  // Every run of Latin-1 letters in the YAML of inputs/ and tests/fixtures/.
+// Every run of four or more Latin-1 letters in the YAML of inputs/ and tests/fixtures/.
+std::set<std::string> WordsOfTheInputs() {
   std::set<std::string> words;
   for (const char* dir : {"inputs", "tests/fixtures"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(test::kSourceDir / dir)) {
@@ -180,6 +179,13 @@ TEST_CASE("the same breaks as libhyphen, for every word of the inputs and the fi
       }
     }
   }
+  return words;
+}
+
+TEST_CASE("the same breaks as libhyphen, for every word of the inputs and the fixtures") {
+  HyphenDict* reference = hnj_hyphen_load(kSwedishDictionary);
+  REQUIRE(reference != nullptr);
+  const std::set<std::string> words = WordsOfTheInputs();
   CHECK(words.size() > 2000);
   size_t hyphenated = 0;
   for (const std::string& w : words) {
@@ -190,6 +196,30 @@ TEST_CASE("the same breaks as libhyphen, for every word of the inputs and the fi
   }
   CHECK(hyphenated > words.size() / 2);
   hnj_hyphen_free(reference);
+}
+
+TEST_CASE("the dictionary compiled into the program is the file's trie, used only for those bytes") {
+  std::string error;
+  const auto compiled = Hyphenator::Load(kSwedishDictionary, &error, &kSwedishPatterns);
+  REQUIRE(compiled);
+  CHECK(compiled->precompiled());
+  CHECK_FALSE(Swedish().precompiled());  // loaded without the compiled trie: parsed from the file
+  const std::string text = test::ReadFile(kSwedishDictionary);
+  CHECK(kSwedishPatterns.source == text);
+  for (const std::string& w : WordsOfTheInputs()) {
+    INFO(w);
+    CHECK(compiled->BreakPoints(w) == Swedish().BreakPoints(w));
+  }
+
+  // A file that differs from the compiled one by a single pattern is read from its own bytes.
+  test::TempDir dir;
+  const std::string changed_path = (dir.path() / "hyph_sv_SE.dic").string();
+  test::WriteFile(changed_path, text + "z1z\n");  // a break between two z
+  const auto other = Hyphenator::Load(changed_path, &error, &kSwedishPatterns);
+  REQUIRE(other);
+  CHECK_FALSE(other->precompiled());
+  CHECK(compiled->BreakPoints("zzzzzz").empty());
+  CHECK(other->BreakPoints("zzzzzz") == std::vector<size_t>{2, 3, 4});
 }
 
 }  // namespace
