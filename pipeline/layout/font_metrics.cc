@@ -129,9 +129,7 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   if (!sfnt::ReadUnicodeCmap(cmap, font->glyph_of_)) return fail("no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
   // A character mapped to a glyph the font does not have is missing (the PDF, too, gives it the
   // .notdef width).
-  for (uint16_t& glyph : font->glyph_of_) {
-    if (glyph >= *glyph_count) glyph = 0;
-  }
+  font->glyph_of_.DropGlyphsFrom(*glyph_count);
 
   int ascender = *hhea_ascender, descender = *hhea_descender;
   // The typographic values are what the designer intends for line spacing; hhea is the fallback.
@@ -273,7 +271,7 @@ int FontMetrics::Shape(char32_t left, char32_t right) const {
 
 bool FontMetrics::HasGlyph(char32_t cp) const { return Glyph(cp) != 0; }
 
-uint16_t FontMetrics::Glyph(char32_t cp) const { return cp < glyph_of_.size() ? glyph_of_[cp] : 0; }
+uint16_t FontMetrics::Glyph(char32_t cp) const { return glyph_of_[cp]; }
 
 int FontMetrics::Advance(char32_t cp) const {
   size_t glyph = Glyph(cp);  // glyph 0 is .notdef

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sfnt.h"
+
 struct hb_blob_t;
 struct hb_face_t;
 struct hb_font_t;
@@ -89,7 +91,7 @@ class FontMetrics {
   mutable std::vector<bool> may_kern_;  // by glyph: named by a GPOS kerning lookup (empty: shape all)
   mutable std::array<std::unique_ptr<int16_t[]>, 256> latin1_kerning_;
   mutable std::unordered_map<uint64_t, int16_t> other_kerning_;  // (left << 32 | right) -> 1/1000 em
-  std::vector<uint16_t> glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
+  sfnt::CharacterMap glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
   std::vector<uint16_t> advance_of_glyph_;           // hmtx, in font units
   int units_per_em_ = 1000;
   int ascender_ = 0, descender_ = 0, cap_height_ = 0, x_height_ = 0;

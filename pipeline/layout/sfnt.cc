@@ -45,7 +45,7 @@ std::optional<Tables> ReadTables(std::string_view data, std::string* error) {
 namespace {
 
 // Appends the mappings of a cmap format 4 subtable (segments of consecutive code points).
-bool ReadCmapFormat4(Bytes subtable, std::vector<uint16_t>& glyph_of) {
+bool ReadCmapFormat4(Bytes subtable, CharacterMap& glyph_of) {
   auto seg_count_x2 = subtable.U16(6);
   if (!seg_count_x2 || *seg_count_x2 % 2 != 0) return false;
   size_t seg_count = *seg_count_x2 / 2;
@@ -75,7 +75,7 @@ bool ReadCmapFormat4(Bytes subtable, std::vector<uint16_t>& glyph_of) {
         if (!indexed) break;  // the segment runs off the table: keep what was readable
         glyph = *indexed == 0 ? 0 : static_cast<uint16_t>(*indexed + delta);
       }
-      if (glyph != 0 && glyph_of[cp] == 0) glyph_of[cp] = glyph;
+      if (glyph != 0 && glyph_of[cp] == 0) glyph_of.Set(cp, glyph);
     }
   }
   return true;
@@ -83,7 +83,7 @@ bool ReadCmapFormat4(Bytes subtable, std::vector<uint16_t>& glyph_of) {
 
 // Appends the BMP mappings of a cmap format 12 subtable (groups over all of Unicode) that the
 // format 4 subtable did not already give: where both map a character, format 4 wins.
-bool ReadCmapFormat12(Bytes subtable, std::vector<uint16_t>& glyph_of) {
+bool ReadCmapFormat12(Bytes subtable, CharacterMap& glyph_of) {
   auto group_count = subtable.U32(12);
   if (!group_count || !subtable.Has(16, static_cast<size_t>(*group_count) * 12)) return false;
   uint32_t next_cp = 0;  // as in format 4: each code point is visited at most once
@@ -96,7 +96,7 @@ bool ReadCmapFormat12(Bytes subtable, std::vector<uint16_t>& glyph_of) {
     if (end >= next_cp) next_cp = std::min<uint32_t>(end, 0xFFFE) + 1;
     for (uint32_t cp = first; cp <= end && cp < 0xFFFF; ++cp) {
       uint32_t glyph = first_glyph + (cp - start);
-      if (glyph != 0 && glyph <= 0xFFFF && glyph_of[cp] == 0) glyph_of[cp] = static_cast<uint16_t>(glyph);
+      if (glyph != 0 && glyph <= 0xFFFF && glyph_of[cp] == 0) glyph_of.Set(cp, static_cast<uint16_t>(glyph));
     }
   }
   return true;
@@ -104,7 +104,7 @@ bool ReadCmapFormat12(Bytes subtable, std::vector<uint16_t>& glyph_of) {
 
 // Reads the Windows Unicode subtables of `cmap`: BMP (3,1) format 4 and full repertoire (3,10)
 // format 12. False when neither is present and readable.
-bool ReadCmapSubtables(Bytes cmap, std::vector<uint16_t>& glyph_of) {
+bool ReadCmapSubtables(Bytes cmap, CharacterMap& glyph_of) {
   std::optional<Bytes> bmp, full;
   uint16_t count = cmap.U16(2).value_or(0);
   for (size_t i = 0; i < count; ++i) {
@@ -132,8 +132,23 @@ bool ReadCmapSubtables(Bytes cmap, std::vector<uint16_t>& glyph_of) {
 
 }  // namespace
 
-bool ReadUnicodeCmap(Bytes cmap, std::vector<uint16_t>& glyph_of) {
-  glyph_of.assign(0x10000, 0);
+void CharacterMap::Set(char32_t cp, uint16_t glyph) {
+  std::unique_ptr<Block>& block = blocks_[cp >> 8 & 0xFF];
+  if (!block) block = std::make_unique<Block>();  // zeroed: nothing mapped
+  (*block)[cp & 0xFF] = glyph;
+}
+
+void CharacterMap::DropGlyphsFrom(uint16_t glyph_count) {
+  for (const std::unique_ptr<Block>& block : blocks_) {
+    if (!block) continue;
+    for (uint16_t& glyph : *block) {
+      if (glyph >= glyph_count) glyph = 0;
+    }
+  }
+}
+
+bool ReadUnicodeCmap(Bytes cmap, CharacterMap& glyph_of) {
+  glyph_of = CharacterMap();
   return ReadCmapSubtables(cmap, glyph_of);
 }
 

@@ -5,8 +5,10 @@
 // a read past its end.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,9 +73,28 @@ struct Tables {
 // table it lists runs past the end of the data.
 std::optional<Tables> ReadTables(std::string_view file, std::string* error);
 
-// Fills `glyph_of` (65 536 entries, 0 for none) with the glyph of each BMP character from the
-// Windows Unicode subtables of `cmap`: (3,1) format 4, then (3,10) format 12 for what format 4
-// leaves unmapped. False when neither is present and readable.
-bool ReadUnicodeCmap(Bytes cmap, std::vector<uint16_t>& glyph_of);
+// The glyph of each BMP character, 0 for none. A font maps a few thousand of the 65 536, in a few
+// dozen blocks of 256: only those blocks are stored (a full table is 128 KiB of memory to clear,
+// for each face, in layout and again in render).
+class CharacterMap {
+ public:
+  uint16_t operator[](char32_t cp) const {
+    if (cp > 0xFFFF) return 0;
+    const std::unique_ptr<Block>& block = blocks_[cp >> 8];
+    return block ? (*block)[cp & 0xFF] : 0;
+  }
+  void Set(char32_t cp, uint16_t glyph);  // cp in the BMP
+  // Unmaps every character mapped to a glyph of `glyph_count` or more.
+  void DropGlyphsFrom(uint16_t glyph_count);
+
+ private:
+  using Block = std::array<uint16_t, 256>;
+  std::array<std::unique_ptr<Block>, 256> blocks_;
+};
+
+// Fills `glyph_of` with the glyph of each BMP character from the Windows Unicode subtables of
+// `cmap`: (3,1) format 4, then (3,10) format 12 for what format 4 leaves unmapped. False when
+// neither is present and readable.
+bool ReadUnicodeCmap(Bytes cmap, CharacterMap& glyph_of);
 
 }  // namespace arsred::sfnt

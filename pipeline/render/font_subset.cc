@@ -173,7 +173,7 @@ struct Plan {
 };
 
 // `glyph_of` is the input's cmap, as sfnt::ReadUnicodeCmap reads it.
-bool MakePlan(const Font& font, const std::vector<uint16_t>& glyph_of, std::vector<char32_t> code_points, Plan* plan,
+bool MakePlan(const Font& font, const sfnt::CharacterMap& glyph_of, std::vector<char32_t> code_points, Plan* plan,
               std::string* error) {
   plan->new_glyph.assign(font.glyph_count, -1);
   auto add = [plan](uint16_t old_glyph) {
@@ -339,7 +339,7 @@ std::optional<std::string> SubsetTrueType(std::string_view font_file_bytes, cons
                                           std::string* error) {
   Font font;
   if (!ReadFont(font_file_bytes, &font, error)) return std::nullopt;
-  std::vector<uint16_t> glyph_of;
+  sfnt::CharacterMap glyph_of;
   if (!sfnt::ReadUnicodeCmap(font.cmap, glyph_of)) {
     Fail(error, "no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
     return std::nullopt;
