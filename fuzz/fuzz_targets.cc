@@ -11,7 +11,7 @@
 #include <optional>
 
 #include "calculate.h"
-#include "compiled_patterns.h"
+#include "compiled_resources.h"
 #include "layout.h"
 #include "load.h"
 #include "render_pdf.h"
@@ -74,7 +74,8 @@ std::optional<Document> LaidOutWith(const uint8_t* data, size_t size, LayoutFile
   Diagnostics diagnostics;
   if (!LoadLayout(path, layout, inputs.sources, diagnostics)) return std::nullopt;
   LayoutResources resources;
-  if (!LoadLayoutResources(layout, {std::string(ARSRED_SOURCE_DIR) + "/fonts"}, kSwedishDictionary, &kSwedishPatterns,
+  const PrecompiledResources precompiled{&kSwedishPatterns, kBundledKerning};
+  if (!LoadLayoutResources(layout, {std::string(ARSRED_SOURCE_DIR) + "/fonts"}, kSwedishDictionary, precompiled,
                            resources, diagnostics)) return std::nullopt;
   const Presentation presentation =
       PresentationOf(inputs.report().files.forbund, layout.belopp ? std::optional<Unit>(layout.belopp->value) : std::nullopt,

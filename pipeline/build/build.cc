@@ -10,7 +10,7 @@
 #include "load_visitor.h"
 #include "trace.h"
 #include "approval.h"
-#include "compiled_patterns.h"
+#include "compiled_resources.h"
 #include "validate.h"
 
 namespace arsred {
@@ -205,7 +205,8 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   std::unique_ptr<LayoutResources>& resources = cache[p.layout_source.path + "\n" + settings.hyphenation];
   if (!resources) {
     auto fresh = std::make_unique<LayoutResources>();
-    if (!LoadLayoutResources(p.layout, p.layout_source.font_dirs, settings.hyphenation, &kSwedishPatterns, *fresh,
+    const PrecompiledResources precompiled{&kSwedishPatterns, kBundledKerning};
+    if (!LoadLayoutResources(p.layout, p.layout_source.font_dirs, settings.hyphenation, precompiled, *fresh,
                              p.diagnostics)) {
       PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
       return kExitErrors;

@@ -10,11 +10,11 @@
 #include <unistd.h>
 #include <iterator>
 #include <vector>
+#include <new>
 #include <optional>
+#include <utility>
 
-#include <hb-ot.h>
-#include <hb.h>
-
+#include "harfbuzz_api.h"
 #include "sfnt.h"
 
 namespace arsred {
@@ -84,13 +84,16 @@ std::unique_ptr<FontMetrics> FontMetrics::Load(const std::string& path, std::str
 }
 
 FontMetrics::~FontMetrics() {
-  hb_buffer_destroy(buffer_);
-  hb_font_destroy(font_);
-  hb_face_destroy(face_);
-  hb_blob_destroy(blob_);
+  if (blob_ == nullptr) return;  // never shaped
+  const HarfBuzzApi& hb = HarfBuzz();
+  hb.buffer_destroy(buffer_);
+  hb.font_destroy(font_);
+  hb.face_destroy(face_);
+  hb.blob_destroy(blob_);
 }
 
-std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes, std::string* error) {
+std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes, std::string* error,
+                                               std::span<const CompiledKerning> compiled) {
   auto fail = [&](const std::string& why) {
     if (error) *error = why;
     return nullptr;
@@ -156,40 +159,74 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   if (auto angle = post.U32(4)) font->italic_angle_ = static_cast<int32_t>(*angle) / 65536.0;  // 16.16 fixed
   font->fixed_pitch_ = post.U32(12).value_or(0) != 0;
 
-  // HarfBuzz reads the same bytes in place, at a scale of font units, for the kerning.
-  font->blob_ = hb_blob_create(font_file_bytes.data(), static_cast<unsigned>(font_file_bytes.size()),
-                               HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  font->face_ = hb_face_create(font->blob_, 0);
-  font->font_ = hb_font_create(font->face_);
-  hb_font_set_scale(font->font_, font->units_per_em_, font->units_per_em_);
-  font->buffer_ = hb_buffer_create();
-  if (!hb_buffer_allocation_successful(font->buffer_)) return fail("out of memory for the shaping buffer");
+  font->bytes_ = font_file_bytes;
   font->glyph_count_ = *glyph_count;
+  // The compiled kerning made from exactly these tables, if any.
+  for (const CompiledKerning& entry : compiled) {
+    bool same = entry.tables.size() == std::size(kShapingTables);
+    for (size_t i = 0; same && i < entry.tables.size(); ++i) {
+      const sfnt::Bytes table = tables->Find(kShapingTables[i]);
+      same = entry.tables[i].tag == kShapingTables[i] &&
+             table.data() == entry.tables[i].bytes;
+    }
+    if (same) {
+      font->compiled_ = &entry;
+      break;
+    }
+  }
   return font;
+}
+
+void FontMetrics::StartShaping() const {
+  const HarfBuzzApi& hb = HarfBuzz();
+  // HarfBuzz reads the font's bytes in place, at a scale of font units.
+  blob_ = hb.blob_create(bytes_.data(), static_cast<unsigned>(bytes_.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  face_ = hb.face_create(blob_, 0);
+  font_ = hb.font_create(face_);
+  hb.font_set_scale(font_, units_per_em_, units_per_em_);
+  buffer_ = hb.buffer_create();
+  if (!hb.buffer_allocation_successful(buffer_)) throw std::bad_alloc();
+}
+
+std::optional<int> FontMetrics::CompiledPair(char32_t left, char32_t right) const {
+  if (compiled_ == nullptr) return std::nullopt;
+  const auto& characters = compiled_->characters;
+  if (!std::binary_search(characters.begin(), characters.end(), left) ||
+      !std::binary_search(characters.begin(), characters.end(), right)) {
+    return std::nullopt;
+  }
+  const auto& pairs = compiled_->pairs;
+  const auto at = std::lower_bound(pairs.begin(), pairs.end(), std::pair(left, right),
+                                   [](const CompiledKerning::Pair& p, const std::pair<char32_t, char32_t>& key) {
+                                     return std::pair(p.left, p.right) < key;
+                                   });
+  return at != pairs.end() && at->left == left && at->right == right ? at->kerning : 0;
 }
 
 void FontMetrics::FindKerningGlyphs() const {
   kerning_glyphs_found_ = true;
+  StartShaping();
   const unsigned glyph_count = glyph_count_;
   // The glyphs the GPOS kerning lookups name, on either side of a pair: a pair with a glyph
   // outside them is not kerned, and needs no shaping. (With GPOS kerning, HarfBuzz ignores an
   // old kern table.) A font that kerns only through a kern table, or not at all, has no such
   // lookups: then every pair is shaped.
-  hb_set_t* lookups = hb_set_create();
+  const HarfBuzzApi& hb = HarfBuzz();
+  hb_set_t* lookups = hb.set_create();
   const hb_tag_t kern[] = {HB_TAG('k', 'e', 'r', 'n'), HB_TAG_NONE};
-  hb_ot_layout_collect_lookups(face_, HB_OT_TAG_GPOS, nullptr, nullptr, kern, lookups);
-  hb_set_t* glyphs = hb_set_create();
-  for (hb_codepoint_t lookup = HB_SET_VALUE_INVALID; hb_set_next(lookups, &lookup);) {
-    hb_ot_layout_lookup_collect_glyphs(face_, HB_OT_TAG_GPOS, lookup, nullptr, glyphs, nullptr, nullptr);
+  hb.ot_layout_collect_lookups(face_, HB_OT_TAG_GPOS, nullptr, nullptr, kern, lookups);
+  hb_set_t* glyphs = hb.set_create();
+  for (hb_codepoint_t lookup = HB_SET_VALUE_INVALID; hb.set_next(lookups, &lookup);) {
+    hb.ot_layout_lookup_collect_glyphs(face_, HB_OT_TAG_GPOS, lookup, nullptr, glyphs, nullptr, nullptr);
   }
-  if (!hb_set_is_empty(lookups)) {
+  if (!hb.set_is_empty(lookups)) {
     may_kern_.assign(glyph_count, false);
-    for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &glyph);) {
+    for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb.set_next(glyphs, &glyph);) {
       if (glyph < glyph_count) may_kern_[glyph] = true;
     }
   }
-  hb_set_destroy(glyphs);
-  hb_set_destroy(lookups);
+  hb.set_destroy(glyphs);
+  hb.set_destroy(lookups);
 }
 
 int FontMetrics::Kerning(char32_t left, char32_t right) const {
@@ -199,7 +236,8 @@ int FontMetrics::Kerning(char32_t left, char32_t right) const {
   } else if (auto it = other_kerning_.find(static_cast<uint64_t>(left) << 32 | right); it != other_kerning_.end()) {
     return it->second;
   }
-  const int kerning = Shape(left, right);
+  const std::optional<int> compiled = CompiledPair(left, right);
+  const int kerning = compiled ? *compiled : Shape(left, right);
   Remember(left, right, kerning);
   return kerning;
 }
@@ -243,14 +281,15 @@ void FontMetrics::ShapeText(const char32_t* text, size_t length) const {
       {HB_TAG('m', 'a', 'r', 'k'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
       {HB_TAG('m', 'k', 'm', 'k'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
   };
-  static const hb_language_t kSwedish = hb_language_from_string("sv", 2);
-  hb_buffer_clear_contents(buffer_);
-  hb_buffer_add_utf32(buffer_, reinterpret_cast<const uint32_t*>(text), static_cast<int>(length), 0,
+  const HarfBuzzApi& hb = HarfBuzz();
+  static const hb_language_t kSwedish = hb.language_from_string("sv", 2);
+  hb.buffer_clear_contents(buffer_);
+  hb.buffer_add_utf32(buffer_, reinterpret_cast<const uint32_t*>(text), static_cast<int>(length), 0,
                       static_cast<int>(length));
-  hb_buffer_set_direction(buffer_, HB_DIRECTION_LTR);
-  hb_buffer_set_script(buffer_, HB_SCRIPT_LATIN);
-  hb_buffer_set_language(buffer_, kSwedish);
-  hb_shape(font_, buffer_, kFeatures, sizeof kFeatures / sizeof kFeatures[0]);
+  hb.buffer_set_direction(buffer_, HB_DIRECTION_LTR);
+  hb.buffer_set_script(buffer_, HB_SCRIPT_LATIN);
+  hb.buffer_set_language(buffer_, kSwedish);
+  hb.shape(font_, buffer_, kFeatures, sizeof kFeatures / sizeof kFeatures[0]);
 }
 
 // The pair's kerning from HarfBuzz, in 1/1000 em.
@@ -259,11 +298,13 @@ int FontMetrics::Shape(char32_t left, char32_t right) const {
   if (left_glyph == 0 || right_glyph == 0) return 0;
   if (!kerning_glyphs_found_) FindKerningGlyphs();  // when the face first shapes, if ever
   if (!may_kern_.empty() && (!may_kern_[left_glyph] || !may_kern_[right_glyph])) return 0;
+  ++shaped_pairs_;
   const char32_t pair[] = {left, right};
   ShapeText(pair, 2);
   unsigned count = 0;
-  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &count);
-  const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer_, nullptr);
+  const HarfBuzzApi& hb = HarfBuzz();
+  const hb_glyph_info_t* info = hb.buffer_get_glyph_infos(buffer_, &count);
+  const hb_glyph_position_t* position = hb.buffer_get_glyph_positions(buffer_, nullptr);
   // One glyph per character, the first the character's own: nothing was substituted.
   if (count != 2 || info[0].codepoint != left_glyph || info[1].cluster != 1) return 0;
   return ToKerning(position[0].x_advance, left_glyph);

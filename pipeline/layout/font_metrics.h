@@ -6,16 +6,21 @@
 //
 // Kerning is the font's own (GPOS pair kerning, or a kern table), as HarfBuzz applies it when it
 // shapes a pair of characters with kerning on and ligatures off: layout measures with it, and the
-// renderer writes the same adjustments into its TJ arrays (render_pdf.cc).
+// renderer writes the same adjustments into its TJ arrays (render_pdf.cc). For the fonts that
+// come with arsred, the build shapes every pair of the characters a report uses once, and the
+// program carries the result (CompiledKerning); HarfBuzz shapes at run time only what that does
+// not cover.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "sfnt.h"
@@ -29,13 +34,45 @@ namespace arsred {
 
 class FontFile;
 
+// A face's kerning as the build shaped it with HarfBuzz (tools/compile_kerning.cc): every pair of
+// `characters` that kerns. It stands for the face only when the face's tables that shaping reads
+// (kShapingTables) are byte for byte the ones it was made from.
+struct CompiledKerning {
+  struct Table {
+    uint32_t tag = 0;
+    std::string_view bytes;  // empty: the font has no such table
+  };
+  struct Pair {
+    char32_t left = 0, right = 0;
+    int16_t kerning = 0;  // 1/1000 em, never 0
+  };
+  std::string_view name;                // the font file's name, for the reader
+  std::span<const Table> tables;        // one for each of kShapingTables, in its order
+  std::span<const char32_t> characters; // in increasing order
+  std::span<const Pair> pairs;          // in increasing order of (left, right)
+};
+
+// The tables whose bytes decide how HarfBuzz kerns a pair: the glyph map and advances, the
+// OpenType layout tables and the older kern tables (also Apple's, which HarfBuzz prefers when
+// present).
+inline constexpr uint32_t kShapingTables[] = {sfnt::Tag("head"), sfnt::Tag("hhea"), sfnt::Tag("maxp"), sfnt::Tag("cmap"),
+                                              sfnt::Tag("hmtx"), sfnt::Tag("GDEF"), sfnt::Tag("GSUB"), sfnt::Tag("GPOS"),
+                                              sfnt::Tag("kern"), sfnt::Tag("kerx"), sfnt::Tag("morx")};
+// The characters compiled kerning covers: Latin-1 and the punctuation, signs and marks of
+// Swedish prose and tables (dashes, quotes, the ellipsis, the minus and ≈), where the font has
+// them.
+inline constexpr std::pair<char32_t, char32_t> kCompiledKerningRanges[] = {
+    {0x20, 0x7E}, {0xA0, 0xFF}, {0x2010, 0x2027}, {0x2030, 0x203A}, {0x20AC, 0x20AC}, {0x2212, 0x2212}, {0x2248, 0x2248}};
+
 class FontMetrics {
  public:
   // Reads `path`; returns null and sets `error` when it is not a usable TrueType font.
   static std::unique_ptr<FontMetrics> Load(const std::string& path, std::string* error);
   // The same from the bytes of a font file, which must outlive the metrics (HarfBuzz reads its
-  // tables in place); `error` then names no file.
-  static std::unique_ptr<FontMetrics> Parse(std::string_view font_file_bytes, std::string* error);
+  // tables in place); `error` then names no file. The face's kerning comes from the entry of
+  // `compiled` made from its tables, if any (compiled_kerning() says which).
+  static std::unique_ptr<FontMetrics> Parse(std::string_view font_file_bytes, std::string* error,
+                                            std::span<const CompiledKerning> compiled = {});
   FontMetrics(const FontMetrics&) = delete;
   FontMetrics& operator=(const FontMetrics&) = delete;
   ~FontMetrics();
@@ -52,6 +89,11 @@ class FontMetrics {
   // Width of UTF-8 text at `size` points, kerning included; with `no_break_space_as_space`,
   // U+00A0 measures as the space it is drawn as (see ForDrawing).
   double Width(std::string_view utf8, double size, bool no_break_space_as_space = false) const;
+
+  // The compiled kerning in use, or null when HarfBuzz shapes every pair.
+  const CompiledKerning* compiled_kerning() const { return compiled_; }
+  // How many pairs HarfBuzz has shaped (those compiled kerning does not cover).
+  size_t shaped_pairs() const { return shaped_pairs_; }
 
   int units_per_em() const { return units_per_em_; }
   // Vertical metrics in 1/1000 em (ascender positive, descender negative).
@@ -71,10 +113,17 @@ class FontMetrics {
  private:
   FontMetrics() = default;
   std::shared_ptr<const FontFile> file_;  // when Load mapped it: the bytes HarfBuzz reads
-  hb_blob_t* blob_ = nullptr;
-  hb_face_t* face_ = nullptr;
-  hb_font_t* font_ = nullptr;
-  hb_buffer_t* buffer_ = nullptr;
+  std::string_view bytes_;                // the font file, read by HarfBuzz when it first shapes
+  const CompiledKerning* compiled_ = nullptr;
+  mutable size_t shaped_pairs_ = 0;
+  // Makes HarfBuzz's face, font and buffer, when the face first shapes.
+  void StartShaping() const;
+  // The pair's compiled kerning; nullopt when the compiled kerning does not cover both.
+  std::optional<int> CompiledPair(char32_t left, char32_t right) const;
+  mutable hb_blob_t* blob_ = nullptr;
+  mutable hb_face_t* face_ = nullptr;
+  mutable hb_font_t* font_ = nullptr;
+  mutable hb_buffer_t* buffer_ = nullptr;
   // Kerning looked up so far, in 1/1000 em: for two Latin-1 characters in a row of 256 per left
   // character (made when first needed; kUnknownKerning until looked up), else in a map.
   static constexpr int16_t kUnknownKerning = INT16_MIN;

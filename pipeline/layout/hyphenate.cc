@@ -213,9 +213,19 @@ std::unique_ptr<Hyphenator> Hyphenator::Parse(std::string_view text, const std::
 
 uint32_t Hyphenator::Child(uint32_t node, unsigned char letter) const {
   if (node == 0) return first_letters_[letter];
+  // The children stand in order of their letters: a binary search, down to a short scan.
   const Node& parent = nodes_[node];
-  for (uint32_t child = parent.first_child; child < parent.first_child + parent.child_count; ++child) {
-    if (nodes_[child].letter == letter) return child;
+  uint32_t low = parent.first_child, high = parent.first_child + parent.child_count;
+  while (high - low > 4) {
+    const uint32_t middle = low + (high - low) / 2;
+    if (nodes_[middle].letter <= letter) {
+      low = middle;
+    } else {
+      high = middle;
+    }
+  }
+  for (; low < high; ++low) {
+    if (nodes_[low].letter == letter) return low;
   }
   return kNone;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,16 +31,24 @@ struct LayoutResources {
 // Reads and checks a layout file; findings (with positions) go to `diagnostics`.
 bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources, Diagnostics& diagnostics);
 
+// What the program carries ready-made for the resources a report is normally made with (the build
+// stage's compiled_resources.h). Left empty, everything is read from the files.
+struct PrecompiledResources {
+  const Hyphenator::Compiled* patterns = nullptr;
+  std::span<const CompiledKerning> kerning;
+};
+
 // Loads the four faces the layout names (`typsnitt`). Each is a file name, looked for in
 // `font_dirs` in order (build.h's LayoutSource: beside the layout, then <data_dir>/fonts); a face
-// found in none, or not a usable TrueType font, is an error at its name in the layout file.
+// found in none, or not a usable TrueType font, is an error at its name in the layout file. A
+// face's kerning comes from `kerning` when that holds its tables' (FontMetrics::Parse).
 bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& font_dirs, LayoutResources& resources,
-                     Diagnostics& diagnostics);
+                     Diagnostics& diagnostics, std::span<const CompiledKerning> kerning = {});
 
 // LoadLayoutFonts, then the Swedish hyphenation dictionary (a libhyphen .dic file, normally
-// kSwedishDictionary), from `compiled` when the file has its bytes (Hyphenator::Load).
+// kSwedishDictionary), each from `precompiled` where it holds them.
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
-                         const std::string& dictionary, const Hyphenator::Compiled* compiled,
+                         const std::string& dictionary, const PrecompiledResources& precompiled,
                          LayoutResources& resources, Diagnostics& diagnostics);
 
 struct DraftNotes {

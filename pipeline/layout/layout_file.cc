@@ -139,7 +139,7 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
 }
 
 bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& font_dirs, LayoutResources& resources,
-                     Diagnostics& diagnostics) {
+                     Diagnostics& diagnostics, std::span<const CompiledKerning> kerning) {
   bool ok = true;
   const Fonts& t = layout.typsnitt;
   for (const Located<std::string>* file : {&t.normal, &t.fet, &t.kursiv, &t.fet_kursiv}) {
@@ -170,7 +170,7 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
     // The file stays mapped for the document, which carries it to render.
     std::string error;
     std::shared_ptr<const FontFile> data = FontFile::Open(path, &error);
-    std::shared_ptr<const FontMetrics> metrics = data ? FontMetrics::Parse(data->bytes(), &error) : nullptr;
+    std::shared_ptr<const FontMetrics> metrics = data ? FontMetrics::Parse(data->bytes(), &error, kerning) : nullptr;
     if (!metrics) {
       const std::string why = data ? path + ": " + error : error;  // Open's error names the path
       diagnostics.Error("layout.font", file->where, file->path, "cannot use " + path + ": " + why);
@@ -184,11 +184,11 @@ bool LoadLayoutFonts(const LayoutFile& layout, const std::vector<std::string>& f
 }
 
 bool LoadLayoutResources(const LayoutFile& layout, const std::vector<std::string>& font_dirs,
-                         const std::string& dictionary, const Hyphenator::Compiled* compiled,
+                         const std::string& dictionary, const PrecompiledResources& precompiled,
                          LayoutResources& resources, Diagnostics& diagnostics) {
-  bool ok = LoadLayoutFonts(layout, font_dirs, resources, diagnostics);
+  bool ok = LoadLayoutFonts(layout, font_dirs, resources, diagnostics, precompiled.kerning);
   std::string error;
-  resources.hyphenator = Hyphenator::Load(dictionary, &error, compiled);
+  resources.hyphenator = Hyphenator::Load(dictionary, &error, precompiled.patterns);
   if (!resources.hyphenator) {
     diagnostics.Error("layout.hyphenation", Where{}, "", "cannot load the Swedish hyphenation dictionary: " + error);
     ok = false;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "compiled_patterns.h"
+#include "compiled_resources.h"
 #include "font_metrics.h"
 #include "hyphenate.h"
 #include "test_util.h"

@@ -32,7 +32,8 @@ class Flow {
     drawn_.emplace_back();
     block.draw = [this, number](Page& page, double x, double top, double) {
       // A mark on the page, so that balancing (which moves what was drawn) moves it too.
-      page.items.push_back(Rule{x, top, x + 1, top, 0.1, Color{}});
+      // (Emplaced: pushing a temporary PageItem makes GCC 12 warn, wrongly, of an uninitialized string.)
+      page.items.emplace_back(std::in_place_type<Rule>, Rule{x, top, x + 1, top, 0.1, Color{}});
       drawn_[number].page = static_cast<int>(doc_.pages.size()) - 1;
       marks_.push_back({number, page.items.size() - 1});
     };
