@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report_parts.h"
+
 namespace arsred {
 
 namespace {
@@ -49,11 +51,11 @@ void Composer::Pie(const ReportChart& chart) {
   double label_width = pages_.column_width() - 2 * radius - 40;
   for (const ChartPart& slice : chart.parts) {
     CheckGlyphs(slice.label, Where{}, chart.id, kRegular);
-    labels.push_back(typesetter_.Set({{slice.label + " " + FormatPercent(slice.percent), kRegular, ""}}, size,
+    labels.push_back(typesetter_.Set({{slice.label + " " + ChartPartValue(chart, slice), kRegular, ""}}, size,
                                      body_.color, std::max(60.0, label_width), false));
   }
   if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
-  const int figure = FigureElement(chart, "Cirkeldiagram");
+  const int figure = FigureElement(chart);
   FlowBlock b;
   b.height = height;
   ReportChart data = chart;
@@ -99,7 +101,7 @@ void Composer::Pie(const ReportChart& chart) {
 void Composer::ChartToFill(const ReportChart& chart) {
   const double size = table_size_;
   if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
-  Caption(std::string(kToFillMark) + " Diagrammet ritas när dess värden är ifyllda.", size, false,
+  Caption(ChartToFillText(), size, false,
           paragraph_space_, Element(StructType::kP));
 }
 
@@ -130,7 +132,7 @@ void Composer::Bars(const ReportChart& chart) {
   const Typesetter* ts = &typesetter_;
   Color rule = rule_color_;
   Color text_color = body_.color;
-  const int figure = FigureElement(chart, "Stapeldiagram");
+  const int figure = FigureElement(chart);
   b.draw = [=](Page& page, double left, double top, double) {
     double base = top - size * 1.6 - plot_height;
     page.items.push_back(Rule{left, base, left + width, base, 0.5, rule, Role::kFigure, figure});

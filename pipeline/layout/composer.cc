@@ -6,6 +6,7 @@
 #include <map>
 
 #include "layout_units.h"
+#include "report_parts.h"
 
 namespace arsred {
 
@@ -71,9 +72,7 @@ void Composer::CheckGlyphs(const std::string& text, Where where, const std::stri
                                             EncodeUtf8(std::u32string(1, missing)) + "\")");
 }
 
-std::string Composer::PlaceholderText(const Inline& span) const {
-  return FormatPlaceholder(figures_, span.text, span.formats).value_or("[" + span.text + "?]");
-}
+std::string Composer::PlaceholderText(const Inline& span) const { return arsred::PlaceholderText(figures_, span); }
 
 std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path) {
   std::vector<StyledSpan> spans;
@@ -84,8 +83,8 @@ std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int 
       case Inline::Kind::kText: s.text = ProseTypography(span.text); break;
       case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
       case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
-      case Inline::Kind::kLink:  // printed as its address; an e-mail address without "mailto:"
-        s.text = span.text.rfind("mailto:", 0) == 0 ? span.text.substr(7) : span.text;
+      case Inline::Kind::kLink:
+        s.text = LinkText(span);
         s.uri = span.text;
         break;
       case Inline::Kind::kPlaceholder: s.text = PlaceholderText(span); break;
@@ -180,14 +179,7 @@ void Composer::Markup(const Located<Text>& text, bool in_toc) {
     heading_above.clear();
     switch (block.kind) {
       case arsred::Block::Kind::kHeading: {
-        std::string title;
-        for (const Inline& span : block.inlines) {
-          if (span.kind == Inline::Kind::kPlaceholder) {
-            title += PlaceholderText(span);
-          } else {
-            title += ProseTypography(span.text);
-          }
-        }
+        const std::string title = HeadingText(figures_, block.inlines);
         Heading(block.level, title, in_toc);
         heading_above = title;
         break;
@@ -248,66 +240,33 @@ void Composer::Caption(const std::string& text, double size, bool span, double s
   }
 }
 
-namespace {
-
-// Whether a table's title says what the heading above it says: the same words, whatever the
-// case, or one letter apart ("Driftsredovisning" over a table titled "Driftredovisning").
-bool SaysTheSame(const std::string& title, const std::string& heading) {
-  if (title.empty() || heading.empty()) return false;
-  const std::string a = LowerLatin1(title), b = LowerLatin1(heading);
-  if (a == b) return true;
-  const std::string& longer = a.size() >= b.size() ? a : b;
-  const std::string& shorter = a.size() >= b.size() ? b : a;
-  if (longer.size() - shorter.size() > 1) return false;
-  size_t i = 0;
-  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
-  // One letter more, or one letter other, and the rest alike.
-  if (longer.size() > shorter.size()) return longer.compare(i + 1, std::string::npos, shorter, i) == 0;
-  return longer.compare(i + 1, std::string::npos, shorter, i + 1) == 0;
-}
-
-}  // namespace
-
 void Composer::Embed(const std::string& embed, const std::string& path, const std::string& heading_above) {
-  size_t colon = embed.find(':');
-  std::string kind = embed.substr(0, colon);
-  std::string id = colon == std::string::npos ? "" : embed.substr(colon + 1);
-  // "### Driftsredovisning" right above the driftredovisning: one title is enough.
-  const auto table = [&](const ReportTable& t, bool span) {
-    const bool named_above = SaysTheSame(t.title, heading_above);
-    Table(t, span, Keeping::kUnlessAGap, named_above ? std::string() : t.title, named_above);
-  };
-  if (kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse") {
-    auto it = figures_.tables.find(kind);
-    if (it != figures_.tables.end()) table(it->second, kind != "styrelse");
-    return;
-  }
-  if (kind == "diagram") {
-    auto it = figures_.charts.find("diagram." + id);
-    if (it == figures_.charts.end()) return;
-    if (it->second.to_fill) {
-      ChartToFill(it->second);
-    } else {
-      it->second.bars ? Bars(it->second) : Pie(it->second);
+  const EmbedTarget target = ResolveEmbed(figures_, prose_.goal_areas, embed);
+  switch (target.kind) {
+    case EmbedTarget::Kind::kTable: {
+      // "### Driftsredovisning" right above the driftredovisning: one title is enough.
+      const bool named_above = SaysTheSame(target.table->title, heading_above);
+      Table(*target.table, target.wide, Keeping::kUnlessAGap, named_above ? std::string() : target.table->title,
+            named_above);
+      break;
     }
-    return;
-  }
-  if (kind == "mal") {
-    for (const GoalArea& area : prose_.goal_areas) {
-      if (area.id.value.name == id) Goals(area);
+    case EmbedTarget::Kind::kChart:
+      if (target.chart->to_fill) {
+        ChartToFill(*target.chart);
+      } else {
+        target.chart->bars ? Bars(*target.chart) : Pie(*target.chart);
+      }
+      break;
+    case EmbedTarget::Kind::kGoals: Goals(*target.goals); break;
+    case EmbedTarget::Kind::kNone: break;
+    case EmbedTarget::Kind::kMissing: {
+      // Validation has reported it (text.embed); a draft shows where it would stand.
+      Inline marker;
+      marker.text = "[[" + embed + "]]?";
+      Paragraph({marker}, path, Role::kParagraph);
+      break;
     }
-    return;
   }
-  auto it = figures_.tables.find(kind + "." + id);
-  if (it == figures_.tables.end()) {
-    // Validation has reported it (text.embed); a draft shows where it would stand.
-    Inline marker;
-    marker.text = "[[" + embed + "]]?";
-    Paragraph({marker}, path, Role::kParagraph);
-    return;
-  }
-  bool wide = it->second.numeric_columns.size() > 4;
-  table(it->second, wide);
 }
 
 }  // namespace arsred

@@ -54,9 +54,9 @@ class Composer {
   // Puts the lines' runs in `element`, each web link with its text in a Link element of its own.
   void TagLines(std::vector<SetLine>& lines, int element);
 
-  // A chart's Figure element, with an alternative text that says what the chart shows:
-  // "Cirkeldiagram: Kostnader 2023: Insatser 69 %, Personal 25 %, Övrigt 6 %".
-  int FigureElement(const ReportChart& chart, const char* kind);
+  // A chart's Figure element, with an alternative text that says what the chart shows
+  // (ChartDescription): "Cirkeldiagram: Kostnader 2023: Insatser 69 %, Personal 25 %, Övrigt 6 %".
+  int FigureElement(const ReportChart& chart);
 
   int HeadingElement(int level);
 
@@ -64,8 +64,7 @@ class Composer {
 
   void CheckGlyphs(const std::string& text, Where where, const std::string& path, int face);
 
-  // What a placeholder prints. One that names no figure is an error that validation has
-  // reported, and a draft is still printed: it shows "[name?]" where the figure would stand.
+  // What a placeholder prints (report_parts.h's PlaceholderText).
   std::string PlaceholderText(const Inline& span) const;
 
   std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path);
@@ -109,9 +108,6 @@ class Composer {
     double full_width = 0;
   };
   TableColumns MeasureColumns(const ReportTable& table, double total) const;
-  // Whether a column holds numbers (the note column's included): its cells and its head are
-  // set right-aligned.
-  static bool NumericColumn(const ReportTable& table, size_t column);
   // One row as a block: each cell's lines in its column (numbers right-aligned), the rule of a
   // total or subtotal row above it, of a head row's last line below it.
   FlowBlock RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
@@ -144,8 +140,6 @@ class Composer {
   void Bars(const ReportChart& chart);
 
   // --- goals (goals.cc) ------------------------------------------------------------------------
-
-  std::string StatusText(GoalStatus status);
 
   // A piece of a goal table's cell: a line of its text, or a table nested in it (a survey),
   // with the space above it.

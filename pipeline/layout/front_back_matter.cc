@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "layout_units.h"
+#include "report_parts.h"
 
 namespace arsred {
 
@@ -81,48 +82,36 @@ void Composer::Cover() {
 void Composer::Statement(const char* id, bool first) {
   auto it = figures_.tables.find(id);
   if (it == figures_.tables.end()) return;
-  if (first) Heading(1, "Finansiella rapporter", true);
+  if (first) Heading(1, kStatementsHeading, true);
   Heading(2, it->second.title, true);
   Table(it->second, true, Keeping::kWhole, "");
 }
 
 void Composer::Principles() {
-  Heading(1, "Redovisningsprinciper", true);
+  Heading(1, kPrinciplesHeading, true);
   const auto& text = prose_.text.redovisningsprinciper;
   if (text) Markup(*text, false);
   // The rounding policy is the tool's, so the tool states it (docs/rounding.md).
   Inline policy;
-  policy.text =
-      "Belopp i tkr är avrundade till hela tusental kronor, alla tillsammans, så att varje summa, varje "
-      "avvikelse och varje belopp som förs vidare från ett år till nästa stämmer med de redovisade raderna. "
-      "Varje belopp avrundas till ett av de två närmaste tusentalen, och ett belopp som redan är jämna "
-      "tusental ändras inte. Beloppen avrundas till närmaste tusental utom där summorna annars inte skulle "
-      "stämma; där avrundas så få belopp som möjligt åt andra hållet. Samma belopp redovisas med samma värde "
-      "i alla tabeller och i texten.";
-  if (figures_.money_unit == Unit::kKr) {
-    policy.text = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
-                  "hela kronor. " + policy.text;
-  }
-  Heading(2, "Avrundning", false);
+  policy.text = RoundingPolicyText(figures_);
+  Heading(2, kRoundingHeading, false);
   Paragraph({policy}, "redovisningsprinciper", Role::kParagraph);
 }
 
 void Composer::Appendices() {
   const std::vector<Appendix>& appendices = prose_.text.bilagor;
   for (size_t i = 0; i < appendices.size(); ++i) {
-    Heading(1, "Bilaga " + std::to_string(i + 1) + " " + ProseTypography(appendices[i].rubrik.value), true);
+    Heading(1, AppendixHeading(i, appendices[i]), true);
     Markup(appendices[i].text, false);
   }
 }
 
 void Composer::Notes() {
   if (figures_.note_order.empty()) return;
-  Heading(1, "Noter", true);
-  for (const std::string& id : figures_.note_order) {
-    auto it = figures_.tables.find("not." + id);
-    if (it == figures_.tables.end()) continue;
-    Heading(3, it->second.title, false);
-    Table(it->second, true, Keeping::kWhole, "");
+  Heading(1, kNotesHeading, true);
+  for (const ReportTable* note : NoteTables(figures_)) {
+    Heading(3, note->title, false);
+    Table(*note, true, Keeping::kWhole, "");
   }
 }
 
@@ -130,14 +119,12 @@ void Composer::Signatures(bool fields) {
   const SignaturePage& s = figures_.signatures;
   // Signed on paper, the page may be asked to stand on a sheet of its own.
   const bool own_sheet = layout_.sida.underskrifter_eget_blad && layout_.sida.underskrifter_eget_blad->value;
-  Heading(1, "Underskrifter", true, own_sheet);
+  Heading(1, kSignaturesHeading, true, own_sheet);
   Inline intro;
-  intro.text = "Årsredovisningen har upprättats av styrelsen för " + figures_.organisation + ".";
+  intro.text = SignatureIntroText(figures_);
   Paragraph({intro}, "underskrifter", Role::kParagraph);
-  std::string when = (s.place.empty() ? std::string("Ort") : s.place) + " " +
-                     (s.date.empty() ? std::string("den ____________________") : s.date);
   Inline place;
-  place.text = when;
+  place.text = SigningPlaceAndDateText(s);
   Paragraph({place}, "underskrifter", Role::kSignature);
   // Two signatures side by side, with room to sign above each line; the page is kept whole.
   double size = body_.size;
@@ -196,8 +183,7 @@ void Composer::Signatures(bool fields) {
   }
   if (s.auditors_note) {
     Inline note;
-    note.text = "Vår revisionsberättelse har lämnats " +
-                (s.auditors_date.empty() ? std::string("____________________") : s.auditors_date) + ".";
+    note.text = AuditorsNoteText(s);
     Paragraph({note}, "revisorspateckning", Role::kSignature);
   }
   if (own_sheet) pages_.NextOnNewSheet();
@@ -213,10 +199,9 @@ void Composer::Contents(int pages) {
 
 void Composer::DraftAppendix(const DraftNotes& draft) {
   if (!draft.draft) return;
-  Heading(1, "Granskningsanteckningar (utkast)", true);
+  Heading(1, kDraftAppendixHeading, true);
   Inline intro;
-  intro.text = draft.findings.empty() ? "Granskningen av underlaget gav inga anmärkningar."
-                                      : "Granskningen av underlaget gav följande anmärkningar, med plats i underlaget:";
+  intro.text = DraftFindingsIntro(!draft.findings.empty());
   Paragraph({intro}, "utkast", Role::kParagraph);
   for (const std::string& finding : draft.findings) {
     Inline text;

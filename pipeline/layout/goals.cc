@@ -4,8 +4,7 @@
 
 #include <algorithm>
 
-#include "enums.h"
-#include "fill_marker.h"
+#include "report_parts.h"
 
 namespace arsred {
 
@@ -24,13 +23,6 @@ constexpr double kCellParagraphGap = 3;
 constexpr double kRowPad = 4;
 
 }  // namespace
-
-std::string Composer::StatusText(GoalStatus status) {
-  for (const auto& v : EnumSpelling<GoalStatus>::kValues) {
-    if (v.value == status) return std::string(v.meaning);
-  }
-  return "";
-}
 
 std::vector<Composer::CellPiece> Composer::SetCellText(const Located<Text>& text, double width, int element) {
   std::vector<CellPiece> out;
@@ -88,7 +80,7 @@ void Composer::Goals(const GoalArea& area) {
   // it does not.
   ReportTable goals;
   goals.id = "mal." + area.id.value.name;
-  goals.head.push_back({{"Mål"}, {area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : "Måluppfyllelse"}});
+  goals.head.push_back({{kGoalHead}, {area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead}});
   goals.numeric_columns = {false, false};
   const double total = pages_.text_width();
   const double left_w = total * kGoalColumnShare, right_w = total - left_w;
@@ -113,7 +105,7 @@ void Composer::Goals(const GoalArea& area) {
     const int follow_up_cell = Element(StructType::kTD, row_element);
     std::vector<CellPiece> left = SetCellText(goal.mal, left_w - kCellGutter, goal_cell);
     // The follow-up opens with the goal's status, in bold.
-    const std::string status = goal.status.to_fill ? std::string(kToFillMark) : StatusText(goal.status.value);
+    const std::string status = GoalStatusText(goal.status);
     std::vector<SetLine> status_lines =
         typesetter_.Set({{status, kBold, ""}}, size, body_.color, right_w - kCellGutter, false);
     TagLines(status_lines, follow_up_cell);

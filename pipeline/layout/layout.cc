@@ -7,6 +7,7 @@
 #include "layout_units.h"
 #include "page_builder.h"
 #include "paragraph.h"
+#include "report_parts.h"
 
 namespace arsred {
 
@@ -45,30 +46,26 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   doc.structure.push_back({StructType::kDocument, -1, "", HeaderScope::kNone});
   Composer composer(prose, figures, layout, resources, diagnostics, pages, doc.structure);
 
-  std::vector<std::string> order;
-  for (const auto& part : layout.ordning) order.push_back(part.value.name);
-  if (!prose.text.bilagor.empty() &&
-      std::find(order.begin(), order.end(), "bilagor") == order.end()) {
+  if (!prose.text.bilagor.empty() && !LayoutHasPart(layout, "bilagor")) {
     const Appendix& first = prose.text.bilagor.front();
     diagnostics.Warning("layout.appendices", first.where, first.path,
                         "the layout's `ordning` has no part `bilagor`, so the year's appendices are not printed");
   }
+  const std::vector<ReportPart> parts = ReportParts(layout, prose, figures);
   auto compose = [&](Composer& c, int toc_pages) {
-    bool statements = false;
-    for (const std::string& part : order) {
-      if (part == "omslag") c.Cover();
-      if (part == "innehall" && toc_pages > 0) c.Contents(toc_pages);
-      if (part == "forvaltningsberattelse" && prose.text.forvaltningsberattelse) {
-        c.Markup(*prose.text.forvaltningsberattelse, true);
+    for (const ReportPart& part : parts) {
+      switch (part.kind) {
+        case PartKind::kCover: c.Cover(); break;
+        case PartKind::kContents:
+          if (toc_pages > 0) c.Contents(toc_pages);
+          break;
+        case PartKind::kManagementReport: c.Markup(*prose.text.forvaltningsberattelse, true); break;
+        case PartKind::kStatement: c.Statement(part.statement.c_str(), part.first_statement); break;
+        case PartKind::kPrinciples: c.Principles(); break;
+        case PartKind::kNotes: c.Notes(); break;
+        case PartKind::kSignatures: c.Signatures(/*fields=*/!draft.draft); break;
+        case PartKind::kAppendices: c.Appendices(); break;
       }
-      if (part == "resultatrakning" || part == "balansrakning" || part == "kassaflodesanalys") {
-        c.Statement(part.c_str(), !statements);
-        statements = true;
-      }
-      if (part == "redovisningsprinciper") c.Principles();
-      if (part == "noter") c.Notes();
-      if (part == "underskrifter") c.Signatures(/*fields=*/!draft.draft);
-      if (part == "bilagor") c.Appendices();
     }
     c.DraftAppendix(draft);
   };
@@ -76,7 +73,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   // collects blocks, so its entries are known once everything is composed, and the reserved
   // block is given its page count before placing (SetReservedPages below: the 1 passed here only
   // asks for the block). Its lines do not depend on the page numbers.
-  bool with_contents = std::find(order.begin(), order.end(), "innehall") != order.end();
+  const bool with_contents = LayoutHasPart(layout, "innehall");
   compose(composer, with_contents ? 1 : 0);
   // The contents' geometry, used both to count its pages and to set it below: where its first
   // line stands on a page, and how far down each entry takes it (a part's entry stands apart).
@@ -104,7 +101,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   // Running header and footer; page labels are the physical page numbers.
   int total = static_cast<int>(doc.pages.size());
   for (int p = 0; p < total; ++p) doc.pages[static_cast<size_t>(p)].label = std::to_string(p + 1);
-  bool has_cover = std::find(order.begin(), order.end(), "omslag") != order.end();
+  const bool has_cover = LayoutHasPart(layout, "omslag");
   const FontMetrics& regular = *resources.metrics[0];
   Color text_color;
   ParseColor(layout.text.farg.value, &text_color);
@@ -166,12 +163,12 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
         title.size = Pt(layout.rubriker.h1.storlek);
         title.x = left;
         title.y = y;
-        title.text = "Innehåll";
+        title.text = kContentsHeading;
         title.color = accent;
         title.role = Role::kHeading1;
         title.structure = composer.toc_heading();
         page.items.push_back(title);
-        doc.outline.push_back({"Innehåll", 1, pages.reserved()[k], y + title.size});
+        doc.outline.push_back({kContentsHeading, 1, pages.reserved()[k], y + title.size});
       }
       y = toc_top;
       for (; entry < composer.toc().size() && y > toc_bottom; ++entry) {

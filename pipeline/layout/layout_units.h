@@ -1,4 +1,5 @@
-// The units and colours of a layout file as layout draws with them. Internal to layout.
+// The units and colours of a layout file as layout draws with them (the HTML edition reads the
+// colours here too).
 #pragma once
 
 #include <optional>

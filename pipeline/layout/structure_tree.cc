@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "report_parts.h"
+
 namespace arsred {
 
 int Composer::Element(StructType type, int parent) {
@@ -30,19 +32,9 @@ void Composer::TagLines(std::vector<SetLine>& lines, int element) {
   }
 }
 
-int Composer::FigureElement(const ReportChart& chart, const char* kind) {
+int Composer::FigureElement(const ReportChart& chart) {
   const int figure = Element(StructType::kFigure);
-  std::string alt = std::string(kind) + (chart.title.empty() ? "" : ": " + chart.title) + ":";
-  for (size_t i = 0; i < chart.parts.size(); ++i) {
-    const ChartPart& part = chart.parts[i];
-    alt += (i == 0 ? " " : ", ") + part.label + " " + (chart.bars ? part.value : FormatPercent(part.percent));
-  }
-  // Spaces for the no-break spaces of "69 %": a reader speaks them alike, and a plain space is
-  // what text extraction gives.
-  for (size_t at = alt.find("\u00A0"); at != std::string::npos; at = alt.find("\u00A0", at + 1)) {
-    alt.replace(at, 2, " ");
-  }
-  structure_[static_cast<size_t>(figure)].alt = alt;
+  structure_[static_cast<size_t>(figure)].alt = ChartDescription(chart);
   return figure;
 }
 

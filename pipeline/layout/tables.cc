@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "report_parts.h"
+
 namespace arsred {
 
 namespace {
@@ -113,12 +115,6 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   return columns;
 }
 
-bool Composer::NumericColumn(const ReportTable& table, size_t column) {
-  if (table.has_note_column && column == 1) return true;  // note numbers
-  if (column < table.numeric_columns.size()) return table.numeric_columns[column];
-  return column > 0;
-}
-
 FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
                              RowStyle style, int indent, bool head, bool stripe, bool span, double full_width,
                              bool under_head_rule) {
@@ -177,7 +173,7 @@ std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableC
         w += columns.width[col + static_cast<size_t>(k)];
       }
       CellLines cl;
-      cl.numeric = NumericColumn(table, col);
+      cl.numeric = IsNumberColumn(table, col);
       // A head over numbers is set ragged and drawn right-aligned, line by line.
       cl.lines = SetCell(cell.text, kBold, w - 4, false);
       const int header = Element(StructType::kTH, row_element);
@@ -206,7 +202,7 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
     const int row_element = Element(StructType::kTR, table_element);
     for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
       int face = row.style == RowStyle::kBody ? kRegular : kBold;
-      const bool numeric = NumericColumn(table, c);
+      const bool numeric = IsNumberColumn(table, c);
       double label_width = columns.width[c] - (c == 0 ? row.indent * kIndentStep + 2 : 4);
       const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
       if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
