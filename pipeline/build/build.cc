@@ -6,12 +6,16 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 
+#include "figures_export.h"
+#include "html_report.h"
 #include "load_visitor.h"
 #include "trace.h"
 #include "approval.h"
 #include "compiled_resources.h"
 #include "validate.h"
+#include "write_file.h"
 
 namespace arsred {
 
@@ -146,7 +150,25 @@ Presentation PresentationFor(const OrgFile& org, const LayoutFile* layout) {
                         layout && layout->benamningar ? &*layout->benamningar : nullptr);
 }
 
-std::string ReportFileName(int year) { return "arsredovisning-" + std::to_string(year) + ".pdf"; }
+std::string ReportFileName(int year, OutputFormat format) {
+  return "arsredovisning-" + std::to_string(year) + (format == OutputFormat::kHtml ? ".html" : ".pdf");
+}
+
+std::string FiguresFileFor(const std::string& page) {
+  return fs::path(page).replace_extension(".figures.json").string();
+}
+
+DraftNotes DraftNotesOf(const YearBuild& build) {
+  DraftNotes notes;
+  notes.draft = build.draft;
+  Diagnostics sorted = build.diagnostics;
+  sorted.Sort(build.inputs.sources);
+  for (const Diagnostic& d : sorted.all()) {
+    std::string text = FormatDiagnostic(d, build.inputs.sources);
+    notes.findings.push_back(text.substr(0, text.find('\n')));
+  }
+  return notes;
+}
 
 std::optional<int> RunStages(const BuildSettings& settings, const std::string& dir, ResourceCache& cache,
                              YearBuild& p, bool want_layout, std::ostream& err) {
@@ -216,14 +238,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   p.resources = resources.get();
   p.clock.Lap("resources");
   if (!want_layout) return std::nullopt;
-  DraftNotes notes;
-  notes.draft = p.draft;
-  Diagnostics sorted = p.diagnostics;
-  sorted.Sort(p.inputs.sources);
-  for (const Diagnostic& d : sorted.all()) {
-    std::string text = FormatDiagnostic(d, p.inputs.sources);
-    notes.findings.push_back(text.substr(0, text.find('\n')));
-  }
+  const DraftNotes notes = DraftNotesOf(p);
   p.errors_before_layout = p.diagnostics.ErrorCount();
   p.document = LayOut(ProseOf(p.inputs), p.figures, p.layout, *p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
@@ -247,15 +262,45 @@ std::string DescribeReport(const YearBuild& build, const RenderOptions& options)
   return text;
 }
 
+namespace {
+
+// The HTML edition of a year whose stages have run: the page, and with `open_data` the figures
+// as JSON beside it. The data is written first, so that a page never links to a file that is
+// not there; each file is written whole or not at all.
+int WriteHtmlEdition(YearBuild& p, const std::string& output, bool open_data, bool print_timings, std::ostream& err) {
+  HtmlOptions options;
+  const std::string figures_path = open_data ? FiguresFileFor(output) : "";
+  if (open_data) options.figures_file = fs::path(figures_path).filename().string();
+  const std::string page = HtmlReport(ProseOf(p.inputs), p.figures, p.layout, DraftNotesOf(p), options);
+  p.clock.Lap("html");
+  try {
+    if (open_data) WriteFileAtomically(figures_path, FiguresJson(p.figures));
+    WriteFileAtomically(output, page);
+  } catch (const std::runtime_error& e) {
+    err << "arsred: " << e.what() << "\n";
+    return kExitErrors;
+  }
+  p.clock.Lap("write");
+  if (print_timings) p.clock.Print(err);
+  if (open_data) err << "arsred: wrote " << figures_path << " (the figures as open data, JSON)\n";
+  err << "arsred: wrote " << output << " (HTML, " << (p.draft ? "draft" : "final") << ")\n";
+  return ExitCodeOfWriting(p.diagnostics);
+}
+
+}  // namespace
+
 int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& target,
                 bool print_timings, ResourceCache& cache, std::ostream& err) {
   YearBuild p;
-  if (auto code = RunStages(settings, dir, cache, p, true, err)) return *code;
-  const std::string name = ReportFileName(p.figures.year);
+  const bool html = target.format == OutputFormat::kHtml;
+  // The HTML edition is made from the figures and the texts, not from laid-out pages.
+  if (auto code = RunStages(settings, dir, cache, p, /*want_layout=*/!html, err)) return *code;
+  const std::string name = ReportFileName(p.figures.year, target.format);
   const std::string output = !target.directory ? target.path
                              : target.path.empty() ? name
                                                    : (std::filesystem::path(target.path) / name).string();
   PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+  if (html) return WriteHtmlEdition(p, output, target.open_data, print_timings, err);
   // A draft may show the inputs' errors in its appendix; a report that could not be typeset
   // (a glyph the font lacks, too many pages) is not written at all.
   if (p.diagnostics.ErrorCount() > p.errors_before_layout) {

@@ -124,19 +124,33 @@ RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& b
 // What was written, for the line that says so: "22 pages, final, PDF/A-2a, tagged PDF/UA-1".
 std::string DescribeReport(const YearBuild& build, const RenderOptions& options);
 
-// Where a report goes: a file, or a directory that receives arsredovisning-<year>.pdf (the
-// current directory when `path` is empty).
+// What a build writes: the typeset PDF, or the HTML edition for the web (pipeline/html,
+// docs/publishing.md), made from the same figures and texts.
+enum class OutputFormat { kPdf, kHtml };
+
+// Where a report goes: a file, or a directory that receives arsredovisning-<year>.pdf (or .html;
+// the current directory when `path` is empty).
 struct OutputTarget {
   std::string path;
   bool directory = false;
+  OutputFormat format = OutputFormat::kPdf;
+  // With kHtml: the figures as open data (FiguresJson) beside the page, linked from it.
+  bool open_data = false;
 };
 
-// Runs every stage and writes the PDF, printing the findings and what was written. Returns the
+// The notes a draft lists in its last part: every finding of the inputs, sorted by place, one
+// line each.
+DraftNotes DraftNotesOf(const YearBuild& build);
+
+// Runs every stage and writes the PDF (or the HTML page), printing the findings and what was written. Returns the
 // exit code.
 int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& output,
                 bool print_timings, ResourceCache& cache, std::ostream& err);
 
-// The file name of a year's report: arsredovisning-2023.pdf.
-std::string ReportFileName(int year);
+// The file name of a year's report: arsredovisning-2023.pdf, or .html.
+std::string ReportFileName(int year, OutputFormat format = OutputFormat::kPdf);
+
+// The file of the figures as open data beside an HTML page: rapport.html -> rapport.figures.json.
+std::string FiguresFileFor(const std::string& page);
 
 }  // namespace arsred

@@ -1,0 +1,285 @@
+// The HTML edition (html_report.h): the page, its header and contents, the parts and the prose.
+#include "html_report.h"
+
+#include <algorithm>
+
+#include "html_writer.h"
+#include "paragraph.h"
+
+namespace arsred {
+
+std::string HtmlReport(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
+                       const DraftNotes& draft, const HtmlOptions& options) {
+  return HtmlWriter(prose, figures, layout).Page(draft, options.figures_file);
+}
+
+HtmlWriter::HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout)
+    : prose_(prose), figures_(figures), layout_(layout), colors_(ColorsOf(layout)) {
+  // The ids the page itself uses, so that no heading takes them.
+  ids_.Make("main");
+  ids_.Make(kContentsHeading);
+}
+
+std::string HtmlWriter::Page(const DraftNotes& draft, const std::string& figures_file) {
+  for (const ReportPart& part : ReportParts(layout_, prose_, figures_)) {
+    switch (part.kind) {
+      // The page always opens with the title and the contents, whatever the layout's order:
+      // on the web they are how a reader finds the way.
+      case PartKind::kCover:
+      case PartKind::kContents: break;
+      case PartKind::kManagementReport: Markup(prose_.text.forvaltningsberattelse->value); break;
+      case PartKind::kStatement: Statement(part); break;
+      case PartKind::kPrinciples: Principles(); break;
+      case PartKind::kNotes: Notes(); break;
+      case PartKind::kSignatures: Signatures(); break;
+      case PartKind::kAppendices: Appendices(); break;
+    }
+  }
+  DraftAppendix(draft);
+
+  std::string page =
+      "<!DOCTYPE html>\n"
+      "<html lang=\"sv\">\n"
+      "<head>\n"
+      "<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>" + Escape(figures_.title + " – " + figures_.organisation) + "</title>\n"
+      "<meta name=\"description\" content=\"" +
+      Escape(figures_.title + " för " + figures_.organisation + " (" + figures_.organisation_number + ")") +
+      "\">\n"
+      "<style>" + StyleSheet(layout_, colors_) + "</style>\n"
+      "</head>\n"
+      "<body>\n"
+      "<a class=\"skip-link\" href=\"#main\">Till rapportens innehåll</a>\n";
+  page += Cover(draft, figures_file);
+  page += Contents();
+  page += "<main id=\"main\">\n" + main_ + "</main>\n</body>\n</html>\n";
+  return page;
+}
+
+std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figures_file) {
+  std::string h = "<header class=\"cover\">\n";
+  if (draft.draft) {
+    h += "<p class=\"draft-banner\">Utkast: rapporten är inte fastställd";
+    if (!draft_appendix_id_.empty()) {
+      h += ". Anteckningarna från granskningen av underlaget står <a href=\"#" + draft_appendix_id_ + "\">sist</a>";
+    }
+    h += ".</p>\n";
+  }
+  h += "<h1>" + Escape(figures_.title) + "</h1>\n";
+  if (!figures_.subtitle.empty()) h += "<p class=\"subtitle\">" + Escape(figures_.subtitle) + "</p>\n";
+  h += "<p class=\"organisation\">" + Escape(figures_.organisation) + "</p>\n";
+  for (const std::string& line : figures_.cover_lines) h += "<p class=\"cover-line\">" + Escape(line) + "</p>\n";
+  h += "<p class=\"organisation-number\">Organisationsnummer " + Escape(figures_.organisation_number) + "</p>\n";
+  if (!figures_file.empty()) {
+    // A relative link: the file lies beside the page, and nothing is fetched from elsewhere.
+    h += "<p class=\"open-data\">Rapportens siffror som öppna data: <a href=\"" + Escape(figures_file) + "\" type=\"application/json\">" +
+         Escape(figures_file) + "</a> (JSON)</p>\n";
+  }
+  h += "</header>\n";
+  return h;
+}
+
+std::string HtmlWriter::Contents() const {
+  std::string h = "<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h2 id=\"innehall\">" +
+                  Escape(kContentsHeading) + "</h2>\n<ol>\n";
+  bool open_item = false, open_sublist = false;
+  for (const ContentsEntry& entry : contents_) {
+    const std::string link = "<a href=\"#" + entry.id + "\">" + Escape(entry.text) + "</a>";
+    if (entry.level == 2 || !open_item) {  // an h3 before any h2 stands at the top level
+      if (open_sublist) h += "</ol>\n";
+      if (open_item) h += "</li>\n";
+      h += "<li>" + link;
+      open_item = true;
+      open_sublist = false;
+      continue;
+    }
+    if (!open_sublist) h += "\n<ol>\n";
+    open_sublist = true;
+    h += "<li>" + link + "</li>\n";
+  }
+  if (open_sublist) h += "</ol>\n";
+  if (open_item) h += "</li>\n";
+  h += "</ol>\n</nav>\n";
+  return h;
+}
+
+void HtmlWriter::Heading(int level, const std::string& text) {
+  const int html_level = std::clamp(level + 1, 2, heading_level_ + 1);
+  heading_level_ = html_level;
+  const std::string id = ids_.Make(text);
+  const std::string tag = "h" + std::to_string(html_level);
+  main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 2 ? " class=\"part\"" : "") + ">" + Escape(text) +
+           "</" + tag + ">\n";
+  if (html_level <= 3) contents_.push_back({html_level, id, text});
+}
+
+std::string HtmlWriter::Inlines(const std::vector<Inline>& inlines) const {
+  std::string h;
+  for (const Inline& span : inlines) {
+    switch (span.kind) {
+      case Inline::Kind::kText: h += Escape(ProseTypography(span.text)); break;
+      case Inline::Kind::kEmphasis: h += "<em>" + Escape(ProseTypography(span.text)) + "</em>"; break;
+      case Inline::Kind::kStrong: h += "<strong>" + Escape(ProseTypography(span.text)) + "</strong>"; break;
+      case Inline::Kind::kPlaceholder: h += Escape(PlaceholderText(figures_, span)); break;
+      // Only http:, https: and mailto: addresses get here (load refuses any other, markup.link).
+      case Inline::Kind::kLink: h += "<a href=\"" + Escape(span.text) + "\">" + Escape(LinkText(span)) + "</a>"; break;
+    }
+  }
+  return h;
+}
+
+namespace {
+
+// Whether the spans hold nothing to print but blanks (no list item is made of them).
+bool Blank(const std::string& html) {
+  return std::all_of(html.begin(), html.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
+}
+
+}  // namespace
+
+void HtmlWriter::Markup(const Text& text) {
+  bool in_list = false;
+  std::string heading_above;  // the heading of the block before, when it was one
+  for (const Block& block : text.doc.blocks) {
+    if (block.kind != Block::Kind::kBulletItem && in_list) {
+      main_ += "</ul>\n";
+      in_list = false;
+    }
+    const std::string heading_before = std::move(heading_above);
+    heading_above.clear();
+    switch (block.kind) {
+      case Block::Kind::kHeading:
+        heading_above = HeadingText(figures_, block.inlines);
+        Heading(block.level, heading_above);
+        break;
+      case Block::Kind::kParagraph: main_ += "<p>" + Inlines(block.inlines) + "</p>\n"; break;
+      case Block::Kind::kSmallPrint: main_ += "<p class=\"small\">" + Inlines(block.inlines) + "</p>\n"; break;
+      case Block::Kind::kBulletItem: {
+        const std::string item = Inlines(block.inlines);
+        if (Blank(item)) break;
+        if (!in_list) main_ += "<ul>\n";
+        in_list = true;
+        main_ += "<li>" + item + "</li>\n";
+        break;
+      }
+      case Block::Kind::kEmbed: Embed(block.embed, heading_before); break;
+    }
+  }
+  if (in_list) main_ += "</ul>\n";
+}
+
+std::string HtmlWriter::CellMarkup(const Text& text) {
+  std::string h;
+  bool in_list = false;
+  for (const Block& block : text.doc.blocks) {
+    if (block.kind != Block::Kind::kBulletItem && in_list) {
+      h += "</ul>\n";
+      in_list = false;
+    }
+    switch (block.kind) {
+      case Block::Kind::kHeading:  // not allowed in a cell (validate refuses it); printed as a paragraph
+      case Block::Kind::kParagraph: h += "<p>" + Inlines(block.inlines) + "</p>\n"; break;
+      case Block::Kind::kSmallPrint: h += "<p class=\"small\">" + Inlines(block.inlines) + "</p>\n"; break;
+      case Block::Kind::kBulletItem: {
+        const std::string item = Inlines(block.inlines);
+        if (Blank(item)) break;
+        if (!in_list) h += "<ul>\n";
+        in_list = true;
+        h += "<li>" + item + "</li>\n";
+        break;
+      }
+      case Block::Kind::kEmbed: {
+        // A survey, where the follow-up embeds it; validate allows no other embed here.
+        const EmbedTarget target = ResolveEmbed(figures_, prose_.goal_areas, block.embed);
+        if (target.kind == EmbedTarget::Kind::kTable) {
+          const ReportTable& survey = *target.table;
+          // A survey without a title is named by its group, the head over its figures.
+          std::string group;
+          for (const HeadCell& cell : survey.head.empty() ? std::vector<HeadCell>{} : survey.head.front()) {
+            if (!cell.text.empty()) group += (group.empty() ? "" : ", ") + cell.text;
+          }
+          h += survey.title.empty() ? Table(survey, "Enkät: " + group, true) : Table(survey, survey.title, false);
+        }
+        break;
+      }
+    }
+  }
+  if (in_list) h += "</ul>\n";
+  return h;
+}
+
+void HtmlWriter::Embed(const std::string& embed, const std::string& heading_above) {
+  const EmbedTarget target = ResolveEmbed(figures_, prose_.goal_areas, embed);
+  switch (target.kind) {
+    case EmbedTarget::Kind::kTable: EmbeddedTable(*target.table, heading_above); break;
+    case EmbedTarget::Kind::kChart: Chart(*target.chart); break;
+    case EmbedTarget::Kind::kGoals: Goals(*target.goals, heading_above); break;
+    case EmbedTarget::Kind::kNone: break;
+    case EmbedTarget::Kind::kMissing:  // validation has reported it (text.embed); a draft marks the place
+      main_ += "<p>" + Escape("[[" + embed + "]]?") + "</p>\n";
+      break;
+  }
+}
+
+void HtmlWriter::Statement(const ReportPart& part) {
+  const ReportTable& table = figures_.tables.at(part.statement);
+  if (part.first_statement) Heading(1, kStatementsHeading);
+  Heading(2, table.title);
+  main_ += Table(table, table.title, true, "statement");
+}
+
+void HtmlWriter::Principles() {
+  Heading(1, kPrinciplesHeading);
+  if (prose_.text.redovisningsprinciper) Markup(prose_.text.redovisningsprinciper->value);
+  Heading(2, kRoundingHeading);
+  main_ += "<p>" + Escape(RoundingPolicyText(figures_)) + "</p>\n";
+}
+
+void HtmlWriter::Notes() {
+  if (figures_.note_order.empty()) return;
+  Heading(1, kNotesHeading);
+  // Each note a section of the part (the PDF sets its heading smaller, as the h3 of the layout).
+  for (const ReportTable* note : NoteTables(figures_)) {
+    Heading(2, note->title);
+    main_ += Table(*note, note->title, true, "note");
+  }
+}
+
+void HtmlWriter::Signatures() {
+  const SignaturePage& s = figures_.signatures;
+  Heading(1, kSignaturesHeading);
+  main_ += "<p>" + Escape(SignatureIntroText(figures_)) + "</p>\n";
+  main_ += "<p>" + Escape(SigningPlaceAndDateText(s)) + "</p>\n";
+  // Each seat: its role, the ledamot (where the inputs name one) and the member appointing it.
+  main_ += "<ul class=\"signatures\">\n";
+  for (const SignatureLine& line : s.lines) {
+    main_ += "<li>";
+    if (!line.role.empty()) main_ += "<span class=\"signature-role\">" + Escape(line.role) + "</span><br>";
+    if (!line.name.empty()) main_ += "<span class=\"signature-name\">" + Escape(line.name) + "</span><br>";
+    main_ += "<span class=\"signature-member\">" + Escape(line.member) + "</span></li>\n";
+  }
+  main_ += "</ul>\n";
+  if (s.auditors_note) main_ += "<p>" + Escape(AuditorsNoteText(s)) + "</p>\n";
+}
+
+void HtmlWriter::Appendices() {
+  const std::vector<Appendix>& appendices = prose_.text.bilagor;
+  for (size_t i = 0; i < appendices.size(); ++i) {
+    Heading(1, AppendixHeading(i, appendices[i]));
+    Markup(appendices[i].text.value);
+  }
+}
+
+void HtmlWriter::DraftAppendix(const DraftNotes& draft) {
+  if (!draft.draft) return;
+  Heading(1, kDraftAppendixHeading);
+  draft_appendix_id_ = contents_.back().id;
+  main_ += "<p>" + Escape(DraftFindingsIntro(!draft.findings.empty())) + "</p>\n";
+  if (draft.findings.empty()) return;
+  main_ += "<ul class=\"findings\">\n";
+  for (const std::string& finding : draft.findings) main_ += "<li>" + Escape(finding) + "</li>\n";
+  main_ += "</ul>\n";
+}
+
+}  // namespace arsred

@@ -1,0 +1,118 @@
+// The HTML edition (html_writer.h), tables: statements, notes, the tables the text embeds, goals.
+#include "html_writer.h"
+
+#include <algorithm>
+
+namespace arsred {
+
+namespace {
+
+// A table of more columns than this scrolls sideways on a page of the text's width.
+constexpr size_t kColumnsThatFit = 7;
+
+// The class of a row: its weight and rule, as the PDF sets sums and section heads.
+std::string RowClass(RowStyle style, bool after_gap) {
+  std::string classes;
+  switch (style) {
+    case RowStyle::kSection: classes = "section"; break;
+    case RowStyle::kSubtotal: classes = "subtotal"; break;
+    case RowStyle::kTotal: classes = "total"; break;
+    case RowStyle::kBody:
+    case RowStyle::kSpacer: break;
+  }
+  if (after_gap) classes += classes.empty() ? "after-gap" : " after-gap";
+  return classes.empty() ? "" : " class=\"" + classes + "\"";
+}
+
+}  // namespace
+
+std::string HtmlWriter::Table(const ReportTable& table, const std::string& caption, bool hidden_caption,
+                              const std::string& css_class) {
+  std::string h;
+  // A table of many columns is wider than the text: it scrolls sideways in a region of its own,
+  // which a keyboard can reach and a screen reader names by the table's caption.
+  size_t columns = 0;
+  for (const ReportRow& row : table.rows) columns = std::max(columns, row.cells.size());
+  const bool scrolls = columns > kColumnsThatFit;
+  const std::string caption_id = scrolls ? ids_.Make("tabell " + caption) : "";
+  if (scrolls) {
+    h += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + caption_id + "\">\n";
+  }
+  h += css_class.empty() ? "<table>\n" : "<table class=\"" + css_class + "\">\n";
+  h += "<caption" + std::string(scrolls ? " id=\"" + caption_id + "\"" : "") +
+       (hidden_caption ? " class=\"visually-hidden\">" : ">") + Escape(caption) + "</caption>\n";
+  // Every table has a head: the one calculate gives, or, for a table without, the columns'
+  // places, so that its cells are still read under a header.
+  h += "<thead>\n";
+  for (const std::vector<HeadCell>& row : table.head) {
+    h += "<tr>";
+    size_t column = 0;
+    for (const HeadCell& cell : row) {
+      h += "<th scope=\"col\"";
+      if (cell.span > 1) h += " colspan=\"" + std::to_string(cell.span) + "\"";
+      // A head of one word ("2023-01-01–2023-12-31") stays on one line; it would break at a hyphen.
+      std::string classes = IsNumberColumn(table, column) ? "num" : "";
+      if (cell.text.find(' ') == std::string::npos) classes += classes.empty() ? "nowrap" : " nowrap";
+      if (!classes.empty()) h += " class=\"" + classes + "\"";
+      h += ">" + Escape(cell.text) + "</th>";
+      column += static_cast<size_t>(cell.span);
+    }
+    h += "</tr>\n";
+  }
+  h += "</thead>\n<tbody>\n";
+  // A spacer row of the PDF is space above the row after it.
+  bool gap = false;
+  for (const ReportRow& row : table.rows) {
+    if (row.style == RowStyle::kSpacer) {
+      gap = true;
+      continue;
+    }
+    h += "<tr" + RowClass(row.style, gap) + ">";
+    gap = false;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const std::string text = Escape(row.cells[c].text);
+      if (c == 0) {
+        const int indent = std::min(row.indent, 3);
+        h += "<th scope=\"row\"" + (indent > 0 ? " class=\"i" + std::to_string(indent) + "\"" : std::string()) + ">" +
+             text + "</th>";
+      } else {
+        h += (IsNumberColumn(table, c) ? "<td class=\"num\">" : "<td>") + text + "</td>";
+      }
+    }
+    h += "</tr>\n";
+  }
+  h += "</tbody>\n</table>\n";
+  if (scrolls) h += "</div>\n";
+  if (!table.footnote.empty()) h += "<p class=\"footnote\">" + Escape(table.footnote) + "</p>\n";
+  return h;
+}
+
+void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& heading_above) {
+  // A heading right above that names the table captions it for the eye; the caption is still
+  // there for a screen reader, which lists tables by their captions.
+  if (!table.title.empty() && !SaysTheSame(table.title, heading_above)) {
+    main_ += Table(table, table.title, false);
+  } else {
+    main_ += Table(table, table.title.empty() ? heading_above : table.title, true);
+  }
+}
+
+void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
+  const std::string follow_up = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead;
+  main_ += "<table class=\"goals\">\n";
+  if (area.rubrik) {
+    main_ += "<caption>" + Escape(area.rubrik->value) + "</caption>\n";
+  } else {
+    main_ += "<caption class=\"visually-hidden\">" + Escape(heading_above.empty() ? kGoalHead : heading_above) +
+             "</caption>\n";
+  }
+  main_ += "<thead>\n<tr><th scope=\"col\">" + Escape(kGoalHead) + "</th><th scope=\"col\">" + Escape(follow_up) +
+           "</th></tr>\n</thead>\n<tbody>\n";
+  for (const Goal& goal : area.mal) {
+    main_ += "<tr><th scope=\"row\">" + CellMarkup(goal.mal.value) + "</th><td><p class=\"status\">" +
+             Escape(GoalStatusText(goal.status)) + "</p>\n" + CellMarkup(goal.redovisning.value) + "</td></tr>\n";
+  }
+  main_ += "</tbody>\n</table>\n";
+}
+
+}  // namespace arsred

@@ -1,0 +1,82 @@
+// The writer of the HTML edition (html_report.h): one class, its parts in files of their own as
+// the sections below say. Internal to html.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "calculate.h"
+#include "html_style.h"
+#include "html_text.h"
+#include "layout.h"
+#include "layout_model.h"
+#include "markup.h"
+#include "report_parts.h"
+
+namespace arsred {
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout);
+
+  // The page, whole (html_report.cc).
+  std::string Page(const DraftNotes& draft, const std::string& figures_file);
+
+ private:
+  // --- the document and the prose (html_report.cc) ---------------------------------------------
+
+  // The header: the report's title (h1), the draft's banner, the cover's lines, the open data.
+  std::string Cover(const DraftNotes& draft, const std::string& figures_file);
+  // The table of contents: a link to every h2 and h3.
+  std::string Contents() const;
+  // A heading of the report's level `level` (1: a part, as "# " in the markup), as the HTML
+  // heading one below it (the report's title is the h1), never skipping a level.
+  void Heading(int level, const std::string& text);
+  void Markup(const Text& text);
+  // Paragraphs, lists and surveys of a goals table's cell.
+  std::string CellMarkup(const Text& text);
+  std::string Inlines(const std::vector<Inline>& inlines) const;
+  void Embed(const std::string& embed, const std::string& heading_above);
+
+  // The parts.
+  void Statement(const ReportPart& part);
+  void Principles();
+  void Notes();
+  void Signatures();
+  void Appendices();
+  void DraftAppendix(const DraftNotes& draft);
+
+  // --- tables (html_tables.cc) -------------------------------------------------------------------
+
+  // A table with its caption; a `hidden_caption` is there for screen readers only (a heading
+  // right above says the same), so that every table is named.
+  std::string Table(const ReportTable& table, const std::string& caption, bool hidden_caption,
+                    const std::string& css_class = "");
+  // An embedded table, captioned by its title, or by the heading above that names it.
+  void EmbeddedTable(const ReportTable& table, const std::string& heading_above);
+  void Goals(const GoalArea& area, const std::string& heading_above);
+
+  // --- charts (html_charts.cc) -------------------------------------------------------------------
+
+  void Chart(const ReportChart& chart);
+  std::string PieSvg(const ReportChart& chart, const std::string& title_id) const;
+  std::string BarsSvg(const ReportChart& chart, const std::string& title_id) const;
+
+  struct ContentsEntry {
+    int level;  // 2 or 3
+    std::string id, text;
+  };
+
+  const ReportProse& prose_;
+  const ReportFigures& figures_;
+  const LayoutFile& layout_;
+  HtmlColors colors_;
+  HeadingIds ids_;
+  std::string main_;  // <main>'s content, written part by part
+  std::vector<ContentsEntry> contents_;
+  int heading_level_ = 1;  // of the last heading written; the title is the h1
+  int charts_ = 0;         // charts written, for their ids
+  std::string draft_appendix_id_;
+};
+
+}  // namespace arsred
