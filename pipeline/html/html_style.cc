@@ -107,6 +107,7 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "nav.contents ol ol{padding-left:1.25rem;margin-bottom:.35rem}"
       "nav.contents li{margin:.15rem 0}"
       "nav.contents>ol>li>a{font-weight:700}"
+      "nav.contents a{text-decoration:none}nav.contents a:hover,nav.contents a:focus{text-decoration:underline}"
       "a{color:" + link + ";text-decoration:underline;text-underline-offset:.15em}"
       "a:focus-visible{outline:3px solid " + link + ";outline-offset:2px}"
       "main{padding-bottom:2rem}"
@@ -129,18 +130,20 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       ".small{font-size:.9rem}"
       "table{border-collapse:collapse;width:100%;margin:1.25rem 0 1.5rem;font-size:.95rem;line-height:1.35}"
       "caption{caption-side:top;text-align:left;font-weight:700;padding:0 0 .45rem}"
-      "th,td{padding:.28rem .5rem;text-align:left;vertical-align:top}"
-      "thead th{color:" + Hex(colors.table_head) + ";font-weight:700;vertical-align:bottom;border-bottom:1.5px solid " +
+      "th,td{padding:.28rem .45rem;text-align:left;vertical-align:top}"
+      "thead>tr>th{color:" + Hex(colors.table_head) + ";font-weight:700;vertical-align:bottom;border-bottom:1.5px solid " +
       rule + "}"
-      "tbody th{font-weight:400}"
+      "tbody>tr>th{font-weight:400}"
       // Numbers right-aligned on figures of one width, so that their digits stand in columns.
       ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
       "thead th.num{white-space:normal}"
-      "thead th.nowrap{white-space:nowrap}"
-      "tbody th{min-width:9rem}"
+      ".nowrap{white-space:nowrap}"
+      "tbody>tr>th{min-width:9rem}"
+      // A table of many columns scrolls sideways in the text's width.
       ".table-scroll{overflow-x:auto;margin:1.25rem 0 1.5rem}"
       ".table-scroll:focus-visible{outline:3px solid " + link + ";outline-offset:2px}"
-      ".table-scroll table{margin:0;font-size:.9rem}"
+      ".table-scroll table{margin:0;font-size:.85rem}"
+      ".table-scroll th,.table-scroll td{padding-left:.35rem;padding-right:.35rem}"
       "tr.section th,tr.section td{font-weight:700;padding-top:.6rem}"
       "tr.subtotal th,tr.subtotal td{font-weight:700;border-top:1px solid " + rule + "}"
       "tr.total th,tr.total td{font-weight:700;border-top:2px solid " + rule + "}"
@@ -150,11 +153,11 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
   if (colors.stripe) css += "tbody tr:nth-child(even){background:" + Hex(*colors.stripe) + "}";
   css +=
       "table.goals{font-size:1rem}"
-      "table.goals th,table.goals td{border-bottom:1px solid " + rule + ";padding-top:.6rem;padding-bottom:.6rem}"
-      "table.goals tbody th{width:34%}"
+      "table.goals>tbody>tr>th,table.goals>tbody>tr>td{border-bottom:1px solid " + rule + ";padding-top:.6rem;padding-bottom:.6rem}"
+      "table.goals>tbody>tr>th{width:34%}"
       "table.goals p,table.goals ul{margin:0 0 .45rem}"
       "table.goals table{font-size:.9rem;margin:.5rem 0 .75rem}"
-      "table.goals table th,table.goals table td{border-bottom:0;padding-top:.2rem;padding-bottom:.2rem}"
+      "table.goals table td,table.goals table th{padding-top:.2rem;padding-bottom:.2rem}"
       ".status{font-weight:700}"
       "figure.chart{margin:1.5rem 0}"
       "figure.chart figcaption{font-weight:700;margin-bottom:.5rem}"
@@ -185,6 +188,7 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "tr,figure,li{break-inside:avoid}"
       "thead{display:table-header-group}"
       "tbody tr:nth-child(even){background:none}"
+      ".table-scroll{overflow:visible}"
       "}";
   return css;
 }

@@ -24,6 +24,33 @@ std::string RowClass(RowStyle style, bool after_gap) {
   return classes.empty() ? "" : " class=\"" + classes + "\"";
 }
 
+// A head cell's text, escaped, that a browser breaks only at its spaces and after an en dash:
+// "2023-01-01–2023-12-31" may break after the dash, never at a hyphen inside a date.
+std::string HeadText(const std::string& text) {
+  const std::string kEnDash = "\u2013";
+  std::string h;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!h.empty()) h += ' ';
+    if (word.find('-') == std::string::npos) {
+      h += Escape(word);
+    } else {
+      for (size_t from = 0; from <= word.size();) {
+        size_t dash = word.find(kEnDash, from);
+        if (dash == std::string::npos) dash = word.size();
+        h += "<span class=\"nowrap\">" + Escape(word.substr(from, dash - from)) + "</span>";
+        if (dash < word.size()) h += kEnDash + "<wbr>";
+        from = dash + kEnDash.size();
+      }
+    }
+    start = end + 1;
+  }
+  return h;
+}
+
 }  // namespace
 
 std::string HtmlWriter::Table(const ReportTable& table, const std::string& caption, bool hidden_caption,
@@ -50,11 +77,8 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
     for (const HeadCell& cell : row) {
       h += "<th scope=\"col\"";
       if (cell.span > 1) h += " colspan=\"" + std::to_string(cell.span) + "\"";
-      // A head of one word ("2023-01-01–2023-12-31") stays on one line; it would break at a hyphen.
-      std::string classes = IsNumberColumn(table, column) ? "num" : "";
-      if (cell.text.find(' ') == std::string::npos) classes += classes.empty() ? "nowrap" : " nowrap";
-      if (!classes.empty()) h += " class=\"" + classes + "\"";
-      h += ">" + Escape(cell.text) + "</th>";
+      if (IsNumberColumn(table, column)) h += " class=\"num\"";
+      h += ">" + HeadText(cell.text) + "</th>";
       column += static_cast<size_t>(cell.span);
     }
     h += "</tr>\n";
