@@ -56,9 +56,9 @@ std::vector<std::string> WrapLabel(const std::string& label, size_t width) {
 void HtmlWriter::Chart(const ReportChart& chart) {
   ++charts_;
   main_ += "<figure class=\"chart\">\n";
-  if (!chart.title.empty()) main_ += "<figcaption>" + Escape(chart.title) + "</figcaption>\n";
+  if (!chart.title.empty()) main_ += "<figcaption>" + EscapeMarkup(chart.title) + "</figcaption>\n";
   if (chart.to_fill) {
-    main_ += "<p class=\"to-fill\">" + Escape(ChartToFillText()) + "</p>\n</figure>\n";
+    main_ += "<p class=\"to-fill\">" + EscapeMarkup(ChartToFillText()) + "</p>\n</figure>\n";
     return;
   }
   const std::string title_id = ids_.Make("diagram " + std::to_string(charts_));
@@ -80,7 +80,7 @@ std::string HtmlWriter::PieSvg(const ReportChart& chart, const std::string& titl
       std::max(2 * kPieCenter, static_cast<double>(chart.parts.size()) * kLegendLine + 20);
   std::string h = "<svg role=\"img\" aria-labelledby=\"" + title_id +
                   "\" viewBox=\"0 0 " + Number(kChartWidth) + " " + Number(height) + "\">\n<title id=\"" + title_id +
-                  "\">" + Escape(ChartDescription(chart)) + "</title>\n";
+                  "\">" + EscapeMarkup(ChartDescription(chart)) + "</title>\n";
   double angle = 0;  // radians, clockwise from 12 o'clock
   for (size_t i = 0; i < chart.parts.size(); ++i) {
     const ChartPart& part = chart.parts[i];
@@ -102,7 +102,7 @@ std::string HtmlWriter::PieSvg(const ReportChart& chart, const std::string& titl
     const double y = 20 + static_cast<double>(i) * kLegendLine;
     h += "<rect x=\"" + Number(kLegendX) + "\" y=\"" + Number(y - 13) + "\" width=\"15\" height=\"15\" fill=\"" + fill +
          "\"/>\n<text x=\"" + Number(kLegendX + 24) + "\" y=\"" + Number(y) + "\" font-size=\"15\" fill=\"" +
-         Hex(colors_.text) + "\">" + Escape(part.label + " " + ChartPartValue(chart, part)) + "</text>\n";
+         Hex(colors_.text) + "\">" + EscapeMarkup(part.label + " " + ChartPartValue(chart, part)) + "</text>\n";
   }
   h += "</svg>\n";
   return h;
@@ -126,7 +126,7 @@ std::string HtmlWriter::BarsSvg(const ReportChart& chart, const std::string& tit
   const std::string text = Hex(colors_.text);
   std::string h = "<svg role=\"img\" aria-labelledby=\"" + title_id +
                   "\" viewBox=\"0 0 " + Number(kChartWidth) + " " + Number(height) + "\">\n<title id=\"" + title_id +
-                  "\">" + Escape(ChartDescription(chart)) + "</title>\n";
+                  "\">" + EscapeMarkup(ChartDescription(chart)) + "</title>\n";
   for (size_t i = 0; i < chart.parts.size(); ++i) {
     const ChartPart& part = chart.parts[i];
     const double bar_height = kBarPlotHeight * static_cast<double>(std::max<int64_t>(part.amount, 0)) /
@@ -135,11 +135,11 @@ std::string HtmlWriter::BarsSvg(const ReportChart& chart, const std::string& tit
     h += "<rect x=\"" + Number(center - bar / 2) + "\" y=\"" + Number(base - bar_height) + "\" width=\"" + Number(bar) +
          "\" height=\"" + Number(bar_height) + "\" fill=\"" + Hex(colors_.charts[i % colors_.charts.size()]) + "\"/>\n";
     h += "<text x=\"" + Number(center) + "\" y=\"" + Number(base - bar_height - 7) +
-         "\" font-size=\"14\" text-anchor=\"middle\" fill=\"" + text + "\">" + Escape(part.value) + "</text>\n";
+         "\" font-size=\"14\" text-anchor=\"middle\" fill=\"" + text + "\">" + EscapeMarkup(part.value) + "</text>\n";
     h += "<text x=\"" + Number(center) + "\" y=\"" + Number(base + 8) + "\" font-size=\"13\" text-anchor=\"middle\" fill=\"" +
          text + "\">";
     for (const std::string& line : labels[i]) {
-      h += "<tspan x=\"" + Number(center) + "\" dy=\"" + Number(kBarLabelLine) + "\">" + Escape(line) + "</tspan>";
+      h += "<tspan x=\"" + Number(center) + "\" dy=\"" + Number(kBarLabelLine) + "\">" + EscapeMarkup(line) + "</tspan>";
     }
     h += "</text>\n";
   }

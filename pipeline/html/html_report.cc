@@ -43,9 +43,9 @@ std::string HtmlWriter::Page(const DraftNotes& draft, const std::string& figures
       "<head>\n"
       "<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>" + Escape(figures_.title + " – " + figures_.organisation) + "</title>\n"
+      "<title>" + EscapeMarkup(figures_.title + " – " + figures_.organisation) + "</title>\n"
       "<meta name=\"description\" content=\"" +
-      Escape(figures_.title + " för " + figures_.organisation + " (" + figures_.organisation_number + ")") +
+      EscapeMarkup(figures_.title + " för " + figures_.organisation + " (" + figures_.organisation_number + ")") +
       "\">\n"
       "<style>" + StyleSheet(layout_, colors_) + "</style>\n"
       "</head>\n"
@@ -66,15 +66,15 @@ std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figure
     }
     h += ".</p>\n";
   }
-  h += "<h1>" + Escape(figures_.title) + "</h1>\n";
-  if (!figures_.subtitle.empty()) h += "<p class=\"subtitle\">" + Escape(figures_.subtitle) + "</p>\n";
-  h += "<p class=\"organisation\">" + Escape(figures_.organisation) + "</p>\n";
-  for (const std::string& line : figures_.cover_lines) h += "<p class=\"cover-line\">" + Escape(line) + "</p>\n";
-  h += "<p class=\"organisation-number\">Organisationsnummer " + Escape(figures_.organisation_number) + "</p>\n";
+  h += "<h1>" + EscapeMarkup(figures_.title) + "</h1>\n";
+  if (!figures_.subtitle.empty()) h += "<p class=\"subtitle\">" + EscapeMarkup(figures_.subtitle) + "</p>\n";
+  h += "<p class=\"organisation\">" + EscapeMarkup(figures_.organisation) + "</p>\n";
+  for (const std::string& line : figures_.cover_lines) h += "<p class=\"cover-line\">" + EscapeMarkup(line) + "</p>\n";
+  h += "<p class=\"organisation-number\">Organisationsnummer " + EscapeMarkup(figures_.organisation_number) + "</p>\n";
   if (!figures_file.empty()) {
     // A relative link: the file lies beside the page, and nothing is fetched from elsewhere.
-    h += "<p class=\"open-data\">Rapportens siffror som öppna data: <a href=\"" + Escape(figures_file) + "\" type=\"application/json\">" +
-         Escape(figures_file) + "</a> (JSON)</p>\n";
+    h += "<p class=\"open-data\">Rapportens siffror som öppna data: <a href=\"" + EscapeMarkup(figures_file) + "\" type=\"application/json\">" +
+         EscapeMarkup(figures_file) + "</a> (JSON)</p>\n";
   }
   h += "</header>\n";
   return h;
@@ -82,10 +82,10 @@ std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figure
 
 std::string HtmlWriter::Contents() const {
   std::string h = "<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h2 id=\"innehall\">" +
-                  Escape(kContentsHeading) + "</h2>\n<ol>\n";
+                  EscapeMarkup(kContentsHeading) + "</h2>\n<ol>\n";
   bool open_item = false, open_sublist = false;
   for (const ContentsEntry& entry : contents_) {
-    const std::string link = "<a href=\"#" + entry.id + "\">" + Escape(entry.text) + "</a>";
+    const std::string link = "<a href=\"#" + entry.id + "\">" + EscapeMarkup(entry.text) + "</a>";
     if (entry.level == 2 || !open_item) {  // an h3 before any h2 stands at the top level
       if (open_sublist) h += "</ol>\n";
       if (open_item) h += "</li>\n";
@@ -109,7 +109,7 @@ void HtmlWriter::Heading(int level, const std::string& text) {
   heading_level_ = html_level;
   const std::string id = ids_.Make(text);
   const std::string tag = "h" + std::to_string(html_level);
-  main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 2 ? " class=\"part\"" : "") + ">" + Escape(text) +
+  main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 2 ? " class=\"part\"" : "") + ">" + EscapeMarkup(text) +
            "</" + tag + ">\n";
   if (html_level <= 3) contents_.push_back({html_level, id, text});
 }
@@ -118,52 +118,52 @@ std::string HtmlWriter::Inlines(const std::vector<Inline>& inlines) const {
   std::string h;
   for (const Inline& span : inlines) {
     switch (span.kind) {
-      case Inline::Kind::kText: h += Escape(ProseTypography(span.text)); break;
-      case Inline::Kind::kEmphasis: h += "<em>" + Escape(ProseTypography(span.text)) + "</em>"; break;
-      case Inline::Kind::kStrong: h += "<strong>" + Escape(ProseTypography(span.text)) + "</strong>"; break;
-      case Inline::Kind::kPlaceholder: h += Escape(PlaceholderText(figures_, span)); break;
+      case Inline::Kind::kText: h += EscapeMarkup(ProseTypography(span.text)); break;
+      case Inline::Kind::kEmphasis: h += "<em>" + EscapeMarkup(ProseTypography(span.text)) + "</em>"; break;
+      case Inline::Kind::kStrong: h += "<strong>" + EscapeMarkup(ProseTypography(span.text)) + "</strong>"; break;
+      case Inline::Kind::kPlaceholder: h += EscapeMarkup(PlaceholderText(figures_, span)); break;
       // Only http:, https: and mailto: addresses get here (load refuses any other, markup.link).
-      case Inline::Kind::kLink: h += "<a href=\"" + Escape(span.text) + "\">" + Escape(LinkText(span)) + "</a>"; break;
+      case Inline::Kind::kLink: h += "<a href=\"" + EscapeMarkup(span.text) + "\">" + EscapeMarkup(LinkText(span)) + "</a>"; break;
     }
   }
   return h;
 }
 
-namespace {
-
-// Whether the spans hold nothing to print but blanks (no list item is made of them).
-bool Blank(const std::string& html) {
-  return std::all_of(html.begin(), html.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
+bool HtmlWriter::Prose(const Block& block, bool& in_list, std::string& out) const {
+  if (block.kind != Block::Kind::kBulletItem && in_list) {
+    out += "</ul>\n";
+    in_list = false;
+  }
+  switch (block.kind) {
+    case Block::Kind::kParagraph: out += "<p>" + Inlines(block.inlines) + "</p>\n"; return true;
+    case Block::Kind::kSmallPrint: out += "<p class=\"small\">" + Inlines(block.inlines) + "</p>\n"; return true;
+    case Block::Kind::kBulletItem: {
+      const std::string item = Inlines(block.inlines);
+      // An item of nothing but blanks makes no list item (nor does it in the PDF).
+      if (item.find_first_not_of(" \n\t") == std::string::npos) return true;
+      if (!in_list) out += "<ul>\n";
+      in_list = true;
+      out += "<li>" + item + "</li>\n";
+      return true;
+    }
+    case Block::Kind::kHeading:
+    case Block::Kind::kEmbed: return false;
+  }
+  return false;
 }
-
-}  // namespace
 
 void HtmlWriter::Markup(const Text& text) {
   bool in_list = false;
   std::string heading_above;  // the heading of the block before, when it was one
   for (const Block& block : text.doc.blocks) {
-    if (block.kind != Block::Kind::kBulletItem && in_list) {
-      main_ += "</ul>\n";
-      in_list = false;
-    }
     const std::string heading_before = std::move(heading_above);
     heading_above.clear();
-    switch (block.kind) {
-      case Block::Kind::kHeading:
-        heading_above = HeadingText(figures_, block.inlines);
-        Heading(block.level, heading_above);
-        break;
-      case Block::Kind::kParagraph: main_ += "<p>" + Inlines(block.inlines) + "</p>\n"; break;
-      case Block::Kind::kSmallPrint: main_ += "<p class=\"small\">" + Inlines(block.inlines) + "</p>\n"; break;
-      case Block::Kind::kBulletItem: {
-        const std::string item = Inlines(block.inlines);
-        if (Blank(item)) break;
-        if (!in_list) main_ += "<ul>\n";
-        in_list = true;
-        main_ += "<li>" + item + "</li>\n";
-        break;
-      }
-      case Block::Kind::kEmbed: Embed(block.embed, heading_before); break;
+    if (Prose(block, in_list, main_)) continue;
+    if (block.kind == Block::Kind::kHeading) {
+      heading_above = HeadingText(figures_, block.inlines);
+      Heading(block.level, heading_above);
+    } else {
+      Embed(block.embed, heading_before);
     }
   }
   if (in_list) main_ += "</ul>\n";
@@ -173,37 +173,21 @@ std::string HtmlWriter::CellMarkup(const Text& text) {
   std::string h;
   bool in_list = false;
   for (const Block& block : text.doc.blocks) {
-    if (block.kind != Block::Kind::kBulletItem && in_list) {
-      h += "</ul>\n";
-      in_list = false;
+    if (Prose(block, in_list, h)) continue;
+    if (block.kind == Block::Kind::kHeading) {  // not allowed in a cell (validate refuses it)
+      h += "<p>" + Inlines(block.inlines) + "</p>\n";
+      continue;
     }
-    switch (block.kind) {
-      case Block::Kind::kHeading:  // not allowed in a cell (validate refuses it); printed as a paragraph
-      case Block::Kind::kParagraph: h += "<p>" + Inlines(block.inlines) + "</p>\n"; break;
-      case Block::Kind::kSmallPrint: h += "<p class=\"small\">" + Inlines(block.inlines) + "</p>\n"; break;
-      case Block::Kind::kBulletItem: {
-        const std::string item = Inlines(block.inlines);
-        if (Blank(item)) break;
-        if (!in_list) h += "<ul>\n";
-        in_list = true;
-        h += "<li>" + item + "</li>\n";
-        break;
-      }
-      case Block::Kind::kEmbed: {
-        // A survey, where the follow-up embeds it; validate allows no other embed here.
-        const EmbedTarget target = ResolveEmbed(figures_, prose_.goal_areas, block.embed);
-        if (target.kind == EmbedTarget::Kind::kTable) {
-          const ReportTable& survey = *target.table;
-          // A survey without a title is named by its group, the head over its figures.
-          std::string group;
-          for (const HeadCell& cell : survey.head.empty() ? std::vector<HeadCell>{} : survey.head.front()) {
-            if (!cell.text.empty()) group += (group.empty() ? "" : ", ") + cell.text;
-          }
-          h += survey.title.empty() ? Table(survey, "Enkät: " + group, true) : Table(survey, survey.title, false);
-        }
-        break;
-      }
+    // A survey, where the follow-up embeds it; validate allows no other embed here.
+    const EmbedTarget target = ResolveEmbed(figures_, prose_.goal_areas, block.embed);
+    if (target.kind != EmbedTarget::Kind::kTable) continue;
+    const ReportTable& survey = *target.table;
+    // A survey without a title is named by its group, the head over its figures.
+    std::string group;
+    for (const HeadCell& cell : survey.head.empty() ? std::vector<HeadCell>{} : survey.head.front()) {
+      if (!cell.text.empty()) group += (group.empty() ? "" : ", ") + cell.text;
     }
+    h += survey.title.empty() ? Table(survey, "Enkät: " + group, true) : Table(survey, survey.title, false);
   }
   if (in_list) h += "</ul>\n";
   return h;
@@ -217,7 +201,7 @@ void HtmlWriter::Embed(const std::string& embed, const std::string& heading_abov
     case EmbedTarget::Kind::kGoals: Goals(*target.goals, heading_above); break;
     case EmbedTarget::Kind::kNone: break;
     case EmbedTarget::Kind::kMissing:  // validation has reported it (text.embed); a draft marks the place
-      main_ += "<p>" + Escape("[[" + embed + "]]?") + "</p>\n";
+      main_ += "<p>" + EscapeMarkup("[[" + embed + "]]?") + "</p>\n";
       break;
   }
 }
@@ -233,7 +217,7 @@ void HtmlWriter::Principles() {
   Heading(1, kPrinciplesHeading);
   if (prose_.text.redovisningsprinciper) Markup(prose_.text.redovisningsprinciper->value);
   Heading(2, kRoundingHeading);
-  main_ += "<p>" + Escape(RoundingPolicyText(figures_)) + "</p>\n";
+  main_ += "<p>" + EscapeMarkup(RoundingPolicyText(figures_)) + "</p>\n";
 }
 
 void HtmlWriter::Notes() {
@@ -249,18 +233,18 @@ void HtmlWriter::Notes() {
 void HtmlWriter::Signatures() {
   const SignaturePage& s = figures_.signatures;
   Heading(1, kSignaturesHeading);
-  main_ += "<p>" + Escape(SignatureIntroText(figures_)) + "</p>\n";
-  main_ += "<p>" + Escape(SigningPlaceAndDateText(s)) + "</p>\n";
+  main_ += "<p>" + EscapeMarkup(SignatureIntroText(figures_)) + "</p>\n";
+  main_ += "<p>" + EscapeMarkup(SigningPlaceAndDateText(s)) + "</p>\n";
   // Each seat: its role, the ledamot (where the inputs name one) and the member appointing it.
   main_ += "<ul class=\"signatures\">\n";
   for (const SignatureLine& line : s.lines) {
     main_ += "<li>";
-    if (!line.role.empty()) main_ += "<span class=\"signature-role\">" + Escape(line.role) + "</span><br>";
-    if (!line.name.empty()) main_ += "<span class=\"signature-name\">" + Escape(line.name) + "</span><br>";
-    main_ += "<span class=\"signature-member\">" + Escape(line.member) + "</span></li>\n";
+    if (!line.role.empty()) main_ += "<span class=\"signature-role\">" + EscapeMarkup(line.role) + "</span><br>";
+    if (!line.name.empty()) main_ += "<span class=\"signature-name\">" + EscapeMarkup(line.name) + "</span><br>";
+    main_ += "<span class=\"signature-member\">" + EscapeMarkup(line.member) + "</span></li>\n";
   }
   main_ += "</ul>\n";
-  if (s.auditors_note) main_ += "<p>" + Escape(AuditorsNoteText(s)) + "</p>\n";
+  if (s.auditors_note) main_ += "<p>" + EscapeMarkup(AuditorsNoteText(s)) + "</p>\n";
 }
 
 void HtmlWriter::Appendices() {
@@ -275,10 +259,10 @@ void HtmlWriter::DraftAppendix(const DraftNotes& draft) {
   if (!draft.draft) return;
   Heading(1, kDraftAppendixHeading);
   draft_appendix_id_ = contents_.back().id;
-  main_ += "<p>" + Escape(DraftFindingsIntro(!draft.findings.empty())) + "</p>\n";
+  main_ += "<p>" + EscapeMarkup(DraftFindingsIntro(!draft.findings.empty())) + "</p>\n";
   if (draft.findings.empty()) return;
   main_ += "<ul class=\"findings\">\n";
-  for (const std::string& finding : draft.findings) main_ += "<li>" + Escape(finding) + "</li>\n";
+  for (const std::string& finding : draft.findings) main_ += "<li>" + EscapeMarkup(finding) + "</li>\n";
   main_ += "</ul>\n";
 }
 

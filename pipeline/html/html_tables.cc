@@ -36,12 +36,12 @@ std::string HeadText(const std::string& text) {
     const std::string word = text.substr(start, end - start);
     if (!h.empty()) h += ' ';
     if (word.find('-') == std::string::npos) {
-      h += Escape(word);
+      h += EscapeMarkup(word);
     } else {
       for (size_t from = 0; from <= word.size();) {
         size_t dash = word.find(kEnDash, from);
         if (dash == std::string::npos) dash = word.size();
-        h += "<span class=\"nowrap\">" + Escape(word.substr(from, dash - from)) + "</span>";
+        h += "<span class=\"nowrap\">" + EscapeMarkup(word.substr(from, dash - from)) + "</span>";
         if (dash < word.size()) h += kEnDash + "<wbr>";
         from = dash + kEnDash.size();
       }
@@ -67,7 +67,7 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
   }
   h += css_class.empty() ? "<table>\n" : "<table class=\"" + css_class + "\">\n";
   h += "<caption" + std::string(scrolls ? " id=\"" + caption_id + "\"" : "") +
-       (hidden_caption ? " class=\"visually-hidden\">" : ">") + Escape(caption) + "</caption>\n";
+       (hidden_caption ? " class=\"visually-hidden\">" : ">") + EscapeMarkup(caption) + "</caption>\n";
   // Every table has a head: the one calculate gives, or, for a table without, the columns'
   // places, so that its cells are still read under a header.
   h += "<thead>\n";
@@ -94,7 +94,7 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
     h += "<tr" + RowClass(row.style, gap) + ">";
     gap = false;
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      const std::string text = Escape(row.cells[c].text);
+      const std::string text = EscapeMarkup(row.cells[c].text);
       if (c == 0) {
         const int indent = std::min(row.indent, 3);
         h += "<th scope=\"row\"" + (indent > 0 ? " class=\"i" + std::to_string(indent) + "\"" : std::string()) + ">" +
@@ -107,7 +107,7 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
   }
   h += "</tbody>\n</table>\n";
   if (scrolls) h += "</div>\n";
-  if (!table.footnote.empty()) h += "<p class=\"footnote\">" + Escape(table.footnote) + "</p>\n";
+  if (!table.footnote.empty()) h += "<p class=\"footnote\">" + EscapeMarkup(table.footnote) + "</p>\n";
   return h;
 }
 
@@ -125,16 +125,16 @@ void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
   const std::string follow_up = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead;
   main_ += "<table class=\"goals\">\n";
   if (area.rubrik) {
-    main_ += "<caption>" + Escape(area.rubrik->value) + "</caption>\n";
+    main_ += "<caption>" + EscapeMarkup(area.rubrik->value) + "</caption>\n";
   } else {
-    main_ += "<caption class=\"visually-hidden\">" + Escape(heading_above.empty() ? kGoalHead : heading_above) +
+    main_ += "<caption class=\"visually-hidden\">" + EscapeMarkup(heading_above.empty() ? kGoalHead : heading_above) +
              "</caption>\n";
   }
-  main_ += "<thead>\n<tr><th scope=\"col\">" + Escape(kGoalHead) + "</th><th scope=\"col\">" + Escape(follow_up) +
+  main_ += "<thead>\n<tr><th scope=\"col\">" + EscapeMarkup(kGoalHead) + "</th><th scope=\"col\">" + EscapeMarkup(follow_up) +
            "</th></tr>\n</thead>\n<tbody>\n";
   for (const Goal& goal : area.mal) {
     main_ += "<tr><th scope=\"row\">" + CellMarkup(goal.mal.value) + "</th><td><p class=\"status\">" +
-             Escape(GoalStatusText(goal.status)) + "</p>\n" + CellMarkup(goal.redovisning.value) + "</td></tr>\n";
+             EscapeMarkup(GoalStatusText(goal.status)) + "</p>\n" + CellMarkup(goal.redovisning.value) + "</td></tr>\n";
   }
   main_ += "</tbody>\n</table>\n";
 }

@@ -1,4 +1,5 @@
-// Text into HTML: escaping, and the ids of headings.
+// Text into HTML: the ids of headings (escaping is base's EscapeMarkup, shared with the PDF's
+// metadata).
 #pragma once
 
 #include <set>
@@ -6,10 +7,6 @@
 #include <string_view>
 
 namespace arsred {
-
-// `text` with &, <, >, " and ' written as character references, so that it is text wherever it
-// stands: between tags or inside an attribute's quotes. Every text of the inputs goes through it.
-std::string Escape(std::string_view text);
 
 // Fragment ids for headings, made from their words ("Resultaträkning" -> "resultatrakning"):
 // lower-case ASCII letters, digits and hyphens only, each id once per document.

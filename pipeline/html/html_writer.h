@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "calculate.h"
+#include "escape_markup.h"
 #include "html_style.h"
 #include "html_text.h"
 #include "layout.h"
@@ -32,6 +33,9 @@ class HtmlWriter {
   // A heading of the report's level `level` (1: a part, as "# " in the markup), as the HTML
   // heading one below it (the report's title is the h1), never skipping a level.
   void Heading(int level, const std::string& text);
+  // A paragraph, small print or list item written to `out`, consecutive items in one list
+  // (`in_list`: one is open); false, after closing any list, for a heading or an embed.
+  bool Prose(const Block& block, bool& in_list, std::string& out) const;
   void Markup(const Text& text);
   // Paragraphs, lists and surveys of a goals table's cell.
   std::string CellMarkup(const Text& text);

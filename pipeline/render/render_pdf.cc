@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "escape_markup.h"
 #include "font_metrics.h"
 #include "pdf_fonts.h"
 #include "pdf_deflate.h"
@@ -142,23 +143,6 @@ void SetInfo(PdfDoc& pdf, const DocumentInfo& info) {
   if (!info.language.empty()) {
     pdf.Add(pdf.Catalog(), "Lang", pdf.NewString(info.language));
   }
-}
-
-// Text for XML character data and attribute values. libharu's own XMP writer escapes nothing,
-// so a förbund named "Öst & Väst" would make ill-formed metadata.
-std::string XmlEscaped(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 // The Info dictionary's dates are midnight at +00'00' (see ParseIsoDate); XMP says the same
@@ -813,12 +797,14 @@ std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged)
   // Each entry repeats an Info entry, as PDF/A requires; empty ones are left out of both.
   std::string rdf;
   const auto property = [&rdf](const char* name, const std::string& value) {
-    if (!value.empty()) rdf += std::string("   <") + name + ">" + XmlEscaped(value) + "</" + name + ">\n";
+    // Escaped here: libharu's own XMP writer escapes nothing, so a förbund named "Öst & Väst"
+    // would make ill-formed metadata.
+    if (!value.empty()) rdf += std::string("   <") + name + ">" + EscapeMarkup(value) + "</" + name + ">\n";
   };
   const auto container = [&rdf](const char* name, const char* kind, const std::string& value, bool x_default) {
     if (value.empty()) return;
     rdf += std::string("   <") + name + "><rdf:" + kind + "><rdf:li" + (x_default ? " xml:lang=\"x-default\"" : "") +
-           ">" + XmlEscaped(value) + "</rdf:li></rdf:" + kind + "></" + name + ">\n";
+           ">" + EscapeMarkup(value) + "</rdf:li></rdf:" + kind + "></" + name + ">\n";
   };
   rdf += "   <dc:format>application/pdf</dc:format>\n";
   container("dc:title", "Alt", info.title, true);

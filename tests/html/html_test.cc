@@ -15,6 +15,7 @@
 
 #include "build.h"
 #include "calculate.h"
+#include "escape_markup.h"
 #include "html_style.h"
 #include "html_text.h"
 #include "layout.h"
@@ -295,19 +296,19 @@ void CheckStructure(const std::string& year) {
   for (const GoalArea& area : prose.goal_areas) {
     for (const Goal& goal : area.mal) texts.push_back(&goal.redovisning.value);
   }
-  std::vector<const ReportTable*> printed = NoteTables(figures);
+  std::vector<const ReportTable*> printed_tables = NoteTables(figures);
   for (const char* statement : {"resultatrakning", "balansrakning", "kassaflodesanalys"}) {
-    printed.push_back(&figures.tables.at(statement));
+    printed_tables.push_back(&figures.tables.at(statement));
   }
   for (const arsred::Text* text : texts) {
     for (const Block& block : text->doc.blocks) {
       if (block.kind != Block::Kind::kEmbed) continue;
       const EmbedTarget target = ResolveEmbed(figures, prose.goal_areas, block.embed);
-      if (target.kind == EmbedTarget::Kind::kTable) printed.push_back(target.table);
+      if (target.kind == EmbedTarget::Kind::kTable) printed_tables.push_back(target.table);
     }
   }
   int compared = 0, numbers = 0;
-  for (const ReportTable* table : printed) {
+  for (const ReportTable* table : printed_tables) {
     INFO(year << ": " << table->id << " \"" << table->title << "\"");
     if (table->title.empty()) continue;  // a survey without a title: found by no caption of its own
     // Two tables may share a title (a time series and a table of the year): one of those so
@@ -467,9 +468,9 @@ TEST_CASE("build --html refuses a javascript: link and a bidirectional override,
 
 // ----- the writer's parts ------------------------------------------------------------------------
 
-TEST_CASE("Escape writes the five characters of markup as references") {
-  CHECK(Escape("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &#39; f");
-  CHECK(Escape("Årets resultat \u2212" "1\u202F409") == "Årets resultat \u2212" "1\u202F409");
+TEST_CASE("EscapeMarkup writes the five characters of markup as references") {
+  CHECK(EscapeMarkup("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &#39; f");
+  CHECK(EscapeMarkup("Årets resultat \u2212" "1\u202F409") == "Årets resultat \u2212" "1\u202F409");
 }
 
 TEST_CASE("headings' ids are ASCII words, each once") {
