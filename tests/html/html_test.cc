@@ -400,6 +400,30 @@ TEST_CASE("build --html: the options that belong to the PDF are refused, and sev
   CHECK(draft_page.find(">Granskningsanteckningar (utkast)</h2>") != std::string::npos);
 }
 
+TEST_CASE("a chart whose values are still to fill in says so in words, and draws nothing") {
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
+  REQUIRE(RunArsred({"new", "2024", "--from", (temp.path() / "inputs/2023").string()}).exit_code == 0);
+  const fs::path year = temp.path() / "inputs/2024";
+  const std::string text = ReadFile(year / "text.yaml");
+  REQUIRE(text.find("forvaltningsberattelse: ATT FYLLA I\n") != std::string::npos);
+  WriteFile(year / "text.yaml", ReplaceAll(text, "forvaltningsberattelse: ATT FYLLA I\n",
+                                           "forvaltningsberattelse: |\n  # Förvaltningsberättelse\n\n"
+                                           "  [[diagram:kostnadsfordelning]]\n"));
+  const fs::path out = temp.path() / "r.html";
+  RunResult run = RunArsred({"build", year.string(), "--html", "-o", out.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);  // a draft, written, of inputs with values to fill in
+  const std::string page = ReadFile(out);
+  CHECK(page.find("<figcaption>Kostnadsfördelning</figcaption>\n<p class=\"to-fill\">" + ChartToFillText() + "</p>") !=
+        std::string::npos);
+  CHECK(page.find("<svg") == std::string::npos);
+  CHECK(page.find("<p class=\"draft-banner\">Utkast") != std::string::npos);
+  // The draft's last part lists the findings, each with its place.
+  CHECK(page.find("<ul class=\"findings\">\n<li>") != std::string::npos);
+  CHECK(page.find("error[fill.value]") != std::string::npos);
+}
+
 // ----- hostile inputs ----------------------------------------------------------------------------
 
 // inputs/ copied into `dir`, with 2023's text and a table caption changed by `edit`.
