@@ -173,6 +173,17 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "ul.findings{font-size:.875rem;padding-left:1.1rem}"
       ".visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
       "clip:rect(0,0,0,0);white-space:nowrap;border:0}"
+      // On a phone's width the tables take less room, so that most fit without scrolling.
+      "@media (max-width:40rem){"
+      "header.cover,nav.contents,main{padding-left:.75rem;padding-right:.75rem}"
+      "header.cover h1{font-size:2rem}"
+      "table{font-size:.8rem}"
+      "th,td{padding:.25rem .2rem}"
+      "tbody>tr>th{min-width:0}"
+      ".nowrap{white-space:normal}"  // a date may break at its hyphen rather than widen the page
+      "th,td{overflow-wrap:anywhere}"  // and a long compound word inside a word
+      "tbody th.i1{padding-left:.7rem}tbody th.i2{padding-left:1.2rem}tbody th.i3{padding-left:1.7rem}"
+      "}"
       // Printed: no navigation, each part from a new page, black on white.
       "@page{margin:18mm 20mm}"
       "@media print{"

@@ -7,8 +7,9 @@ namespace arsred {
 
 namespace {
 
-// A table of more columns than this scrolls sideways on a page of the text's width.
-constexpr size_t kColumnsThatFit = 7;
+// A table of more columns than this scrolls sideways in a region of its own: on a phone it
+// would otherwise widen the page.
+constexpr size_t kColumnsThatFit = 6;
 
 // The class of a row: its weight and rule, as the PDF sets sums and section heads.
 std::string RowClass(RowStyle style, bool after_gap) {

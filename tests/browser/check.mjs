@@ -2,6 +2,8 @@
 //  - the page asks for nothing but itself (no request other than its own file:// URL);
 //  - a screenshot of it is neither blank nor implausibly small (saved beside the pages);
 //  - axe-core finds no violation of WCAG 2.0 and 2.1, levels A and AA;
+//  - at 320 CSS pixels wide (WCAG 1.4.10, reflow) the page does not scroll sideways: a wide
+//    table scrolls in its own region;
 //  - printed, it hides the navigation and the skip link.
 // Usage (tests/browser/run does this): node check.mjs CHROMIUM OUT_DIR PAGE.html...
 import fs from 'node:fs';
@@ -89,7 +91,12 @@ try {
       fail(file, `axe ${violation.id} (${violation.impact}): ${violation.help}\n    ${where.join('\n    ')}`);
     }
     console.log(`${path.basename(file)}: axe-core ${result.testEngine.version}: ${result.passes.length} rules passed, ` +
-                `${result.violations.length} violated, ${result.incomplete.length} to review by hand`);
+                `${result.violations.length} violated, ${result.incomplete.length} to review by hand` +
+                (result.incomplete.length ? ` (${result.incomplete.map((rule) => `${rule.id}: ${rule.nodes.length}`).join(', ')})` : ''));
+
+    await page.setViewport({ width: 320, height: 640 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) fail(file, `at 320 px wide the page is ${width} px wide: it scrolls sideways`);
 
     await page.emulateMediaType('print');
     const printed = await page.evaluate(() => ({
