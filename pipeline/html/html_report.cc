@@ -57,6 +57,29 @@ std::string HtmlWriter::Page(const DraftNotes& draft, const std::string& figures
   return page;
 }
 
+namespace {
+
+// A file name as a relative URL: every byte but letters, digits and . _ ~ - percent-encoded, so
+// that a space, a '#' or an 'å' in the name still finds the file.
+std::string RelativeUrl(const std::string& file_name) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string url;
+  for (const char c : file_name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || c == '.' ||
+        c == '_' || c == '~' || c == '-') {
+      url += c;
+    } else {
+      url += '%';
+      url += kHex[byte >> 4];
+      url += kHex[byte & 0xF];
+    }
+  }
+  return url;
+}
+
+}  // namespace
+
 std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figures_file) {
   std::string h = "<header class=\"cover\">\n";
   if (draft.draft) {
@@ -73,8 +96,8 @@ std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figure
   h += "<p class=\"organisation-number\">Organisationsnummer " + EscapeMarkup(figures_.organisation_number) + "</p>\n";
   if (!figures_file.empty()) {
     // A relative link: the file lies beside the page, and nothing is fetched from elsewhere.
-    h += "<p class=\"open-data\">Rapportens siffror som öppna data: <a href=\"" + EscapeMarkup(figures_file) + "\" type=\"application/json\">" +
-         EscapeMarkup(figures_file) + "</a> (JSON)</p>\n";
+    h += "<p class=\"open-data\">Rapportens siffror som öppna data: <a href=\"" + RelativeUrl(figures_file) +
+         "\" type=\"application/json\">" + EscapeMarkup(figures_file) + "</a> (JSON)</p>\n";
   }
   h += "</header>\n";
   return h;

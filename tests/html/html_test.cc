@@ -361,6 +361,13 @@ TEST_CASE("the HTML edition is the same bytes from the same inputs, and written 
   RunResult dump = RunArsred({"dump", "--stage", "figures", "--format", "json", year.string()});
   REQUIRE(dump.exit_code == 0);
   CHECK(ReadFile(temp.path() / "a.figures.json") == dump.out);
+  // A name that is not a plain word is linked percent-encoded.
+  BuildHtml(year, temp.path() / "års rapport#1.html", {"--open-data"});
+  CHECK(ReadFile(temp.path() / "års rapport#1.html").find("href=\"%C3%A5rs%20rapport%231.figures.json\"") !=
+        std::string::npos);
+  CHECK(fs::exists(temp.path() / "års rapport#1.figures.json"));
+  fs::remove(temp.path() / "års rapport#1.html");
+  fs::remove(temp.path() / "års rapport#1.figures.json");
   // No temporary file is left beside it.
   int files = 0;
   for (const auto& entry : fs::directory_iterator(temp.path())) files += entry.is_regular_file();
