@@ -296,9 +296,9 @@ void FontMetrics::ShapeText(const char32_t* text, size_t length) const {
 int FontMetrics::Shape(char32_t left, char32_t right) const {
   const uint16_t left_glyph = Glyph(left), right_glyph = Glyph(right);
   if (left_glyph == 0 || right_glyph == 0) return 0;
+  ++shaped_pairs_;
   if (!kerning_glyphs_found_) FindKerningGlyphs();  // when the face first shapes, if ever
   if (!may_kern_.empty() && (!may_kern_[left_glyph] || !may_kern_[right_glyph])) return 0;
-  ++shaped_pairs_;
   const char32_t pair[] = {left, right};
   ShapeText(pair, 2);
   unsigned count = 0;

@@ -58,11 +58,11 @@ struct CompiledKerning {
 inline constexpr uint32_t kShapingTables[] = {sfnt::Tag("head"), sfnt::Tag("hhea"), sfnt::Tag("maxp"), sfnt::Tag("cmap"),
                                               sfnt::Tag("hmtx"), sfnt::Tag("GDEF"), sfnt::Tag("GSUB"), sfnt::Tag("GPOS"),
                                               sfnt::Tag("kern"), sfnt::Tag("kerx"), sfnt::Tag("morx")};
-// The characters compiled kerning covers: Latin-1 and the punctuation, signs and marks of
-// Swedish prose and tables (dashes, quotes, the ellipsis, the minus and ≈), where the font has
-// them.
+// The characters compiled kerning covers: Latin-1 and the punctuation, spaces, signs and marks of
+// Swedish prose and tables (dashes, quotes, the ellipsis, the narrow no-break space between
+// thousands, the minus and ≈), where the font has them.
 inline constexpr std::pair<char32_t, char32_t> kCompiledKerningRanges[] = {
-    {0x20, 0x7E}, {0xA0, 0xFF}, {0x2010, 0x2027}, {0x2030, 0x203A}, {0x20AC, 0x20AC}, {0x2212, 0x2212}, {0x2248, 0x2248}};
+    {0x20, 0x7E}, {0xA0, 0xFF}, {0x2000, 0x205F}, {0x20AC, 0x20AC}, {0x2212, 0x2212}, {0x2248, 0x2248}};
 
 class FontMetrics {
  public:
@@ -92,7 +92,8 @@ class FontMetrics {
 
   // The compiled kerning in use, or null when HarfBuzz shapes every pair.
   const CompiledKerning* compiled_kerning() const { return compiled_; }
-  // How many pairs HarfBuzz has shaped (those compiled kerning does not cover).
+  // How many pairs have been looked up through HarfBuzz (those compiled kerning does not cover):
+  // shaped, or found not to kern from the glyphs its kerning lookups name.
   size_t shaped_pairs() const { return shaped_pairs_; }
 
   int units_per_em() const { return units_per_em_; }
