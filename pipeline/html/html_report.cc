@@ -128,8 +128,7 @@ std::string HtmlWriter::Contents() const {
 }
 
 void HtmlWriter::Heading(int level, const std::string& text) {
-  const int html_level = std::clamp(level + 1, 2, heading_level_ + 1);
-  heading_level_ = html_level;
+  const int html_level = std::min(outline_.Next(level) + 1, 6);
   const std::string id = ids_.Make(text);
   const std::string tag = "h" + std::to_string(html_level);
   main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 2 ? " class=\"part\"" : "") + ">" + EscapeMarkup(text) +

@@ -78,7 +78,7 @@ class HtmlWriter {
   HeadingIds ids_;
   std::string main_;  // <main>'s content, written part by part
   std::vector<ContentsEntry> contents_;
-  int heading_level_ = 1;  // of the last heading written; the title is the h1
+  HeadingOutline outline_;  // the page's heading levels below the title, which is the h1
   int charts_ = 0;         // charts written, for their ids
   std::string draft_appendix_id_;
 };

@@ -13,6 +13,7 @@
 #include "layout_model.h"
 #include "load.h"
 #include "page_builder.h"
+#include "report_parts.h"
 #include "pages.h"
 #include "paragraph.h"
 
@@ -199,7 +200,7 @@ class Composer {
   std::vector<TocEntry> toc_, outline_;
   int heading_count_ = 0;
   std::vector<StructElement>& structure_;
-  int heading_level_ = 0;    // of the last heading in the structure tree
+  HeadingOutline heading_levels_;  // the structure tree's heading levels
   int list_ = -1;            // the L element that consecutive bullets go into, or -1
   int toc_heading_ = -1, toc_element_ = -1;
 };

@@ -133,6 +133,9 @@ std::unique_ptr<FontMetrics> FontMetrics::Parse(std::string_view font_file_bytes
   // A character mapped to a glyph the font does not have is missing (the PDF, too, gives it the
   // .notdef width).
   font->glyph_of_.DropGlyphsFrom(*glyph_count);
+  for (char32_t cp = 0; cp < font->latin1_advance_.size(); ++cp) {
+    font->latin1_advance_[cp] = font->GlyphAdvance(font->Glyph(cp));
+  }
 
   int ascender = *hhea_ascender, descender = *hhea_descender;
   // The typographic values are what the designer intends for line spacing; hhea is the fallback.
@@ -315,8 +318,12 @@ bool FontMetrics::HasGlyph(char32_t cp) const { return Glyph(cp) != 0; }
 uint16_t FontMetrics::Glyph(char32_t cp) const { return glyph_of_[cp]; }
 
 int FontMetrics::Advance(char32_t cp) const {
-  size_t glyph = Glyph(cp);  // glyph 0 is .notdef
-  size_t metric = std::min(glyph, advance_of_glyph_.size() - 1);
+  if (cp < latin1_advance_.size()) return latin1_advance_[cp];
+  return GlyphAdvance(Glyph(cp));
+}
+
+int FontMetrics::GlyphAdvance(uint16_t glyph) const {
+  const size_t metric = std::min<size_t>(glyph, advance_of_glyph_.size() - 1);  // glyph 0 is .notdef
   return ToThousandths(advance_of_glyph_[metric], units_per_em_);
 }
 

@@ -143,6 +143,8 @@ class FontMetrics {
   mutable std::unordered_map<uint64_t, int16_t> other_kerning_;  // (left << 32 | right) -> 1/1000 em
   sfnt::CharacterMap glyph_of_;  // cmap: the glyph of each BMP character, 0 for none
   std::vector<uint16_t> advance_of_glyph_;           // hmtx, in font units
+  int GlyphAdvance(uint16_t glyph) const;            // in 1/1000 em
+  std::array<int, 256> latin1_advance_{};            // Advance of U+0000..U+00FF, most of any text
   int units_per_em_ = 1000;
   int ascender_ = 0, descender_ = 0, cap_height_ = 0, x_height_ = 0;
   std::array<int, 4> bounding_box_{};

@@ -185,4 +185,11 @@ std::string ChartDescription(const ReportChart& chart) {
   return text;
 }
 
+int HeadingOutline::Next(int set_level) {
+  while (!open_.empty() && open_.back().set_level >= set_level) open_.pop_back();
+  const int outline_level = open_.empty() ? 1 : open_.back().outline_level + 1;
+  open_.push_back({set_level, outline_level});
+  return outline_level;
+}
+
 }  // namespace arsred

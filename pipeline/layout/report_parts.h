@@ -41,6 +41,25 @@ std::vector<ReportPart> ReportParts(const LayoutFile& layout, const ReportProse&
 // Whether the layout's `ordning` names the part `name` ("innehall", "omslag", "bilagor").
 bool LayoutHasPart(const LayoutFile& layout, const std::string& name);
 
+// ----- the outline of headings ---------------------------------------------------------------------
+
+// The level of each heading in a document's outline (the tagged PDF's H1…H6, the web page's
+// h2…h6), from the levels it is set at, in reading order: one level below the nearest heading
+// before it that is set larger, so that no level is skipped and headings set alike stay siblings.
+// A note's heading, set as a level 3 under "Noter" (level 1), is at outline level 2, and so is
+// the next note's.
+class HeadingOutline {
+ public:
+  int Next(int set_level);
+
+ private:
+  struct Entry {
+    int set_level;
+    int outline_level;
+  };
+  std::vector<Entry> open_;  // the headings the next one may stand under, outermost first
+};
+
 // ----- the texts the tool writes -----------------------------------------------------------------
 
 inline constexpr const char* kContentsHeading = "Innehåll";

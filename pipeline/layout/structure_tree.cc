@@ -41,8 +41,7 @@ int Composer::FigureElement(const ReportChart& chart) {
 int Composer::HeadingElement(int level) {
   // Levels are not skipped in the tree (a note's heading under "Noter" is the next level
   // down, whatever its size on the page).
-  const int tree_level = std::clamp(level, 1, heading_level_ + 1);
-  heading_level_ = tree_level;
+  const int tree_level = std::min(heading_levels_.Next(level), 6);
   return Element(static_cast<StructType>(static_cast<int>(StructType::kH1) + tree_level - 1));
 }
 
