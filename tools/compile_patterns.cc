@@ -1,4 +1,4 @@
-// arsred_compile_patterns DICTIONARY OUTPUT.cc: compiles a hyphenation pattern file into C++
+// arsred_compile_patterns OUTPUT.cc DICTIONARY: compiles a hyphenation pattern file into C++
 // source holding its trie as the hyphenator stores it (hyphenate.h, Hyphenator::Compiled), and
 // the file's own bytes. The build compiles Debian's Swedish dictionary this way, so that a build
 // of a report finds the trie ready in the program instead of building it from 100 KB of patterns
@@ -44,10 +44,10 @@ std::string CompiledSource(const std::string& path, const arsred::Hyphenator::Co
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: arsred_compile_patterns DICTIONARY OUTPUT.cc\n";
+    std::cerr << "usage: arsred_compile_patterns OUTPUT.cc DICTIONARY\n";
     return 2;
   }
-  const std::string path = argv[1];
+  const std::string path = argv[2];
   std::string error;
   const std::optional<std::string> text = arsred::ReadWholeFile(path, &error);
   if (!text) {
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   try {
-    arsred::WriteFileAtomically(argv[2], CompiledSource(path, hyphenator->Stored(*text)));
+    arsred::WriteFileAtomically(argv[1], CompiledSource(path, hyphenator->Stored(*text)));
   } catch (const std::exception& e) {
     std::cerr << "arsred_compile_patterns: " << e.what() << "\n";
     return 1;
