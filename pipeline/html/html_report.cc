@@ -104,12 +104,12 @@ std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figure
 }
 
 std::string HtmlWriter::Contents() const {
-  std::string h = "<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h2 id=\"innehall\">" +
-                  EscapeMarkup(kContentsHeading) + "</h2>\n<ol>\n";
+  std::string h = "<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h1 id=\"innehall\">" +
+                  EscapeMarkup(kContentsHeading) + "</h1>\n<ol>\n";
   bool open_item = false, open_sublist = false;
   for (const ContentsEntry& entry : contents_) {
     const std::string link = "<a href=\"#" + entry.id + "\">" + EscapeMarkup(entry.text) + "</a>";
-    if (entry.level == 2 || !open_item) {  // an h3 before any h2 stands at the top level
+    if (entry.level == 1 || !open_item) {  // an h2 before any part stands at the top level
       if (open_sublist) h += "</ol>\n";
       if (open_item) h += "</li>\n";
       h += "<li>" + link;
@@ -128,12 +128,13 @@ std::string HtmlWriter::Contents() const {
 }
 
 void HtmlWriter::Heading(int level, const std::string& text) {
-  const int html_level = std::min(outline_.Next(level) + 1, 6);
+  // The same levels as the tagged PDF's: each part an h1, as the report's title is.
+  const int html_level = std::min(outline_.Next(level), 6);
   const std::string id = ids_.Make(text);
   const std::string tag = "h" + std::to_string(html_level);
-  main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 2 ? " class=\"part\"" : "") + ">" + EscapeMarkup(text) +
+  main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 1 ? " class=\"part\"" : "") + ">" + EscapeMarkup(text) +
            "</" + tag + ">\n";
-  if (html_level <= 3) contents_.push_back({html_level, id, text});
+  if (html_level <= 2) contents_.push_back({html_level, id, text});
 }
 
 std::string HtmlWriter::Inlines(const std::vector<Inline>& inlines) const {

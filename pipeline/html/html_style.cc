@@ -19,7 +19,7 @@ double Linear(uint8_t channel) {
 
 double Luminance(Color c) { return 0.2126 * Linear(c.r) + 0.7152 * Linear(c.g) + 0.0722 * Linear(c.b); }
 
-// A heading's size in rem, the layout's h1–h4 (HTML h2–h5).
+// A heading's size in rem, the layout's h1–h4 (in main, HTML h1–h4).
 constexpr const char* kHeadingSizes[4] = {"1.75rem", "1.35rem", "1.15rem", "1.02rem"};
 
 }  // namespace
@@ -102,7 +102,7 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       ".draft-banner{border:2px solid #8a1c1c;color:#8a1c1c;background:#fff;padding:.5rem .75rem;margin:0 0 1.5rem;"
       "font-weight:700}"
       "nav.contents{padding-top:.5rem;padding-bottom:1rem}"
-      "nav.contents h2{font-size:1.35rem;margin:1rem 0 .5rem;color:" + Hex(colors.headings[0]) + "}"
+      "nav.contents h1{font-size:1.35rem;margin:1rem 0 .5rem;color:" + Hex(colors.headings[0]) + "}"
       "nav.contents ol{list-style:none;margin:0;padding:0}"
       "nav.contents ol ol{padding-left:1.25rem;margin-bottom:.35rem}"
       "nav.contents li{margin:.15rem 0}"
@@ -111,15 +111,15 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "a{color:" + link + ";text-decoration:underline;text-underline-offset:.15em}"
       "a:focus-visible{outline:3px solid " + link + ";outline-offset:2px}"
       "main{padding-bottom:2rem}"
-      "h2,h3,h4,h5{line-height:1.25;font-weight:700}"
-      "h2{margin:3rem 0 1rem;padding-top:1.25rem;border-top:1px solid " + rule + "}"
-      "h3{margin:2rem 0 .6rem}"
-      "h4{margin:1.6rem 0 .4rem}"
-      "h5{margin:1.3rem 0 .3rem}";
+      "main h1,h2,h3,h4,h5{line-height:1.25;font-weight:700}"
+      "main h1{margin:3rem 0 1rem;padding-top:1.25rem;border-top:1px solid " + rule + "}"
+      "main h2{margin:2rem 0 .6rem}"
+      "main h3{margin:1.6rem 0 .4rem}"
+      "main h4,main h5{margin:1.3rem 0 .3rem}";
   const HeadingStyle* headings[4] = {&layout.rubriker.h1, &layout.rubriker.h2, &layout.rubriker.h3,
                                      &layout.rubriker.h4};
   for (int i = 0; i < 4; ++i) {
-    css += "h" + std::to_string(i + 2) + "{font-size:" + kHeadingSizes[i] + ";color:" + Hex(colors.headings[i]);
+    css += "main h" + std::to_string(i + 1) + "{font-size:" + kHeadingSizes[i] + ";color:" + Hex(colors.headings[i]);
     if (headings[i]->versaler && headings[i]->versaler->value) css += ";text-transform:uppercase;letter-spacing:.02em";
     css += "}";
   }
@@ -194,8 +194,8 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "h1,h2,h3,h4,h5,header.cover h1,.subtitle,a,summary,caption,thead th,.organisation-number,.open-data,"
       ".draft-banner{color:#000!important}"
       ".draft-banner{border-color:#000}"
-      "h2.part{break-before:page;border-top:0}"
-      "h2,h3,h4,h5,caption{break-after:avoid}"
+      "h1.part{break-before:page;border-top:0}"
+      "h1,h2,h3,h4,h5,caption{break-after:avoid}"
       "tr,figure,li{break-inside:avoid}"
       "thead{display:table-header-group}"
       "tbody tr:nth-child(even){background:none}"

@@ -27,7 +27,7 @@ std::string Hex(Color color);
 // the layout's table stripes, where text stands on them).
 struct HtmlColors {
   Color text, muted, accent, link, table_head, rule;
-  Color headings[4];  // the layout's h1–h4: the HTML's h2–h5 (the report's title, h1, takes h1's)
+  Color headings[4];  // the layout's h1–h4, for the HTML's h1–h4 in main (the title takes h1's too)
   std::vector<Color> charts;
   std::optional<Color> stripe;
 };

@@ -28,10 +28,11 @@ class HtmlWriter {
 
   // The header: the report's title (h1), the draft's banner, the cover's lines, the open data.
   std::string Cover(const DraftNotes& draft, const std::string& figures_file);
-  // The table of contents: a link to every h2 and h3.
+  // The table of contents: a link to every part (h1) and section (h2).
   std::string Contents() const;
   // A heading of the report's level `level` (1: a part, as "# " in the markup), as the HTML
-  // heading one below it (the report's title is the h1), never skipping a level.
+  // heading of its level in the outline, as in the tagged PDF (a part is an h1), never skipping
+  // a level.
   void Heading(int level, const std::string& text);
   // A paragraph, small print or list item written to `out`, consecutive items in one list
   // (`in_list`: one is open); false, after closing any list, for a heading or an embed.
@@ -78,7 +79,7 @@ class HtmlWriter {
   HeadingIds ids_;
   std::string main_;  // <main>'s content, written part by part
   std::vector<ContentsEntry> contents_;
-  HeadingOutline outline_;  // the page's heading levels below the title, which is the h1
+  HeadingOutline outline_;  // the page's heading levels in main, the tagged PDF's
   int charts_ = 0;         // charts written, for their ids
   std::string draft_appendix_id_;
 };

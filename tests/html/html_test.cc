@@ -163,7 +163,8 @@ void CheckStructure(const std::string& year) {
   CHECK(count["title"] >= 1);
   CHECK(count["main"] == 1);
   CHECK(count["nav"] == 1);
-  CHECK(count["h1"] == 1);
+  CHECK(count["h1"] > 2);  // the title, the contents and each part, as the PDF's H1s
+  CHECK(count["h5"] + count["h6"] == 0);
   bool charset = false, viewport = false;
   for (xmlNode* e : elements) {
     if (Name(e) != "meta") continue;
@@ -173,7 +174,8 @@ void CheckStructure(const std::string& year) {
   CHECK(charset);
   CHECK(viewport);
 
-  // Headings: the title is the one h1, then no level is skipped on the way down.
+  // Headings: h1 to h4, as the tagged PDF's H1 to H4 (the title and each part an h1), no level
+  // skipped on the way down.
   int previous = 0;
   std::vector<std::pair<int, std::string>> headings;  // in main: level and id
   bool in_main = false;
@@ -183,13 +185,14 @@ void CheckStructure(const std::string& year) {
     if (level == 0) continue;
     INFO(year << ": " << Name(e) << " " << Text(e) << " after h" << previous);
     CHECK(level <= previous + 1);
+    CHECK(level <= 4);
     CHECK(!Text(e).empty());
     previous = level;
     if (in_main) headings.emplace_back(level, Attribute(e, "id"));
   }
   CHECK(headings.size() > 20);
 
-  // The skip link leads to main; the contents link to every h2 and h3 of it.
+  // The skip link leads to main; the contents link to every h1 and h2 of it.
   std::set<std::string> ids, contents_links;
   for (xmlNode* e : elements) {
     if (HasAttribute(e, "id")) {
@@ -207,7 +210,7 @@ void CheckStructure(const std::string& year) {
   }
   CHECK(skip_link);
   for (const auto& [level, id] : headings) {
-    if (level > 3) continue;
+    if (level > 2) continue;
     INFO("h" << level << " #" << id);
     CHECK(contents_links.count("#" + id) == 1);
   }
@@ -404,7 +407,7 @@ TEST_CASE("build --html: the options that belong to the PDF are refused, and sev
   CHECK(final_page.find("Granskningsanteckningar") == std::string::npos);
   const std::string draft_page = ReadFile(temp.path() / "arsredovisning-2023.html");
   CHECK(draft_page.find("<p class=\"draft-banner\">Utkast") != std::string::npos);
-  CHECK(draft_page.find(">Granskningsanteckningar (utkast)</h2>") != std::string::npos);
+  CHECK(draft_page.find(">Granskningsanteckningar (utkast)</h1>") != std::string::npos);
 }
 
 TEST_CASE("a chart whose values are still to fill in says so in words, and draws nothing") {
