@@ -150,10 +150,13 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   for (SetLine& line : lines) {
     for (GlyphRun& run : line.runs) run.role = role;
   }
-  TagLines(lines, HeadingElement(level));
+  // Its level in the outline (the structure tree, the bookmarks, the contents), which need not
+  // be the level it is set at: a note's heading, set as a level 3, is the next level under "Noter".
+  int outline_level = 0;
+  TagLines(lines, HeadingElement(level, &outline_level));
   std::string anchor = "h" + std::to_string(++heading_count_);
-  if (in_toc && level <= 2) toc_.push_back({raw_text, level, anchor});
-  outline_.push_back({raw_text, level, anchor});
+  if (in_toc && outline_level <= 2) toc_.push_back({raw_text, outline_level, anchor});
+  outline_.push_back({raw_text, outline_level, anchor});
   // The first line of a heading carries the space above and, for a part, the new page.
   FlowBlock spacer;
   spacer.height = 0;

@@ -59,7 +59,9 @@ class Composer {
   // (ChartDescription): "Cirkeldiagram: Kostnader 2023: Insatser 69 %, Personal 25 %, Övrigt 6 %".
   int FigureElement(const ReportChart& chart);
 
-  int HeadingElement(int level);
+  // A heading's element: H1…H6 at the heading's level in the outline (HeadingOutline), which it
+  // also gives in `outline_level`.
+  int HeadingElement(int level, int* outline_level = nullptr);
 
   // --- text: paragraphs, headings, lists, captions (composer.cc) ----------------------------
 

@@ -110,7 +110,7 @@ void Composer::Notes() {
   if (figures_.note_order.empty()) return;
   Heading(1, kNotesHeading, true);
   for (const ReportTable* note : NoteTables(figures_)) {
-    Heading(3, note->title, false);
+    Heading(3, note->title, true);  // listed in the contents under "Noter", as in the web edition
     Table(*note, true, Keeping::kWhole, "");
   }
 }

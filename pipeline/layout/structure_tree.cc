@@ -38,10 +38,11 @@ int Composer::FigureElement(const ReportChart& chart) {
   return figure;
 }
 
-int Composer::HeadingElement(int level) {
+int Composer::HeadingElement(int level, int* outline_level) {
   // Levels are not skipped in the tree (a note's heading under "Noter" is the next level
   // down, whatever its size on the page).
   const int tree_level = std::min(heading_levels_.Next(level), 6);
+  if (outline_level != nullptr) *outline_level = tree_level;
   return Element(static_cast<StructType>(static_cast<int>(StructType::kH1) + tree_level - 1));
 }
 
