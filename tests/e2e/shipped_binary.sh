@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The binary that ships, run as a user runs it (not the tests' in-process command line): a
-# closed-books import, a tagged final build, approve, archive and verify of the base fixture,
-# each checked with the readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
+# closed-books import, a tagged final build, approve, archive, verify and one signature of the
+# base fixture, each checked with the readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
 set -euo pipefail
 arsred=$1
 source_dir=$2
@@ -32,4 +32,13 @@ grep -q "Samordningsförbundet Provbygden" "$work/text.txt"
 cmp "$work/final.pdf" "$work/archive/2024/arsredovisning-2024.pdf"
 cmp "$year/bokforing.se" "$work/archive/2024/source/inputs/2024/bokforing.se"
 grep -q '^  pdf: "PDF/A-2a, PDF/UA-1"$' "$work/archive/2024/manifest.yaml"
-echo "shipped binary: import of closed books, final build, approve, archive and verify pass"
+# A ledamot signs a seat (qpdf reads the fields, OpenSSL makes the CMS), and a reader checks it.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
+  -subj "/CN=Ledamot Provbygden" -addext "keyUsage=critical,digitalSignature" 2> /dev/null
+openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/ledamot.p12" -passout pass:
+"$arsred" sign "$work/final.pdf" --seat region --pkcs12 "$work/ledamot.p12" --date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  -o "$work/signed.pdf"
+pdfsig "$work/signed.pdf" > "$work/signatures.txt" 2>&1 || true  # the certificate is self-signed
+grep -q "Signature Validation: Signature is Valid" "$work/signatures.txt"
+grep -q "Signer Certificate Common Name: Ledamot Provbygden" "$work/signatures.txt"
+echo "shipped binary: import of closed books, final build, approve, archive, verify and sign pass"
