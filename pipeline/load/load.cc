@@ -63,9 +63,11 @@ std::string ShownPath(const fs::path& p) { return p.lexically_normal().generic_s
 namespace {
 
 // Parses a registered file and loads it into the struct of that file. Reads `sources` only, so
-// that several files can load at once. Returns the markers a draft cannot show.
-int LoadSource(YamlSource source, const std::string& name, YearFiles& files, const SourceSet& sources,
-               Diagnostics& diagnostics, const ReaderLimits& limits) {
+// that several files can load at once. Returns the markers a draft cannot show. The goals' texts
+// are parsed as markup only in the report year (`report_year`): other years give figures, never
+// prose (see LoadYear).
+int LoadSource(YamlSource source, const std::string& name, bool report_year, YearFiles& files,
+               const SourceSet& sources, Diagnostics& diagnostics, const ReaderLimits& limits) {
   auto parsed = ParseYamlSource(source, sources, diagnostics, limits);
   if (!parsed) return 0;
   MarkupParser markup{diagnostics};
@@ -77,7 +79,7 @@ int LoadSource(YamlSource source, const std::string& name, YearFiles& files, con
     markup.Parse(files.text);
   } else if (name == "verksamhet.yaml") {
     undraftable = LoadInto(*parsed, files.verksamhet, sources, diagnostics, limits);
-    markup.Parse(files.verksamhet);
+    if (report_year) markup.Parse(files.verksamhet);
   } else if (name == "budget.yaml") {
     undraftable = LoadInto(*parsed, files.budget, sources, diagnostics, limits);
   } else if (name == "rakenskaper.yaml") {
@@ -93,7 +95,8 @@ int LoadSource(YamlSource source, const std::string& name, YearFiles& files, con
 
 void LoadFileText(std::string text, const std::string& name, const std::string& shown_path, YearFiles& files,
                   SourceSet& sources, Diagnostics& diagnostics, const ReaderLimits& limits) {
-  LoadSource(AddYamlSource(std::move(text), shown_path, sources), name, files, sources, diagnostics, limits);
+  LoadSource(AddYamlSource(std::move(text), shown_path, sources), name, /*report_year=*/true, files, sources,
+             diagnostics, limits);
 }
 
 namespace {
@@ -244,7 +247,9 @@ bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diag
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
   ParallelFor(order.size(), [&](size_t k) {
     FileJob& job = jobs[order[k]];
-    job.undraftable_markers = LoadSource(job.source, job.name, job.year->files, inputs.sources, job.findings, limits);
+    const bool report_year = job.year->year == inputs.report_year;
+    job.undraftable_markers =
+        LoadSource(job.source, job.name, report_year, job.year->files, inputs.sources, job.findings, limits);
   });
   for (FileJob& job : jobs) {
     // Values still to fill in leave a year complete, to be drafted with a marker in their place,
