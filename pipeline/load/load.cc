@@ -131,7 +131,7 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
   entry.year = year;
   entry.dir = ShownPath(dir);
   std::error_code ec;
-  fs::path real_dir = fs::canonical(dir, ec);
+  std::optional<fs::path> real_dir;  // resolved when a symbolic link is met
   size_t errors_before = diagnostics.ErrorCount();
 
   for (const YearFileSpec& spec : kYearFileSpecs) {
@@ -143,12 +143,17 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     const std::string_view name = spec.name;
     if (!report_year && (name == "text.yaml" || name == "rattelser.yaml")) continue;
     int file = inputs.sources.Add(shown, "");
-    fs::path real = fs::canonical(path, ec);
-    if (ec || real.parent_path() != real_dir) {
-      diagnostics.Error("file.outside", Where{file, 0, 0}, "", "the file leads outside its year directory");
-      continue;
+    // A file that is no symbolic link is in the directory; a link must lead to a file beside it.
+    fs::path real = path;
+    if (fs::is_symlink(status)) {
+      if (!real_dir) real_dir = fs::canonical(dir, ec);
+      real = fs::canonical(path, ec);
+      if (ec || real.parent_path() != *real_dir) {
+        diagnostics.Error("file.outside", Where{file, 0, 0}, "", "the file leads outside its year directory");
+        continue;
+      }
     }
-    if (!fs::is_regular_file(real, ec)) {
+    if (fs::is_symlink(status) ? !fs::is_regular_file(real, ec) : !fs::is_regular_file(status)) {
       diagnostics.Error("file.type", Where{file, 0, 0}, "", "expected a file, found a directory or device");
       continue;
     }
