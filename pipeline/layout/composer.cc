@@ -206,7 +206,9 @@ void Composer::Bullet(const std::vector<Inline>& inlines, const std::string& pat
   bullet.text = "\u2022";
   bullet.color = body_.color;
   bullet.role = Role::kListItem;
-  if (list_ < 0) list_ = Element(StructType::kL);
+  // A list stands apart from the paragraph above it as paragraphs do; its items, closer.
+  const bool first_item = list_ < 0;
+  if (first_item) list_ = Element(StructType::kL);
   const int item = Element(StructType::kLI, list_);
   bullet.structure = Element(StructType::kLbl, item);
   const int body = Element(StructType::kLBody, item);
@@ -217,7 +219,7 @@ void Composer::Bullet(const std::vector<Inline>& inlines, const std::string& pat
   }
   if (!lines.empty()) lines[0].runs.insert(lines[0].runs.begin(), bullet);
   TagLines(lines, body);
-  AddLines(lines, body_, leading_, indent, paragraph_space_ * 0.5);
+  AddLines(lines, body_, leading_, indent, first_item ? paragraph_space_ : paragraph_space_ * 0.5);
 }
 
 void Composer::Caption(const std::string& text, double size, bool span, double space_before, int element) {
