@@ -626,14 +626,17 @@ ReportTable SurveyTable(const Survey& survey) {
   return t;
 }
 
+// One row per category and one column per measurement (före, efter): the categories' names are
+// long and many, and as column heads they broke into pieces of words. Under them, how many
+// persons each measurement's percentages are of, where the inputs say.
 ReportTable DistributionTable(const Distribution& d) {
   std::vector<std::string> heads;
-  for (const Category& c : d.kategorier) heads.push_back(c.text.value);
+  for (const Measurement& m : d.matningar) heads.push_back(m.text.value);
   ReportTable t = TableWithHead("fordelning." + d.id.value.name, d.rubrik.value, "", heads);
-  for (const Measurement& m : d.matningar) {
+  for (const Category& c : d.kategorier) {
     ReportRow r;
-    r.cells.push_back({m.text.value, false});
-    for (const Category& c : d.kategorier) {
+    r.cells.push_back({c.text.value, false});
+    for (const Measurement& m : d.matningar) {
       std::string text = kNil;
       for (const auto& [category, percent] : m.andelar.entries) {
         if (category.value.name == c.id.value.name) {
@@ -643,6 +646,16 @@ ReportTable DistributionTable(const Distribution& d) {
       r.cells.push_back({text, true});
     }
     t.rows.push_back(r);
+  }
+  const bool counted = std::any_of(d.matningar.begin(), d.matningar.end(), [](const Measurement& m) { return m.n; });
+  if (counted) {
+    ReportRow persons;
+    persons.cells.push_back({"Antal personer", false});
+    for (const Measurement& m : d.matningar) {
+      persons.cells.push_back({!m.n ? kNil : m.n->to_fill ? kToFillMark : FormatNumber(m.n->value), true});
+    }
+    persons.style = RowStyle::kTotal;
+    t.rows.push_back(persons);
   }
   return t;
 }

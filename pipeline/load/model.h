@@ -475,8 +475,8 @@ struct Measurement : Anchor {
   template <class V>
   void Fields(V& v) {
     v("id", id, "Measurement id, e.g. fore or efter.");
-    v("text", text, "Row label, e.g. Före insats.");
-    v("n", n, "Number of persons the percentages are of.");
+    v("text", text, "Column head, e.g. Före insats.");
+    v("n", n, "Number of persons the percentages are of, printed in the row Antal personer under them.");
     v("andelar", andelar, "Percent per category id; together about 100.");
   }
 };
@@ -492,7 +492,7 @@ struct Distribution : Anchor {
     v("id", id, "Id used to embed the table: [[fordelning:ID]].");
     v("rubrik", rubrik, "Caption.");
     v("kategorier", kategorier, "The categories, in print order.");
-    v("matningar", matningar, "One row of percentages per measurement.");
+    v("matningar", matningar, "The measurements: one column of percentages each, under the category rows.");
   }
 };
 
