@@ -96,10 +96,11 @@ std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int 
 }
 
 void Composer::AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
-                      bool keep_last_with_next, const std::string& anchor) {
+                      bool keep_last_with_next, const std::string& anchor, bool span) {
   for (size_t i = 0; i < lines.size(); ++i) {
     FlowBlock b;
     b.height = leading;
+    b.span = span;
     b.space_before = i == 0 ? space_before : 0;
     bool orphan = i == 0 && lines.size() >= 2;
     bool widow = lines.size() >= 3 && i + 2 == lines.size();
@@ -145,7 +146,10 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   std::string text = h.versaler && h.versaler->value ? Upper(raw_text) : raw_text;
   Style style{Pt(h.storlek), kBold, ColorOr(h.farg, body_.color)};
   CheckGlyphs(text, Where{}, "heading", kBold);
-  auto lines = typesetter_.Set({{text, kBold, ""}}, style.size, style.color, pages_.column_width(), false);
+  // A part's heading runs across the columns of a multi-column layout, above them.
+  const bool span = level == 1 && pages_.columns() > 1;
+  auto lines = typesetter_.Set({{text, kBold, ""}}, style.size, style.color,
+                               span ? pages_.text_width() : pages_.column_width(), false, Hyphenation::kOnlyToFit);
   Role role = level == 1 ? Role::kHeading1 : level == 2 ? Role::kHeading2 : level == 3 ? Role::kHeading3 : Role::kHeading4;
   for (SetLine& line : lines) {
     for (GlyphRun& run : line.runs) run.role = role;
@@ -164,12 +168,13 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   spacer.keep_with_next = true;
   spacer.new_page = (h.ny_sida && h.ny_sida->value) || new_sheet;
   spacer.recto = new_sheet;
-  spacer.span = level == 1 && pages_.columns() > 1;
+  spacer.span = span;
   pages_.Add(spacer);
-  AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor);
+  AddLines(lines, style, style.size * 1.2, 0, 0, true, anchor, span);
   FlowBlock after;
   after.height = Pt(h.efter);
   after.keep_with_next = true;
+  after.span = span;
   pages_.Add(after);
 }
 
@@ -224,7 +229,7 @@ void Composer::Bullet(const std::vector<Inline>& inlines, const std::string& pat
 
 void Composer::Caption(const std::string& text, double size, bool span, double space_before, int element) {
   auto lines = typesetter_.Set({{text, kBold, ""}}, size, body_.color, span ? pages_.text_width() : pages_.column_width(),
-                               false);
+                               false, Hyphenation::kOnlyToFit);
   TagLines(lines, element);
   for (size_t i = 0; i < lines.size(); ++i) {
     FlowBlock b;

@@ -72,9 +72,10 @@ class Composer {
 
   std::vector<StyledSpan> Spans(const std::vector<Inline>& inlines, int base_face, const std::string& path);
 
-  // Lines of text as blocks, with no line left alone at the top or bottom of a page.
+  // Lines of text as blocks, with no line left alone at the top or bottom of a page; with
+  // `span`, across the columns of a multi-column layout.
   void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
-                bool keep_last_with_next = false, const std::string& anchor = "");
+                bool keep_last_with_next = false, const std::string& anchor = "", bool span = false);
 
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
                  double size_factor = 1.0);
@@ -97,7 +98,8 @@ class Composer {
     bool numeric = false;
   };
 
-  std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric);
+  std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric,
+                               Hyphenation hyphenation = Hyphenation::kWhenNeeded);
 
   // How a table's rows keep together on a page.
   enum class Keeping {

@@ -39,7 +39,8 @@ struct PageSetup : Anchor {
     v("bredd", bredd, "Page width in mm (A4: 210).");
     v("hojd", hojd, "Page height in mm (A4: 297).");
     v("marginal", marginal, "The margins.");
-    v("kolumner", kolumner, "Text columns for prose: 1 (default) or 2. Tables and statements span the page.");
+    v("kolumner", kolumner,
+      "Text columns for prose: 1 (default) or 2. Tables, statements and the parts' headings span the page.");
     v("spaltmellanrum", spaltmellanrum, "Space between columns in mm.");
     v("dubbelsidig", dubbelsidig, "Mirror inner and outer margins on even pages (two-sided print).");
     v("underskrifter_eget_blad", underskrifter_eget_blad,

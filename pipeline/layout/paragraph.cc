@@ -278,7 +278,7 @@ double Typesetter::Width(int face, const std::string& text, double size) const {
 }
 
 std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
-                                     bool justify) const {
+                                     bool justify, Hyphenation hyphenation) const {
   // 1. Atoms: boxes for word pieces, glue for spaces, penalties where a word may break (with
   //    `hyphenate`, also where the dictionary hyphenates it).
   std::vector<Atom> atoms;
@@ -401,6 +401,13 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   auto breaks = BreakLines(items, {width}, first_pass);
   BreakParams params;
   params.emergency_stretch = width * 0.1;
+  if (!breaks && hyphenation == Hyphenation::kOnlyToFit) {
+    // Words whole, however loose the lines (a line of one word has no space to stretch, so each
+    // line may stretch by the whole width): this fails only where a word is wider than the line.
+    BreakParams whole_words = params;
+    whole_words.emergency_stretch = width;
+    breaks = BreakLines(items, {width}, whole_words);
+  }
   if (!breaks) {
     hyphenate = hyphenator_ != nullptr;
     make_atoms();

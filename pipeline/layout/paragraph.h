@@ -21,6 +21,11 @@ struct StyledSpan {
   std::string uri;  // a link's address, when the span is a link
 };
 
+// When a paragraph's words may be hyphenated: when its lines cannot be set well without (TeX's
+// second pass), or only to fit a word wider than the line, as in headings and the heads of
+// tables, whose lines may be as ragged as they come.
+enum class Hyphenation { kWhenNeeded, kOnlyToFit };
+
 struct SetLine {
   std::vector<GlyphRun> runs;  // x relative to the line's start, y = 0 on the baseline
   std::vector<Link> links;     // relative like the runs (y from −descent to ascent)
@@ -37,7 +42,7 @@ class Typesetter {
   // than the line is broken between characters as a last resort (never overfull), except that
   // with margin kerning a justified line's final punctuation hangs partly past `width`.
   std::vector<SetLine> Set(const std::vector<StyledSpan>& spans, double size, Color color, double width,
-                           bool justify) const;
+                           bool justify, Hyphenation hyphenation = Hyphenation::kWhenNeeded) const;
   double Width(int face, const std::string& text, double size) const;
   // Margin kerning: in justified text, a line's final hyphen, dash, comma, full stop, colon,
   // semicolon or closing quote stands partly in the right margin (by MarginKerning's shares of

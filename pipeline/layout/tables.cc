@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "report_parts.h"
 
@@ -36,9 +37,25 @@ constexpr double kRowTextOffset = 0.5;
 constexpr double kRuleClearance = 1.0;
 constexpr double kTotalRowExtra = 0.5;
 
+// The pieces a head may wrap between: words, and a word cut after each en dash in it.
+std::vector<std::string_view> HeadWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  constexpr std::string_view kDash = "\u2013";
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool space = i == text.size() || text[i] == ' ';
+    const bool after_dash = !space && i >= kDash.size() && text.substr(i - kDash.size(), kDash.size()) == kDash;
+    if ((space || after_dash) && i > start) words.push_back(text.substr(start, i - start));
+    if (space) start = i + 1;
+    if (after_dash) start = i;
+  }
+  return words;
+}
+
 }  // namespace
 
-std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double width, bool numeric) {
+std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double width, bool numeric,
+                                       Hyphenation hyphenation) {
   if (text.empty()) return {};
   CheckGlyphs(text, Where{}, "table", face);
   if (numeric) {
@@ -53,7 +70,8 @@ std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double
     line.runs.push_back(run);
     return {line};
   }
-  return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false);
+  return typesetter_.Set({{text, face, ""}}, table_size_, body_.color, std::max(width, kMinTextCellWidth), false,
+                         hyphenation);
 }
 
 Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double total) const {
@@ -82,11 +100,18 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   }
   // A head over several number columns ("Deltagare vid avslut (n=64)" over Antal and Andel)
   // is set on one line: the columns under it widen evenly to hold it. A head over one column
-  // may wrap, as "Avvikelse utfall–budget" does.
+  // may wrap where words end, after a space or a dash ("Avvikelse utfall–budget",
+  // "2023-01-01–2023-12-31"), but the column holds its longest word whole: "Före insats" over
+  // "13 %" broke into "Före in-" and "sats".
   for (const auto& head : table.head) {
     size_t col = 0;
     for (const HeadCell& cell : head) {
       const auto span = static_cast<size_t>(cell.span);
+      if (span == 1 && col >= 1 && col < n) {
+        for (std::string_view word : HeadWords(cell.text)) {
+          widths[col] = std::max(widths[col], typesetter_.Width(kBold, std::string(word), table_size_) + kSpanningHeadPad);
+        }
+      }
       if (span > 1 && col >= 1 && col + span <= n) {
         double spanned = 0;
         for (size_t k = col; k < col + span; ++k) spanned += widths[k];
@@ -174,8 +199,9 @@ std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableC
       }
       CellLines cl;
       cl.numeric = IsNumberColumn(table, col);
-      // A head over numbers is set ragged and drawn right-aligned, line by line.
-      cl.lines = SetCell(cell.text, kBold, w - 4, false);
+      // A head over numbers is set ragged and drawn right-aligned, line by line; its words stay
+      // whole (MeasureColumns made room for the longest).
+      cl.lines = SetCell(cell.text, kBold, w - 4, false, Hyphenation::kOnlyToFit);
       const int header = Element(StructType::kTH, row_element);
       structure_[static_cast<size_t>(header)].scope = HeaderScope::kColumn;
       TagLines(cl.lines, header);

@@ -185,5 +185,36 @@ TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
   CHECK(ForDrawing("25\u00A0%") == "25 %");
 }
 
+// Headings and the heads of tables (issue 22): a word that fits on a line stays whole, however
+// ragged the lines; only a word wider than the line is hyphenated, and never split elsewhere.
+TEST_CASE("with Hyphenation::kOnlyToFit, words that fit stay whole and only one too wide is hyphenated") {
+  Setter s;
+  const double avvikelse = s.typesetter->Width(kRegular, "Avvikelse", 9.5);
+  // A column as wide as its longest word: the default hyphenates for evener lines.
+  auto hyphenated = s.typesetter->Set({{"Avvikelse utfall\u2013budget", kRegular, ""}}, 9.5, Color{}, avvikelse + 1, false);
+  bool any_hyphen = false;
+  for (const SetLine& line : hyphenated) any_hyphen |= line.hyphenated;
+  CHECK(any_hyphen);
+  auto whole = s.typesetter->Set({{"Avvikelse utfall\u2013budget", kRegular, ""}}, 9.5, Color{}, avvikelse + 1, false,
+                                 Hyphenation::kOnlyToFit);
+  REQUIRE(whole.size() == 3);
+  CHECK(whole[0].runs.back().text == "Avvikelse ");
+  CHECK(whole[1].runs.back().text == "utfall\u2013");
+  CHECK(whole[2].runs.back().text == "budget");
+  for (const SetLine& line : whole) CHECK_FALSE(line.hyphenated);
+
+  // Narrower than "avslutade": hyphenated at the dictionary's point, not cut between letters.
+  const double narrow = s.typesetter->Width(kRegular, "avslutade", 9.5) - 4;
+  auto too_wide = s.typesetter->Set({{"Andel av avslutade", kRegular, ""}}, 9.5, Color{}, narrow, false,
+                                    Hyphenation::kOnlyToFit);
+  CHECK(Letters(too_wide) == "Andelavavslutade");
+  bool hyphen = false;
+  for (const SetLine& line : too_wide) {
+    hyphen |= line.hyphenated;
+    CHECK(line.width <= narrow + 1e-6);
+  }
+  CHECK(hyphen);
+}
+
 }  // namespace
 }  // namespace arsred
