@@ -243,6 +243,19 @@ class TableBuilder {
       if (!line.always && !Present(line.figure)) continue;
       t.rows.push_back(AmountRow(line));
     }
+    // A statement none of whose lines has a note (the kassaflödesanalys, as a rule) prints no
+    // empty Not column.
+    const bool any_note = std::any_of(t.rows.begin(), t.rows.end(), [](const ReportRow& row) {
+      return row.cells.size() > 1 && !row.cells[1].text.empty();
+    });
+    if (!any_note) {
+      t.has_note_column = false;
+      for (auto& head_row : t.head) head_row.erase(head_row.begin() + 1);
+      t.numeric_columns.erase(t.numeric_columns.begin() + 1);
+      for (ReportRow& row : t.rows) {
+        if (row.cells.size() > 1) row.cells.erase(row.cells.begin() + 1);
+      }
+    }
     return t;
   }
 
