@@ -4,10 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <memory>
-#include <stdexcept>
 
-#include "harfbuzz_subset_api.h"
 #include "sfnt.h"  // layout's: the reads, the table directory and the cmap that metrics use too
 
 namespace arsred {
@@ -22,8 +19,60 @@ bool Fail(std::string* error, std::string message) {
   return false;
 }
 
-// The tables of the input that the check reads, checked to be long enough for the fields read
-// from them.
+void PutU16(std::string& out, uint16_t value) {
+  out += static_cast<char>(value >> 8);
+  out += static_cast<char>(value & 0xFF);
+}
+
+void PutU32(std::string& out, uint32_t value) {
+  PutU16(out, static_cast<uint16_t>(value >> 16));
+  PutU16(out, static_cast<uint16_t>(value & 0xFFFF));
+}
+
+void SetU16(std::string& out, size_t at, uint16_t value) {
+  out[at] = static_cast<char>(value >> 8);
+  out[at + 1] = static_cast<char>(value & 0xFF);
+}
+
+void SetU32(std::string& out, size_t at, uint32_t value) {
+  SetU16(out, at, static_cast<uint16_t>(value >> 16));
+  SetU16(out, at + 2, static_cast<uint16_t>(value & 0xFFFF));
+}
+
+void PadTo4(std::string& out) { out.append((4 - out.size() % 4) % 4, '\0'); }
+
+// The sum of the data as big-endian 32-bit words, the last one padded with zeros.
+uint32_t Checksum(std::string_view data) {
+  uint32_t sum = 0;
+  for (size_t at = 0; at < data.size(); at += 4) {
+    uint32_t word = 0;
+    for (size_t i = 0; i < 4; ++i) {
+      word <<= 8;
+      if (at + i < data.size()) word |= static_cast<unsigned char>(data[at + i]);
+    }
+    sum += word;
+  }
+  return sum;
+}
+
+// For the binary-search fields of the table directory and of cmap format 4: the largest power of
+// two not above `count` (at least 1), and its base-2 logarithm.
+struct PowerOfTwo {
+  uint16_t value = 1;
+  uint16_t log2 = 0;
+};
+
+PowerOfTwo LargestPowerOfTwo(size_t count) {
+  PowerOfTwo power;
+  while (static_cast<size_t>(power.value) * 2 <= count) {
+    power.value = static_cast<uint16_t>(power.value * 2);
+    ++power.log2;
+  }
+  return power;
+}
+
+// The tables of the input that the subset is made from, checked to be long enough for the
+// fields read from them.
 struct Font {
   std::map<uint32_t, Bytes> tables;  // every table, by tag
   Bytes head, hhea, maxp, hmtx, loca, glyf, cmap;
@@ -83,7 +132,8 @@ bool GlyphData(const Font& font, uint16_t glyph, std::string_view* data, std::st
   return true;
 }
 
-// Calls visit(component) for each component of a composite glyph; does nothing for a simple or
+// Calls visit(offset, component) for each component of a composite glyph, where `offset` is the
+// position within `glyph` of the component's 16-bit glyph index; does nothing for a simple or
 // empty glyph. False when the component records run past the glyph's data.
 template <typename Visit>
 bool ForEachComponent(std::string_view glyph, Visit visit) {
@@ -105,47 +155,53 @@ bool ForEachComponent(std::string_view glyph, Visit visit) {
       record_size += 8;
     }
     if (!data.Has(at, record_size)) return false;
-    visit(*component);
+    visit(at + 2, *component);
     if (!(*flags & kMoreComponents)) return true;
     at += record_size;
   }
 }
 
-// The glyphs a subset of `code_points` holds: .notdef, the glyph of each character the font
-// maps, and, recursively, the components of composite glyphs. Each is checked to lie inside glyf
-// and to name only glyphs the font has, since HarfBuzz would quietly leave a broken one empty and
-// the report would print blank letters. `glyph_of` is the input's cmap (sfnt::ReadUnicodeCmap).
-// Returns the characters to keep, in order, or nullopt with `error` naming the broken glyph.
-std::optional<std::vector<char32_t>> CheckGlyphs(const Font& font, const sfnt::CharacterMap& glyph_of,
-                                                 std::vector<char32_t> code_points, std::string* error) {
-  std::vector<bool> seen(font.glyph_count, false);
-  std::vector<uint16_t> glyphs;  // grows while it is walked, so components of components are reached
-  auto add = [&](uint16_t glyph) {
-    if (!seen[glyph]) {
-      seen[glyph] = true;
-      glyphs.push_back(glyph);
+// Which glyphs of the input the subset holds, and what its cmap says.
+struct Plan {
+  struct Mapping {
+    char32_t code_point;
+    uint16_t glyph;  // in the subset
+  };
+  std::vector<uint16_t> old_glyphs;  // the input's glyph id of each subset glyph, .notdef first
+  std::vector<int32_t> new_glyph;    // the subset's id of each input glyph, -1 when left out
+  std::vector<Mapping> cmap;         // by code point
+};
+
+// `glyph_of` is the input's cmap, as sfnt::ReadUnicodeCmap reads it.
+bool MakePlan(const Font& font, const sfnt::CharacterMap& glyph_of, std::vector<char32_t> code_points, Plan* plan,
+              std::string* error) {
+  plan->new_glyph.assign(font.glyph_count, -1);
+  auto add = [plan](uint16_t old_glyph) {
+    if (plan->new_glyph[old_glyph] < 0) {
+      plan->new_glyph[old_glyph] = static_cast<int32_t>(plan->old_glyphs.size());
+      plan->old_glyphs.push_back(old_glyph);
     }
+    return static_cast<uint16_t>(plan->new_glyph[old_glyph]);
   };
   add(0);  // .notdef
 
   std::sort(code_points.begin(), code_points.end());
   code_points.erase(std::unique(code_points.begin(), code_points.end()), code_points.end());
-  std::vector<char32_t> kept;
   for (char32_t cp : code_points) {
-    if (cp == 0 || cp >= 0xFFFF) continue;  // the PDF's codes are two bytes; 0xFFFF is no character
+    if (cp == 0 || cp >= 0xFFFF) continue;  // 0xFFFF is the end of every format 4 cmap
     const uint16_t glyph = glyph_of[cp];
     if (glyph == 0 || glyph >= font.glyph_count) continue;
-    kept.push_back(cp);
-    add(glyph);
+    plan->cmap.push_back({cp, add(glyph)});
   }
 
-  // A cycle of components in a broken font ends where it repeats: each glyph is walked once.
-  for (size_t i = 0; i < glyphs.size(); ++i) {
-    const uint16_t glyph = glyphs[i];
+  // The components of composite glyphs, breadth first: old_glyphs grows while it is walked, so
+  // components of components are reached too, and a cycle in a broken font ends where it repeats.
+  for (size_t i = 0; i < plan->old_glyphs.size(); ++i) {
+    const uint16_t glyph = plan->old_glyphs[i];
     std::string_view data;
-    if (!GlyphData(font, glyph, &data, error)) return std::nullopt;
+    if (!GlyphData(font, glyph, &data, error)) return false;
     std::optional<uint16_t> missing;
-    const bool complete = ForEachComponent(data, [&](uint16_t component) {
+    bool complete = ForEachComponent(data, [&](size_t, uint16_t component) {
       if (component < font.glyph_count) {
         add(component);
       } else {
@@ -153,74 +209,128 @@ std::optional<std::vector<char32_t>> CheckGlyphs(const Font& font, const sfnt::C
       }
     });
     const std::string where = "glyph " + std::to_string(glyph);
-    if (!complete) {
-      Fail(error, where + ": its component records run past its data");
-      return std::nullopt;
-    }
-    if (missing) {
-      Fail(error, where + ": a component refers to glyph " + std::to_string(*missing) + ", which the font does not have");
-      return std::nullopt;
-    }
+    if (!complete) return Fail(error, where + ": its component records run past its data");
+    if (missing) return Fail(error, where + ": a component refers to glyph " + std::to_string(*missing) +
+                                        ", which the font does not have");
   }
-  return kept;
+  return true;
 }
 
-// The tables a PDF viewer draws TrueType glyphs with; the rest (GSUB, GPOS, kern and the like)
-// are left out of the subset.
-constexpr uint32_t kEmbeddedTables[] = {Tag("OS/2"), Tag("cmap"), Tag("cvt "), Tag("fpgm"), Tag("gasp"),
-                                        Tag("glyf"), Tag("head"), Tag("hhea"), Tag("hmtx"), Tag("loca"),
-                                        Tag("maxp"), Tag("name"), Tag("post"), Tag("prep")};
-
-template <class T>
-using Owned = std::unique_ptr<T, void (*)(T*)>;
-
-// HarfBuzz's subset of the checked font: glyphs renumbered in the input's order, the outlines,
-// advance widths and hinting kept, a cmap of exactly `characters`, post without glyph names.
-std::optional<std::string> HarfBuzzSubset(std::string_view bytes, const Font& font,
-                                          const std::vector<char32_t>& characters, std::string* error) {
-  const HarfBuzzSubsetApi* hb = nullptr;
-  try {
-    hb = &arsred::HarfBuzzSubset();
-  } catch (const std::runtime_error& e) {
-    Fail(error, e.what());
-    return std::nullopt;
+// glyf and loca of the subset; the component indices inside composite glyphs are renumbered.
+// Each glyph starts at a multiple of 4, so the short loca format can be used whenever the glyf
+// table is small enough for it.
+bool MakeGlyphs(const Font& font, const Plan& plan, std::string* glyf, std::string* loca, bool* long_offsets,
+                std::string* error) {
+  std::vector<size_t> offsets;
+  for (uint16_t old_glyph : plan.old_glyphs) {
+    offsets.push_back(glyf->size());
+    std::string_view data;
+    if (!GlyphData(font, old_glyph, &data, error)) return false;
+    const size_t start = glyf->size();
+    glyf->append(data);
+    ForEachComponent(data, [&](size_t at, uint16_t component) {
+      SetU16(*glyf, start + at, static_cast<uint16_t>(plan.new_glyph[component]));
+    });
+    PadTo4(*glyf);
   }
-  if (bytes.size() > std::numeric_limits<unsigned>::max()) {
-    Fail(error, "the font file is too large");
-    return std::nullopt;
-  }
-  const Owned<hb_blob_t> blob(hb->blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
-                                              HB_MEMORY_MODE_READONLY, nullptr, nullptr),
-                              hb->blob_destroy);
-  const Owned<hb_face_t> face(hb->face_create(blob.get(), 0), hb->face_destroy);
-  const Owned<hb_subset_input_t> input(hb->subset_input_create_or_fail(), hb->subset_input_destroy);
-  if (!input) {
-    Fail(error, "HarfBuzz ran out of memory");
-    return std::nullopt;
-  }
-  hb_set_t* unicodes = hb->subset_input_unicode_set(input.get());
-  for (char32_t cp : characters) hb->set_add(unicodes, cp);
-  hb_set_t* dropped = hb->subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const auto& [tag, table] : font.tables) {
-    if (std::find(std::begin(kEmbeddedTables), std::end(kEmbeddedTables), tag) == std::end(kEmbeddedTables)) {
-      hb->set_add(dropped, tag);
+  offsets.push_back(glyf->size());
+  if (glyf->size() > std::numeric_limits<uint32_t>::max()) return Fail(error, "the subset's 'glyf' table is too large");
+  *long_offsets = glyf->size() > 2 * size_t{0xFFFF};
+  for (size_t offset : offsets) {
+    if (*long_offsets) {
+      PutU32(*loca, static_cast<uint32_t>(offset));
+    } else {
+      PutU16(*loca, static_cast<uint16_t>(offset / 2));
     }
   }
-  // .notdef keeps its outline, as the font has it: a viewer draws it for a code it cannot map.
-  hb->subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-  const Owned<hb_face_t> subset(hb->subset_or_fail(face.get(), input.get()), hb->face_destroy);
-  if (!subset) {
-    Fail(error, "HarfBuzz could not subset it");
-    return std::nullopt;
+  return true;
+}
+
+// One (advance, lsb) pair per subset glyph, copied from the input: widths stay the same.
+std::string MakeHorizontalMetrics(const Font& font, const Plan& plan) {
+  std::string hmtx;
+  const size_t metric_count = font.metric_count;
+  for (uint16_t old_glyph : plan.old_glyphs) {
+    const size_t metric = std::min<size_t>(old_glyph, metric_count - 1);  // later glyphs repeat the last
+    const size_t lsb_at = old_glyph < metric_count ? 4 * static_cast<size_t>(old_glyph) + 2
+                                                   : 4 * metric_count + 2 * (old_glyph - metric_count);
+    PutU16(hmtx, *font.hmtx.U16(4 * metric));  // ReadFont checked the table's size
+    PutU16(hmtx, *font.hmtx.U16(lsb_at));
   }
-  const Owned<hb_blob_t> result(hb->face_reference_blob(subset.get()), hb->blob_destroy);
-  unsigned length = 0;
-  const char* data = hb->blob_get_data(result.get(), &length);
-  if (data == nullptr || length == 0) {
-    Fail(error, "HarfBuzz could not write the subset");
-    return std::nullopt;
+  return hmtx;
+}
+
+// A cmap with one subtable, (3,1) format 4. Subset glyphs are numbered in code point order, so
+// consecutive characters mostly have consecutive glyphs, and every segment is a run with one
+// idDelta (idRangeOffset 0, no glyphIdArray).
+bool MakeCharacterMap(const Plan& plan, std::string* cmap, std::string* error) {
+  struct Segment {
+    uint16_t start, end, delta;
+  };
+  std::vector<Segment> segments;
+  for (const Plan::Mapping& mapping : plan.cmap) {
+    const auto cp = static_cast<uint16_t>(mapping.code_point);
+    const auto delta = static_cast<uint16_t>(mapping.glyph - cp);  // modulo 65536
+    if (!segments.empty() && segments.back().end + 1 == cp && segments.back().delta == delta) {
+      segments.back().end = cp;
+    } else {
+      segments.push_back({cp, cp, delta});
+    }
   }
-  return std::string(data, length);
+  segments.push_back({0xFFFF, 0xFFFF, 1});  // the final segment the format requires, to .notdef
+
+  const size_t seg_count = segments.size();
+  const size_t length = 16 + 8 * seg_count;
+  if (length > 0xFFFF) return Fail(error, "too many separate characters for a format 4 cmap");
+  const PowerOfTwo power = LargestPowerOfTwo(seg_count);
+  PutU16(*cmap, 0);   // version
+  PutU16(*cmap, 1);   // numTables
+  PutU16(*cmap, 3);   // platform: Windows
+  PutU16(*cmap, 1);   // encoding: Unicode BMP
+  PutU32(*cmap, 12);  // offset of the subtable
+  PutU16(*cmap, 4);   // format
+  PutU16(*cmap, static_cast<uint16_t>(length));
+  PutU16(*cmap, 0);  // language
+  PutU16(*cmap, static_cast<uint16_t>(2 * seg_count));
+  PutU16(*cmap, static_cast<uint16_t>(2 * power.value));              // searchRange
+  PutU16(*cmap, power.log2);                                         // entrySelector
+  PutU16(*cmap, static_cast<uint16_t>(2 * seg_count - 2 * power.value));  // rangeShift
+  for (const Segment& segment : segments) PutU16(*cmap, segment.end);
+  PutU16(*cmap, 0);  // reservedPad
+  for (const Segment& segment : segments) PutU16(*cmap, segment.start);
+  for (const Segment& segment : segments) PutU16(*cmap, segment.delta);
+  for (size_t i = 0; i < seg_count; ++i) PutU16(*cmap, 0);  // idRangeOffset
+  return true;
+}
+
+// The sfnt file: the table directory sorted by tag, each table at a multiple of 4 and padded
+// with zeros, its checksum in the directory, and head.checkSumAdjustment set last.
+std::string Assemble(const std::map<uint32_t, std::string>& tables) {
+  const auto count = static_cast<uint16_t>(tables.size());
+  const PowerOfTwo power = LargestPowerOfTwo(count);
+  std::string file;
+  PutU32(file, 0x00010000);
+  PutU16(file, count);
+  PutU16(file, static_cast<uint16_t>(16 * power.value));            // searchRange
+  PutU16(file, power.log2);                                        // entrySelector
+  PutU16(file, static_cast<uint16_t>(16 * (count - power.value)));  // rangeShift
+
+  size_t offset = 12 + 16 * static_cast<size_t>(count);
+  for (const auto& [tag, data] : tables) {  // std::map: ascending tags
+    PutU32(file, tag);
+    PutU32(file, Checksum(data));
+    PutU32(file, static_cast<uint32_t>(offset));
+    PutU32(file, static_cast<uint32_t>(data.size()));
+    offset += (data.size() + 3) / 4 * 4;
+  }
+  size_t head_at = 0;
+  for (const auto& [tag, data] : tables) {
+    if (tag == Tag("head")) head_at = file.size();
+    file += data;
+    PadTo4(file);
+  }
+  SetU32(file, head_at + 8, 0xB1B0AFBA - Checksum(file));  // checkSumAdjustment
+  return file;
 }
 
 }  // namespace
@@ -234,9 +344,35 @@ std::optional<std::string> SubsetTrueType(std::string_view font_file_bytes, cons
     Fail(error, "no readable Windows Unicode cmap (3,1 format 4 or 3,10 format 12)");
     return std::nullopt;
   }
-  std::optional<std::vector<char32_t>> characters = CheckGlyphs(font, glyph_of, code_points, error);
-  if (!characters) return std::nullopt;
-  return HarfBuzzSubset(font_file_bytes, font, *characters, error);
+  Plan plan;
+  if (!MakePlan(font, glyph_of, code_points, &plan, error)) return std::nullopt;
+
+  std::map<uint32_t, std::string> tables;
+  bool long_offsets = false;
+  if (!MakeGlyphs(font, plan, &tables[Tag("glyf")], &tables[Tag("loca")], &long_offsets, error)) return std::nullopt;
+  if (!MakeCharacterMap(plan, &tables[Tag("cmap")], error)) return std::nullopt;
+  tables[Tag("hmtx")] = MakeHorizontalMetrics(font, plan);
+  const auto glyph_count = static_cast<uint16_t>(plan.old_glyphs.size());
+
+  std::string& head = tables[Tag("head")] = std::string(font.head.data());
+  SetU32(head, 8, 0);  // checkSumAdjustment: 0 while checksums are taken, set by Assemble
+  SetU16(head, 50, long_offsets ? 1 : 0);
+  std::string& hhea = tables[Tag("hhea")] = std::string(font.hhea.data());
+  SetU16(hhea, 34, glyph_count);  // numberOfHMetrics: every glyph has its own pair
+  std::string& maxp = tables[Tag("maxp")] = std::string(font.maxp.data());
+  SetU16(maxp, 4, glyph_count);
+
+  // post version 3: the header alone, without glyph names.
+  std::string& post = tables[Tag("post")] = std::string(32, '\0');
+  if (auto found = font.tables.find(Tag("post")); found != font.tables.end() && found->second.size() >= 32) {
+    post = std::string(found->second.data().substr(0, 32));
+  }
+  SetU32(post, 0, 0x00030000);
+
+  for (uint32_t tag : {Tag("OS/2"), Tag("cvt "), Tag("fpgm"), Tag("gasp"), Tag("name"), Tag("prep")}) {
+    if (auto found = font.tables.find(tag); found != font.tables.end()) tables[tag] = std::string(found->second.data());
+  }
+  return Assemble(tables);
 }
 
 }  // namespace arsred

@@ -24,7 +24,6 @@
 
 #include "escape_markup.h"
 #include "font_metrics.h"
-#include "harfbuzz_subset_api.h"
 #include "pdf_fonts.h"
 #include "pdf_deflate.h"
 #include "pdf_doc.h"
@@ -897,16 +896,14 @@ constexpr const char* kCompiler = "GCC " __VERSION__;
 
 std::vector<ComponentVersion> ToolchainVersions() {
   // libdeflate is linked in (statically by default), so the version it was built against is
-  // the one that runs; libharu, qpdf, HarfBuzz (the fonts' subsets) and the C library are
-  // shared, and report their own.
+  // the one that runs; libharu, qpdf and the C library are shared, and report their own.
   // libhyphen has no version to ask for; its dictionary is archived with the inputs.
   return {{"arsred", ARSRED_VERSION},
           {"compiler", kCompiler},
           {"glibc", gnu_get_libc_version()},
           {"libharu", HPDF_GetVersion()},
           {"libdeflate", LIBDEFLATE_VERSION_STRING},
-          {"qpdf", QpdfVersion()},
-          {"harfbuzz", HarfBuzzSubset().version_string()}};
+          {"qpdf", QpdfVersion()}};
 }
 
 }  // namespace arsred
