@@ -45,6 +45,7 @@ Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const
   paragraph_space_ = Pt(layout.text.styckeavstand);
   justify_ = !layout.text.marginaljusterad || layout.text.marginaljusterad->value;
   typesetter_.set_margin_kerning(layout.text.hangande_skiljetecken && layout.text.hangande_skiljetecken->value);
+  typesetter_.set_ligatures(layout.text.ligaturer && layout.text.ligaturer->value);
   table_size_ = Pt(layout.tabeller.storlek);
   table_leading_ = Pt(layout.tabeller.radavstand);
   ParseColor(layout.tabeller.linjefarg.value, &rule_color_);

@@ -67,6 +67,7 @@ struct BodyText : Anchor {
   Located<Decimal> storlek, radavstand, styckeavstand;
   std::optional<Located<bool>> marginaljusterad;
   std::optional<Located<bool>> hangande_skiljetecken;
+  std::optional<Located<bool>> ligaturer;
   Located<std::string> farg;
   template <class V>
   void Fields(V& v) {
@@ -78,6 +79,10 @@ struct BodyText : Anchor {
       "In justified prose, let a hyphen, dash, comma, full stop, colon, semicolon or closing quote at a line's end "
       "hang partly into the right margin, so that the edge looks straight (margin kerning, as LaTeX's microtype). "
       "Default false.");
+    v("ligaturer", ligaturer,
+      "Set ff, fi, fl, ffi and ffl as ligatures where the font has them (U+FB00–FB04), but never across a point "
+      "where a word may be hyphenated; copying and searching the PDF still find the letters. Default false: "
+      "Swedish avoids a ligature across the joint of a compound, which hyphenation points find only in part.");
     v("farg", farg, "Text colour, #rrggbb.");
   }
 };

@@ -56,6 +56,33 @@ std::string_view FirstCharacter(std::string_view text) {
   return text.substr(0, end);
 }
 
+// The letters f-ligatures stand for, longest first, with their characters in Unicode's
+// alphabetic presentation forms (U+FB00–FB04), which a font draws as one glyph.
+struct Ligature {
+  std::string_view letters;
+  char32_t character;
+};
+constexpr Ligature kLigatures[] = {{"ffi", 0xFB03}, {"ffl", 0xFB04}, {"ff", 0xFB00}, {"fi", 0xFB01}, {"fl", 0xFB02}};
+
+// `piece` with its ff, fi, fl, ffi and ffl set as ligatures, where `font` has them.
+std::string Ligate(const std::string& piece, const FontMetrics& font) {
+  if (piece.find('f') == std::string::npos) return piece;
+  std::string out;
+  for (size_t at = 0; at < piece.size();) {
+    bool joined = false;
+    for (const Ligature& ligature : kLigatures) {
+      if (piece.compare(at, ligature.letters.size(), ligature.letters) == 0 && font.HasGlyph(ligature.character)) {
+        out += EncodeUtf8(std::u32string(1, ligature.character));
+        at += ligature.letters.size();
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) out += piece[at++];
+  }
+  return out;
+}
+
 // First fit, the last resort when total fit finds no solution at all: it always ends, and text
 // is never dropped (a box wider than the line, if any is left, gets a line of its own).
 std::vector<LineBreak> FirstFitBreaks(const std::vector<BreakItem>& items, double width) {
@@ -295,8 +322,24 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     size_t start = 0;
+    // The word's letters from `from` to `to`, with ligatures where asked for. A ligature never
+    // spans a point where the line may break, nor one where the dictionary would hyphenate (the
+    // joint of a compound, mostly: "af|fär"), even when this paragraph needs no hyphens.
+    auto letters = [&](size_t from, size_t to) {
+      if (!ligatures_ || word.find('f', from) >= to) return word.substr(from, to - from);
+      std::string out;
+      size_t at = from;
+      if (hyphenator_) {
+        for (size_t joint : BreakPoints(word)) {
+          if (joint <= at || joint >= to) continue;
+          out += Ligate(word.substr(at, joint - at), metrics(face));
+          at = joint;
+        }
+      }
+      return out + Ligate(word.substr(at, to - at), metrics(face));
+    };
     for (size_t cut : cuts) {
-      std::string piece = word.substr(start, cut - start);
+      std::string piece = letters(start, cut);
       // The kerning across the cut belongs to the line when the word does not break here: it is
       // in this piece's width, and taken back from the width of a break here, where the hyphen
       // (kerned against the piece) follows instead.
@@ -321,7 +364,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       atoms.push_back(penalty);
       start = cut;
     }
-    std::string rest = word.substr(start);
+    std::string rest = letters(start, word.size());
     atoms.push_back({{BreakItem::Kind::kBox, Width(face, rest, size)}, rest, face, uri});
   };
   // All of the paragraph's atoms, ending with the glue that fills the last line and a forced

@@ -48,6 +48,9 @@ class Typesetter {
   // semicolon or closing quote stands partly in the right margin (by MarginKerning's shares of
   // its width), where the eye expects the edge; line breaking counts the room it gains.
   void set_margin_kerning(bool on) { margin_kerning_ = on; }
+  // Ligatures: ff, fi, fl, ffi and ffl set as one glyph (U+FB00–FB04) where the face has it,
+  // never across a point where the word may break. The PDF's ToUnicode map gives the letters back.
+  void set_ligatures(bool on) { ligatures_ = on; }
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
 
  private:
@@ -59,6 +62,7 @@ class Typesetter {
   std::vector<const FontMetrics*> faces_;
   const Hyphenator* hyphenator_;
   bool margin_kerning_ = false;
+  bool ligatures_ = false;
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
 };
 

@@ -30,11 +30,23 @@ std::string PostScriptName(const std::string& name) {
   return out.empty() ? "Font" : out;
 }
 
+// The letters a ligature's code stands for (U+FB00–FB04: ff, fi, fl, ffi, ffl), or "".
+std::string_view LigatureLetters(char32_t c) {
+  constexpr std::string_view kLetters[] = {"ff", "fi", "fl", "ffi", "ffl"};
+  return c >= 0xFB00 && c <= 0xFB04 ? kLetters[c - 0xFB00] : std::string_view();
+}
+
 // The identity from the codes drawn to their Unicode values, as ranges of consecutive codes; a
-// bfrange may not cross a change of the first byte.
+// bfrange may not cross a change of the first byte. A ligature maps to its letters, so that
+// copying and searching find "fi", not "ﬁ".
 std::string ToUnicodeMap(const std::vector<char32_t>& characters) {
   std::vector<std::pair<char32_t, char32_t>> ranges;
+  std::vector<char32_t> ligatures;
   for (char32_t c : characters) {
+    if (!LigatureLetters(c).empty()) {
+      ligatures.push_back(c);
+      continue;
+    }
     if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0) {
       ranges.back().second = c;
     } else {
@@ -56,6 +68,19 @@ std::string ToUnicodeMap(const std::vector<char32_t>& characters) {
       cmap += entry;
     }
     cmap += "endbfrange\n";
+  }
+  if (!ligatures.empty()) {  // at most five: one block
+    cmap += std::to_string(ligatures.size()) + " beginbfchar\n";
+    for (char32_t c : ligatures) {
+      std::snprintf(entry, sizeof entry, "<%04X> <", static_cast<unsigned>(c));
+      cmap += entry;
+      for (char letter : LigatureLetters(c)) {
+        std::snprintf(entry, sizeof entry, "%04X", static_cast<unsigned>(letter));
+        cmap += entry;
+      }
+      cmap += ">\n";
+    }
+    cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return cmap;
