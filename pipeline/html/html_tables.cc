@@ -125,8 +125,11 @@ void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& head
 void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
   const std::string follow_up = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead;
   main_ += "<table class=\"goals\">\n";
-  if (area.rubrik) {
+  // As for the other tables: a heading right above that says the same captions it for the eye.
+  if (area.rubrik && !SaysTheSame(area.rubrik->value, heading_above)) {
     main_ += "<caption>" + EscapeMarkup(area.rubrik->value) + "</caption>\n";
+  } else if (area.rubrik) {
+    main_ += "<caption class=\"visually-hidden\">" + EscapeMarkup(area.rubrik->value) + "</caption>\n";
   } else {
     main_ += "<caption class=\"visually-hidden\">" + EscapeMarkup(heading_above.empty() ? kGoalHead : heading_above) +
              "</caption>\n";

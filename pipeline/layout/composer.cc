@@ -268,7 +268,7 @@ void Composer::Embed(const std::string& embed, const std::string& path, const st
         target.chart->bars ? Bars(*target.chart) : Pie(*target.chart);
       }
       break;
-    case EmbedTarget::Kind::kGoals: Goals(*target.goals); break;
+    case EmbedTarget::Kind::kGoals: Goals(*target.goals, heading_above); break;
     case EmbedTarget::Kind::kNone: break;
     case EmbedTarget::Kind::kMissing: {
       // Validation has reported it (text.embed); a draft shows where it would stand.

@@ -158,7 +158,8 @@ class Composer {
   // their places (headings are not allowed there).
   std::vector<CellPiece> SetCellText(const Located<Text>& text, double width, int element);
 
-  void Goals(const GoalArea& area);
+  // The table of a goal area; its title is not printed under a heading that says the same.
+  void Goals(const GoalArea& area, const std::string& heading_above = "");
 
   // --- embeds: tables, charts and goals named in the text (composer.cc) -----------------------
 

@@ -73,7 +73,7 @@ std::vector<Composer::CellPiece> Composer::SetCellText(const Located<Text>& text
   return out;
 }
 
-void Composer::Goals(const GoalArea& area) {
+void Composer::Goals(const GoalArea& area, const std::string& heading_above) {
   // A table of two columns, goal and follow-up, one row per goal. Its head is set by the table
   // code; a row's cells hold markup, so the rows are set here and flow piece by piece: a row is
   // kept whole when it fits on a page, and split between lines (with the head repeated) when
@@ -90,7 +90,8 @@ void Composer::Goals(const GoalArea& area) {
   columns.full_width = total;
 
   const int table_element = Element(StructType::kTable);
-  if (area.rubrik) {
+  // As for tables: under a heading that says the same, the heading names the table.
+  if (area.rubrik && !SaysTheSame(area.rubrik->value, heading_above)) {
     Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2,
             Element(StructType::kCaption, table_element));
   }

@@ -111,3 +111,35 @@ TEST_CASE("a head over several number columns stands on one line: the columns wi
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// Issue 22's repeated captions, for goals as for tables: under a heading with the same words,
+// the goal area's title is not printed again as the table's caption.
+TEST_CASE("a goals table under a heading that says the same prints no caption of its own") {
+  auto captions = [](const std::string& trace) {
+    const std::string title = "\"Verksamhetsmål\"";
+    size_t count = 0;
+    for (size_t at = trace.find("role=caption"); at != std::string::npos; at = trace.find("role=caption", at + 1)) {
+      if (trace.compare(trace.find('"', at), title.size(), title) == 0) ++count;
+    }
+    return count;
+  };
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  RunResult plain = RunArsred({"dump", "--stage", "layout", year});
+  REQUIRE(plain.exit_code == 0);
+  CHECK(captions(plain.out) == 1);  // under "Måluppfyllelse": the title is its caption
+
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path text = temp.path() / "inputs/2024/text.yaml";
+  WriteFile(text, ReplaceAll(ReadFile(text), "  ## Måluppfyllelse\n", "  ## Verksamhetsmål\n"));
+  RunResult named = RunArsred({"dump", "--stage", "layout", (temp.path() / "inputs/2024").string()});
+  REQUIRE(named.exit_code == 0);
+  CHECK(captions(named.out) == 0);
+  CHECK(named.out.find("role=heading2 structure=") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
