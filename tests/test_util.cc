@@ -156,6 +156,15 @@ void SetYearLayout(const fs::path& year, const std::string& reference) {
   WriteFile(org, text);
 }
 
+fs::path EditedBaseYear(const fs::path& dir, const std::string& file, const std::string& from, const std::string& to) {
+  fs::copy(kSourceDir / "tests/fixtures/base", dir / "inputs", fs::copy_options::recursive);
+  const fs::path year = dir / "inputs/2024";
+  const std::string text = ReadFile(year / file);
+  if (text.find(from) == std::string::npos) throw std::runtime_error("no \"" + from + "\" in " + file);
+  WriteFile(year / file, ReplaceAll(text, from, to));
+  return year;
+}
+
 bool UpdatingGoldens() {
   const char* value = std::getenv("ARSRED_UPDATE_GOLDENS");
   return value && std::string(value) == "1";

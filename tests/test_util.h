@@ -53,6 +53,11 @@ std::string Quote(const fs::path& path);
 // Replaces every occurrence of `from` in `text` with `to`.
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to);
 
+// tests/fixtures/base copied into `dir` as inputs/, with `from` replaced by `to` in the file
+// `file` of its year 2024 (`from` must occur). Returns the year's directory: a base year with
+// one edit, for a test of what that edit does.
+fs::path EditedBaseYear(const fs::path& dir, const std::string& file, const std::string& from, const std::string& to);
+
 // inputs/ copied into `dir`, with `year` marked final as its board would have it (status
 // slutlig, the date of approval, the first seat as ordförande; signed at the förbund's säte).
 // Returns the year's directory.

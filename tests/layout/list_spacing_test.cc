@@ -28,8 +28,6 @@ std::map<std::string, double> Baselines(const std::string& trace) {
 
 TEST_CASE("a list stands apart from the paragraph above it as paragraphs do, its items closer") {
   TempDir temp;
-  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "in", fs::copy_options::recursive);
-  const fs::path text = temp.path() / "in/2024/text.yaml";
   const std::string lines =
       "  ## Om förbundet\n"
       "  RadA står först.\n\n"
@@ -37,8 +35,9 @@ TEST_CASE("a list stands apart from the paragraph above it as paragraphs do, its
       "  - RadC är en punkt.\n"
       "  - RadD är nästa punkt.\n\n"
       "  RadE följer listan.\n";
-  WriteFile(text, ReplaceAll(ReadFile(text), "  ## Om förbundet\n  {forbund.namn} samordnar rehabilitering.\n", lines));
-  RunResult dump = RunArsred({"dump", "--stage", "layout", (temp.path() / "in/2024").string()});
+  const fs::path year = EditedBaseYear(temp.path(), "text.yaml",
+                                       "  ## Om förbundet\n  {forbund.namn} samordnar rehabilitering.\n", lines);
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string()});
   REQUIRE(dump.exit_code == 0);
   const std::map<std::string, double> y = Baselines(dump.out);
   for (const char* word : {"RadA ", "RadB ", "RadC ", "RadD ", "RadE "}) REQUIRE(y.count(word));

@@ -9,15 +9,14 @@ namespace {
 
 TEST_CASE("with ligaturer: true, f-ligatures are drawn and the text still reads as letters") {
   TempDir temp;
-  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
-  const fs::path text = temp.path() / "inputs/2024/text.yaml";
-  WriteFile(text, ReplaceAll(ReadFile(text), "{forbund.namn} samordnar rehabilitering.",
-                             "{forbund.namn} finansierar offentliga insatser, flera av dem officiella, utan bluff."));
+  const fs::path year_dir =
+      EditedBaseYear(temp.path(), "text.yaml", "{forbund.namn} samordnar rehabilitering.",
+                     "{forbund.namn} finansierar offentliga insatser, flera av dem officiella, utan bluff.");
   const std::string modern = ReadFile(kSourceDir / "layouts/modern.yaml");
   REQUIRE(modern.find("  hangande_skiljetecken: true\n") != std::string::npos);
   const fs::path layout = temp.path() / "ligaturer.yaml";
   WriteFile(layout, ReplaceAll(modern, "  hangande_skiljetecken: true\n", "  hangande_skiljetecken: true\n  ligaturer: true\n"));
-  const std::string year = (temp.path() / "inputs/2024").string();
+  const std::string year = year_dir.string();
 
   RunResult dump = RunArsred({"dump", "--stage", "layout", "--layout", layout.string(), year});
   REQUIRE(dump.exit_code == 0);
