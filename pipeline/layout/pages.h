@@ -10,10 +10,28 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace arsred {
+
+// The ligatures a run's text may hold where the layout sets them (text.ligaturer): Unicode's
+// presentation forms, each drawn as one glyph and standing for its letters (longest first).
+struct Ligature {
+  std::string_view letters;
+  char32_t character;
+};
+inline constexpr Ligature kLigatures[] = {
+    {"ffi", 0xFB03}, {"ffl", 0xFB04}, {"ff", 0xFB00}, {"fi", 0xFB01}, {"fl", 0xFB02}};
+
+// The letters `c` stands for when it is one of kLigatures, or "".
+constexpr std::string_view LigatureLetters(char32_t c) {
+  for (const Ligature& ligature : kLigatures) {
+    if (ligature.character == c) return ligature.letters;
+  }
+  return {};
+}
 
 struct Color {
   uint8_t r = 0, g = 0, b = 0;

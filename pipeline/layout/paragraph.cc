@@ -56,15 +56,8 @@ std::string_view FirstCharacter(std::string_view text) {
   return text.substr(0, end);
 }
 
-// The letters f-ligatures stand for, longest first, with their characters in Unicode's
-// alphabetic presentation forms (U+FB00–FB04), which a font draws as one glyph.
-struct Ligature {
-  std::string_view letters;
-  char32_t character;
-};
-constexpr Ligature kLigatures[] = {{"ffi", 0xFB03}, {"ffl", 0xFB04}, {"ff", 0xFB00}, {"fi", 0xFB01}, {"fl", 0xFB02}};
-
-// `piece` with its ff, fi, fl, ffi and ffl set as ligatures, where `font` has them.
+// `piece` with its ff, fi, fl, ffi and ffl set as ligatures (kLigatures, pages.h), where `font`
+// has them.
 std::string Ligate(const std::string& piece, const FontMetrics& font) {
   if (piece.find('f') == std::string::npos) return piece;
   std::string out;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "font_subset.h"
+#include "pages.h"  // the ligatures layout may set
 #include "pdf_deflate.h"
 #include "pdf_doc.h"
 
@@ -28,12 +29,6 @@ std::string PostScriptName(const std::string& name) {
     out += keep ? c : '-';
   }
   return out.empty() ? "Font" : out;
-}
-
-// The letters a ligature's code stands for (U+FB00–FB04: ff, fi, fl, ffi, ffl), or "".
-std::string_view LigatureLetters(char32_t c) {
-  constexpr std::string_view kLetters[] = {"ff", "fi", "fl", "ffi", "ffl"};
-  return c >= 0xFB00 && c <= 0xFB04 ? kLetters[c - 0xFB00] : std::string_view();
 }
 
 // The identity from the codes drawn to their Unicode values, as ranges of consecutive codes; a
@@ -69,7 +64,7 @@ std::string ToUnicodeMap(const std::vector<char32_t>& characters) {
     }
     cmap += "endbfrange\n";
   }
-  if (!ligatures.empty()) {  // at most five: one block
+  if (!ligatures.empty()) {  // at most five (kLigatures): one block
     cmap += std::to_string(ligatures.size()) + " beginbfchar\n";
     for (char32_t c : ligatures) {
       std::snprintf(entry, sizeof entry, "<%04X> <", static_cast<unsigned>(c));
