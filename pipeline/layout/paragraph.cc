@@ -293,6 +293,18 @@ double Typesetter::Kern(int face, std::string_view left, std::string_view right,
   return metrics(face).Kerning(pair[0], pair[1]) * size / 1000;
 }
 
+std::vector<size_t> BreaksAfterPunctuation(std::string_view word) {
+  std::vector<size_t> breaks;
+  constexpr std::string_view kEnDash = "\u2013";
+  for (size_t i = 0; i + 1 < word.size(); ++i) {
+    if (word[i] == '/') breaks.push_back(i + 1);
+    if (word.substr(i, kEnDash.size()) == kEnDash && i + kEnDash.size() < word.size()) {
+      breaks.push_back(i + kEnDash.size());
+    }
+  }
+  return breaks;
+}
+
 double Typesetter::Width(int face, const std::string& text, double size) const {
   return metrics(face).Width(text, size, /*no_break_space_as_space=*/true);
 }
@@ -307,11 +319,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
     std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr);
-    // Also after a slash or an en dash inside a word ("lärobok/kunskapssammanställning").
-    for (size_t i = 0; i + 1 < word.size(); ++i) {
-      if (word[i] == '/') cuts.push_back(i + 1);
-      if (word.compare(i, 3, "\u2013") == 0 && i + 3 < word.size()) cuts.push_back(i + 3);
-    }
+    for (size_t cut : BreaksAfterPunctuation(word)) cuts.push_back(cut);
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     size_t start = 0;

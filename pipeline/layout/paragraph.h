@@ -66,6 +66,11 @@ class Typesetter {
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
 };
 
+// Where a word may break without a hyphen, as the typesetter breaks it: after a slash or an en
+// dash inside it ("lärobok/kunskapssammanställning", "2023-01-01–2023-12-31"). Byte offsets into
+// `word`, ascending; none at its end.
+std::vector<size_t> BreaksAfterPunctuation(std::string_view word);
+
 // Whether `spans` hold no text to set (Typesetter::Set gives no lines for them).
 bool SpansAreBlank(const std::vector<StyledSpan>& spans);
 

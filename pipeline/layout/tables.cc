@@ -37,19 +37,23 @@ constexpr double kRowTextOffset = 0.5;
 constexpr double kRuleClearance = 1.0;
 constexpr double kTotalRowExtra = 0.5;
 
-// The pieces a head may wrap between: words, and a word cut after each en dash in it.
+// The pieces a head may wrap between without a hyphen: its words, cut where the typesetter
+// breaks a word (BreaksAfterPunctuation).
 std::vector<std::string_view> HeadWords(std::string_view text) {
-  std::vector<std::string_view> words;
-  constexpr std::string_view kDash = "\u2013";
+  std::vector<std::string_view> pieces;
   size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const bool space = i == text.size() || text[i] == ' ';
-    const bool after_dash = !space && i >= kDash.size() && text.substr(i - kDash.size(), kDash.size()) == kDash;
-    if ((space || after_dash) && i > start) words.push_back(text.substr(start, i - start));
-    if (space) start = i + 1;
-    if (after_dash) start = i;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find(' ', start), text.size());
+    const std::string_view word = text.substr(start, end - start);
+    size_t from = 0;
+    for (size_t cut : BreaksAfterPunctuation(word)) {
+      pieces.push_back(word.substr(from, cut - from));
+      from = cut;
+    }
+    if (from < word.size()) pieces.push_back(word.substr(from));
+    start = end + 1;
   }
-  return words;
+  return pieces;
 }
 
 }  // namespace
