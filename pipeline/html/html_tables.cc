@@ -125,15 +125,12 @@ void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& head
 void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
   const std::string follow_up = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead;
   main_ += "<table class=\"goals\">\n";
-  // As for the other tables: a heading right above that says the same captions it for the eye.
-  if (area.rubrik && !SaysTheSame(area.rubrik->value, heading_above)) {
-    main_ += "<caption>" + EscapeMarkup(area.rubrik->value) + "</caption>\n";
-  } else if (area.rubrik) {
-    main_ += "<caption class=\"visually-hidden\">" + EscapeMarkup(area.rubrik->value) + "</caption>\n";
-  } else {
-    main_ += "<caption class=\"visually-hidden\">" + EscapeMarkup(heading_above.empty() ? kGoalHead : heading_above) +
-             "</caption>\n";
-  }
+  // As for the other tables: the title is the caption, shown unless a heading right above says
+  // the same; without a title, the heading (or the goal head) captions it for screen readers.
+  const std::string caption = area.rubrik ? area.rubrik->value : heading_above.empty() ? kGoalHead : heading_above;
+  const bool shown = area.rubrik && !SaysTheSame(area.rubrik->value, heading_above);
+  main_ += std::string(shown ? "<caption>" : "<caption class=\"visually-hidden\">") + EscapeMarkup(caption) +
+           "</caption>\n";
   main_ += "<thead>\n<tr><th scope=\"col\">" + EscapeMarkup(kGoalHead) + "</th><th scope=\"col\">" + EscapeMarkup(follow_up) +
            "</th></tr>\n</thead>\n<tbody>\n";
   for (const Goal& goal : area.mal) {
