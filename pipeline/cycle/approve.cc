@@ -40,7 +40,7 @@ int ApproveYear(const std::string& year_dir, std::ostream& err) {
     return kExitErrors;
   }
   record.approved = org.styrelsebeslut->value.ToString();
-  record.files = FingerprintYear(year);
+  record.files = FingerprintReport(inputs);
   try {
     WriteFileAtomically(fs::path(year_dir) / kApprovalFileName, ApprovalText(record));
   } catch (const std::exception& failure) {

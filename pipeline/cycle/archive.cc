@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "load.h"
 #include "load_visitor.h"
 #include "render_pdf.h"
 #include "sha256.h"
@@ -242,8 +243,7 @@ std::string WriteSnapshot(const YearBuild& build, const BuildSettings& settings,
   const std::string source = kSourceDir;
   for (const auto& [year, input] : build.inputs.years) {
     for (const std::string& name : input.present) {
-      // Only the report year's prose is read (load.h); the other years give figures.
-      if (name == "text.yaml" && year != build.inputs.report_year) continue;
+      if (!ReadsYearFile(name, year == build.inputs.report_year)) continue;
       CopyInto(fs::path(input.dir) / name, root, source + "/inputs/" + std::to_string(year) + "/" + name);
     }
   }

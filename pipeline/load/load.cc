@@ -17,6 +17,10 @@ const YearFileSpec kYearFileSpecs[6] = {
     {"budget.yaml", true, false},      {"rakenskaper.yaml", true, true},   {"rattelser.yaml", false, false},
 };
 
+bool ReadsYearFile(std::string_view name, bool report_year) {
+  return report_year || (name != "text.yaml" && name != "rattelser.yaml");
+}
+
 namespace {
 
 // Parses every Text of a loaded file's structs into markup blocks.
@@ -122,9 +126,8 @@ struct OtherFile {
 
 // Reads one year directory. Files must be regular files inside it (a symbolic link that leads
 // out of the directory is refused: inputs must not read from elsewhere on the machine).
-// `report_year`: the year's text.yaml and rattelser.yaml are read only for the report year
-// itself. Other years give figures (the comparative column, the overviews), never prose, and
-// only the report year's corrections are checked.
+// `report_year`: whether it is the year of the report; of other years only the figures are read
+// (ReadsYearFile).
 void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs, Diagnostics& diagnostics,
               const ReaderLimits& limits, std::vector<FileJob>& jobs, std::vector<OtherFile>& others) {
   YearInput& entry = inputs.years[year];
@@ -140,8 +143,7 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     fs::file_status status = fs::symlink_status(path, ec);
     if (!fs::exists(status)) continue;
     entry.present.insert(spec.name);
-    const std::string_view name = spec.name;
-    if (!report_year && (name == "text.yaml" || name == "rattelser.yaml")) continue;
+    if (!ReadsYearFile(spec.name, report_year)) continue;
     int file = inputs.sources.Add(shown, "");
     // A file that is no symbolic link is in the directory; a link must lead to a file beside it.
     fs::path real = path;

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "diagnostics.h"
 #include "model.h"
@@ -55,6 +56,11 @@ struct YearFileSpec {
   bool required_for_comparative;
 };
 extern const YearFileSpec kYearFileSpecs[6];
+
+// Whether a report reads the file `name` of one of its years. It reads every file of its own
+// year, and of the years before it only their figures: their prose (text.yaml) and corrections
+// (rattelser.yaml) belong to their own reports.
+bool ReadsYearFile(std::string_view name, bool report_year);
 
 // Reads `year_dir` (its last path component must be the year) and its sibling years. Returns
 // false when the year directory itself cannot be used; the reasons are in `diagnostics`.

@@ -1,5 +1,6 @@
 #include "approval.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -71,12 +72,29 @@ struct CanonicalWriter {
 };
 
 template <class File>
-void Fingerprint(const YearInput& year, const char* name, const File& file, std::map<std::string, std::string>& out) {
-  if (!year.present.count(name)) return;
+void Fingerprint(const YearInput& year, bool report_year, const std::string& key_prefix, const char* name,
+                 const File& file, std::map<std::string, std::string>& out) {
+  if (!year.present.count(name) || !ReadsYearFile(name, report_year)) return;
   CanonicalWriter writer;
   const_cast<File&>(file).Fields(writer);  // Fields() only hands out references; nothing is changed
-  out[name] = Sha256Hex(writer.out);
+  out[key_prefix + name] = Sha256Hex(writer.out);
 }
+
+// The fingerprints of the files of `year` that a report of `report_year`'s kind reads, keyed by
+// `key_prefix` and the file's name.
+void FingerprintFiles(const YearInput& year, bool report_year, const std::string& key_prefix,
+                      std::map<std::string, std::string>& out) {
+  const YearFiles& f = year.files;
+  Fingerprint(year, report_year, key_prefix, "forbund.yaml", f.forbund, out);
+  Fingerprint(year, report_year, key_prefix, "text.yaml", f.text, out);
+  Fingerprint(year, report_year, key_prefix, "verksamhet.yaml", f.verksamhet, out);
+  Fingerprint(year, report_year, key_prefix, "budget.yaml", f.budget, out);
+  Fingerprint(year, report_year, key_prefix, "rakenskaper.yaml", f.rakenskaper, out);
+  Fingerprint(year, report_year, key_prefix, "rattelser.yaml", f.rattelser, out);
+}
+
+// An earlier year's file is recorded in the report year's approval as "2024/rakenskaper.yaml".
+std::string EarlierYearPrefix(int year) { return std::to_string(year) + "/"; }
 
 // Where a file of the year stands in the sources, for a finding about the file as a whole.
 Where StartOf(const YearInput& year, const std::string& name) {
@@ -139,15 +157,10 @@ std::string ApprovalText(const ApprovalRecord& record) {
          std::string(out.c_str()) + "\n";
 }
 
-std::map<std::string, std::string> FingerprintYear(const YearInput& year) {
+std::map<std::string, std::string> FingerprintReport(const InputSet& inputs) {
   std::map<std::string, std::string> out;
-  const YearFiles& f = year.files;
-  Fingerprint(year, "forbund.yaml", f.forbund, out);
-  Fingerprint(year, "text.yaml", f.text, out);
-  Fingerprint(year, "verksamhet.yaml", f.verksamhet, out);
-  Fingerprint(year, "budget.yaml", f.budget, out);
-  Fingerprint(year, "rakenskaper.yaml", f.rakenskaper, out);
-  Fingerprint(year, "rattelser.yaml", f.rattelser, out);
+  const YearInput& year = inputs.report();
+  FingerprintFiles(year, /*report_year=*/true, "", out);
   // The books the figures were imported from are kept byte for byte, so their hash is of the
   // bytes: a different export put in their place is a change to the year.
   const fs::path books = fs::path(year.dir) / kBooksFileName;
@@ -158,12 +171,40 @@ std::map<std::string, std::string> FingerprintYear(const YearInput& year) {
     bytes << in.rdbuf();
     out[kBooksFileName] = in.bad() ? "unreadable" : Sha256Hex(bytes.str());
   }
+  // The earlier years' figures that the report prints: its comparison column and overviews.
+  for (const auto& [number, earlier] : inputs.years) {
+    if (number != inputs.report_year) FingerprintFiles(earlier, /*report_year=*/false, EarlierYearPrefix(number), out);
+  }
   return out;
 }
 
 namespace {
 
-void CheckApproval(const YearInput& year, bool report_year, Diagnostics& diagnostics) {
+// A file that an approval record names, as the key says: one of the approved year's own, or
+// "2024/rakenskaper.yaml", an earlier year's that the approved report prints figures from.
+struct RecordedFile {
+  const YearInput* year = nullptr;  // null when that year has no directory now
+  std::string name;
+  std::string shown;  // e.g. "inputs/2024/rakenskaper.yaml"
+};
+
+RecordedFile Resolve(const InputSet& inputs, const YearInput& approved, const std::string& key) {
+  const size_t slash = key.find('/');
+  if (slash == std::string::npos) return {&approved, key, approved.dir + "/" + key};
+  const std::string year_name = key.substr(0, slash);
+  int number = 0;
+  for (char c : year_name) number = number * 10 + (c - '0');
+  const YearInput* year = inputs.Find(number);
+  const std::string dir = year ? year->dir : (fs::path(approved.dir).parent_path() / year_name).string();
+  return {year, key.substr(slash + 1), dir + "/" + key.substr(slash + 1)};
+}
+
+bool IsEarlierYearKey(const std::string& key) { return key.find('/') != std::string::npos; }
+
+// Checks the files of `year` that this report reads against its approval. For the report year
+// that includes the earlier years' files it prints figures from; for an earlier year, only its
+// own files that this report reads (its prose, say, is its own report's business).
+void CheckApproval(const InputSet& inputs, const YearInput& year, bool report_year, Diagnostics& diagnostics) {
   const ApprovalRecord record = ReadApproval(year.dir);
   const OrgFile& org = year.files.forbund;
   const bool final_year = org.status && org.status->value == Status::kFinal;
@@ -177,23 +218,41 @@ void CheckApproval(const YearInput& year, bool report_year, Diagnostics& diagnos
     }
     return;
   }
-  const std::map<std::string, std::string> now = FingerprintYear(year);
+  std::map<std::string, std::string> now;
+  if (report_year) {
+    now = FingerprintReport(inputs);
+  } else {
+    FingerprintFiles(year, /*report_year=*/false, "", now);
+  }
+  // What this report does not read is not compared. A record made before approvals covered the
+  // earlier years has none of theirs.
+  const bool record_covers_earlier_years =
+      std::any_of(record.files.begin(), record.files.end(), [](const auto& entry) { return IsEarlierYearKey(entry.first); });
+  auto compared = [&](const std::string& key) {
+    if (IsEarlierYearKey(key)) return report_year && record_covers_earlier_years;
+    return report_year || (ReadsYearFile(key, false) && key != kBooksFileName);
+  };
   const std::string reopen = "; undo the change, or reopen the year: arsred reopen " + year.dir + " --reason \"…\"";
-  for (const auto& [name, sha] : record.files) {
-    auto current = now.find(name);
-    if (current == now.end() || current->second != sha) {
-      Where at = StartOf(year, name);
-      diagnostics.Error("approval.changed", at.known() ? at : Where{}, name,
-                        year.dir + "/" + name + (current == now.end() ? " is gone" : " has changed") +
-                            " since the year was approved (" + record.approved + ")" + reopen);
+  auto report = [&](const std::string& key, const std::string& what) {
+    const RecordedFile file = Resolve(inputs, year, key);
+    const Where at = file.year ? StartOf(*file.year, file.name) : Where{};
+    const std::string since = report_year && !IsEarlierYearKey(key) ? "the year" : year.dir;
+    const std::string whose = IsEarlierYearKey(key) ? ", whose report prints its figures" : "";
+    diagnostics.Error("approval.changed", at.known() ? at : Where{}, file.name,
+                      file.shown + " " + what + " since " + since + " was approved (" + record.approved + ")" +
+                          whose + reopen);
+  };
+  for (const auto& [key, sha] : record.files) {
+    if (!compared(key)) continue;
+    auto current = now.find(key);
+    if (current == now.end()) {
+      report(key, "is gone");
+    } else if (current->second != sha) {
+      report(key, "has changed");
     }
   }
-  for (const auto& [name, sha] : now) {
-    if (!record.files.count(name)) {
-      diagnostics.Error("approval.changed", StartOf(year, name), name,
-                        year.dir + "/" + name + " was added after the year was approved (" + record.approved + ")" +
-                            reopen);
-    }
+  for (const auto& [key, sha] : now) {
+    if (compared(key) && !record.files.count(key)) report(key, "was added");
   }
 }
 
@@ -201,7 +260,7 @@ void CheckApproval(const YearInput& year, bool report_year, Diagnostics& diagnos
 
 void CheckApprovals(const InputSet& inputs, Diagnostics& diagnostics) {
   for (const auto& [number, year] : inputs.years) {
-    if (year.complete) CheckApproval(year, number == inputs.report_year, diagnostics);
+    if (year.complete) CheckApproval(inputs, year, number == inputs.report_year, diagnostics);
   }
 }
 

@@ -14,8 +14,10 @@
 
 namespace arsred {
 
-// The fingerprint (SHA-256 of a canonical form of the loaded values) of each file of the year.
-std::map<std::string, std::string> FingerprintYear(const YearInput& year);
+// The fingerprint (SHA-256 of a canonical form of the loaded values) of each file that the report
+// year's report reads: its own files by name, the books it was imported from (by their bytes),
+// and the earlier years' files it prints figures from as "2024/rakenskaper.yaml".
+std::map<std::string, std::string> FingerprintReport(const InputSet& inputs);
 
 // Whether `year` has been approved and not reopened since.
 bool IsApproved(const YearInput& year);

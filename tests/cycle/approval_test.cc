@@ -18,7 +18,7 @@ struct FinalYear {
   fs::path year() const { return temp.path() / "inputs/2024"; }
   fs::path record() const { return year() / kApprovalFileName; }
   void Edit(const std::string& file, const std::string& from, const std::string& to) const {
-    const fs::path p = year() / file;
+    const fs::path p = file.find('/') == std::string::npos ? year() / file : temp.path() / "inputs" / file;
     const std::string text = ReadFile(p);
     REQUIRE(text.find(from) != std::string::npos);
     WriteFile(p, ReplaceAll(text, from, to));
@@ -36,8 +36,9 @@ TEST_CASE("an approved year checks clean until a figure or a text changes", "[ap
   RunResult approved = RunArsred({"approve", y.year().string()});
   INFO(approved.err);
   REQUIRE(approved.exit_code == 0);
-  CHECK(approved.err.find("as approved on 2025-03-14 (5 files, in faststallande.yaml)") != std::string::npos);
-  CHECK(ReadFile(y.record()).find("faststalld: 2025-03-14\nfiler:\n  budget.yaml: ") != std::string::npos);
+  CHECK(approved.err.find("as approved on 2025-03-14 (8 files, in faststallande.yaml)") != std::string::npos);
+  CHECK(ReadFile(y.record()).find("faststalld: 2025-03-14\nfiler:\n") != std::string::npos);
+  CHECK(ReadFile(y.record()).find("\n  budget.yaml: ") != std::string::npos);
   CHECK(y.Check().exit_code == 0);
 
   // A comment or the YAML's layout is not a figure: still approved.
@@ -74,6 +75,42 @@ TEST_CASE("an approved year checks clean until a figure or a text changes", "[ap
   RunResult twice = RunArsred({"approve", y.year().string()});
   CHECK(twice.exit_code == 2);
   CHECK(twice.err.find("was approved already (2025-03-14)") != std::string::npos);
+}
+
+TEST_CASE("an approval covers the earlier year's figures its report prints, and only what a later report reads",
+          "[approval]") {
+  FinalYear y;
+  REQUIRE(RunArsred({"approve", y.year().string()}).exit_code == 0);
+  const std::string record = ReadFile(y.record());
+  CHECK(record.find("\n  2023/rakenskaper.yaml: ") != std::string::npos);
+  CHECK(record.find("2023/text.yaml") == std::string::npos);  // an earlier year's prose is not read
+
+  // The comparison column of the approved report is the earlier year's figures and labels.
+  y.Edit("2023/rakenskaper.yaml", "text: Bidrag kommunerna", "text: Bidrag från kommunerna");
+  RunResult changed = y.Check();
+  INFO(changed.err);
+  CHECK(changed.exit_code == 2);
+  CHECK(changed.err.find("inputs/2023/rakenskaper.yaml has changed since ") != std::string::npos);
+  CHECK(changed.err.find("inputs/2024 was approved (2025-03-14), whose report prints its figures; undo the change, "
+                         "or reopen the year: arsred reopen ") != std::string::npos);
+  y.Edit("2023/rakenskaper.yaml", "text: Bidrag från kommunerna", "text: Bidrag kommunerna");
+  REQUIRE(y.Check().exit_code == 0);
+
+  // The next year reads the approved year's figures, not its prose: a change there is the
+  // approved year's own business, caught when it is checked, not in the next year's report.
+  const fs::path next = y.temp.path() / "inputs/2025";
+  RunResult started = RunArsred({"new", "2025", "--from", y.year().string()});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  REQUIRE(fs::is_directory(next));
+  auto approval_findings = [&] { return RunArsred({"check", next.string()}).err.find("approval.changed"); };
+  CHECK(approval_findings() == std::string::npos);
+  y.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering i länet.");
+  CHECK(approval_findings() == std::string::npos);
+  CHECK(y.Check().exit_code == 2);
+  y.Edit("text.yaml", "samordnar rehabilitering i länet.", "samordnar rehabilitering.");
+  y.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
+  CHECK(approval_findings() != std::string::npos);
 }
 
 TEST_CASE("only a year marked slutlig and without errors is approved", "[approval]") {
