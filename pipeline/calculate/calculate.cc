@@ -555,7 +555,7 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
         const Figure* share = exact.Find(base + row.id.value.name + ".andel_" + c);
         std::string text = is_base || !share ? ""
                            : share->missing() ? kToFillMark
-                                              : FormatPercent(RoundPercent(share->count, share->of));
+                                              : FormatPercent(share->Percent());
         r.cells.push_back({text, true});
       }
     }
@@ -611,7 +611,8 @@ ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const 
   return t;
 }
 
-ReportTable SurveyTable(const Survey& survey) {
+// The shares are the survey's figures (figures.cc), which prose quotes too.
+ReportTable SurveyTable(const Survey& survey, const FigureTable& figures) {
   ReportTable t;
   t.id = "enkat." + survey.id.value.name;
   t.title = "";
@@ -622,14 +623,14 @@ ReportTable SurveyTable(const Survey& survey) {
   t.head.push_back({{""}, {group, 2}});
   t.head.push_back({{"Svar"}, {"Antal"}, {"Andel"}});
   t.numeric_columns = {false, true, true};
-  std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
-  std::vector<int64_t> shares = LargestRemainderPercents(counts);
+  const std::vector<int64_t> counts{survey.negativt.value, survey.varken_eller.value, survey.positivt.value};
   const char* labels[] = {"Negativt", "Varken eller", "Positivt"};
+  const char* names[] = {"negativt", "varken_eller", "positivt"};
   const bool filled[] = {!survey.negativt.to_fill, !survey.varken_eller.to_fill, !survey.positivt.to_fill};
   for (size_t i = 0; i < 3; ++i) {
-    t.rows.push_back({{{labels[i], false},
-                       {filled[i] ? FormatNumber(counts[i]) : kToFillMark, true},
-                       {to_fill ? kToFillMark : FormatPercent(shares[i]), true}}});
+    const Figure* share = figures.Find(t.id + ".andel_" + names[i]);
+    const std::string percent = to_fill ? kToFillMark : share ? FormatPercent(share->Percent()) : kNil;
+    t.rows.push_back({{{labels[i], false}, {filled[i] ? FormatNumber(counts[i]) : kToFillMark, true}, {percent, true}}});
   }
   ReportRow total{{{"Totalt", false},
                    {to_fill ? kToFillMark : FormatNumber(n), true},
@@ -991,7 +992,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
     out.tables[t.id] = std::move(t);
   }
   for (const Survey& survey : activity.enkater) {
-    ReportTable t = SurveyTable(survey);
+    ReportTable t = SurveyTable(survey, current.exact);
     out.tables[t.id] = std::move(t);
   }
   for (const Distribution& d : activity.fordelningar) {
@@ -1037,7 +1038,7 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
       return FormatNumber(n);
     }
     case Figure::Kind::kPercent: {
-      int64_t p = RoundPercent(f->count, f->of);
+      int64_t p = f->Percent();
       if (word) return SignWord(*word, key, table, p);
       return FormatPercent(magnitude && p < 0 ? -p : p);
     }
@@ -1081,7 +1082,12 @@ std::string DumpFigures(const ReportFigures& figures) {
     switch (f.kind) {
       case Figure::Kind::kMoney: DumpMoney(out, f.money, figures.rounding.Find(figures.year, name)); break;
       case Figure::Kind::kCount: out << f.count; break;
-      case Figure::Kind::kPercent: out << f.count << "/" << f.of << " -> " << RoundPercent(f.count, f.of) << " %"; break;
+      case Figure::Kind::kPercent:
+        out << f.count << "/" << f.of << " -> " << f.Percent() << " %";
+        if (f.rounded_with_others && *f.rounded_with_others != RoundPercent(f.count, f.of)) {
+          out << " (rounded with the other shares to 100 %)";
+        }
+        break;
       case Figure::Kind::kDecimal: out << f.decimal.ToString(); break;
       case Figure::Kind::kText: out << '"' << f.text << '"'; break;
     }

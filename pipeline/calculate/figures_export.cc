@@ -61,7 +61,7 @@ std::vector<Record> Records(const ReportFigures& figures) {
         r.kind = "percent";
         r.exact = std::to_string(f.count) + "/" + std::to_string(f.of);
         r.exact_numeric = false;
-        r.printed = std::to_string(RoundPercent(f.count, f.of));
+        r.printed = std::to_string(f.Percent());
         r.unit = "%";
         break;
       case Figure::Kind::kDecimal:

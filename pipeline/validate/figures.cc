@@ -542,12 +542,19 @@ class Deriver {
       int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
       const bool to_fill = survey.negativt.to_fill || survey.varken_eller.to_fill || survey.positivt.to_fill;
       table_.Set(base + ".n", Figure::OfCount(n, survey.where, to_fill));
-      for (const auto& [name, answers] : {std::pair{"negativt", &survey.negativt},
-                                          std::pair{"varken_eller", &survey.varken_eller},
-                                          std::pair{"positivt", &survey.positivt}}) {
-        table_.Set(base + "." + name, Figure::OfCount(answers->value, answers->where, answers->to_fill));
+      // The shares as the survey's table prints them, summing to 100 %, so that prose quoting a
+      // share says what the table under it says.
+      const std::pair<const char*, const Located<int64_t>*> answers[] = {
+          {"negativt", &survey.negativt}, {"varken_eller", &survey.varken_eller}, {"positivt", &survey.positivt}};
+      const std::vector<int64_t> shares =
+          LargestRemainderPercents({survey.negativt.value, survey.varken_eller.value, survey.positivt.value});
+      for (size_t i = 0; i < std::size(answers); ++i) {
+        const auto& [name, count] = answers[i];
+        table_.Set(base + "." + name, Figure::OfCount(count->value, count->where, count->to_fill));
         if (n > 0 || to_fill) {
-          table_.Set(base + ".andel_" + name, Figure::OfPercent(answers->value, n, answers->where, to_fill));
+          Figure share = Figure::OfPercent(count->value, n, count->where, to_fill);
+          share.rounded_with_others = shares[i];
+          table_.Set(base + ".andel_" + name, share);
         }
       }
       if (!survey.positiva_svar.empty()) {
@@ -588,12 +595,15 @@ class Deriver {
       }
     }
     for (const Chart& chart : activity.diagram) {
-      std::vector<int64_t> percents = LargestRemainderPercents(ChartMagnitudes(chart, table_));
+      const std::vector<int64_t> magnitudes = ChartMagnitudes(chart, table_);
+      const int64_t total = std::accumulate(magnitudes.begin(), magnitudes.end(), int64_t{0});
+      const std::vector<int64_t> percents = LargestRemainderPercents(magnitudes);
       const bool to_fill = ChartToFill(chart, table_);
       for (size_t i = 0; i < chart.delar.size(); ++i) {
         if (!chart.delar[i].id) continue;
-        table_.Set("diagram." + chart.id.value.name + "." + chart.delar[i].id->value.name,
-                   Figure::OfPercent(percents[i], 100, chart.delar[i].where, to_fill));
+        Figure slice = Figure::OfPercent(magnitudes[i], total > 0 ? total : 1, chart.delar[i].where, to_fill);
+        slice.rounded_with_others = percents[i];
+        table_.Set("diagram." + chart.id.value.name + "." + chart.delar[i].id->value.name, slice);
       }
     }
   }
@@ -641,6 +651,8 @@ FigureTable DeriveFigures(const InputSet& inputs, int year, Diagnostics* diagnos
 }
 
 int64_t RoundPercent(int64_t part, int64_t whole) { return RoundedDivision(part * 100, whole); }
+
+int64_t Figure::Percent() const { return rounded_with_others ? *rounded_with_others : RoundPercent(count, of); }
 
 std::string MoneyCellFigure(const MoneyTable& table, size_t row, size_t column) {
   const MoneyRow& r = table.rader[row];

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,14 @@ struct Figure {
   bool cost = false;           // a driftredovisning cost row's utfall, budget or avvikelse, which
                                // are printed negative: a more negative value is more cost
   bool to_fill = false;        // a count, share or number still to fill in, or reckoned from one
+  // kPercent: the whole per cent it prints as, where it was rounded together with the other
+  // shares of the same whole so that they sum to 100 % (a survey's answers, a chart's slices).
+  std::optional<int64_t> rounded_with_others;
 
   // Whether the figure waits for a value still to fill in (an amount's flag travels with it).
   bool missing() const { return to_fill || money.to_fill; }
+  // kPercent: the whole per cent that the report prints, wherever it quotes the share.
+  int64_t Percent() const;
 
   static Figure OfMoney(Money m, Where w, std::string origin) {
     Figure f;

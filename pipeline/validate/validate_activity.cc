@@ -122,7 +122,7 @@ void CheckCountTable(ValidationContext& c, const CountTable& table) {
                                  : std::string("no percentage to compare: the table has no `andel_av` row"));
         continue;
       }
-      int64_t derived = RoundPercent(share->count, share->of);
+      int64_t derived = share->Percent();
       if (derived != stated.value) {
         c.d.Error("table.share", stated.where, stated.path,
                   "printed " + std::to_string(stated.value) + " % ≠ " + std::to_string(share->count) + " of " +
@@ -233,7 +233,8 @@ void CheckSurvey(ValidationContext& c, const Survey& survey) {
       c.d.Error("survey.share", key.where, key.path, "andelar are keyed negativt, varken_eller or positivt");
       continue;
     }
-    int64_t derived = RoundPercent(share->count, share->of);
+    // The share as the table prints it: rounded so that the three sum to 100 % (figures.cc).
+    int64_t derived = share->Percent();
     if (derived != stated.value) {
       c.d.Error("survey.share", stated.where, stated.path,
                 "printed " + std::to_string(stated.value) + " % ≠ " + std::to_string(share->count) + " of " +

@@ -163,7 +163,7 @@ struct TextChecker {
         }
         break;
       case Figure::Kind::kPercent:
-        if (RoundPercent(f.count, f.of) == 0) problem = "prints as 0 %";
+        if (f.Percent() == 0) problem = "prints as 0 %";
         break;
       case Figure::Kind::kCount:
         if (f.count == 0) problem = "is 0";
