@@ -33,6 +33,8 @@ constexpr FieldFate kRules[] = {
     // would keep the year's figures from being checked until the board has met. A report marked
     // slutlig asks for them (final.approval, final.signing); the place of signing is carried.
     {"forbund.yaml", "styrelsebeslut", Fate::kDrop},
+    // The unit the statements are printed in is the förbund's choice, not an input's unit.
+    {"forbund.yaml", "belopp", Fate::kCarry},
     {"Signing", "datum", Fate::kDrop},
     {"AuditorsNote", "datum", Fate::kDrop},
     // Who held a seat before its sitting ledamot is the past year's history.
@@ -85,8 +87,9 @@ constexpr FieldFate kRules[] = {
 // A mapping whose presence alone is a choice (print the auditors' note), kept when empty.
 constexpr std::string_view kKeptWhenEmpty[] = {"AuditorsNote"};
 
-// The fate of a key that has no rule: amounts and prose are the year's own; units are left out,
-// as the new year's amounts come from the books in kronor (the default); the rest is carried.
+// The fate of a key that has no rule: amounts and prose are the year's own; the units amounts
+// are written in (`enhet`) are left out, as the new year's amounts come from the books in kronor
+// (the default); the rest is carried.
 template <class M>
 Fate FateOfType() {
   if constexpr (IsOptional<M>::value || IsVector<M>::value) {

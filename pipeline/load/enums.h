@@ -33,8 +33,8 @@ struct EnumValue {
 template <>
 struct EnumSpelling<Unit> {
   static constexpr std::array<EnumValue<Unit>, 2> kValues{{
-      {Unit::kKr, "kr", "kronor (the default)"},
-      {Unit::kTkr, "tkr", "thousands of kronor, only where the sole source gives tkr"},
+      {Unit::kKr, "kr", "kronor"},
+      {Unit::kTkr, "tkr", "thousands of kronor"},
   }};
 };
 template <>

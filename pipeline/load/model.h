@@ -217,7 +217,8 @@ struct OrgFile : Anchor {
       "docs/layout-format.md.");
     v("belopp", belopp,
       "The unit of this year's statements and driftredovisning: tkr (rounded by the report's one rounding) "
-      "or kr (exact); overrides the layout's `belopp`.");
+      "or kr (exact); overrides the layout's `belopp` (tkr unless the layout says otherwise). `arsred new` "
+      "carries it to the next year.");
     v("rapport", rapport, "The report's title, subtitle and cover lines (default: the title Årsredovisning <year>).");
     v("benamningar", benamningar,
       "Other titles for the statements and labels for their lines; they take precedence over the layout's.");

@@ -358,6 +358,18 @@ TEST_CASE("the account mapping is carried as it stands, for the import of the ne
                                                             "        belopp: ATT FYLLA I\n") != std::string::npos);
 }
 
+TEST_CASE("the unit the statements are printed in is carried; the units amounts were written in are not", "[new]") {
+  BaseCopy base;
+  const fs::path org = base.year(2024) / "forbund.yaml";
+  WriteFile(org, ReadFile(org) + "belopp: kr\n");
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  Checked fresh(base.year(2025));
+  const auto& unit = fresh.inputs.report().files.forbund.belopp;
+  REQUIRE(unit);
+  CHECK(unit->value == Unit::kKr);
+}
+
 TEST_CASE("new refuses an existing year, a year that does not follow and a prior year that does not load",
           "[new]") {
   BaseCopy base;
