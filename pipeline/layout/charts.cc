@@ -16,6 +16,8 @@ constexpr double kPieRadius = 52;  // points
 constexpr double kBarPlotHeight = 110;
 constexpr double kBarShareOfSlot = 0.6;
 constexpr double kMaxBarWidth = 48.0;
+// The page's colour, for the lines that part a pie's slices.
+constexpr Color kPaperColor{255, 255, 255};
 
 }  // namespace
 
@@ -42,29 +44,38 @@ void Composer::Arc(std::vector<PathOp>& ops, double cx, double cy, double r, dou
 
 void Composer::Pie(const ReportChart& chart) {
   const double radius = kPieRadius;
-  double legend_line = table_size_ * 1.45;
-  double legend_height = static_cast<double>(chart.parts.size()) * legend_line;
-  double height = std::max(2 * radius, legend_height) + 14;
-  std::vector<Color> colors = chart_colors_;
-  double size = table_size_;
+  const double size = table_size_;
+  const double line = size * 1.2;        // between the lines of one legend entry
+  const double entry_gap = size * 0.25;  // more between entries
+  const double legend_x = 2 * radius + 24;
+  const double label_x = legend_x + size * 1.3;  // after the colour key
+  // Each entry is set in full in the room beside the pie, over as many lines as it needs (a
+  // narrow column, as classic's, breaks the longer ones).
+  const double label_width = std::max(60.0, pages_.column_width() - label_x);
   std::vector<std::vector<SetLine>> labels;
-  double label_width = pages_.column_width() - 2 * radius - 40;
+  std::vector<double> entry_top;  // below the block's top
+  double legend_height = 0;
   for (const ChartPart& slice : chart.parts) {
     CheckGlyphs(slice.label, Where{}, chart.id, kRegular);
     labels.push_back(typesetter_.Set({{slice.label + " " + ChartPartValue(chart, slice), kRegular, ""}}, size,
-                                     body_.color, std::max(60.0, label_width), false));
+                                     body_.color, label_width, false));
+    entry_top.push_back(legend_height);
+    legend_height += static_cast<double>(std::max<size_t>(1, labels.back().size())) * line + entry_gap;
   }
+  const double height = std::max(2 * radius, legend_height) + 14;
+  const std::vector<Color> colors = chart_colors_;
   if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
   const int figure = FigureElement(chart);
   FlowBlock b;
   b.height = height;
   ReportChart data = chart;
-  b.draw = [data, colors, radius, labels, legend_line, size, figure](Page& page, double left, double top, double) {
-    double cx = left + radius + 4, cy = top - radius - 6;
+  b.draw = [=](Page& page, double left, double top, double) {
+    const double cx = left + radius + 4, cy = top - radius - 6;
     double angle = 0;
+    std::vector<double> boundaries;
     for (size_t i = 0; i < data.parts.size(); ++i) {
-      double sweep = 2 * M_PI * static_cast<double>(data.parts[i].percent) / 100.0;
-      Color color = colors[i % colors.size()];
+      const double sweep = 2 * M_PI * static_cast<double>(data.parts[i].percent) / 100.0;
+      const Color color = colors[i % colors.size()];
       if (sweep > 0) {
         FilledPath path;
         path.fill = color;
@@ -75,23 +86,32 @@ void Composer::Pie(const ReportChart& chart) {
           path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy});
           path.ops.push_back({PathOp::Kind::kLineTo, cx + radius * std::sin(angle), cy + radius * std::cos(angle)});
           Arc(path.ops, cx, cy, radius, angle, angle + sweep);
+          boundaries.push_back(angle);
         }
         path.ops.push_back({PathOp::Kind::kClose});
         path.structure = figure;
         page.items.push_back(path);
       }
       angle += sweep;
-      double ly = top - 8 - static_cast<double>(i) * legend_line;
-      double lx = left + 2 * radius + 24;
-      page.items.emplace_back(FilledRect{lx, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
-      for (size_t l = 0; l < labels[i].size() && l < 1; ++l) {
+      const double ly = top - 8 - entry_top[i];
+      page.items.emplace_back(
+          FilledRect{left + legend_x, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
+      for (size_t l = 0; l < labels[i].size(); ++l) {
         for (GlyphRun run : labels[i][l].runs) {
-          run.x += lx + size * 1.3;
-          run.y = ly - size * 0.75;
+          run.x += left + label_x;
+          run.y = ly - size * 0.75 - static_cast<double>(l) * line;
           run.role = Role::kFigure;
           run.structure = figure;
           page.items.push_back(run);
         }
+      }
+    }
+    // A thin line of paper between slices, so that neighbours of like shades (classic's greys)
+    // stay apart.
+    if (boundaries.size() > 1) {
+      for (double at : boundaries) {
+        page.items.push_back(Rule{cx, cy, cx + radius * std::sin(at), cy + radius * std::cos(at), 0.75, kPaperColor,
+                                  Role::kArtifact, -1});
       }
     }
   };

@@ -96,6 +96,7 @@ class Composer {
   struct CellLines {
     std::vector<SetLine> lines;
     bool numeric = false;
+    bool group_head = false;  // a head over several columns of numbers: centred, ruled under
   };
 
   std::vector<SetLine> SetCell(const std::string& text, int face, double width, bool numeric,

@@ -167,7 +167,9 @@ FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> c
     for (size_t c = 0; c < cells.size(); ++c) {
       for (size_t l = 0; l < cells[c].lines.size(); ++l) {
         const SetLine& line = cells[c].lines[l];
-        double ox = cells[c].numeric ? cell_x[c] + cell_w[c] - line.width - 1 : cell_x[c] + (c == 0 ? indent_pt : 3);
+        double ox = cells[c].group_head ? cell_x[c] + (cell_w[c] + 3 - line.width) / 2
+                    : cells[c].numeric     ? cell_x[c] + cell_w[c] - line.width - 1
+                                           : cell_x[c] + (c == 0 ? indent_pt : 3);
         for (GlyphRun run : line.runs) {
           run.x += left + ox;
           run.y = top - first_line_offset - size * 0.85 - static_cast<double>(l) * leading;
@@ -178,6 +180,14 @@ FlowBlock Composer::RowBlock(std::vector<CellLines> cells, std::vector<double> c
       }
     }
     double right = left + full_width;
+    // Under a group's head, a short rule over the columns it heads (as booktabs' \cmidrule), so
+    // that "2023" reads as the head of its three columns, not of the one under its end.
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (!cells[c].group_head) continue;
+      const double y = top - height + kRowPadding / 2;
+      page.items.emplace_back(std::in_place_type<Rule>, left + cell_x[c] + 6, y, left + cell_x[c] + cell_w[c] - 1, y,
+                              0.4, rule);
+    }
     if (style == RowStyle::kSubtotal || style == RowStyle::kTotal) {
       double from = left + (style == RowStyle::kTotal ? 0 : cell_x[0]);
       page.items.push_back(Rule{from, top, right, top, style == RowStyle::kTotal ? 0.8 : 0.4, rule});
@@ -203,6 +213,7 @@ std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableC
       }
       CellLines cl;
       cl.numeric = IsNumberColumn(table, col);
+      cl.group_head = cl.numeric && cell.span > 1 && h + 1 < table.head.size() && !cell.text.empty();
       // A head over numbers is set ragged and drawn right-aligned, line by line; its words stay
       // whole (MeasureColumns made room for the longest).
       cl.lines = SetCell(cell.text, kBold, w - 4, false, Hyphenation::kOnlyToFit);

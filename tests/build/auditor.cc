@@ -18,6 +18,7 @@ namespace {
 constexpr double kCellGap = 6;
 constexpr double kAlign = 2.5;         // the figures of one column end within this of each other
 constexpr double kHeadingReach = 8;    // a column heading ends within this of its figures' edge
+constexpr double kColumnReach = 60;    // how far left of its edge the first figure column reaches
 constexpr double kRowGap = 8;          // the white between two lines of one table is at most this
 constexpr double kIndentReach = 30;    // a table's labels start within this of each other
 constexpr double kFigureArea = 40;     // a heading this far right of the labels heads a column
@@ -489,10 +490,22 @@ std::vector<Table> FindTables(std::vector<Segment>& segments) {
       }
       return best;
     };
+    // The column whose right edge is the first at or right of `x`, if it is a column's width away.
+    auto column_under = [&](double x) {
+      for (size_t c = 0; c < table.columns.size(); ++c) {
+        const double left_edge = c == 0 ? table.columns[c].right - kColumnReach : table.columns[c - 1].right;
+        if (x > left_edge && x <= table.columns[c].right) return static_cast<int>(c);
+      }
+      return -1;
+    };
     for (size_t s = heading; s < top; ++s) {
       for (const Chunk& chunk : segments[s].chunks) {
         if (StartsWith(chunk.text, "Belopp i")) continue;
-        if (int c = column_of(chunk.x1, kHeadingReach); c >= 0) AppendHeading(table.columns[c].header, chunk.text);
+        int c = column_of(chunk.x1, kHeadingReach);
+        // A heading centred over a group of columns ("2023" over Alla, Kvinnor, Män) ends
+        // nowhere near a column's edge: it joins the column under its middle.
+        if (c < 0) c = column_under((chunk.x0 + chunk.x1) / 2);
+        if (c >= 0) AppendHeading(table.columns[c].header, chunk.text);
       }
     }
     for (size_t s = top; s <= last; ++s) {
@@ -1222,7 +1235,11 @@ class Auditor {
         if (Lower(table->title).find(line) != std::string::npos && line.size() > subject.size()) subject = line;
       }
       std::vector<std::pair<int, std::string>> columns(table->columns.size());  // year and who
-      int year = YearOf(table->title);
+      const int year = YearOf(table->title);
+      // A group of columns starts at its "Alla" column. Its year heading stands over it, centred
+      // or at its end, so it reads as part of one of its columns' headers.
+      std::vector<size_t> group(table->columns.size(), 0);
+      std::map<size_t, int> group_year;
       size_t group_start = 0;
       for (size_t c = 0; c < table->columns.size(); ++c) {
         std::string header = " " + Lower(table->columns[c].header) + " ";
@@ -1233,11 +1250,12 @@ class Auditor {
                                                                                                                       : "";
         if (who == "alla") group_start = c;
         columns[c].second = who;
-        if (int heading_year = YearOf(header); heading_year > 0) {
-          for (size_t k = group_start; k <= c; ++k) columns[k].first = heading_year;
-        } else if (columns[c].first == 0) {
-          columns[c].first = year;
-        }
+        group[c] = group_start;
+        if (int heading_year = YearOf(header); heading_year > 0) group_year[group_start] = heading_year;
+      }
+      for (size_t c = 0; c < table->columns.size(); ++c) {
+        auto heading = group_year.find(group[c]);
+        columns[c].first = heading != group_year.end() ? heading->second : year;
       }
       for (const Row& row : table->rows) {
         bool of_a_year = row.label.size() == 4 && AllDigits(row.label);

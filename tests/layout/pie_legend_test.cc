@@ -1,0 +1,35 @@
+// A pie's legend entry that is longer than the room beside the pie breaks over lines, and is
+// printed whole (classic's narrow column printed only its first line: "Ingen offentlig" for
+// "Ingen offentlig försörjning 13 %"); thin lines of paper part the slices.
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST_CASE("a pie's legend entries are printed whole, over as many lines as they need") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "verksamhet.yaml", "text: Övriga kostnader",
+                                       "text: Verksamhetskostnader och strukturinriktade insatser");
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
+  REQUIRE(dump.exit_code == 0);
+  for (const char* word : {"\"Verksamhetskostnader ", "\"strukturinriktade ", "\"insatser ", "\"6 %\""}) {
+    INFO(word);
+    const size_t at = dump.out.find(word);
+    REQUIRE(at != std::string::npos);
+    const size_t line_start = dump.out.rfind('\n', at);
+    CHECK(dump.out.substr(line_start, at - line_start).find("role=figure") != std::string::npos);
+  }
+  // Three slices: three lines of paper between them.
+  CHECK(Count(dump.out, "width=0.75 color=#ffffff role=artifact") == 3);
+}
+
+}  // namespace
+}  // namespace arsred::test
