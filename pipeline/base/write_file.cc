@@ -95,4 +95,62 @@ void WriteFileAtomically(const std::filesystem::path& path, const std::string& b
   }
 }
 
+void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault& fault) {
+  namespace fs = std::filesystem;
+  const std::string pid = std::to_string(::getpid());
+  const auto temp_of = [&](size_t i) { return fs::path(files[i].path.string() + ".arsred-tmp-" + pid); };
+  const auto old_of = [&](size_t i) { return fs::path(files[i].path.string() + ".arsred-old-" + pid); };
+  std::vector<bool> kept(files.size(), false);  // the file it replaces is linked under old_of(i)
+  size_t renamed = 0;
+  size_t at = 0;  // the file being written, for the message
+  std::error_code ignored;
+  try {
+    for (; at < files.size(); ++at) WriteAndSync(temp_of(at), files[at].bytes, fault);
+    for (at = 0; at < files.size(); ++at, ++renamed) {
+      // A second name for the file about to be replaced, so that it can be put back; a link
+      // rather than a rename, so that the path never stands empty. (One left by a run that died
+      // with this process id is stale.) A directory in the way is left to the rename, which
+      // refuses it.
+      fs::remove(old_of(at), ignored);
+      if (!fs::is_directory(fs::symlink_status(files[at].path, ignored))) {
+        if (::link(files[at].path.c_str(), old_of(at).c_str()) == 0) {
+          kept[at] = true;
+        } else if (errno != ENOENT) {
+          throw Failure("keep the file to be replaced,", files[at].path);
+        }
+      }
+      if (Failed(fault, WriteStep::kRename) || ::rename(temp_of(at).c_str(), files[at].path.c_str()) != 0) {
+        throw Failure("rename " + temp_of(at).filename().string() + " over", files[at].path);
+      }
+    }
+  } catch (const std::runtime_error& failure) {
+    std::string message = "cannot write " + files[at].path.string() + " (" + failure.what() + ")";
+    // The files already in place go back to what they were, the last first.
+    for (size_t i = renamed; i-- > 0;) {
+      const bool restored = kept[i] ? ::rename(old_of(i).c_str(), files[i].path.c_str()) == 0
+                                    : ::unlink(files[i].path.c_str()) == 0;
+      if (restored) continue;
+      message += std::string("; and ") + Failure("put back the old", files[i].path).what();
+      if (kept[i]) message += ", which is kept as " + old_of(i).string();
+      kept[i] = false;  // the only copy left of it
+    }
+    for (size_t i = 0; i < files.size(); ++i) {
+      fs::remove(temp_of(i), ignored);
+      if (kept[i]) fs::remove(old_of(i), ignored);
+    }
+    throw std::runtime_error(message);
+  }
+  for (size_t i = 0; i < files.size(); ++i) fs::remove(old_of(i), ignored);
+  // The renames are durable once the directories that hold the names are.
+  for (const FileToWrite& file : files) {
+    const fs::path directory = file.path.has_parent_path() ? file.path.parent_path() : fs::path(".");
+    try {
+      if (Failed(fault, WriteStep::kSyncDirectory)) throw Failure("sync the directory", directory);
+      SyncDirectory(directory);
+    } catch (const std::runtime_error& failure) {
+      throw std::runtime_error("wrote " + file.path.string() + ", but " + failure.what());
+    }
+  }
+}
+
 }  // namespace arsred

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace arsred {
 
@@ -21,6 +22,21 @@ using WriteFault = std::function<bool(WriteStep)>;
 // directory after the rename leaves the new file in place and still throws, since it may not
 // survive a power cut.
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault = {});
+
+// One file to write of several written together.
+struct FileToWrite {
+  std::filesystem::path path;
+  std::string bytes;
+};
+
+// Writes files that only make sense together (the books kept by an import and the figures taken
+// from them): all of them or none. Each is first written whole to its temporary file; only then
+// are they renamed into place, in order, with the file each replaces kept under a second name
+// until the last rename is done. When a rename fails, the files renamed before it are put back
+// (or removed, where there was none), and nothing of the write is left beside them. Throws
+// std::runtime_error as WriteFileAtomically does. A power cut between two renames can still
+// leave the first file new and the second old, with the first's old file beside it.
+void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault& fault = {});
 
 // For a directory that is staged whole and renamed into place (`new`, `archive`): a file of it,
 // written and synced; and the sync of a directory, after its files or after a rename into it.

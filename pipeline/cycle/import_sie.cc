@@ -548,26 +548,19 @@ void ReportAccountsFileErrors(const Diagnostics& loading, int accounts_file,
   }
 }
 
-// Writes the books, kept beside the figures (the archive keeps them with the inputs), and then
-// rakenskaper.yaml with the edits made. The books first: when that fails, nothing has changed.
-// Prints why not and returns false.
+// Writes the books, kept beside the figures (the archive keeps them with the inputs), and
+// rakenskaper.yaml with the edits made: both or neither, since the kept books are the source
+// of the figures. Prints why not and returns false.
 bool WriteYearFiles(const std::string& year_dir, const std::string& books_bytes, const SourceFile& accounts_file,
                     std::vector<Edit> edits, std::ostream& err) {
   std::string text = accounts_file.text;
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
   for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
-  const fs::path kept_books = fs::path(year_dir) / kBooksFileName;
   try {
-    WriteFileAtomically(kept_books, books_bytes);
+    WriteFilesTogether({{fs::path(year_dir) / kBooksFileName, books_bytes},
+                        {fs::path(year_dir) / "rakenskaper.yaml", std::move(text)}});
   } catch (const std::exception& failure) {
     err << "arsred: import-sie: " << failure.what() << "; nothing was written\n";
-    return false;
-  }
-  try {
-    WriteFileAtomically(fs::path(year_dir) / "rakenskaper.yaml", text);
-  } catch (const std::exception& failure) {
-    err << "arsred: import-sie: " << failure.what() << "; rakenskaper.yaml is as it was, though the books were "
-        << "kept as " << kept_books.generic_string() << ": run the import again\n";
     return false;
   }
   return true;

@@ -2,6 +2,11 @@
 // file as it was and nothing beside it; I/O errors name the path and the system's reason.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
+
 #include "test_util.h"
 #include "write_file.h"
 
@@ -72,6 +77,69 @@ TEST_CASE("an import that cannot keep the books names the path and the reason, a
   CHECK(run.err.find("nothing was written") != std::string::npos);
   CHECK(run.err.find("bug") == std::string::npos);
   CHECK(ReadFile(year / "rakenskaper.yaml") == before);
+}
+
+// The names in a directory, sorted.
+std::vector<std::string> NamesIn(const fs::path& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(directory)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST_CASE("files written together are all put back when the last cannot be renamed into place") {
+  TempDir temp;
+  const fs::path books = temp.path() / "bokforing.se", figures = temp.path() / "rakenskaper.yaml";
+  for (bool books_before : {true, false}) {
+    INFO("books before: " << books_before);
+    // The second rename fails: the first file, already in place, goes back to what it was.
+    int renames = 0;
+    const auto second_rename = [&renames](WriteStep step) { return step == WriteStep::kRename && ++renames == 2; };
+    fs::remove(books);
+    if (books_before) WriteFile(books, "the old books\n");
+    WriteFile(figures, "the old figures\n");
+    try {
+      WriteFilesTogether({{books, "the new books\n"}, {figures, "the new figures\n"}}, second_rename);
+      FAIL("the write did not fail");
+    } catch (const std::runtime_error& failure) {
+      const std::string message = failure.what();
+      CHECK(message.find("cannot write " + figures.string()) != std::string::npos);
+      CHECK(message.find("Input/output error") != std::string::npos);
+      CHECK(message.find("put back") == std::string::npos);  // it was
+    }
+    CHECK(fs::exists(books) == books_before);
+    if (books_before) CHECK(ReadFile(books) == "the old books\n");
+    CHECK(ReadFile(figures) == "the old figures\n");
+    CHECK(NamesIn(temp.path()).size() == (books_before ? 2u : 1u));  // no temporary or kept file beside them
+  }
+  WriteFilesTogether({{books, "the new books\n"}, {figures, "the new figures\n"}});
+  CHECK(ReadFile(books) == "the new books\n");
+  CHECK(ReadFile(figures) == "the new figures\n");
+  CHECK(NamesIn(temp.path()) == std::vector<std::string>{"bokforing.se", "rakenskaper.yaml"});
+}
+
+TEST_CASE("an import that cannot replace rakenskaper.yaml keeps the books as they were") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path year = temp.path() / "inputs/2024";
+  WriteFile(year / "rakenskaper.yaml", ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+  WriteFile(year / "bokforing.se", "the books imported before\n");
+  const std::string before = ReadFile(year / "rakenskaper.yaml");
+  // A directory where rakenskaper.yaml's temporary file would go (the import runs in this
+  // process): its replacement cannot be written, whoever runs the test.
+  const fs::path in_the_way = year / ("rakenskaper.yaml.arsred-tmp-" + std::to_string(::getpid()));
+  fs::create_directory(in_the_way);
+  RunResult run = RunArsred({"import-sie", (kSourceDir / "tests/fixtures/import/books-2024-closed.se").string(),
+                             "--year", year.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("arsred: import-sie: cannot write " + (year / "rakenskaper.yaml").string()) != std::string::npos);
+  CHECK(run.err.find("Is a directory") != std::string::npos);
+  CHECK(run.err.find("nothing was written") != std::string::npos);
+  CHECK(ReadFile(year / "bokforing.se") == "the books imported before\n");
+  CHECK(ReadFile(year / "rakenskaper.yaml") == before);
+  fs::remove(in_the_way);
+  for (const std::string& name : NamesIn(year)) CHECK(name.find(".arsred-") == std::string::npos);
 }
 
 TEST_CASE("new does not make a year through a link standing in its place, and leaves nothing behind") {
