@@ -228,6 +228,27 @@ bool ReadBooksFile(const std::string& path, std::string& bytes, std::ostream& er
   return true;
 }
 
+// The figures are the books' balances, never their vouchers summed. Books without a single
+// #UB 0 (or #RES 0) are an export of vouchers only (SIE 4I, which some programs label #SIETYP 4),
+// and would import every figure as 0 kr. A line whose accounts have no balance while others do
+// is 0 kr by the books, and not refused here. Reports one error and returns false for such books.
+bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
+  const auto has = [&books](SieBalanceKind kind) {
+    return std::any_of(books.balances.begin(), books.balances.end(),
+                       [kind](const SieBalance& b) { return b.kind == kind && b.year_index == 0; });
+  };
+  const bool closing = has(SieBalanceKind::kClosing), result = has(SieBalanceKind::kResult);
+  if (closing && result) return true;
+  const std::string missing = !closing && !result ? "closing balances (#UB 0) and no result balances (#RES 0)"
+                              : !closing          ? "closing balances (#UB 0)"
+                                                  : "result balances (#RES 0)";
+  const SieYear* year = books.LookupYear(0);  // there is one once the books are read without an error
+  diagnostics.Error("sie.missing", year ? year->where : Where{books.file, 0, 0}, "#RAR",
+                    "the books have no " + missing + " for year 0: export them with balances (SIE type 4E, or 1 to "
+                    "3), not only vouchers");
+  return false;
+}
+
 // The books must be this förbund's, for this year.
 void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
   const OrgFile& org = inputs.report().files.forbund;
@@ -593,6 +614,12 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
     err << "arsred: import-sie: the books cannot be read; nothing was written\n";
+    return kExitErrors;
+  }
+  // Without balances there is nothing to import or propose: one error, saying what to export.
+  if (!CheckBooksHaveBalances(books, diagnostics)) {
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: nothing was written\n";
     return kExitErrors;
   }
   if (request.propose_mapping) {

@@ -283,6 +283,39 @@ TEST_CASE("books exported before and after the result was booked import the same
   CHECK(written[0] == ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
 }
 
+// The books without their records of `kinds` ("#UB 0 ", "#RES 0 ").
+void DropRecords(const Books& books, std::initializer_list<const char*> kinds) {
+  std::istringstream in(ReadFile(books.sie()));
+  std::string kept;
+  for (std::string line; std::getline(in, line);) {
+    bool drop = false;
+    for (const char* kind : kinds) drop = drop || line.rfind(kind, 0) == 0;
+    if (!drop) kept += line + "\n";
+  }
+  WriteFile(books.sie(), kept);
+}
+
+TEST_CASE("books without closing or result balances are refused in one error, not imported as 0 kr", "[import]") {
+  // Vouchers only (SIE 4I, though it says #SIETYP 4); the opening balances and the result but
+  // no closing balances; closed books, whose balances add up, without their result.
+  struct Case {
+    const char* books;
+    std::initializer_list<const char*> dropped;
+    const char* missing;
+  };
+  for (const Case& c : {Case{"open", {"#IB ", "#UB ", "#RES "}, "closing balances (#UB 0) and no result balances (#RES 0)"},
+                        Case{"open", {"#UB 0 "}, "closing balances (#UB 0)"},
+                        Case{"closed", {"#RES 0 "}, "result balances (#RES 0)"}}) {
+    YearEndBooks books(c.books);
+    DropRecords(books, c.dropped);
+    ExpectRefused(books, "sie.missing",
+                  std::string("bokslut-2024.se:9:6: #RAR: error[sie.missing]: the books have no ") + c.missing +
+                      " for year 0: export them with balances (SIE type 4E, or 1 to 3), not only vouchers");
+    const std::string err = books.Import().err;
+    CHECK(err.find("error[") == err.rfind("error["));  // the one error
+  }
+}
+
 TEST_CASE("in closed books, equity is checked with the year's result in it", "[import]") {
   YearEndBooks books("closed");
   books.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -2001000.00");
