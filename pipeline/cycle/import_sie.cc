@@ -331,6 +331,27 @@ void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& map
   }
 }
 
+// A balansräkning line takes its accounts' #UB 0, a resultaträkning line their #RES 0. An
+// account whose balance is of the other kind adds nothing to the line it is mapped to: its amount
+// would be lost without a word.
+void ReportAccountsOfTheOtherKind(const SieFile& books, const std::vector<Mapped>& mapped, Diagnostics& diagnostics) {
+  for (const Mapped& m : mapped) {
+    const SieBalanceKind other = m.target.result ? SieBalanceKind::kClosing : SieBalanceKind::kResult;
+    for (const SieBalance& balance : books.balances) {
+      if (balance.kind != other || balance.year_index != 0 || balance.ore == 0) continue;
+      if (!InRanges(m.ranges, balance.account)) continue;
+      const SieAccount* account = books.LookupAccount(balance.account);
+      const std::string kind = m.target.result ? "a balance sheet balance (#UB 0)" : "a result balance (#RES 0)";
+      const std::string line = m.target.result ? "a resultaträkning line, which takes #RES 0"
+                                               : "a balansräkning line, which takes #UB 0";
+      diagnostics.Error("import.mapping", m.mapping->till.where, m.mapping->till.path,
+                        "account " + std::to_string(balance.account) + (account ? " (" + account->name + ")" : "") +
+                            " has " + kind + " of " + FormatOre(balance.ore) + ", but is mapped to " +
+                            m.mapping->till.value + ", " + line + ": its amount would be lost");
+    }
+  }
+}
+
 // What the import writes and says once nothing refuses it.
 struct ImportPlan {
   std::vector<Edit> edits;                          // of rakenskaper.yaml
@@ -641,6 +662,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   const std::vector<Mapped> mapped = ResolveMappings(accounts, diagnostics);
   const ResultBooking booking = FindResultBooking(books, mapped);
   ReportUnmappedAccounts(books, mapped, booking, diagnostics);
+  ReportAccountsOfTheOtherKind(books, mapped, diagnostics);
   const ImportPlan plan = MappingImport(inputs, loading, books, mapped, booking, diagnostics).Run();
   ReportAccountsFileErrors(loading, accounts.where.file, plan.written_positions, diagnostics);
 

@@ -200,6 +200,26 @@ TEST_CASE("an account with a balance that no mapping takes is refused, named wit
   ExpectRefused(books, "import.unmapped", "account 1910 (Kassa) has a balance of 5 000,00 kr");
 }
 
+TEST_CASE("an account mapped to a line of the other statement is refused, not dropped", "[import]") {
+  // A bank account among the income, whose #UB 0 a result line would not take.
+  Books balance_in_result;
+  balance_in_result.EditAccounts("  - konton: [1930]\n    till: noter.omsattningstillgangar.foretagskonto\n", "");
+  balance_in_result.EditAccounts("konton: [3010]", "konton: [3010, 1930]");
+  ExpectRefused(balance_in_result, "import.mapping",
+                "error[import.mapping]: account 1930 (Företagskonto) has a balance sheet balance (#UB 0) of "
+                "2 800 000,00 kr, but is mapped to noter.intakter.region, a resultaträkning line, which takes #RES 0: "
+                "its amount would be lost");
+
+  // Interest income on the bank account's line, whose #RES 0 a balance sheet line would not take.
+  Books result_in_balance;
+  result_in_balance.EditAccounts("konton: [8300-8399]", "konton: [8300-8309]");
+  result_in_balance.EditAccounts("konton: [1930]", "konton: [1930, 8310]");
+  ExpectRefused(result_in_balance, "import.mapping",
+                "error[import.mapping]: account 8310 (Ränteintäkter) has a result balance (#RES 0) of "
+                "−10 000,00 kr, but is mapped to noter.omsattningstillgangar.foretagskonto, a balansräkning line, "
+                "which takes #UB 0: its amount would be lost");
+}
+
 TEST_CASE("figures the books must agree with are checked, not written", "[import]") {
   // The pension provision: last year's closing balance and this year's movements.
   Books pensions;
