@@ -5,11 +5,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <ostream>
 #include <set>
-#include <sstream>
 #include <type_traits>
 
 #include "build.h"
@@ -17,6 +15,7 @@
 #include "load.h"
 #include "approval.h"
 #include "propose_mapping.h"
+#include "read_file.h"
 #include "write_file.h"
 
 namespace fs = std::filesystem;
@@ -26,7 +25,7 @@ namespace arsred {
 namespace {
 
 // Books larger than this are surely not a samordningsförbund's (2023's would be about 200 KB).
-constexpr uintmax_t kMaxBooksBytes = 64u << 20;
+constexpr size_t kMaxBooksBytes = 64u << 20;
 
 std::string Kronor(int64_t kr) { return FormatMoney(Money::Kr(kr)); }
 
@@ -213,18 +212,16 @@ bool LoadYearToImport(const std::string& year_dir, InputSet& inputs, Diagnostics
   return true;
 }
 
-// The bytes of the books' file. Prints why not and returns false when it is not a regular file
-// of at most kMaxBooksBytes.
+// The bytes of the books' file. Prints why not, in the system's words, and returns false when it
+// is not a readable file of at most kMaxBooksBytes.
 bool ReadBooksFile(const std::string& path, std::string& bytes, std::ostream& err) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxBooksBytes) {
-    err << "arsred: import-sie: " << path << ": not a readable file of at most 64 MB\n";
+  std::string why;
+  std::optional<std::string> read = ReadWholeFile(path, &why, kMaxBooksBytes);
+  if (!read) {
+    err << "arsred: import-sie: " << path << ": " << why << "\n";
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream read;
-  read << in.rdbuf();
-  bytes = std::move(read).str();
+  bytes = std::move(*read);
   return true;
 }
 

@@ -182,6 +182,17 @@ TEST_CASE("a program's chart of accounts is proposed by meaning, not by little w
   }
 }
 
+TEST_CASE("books that are missing or a directory are refused with the system's reason", "[import]") {
+  Books books;
+  const fs::path missing = books.temp.path() / "saknas.se";
+  RunResult run = RunArsred({"import-sie", missing.string(), "--year", books.year().string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err == "arsred: import-sie: " + missing.string() + ": No such file or directory\n");
+  RunResult directory = RunArsred({"import-sie", books.year().string(), "--year", books.year().string()});
+  CHECK(directory.exit_code == 2);
+  CHECK(directory.err == "arsred: import-sie: " + books.year().string() + ": a directory, not a file\n");
+}
+
 TEST_CASE("books of another organisation or year are refused at their line", "[import]") {
   Books other_organisation;
   other_organisation.EditBooks("#ORGNR 222000-1990", "#ORGNR 556036-0793");
