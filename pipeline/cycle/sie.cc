@@ -99,7 +99,7 @@ SieFile ReadSie(std::string_view bytes, const std::string& file_name, SourceSet&
     unread.file = text.file;
     return unread;
   }
-  SieRecordsRead read = ReadSieRecords(text.cp437, text.file, diagnostics);
+  SieRecordsRead read = ReadSieRecords(text.bytes, text.encoding, text.file, diagnostics);
   CheckLedger(read.sie, read.balances_complete, diagnostics);
   return std::move(read.sie);
 }

@@ -1,7 +1,8 @@
 // Reads a SIE 4 file (SIE filformat ver 4B, types 1 to 4) as exported by a bookkeeping program:
-// its text is decoded from CP437 and registered in the SourceSet, so that findings point at
-// the line and column of the record with the source line shown like any other input's. Every
-// finding is collected in one pass; the reader never throws and accepts any bytes.
+// its text is decoded from CP437 (or UTF-8, where the file says so) and registered in the
+// SourceSet, so that findings point at the line and column of the record with the source line
+// shown like any other input's. Every finding is collected in one pass; the reader never throws
+// and accepts any bytes.
 //
 // Money is int64_t öre, parsed from the decimal text (never through floating point). Signs are
 // those of the file: debit positive, credit negative. The reader caps the sum of the absolute

@@ -77,7 +77,7 @@ std::string_view FirstUtf8Sequence(std::string_view text) {
 }
 
 // Line and column (in characters, which are bytes in CP437) of a byte offset.
-Where WhereOfOffset(std::string_view text, size_t offset, int file) {
+Where WhereOfOffset(std::string_view text, size_t offset, int file, SieEncoding encoding) {
   int line = 1;
   size_t line_start = 0;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -86,7 +86,52 @@ Where WhereOfOffset(std::string_view text, size_t offset, int file) {
       line_start = i + 1;
     }
   }
-  return Where{file, line, static_cast<int>(offset - line_start) + 1};
+  const size_t bytes = offset - line_start;
+  const int characters = encoding == SieEncoding::kUtf8 ? Utf8Columns(text.substr(line_start), bytes)
+                                                        : static_cast<int>(bytes);
+  return Where{file, line, characters + 1};
+}
+
+// The offset of the first byte that does not belong to a well-formed UTF-8 character (no
+// overlong forms, no surrogates, nothing above U+10FFFF); npos when there is none.
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto byte = [text](size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char lead = byte(i);
+    const size_t length = lead < 0x80                  ? 1
+                          : lead >= 0xC2 && lead <= 0xDF ? 2
+                          : lead >= 0xE0 && lead <= 0xEF ? 3
+                          : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                         : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    for (size_t k = 1; k < length; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return i;
+    }
+    // The second byte's range is what rules out the overlong forms, the surrogates and what lies
+    // above U+10FFFF.
+    const unsigned char second = length > 1 ? byte(i + 1) : 0;
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second > 0x8F)) {
+      return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// Whether the file's first #FORMAT says UTF-8. Read before the text is decoded, since that
+// decides how; what is wrong with the record is the record reader's to say.
+bool DeclaresUtf8(std::string_view text) {
+  int number = 0;
+  for (size_t start = 0; start <= text.size();) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    SieLine line = ScanSieLine(text.substr(start, end - start), ++number);
+    start = end + 1;
+    if (line.kind != SieLineKind::kRecord || line.record.label != "#FORMAT") continue;
+    Diagnostics unused;
+    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() && line.record.fields[0].text == "UTF-8";
+  }
+  return false;
 }
 
 // The first byte that cannot be in a SIE text: a control character other than tab and the
@@ -106,10 +151,47 @@ size_t FindControlByte(std::string_view text, std::string* why) {
   }
   return std::string_view::npos;
 }
+
+// A record's line as its fields are read: its text, where its findings go, and the column of a
+// byte in characters. In CP437 a byte is a character; in UTF-8 a continuation byte (10xxxxxx) is
+// not, and the characters are counted as the reading moves along the line, so never twice.
+class FieldText {
+ public:
+  FieldText(const SieLine& line, int file, Diagnostics& diagnostics)
+      : text(line.text), line_(line), file_(file), diagnostics_(diagnostics) {}
+
+  int Column(size_t pos) {
+    if (line_.encoding == SieEncoding::kCp437) return static_cast<int>(pos) + 1;
+    if (pos < counted_) {
+      counted_ = 0;
+      column_ = 1;
+    }
+    for (; counted_ < pos && counted_ < text.size(); ++counted_) {
+      if ((static_cast<unsigned char>(text[counted_]) & 0xC0) != 0x80) ++column_;
+    }
+    return column_;
+  }
+  std::string Decoded(const std::string& raw) const {
+    return line_.encoding == SieEncoding::kUtf8 ? raw : Cp437ToUtf8(raw);
+  }
+  void Error(const char* code, int column, std::string message) {
+    diagnostics_.Error(code, Where{file_, line_.record.line, column}, line_.record.label, std::move(message));
+  }
+
+  const std::string_view text;
+
+ private:
+  const SieLine& line_;
+  const int file_;
+  Diagnostics& diagnostics_;
+  size_t counted_ = 0;  // the bytes whose characters `column_` counts
+  int column_ = 1;
+};
+
 // Reads one value at `pos`, quoted or not; in an object list a } also ends a value.
-bool ReadValue(std::string_view line, size_t& pos, const SieRecord& record, bool in_list, SieField& field, int file,
-               Diagnostics& diagnostics) {
-  field.column = static_cast<int>(pos) + 1;
+bool ReadValue(FieldText& in, size_t& pos, bool in_list, SieField& field) {
+  const std::string_view line = in.text;
+  field.column = in.Column(pos);
   std::string raw;
   if (line[pos] == '"') {
     ++pos;
@@ -119,47 +201,43 @@ bool ReadValue(std::string_view line, size_t& pos, const SieRecord& record, bool
       raw += line[pos++];
     }
     if (pos >= line.size()) {
-      diagnostics.Error("sie.quote", Where{file, record.line, field.column}, record.label,
-                        "the quote is not closed on its line (write \\\" for a quote inside a text)");
+      in.Error("sie.quote", field.column, "the quote is not closed on its line (write \\\" for a quote inside a text)");
       return false;
     }
     ++pos;
     if (pos < line.size() && !IsBlank(line[pos]) && !(in_list && line[pos] == '}')) {
-      diagnostics.Error("sie.quote", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
-                        "text follows the closing quote: separate fields by a space");
+      in.Error("sie.quote", in.Column(pos), "text follows the closing quote: separate fields by a space");
       return false;
     }
   } else {
     while (pos < line.size() && !IsBlank(line[pos]) && !(in_list && line[pos] == '}')) {
       if (line[pos] == '"') {
-        diagnostics.Error("sie.quote", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
-                          "a quote inside a value: quote the whole value and write \\\" for the quote");
+        in.Error("sie.quote", in.Column(pos),
+                 "a quote inside a value: quote the whole value and write \\\" for the quote");
         return false;
       }
       if (in_list && line[pos] == '{') {
-        diagnostics.Error("sie.objects", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
-                          "an object list cannot hold another {");
+        in.Error("sie.objects", in.Column(pos), "an object list cannot hold another {");
         return false;
       }
       raw += line[pos++];
     }
   }
-  field.text = Cp437ToUtf8(raw);
-  field.end_column = static_cast<int>(pos) + 1;
+  field.text = in.Decoded(raw);
+  field.end_column = in.Column(pos);
   return true;
 }
 
 // Reads an object list at `pos`, its { to its }.
-bool ReadObjectList(std::string_view line, size_t& pos, const SieRecord& record, SieField& field, int file,
-                    Diagnostics& diagnostics) {
+bool ReadObjectList(FieldText& in, size_t& pos, SieField& field) {
+  const std::string_view line = in.text;
   field.list = true;
-  field.column = static_cast<int>(pos) + 1;
+  field.column = in.Column(pos);
   ++pos;
   while (true) {
     while (pos < line.size() && IsBlank(line[pos])) ++pos;
     if (pos >= line.size()) {
-      diagnostics.Error("sie.objects", Where{file, record.line, field.column}, record.label,
-                        "the object list is not closed with }");
+      in.Error("sie.objects", field.column, "the object list is not closed with }");
       return false;
     }
     if (line[pos] == '}') {
@@ -167,15 +245,14 @@ bool ReadObjectList(std::string_view line, size_t& pos, const SieRecord& record,
       break;
     }
     SieField item;
-    if (!ReadValue(line, pos, record, true, item, file, diagnostics)) return false;
+    if (!ReadValue(in, pos, true, item)) return false;
     field.items.push_back(std::move(item));
   }
   if (pos < line.size() && !IsBlank(line[pos])) {
-    diagnostics.Error("sie.objects", Where{file, record.line, static_cast<int>(pos) + 1}, record.label,
-                      "text follows the object list's }: separate fields by a space");
+    in.Error("sie.objects", in.Column(pos), "text follows the object list's }: separate fields by a space");
     return false;
   }
-  field.end_column = static_cast<int>(pos) + 1;
+  field.end_column = in.Column(pos);
   return true;
 }
 
@@ -198,15 +275,24 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
   bool utf16 = bytes.size() >= 2 &&
                ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   bool utf8_bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
+  if (utf8_bom) bytes.remove_prefix(3);
   // CR LF line ends become LF, so that positions are counted on the text as registered.
   SieText decoded;
-  std::string& text = decoded.cp437;
+  std::string& text = decoded.bytes;
   text.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
     text += bytes[i];
   }
-  int file = sources.Add(file_name, Cp437ToUtf8(text));
+  // A file that says it is UTF-8 is read as such, if it is; one that is not is shown as CP437,
+  // which any bytes are, to point at the first byte that is not UTF-8.
+  const std::string declared = utf8_bom             ? "it starts with a UTF-8 byte order mark"
+                               : DeclaresUtf8(text) ? "#FORMAT UTF-8"
+                                                    : "";
+  const size_t not_utf8 = declared.empty() ? std::string::npos : FindInvalidUtf8(text);
+  if (!declared.empty() && not_utf8 == std::string::npos) decoded.encoding = SieEncoding::kUtf8;
+  const bool utf8 = decoded.encoding == SieEncoding::kUtf8;
+  int file = sources.Add(file_name, utf8 ? text : Cp437ToUtf8(text));
   decoded.file = file;
 
   if (utf16) {
@@ -214,19 +300,21 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
                       "the file is UTF-16 (it starts with a byte order mark): SIE 4 files are CP437 text");
     return decoded;
   }
-  if (utf8_bom) {
-    diagnostics.Error("sie.encoding", Where{file, 1, 1}, "",
-                      "the file is UTF-8 (it starts with a byte order mark): SIE 4 files are CP437 text (#FORMAT PC8)");
+  if (!declared.empty() && !utf8) {
+    diagnostics.Error("sie.encoding", WhereOfOffset(text, not_utf8, file, SieEncoding::kCp437), "",
+                      "byte " + Hex(static_cast<unsigned char>(text[not_utf8])) +
+                          " is not UTF-8, though the file says it is (" + declared + ")");
     return decoded;
   }
   std::string why;
   size_t bad = FindControlByte(text, &why);
   if (bad != std::string::npos) {
-    diagnostics.Error("sie.encoding", WhereOfOffset(text, bad, file), "", why);
+    diagnostics.Error("sie.encoding", WhereOfOffset(text, bad, file, decoded.encoding), "", why);
     return decoded;
   }
-  auto unlikely = std::find_if(text.begin(), text.end(),
-                               [](char c) { return IsUnlikelyInLedger(static_cast<unsigned char>(c)); });
+  auto unlikely = utf8 ? text.end() : std::find_if(text.begin(), text.end(), [](char c) {
+    return IsUnlikelyInLedger(static_cast<unsigned char>(c));
+  });
   if (unlikely != text.end()) {
     size_t offset = static_cast<size_t>(unlikely - text.begin());
     unsigned char byte = static_cast<unsigned char>(*unlikely);
@@ -242,15 +330,16 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
                 " in CP437, unlikely in a ledger, but " + latin1 +
                 " in Latin-1 and Windows-1252: the file may not be CP437 (#FORMAT PC8), and its names may be misread";
     }
-    diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file), "", message);
+    diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file, SieEncoding::kCp437), "", message);
   }
   decoded.readable = true;
   return decoded;
 }
 
-SieLine ScanSieLine(std::string_view text, int number) {
+SieLine ScanSieLine(std::string_view text, int number, SieEncoding encoding) {
   SieLine line;
   line.number = number;
+  line.encoding = encoding;
   size_t start = 0;
   while (start < text.size() && IsBlank(text[start])) ++start;
   size_t end = text.size();
@@ -279,15 +368,14 @@ SieLine ScanSieLine(std::string_view text, int number) {
 }
 
 bool ReadSieFields(SieLine& line, int file, Diagnostics& diagnostics) {
-  std::string_view text = line.text;
+  FieldText text(line, file, diagnostics);
   SieRecord& record = line.record;
   size_t pos = line.fields_start;
   while (true) {
-    while (pos < text.size() && IsBlank(text[pos])) ++pos;
-    if (pos >= text.size()) return true;
+    while (pos < text.text.size() && IsBlank(text.text[pos])) ++pos;
+    if (pos >= text.text.size()) return true;
     SieField field;
-    bool read = text[pos] == '{' ? ReadObjectList(text, pos, record, field, file, diagnostics)
-                                 : ReadValue(text, pos, record, false, field, file, diagnostics);
+    bool read = text.text[pos] == '{' ? ReadObjectList(text, pos, field) : ReadValue(text, pos, false, field);
     if (!read) return false;
     record.end_column = field.end_column;
     record.fields.push_back(std::move(field));

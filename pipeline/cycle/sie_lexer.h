@@ -1,10 +1,10 @@
 // The first part of the SIE reader (sie.h): a file's bytes as text, and its lines as tokens.
 //
-// A SIE 4 file is CP437 text. DecodeSieText checks that it is text, makes its line ends LF and
-// registers it, decoded to UTF-8, in the SourceSet. ScanSieLine then tells what a line holds (a
-// record's label, a lone { or }, or nothing), and ReadSieFields splits a record's fields: values,
-// quoted or not, and object lists in braces. What the fields mean is sie_records' part. Columns
-// count characters, which are bytes in CP437; a tab counts as one.
+// A SIE 4 file is CP437 text, or UTF-8 where it says so. DecodeSieText checks that it is text,
+// makes its line ends LF and registers it, decoded to UTF-8, in the SourceSet. ScanSieLine then
+// tells what a line holds (a record's label, a lone { or }, or nothing), and ReadSieFields splits
+// a record's fields: values, quoted or not, and object lists in braces. What the fields mean is
+// sie_records' part. Columns count characters, which are bytes in CP437; a tab counts as one.
 #pragma once
 
 #include <string>
@@ -19,17 +19,23 @@ namespace arsred {
 // The text of CP437 bytes in UTF-8, one character per byte (bytes below 0x80 are ASCII).
 std::string Cp437ToUtf8(std::string_view bytes);
 
+// How a file's text is encoded: CP437 (#FORMAT PC8, or no #FORMAT), or UTF-8 when the file says
+// so by a byte order mark or #FORMAT UTF-8.
+enum class SieEncoding { kCp437, kUtf8 };
+
 // A file's bytes as the reader reads them.
 struct SieText {
   int file = -1;          // index of the decoded text in the SourceSet
-  std::string cp437;      // the bytes with CR LF made LF and a trailing Ctrl-Z dropped
+  std::string bytes;      // with CR LF made LF, a trailing Ctrl-Z and a UTF-8 byte order mark dropped
+  SieEncoding encoding = SieEncoding::kCp437;
   bool readable = false;  // false after an encoding error: nothing of the file is read
 };
 
 // Drops the Ctrl-Z that DOS programs wrote at the end, makes CR LF into LF and adds the text,
-// decoded from CP437, to `sources` as `file_name`. A byte order mark, a NUL or another control
-// byte is an error (sie.encoding) and leaves the text unreadable; the first character that
-// suggests another encoding than CP437 is a warning.
+// decoded from its encoding, to `sources` as `file_name`. A UTF-16 byte order mark, a NUL or
+// another control byte, or bytes that are not UTF-8 in a file that says it is, is an error
+// (sie.encoding) and leaves the text unreadable; in CP437, the first character that suggests
+// another encoding is a warning.
 SieText DecodeSieText(std::string_view bytes, const std::string& file_name, SourceSet& sources,
                       Diagnostics& diagnostics);
 
@@ -60,10 +66,11 @@ struct SieLine {
   SieRecord record;         // of kRecord: its label, line and columns; fields once ReadSieFields ran
   std::string_view text;    // the line without its trailing blanks
   size_t fields_start = 0;  // the offset in `text` just after the label
+  SieEncoding encoding = SieEncoding::kCp437;  // of `text`
 };
 
 // Tells what line `number` of a text holds. Reports nothing.
-SieLine ScanSieLine(std::string_view text, int number);
+SieLine ScanSieLine(std::string_view text, int number, SieEncoding encoding = SieEncoding::kCp437);
 
 // Reads the fields of a record's line into `line.record` (file `file` of the SourceSet). On a
 // quote or object list that is not closed, or text run on after one (sie.quote, sie.objects),

@@ -70,9 +70,12 @@ const std::set<std::string, std::less<>> kSingleLabels = {
 
 class RecordReader {
  public:
-  RecordReader(int file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) { sie_.file = file; }
+  RecordReader(SieEncoding encoding, int file, Diagnostics& diagnostics)
+      : encoding_(encoding), file_(file), diagnostics_(diagnostics) {
+    sie_.file = file;
+  }
 
-  // Reads the lines of the file's CP437 bytes (CRLF already made LF).
+  // Reads the lines of the file's bytes (CRLF already made LF).
   void ReadLines(std::string_view bytes) {
     int number = 0;
     size_t start = 0;
@@ -133,7 +136,7 @@ class RecordReader {
   // ---- Lines ----
 
   void ReadLine(std::string_view text, int number) {
-    SieLine line = ScanSieLine(text, number);
+    SieLine line = ScanSieLine(text, number, encoding_);
     if (line.kind == SieLineKind::kBlank) return;
     ++records_;
     switch (line.kind) {
@@ -318,12 +321,18 @@ class RecordReader {
     if (text && target) *target = Located<std::string>{*text, WhereOf(r, 0), r.label};
   }
 
+  // The text is decoded already: as UTF-8 when it said so by a byte order mark or #FORMAT UTF-8
+  // (sie_lexer.h), else as CP437.
   void ReadFormat(const SieRecord& r) {
     if (!HasFields(r, 1, "PC8")) return;
     const std::string* text = Value(r, 0, "an encoding");
-    if (text && *text != "PC8") {
+    if (!text) return;
+    if (*text != "PC8" && *text != "UTF-8") {
       Error("sie.encoding", WhereOf(r, 0), r.label,
-            "unknown encoding \"" + *text + "\": SIE 4 files are in PC8 (CP437), the only encoding read here");
+            "unknown encoding \"" + *text + "\": SIE 4 files are in PC8 (CP437), or in UTF-8 when they say so");
+    } else if (*text == "PC8" && encoding_ == SieEncoding::kUtf8) {
+      Warning("sie.encoding", WhereOf(r, 0), r.label,
+              "the file says #FORMAT PC8 but starts with a UTF-8 byte order mark: it is read as UTF-8");
     }
   }
 
@@ -603,6 +612,7 @@ class RecordReader {
     }
   }
 
+  const SieEncoding encoding_;
   const int file_;
   Diagnostics& diagnostics_;
   SieFile sie_;
@@ -621,8 +631,8 @@ class RecordReader {
 
 }  // namespace
 
-SieRecordsRead ReadSieRecords(std::string_view text, int file, Diagnostics& diagnostics) {
-  RecordReader reader(file, diagnostics);
+SieRecordsRead ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics) {
+  RecordReader reader(encoding, file, diagnostics);
   reader.ReadLines(text);
   return reader.Finish();
 }

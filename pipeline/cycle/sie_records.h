@@ -15,6 +15,7 @@
 
 #include "diagnostics.h"
 #include "sie.h"
+#include "sie_lexer.h"
 
 namespace arsred {
 
@@ -23,8 +24,8 @@ struct SieRecordsRead {
   bool balances_complete = true;  // false when an #IB, #UB or #RES record could not be read
 };
 
-// Reads the records of a file's text (CP437, LF line ends; file `file` of the SourceSet).
-SieRecordsRead ReadSieRecords(std::string_view text, int file, Diagnostics& diagnostics);
+// Reads the records of a file's text (LF line ends; file `file` of the SourceSet).
+SieRecordsRead ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics);
 
 // An amount as SIE writes it ("1234.5", "-989750.00", "12") in öre. Refuses a comma, spaces,
 // a plus sign, an exponent, more than two decimals and more than 15 digits of kronor; `why`

@@ -32,13 +32,13 @@ TEST_CASE("the text of a file: LF line ends, no Ctrl-Z, registered decoded", "[s
                                      diagnostics);
   CHECK(diagnostics.all().empty());
   CHECK(text.readable);
-  CHECK(text.cp437 == "#FNAMN \"L\x94n\"\n#RAR 0 20230101 20231231\n");
+  CHECK(text.bytes == "#FNAMN \"L\x94n\"\n#RAR 0 20230101 20231231\n");
   CHECK(sources.file(text.file).path == "a.se");
   CHECK(sources.file(text.file).text == "#FNAMN \"Lön\"\n#RAR 0 20230101 20231231\n");
 }
 
-TEST_CASE("a file that is not CP437 text is registered but not readable", "[sie]") {
-  for (const char* bytes : {"\xFF\xFE#\0F", "\xEF\xBB\xBF#FNAMN x\n", "#FNAMN x\n#RAR\x01\n", "#FNAMN x\rKONTO\n"}) {
+TEST_CASE("a file that is not text in its encoding is registered but not readable", "[sie]") {
+  for (const char* bytes : {"\xFF\xFE#\0F", "\xEF\xBB\xBF#FNAMN L\x94n\n", "#FNAMN x\n#RAR\x01\n", "#FNAMN x\rKONTO\n"}) {
     SourceSet sources;
     Diagnostics diagnostics;
     const SieText text = DecodeSieText(bytes, "a.se", sources, diagnostics);

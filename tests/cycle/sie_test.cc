@@ -333,10 +333,31 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
   SECTION("UTF-16") {
     CHECK_THAT(ReadFixture("bad-utf16.se")->Only().message, Catch::Contains("UTF-16"));
   }
-  SECTION("a UTF-8 byte order mark") {
-    auto read = ReadBytes("\xEF\xBB\xBF" + kHead);
-    CHECK(read->Findings() == Findings{"error sie.encoding 1:1"});
+  SECTION("UTF-8 that the file declares, by #FORMAT UTF-8 or a byte order mark, is read as UTF-8") {
+    const std::string names = "#KONTO 2440 \"Leverantörsskulder\"\n";
+    auto declared = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT UTF-8\n") + names);
+    CHECK(declared->Findings().empty());
+    CHECK(declared->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    auto marked = ReadBytes("\xEF\xBB\xBF" + test::ReplaceAll(kHead, "#FORMAT PC8\n", "") + names);
+    CHECK(marked->Findings().empty());
+    CHECK(marked->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    // A byte order mark and #FORMAT PC8 disagree: the mark is the bytes' own word.
+    auto both = ReadBytes("\xEF\xBB\xBF" + kHead + names);
+    CHECK(both->Findings() == Findings{"warning sie.encoding 3:9"});
+    CHECK(both->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    // Columns count characters: the stray c is the 20th, though the 21st byte.
+    auto column =
+        ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT UTF-8\n") + "#KONTO 2440 \"Å\" \"b\"c\n");
+    CHECK(column->Findings() == Findings{"error sie.quote 12:20"});
+  }
+  SECTION("a file that says it is UTF-8 and is not is refused at the first byte that is not") {
+    auto read = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT UTF-8\n") +
+                          "#KONTO 2440 \"Leverant\x94rsskulder\"\n#UB 0 2440 -5.00\n");
+    CHECK(read->Findings() == Findings{"error sie.encoding 12:22"});
+    CHECK(read->Only().message == "byte 0x94 is not UTF-8, though the file says it is (#FORMAT UTF-8)");
     CHECK(read->sie.balances.empty());
+    CHECK(ReadBytes("\xEF\xBB\xBF" + kHead + "#KONTO 2440 \"\xC3\x28\"\n")->Only().message ==
+          "byte 0xC3 is not UTF-8, though the file says it is (it starts with a UTF-8 byte order mark)");
   }
   SECTION("UTF-8 without a byte order mark: read, with a warning that shows the misreading") {
     auto read = ReadFixture("bad-utf8.se");
