@@ -246,21 +246,30 @@ bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
   return false;
 }
 
-// The books must be this förbund's, for this year.
+// The ten digits of an organisation number, written as programs write it: NNNNNN-NNNN or its
+// ten digits; with the century, as 12 digits (16NNNNNNNNNN); or followed by a suffix that some
+// programs add for a part of the organisation (NNNNNN-NNNN-0001). Anything else as it is.
+std::string OrgNumberDigits(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  const bool suffixed = text.size() > 5 && text[text.size() - 5] == '-' && (digits.size() == 14 || digits.size() == 16);
+  if (suffixed) digits.resize(digits.size() - 4);
+  return digits.size() == 12 ? digits.substr(2) : digits;
+}
+
+// The books must be this förbund's, for this year. #ORGNR is optional in SIE: books that leave
+// it out are only said to.
 void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
   const OrgFile& org = inputs.report().files.forbund;
-  const auto digits = [](const std::string& text) {
-    std::string only;
-    for (char c : text) {
-      if (c >= '0' && c <= '9') only += c;
-    }
-    return only;
-  };
-  if (digits(books.org_number.value) != digits(org.forbund.organisationsnummer.value)) {
-    diagnostics.Error("import.organisation", books.org_number.where.known() ? books.org_number.where : Where{books.file, 1, 1},
-                      "#ORGNR",
-                      "the books are those of organisation number \"" + books.org_number.value + "\", not " +
-                          org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")");
+  const std::string ours = org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")";
+  if (!books.org_number.where.known()) {
+    diagnostics.Warning("import.organisation", Where{books.file, 0, 0}, "#ORGNR",
+                        "the books do not name their organisation (no #ORGNR): make sure they are those of " + ours);
+  } else if (OrgNumberDigits(books.org_number.value) != OrgNumberDigits(org.forbund.organisationsnummer.value)) {
+    diagnostics.Error("import.organisation", books.org_number.where, "#ORGNR",
+                      "the books are those of organisation number \"" + books.org_number.value + "\", not " + ours);
   }
   const SieYear* this_year = books.LookupYear(0);
   if (this_year == nullptr || !this_year->start || this_year->start->year != inputs.report_year) {

@@ -204,6 +204,30 @@ TEST_CASE("books of another organisation or year are refused at their line", "[i
   ExpectRefused(other_year, "import.year", "bokslut-2024.se:8:");
 }
 
+TEST_CASE("the organisation number is the same with the century or a suffix; books without one are warned of",
+          "[import]") {
+  for (const char* written : {"162220001990", "16222000-1990", "222000-1990-0001", "2220001990"}) {
+    Books books;
+    books.EditBooks("#ORGNR 222000-1990", std::string("#ORGNR ") + written);
+    RunResult run = books.Import();
+    INFO(written << "\n" << run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("import.organisation") == std::string::npos);
+  }
+  Books century_of_another;
+  century_of_another.EditBooks("#ORGNR 222000-1990", "#ORGNR 165560360793");
+  ExpectRefused(century_of_another, "import.organisation", "organisation number \"165560360793\", not 222000-1990");
+
+  Books unnamed;
+  unnamed.EditBooks("#ORGNR 222000-1990\r\n", "");
+  RunResult run = unnamed.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.find("bokslut-2024.se: #ORGNR: warning[import.organisation]: the books do not name their "
+                     "organisation (no #ORGNR): make sure they are those of 222000-1990") != std::string::npos);
+  CHECK(run.err.find("\"\"") == std::string::npos);
+}
+
 TEST_CASE("an account with a balance that no mapping takes is refused, named with its line", "[import]") {
   Books books;
   books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2795000.00\r\n#UB 0 1910 5000.00");
