@@ -69,13 +69,13 @@ struct Mapped {
 
 // How the books stand on the year's result. A year-end export either leaves it in the result
 // accounts, which then add up to it, or comes after the closing voucher that moves it to equity
-// (8999 Årets resultat against 2099 in BAS; Kommun-Bas closes on 8990-8999 too): then the result
-// accounts add up to 0, and 8990-8999 hold the result with its sign turned. Told apart by the
-// file's own balances. An account of 8990-8999 that a mapping takes is the förbund's own, and left
-// to it.
+// (8999 Årets resultat against 2099 in BAS; Kommun-Bas closes on 8990-8999 too, or on 89900-89999
+// in a chart of five-digit accounts): then the result accounts add up to 0, and these hold the
+// result with its sign turned. Told apart by the file's own balances. An account of them that a
+// mapping takes is the förbund's own, and left to it.
 struct ResultBooking {
   bool booked = false;
-  AccountRange accounts{8990, 8999};
+  std::vector<AccountRange> accounts{{8990, 8999}, {89900, 89999}};
   int64_t result_ore = 0;  // the other result accounts' sum, debit positive: a deficit is positive
   std::string names;       // "8999 Årets resultat", for messages
 };
@@ -84,17 +84,19 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
   ResultBooking booking;
   for (const Mapped& m : mapped) {
     for (const AccountRange& r : m.ranges) {
-      if (r.first <= booking.accounts.last && booking.accounts.first <= r.last) return booking;
+      for (const AccountRange& closing : booking.accounts) {
+        if (r.first <= closing.last && closing.first <= r.last) return booking;
+      }
     }
   }
   const int64_t all = SumAccounts(books, SieBalanceKind::kResult, 0, {{1, 999'999'999}});
-  const int64_t closing = SumAccounts(books, SieBalanceKind::kResult, 0, {booking.accounts});
+  const int64_t closing = SumAccounts(books, SieBalanceKind::kResult, 0, booking.accounts);
   if (closing == 0 || all != 0) return booking;
   booking.booked = true;
   booking.result_ore = all - closing;
   for (const SieBalance& b : books.balances) {
     if (b.kind != SieBalanceKind::kResult || b.year_index != 0 || b.ore == 0) continue;
-    if (b.account < booking.accounts.first || b.account > booking.accounts.last) continue;
+    if (!InRanges(booking.accounts, b.account)) continue;
     const SieAccount* account = books.LookupAccount(b.account);
     booking.names += (booking.names.empty() ? "" : ", ") + std::to_string(b.account) + (account ? " " + account->name : "");
   }
@@ -326,7 +328,7 @@ void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& map
                             Diagnostics& diagnostics) {
   std::vector<AccountTarget> all;
   for (const Mapped& m : mapped) all.push_back({m.mapping->till.value, m.ranges});
-  if (booking.booked) all.push_back({"the year's result, booked to equity", {booking.accounts}});
+  if (booking.booked) all.push_back({"the year's result, booked to equity", booking.accounts});
   for (SieBalanceKind kind : {SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
     for (const SieBalance& balance : MapBalances(books, kind, 0, all).unmapped) {
       const SieAccount* account = books.LookupAccount(balance.account);

@@ -185,7 +185,7 @@ std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, c
     const SieAccount* account = books.LookupAccount(number);
     const std::string name = account ? account->name : "";
     const std::string label = std::to_string(number) + (name.empty() ? "" : " " + name);
-    const std::string line = LineOfAccount(number, kommun_bas);
+    const std::string line = LineOfAccount(BasAccountOf(number), kommun_bas);
     if (line.empty()) {
       unplaced.push_back(label + ": no line of the report in the chart (the year's result booked to equity "
                                  "needs no mapping)");
@@ -196,7 +196,7 @@ std::string ProposeMapping(const SieFile& books, const AccountsFile& accounts, c
     for (const Candidate& c : candidates) {
       if (c.line != line) continue;
       // The account's own name counts twice the words of its group.
-      const int likeness = 2 * Likeness(name, c.text) + Likeness(GroupWords(number), c.text);
+      const int likeness = 2 * Likeness(name, c.text) + Likeness(GroupWords(BasAccountOf(number)), c.text);
       if (likeness > best_likeness) {
         best = &c;
         best_likeness = likeness;

@@ -60,6 +60,8 @@ SieAccountClass ClassOfAccount(const SieFile& sie, int account) {
   return SieAccountClass::kUnknown;
 }
 
+int BasAccountOf(int account) { return account >= 10000 && account <= 99999 ? account / 10 : account; }
+
 bool InRanges(const std::vector<AccountRange>& ranges, int account) {
   return std::any_of(ranges.begin(), ranges.end(),
                      [&](const AccountRange& r) { return r.first <= account && account <= r.last; });

@@ -120,6 +120,11 @@ int64_t RoundOreToKronor(int64_t ore);
 enum class SieAccountClass { kBalance, kResult, kUnknown };
 SieAccountClass ClassOfAccount(const SieFile& sie, int account);
 
+// The BAS account of an account number: municipal charts (Kommun-Bas as Raindance or Agresso
+// keep it, #KPTYP KB13 and the like) number their accounts with five digits, of which the
+// leading four are the BAS account (19300 is 1930, 89990 is 8999). Others are their own.
+int BasAccountOf(int account);
+
 bool InRanges(const std::vector<AccountRange>& ranges, int account);
 
 // The sum of the balances of one kind and year whose account lies in any of the ranges (an

@@ -446,6 +446,50 @@ TEST_CASE("the proposed mapping places every account, and the books import throu
   CHECK(proposed.out.find("kontomappning of its own") == std::string::npos);  // the year had none
 }
 
+// The books with every account written with five digits, as Raindance or Agresso keep Kommun-Bas:
+// 1930 as 19300, 8999 Årets resultat as 89990.
+std::string FiveDigitAccounts(const std::string& books) {
+  std::istringstream in(books);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    const size_t label = line.find('#');
+    const std::string kind = label == std::string::npos ? "" : line.substr(label, line.find(' ', label) - label);
+    const int before = kind == "#KONTO" || kind == "#TRANS"                 ? 1
+                       : kind == "#IB" || kind == "#UB" || kind == "#RES" ? 2
+                                                                          : 0;
+    if (before > 0) {
+      size_t account = label;
+      for (int k = 0; k < before; ++k) account = line.find(' ', account) + 1;
+      line.insert(line.find(' ', account), "0");
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+TEST_CASE("a municipal chart of five-digit accounts is proposed and closed by its leading four digits",
+          "[import]") {
+  YearEndBooks books("closed");
+  const std::string five = FiveDigitAccounts(ReadFile(books.sie()));
+  REQUIRE(five.find("#RES 0 89990 ") != std::string::npos);
+  WriteFile(books.sie(), five);
+  DropMapping(books);
+  WriteFile(books.accounts(), Blank(ReadFile(books.accounts()), "ATT FYLLA I"));
+  RunResult proposed = RunArsred({"import-sie", books.sie().string(), "--year", books.year().string(),
+                                  "--propose-mapping"});
+  INFO(proposed.err << proposed.out);
+  REQUIRE(proposed.exit_code == 0);
+  CHECK(proposed.out.find("  - konton: [70100, 75100]\n    till: noter.kostnader.personal\n") != std::string::npos);
+  CHECK(proposed.out.find("# not placed: 89990 Årets resultat") != std::string::npos);
+  WriteFile(books.accounts(), ReadFile(books.accounts()) + proposed.out);
+  RunResult imported = books.Import();
+  INFO(imported.err);
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.err.find("the books are closed: the year's result of −90 000 kr is booked to equity (89990 Årets "
+                          "resultat)") != std::string::npos);
+  CHECK(imported.err.find("wrote 12 amounts") != std::string::npos);
+}
+
 TEST_CASE("a proposal for a year with a mapping marks each account the mapping sends elsewhere", "[import]") {
   TempDir temp;
   fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
