@@ -75,6 +75,15 @@ int CheckCommand(const CommandContext& ctx) {
     ctx.err << "arsred: " << dir << ": " << Plural(diagnostics.ErrorCount(), "error") << ", "
             << Plural(diagnostics.WarningCount(), "warning") << "\n";
   }
+  // The rules that tie the figures together read a year whose files loaded without an error
+  // and have nothing left to fill in: checked against values that are not there, they would
+  // report consequences, not causes. Say so, so that the next run's findings are no surprise.
+  const YearInput* year = inputs.Find(inputs.report_year);
+  if (year && !year->checkable()) {
+    ctx.err << "arsred: " << dir << ": the figures were not yet checked against each other; "
+            << (year->complete ? "fill in what is marked ATT FYLLA I" : "mend the errors in reading the files above")
+            << ", then check again\n";
+  }
   return code;
 }
 
