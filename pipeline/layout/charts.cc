@@ -64,7 +64,6 @@ void Composer::Pie(const ReportChart& chart) {
   }
   const double height = std::max(2 * radius, legend_height) + 14;
   const std::vector<Color> colors = chart_colors_;
-  if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
   const int figure = FigureElement(chart);
   FlowBlock b;
   b.height = height;
@@ -118,17 +117,13 @@ void Composer::Pie(const ReportChart& chart) {
   pages_.Add(b);
 }
 
-void Composer::ChartToFill(const ReportChart& chart) {
+void Composer::ChartToFill() {
   const double size = table_size_;
-  if (!chart.title.empty()) Caption(chart.title, size + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
   Caption(ChartToFillText(), size, false,
           paragraph_space_, Element(StructType::kP));
 }
 
 void Composer::Bars(const ReportChart& chart) {
-  if (!chart.title.empty()) {
-    Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
-  }
   const double plot_height = kBarPlotHeight;
   double size = table_size_;
   double width = pages_.column_width();

@@ -261,13 +261,20 @@ void Composer::Embed(const std::string& embed, const std::string& path, const st
             named_above);
       break;
     }
-    case EmbedTarget::Kind::kChart:
+    case EmbedTarget::Kind::kChart: {
+      // A chart's title under a heading that says the same ("Kostnadsfördelning") is not printed
+      // again; the figure's description keeps it for screen readers.
+      const ReportChart& chart = *target.chart;
+      if (!chart.title.empty() && !SaysTheSame(chart.title, heading_above)) {
+        Caption(chart.title, table_size_ + 0.5, false, paragraph_space_ * 1.5, Element(StructType::kP));
+      }
       if (target.chart->to_fill) {
-        ChartToFill(*target.chart);
+        ChartToFill();
       } else {
         target.chart->bars ? Bars(*target.chart) : Pie(*target.chart);
       }
       break;
+    }
     case EmbedTarget::Kind::kGoals: Goals(*target.goals, heading_above); break;
     case EmbedTarget::Kind::kNone: break;
     case EmbedTarget::Kind::kMissing: {

@@ -138,9 +138,10 @@ class Composer {
 
   void Pie(const ReportChart& chart);
 
-  // A chart whose figures are still to fill in: its caption, and in its place a line saying why
-  // it is not drawn yet (a draft only; a final report has nothing left to fill in).
-  void ChartToFill(const ReportChart& chart);
+  // In the place of a chart whose figures are still to fill in, a line saying why it is not
+  // drawn yet (a draft only; a final report has nothing left to fill in). Embed sets a chart's
+  // title, drawn or not.
+  void ChartToFill();
 
   // Vertical bars, one per part, the value above each bar and the label below it.
   void Bars(const ReportChart& chart);

@@ -3,6 +3,8 @@
 // "Ingen offentlig försörjning 13 %"); thin lines of paper part the slices.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "test_util.h"
 
 namespace arsred::test {
@@ -11,6 +13,16 @@ namespace {
 size_t Count(const std::string& text, const std::string& part) {
   size_t count = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+// The text runs of a layout trace that print `word` alone.
+size_t Printed(const std::string& trace, const std::string& word) {
+  size_t count = 0;
+  std::istringstream lines(trace);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  text at=", 0) == 0 && line.find("\"" + word + "\"") != std::string::npos) ++count;
+  }
   return count;
 }
 
@@ -29,6 +41,19 @@ TEST_CASE("a pie's legend entries are printed whole, over as many lines as they 
   }
   // Three slices: three lines of paper between them.
   CHECK(Count(dump.out, "width=0.75 color=#ffffff role=artifact") == 3);
+}
+
+TEST_CASE("a chart right under a heading that says the same is not titled again") {
+  TempDir temp;
+  const fs::path year =
+      EditedBaseYear(temp.path(), "text.yaml", "  [[diagram:kostnader]]", "  ### Kostnadsfördelning\n\n  [[diagram:kostnader]]");
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string()});
+  REQUIRE(dump.exit_code == 0);
+  CHECK(Printed(dump.out, "Kostnadsfördelning") == 1);  // the heading
+  // Under another heading, or none, the chart keeps its title.
+  RunResult plain = RunArsred({"dump", "--stage", "layout", (kSourceDir / "tests/fixtures/base/2024").string()});
+  CHECK(Printed(plain.out, "Kostnadsfördelning") == 1);  // the chart's title
+  CHECK(Count(plain.out, "role=caption") == Count(dump.out, "role=caption") + 1);
 }
 
 }  // namespace
