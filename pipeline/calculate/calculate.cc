@@ -536,6 +536,7 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   t.head.push_back(labels);
   t.numeric_columns.assign(labels.size(), true);
   t.numeric_columns[0] = false;
+  bool base_passed = false;  // the andel_av row
   for (const CountRow& row : table.rader) {
     ReportRow r;
     r.indent = row.indrag ? static_cast<int>(row.indrag->value) : 0;
@@ -550,10 +551,14 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
       for (const auto& c : columns) r.cells.push_back(count(prior_exact, c));
     }
     if (table.andel_av) {
-      bool is_base = row.id.value.name == table.andel_av->value.name;
+      // Shares are of the base row, for the rows under it: what became of those it counts
+      // ("Till arbete/studier" of "Avslutade deltagare"). A row above it is no part of it.
+      const bool is_base = row.id.value.name == table.andel_av->value.name;
+      const bool under_base = base_passed;
+      base_passed = base_passed || is_base;
       for (const auto& c : columns) {
         const Figure* share = exact.Find(base + row.id.value.name + ".andel_" + c);
-        std::string text = is_base || !share ? ""
+        std::string text = !under_base || !share ? ""
                            : share->missing() ? kToFillMark
                                               : FormatPercent(share->Percent());
         r.cells.push_back({text, true});

@@ -374,7 +374,8 @@ struct CountTable : Anchor {
     v("rubrik", rubrik, "Caption, e.g. Tabell 2. Deltagarflöden i insatser.");
     v("kolumner", kolumner, "Which of alla, kvinnor, man to print (default: all three).");
     v("jamforelse", jamforelse, "Also print the prior year's columns (from the prior year's table of the same id).");
-    v("andel_av", andel_av, "Row id that percentage columns are taken of (e.g. avslutade).");
+    v("andel_av", andel_av,
+      "Row id that percentage columns are taken of (e.g. avslutade): the rows under it print their share of it.");
     v("rader", rader, "The rows.");
   }
 };
