@@ -9,10 +9,11 @@ bool ValidationContext::ExpectSame(const char* code, Where where, const std::str
                                    Money expected) {
   if (SameAmount(found, expected)) return true;
   std::string message = found_what + " " + FormatMoney(found) + " ≠ " + expected_what + " " + FormatMoney(expected);
+  message += " (off by " + FormatMoney(Money::Kr(found.kronor - expected.kronor));
   if (!found.exact() || !expected.exact()) {
-    message += " (off by " + FormatMoney(Money::Kr(found.kronor - expected.kronor)) + "; tkr figures allow " +
-               FormatMoney(Money::Kr(found.tolerance() + expected.tolerance())) + ")";
+    message += "; tkr figures allow " + FormatMoney(Money::Kr(found.tolerance() + expected.tolerance()));
   }
+  message += ")";
   d.Error(code, where, path, message);
   return false;
 }
