@@ -117,9 +117,12 @@ void CheckMemberShares(ValidationContext& c) {
     const Figure* part = f.Find(name);
     Money paid = part ? part->money : Money{};
     Where where = part ? part->where : total->where;
+    // The share due, to the krona (a quarter of an amount may end in öre).
+    const int64_t due = (share->quarters * total->money.kronor + 2) / 4;
     c.d.Error("members.share", where, name,
               std::string("contributions from ") + std::string(SpellingOf(share->kind)) + " " + FormatMoney(paid) +
-                  " ≠ " + share->what + " of all member contributions (" + FormatMoney(total->money) +
+                  " ≠ " + share->what + " of all member contributions " + FormatMoney(total->money) + ", " +
+                  FormatMoney(Money::Kr(due)) + " (off by " + FormatMoney(Money::Kr(paid.kronor - due)) +
                   "), as Finsam 5 § sets");
   }
 }
