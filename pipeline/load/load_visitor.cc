@@ -1,6 +1,7 @@
 #include "load_visitor.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace arsred {
 
@@ -49,7 +50,17 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
       best = candidate;
     }
   }
-  return best;
+  if (!best.empty() || word.empty()) return best;
+  // A word cut short at a joint of a longer name ("delvis" for delvis_uppnatt), if only one
+  // name begins so.
+  std::string only;
+  for (const auto& candidate : candidates) {
+    const bool begins_with_word = candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0;
+    if (!begins_with_word || std::isalnum(static_cast<unsigned char>(candidate[word.size()]))) continue;
+    if (!only.empty()) return {};
+    only = candidate;
+  }
+  return only;
 }
 
 bool Loader::CheckKeys(const YamlNode& node, const std::string& path) {

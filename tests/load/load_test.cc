@@ -117,6 +117,21 @@ TEST_CASE("unknown keys get a did-you-mean, missing keys are named") {
   CHECK(missing_number);
 }
 
+TEST_CASE("a word cut short at a joint of a listed word is pointed to it, when only one begins so") {
+  auto message_for = [](const std::string& status) {
+    auto loaded = Load("verksamhet.yaml", "malomraden:\n  - id: a\n    rubrik: A\n    mal:\n      - mal: M\n"
+                                          "        status: " + status + "\n        redovisning: R\n");
+    for (const auto& d : loaded->diagnostics.all()) {
+      if (d.code == "value.enum") return d.message;
+    }
+    FAIL("no value.enum finding for " << status);
+    return std::string();
+  };
+  CHECK(message_for("delvis").find("did you mean `delvis_uppnatt`?") != std::string::npos);
+  // "upp" begins uppnatt, but not at a joint: no guess.
+  CHECK(message_for("upp").find("did you mean") == std::string::npos);
+}
+
 TEST_CASE("enumerations, booleans and dates are checked where they stand") {
   auto loaded = Load("forbund.yaml", std::string(kOrg) + "status: slutlg\nstyrelsebeslut: 2025-02-30\n");
   REQUIRE(loaded->diagnostics.all().size() == 2);
