@@ -716,14 +716,14 @@ struct CashFlow : Anchor {
   template <class V>
   void Fields(V& v) {
     v("enhet", enhet, "Unit of the amounts here: kr (default) or tkr.");
-    v("justering_avsattningar", justering_avsattningar, "Justering för gjorda avsättningar (only without a prior-year directory).");
+    v("justering_avsattningar", justering_avsattningar, "Justering för gjorda avsättningar. Written only when the year has no prior-year directory, and then required: 0 without provisions.");
     v("justering_avskrivningar", justering_avskrivningar, "Justering för av- och nedskrivningar.");
     v("justering_ovriga", justering_ovriga, "Justering för övriga ej likviditetspåverkande poster.");
-    v("forandring_fordringar", forandring_fordringar, "Ökning (−)/minskning (+) kortfristiga fordringar (only without a prior-year directory).");
-    v("forandring_skulder", forandring_skulder, "Ökning (+)/minskning (−) kortfristiga skulder (only without a prior-year directory).");
+    v("forandring_fordringar", forandring_fordringar, "Ökning (−)/minskning (+) kortfristiga fordringar. Written only when the year has no prior-year directory, and then required.");
+    v("forandring_skulder", forandring_skulder, "Ökning (+)/minskning (−) kortfristiga skulder. Written only when the year has no prior-year directory, and then required.");
     v("investeringsverksamhet", investeringsverksamhet, "Kassaflöde från investeringsverksamheten.");
     v("finansieringsverksamhet", finansieringsverksamhet, "Kassaflöde från finansieringsverksamheten.");
-    v("likvida_medel_ingaende", likvida_medel_ingaende, "Likvida medel vid årets början (only without a prior-year directory).");
+    v("likvida_medel_ingaende", likvida_medel_ingaende, "Likvida medel vid årets början. Written only when the year has no prior-year directory, and then required.");
   }
 };
 
