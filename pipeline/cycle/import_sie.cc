@@ -248,19 +248,6 @@ bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
   return false;
 }
 
-// The ten digits of an organisation number, written as programs write it: NNNNNN-NNNN or its
-// ten digits; with the century, as 12 digits (16NNNNNNNNNN); or followed by a suffix that some
-// programs add for a part of the organisation (NNNNNN-NNNN-0001). Anything else as it is.
-std::string OrgNumberDigits(const std::string& text) {
-  std::string digits;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  const bool suffixed = text.size() > 5 && text[text.size() - 5] == '-' && (digits.size() == 14 || digits.size() == 16);
-  if (suffixed) digits.resize(digits.size() - 4);
-  return digits.size() == 12 ? digits.substr(2) : digits;
-}
-
 // The books must be this förbund's, for this year. #ORGNR is optional in SIE: books that leave
 // it out are only said to.
 void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {

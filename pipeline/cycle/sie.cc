@@ -62,6 +62,16 @@ SieAccountClass ClassOfAccount(const SieFile& sie, int account) {
 
 int BasAccountOf(int account) { return account >= 10000 && account <= 99999 ? account / 10 : account; }
 
+std::string OrgNumberDigits(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  const bool suffixed = text.size() > 5 && text[text.size() - 5] == '-' && (digits.size() == 14 || digits.size() == 16);
+  if (suffixed) digits.resize(digits.size() - 4);
+  return digits.size() == 12 ? digits.substr(2) : digits;
+}
+
 bool InRanges(const std::vector<AccountRange>& ranges, int account) {
   return std::any_of(ranges.begin(), ranges.end(),
                      [&](const AccountRange& r) { return r.first <= account && account <= r.last; });

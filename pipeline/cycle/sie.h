@@ -127,6 +127,12 @@ int BasAccountOf(int account);
 
 bool InRanges(const std::vector<AccountRange>& ranges, int account);
 
+// The ten digits of an organisation number, written as programs write it: NNNNNN-NNNN or its
+// ten digits; with the century, as 12 digits (16NNNNNNNNNN); or followed by a suffix that some
+// programs add for a part of the organisation (NNNNNN-NNNN-0001). Otherwise its digits as they
+// are.
+std::string OrgNumberDigits(const std::string& text);
+
 // The sum of the balances of one kind and year whose account lies in any of the ranges (an
 // account in two overlapping ranges counts once).
 int64_t SumAccounts(const SieFile& sie, SieBalanceKind kind, int year_index, const std::vector<AccountRange>& ranges);

@@ -322,7 +322,7 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
     std::string message;
     if (!sequence.empty()) {
       message = "the file looks like UTF-8, not CP437 (#FORMAT PC8): " + std::string(sequence) + " reads as " +
-                Cp437ToUtf8(sequence) + "; export the file again in PC8";
+                Cp437ToUtf8(sequence) + "; export the file again in PC8, or mark it #FORMAT UTF-8 if it is UTF-8 throughout";
     } else {
       std::string latin1;
       AppendUtf8(latin1, byte);

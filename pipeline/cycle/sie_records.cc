@@ -33,15 +33,17 @@ std::optional<Date> ParseSieDate(std::string_view text, std::string* why) {
 }
 
 // A Swedish organisationsnummer is NNNNNN-NNNN, and its ten digits pass the Luhn check.
+// In any of the forms OrgNumberDigits reads, with its check digit right.
 bool ValidOrgNumber(std::string_view s, std::string* why) {
-  if (s.size() != 11 || s[6] != '-' || !AllDigits(s.substr(0, 6)) || !AllDigits(s.substr(7))) {
+  const std::string digits = OrgNumberDigits(std::string(s));
+  const bool only_digits_and_hyphens = s.find_first_not_of("0123456789-") == std::string_view::npos;
+  if (digits.size() != 10 || !only_digits_and_hyphens) {
     *why = "write it as NNNNNN-NNNN";
     return false;
   }
   int sum = 0;
   int position = 0;
-  for (char c : s) {
-    if (c == '-') continue;
+  for (char c : digits) {
     int v = c - '0';
     if (position++ % 2 == 0) v *= 2;
     sum += v > 9 ? v - 9 : v;

@@ -362,7 +362,8 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
   SECTION("UTF-8 without a byte order mark: read, with a warning that shows the misreading") {
     auto read = ReadFixture("bad-utf8.se");
     CHECK(read->Only().message ==
-          "the file looks like UTF-8, not CP437 (#FORMAT PC8): ö reads as ├╢; export the file again in PC8");
+          "the file looks like UTF-8, not CP437 (#FORMAT PC8): ö reads as ├╢; export the file again in PC8, or "
+          "mark it #FORMAT UTF-8 if it is UTF-8 throughout");
     CHECK(read->sie.company_name.value == "Samordningsf├╢rbundet i J├ñmtlands l├ñn");
     CHECK(read->sie.balances.size() == 8);
   }
@@ -489,11 +490,16 @@ TEST_CASE("records: unknown labels are skipped, malformed ones refused", "[sie]"
     CHECK_THAT(read->Only().message, Catch::Contains("vouchers only"));
     CHECK(read->sie.sie_type == 0);
   }
-  SECTION("#ORGNR must be NNNNNN-NNNN") {
-    auto read = ReadBytes(kHead + "#ORGNR 2220001990\n");
+  SECTION("#ORGNR in the forms programs write it, its check digit right") {
+    for (const char* form : {"222000-1990 1 2", "2220001990", "162220001990", "222000-1990-0001"}) {
+      INFO(form);
+      CHECK(ReadBytes(kHead + "#ORGNR " + form + "\n")->Findings().empty());
+    }
+    auto read = ReadBytes(kHead + "#ORGNR 222000-199\n");
     CHECK(read->Findings() == Findings{"warning sie.orgnr 12:8"});
-    CHECK(read->sie.org_number.value == "2220001990");  // kept as written
-    CHECK(ReadBytes(kHead + "#ORGNR 222000-1990 1 2\n")->Findings().empty());
+    CHECK_THAT(read->Only().message, Catch::Contains("write it as NNNNNN-NNNN"));
+    CHECK(read->sie.org_number.value == "222000-199");  // kept as written
+    CHECK(ReadBytes(kHead + "#ORGNR 162220001991\n")->Findings() == Findings{"warning sie.orgnr 12:8"});
   }
   SECTION("#VALUTA SEK is kronor") {
     CHECK(ReadBytes(kHead + "#VALUTA SEK\n")->Findings().empty());
