@@ -767,16 +767,31 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     }
     t.rows.push_back(r);
   }
-  ReportRow staff;
-  staff.cells.push_back({"Antal anställda", false});
+  // The staff of each year, all with as many decimals as the most precise of them, so that the
+  // column reads 2,0 beside 2,4 rather than 2.
+  std::vector<std::optional<Decimal>> staff_of_year;
+  std::vector<bool> to_fill;
+  int decimals = 0;
   for (int y = last; y >= first; --y) {
     auto own = years.find(y);
-    std::string text = kNil;
     const Figure* f = own != years.end() ? own->second.exact.Find("personal.arsarbetare") : nullptr;
-    if (f) {
-      text = f->missing() ? kToFillMark : f->decimal.ToString();
-    } else if (const HistoryYear* h = history(y); h && h->arsarbetare) {
-      text = h->arsarbetare->value.ToString();
+    std::optional<Decimal> staff;
+    if (f && !f->missing()) {
+      staff = f->decimal;
+    } else if (const HistoryYear* h = history(y); !f && h && h->arsarbetare) {
+      staff = h->arsarbetare->value;
+    }
+    if (staff) decimals = std::max(decimals, staff->decimals);
+    staff_of_year.push_back(staff);
+    to_fill.push_back(f && f->missing());
+  }
+  ReportRow staff;
+  staff.cells.push_back({"Antal anställda", false});
+  for (size_t i = 0; i < staff_of_year.size(); ++i) {
+    std::string text = to_fill[i] ? kToFillMark : kNil;
+    if (std::optional<Decimal> value = staff_of_year[i]) {
+      value->decimals = std::max(value->decimals, decimals);
+      text = value->ToString();
     }
     staff.cells.push_back({text, true});
   }

@@ -156,6 +156,14 @@ TEST_CASE("a report prints what the förbund's last own report printed, across y
   CHECK(report_2023.rounding.before_kept);
 }
 
+TEST_CASE("the flerårsöversikt's staff print with as many decimals as the most precise year") {
+  // 2022's inputs say 2, 2023's 2,4: the column reads 2,4 and 2,0, not 2,4 and 2.
+  const ReportFigures figures = CalculateYear("2023", Unit::kTkr);
+  const ReportTable& overview = figures.tables.at("flerarsoversikt");
+  CHECK(Cell(overview, "Antal anställda", 1) == "2,4");
+  CHECK(Cell(overview, "Antal anställda", 2) == "2,0");
+}
+
 TEST_CASE("in kronor the statements and the driftredovisning print exact amounts, placeholders too") {
   ReportFigures figures = CalculateYear("2023", Unit::kKr);
   CHECK(figures.tables.at("resultatrakning").unit == "Belopp i kr");
