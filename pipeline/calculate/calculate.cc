@@ -75,24 +75,22 @@ void TakeClosingCashFromBalanceSheet(FigureTable& f) {
   f.Set("kfa.arets_kassaflode", flow);
 }
 
-// What the förbund's earlier reports printed, each rounded as its own report was (pinned in turn
-// by the one before it), so that a figure of an earlier year prints here as it did there. A year
-// kept only for comparison had no report of ours and is passed over: the report before it still
-// printed what it printed. A year with errors, or whose report printed in kronor (exactly), ends
-// the chain.
+// What the reports of the years just before the report year printed, each rounded as its own
+// report was (pinned in turn by the one before it), so that a figure of an earlier year prints
+// here as it did there. Years kept only for comparison had no report of ours; a report in kronor
+// printed its figures exactly. Either ends the chain.
 std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::map<int, FigureTable>& exact,
                                             bool statements_in_tkr) {
-  std::vector<int> reports;  // newest first
-  for (int year = inputs.report_year - 1; const YearInput* earlier = inputs.Find(year); --year) {
+  int first = inputs.report_year;
+  while (const YearInput* earlier = inputs.Find(first - 1)) {
     const OrgFile& org = earlier->files.forbund;
-    if (org.omfattning.value != Scope::kAnnualReport) continue;
-    const bool in_tkr = org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr;
-    if (!earlier->checkable() || !in_tkr) break;
-    reports.push_back(year);
+    const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
+                                   (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
+    if (!earlier->checkable() || !own_report_in_tkr) break;
+    --first;
   }
   std::optional<PrintedBefore> before;
-  for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
-    const int year = *it;
+  for (int year = first; year < inputs.report_year; ++year) {
     const ReportRounding rounding = RoundReport(inputs, year, exact, true, before ? &*before : nullptr);
     PrintedBefore printed{year, {}};
     for (const auto& [figures_year, figures] : rounding.years) {

@@ -139,23 +139,6 @@ TEST_CASE("the next year's report prints the years before it as their own report
   CHECK(Cell(before.tables.at("resultatrakning"), "Verksamhetens intäkter", 2) == "7\u202F917");
 }
 
-TEST_CASE("a report prints what the förbund's last own report printed, across years kept for comparison") {
-  // 2021 and 2022 are comparison years; 2020 had a report of its own, which printed 2019's
-  // intäkter, 8 972 537 kr, as 8 972 (its sums needed it). 2023's flerårsöversikt prints 2019
-  // alike, though the nearest thousand is 8 973.
-  const ReportFigures report_2020 = CalculateYear("2020", Unit::kTkr);
-  const ReportFigures report_2023 = CalculateYear("2023", Unit::kTkr);
-  const RoundedFigure* then = report_2020.rounding.Find(2019, "rr.verksamhetens_intakter");
-  const RoundedFigure* now = report_2023.rounding.Find(2019, "rr.verksamhetens_intakter");
-  REQUIRE(then != nullptr);
-  REQUIRE(now != nullptr);
-  CHECK(then->kronor == 8972537);
-  CHECK(then->tkr == 8972);
-  CHECK(now->tkr == 8972);
-  CHECK(now->moved_by == "as printed in the report of 2020");
-  CHECK(report_2023.rounding.before_kept);
-}
-
 TEST_CASE("the flerårsöversikt's staff print with as many decimals as the most precise year") {
   // 2022's inputs say 2, 2023's 2,4: the column reads 2,4 and 2,0, not 2,4 and 2.
   const ReportFigures figures = CalculateYear("2023", Unit::kTkr);
