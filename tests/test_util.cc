@@ -170,4 +170,10 @@ bool UpdatingGoldens() {
   return value && std::string(value) == "1";
 }
 
+size_t Count(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
 }  // namespace arsred::test

@@ -58,6 +58,9 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 // one edit, for a test of what that edit does.
 fs::path EditedBaseYear(const fs::path& dir, const std::string& file, const std::string& from, const std::string& to);
 
+// How many times `part` occurs in `text` (overlapping occurrences count).
+size_t Count(const std::string& text, const std::string& part);
+
 // inputs/ copied into `dir`, with `year` marked final as its board would have it (status
 // slutlig, the date of approval, the first seat as ordförande; signed at the förbund's säte).
 // Returns the year's directory.

@@ -7,12 +7,6 @@
 namespace arsred::test {
 namespace {
 
-size_t Count(const std::string& text, const std::string& part) {
-  size_t count = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
-}
-
 TEST_CASE("prose quoting a survey's share prints the share its table prints") {
   TempDir temp;
   // 4, 4 and 7 of 15 answers: 26.7, 26.7 and 46.7 %. Rounded each on its own they would sum to

@@ -10,12 +10,6 @@
 namespace arsred::test {
 namespace {
 
-size_t Count(const std::string& text, const std::string& part) {
-  size_t count = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
-}
-
 // The text runs of a layout trace that print `word` alone.
 size_t Printed(const std::string& trace, const std::string& word) {
   size_t count = 0;

@@ -117,12 +117,6 @@ std::string Tomorrow() {
   return text;
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 // The final 2023 report, built into `dir`.
 fs::path FinalReport(const fs::path& dir) {
   const fs::path pdf = dir / "arsredovisning-2023.pdf";
