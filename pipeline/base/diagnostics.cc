@@ -4,6 +4,7 @@
 #include <iterator>
 #include <ostream>
 #include <tuple>
+#include <vector>
 
 namespace arsred {
 
@@ -41,6 +42,13 @@ void Diagnostics::Append(Diagnostics&& other) {
 void Diagnostics::PromoteWarnings() {
   for (Diagnostic& d : items_) d.severity = Severity::kError;
 }
+
+namespace {
+
+// The most characters of a source line shown under a finding.
+constexpr size_t kLongestLineShown = 160;
+
+}  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
   std::string out;
@@ -82,8 +90,29 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
           shown += static_cast<char>(c);
         }
       }
+      // A long line (a SIE file's 2 MB name, a file of one line) is shown as a window around
+      // the caret, its cut ends marked with an ellipsis.
+      size_t caret = static_cast<size_t>(std::max(0, d.where.column - 1));
+      std::vector<size_t> starts;  // where each character of `shown` begins
+      for (size_t i = 0; i < shown.size(); ++i) {
+        if ((static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80) starts.push_back(i);
+      }
+      if (starts.size() > kLongestLineShown) {
+        const size_t first = caret > kLongestLineShown / 2 ? std::min(caret - kLongestLineShown / 2,
+                                                                      starts.size() - kLongestLineShown)
+                                                           : 0;
+        const size_t last = first + kLongestLineShown;  // one past
+        const size_t end = last < starts.size() ? starts[last] : shown.size();
+        std::string window = shown.substr(starts[first], end - starts[first]);
+        if (first > 0) {
+          window = "…" + window;
+          caret = caret - first + 1;
+        }
+        if (last < starts.size()) window += "…";
+        shown = std::move(window);
+      }
       out += "    " + shown + "\n";
-      out += "    " + std::string(static_cast<size_t>(std::max(0, d.where.column - 1)), ' ') + "^\n";
+      out += "    " + std::string(caret, ' ') + "^\n";
     }
   }
   return out;
