@@ -6,7 +6,8 @@
 //
 // Money is int64_t öre, parsed from the decimal text (never through floating point). Signs are
 // those of the file: debit positive, credit negative. The reader caps the sum of the absolute
-// values of all amounts it keeps at kSieMaxTotalOre, so that any sum of them fits an int64_t.
+// values of all amounts it keeps at kSieMaxTotalOre, so that any sum of them fits an int64_t
+// and is an amount the inputs can hold.
 //
 // ReadSie runs the reader's three parts in turn: sie_lexer (bytes to text, lines to fields),
 // sie_records (records into the structs below) and sie_ledger_checks (what must hold of the books
@@ -27,8 +28,10 @@
 
 namespace arsred {
 
-// 4 × 10^18 öre: below 2^63 with room to spare, far beyond any ledger.
-inline constexpr int64_t kSieMaxTotalOre = 4'000'000'000'000'000'000;
+// 999 999 999 999 990 kr, in öre: far beyond any ledger (a large kommun's books turn over some
+// 10^11 kr), and small enough that any sum of the amounts, rounded to kronor, is an amount the
+// input format takes (at most 15 digits, values.cc) and that int64_t holds with room to spare.
+inline constexpr int64_t kSieMaxTotalOre = 99'999'999'999'999'000;
 
 enum class SieBalanceKind { kOpening, kClosing, kResult };  // #IB, #UB, #RES
 

@@ -664,8 +664,10 @@ std::optional<int64_t> ParseSieAmount(std::string_view text, std::string* why) {
     }
     return std::nullopt;
   }
+  // Some programs (Dynamics NAV) write three decimals; zeros past the öre say nothing more.
+  while (fraction.size() > 2 && fraction.back() == '0') fraction.remove_suffix(1);
   if (fraction.size() > 2) {
-    *why = "amount \"" + std::string(text) + "\" has more than two decimals (öre)";
+    *why = "amount \"" + std::string(text) + "\" has more than two decimals (öre) that are not zeros";
     return std::nullopt;
   }
   if (whole.size() > 15) {

@@ -186,6 +186,7 @@ TEST_CASE("amounts are read exactly, in öre, and malformed ones are refused", "
       {"1234.5", 123450},   {"-989750.00", -98975000}, {"12", 1200}, {"0.05", 5},
       {"-0.5", -50},        {"-0.00", 0},              {"007.10", 710},
       {"999999999999999.99", 99999999999999999},
+      {"298172.000", 29817200}, {"-12.5000", -1250},  // zeros past the öre, as Dynamics NAV writes
   };
   for (const auto& [text, ore] : good) {
     INFO(text);
@@ -685,20 +686,27 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
   }
 }
 
-TEST_CASE("the amounts a file may hold are capped so that every sum of them fits", "[sie]") {
+TEST_CASE("the amounts a file may hold are capped so that every sum of them fits the inputs", "[sie]") {
+  // The cap is 999 999 999 999 990 kr in all, so that no sum an import writes is past the 15
+  // digits an amount of the inputs may have (check would refuse what import wrote) nor past
+  // int64_t. 99 amounts of 9 999 999 999 999,99 kr fit it; the 100th would pass it.
   std::string text = kHead;
-  for (int i = 0; i < 45; ++i) text += "#UB 0 " + std::to_string(1000 + i) + " -999999999999999.99\n";
+  for (int i = 0; i < 105; ++i) text += "#UB 0 " + std::to_string(1000 + i) + " -9999999999999.99\n";
   auto read = ReadBytes(text);
-  // 40 such amounts are 4 × 10^18 öre less 40; the 41st would pass the cap.
-  Findings expected = {"error sie.amount 52:12"};
+  Findings expected = {"error sie.amount 111:12"};
   std::vector<std::string> findings = read->Findings();
   findings.erase(std::remove_if(findings.begin(), findings.end(),
                                 [](const std::string& f) { return f.rfind("warning sie.account", 0) == 0; }),
                  findings.end());
   CHECK(findings == expected);
-  CHECK(read->sie.balances.size() == 40);
+  for (const Diagnostic& d : read->diagnostics.all()) {
+    if (d.code == "sie.amount") CHECK_THAT(d.message, Catch::Contains("this cannot be a ledger"));
+  }
+  CHECK(read->sie.balances.size() == 99);
   int64_t sum = SumAccounts(read->sie, SieBalanceKind::kClosing, 0, {{1000, 1999}});
-  CHECK(sum == -40 * 99999999999999999LL);
+  CHECK(sum == -99 * 999999999999999LL);
+  // A large kommun's amounts are far inside it.
+  CHECK(ReadBytes(kHead + "#UB 0 1930 123456789012.50\n#UB 0 2099 -123456789012.50\n")->Findings().empty());
 }
 
 TEST_CASE("balances sum by account ranges, and unmapped accounts are listed", "[sie]") {
