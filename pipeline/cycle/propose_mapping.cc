@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "account_mapping.h"
+#include "values.h"
 
 namespace arsred {
 
@@ -106,12 +107,14 @@ bool IsLittleWord(const std::string& word) {
 
 // Lower-case words of a name, å, ä and ö kept, little words left out:
 // "Bidrag till Försäkringskassan" -> {bidrag, försäkringskassan}.
-std::vector<std::string> Words(const std::string& text) {
+// Names written in capitals, as older programs export them ("BIDRAG FÖRSÄKRINGSKASSAN"), find
+// the same words: Å, Ä and Ö are lowered too.
+std::vector<std::string> Words(const std::string& name) {
+  const std::string text = LowerLatin1(name);
   std::vector<std::string> words;
   std::string word;
   for (size_t i = 0; i <= text.size(); ++i) {
     unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
     if ((c >= 'a' && c <= 'z') || c >= 0x80) {
       word += static_cast<char>(c);
       continue;

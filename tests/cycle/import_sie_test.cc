@@ -182,6 +182,38 @@ TEST_CASE("a program's chart of accounts is proposed by meaning, not by little w
   }
 }
 
+TEST_CASE("account names in capitals, as older programs write them, are proposed alike", "[import]") {
+  TempDir temp;
+  const fs::path year = NextYearCopy(temp.path());
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  WriteFile(year / "rakenskaper.yaml", accounts.substr(0, accounts.find("kontomappning:")));
+  // The #KONTO names in capitals, in the file's own CP437: å, ä, ö are 0x86, 0x84, 0x94 and
+  // Å, Ä, Ö 0x8F, 0x8E, 0x99.
+  std::string books = ReadFile(kSourceDir / "tests/fixtures/next-year/bokslut-2024.se");
+  for (size_t at = books.find("#KONTO"); at != std::string::npos; at = books.find("#KONTO", at + 1)) {
+    for (size_t i = at; i < books.size() && books[i] != '\r' && books[i] != '\n'; ++i) {
+      const unsigned char c = static_cast<unsigned char>(books[i]);
+      if (c >= 'a' && c <= 'z') books[i] = static_cast<char>(c - 'a' + 'A');
+      if (c == 0x86) books[i] = static_cast<char>(0x8F);
+      if (c == 0x84) books[i] = static_cast<char>(0x8E);
+      if (c == 0x94) books[i] = static_cast<char>(0x99);
+    }
+  }
+  const fs::path capitals = temp.path() / "versaler.se";
+  WriteFile(capitals, books);
+  RunResult proposed = RunArsred({"import-sie", capitals.string(), "--year", year.string(), "--propose-mapping"});
+  INFO(proposed.err << proposed.out);
+  REQUIRE(proposed.exit_code == 0);
+  // Every account goes where the economist put it (2990 aside, as with the names as written):
+  // "FÖRSÄKRINGSKASSAN" finds the item of Försäkringskassan's contribution.
+  const std::map<int, std::string> settled = TargetsOf(accounts), proposal = TargetsOf(proposed.out);
+  for (const auto& [account, target] : proposal) {
+    INFO(account);
+    if (settled.count(account) && account != 2990) CHECK(target == settled.at(account));
+  }
+  CHECK(proposal.size() == 43);
+}
+
 TEST_CASE("books that are missing or a directory are refused with the system's reason", "[import]") {
   Books books;
   const fs::path missing = books.temp.path() / "saknas.se";
