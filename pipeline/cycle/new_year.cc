@@ -41,6 +41,7 @@ constexpr FieldFate kRules[] = {
     {"Seat", "tidigare", Fate::kDrop},
     // text.yaml: the accounting principles seldom change; every other text is the year's own.
     {"text.yaml", "redovisningsprinciper", Fate::kCarry},
+    {"text.yaml", "avstavning", Fate::kCarry},
     // verksamhet.yaml: goals are set for several years; how they went, and every count, is the
     // year's own. Percentages given only to check a printed table are derived in a new year.
     {"Goal", "mal", Fate::kCarry},

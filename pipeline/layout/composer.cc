@@ -46,6 +46,9 @@ Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const
   justify_ = !layout.text.marginaljusterad || layout.text.marginaljusterad->value;
   typesetter_.set_margin_kerning(layout.text.hangande_skiljetecken && layout.text.hangande_skiljetecken->value);
   typesetter_.set_ligatures(layout.text.ligaturer && layout.text.ligaturer->value);
+  std::vector<std::string> exceptions;
+  for (const Located<std::string>& word : prose.text.avstavning) exceptions.push_back(word.value);
+  typesetter_.set_hyphenation_exceptions(exceptions);
   table_size_ = Pt(layout.tabeller.storlek);
   table_leading_ = Pt(layout.tabeller.radavstand);
   ParseColor(layout.tabeller.linjefarg.value, &rule_color_);

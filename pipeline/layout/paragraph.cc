@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "linebreak.h"
+#include "values.h"
 
 namespace arsred {
 
@@ -248,9 +249,22 @@ bool IsWordPunctuation(std::string_view text, size_t at, size_t* length) {
 
 namespace {
 
+using HyphenationExceptions = std::unordered_map<std::string, std::vector<size_t>>;
+
+// Where the dictionary, or the report's own list of exceptions before it, hyphenates `part`.
+std::vector<size_t> PartCuts(std::string_view part, const Hyphenator& hyphenator,
+                             const HyphenationExceptions& exceptions) {
+  if (!exceptions.empty()) {
+    auto it = exceptions.find(LowerLatin1(std::string(part)));
+    if (it != exceptions.end()) return it->second;
+  }
+  return hyphenator.BreakPoints(part);
+}
+
 // Where a word may break: after a hyphen that joins two parts ("STAR-team") and, with a
 // dictionary, where it hyphenates each part inside the word's punctuation.
-std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenator) {
+std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenator,
+                             const HyphenationExceptions& exceptions) {
   if (hyphenator == nullptr && word.find('-') == std::string::npos) return {};  // most words
   std::vector<size_t> cuts;
   // Hyphenate the word inside its punctuation, and each part of a word that has hyphens
@@ -268,7 +282,8 @@ std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenat
     size_t hyphen = word.find('-', part);
     size_t part_end = hyphen == std::string::npos || hyphen >= end ? end : hyphen;
     if (hyphenator != nullptr && part_end > part) {
-      for (size_t cut : hyphenator->BreakPoints(word.substr(part, part_end - part))) cuts.push_back(part + cut);
+      const std::string_view piece = std::string_view(word).substr(part, part_end - part);
+      for (size_t cut : PartCuts(piece, *hyphenator, exceptions)) cuts.push_back(part + cut);
     }
     // After a hyphen that joins two parts, a line may break without adding another.
     if (part_end < end && part_end > start && part_end + 1 < end) cuts.push_back(part_end + 1);
@@ -282,7 +297,23 @@ std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenat
 const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
   auto it = break_points_.find(word);
   if (it != break_points_.end()) return it->second;
-  return break_points_[word] = WordCuts(word, hyphenator_);
+  return break_points_[word] = WordCuts(word, hyphenator_, exceptions_);
+}
+
+void Typesetter::set_hyphenation_exceptions(const std::vector<std::string>& words) {
+  for (const std::string& written : words) {
+    std::string word;
+    std::vector<size_t> cuts;
+    for (char c : written) {
+      if (c == '-') {
+        cuts.push_back(word.size());
+      } else {
+        word += c;
+      }
+    }
+    exceptions_[LowerLatin1(word)] = cuts;
+  }
+  break_points_.clear();
 }
 
 double Typesetter::Kern(int face, std::string_view left, std::string_view right, double size) const {
@@ -318,7 +349,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   const bool hang = margin_kerning_ && justify;
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
-    std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr);
+    std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr, {});
     for (size_t cut : BreaksAfterPunctuation(word)) cuts.push_back(cut);
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());

@@ -51,6 +51,10 @@ class Typesetter {
   // Ligatures: ff, fi, fl, ffi and ffl set as one glyph (U+FB00–FB04) where the face has it,
   // never across a point where the word may break. The PDF's ToUnicode map gives the letters back.
   void set_ligatures(bool on) { ligatures_ = on; }
+  // Words hyphenated only where written with hyphens ("kun-skaps-ut-by-te"), instead of where
+  // the dictionary's patterns say; a word given without one is not hyphenated. Set before the
+  // first paragraph.
+  void set_hyphenation_exceptions(const std::vector<std::string>& words);
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
 
  private:
@@ -64,6 +68,8 @@ class Typesetter {
   bool margin_kerning_ = false;
   bool ligatures_ = false;
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
+  // A word in lower case, without its hyphens -> where they stood (byte offsets).
+  std::unordered_map<std::string, std::vector<size_t>> exceptions_;
 };
 
 // Where a word may break without a hyphen, as the typesetter breaks it: after a slash or an en

@@ -262,6 +262,7 @@ struct TextFile : Anchor {
   std::optional<Located<Text>> forvaltningsberattelse;
   std::optional<Located<Text>> redovisningsprinciper;
   std::vector<Appendix> bilagor;
+  std::vector<Located<std::string>> avstavning;
   template <class V>
   void Fields(V& v) {
     v("forvaltningsberattelse", forvaltningsberattelse,
@@ -269,6 +270,10 @@ struct TextFile : Anchor {
       "(see the markup section). Required for a report year.");
     v("redovisningsprinciper", redovisningsprinciper, "The accounting principles, in the same markup.");
     v("bilagor", bilagor, "Appendices, in order: the layout places them with the part `bilagor`.");
+    v("avstavning", avstavning,
+      "Words hyphenated only where written here with hyphens, e.g. kun-skaps-ut-by-te: for a compound "
+      "the dictionary breaks at the wrong place. A word written without a hyphen is never hyphenated. "
+      "Capitals match too. Carried to the next year by `arsred new`.");
   }
 };
 

@@ -4,6 +4,7 @@
 // placeholders: a figure of the year typed as a number instead of a placeholder
 // (text.typed_figure), and a word that says the opposite of a figure's sign (text.sign_words).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -492,6 +493,33 @@ void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
   walker.Walk(files.rattelser);
 }
 
+namespace {
+
+// text.yaml's `avstavning`: words of letters, hyphens only between them, each word once.
+void CheckHyphenationExceptions(ValidationContext& c) {
+  std::set<std::string> seen;
+  for (const Located<std::string>& entry : c.year.files.text.avstavning) {
+    const std::string& word = entry.value;
+    bool letters = !word.empty() && word.front() != '-' && word.back() != '-' && word.find("--") == std::string::npos;
+    for (size_t i = 0; letters && i < word.size(); ++i) {
+      const unsigned char ch = static_cast<unsigned char>(word[i]);
+      letters = ch == '-' || ch >= 0x80 || std::isalpha(ch);
+    }
+    if (!letters) {
+      c.d.Error("text.hyphenation", entry.where, entry.path,
+                "`" + word + "` is not a word with hyphens where it may break, e.g. kun-skaps-ut-by-te");
+      continue;
+    }
+    std::string key = LowerLatin1(word);
+    std::erase(key, '-');
+    if (!seen.insert(key).second) {
+      c.d.Warning("text.hyphenation", entry.where, entry.path, "`" + word + "` is listed twice; the last one counts");
+    }
+  }
+}
+
+}  // namespace
+
 void CheckTexts(ValidationContext& c) {
   TextChecker checker(c);
   // Captions of tables and charts may quote figures too.
@@ -518,6 +546,7 @@ void CheckTexts(ValidationContext& c) {
       checker.Document(goal.redovisning, Place::kGoal);
     }
   }
+  CheckHyphenationExceptions(c);
 }
 
 }  // namespace arsred

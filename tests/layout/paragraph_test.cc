@@ -60,6 +60,34 @@ TEST_CASE("words are hyphenated inside their punctuation and after their own hyp
   CHECK_FALSE(compound[0].hyphenated);  // the hyphen was there already
 }
 
+TEST_CASE("a report's own hyphenation of a word replaces the dictionary's") {
+  // The Swedish patterns hyphenate "kunskapsutbyte" (kunskaps|utbyte) as kun-skap-s-ut-by-te,
+  // "kunskap-" among them.
+  auto first_line = [](Setter& s, const std::string& text, double width) {
+    const std::vector<SetLine> lines = s.typesetter->Set({{text, kRegular, ""}}, 11, {}, width, false);
+    REQUIRE(lines.size() >= 2);
+    std::string out;
+    for (const GlyphRun& run : lines[0].runs) out += run.text;
+    return out;
+  };
+  Setter dictionary;
+  const double to_kunskap = dictionary.typesetter->Width(kRegular, "Ett kunskap-", 11) + 0.5;
+  CHECK(first_line(dictionary, "Ett kunskapsutbyte", to_kunskap) == "Ett kunskap-");
+
+  Setter listed;
+  listed.typesetter->set_hyphenation_exceptions({"kun-skaps-ut-by-te"});
+  CHECK(first_line(listed, "Ett kunskapsutbyte", to_kunskap) == "Ett kun-");
+  CHECK(first_line(listed, "Ett KUNSKAPSUTBYTE", listed.typesetter->Width(kRegular, "Ett KUNSKAPS-", 11) + 0.5) ==
+        "Ett KUNSKAPS-");  // capitals match
+
+  // Listed without a hyphen, the word is not hyphenated: it goes whole to the next line.
+  Setter never;
+  never.typesetter->set_hyphenation_exceptions({"kunskapsutbyte"});
+  const double whole_word = never.typesetter->Width(kRegular, "kunskapsutbyte", 11) + 1;
+  CHECK(first_line(dictionary, "Ett kunskapsutbyte", whole_word) != "Ett ");
+  CHECK(first_line(never, "Ett kunskapsutbyte", whole_word) == "Ett ");
+}
+
 TEST_CASE("a paragraph that sets well without hyphens gets none; one that does not is hyphenated") {
   Setter s;
   // A paragraph of the 2023 report.
