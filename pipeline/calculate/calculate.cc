@@ -520,18 +520,21 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   for (const CountRow& row : table.rader) {
     if (table.andel_av && row.id.value.name == table.andel_av->value.name) share_of = LowerLatin1(row.text.value);
   }
+  // The year's counts, then their shares (the year's own), then the prior year's counts: under
+  // a comparison year's head the shares would read as of that year.
+  const size_t share_columns = table.andel_av ? columns.size() : 0;
   std::vector<HeadCell> labels{{""}};
   for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
-  if (with_prior) {
-    for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
-    std::vector<HeadCell> years{{""}, {std::to_string(year), static_cast<int>(columns.size())},
-                                {std::to_string(year - 1), static_cast<int>(columns.size())}};
-    t.head.push_back(years);
-  }
   if (table.andel_av) {
     for (const auto& c : columns) {
       labels.push_back({std::string("Andel av ") + (c == "alla" ? share_of : LowerLatin1(ColumnLabel(c)))});
     }
+  }
+  if (with_prior) {
+    for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
+    std::vector<HeadCell> years{{""}, {std::to_string(year), static_cast<int>(columns.size() + share_columns)},
+                                {std::to_string(year - 1), static_cast<int>(columns.size())}};
+    t.head.push_back(years);
   }
   t.head.push_back(labels);
   t.numeric_columns.assign(labels.size(), true);
@@ -547,9 +550,6 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
       return {fig ? FormatNumber(fig->count) : std::string(kNil), true};
     };
     for (const auto& c : columns) r.cells.push_back(count(&exact, c));
-    if (with_prior) {
-      for (const auto& c : columns) r.cells.push_back(count(prior_exact, c));
-    }
     if (table.andel_av) {
       // Shares are of the base row, for the rows under it: what became of those it counts
       // ("Till arbete/studier" of "Avslutade deltagare"). A row above it is no part of it.
@@ -563,6 +563,9 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
                                               : FormatPercent(share->Percent());
         r.cells.push_back({text, true});
       }
+    }
+    if (with_prior) {
+      for (const auto& c : columns) r.cells.push_back(count(prior_exact, c));
     }
     t.rows.push_back(r);
   }
