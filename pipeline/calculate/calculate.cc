@@ -523,18 +523,24 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   // The year's counts, then their shares (the year's own), then the prior year's counts: under
   // a comparison year's head the shares would read as of that year.
   const size_t share_columns = table.andel_av ? columns.size() : 0;
+  const int group = static_cast<int>(columns.size());
   std::vector<HeadCell> labels{{""}};
   for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
   if (table.andel_av) {
-    for (const auto& c : columns) {
-      labels.push_back({std::string("Andel av ") + (c == "alla" ? share_of : LowerLatin1(ColumnLabel(c)))});
-    }
+    for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
   }
   if (with_prior) {
     for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
-    std::vector<HeadCell> years{{""}, {std::to_string(year), static_cast<int>(columns.size() + share_columns)},
-                                {std::to_string(year - 1), static_cast<int>(columns.size())}};
-    t.head.push_back(years);
+    t.head.push_back({{""}, {std::to_string(year), group + static_cast<int>(share_columns)},
+                      {std::to_string(year - 1), group}});
+  }
+  if (table.andel_av) {
+    // The shares stand under one head that says what they are shares of ("Andel av avslutade
+    // deltagare" over Alla, Kvinnor and Män), as a year stands over its counts: three heads
+    // of their own ("Andel av kvinnor") broke into four lines in a table with a comparison year.
+    std::vector<HeadCell> shares{{""}, {"", group}, {"Andel av " + share_of, group}};
+    if (with_prior) shares.push_back({"", group});
+    t.head.push_back(shares);
   }
   t.head.push_back(labels);
   t.numeric_columns.assign(labels.size(), true);

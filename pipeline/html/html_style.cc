@@ -137,6 +137,8 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       // Numbers right-aligned on figures of one width, so that their digits stand in columns.
       ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
       "thead th.num{white-space:normal}"
+      // A head over a group of columns ("2023") is centred over them, its rule under all of them.
+      "thead th[colspan]{text-align:center}"
       ".nowrap{white-space:nowrap}"
       "tbody>tr>th{min-width:9rem}"
       // A table of many columns scrolls sideways in the text's width.

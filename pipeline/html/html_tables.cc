@@ -76,10 +76,15 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
     h += "<tr>";
     size_t column = 0;
     for (const HeadCell& cell : row) {
-      h += "<th scope=\"col\"";
+      // A head over several columns ("2023", "Andel av avslutade deltagare") heads each of
+      // them (HTML assigns a header over all the columns it spans); an empty one heads nothing,
+      // and is no header for a screen reader to name.
+      const std::string tag = cell.text.empty() ? "td" : "th";
+      h += "<" + tag;
+      if (!cell.text.empty()) h += " scope=\"col\"";
       if (cell.span > 1) h += " colspan=\"" + std::to_string(cell.span) + "\"";
       if (IsNumberColumn(table, column)) h += " class=\"num\"";
-      h += ">" + HeadText(cell.text) + "</th>";
+      h += ">" + HeadText(cell.text) + "</" + tag + ">";
       column += static_cast<size_t>(cell.span);
     }
     h += "</tr>\n";

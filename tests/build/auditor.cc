@@ -1201,9 +1201,11 @@ class Auditor {
               table.Name() + ": the heading " + Quoted(header) + " says " + Format(stated) + " answered, but " + Quoted("Totalt") +
                   " prints " + Printed(*total, counts[0]) + ".");
       }
-    } else if (!shares.empty() && shares.size() <= counts.size() && StartsWith(table.columns[shares[0]].header, "Andel av") &&
-               !table.rows.empty()) {
-      // "Andel av …" columns: shares of the first line's counts, column for column.
+    } else if (!shares.empty() && shares.size() <= counts.size() && !table.rows.empty() &&
+               std::any_of(shares.begin(), shares.end(),
+                           [&](size_t c) { return table.columns[c].header.find("Andel av") != std::string::npos; })) {
+      // Columns under "Andel av …" (a head centred over them, read as part of the middle one's
+      // header): shares of the first line's counts, column for column.
       const Row& base = table.rows.front();
       for (size_t k = 0; k < shares.size(); ++k) {
         std::optional<long long> d = Amount(base, counts[k]);

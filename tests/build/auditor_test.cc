@@ -172,6 +172,18 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
     INFO(Catch::Detail::stringify(added));
     CHECK(Mentioning(added, "Tabell 2") == 1);
   }
+  SECTION("participants: a share under its group's head") {
+    PrintedReport report = printed;
+    // Tabell 3's first share column, under "Andel av avslutade deltagare": 34 of 138 is 25 %.
+    auditor::Figure* share = Cell(report, "Tabell 3. Resultat deltagare i finansierade insatser 2023", "Varav arbete", 3);
+    REQUIRE(share != nullptr);
+    REQUIRE(share->percent);
+    share->value += 2;
+    std::vector<std::string> added = NewFindings(baseline, auditor::AuditReport(report));
+    INFO(Catch::Detail::stringify(added));
+    CHECK(Mentioning(added, "\"Varav arbete\"") == 1);
+    CHECK(Mentioning(added, "34 of \"Avslutade deltagare\"") == 1);
+  }
   SECTION("participants: one count in two tables") {
     PrintedReport report = printed;
     auditor::Figure* women = Cell(report, "Tabell 1. Antal inskrivna deltagare över tid", "2023", 1);
