@@ -256,6 +256,24 @@ bool ReadObjectList(FieldText& in, size_t& pos, SieField& field) {
   return true;
 }
 
+std::string_view WithoutEndOfFilePadding(std::string_view bytes) {
+  // A DOS program may end a text file with Ctrl-Z, and some then write a line end after it
+  // ("}\r\n\x1A\r\n"); others pad the file's last block with NUL bytes. Neither is part of the
+  // text. A Ctrl-Z or NUL followed by more than that is reported where it stands.
+  size_t end = bytes.size();
+  size_t padding_from = end;
+  while (end > 0) {
+    const char c = bytes[end - 1];
+    if (c == '\x1A' || c == '\0') {
+      padding_from = end - 1;
+    } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+      break;
+    }
+    --end;
+  }
+  return bytes.substr(0, padding_from);
+}
+
 }  // namespace
 
 std::string Cp437ToUtf8(std::string_view bytes) {
@@ -270,8 +288,7 @@ std::string Cp437ToUtf8(std::string_view bytes) {
 
 SieText DecodeSieText(std::string_view bytes, const std::string& file_name, SourceSet& sources,
                       Diagnostics& diagnostics) {
-  // A DOS program may end a text file with Ctrl-Z; it is not part of the text.
-  while (!bytes.empty() && bytes.back() == '\x1A') bytes.remove_suffix(1);
+  bytes = WithoutEndOfFilePadding(bytes);
   bool utf16 = bytes.size() >= 2 &&
                ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   bool utf8_bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";

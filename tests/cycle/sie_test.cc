@@ -387,10 +387,15 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     auto read = ReadBytes(kHead + "#KONTO 2440 Skulder\r#KONTO 2710 Skatt\n");
     CHECK(read->Findings() == Findings{"error sie.encoding 12:20"});
   }
-  SECTION("a DOS end-of-file mark at the end is not part of the text, elsewhere it is refused") {
+  SECTION("a DOS end-of-file mark or NUL padding at the end is not part of the text, elsewhere it is refused") {
     CHECK(ReadBytes(kHead + "\x1A")->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\x1A")->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A" "#KONTO 2440 Skulder\n")->Findings() == Findings{"error sie.encoding 12:1"});
+    // Some programs end the line after it, or pad the last block with NUL bytes.
+    CHECK(ReadBytes(kHead + "\x1A\r\n")->Findings().empty());
+    CHECK(ReadBytes(kHead + std::string(40, '\0'))->Findings().empty());
+    CHECK(ReadBytes(kHead + "\x1A\r\n" + std::string(3, '\0'))->Findings().empty());
+    CHECK(ReadBytes(kHead + "\x1A\r\n#KONTO 2440 Skulder\n")->Findings() == Findings{"error sie.encoding 12:1"});
   }
   SECTION("#FORMAT other than PC8; without #FORMAT, PC8 is meant") {
     CHECK_THAT(ReadFixture("bad-format-unknown.se")->Only().message, Catch::Contains("unknown encoding \"UTF8\""));
