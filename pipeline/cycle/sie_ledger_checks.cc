@@ -18,6 +18,7 @@ class LedgerChecks {
   void Run(bool balances_complete) {
     CheckYearsFollow();
     CheckAccountClasses();
+    CheckVoucherDates();
     if (balances_complete) CheckBalances();
   }
 
@@ -39,6 +40,29 @@ class LedgerChecks {
                   " ends " + earlier->end->ToString() + ": a financial year starts the day after the one before ends");
       }
     }
+  }
+
+  // A file's vouchers are those of its year 0. One dated outside it was booked in another year
+  // (or the export took the wrong period), and the balances may not be what the year closed
+  // with: a warning at the first, with how many there are.
+  void CheckVoucherDates() {
+    const SieYear* year = sie_.LookupYear(0);
+    if (!year || !year->start || !year->end) return;
+    const SieVoucher* first = nullptr;
+    int outside = 0;
+    for (const SieVoucher& v : sie_.vouchers) {
+      if (!v.date || (*v.date >= *year->start && *v.date <= *year->end)) continue;
+      if (!first) first = &v;
+      ++outside;
+    }
+    if (!first) return;
+    const std::string name = first->series.empty() && first->number.empty()
+                                 ? "a voucher"
+                                 : "voucher " + first->series + " " + first->number;
+    std::string more = outside == 1 ? "" : " (and " + std::to_string(outside - 1) + " more)";
+    Warning("sie.voucher", first->where, "#VER",
+            name + " is dated " + first->date->ToString() + more + ", outside year 0 (" + year->start->ToString() +
+                " – " + year->end->ToString() + "): a file's vouchers are its year's; was it exported for another period?");
   }
 
   // A balance account's balances are #IB and #UB, a result account's is #RES. Given the other

@@ -593,6 +593,24 @@ TEST_CASE("vouchers: braces, #TRANS lines and balance", "[sie]") {
     CHECK(read->Findings() == Findings{"error sie.date 14:21"});
     CHECK(read->sie.vouchers.empty());
   }
+  SECTION("a voucher dated outside year 0: a warning at the first, counting the others") {
+    auto read = ReadBytes(kHead + "#VER A 1 20221230 Text\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n" +
+                          "#VER A 2 20230105 Text\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n" +
+                          "#VER A 3 20240102 Text\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n");
+    CHECK(read->Findings() == Findings{"warning sie.voucher 12:1"});
+    CHECK(read->Only().message ==
+          "voucher A 1 is dated 2022-12-30 (and 1 more), outside year 0 (2023-01-01 \u2013 2023-12-31): a file's "
+          "vouchers are its year's; was it exported for another period?");
+    CHECK(read->sie.vouchers.size() == 3);
+    CHECK(ReadBytes(kHead + "#VER A 1 20231231 Text\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n")
+              ->Findings()
+              .empty());
+  }
+  SECTION("a #VER with no block, followed by another record") {
+    auto read = ReadBytes(ver + "#KONTO 2440 Skulder\n");
+    CHECK(read->Findings() == Findings{"error sie.brace 12:1"});
+    CHECK(read->sie.LookupAccount(2440));
+  }
   SECTION("an empty series and number; the sum is exact to the öre") {
     auto read = ReadBytes(kHead +
                           "#VER \"\" \"\" 20230105\n{\n"
