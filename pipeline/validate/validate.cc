@@ -6,14 +6,14 @@ namespace arsred {
 
 bool ValidationContext::ExpectSame(const char* code, Where where, const std::string& path,
                                    const std::string& found_what, Money found, const std::string& expected_what,
-                                   Money expected) {
+                                   Money expected, const std::string& detail) {
   if (SameAmount(found, expected)) return true;
   std::string message = found_what + " " + FormatMoney(found) + " ≠ " + expected_what + " " + FormatMoney(expected);
   message += " (off by " + FormatMoney(Money::Kr(found.kronor - expected.kronor));
   if (!found.exact() || !expected.exact()) {
     message += "; tkr figures allow " + FormatMoney(Money::Kr(found.tolerance() + expected.tolerance()));
   }
-  message += ")";
+  message += detail + ")";
   d.Error(code, where, path, message);
   return false;
 }

@@ -86,9 +86,33 @@ void CheckBalance(ValidationContext& c) {
     }
   }
   if (!f.Find("br.kassa_och_bank") && !f.Find("br.fordringar")) return;  // no balance sheet in this year's inputs
+  // Any line of either side may be the one that is wrong: the message lists both sides' lines,
+  // to compare with the books.
+  auto lines = [&](std::initializer_list<std::pair<const char*, const char*>> names) {
+    std::string listed;
+    for (const auto& [name, label] : names) {
+      const Figure* line = f.Find(name);
+      if (!line) continue;
+      listed += std::string(listed.empty() ? "" : ", ") + label + " " + FormatMoney(line->money);
+    }
+    return listed;
+  };
+  const std::string sides =
+      "; tillgångar: " +
+      lines({{"br.materiella_anlaggningstillgangar", "materiella anläggningstillgångar"},
+             {"br.finansiella_anlaggningstillgangar", "finansiella anläggningstillgångar"},
+             {"br.fordringar", "fordringar"},
+             {"br.kortfristiga_placeringar", "kortfristiga placeringar"},
+             {"br.kassa_och_bank", "kassa och bank"}}) +
+      "; eget kapital, avsättningar och skulder: " +
+      lines({{"br.eget_kapital", "eget kapital"},
+             {"br.avsattningar_pensioner", "avsättningar för pensioner"},
+             {"br.andra_avsattningar", "andra avsättningar"},
+             {"br.langfristiga_skulder", "långfristiga skulder"},
+             {"br.kortfristiga_skulder", "kortfristiga skulder"}});
   c.ExpectSame("balance.sheet", f.Find("br.summa_tillgangar")->where, "balansrakning", "summa tillgångar",
-               f.MoneyOr0("br.summa_tillgangar"),
-               "summa eget kapital, avsättningar och skulder", f.MoneyOr0("br.summa_eget_kapital_och_skulder"));
+               f.MoneyOr0("br.summa_tillgangar"), "summa eget kapital, avsättningar och skulder",
+               f.MoneyOr0("br.summa_eget_kapital_och_skulder"), sides);
 
   const auto& equity = accounts.eget_kapital;
   if (equity && equity->ingaende && c.prior && c.prior->Find("br.eget_kapital")) {

@@ -21,9 +21,10 @@ struct ValidationContext {
 
   bool report_year() const { return year.files.forbund.omfattning.value == Scope::kAnnualReport; }
   int year_number() const { return year.year; }
-  // Reports `a` ≠ `b` unless they can be the same amount given their precision.
+  // Reports `a` ≠ `b` unless they can be the same amount given their precision; `detail` ("; …")
+  // follows how far off they are.
   bool ExpectSame(const char* code, Where where, const std::string& path, const std::string& found_what, Money found,
-                  const std::string& expected_what, Money expected);
+                  const std::string& expected_what, Money expected, const std::string& detail = "");
 };
 
 void CheckOrganisation(ValidationContext& c);
