@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -29,30 +30,41 @@ double ProcessCpuMs() {
   return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
+long ProcessPageFaults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt + usage.ru_majflt;
+}
+
 }  // namespace
 
-StageClock::StageClock() : last_wall_(std::chrono::steady_clock::now()), last_cpu_ms_(ProcessCpuMs()) {}
+StageClock::StageClock()
+    : last_wall_(std::chrono::steady_clock::now()), last_cpu_ms_(ProcessCpuMs()), last_page_faults_(ProcessPageFaults()) {}
 
 void StageClock::Lap(const char* stage) {
   const auto wall = std::chrono::steady_clock::now();
   const double cpu_ms = ProcessCpuMs();
-  laps_.push_back({stage, std::chrono::duration<double, std::milli>(wall - last_wall_).count(), cpu_ms - last_cpu_ms_});
+  const long page_faults = ProcessPageFaults();
+  laps_.push_back({stage, std::chrono::duration<double, std::milli>(wall - last_wall_).count(), cpu_ms - last_cpu_ms_,
+                   page_faults - last_page_faults_});
   last_wall_ = wall;
   last_cpu_ms_ = cpu_ms;
+  last_page_faults_ = page_faults;
 }
 
 void StageClock::Print(std::ostream& err) const {
-  double wall_total = 0;
-  double cpu_total = 0;
-  auto print = [&err](const char* stage, double wall_ms, double cpu_ms) {
-    err << "arsred: timing " << stage << " " << wall_ms << " ms (cpu " << cpu_ms << " ms)\n";
+  LapTime total{"total", 0, 0, 0};
+  auto print = [&err](const LapTime& lap) {
+    err << "arsred: timing " << lap.stage << " " << lap.wall_ms << " ms (cpu " << lap.cpu_ms << " ms, "
+        << lap.page_faults << " page faults)\n";
   };
   for (const LapTime& lap : laps_) {
-    print(lap.stage, lap.wall_ms, lap.cpu_ms);
-    wall_total += lap.wall_ms;
-    cpu_total += lap.cpu_ms;
+    print(lap);
+    total.wall_ms += lap.wall_ms;
+    total.cpu_ms += lap.cpu_ms;
+    total.page_faults += lap.page_faults;
   }
-  print("total", wall_total, cpu_total);
+  print(total);
 }
 
 bool IsLayoutName(const std::string& reference) {

@@ -20,7 +20,7 @@ int BuildCommand(const CommandContext& ctx) {
       "open-data", "with --html: also write the figures as JSON beside the page (NAME.figures.json), linked from it")(
       "pdfa", "write PDF/A also for a draft (a final report always is)")(
       "tagged", "write a tagged PDF (PDF/UA-1) also for a draft (a final report is, unless its layout says not)")(
-      "timings", "print the time each stage took on stderr");
+      "timings", "print the wall time, CPU time and page faults of each stage on stderr");
   AddModeOptions(options);
   AddSettingsOptions(options);
   po::positional_options_description positional;
