@@ -45,6 +45,7 @@ Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const
   paragraph_space_ = Pt(layout.text.styckeavstand);
   justify_ = !layout.text.marginaljusterad || layout.text.marginaljusterad->value;
   typesetter_.set_margin_kerning(layout.text.hangande_skiljetecken && layout.text.hangande_skiljetecken->value);
+  if (layout.text.expansion) typesetter_.set_expansion(Pt(*layout.text.expansion) / 100);
   typesetter_.set_ligatures(layout.text.ligaturer && layout.text.ligaturer->value);
   std::vector<std::string> exceptions;
   for (const Located<std::string>& word : prose.text.avstavning) exceptions.push_back(word.value);

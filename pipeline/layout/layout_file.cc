@@ -108,6 +108,10 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
   }
   check.Positive(layout.text.storlek, 72);
   check.Positive(layout.text.radavstand, 100);
+  if (const auto& expansion = layout.text.expansion;
+      expansion && (expansion->value.hundredths < 0 || expansion->value.hundredths > 300)) {
+    diagnostics.Error("layout.range", expansion->where, expansion->path, "must be from 0 to 3 (per cent)");
+  }
   check.Color(layout.text.farg);
   for (const HeadingStyle* h : {&layout.rubriker.h1, &layout.rubriker.h2, &layout.rubriker.h3, &layout.rubriker.h4}) {
     check.Positive(h->storlek, 72);

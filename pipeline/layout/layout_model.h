@@ -67,6 +67,7 @@ struct BodyText : Anchor {
   Located<Decimal> storlek, radavstand, styckeavstand;
   std::optional<Located<bool>> marginaljusterad;
   std::optional<Located<bool>> hangande_skiljetecken;
+  std::optional<Located<Decimal>> expansion;
   std::optional<Located<bool>> ligaturer;
   Located<std::string> farg;
   template <class V>
@@ -79,6 +80,10 @@ struct BodyText : Anchor {
       "In justified prose, let a hyphen, dash, comma, full stop, colon, semicolon or closing quote at a line's end "
       "hang partly into the right margin, so that the edge looks straight (margin kerning, as LaTeX's microtype). "
       "Default false.");
+    v("expansion", expansion,
+      "In justified prose, how far in per cent the letters of a line may widen or narrow (font expansion, as "
+      "LaTeX's microtype) so that its word spaces stay near their natural width; a narrow column of long Swedish "
+      "words otherwise has lines with spaces twice their width. 0 to 3; default 0 (off).");
     v("ligaturer", ligaturer,
       "Set ff, fi, fl, ffi and ffl as ligatures where the font has them (U+FB00–FB04), but never across a point "
       "where a word may be hyphenated; copying and searching the PDF still find the letters. Default false: "

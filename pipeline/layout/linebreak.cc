@@ -46,7 +46,7 @@ class Breaker {
       before_[i + 1] = before_[i];
       if (items[i].kind == Kind::kPenalty) continue;
       before_[i + 1].width += items[i].width;
-      if (items[i].kind == Kind::kGlue) {
+      if (items[i].kind != Kind::kPenalty) {  // glue, or a box whose letters may widen
         before_[i + 1].stretch += items[i].stretch;
         before_[i + 1].shrink += items[i].shrink;
       }

@@ -12,7 +12,7 @@ struct BreakItem {
   enum class Kind { kBox, kGlue, kPenalty };
   Kind kind = Kind::kBox;
   double width = 0;              // box and glue: natural width; penalty: width if broken here (a hyphen)
-  double stretch = 0, shrink = 0;  // glue only
+  double stretch = 0, shrink = 0;  // glue; a box's where its letters may widen or narrow
   double penalty = 0;            // penalty only; >= kForbidden forbids, <= -kForbidden forces a break
   bool flagged = false;          // penalty only: a hyphenation break (consecutive ones cost extra)
 };

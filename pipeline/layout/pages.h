@@ -91,6 +91,7 @@ struct GlyphRun {
   int font = 0;  // index into Document::fonts
   double size = 10;
   double x = 0, y = 0;
+  double scale = 1;  // the glyphs' horizontal scale: a justified line's font expansion (1: none)
   std::string text;
   Color color;
   Role role = Role::kParagraph;

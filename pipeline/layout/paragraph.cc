@@ -1,6 +1,7 @@
 #include "paragraph.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "linebreak.h"
 #include "values.h"
@@ -18,6 +19,8 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // The loosest line the first pass, without hyphenation, accepts: an adjustment ratio of 1 is a
 // badness of 100, LaTeX's \pretolerance.
 constexpr double kPretolerance = 1.0;
+// A line's letters are scaled in steps of 1/10 000, which the PDF writes exactly.
+constexpr double kScaleSteps = 10000;
 
 // One unit of the line-breaking input, with what to draw for it.
 struct Atom {
@@ -461,6 +464,12 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
         item.stretch = width;
         item.shrink = 0;
       }
+      // A justified line may widen or narrow its letters a little, so that its spaces need not
+      // (font expansion): the breaker counts it as stretch and shrink of the words.
+      if (justify && item.kind == BreakItem::Kind::kBox) {
+        item.stretch = item.width * expansion_;
+        item.shrink = item.width * expansion_;
+      }
       items.push_back(item);
     }
   };
@@ -518,20 +527,41 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
 
   // 2. Lines: glue set by the adjustment ratio (justified lines but the last), boxes drawn as
   //    runs; pieces of one word in one face are joined into one run.
+  // The scale of a justified line's letters: as far as its adjustment ratio asks, within the
+  // expansion and rounded to what the PDF writes; its spaces then take the rest of the room
+  // (`ratio` becomes theirs), so that the line still ends exactly at the margin.
+  auto expanded_line = [&](size_t from, const LineBreak& lb, double& ratio) {
+    double scale = std::clamp(1 + ratio * expansion_, 1 - expansion_, 1 + expansion_);
+    scale = std::round(scale * kScaleSteps) / kScaleSteps;
+    double words = 0, spaces = 0, stretch = 0, shrink = 0;
+    for (size_t i = from; i < lb.item; ++i) {
+      const BreakItem& item = atoms[i].item;
+      if (item.kind == BreakItem::Kind::kBox) words += item.width;
+      if (item.kind != BreakItem::Kind::kGlue) continue;
+      spaces += item.width;
+      stretch += item.stretch;
+      shrink += item.shrink;
+    }
+    if (atoms[lb.item].item.kind == BreakItem::Kind::kPenalty) words += atoms[lb.item].item.width;
+    const double room = width - words * scale - spaces;
+    ratio = room > 0 ? (stretch > 0 ? room / stretch : 0) : (shrink > 0 ? room / shrink : 0);
+    return scale;
+  };
   std::vector<SetLine> lines;
   size_t start = 0;
   for (size_t b = 0; b < breaks->size(); ++b) {
     const LineBreak& lb = (*breaks)[b];
     bool last = b + 1 == breaks->size();
     double ratio = justify && !last ? lb.ratio : 0;
+    // Skip glue and penalties at the start of a line.
+    while (start < lb.item && atoms[start].item.kind != BreakItem::Kind::kBox) ++start;
+    const double scale = ratio != 0 && expansion_ > 0 ? expanded_line(start, lb, ratio) : 1;
     SetLine line;
     double x = 0;
     bool joinable = false;  // the previous atom was a box of this word
     // A space was passed since the last run: the run ends with one in its text. The eye sees the
     // gap either way; text extraction and a screen reader following the tags need the character.
     bool space_after_run = false;
-    // Skip glue and penalties at the start of a line.
-    while (start < lb.item && atoms[start].item.kind != BreakItem::Kind::kBox) ++start;
     for (size_t i = start; i < lb.item; ++i) {
       const Atom& a = atoms[i];
       if (a.item.kind == BreakItem::Kind::kGlue) {
@@ -553,18 +583,19 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
         run.font = a.face;
         run.size = size;
         run.x = x;
+        run.scale = scale;
         run.text = a.text;
         run.color = color;
         line.runs.push_back(run);
         if (!a.uri.empty()) {
           Link link;
           link.x = x;
-          link.width = a.item.width;
+          link.width = a.item.width * scale;
           link.uri = a.uri;
           line.links.push_back(link);
         }
       }
-      x += a.item.width;
+      x += a.item.width * scale;
       joinable = true;
       space_after_run = false;
     }
@@ -575,7 +606,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     if (at_break.item.kind == BreakItem::Kind::kPenalty) {
       // What breaking here adds to the line (a hyphen, kerned; less the kerning into the next
       // piece, which the last box counted), all of it also where it hangs.
-      x += at_break.item.width + at_break.hanging;
+      x += (at_break.item.width + at_break.hanging) * scale;
       if (!at_break.text.empty() && !line.runs.empty()) {
         line.runs.back().text += at_break.text;
         line.hyphenated = true;

@@ -48,6 +48,8 @@ class Typesetter {
   // semicolon or closing quote stands partly in the right margin (by MarginKerning's shares of
   // its width), where the eye expects the edge; line breaking counts the room it gains.
   void set_margin_kerning(bool on) { margin_kerning_ = on; }
+  // How far (a fraction, 0.02 for 2 %) the letters of a justified line may widen or narrow.
+  void set_expansion(double fraction) { expansion_ = fraction; }
   // Ligatures: ff, fi, fl, ffi and ffl set as one glyph (U+FB00–FB04) where the face has it,
   // never across a point where the word may break. The PDF's ToUnicode map gives the letters back.
   void set_ligatures(bool on) { ligatures_ = on; }
@@ -66,6 +68,7 @@ class Typesetter {
   std::vector<const FontMetrics*> faces_;
   const Hyphenator* hyphenator_;
   bool margin_kerning_ = false;
+  double expansion_ = 0;
   bool ligatures_ = false;
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
   // A word in lower case, without its hyphens -> where they stood (byte offsets).

@@ -10,6 +10,12 @@ namespace {
 
 // Fixed two decimals through std::to_chars, which never consults the locale (printf and
 // iostreams do, unless imbued). A value that rounds to zero prints as "0.00", never "-0.00".
+std::string Fixed(double value, int decimals) {
+  char buffer[64];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+  return error == std::errc() ? std::string(buffer, end) : "nan";
+}
+
 std::string Number(double value) {
   char buffer[64];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
@@ -128,6 +134,7 @@ std::string ItemLine(const PageItem& item) {
           std::string line = "text at=" + Point(it.x, it.y) + " font=" + std::to_string(it.font) +
                              " size=" + Number(it.size) + " color=" + ColorText(it.color) +
                              " role=" + RoleName(it.role);
+          if (it.scale != 1) line += " scale=" + Fixed(it.scale, 4);
           if (it.structure >= 0) line += " structure=" + std::to_string(it.structure);
           return line + " " + Quoted(it.text);
         } else if constexpr (std::is_same_v<T, Rule>) {

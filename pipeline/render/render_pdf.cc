@@ -403,7 +403,10 @@ class PageDrawer {
   // within a word space or so of where the last run ended (justified lines stretch and shrink
   // their spaces by that much; a wider gap, such as between table columns, gets its own Tm).
   bool ContinuesLine(const GlyphRun& run) const {
-    if (!in_line_ || run.y != line_y_ || run.font != font_ || run.size != size_ || !(fill_ == run.color)) return false;
+    if (!in_line_ || run.y != line_y_ || run.font != font_ || run.size != size_ || run.scale != line_scale_ ||
+        !(fill_ == run.color)) {
+      return false;
+    }
     const double gap = run.x - pen_x_;
     return gap > -0.5 * run.size && gap < 1.5 * run.size;
   }
@@ -415,28 +418,35 @@ class PageDrawer {
     BeginText();
     const FontMetrics& metrics = *Font(run.font).metrics;
     if (ContinuesLine(run)) {
-      // A TJ number moves the next glyph left by thousandths of the font size.
-      const double adjustment = std::round((pen_x_ - run.x) * 1000 / run.size * 1000) / 1000;
+      // A TJ number moves the next glyph left by thousandths of the font size, widened or
+      // narrowed, as the glyphs are, by the line's scale.
+      const double adjustment = std::round((pen_x_ - run.x) * 1000 / run.size / run.scale * 1000) / 1000;
       if (adjustment != 0) {
         CloseString();
         AppendNumber(out_, adjustment, 3);
-        pen_x_ -= adjustment * run.size / 1000;
+        pen_x_ -= adjustment * run.size * run.scale / 1000;
       }
     } else {
       EndLine();
       SetFont(run.font, run.size);
       SetFill(run.color);
       // An absolute text matrix per line rather than relative Td moves, whose rounding would
-      // accumulate down a page.
-      out_ += "1 0 0 1 ";
+      // accumulate down a page; its first number scales the glyphs across (font expansion).
+      if (run.scale == 1) {
+        out_ += "1";
+      } else {
+        AppendNumber(out_, run.scale, 4);
+      }
+      out_ += " 0 0 1 ";
       AppendPoint(out_, run.x, run.y);
       out_ += "Tm\n[";
       in_line_ = true;
       line_y_ = run.y;
+      line_scale_ = run.scale;
       pen_x_ = run.x;
     }
     OpenString();
-    pen_x_ += static_cast<double>(AppendStringBytes(out_, text, metrics)) * run.size / 1000;
+    pen_x_ += static_cast<double>(AppendStringBytes(out_, text, metrics)) * run.size * run.scale / 1000;
   }
 
   void DrawItem(const Watermark&) {}  // drawn before everything else, in Draw()
@@ -586,6 +596,7 @@ class PageDrawer {
   bool in_line_ = false;    // a TJ array is open
   bool in_string_ = false;  // a string in it is open
   double line_y_ = 0;       // its baseline
+  double line_scale_ = 1;   // its glyphs' horizontal scale
   double pen_x_ = 0;        // where its last glyph ended, by the font's widths
   int font_ = -1;
   double size_ = 0;

@@ -335,6 +335,20 @@ TEST_CASE("margins that leave no room for text are refused") {
   CHECK(run.err.find("too little room for text") != std::string::npos);
 }
 
+TEST_CASE("font expansion beyond 3 per cent is refused where the layout gives it") {
+  BaseCopy base;
+  fs::path data = SmallLayout(base, "210", "25");
+  std::string layout = ReadFile(data / "layouts/small.yaml");
+  layout = ReplaceAll(layout, "  expansion: 2\n", "  expansion: 4\n");
+  WriteFile(data / "layouts/small.yaml", layout);
+  RunResult run = RunArsred({"dump", "--stage", "layout", "--data-dir", data.string(), "--layout", "small",
+                             base.year().string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("small.yaml:24:14: text.expansion: error[layout.range]: must be from 0 to 3 (per cent)") !=
+        std::string::npos);
+}
+
 TEST_CASE("a report that would run past the page limit stops with an error") {
   BaseCopy base;
   fs::path data = SmallLayout(base, "70", "12");

@@ -176,6 +176,63 @@ TEST_CASE("justified lines fill the width; the last line and ragged lines do not
   for (const SetLine& line : lines) CHECK(line.width <= 300.01);
 }
 
+TEST_CASE("font expansion: a justified line's letters widen or narrow a little, so that its spaces need not") {
+  // A narrow column of long Swedish words, as the classic layout's: without expansion some
+  // lines have spaces of twice their width.
+  const std::string text =
+      "Kostnaderna för gemensamma samverkansforum, strukturinriktade insatser och övriga "
+      "verksamhetskostnader uppgår till 9 333 tkr vilket ligger i linje med budgeterade kostnader. "
+      "Samverkansgrupper finns lokalt i länets alla åtta kommuner samt länsövergripande med "
+      "representation från förbundets fyra parter. Samverkansgrupperna har inget formellt ansvar i "
+      "förhållande till förbundsstyrelsen men utgör en viktig del i förbundets lokala förankring.";
+  const double width = 229.6, size = 10.5;  // the classic layout's column
+  // The spaces drawn wider than 1.5 times the natural space.
+  auto wide_spaces = [&](const Setter& s, const std::vector<SetLine>& lines) {
+    const double natural = s.typesetter->Width(kRegular, " ", size);
+    int wide = 0;
+    for (const SetLine& line : lines) {
+      for (size_t r = 0; r + 1 < line.runs.size(); ++r) {
+        const GlyphRun& run = line.runs[r];
+        const std::string ink = run.text.substr(0, run.text.size() - 1);  // without its space
+        const double end = run.x + s.typesetter->Width(kRegular, ink, size) * run.scale;
+        if (line.runs[r + 1].x - end > 1.5 * natural) ++wide;
+      }
+    }
+    return wide;
+  };
+  Setter plain;
+  const std::vector<SetLine> without = plain.typesetter->Set({{text, kRegular, ""}}, size, Color{}, width, true);
+  for (const SetLine& line : without) {
+    for (const GlyphRun& run : line.runs) CHECK(run.scale == 1);
+  }
+  Setter expanding;
+  expanding.typesetter->set_expansion(0.02);
+  const std::vector<SetLine> with = expanding.typesetter->Set({{text, kRegular, ""}}, size, Color{}, width, true);
+  REQUIRE(with.size() > 4);
+  CHECK(Letters(with) == WithoutSpaces(text));
+  bool scaled = false;
+  for (size_t i = 0; i < with.size(); ++i) {
+    const double scale = with[i].runs.front().scale;
+    for (const GlyphRun& run : with[i].runs) CHECK(run.scale == scale);  // one scale a line
+    CHECK(scale >= 0.98);
+    CHECK(scale <= 1.02);
+    CHECK(scale * 10000 == Approx(std::round(scale * 10000)).margin(1e-6));  // as the PDF writes it
+    scaled |= scale != 1;
+    if (i + 1 == with.size()) {
+      CHECK(scale == 1);  // the last line is set at its natural width
+      continue;
+    }
+    // It still ends at the margin.
+    const GlyphRun& last = with[i].runs.back();
+    const std::string ink = with[i].hyphenated ? last.text : last.text.substr(0, last.text.size() - 1);
+    CHECK(last.x + expanding.typesetter->Width(kRegular, ink, size) * scale == Approx(width).margin(0.01));
+  }
+  CHECK(scaled);
+  INFO("spaces over 1.5 times their width without expansion: " << wide_spaces(plain, without) << ", with: "
+                                                                 << wide_spaces(expanding, with));
+  CHECK(wide_spaces(expanding, with) * 2 <= wide_spaces(plain, without));
+}
+
 TEST_CASE("blank spans set no lines") {
   Setter setter;
   const std::vector<StyledSpan> blank = {{"   \n ", kRegular, ""}};

@@ -464,6 +464,37 @@ TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
   CHECK(x_min("samrådet.") == Approx(126.25).margin(0.001));
 }
 
+TEST_CASE("a line whose letters are widened or narrowed is scaled by its text matrix, and lands where layout put it") {
+  // Font expansion: the words of one line at 101.5 %, of another at 98.5 %. The gaps between
+  // them are set in the scaled units, so that each word starts where layout put it.
+  test::TempDir dir;
+  std::vector<PageItem> runs = {Text(0, 11, 70.866, 700, "Det "), Text(0, 11, 92.5, 700, "årliga "),
+                                Text(0, 11, 126.25, 700, "samrådet."), Text(0, 11, 70.866, 680, "Ett "),
+                                Text(0, 11, 91, 680, "andra.")};
+  for (size_t i = 0; i < runs.size(); ++i) std::get<GlyphRun>(runs[i]).scale = i < 3 ? 1.015 : 0.985;
+  const path pdf = RenderOnePage(dir, runs);
+
+  const path qdf = dir.path() / "qdf.pdf";
+  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  const std::string objects = test::ReadFile(qdf);
+  INFO(objects.substr(objects.find("BT\n"), objects.find("ET\n") - objects.find("BT\n")));
+  CHECK(objects.find("1.015 0 0 1 70.866 700 Tm\n[<") != std::string::npos);
+  CHECK(objects.find("0.985 0 0 1 70.866 680 Tm\n[<") != std::string::npos);
+
+  ToolRun boxes = RunToolWithErrors("pdftotext -bbox " + Quote(pdf) + " -");
+  REQUIRE(boxes.exit_code == 0);
+  INFO(boxes.output);
+  const auto x_min = [&](const std::string& word) {
+    const size_t at = boxes.output.find(">" + word + "</word>");
+    REQUIRE(at != std::string::npos);
+    const size_t attribute = boxes.output.rfind("xMin=\"", at);
+    return std::stod(boxes.output.substr(attribute + 6));
+  };
+  CHECK(x_min("årliga") == Approx(92.5).margin(0.001));
+  CHECK(x_min("samrådet.") == Approx(126.25).margin(0.001));
+  CHECK(x_min("andra.") == Approx(91).margin(0.001));
+}
+
 TEST_CASE("text is drawn as two bytes a character, with the bytes a string must escape escaped") {
   // '(' ')' '\\' must be escaped in a literal string, and a CR byte would be read as LF: 'č'
   // (U+010D) has the byte 0x0D.
