@@ -432,6 +432,32 @@ path RenderOnePage(const test::TempDir& dir, std::vector<PageItem> items) {
   return pdf;
 }
 
+// The page's text object (BT ... ET), as qpdf writes it uncompressed.
+std::string TextObject(const test::TempDir& dir, const path& pdf) {
+  const path qdf = dir.path() / "qdf.pdf";
+  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
+  const std::string objects = test::ReadFile(qdf);
+  return objects.substr(objects.find("BT\n"), objects.find("ET\n") - objects.find("BT\n"));
+}
+
+// Where a reader finds each word: pdftotext's boxes.
+class WordBoxes {
+ public:
+  explicit WordBoxes(const path& pdf) : boxes_(RunToolWithErrors("pdftotext -bbox " + Quote(pdf) + " -")) {
+    REQUIRE(boxes_.exit_code == 0);
+  }
+  double Left(const std::string& word) const {
+    INFO(boxes_.output);
+    const size_t at = boxes_.output.find(">" + word + "</word>");
+    REQUIRE(at != std::string::npos);
+    const size_t attribute = boxes_.output.rfind("xMin=\"", at);
+    return std::stod(boxes_.output.substr(attribute + 6));
+  }
+
+ private:
+  ToolRun boxes_;
+};
+
 TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
   // A justified line: each word carries its space, and the gaps after "Det " and "årliga " are
   // stretched by different amounts, as Knuth–Plass spreads the slack. "1 234" stands apart at
@@ -440,28 +466,17 @@ TEST_CASE("runs along one baseline share a TJ and land where layout put them") {
   const path pdf = RenderOnePage(dir, {Text(0, 11, 70.866, 700, "Det "), Text(0, 11, 92.5, 700, "årliga "),
                                        Text(0, 11, 126.25, 700, "samrådet."), Text(0, 11, 480, 700, "1\u202F234")});
 
-  const path qdf = dir.path() / "qdf.pdf";
-  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
-  const std::string objects = test::ReadFile(qdf);
-  const std::string content = objects.substr(objects.find("BT\n"), objects.find("ET\n") - objects.find("BT\n"));
+  const std::string content = TextObject(dir, pdf);
   INFO(content);
   CHECK(content.find("1 0 0 1 70.866 700 Tm\n[<") != std::string::npos);
   CHECK(content.find("1 0 0 1 480 700 Tm\n[<") != std::string::npos);
   CHECK(std::count(content.begin(), content.end(), '[') == 2);
 
   // Where a reader finds each word: at layout's x, to within a thousandth of a point.
-  ToolRun boxes = RunToolWithErrors("pdftotext -bbox " + Quote(pdf) + " -");
-  REQUIRE(boxes.exit_code == 0);
-  INFO(boxes.output);
-  const auto x_min = [&](const std::string& word) {
-    const size_t at = boxes.output.find(">" + word + "</word>");
-    REQUIRE(at != std::string::npos);
-    const size_t attribute = boxes.output.rfind("xMin=\"", at);
-    return std::stod(boxes.output.substr(attribute + 6));
-  };
-  CHECK(x_min("Det") == Approx(70.866).margin(0.001));
-  CHECK(x_min("årliga") == Approx(92.5).margin(0.001));
-  CHECK(x_min("samrådet.") == Approx(126.25).margin(0.001));
+  WordBoxes boxes(pdf);
+  CHECK(boxes.Left("Det") == Approx(70.866).margin(0.001));
+  CHECK(boxes.Left("årliga") == Approx(92.5).margin(0.001));
+  CHECK(boxes.Left("samrådet.") == Approx(126.25).margin(0.001));
 }
 
 TEST_CASE("a line whose letters are widened or narrowed is scaled by its text matrix, and lands where layout put it") {
@@ -474,25 +489,15 @@ TEST_CASE("a line whose letters are widened or narrowed is scaled by its text ma
   for (size_t i = 0; i < runs.size(); ++i) std::get<GlyphRun>(runs[i]).scale = i < 3 ? 1.015 : 0.985;
   const path pdf = RenderOnePage(dir, runs);
 
-  const path qdf = dir.path() / "qdf.pdf";
-  REQUIRE(RunToolWithErrors("qpdf --qdf --object-streams=disable " + Quote(pdf) + " " + Quote(qdf)).exit_code == 0);
-  const std::string objects = test::ReadFile(qdf);
-  INFO(objects.substr(objects.find("BT\n"), objects.find("ET\n") - objects.find("BT\n")));
-  CHECK(objects.find("1.015 0 0 1 70.866 700 Tm\n[<") != std::string::npos);
-  CHECK(objects.find("0.985 0 0 1 70.866 680 Tm\n[<") != std::string::npos);
+  const std::string content = TextObject(dir, pdf);
+  INFO(content);
+  CHECK(content.find("1.015 0 0 1 70.866 700 Tm\n[<") != std::string::npos);
+  CHECK(content.find("0.985 0 0 1 70.866 680 Tm\n[<") != std::string::npos);
 
-  ToolRun boxes = RunToolWithErrors("pdftotext -bbox " + Quote(pdf) + " -");
-  REQUIRE(boxes.exit_code == 0);
-  INFO(boxes.output);
-  const auto x_min = [&](const std::string& word) {
-    const size_t at = boxes.output.find(">" + word + "</word>");
-    REQUIRE(at != std::string::npos);
-    const size_t attribute = boxes.output.rfind("xMin=\"", at);
-    return std::stod(boxes.output.substr(attribute + 6));
-  };
-  CHECK(x_min("årliga") == Approx(92.5).margin(0.001));
-  CHECK(x_min("samrådet.") == Approx(126.25).margin(0.001));
-  CHECK(x_min("andra.") == Approx(91).margin(0.001));
+  WordBoxes boxes(pdf);
+  CHECK(boxes.Left("årliga") == Approx(92.5).margin(0.001));
+  CHECK(boxes.Left("samrådet.") == Approx(126.25).margin(0.001));
+  CHECK(boxes.Left("andra.") == Approx(91).margin(0.001));
 }
 
 TEST_CASE("text is drawn as two bytes a character, with the bytes a string must escape escaped") {
