@@ -536,10 +536,11 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   }
   if (table.andel_av) {
     // The shares stand under one head that says what they are shares of ("Andel av avslutade
-    // deltagare" over Alla, Kvinnor and Män), as a year stands over its counts: three heads
-    // of their own ("Andel av kvinnor") broke into four lines in a table with a comparison year.
-    std::vector<HeadCell> shares{{""}, {"", group}, {"Andel av " + share_of, group}};
-    if (with_prior) shares.push_back({"", group});
+    // deltagare" over Alla, Kvinnor and Män), and the counts under "Antal", as a year stands
+    // over its columns: three heads of their own ("Andel av kvinnor") broke into four lines in
+    // a table with a comparison year.
+    std::vector<HeadCell> shares{{""}, {"Antal", group}, {"Andel av " + share_of, group}};
+    if (with_prior) shares.push_back({"Antal", group});
     t.head.push_back(shares);
   }
   t.head.push_back(labels);
