@@ -131,7 +131,7 @@ void Composer::AddLines(const std::vector<SetLine>& lines, Style style, double l
 }
 
 void Composer::Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent,
-                       double size_factor) {
+                       double size_factor, bool keep_with_next) {
   Style style = body_;
   style.size *= size_factor;
   const std::vector<StyledSpan> spans = Spans(inlines, kRegular, path);
@@ -142,7 +142,7 @@ void Composer::Paragraph(const std::vector<Inline>& inlines, const std::string& 
     for (GlyphRun& run : line.runs) run.role = role;
   }
   TagLines(lines, element);
-  AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_);
+  AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_, keep_with_next);
 }
 
 void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet) {
@@ -183,10 +183,28 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   pages_.Add(after);
 }
 
+namespace {
+
+// Whether a paragraph introduces the table or chart right after it, and so must not be parted
+// from it by a column or page break: a caption ("Figur 1. Försörjningsform före och efter
+// insats") or a lead-in that ends with a colon.
+bool IntroducesWhatFollows(std::string_view text) {
+  for (std::string_view word : {"Figur ", "Tabell ", "Diagram ", "Bild "}) {
+    if (text.starts_with(word) && text.size() > word.size() && text[word.size()] >= '0' && text[word.size()] <= '9') {
+      return true;
+    }
+  }
+  return !text.empty() && text.back() == ':';
+}
+
+}  // namespace
+
 void Composer::Markup(const Located<Text>& text, bool in_toc) {
   list_ = -1;
   std::string heading_above;  // the heading of the block before, when it was one
-  for (const arsred::Block& block : text.value.doc.blocks) {
+  const std::vector<arsred::Block>& blocks = text.value.doc.blocks;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const arsred::Block& block = blocks[b];
     if (block.kind != arsred::Block::Kind::kBulletItem) list_ = -1;  // a list is its run of items
     const std::string heading_before = std::move(heading_above);
     heading_above.clear();
@@ -197,7 +215,12 @@ void Composer::Markup(const Located<Text>& text, bool in_toc) {
         heading_above = title;
         break;
       }
-      case arsred::Block::Kind::kParagraph: Paragraph(block.inlines, text.path, Role::kParagraph); break;
+      case arsred::Block::Kind::kParagraph: {
+        const bool before_embed = b + 1 < blocks.size() && blocks[b + 1].kind == arsred::Block::Kind::kEmbed;
+        Paragraph(block.inlines, text.path, Role::kParagraph, 0, 1.0,
+                  before_embed && IntroducesWhatFollows(HeadingText(figures_, block.inlines)));
+        break;
+      }
       case arsred::Block::Kind::kSmallPrint: Paragraph(block.inlines, text.path, Role::kSmallPrint, 0, kSmallPrintScale); break;
       case arsred::Block::Kind::kBulletItem: Bullet(block.inlines, text.path); break;
       case arsred::Block::Kind::kEmbed: Embed(block.embed, text.path, heading_before); break;

@@ -77,8 +77,9 @@ class Composer {
   void AddLines(const std::vector<SetLine>& lines, Style style, double leading, double indent, double space_before,
                 bool keep_last_with_next = false, const std::string& anchor = "", bool span = false);
 
+  // `keep_with_next`: its last line stays with what follows (a caption with its figure).
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
-                 double size_factor = 1.0);
+                 double size_factor = 1.0, bool keep_with_next = false);
 
   void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false);
 
