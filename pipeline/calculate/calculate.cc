@@ -686,6 +686,20 @@ ReportTable DistributionTable(const Distribution& d) {
     persons.style = RowStyle::kTotal;
     t.rows.push_back(persons);
   }
+  // Percentages given as whole numbers, each rounded on its own by the source, may add up to
+  // 99 or 101: the table says why, rather than leave a reader to find a column that does not
+  // add up.
+  for (const Measurement& m : d.matningar) {
+    int64_t sum = 0;
+    bool complete = !m.andelar.entries.empty();
+    for (const auto& [category, percent] : m.andelar.entries) {
+      complete = complete && !percent.to_fill;
+      sum += percent.value;
+    }
+    if (complete && sum != 100) {
+      t.footnote = "Andelarna är avrundade till hela procent och summerar därför inte alltid till 100 %.";
+    }
+  }
   return t;
 }
 

@@ -671,6 +671,49 @@ Money NoteItemAmount(const NoteItem& item) {
   return sum;
 }
 
+namespace {
+
+// Of the parts order[from, to) (one remainder), `count` to give a point each: whole groups of
+// equal parts whose sizes add up to `count`, the earliest such choice; else the first `count`.
+std::vector<size_t> PartsOfEqualGroups(const std::vector<size_t>& order, size_t from, size_t to,
+                                       const std::vector<int64_t>& parts, int64_t count) {
+  std::vector<std::vector<size_t>> groups;  // by the part's value, in order of first appearance
+  for (size_t t = from; t < to; ++t) {
+    auto same = std::find_if(groups.begin(), groups.end(),
+                             [&](const std::vector<size_t>& g) { return parts[g.front()] == parts[order[t]]; });
+    if (same == groups.end()) {
+      groups.push_back({order[t]});
+    } else {
+      same->push_back(order[t]);
+    }
+  }
+  // reachable[g][c]: whether groups g.. can make up exactly c.
+  const size_t n = groups.size();
+  const auto wanted = static_cast<size_t>(count);
+  std::vector<std::vector<bool>> reachable(n + 1, std::vector<bool>(wanted + 1, false));
+  reachable[n][0] = true;
+  for (size_t g = n; g-- > 0;) {
+    for (size_t c = 0; c <= wanted; ++c) {
+      reachable[g][c] = reachable[g + 1][c] || (groups[g].size() <= c && reachable[g + 1][c - groups[g].size()]);
+    }
+  }
+  std::vector<size_t> chosen;
+  if (!reachable[0][wanted]) {
+    for (size_t t = from; t < from + wanted; ++t) chosen.push_back(order[t]);
+    return chosen;
+  }
+  size_t c = wanted;
+  for (size_t g = 0; g < n && c > 0; ++g) {
+    if (groups[g].size() <= c && reachable[g + 1][c - groups[g].size()]) {
+      chosen.insert(chosen.end(), groups[g].begin(), groups[g].end());
+      c -= groups[g].size();
+    }
+  }
+  return chosen;
+}
+
+}  // namespace
+
 std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts) {
   int64_t total = std::accumulate(parts.begin(), parts.end(), int64_t{0});
   std::vector<int64_t> out(parts.size(), 0);
@@ -685,7 +728,24 @@ std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts)
   std::vector<size_t> order(parts.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
-  for (size_t k = 0; assigned < 100 && k < order.size(); ++k, ++assigned) ++out[order[k]];
+  // The points go to the largest remainders. Where the last points fall among parts with the
+  // same remainder, equal parts get the same: of 2, 5 and 5 answers, 16, 42 and 42 %, not 17, 42
+  // and 41 %. Only when no set of equal parts takes exactly the points left do the earlier ones
+  // get them (1, 1 and 1: 34, 33 and 33 %).
+  size_t k = 0;
+  while (assigned < 100 && k < order.size()) {
+    size_t tied_end = k;
+    while (tied_end < order.size() && remainder[order[tied_end]] == remainder[order[k]]) ++tied_end;
+    const int64_t left = 100 - assigned;
+    if (static_cast<int64_t>(tied_end - k) <= left) {
+      for (size_t t = k; t < tied_end; ++t) ++out[order[t]];
+      assigned += static_cast<int64_t>(tied_end - k);
+      k = tied_end;
+      continue;
+    }
+    for (size_t index : PartsOfEqualGroups(order, k, tied_end, parts, left)) ++out[index];
+    break;
+  }
   return out;
 }
 

@@ -125,8 +125,9 @@ Money NoteItemAmount(const NoteItem& item);
 // Percent of part in whole, rounded half away from zero to a whole percent.
 int64_t RoundPercent(int64_t part, int64_t whole);
 
-// Whole percentages of `parts` that sum to exactly 100 (largest remainder; ties go to the
-// earlier part), so that a pie or a split of answers never shows 99 or 101 %.
+// Whole percentages of `parts` that sum to exactly 100 (largest remainder; among equal
+// remainders equal parts get equal shares where the points allow, else the earlier parts get
+// them), so that a pie or a split of answers never shows 99 or 101 %.
 std::vector<int64_t> LargestRemainderPercents(const std::vector<int64_t>& parts);
 
 // The size of each slice of a chart drawn from figures: the magnitude of the figure it names
