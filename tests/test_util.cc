@@ -73,6 +73,7 @@ RunResult RunArsred(const std::vector<std::string>& args) {
 }
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  if (from.empty()) throw std::invalid_argument("ReplaceAll: nothing to replace");  // would never end
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
