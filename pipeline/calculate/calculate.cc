@@ -165,6 +165,24 @@ class TableBuilder {
     return "";
   }
 
+  // The labels of the statement lines a note annotates, by the name its items' `rad` gives
+  // them, in the order of its `avser` ("balansrakning.fordringar" -> {"fordringar", "Fordringar"}).
+  std::vector<std::pair<std::string, std::string>> LineLabels(const Note& note) const {
+    std::vector<std::pair<std::string, std::string>> labels;
+    for (const auto& annotated : note.avser) {
+      const std::string& name = annotated.value;
+      const size_t dot = name.find('.');
+      if (dot == std::string::npos) continue;
+      for (const Statement& statement : Statements()) {
+        if (statement.id != name.substr(0, dot)) continue;
+        for (const StatementLine& line : statement.lines) {
+          if (line.input_line == name) labels.emplace_back(name.substr(dot + 1), LabelOf(line));
+        }
+      }
+    }
+    return labels;
+  }
+
   std::string LabelOf(const StatementLine& line) const {
     auto renamed = presentation_.labels.find(std::string(line.figure));
     return renamed != presentation_.labels.end() ? renamed->second : std::string(line.label);
@@ -381,6 +399,7 @@ namespace {
 struct NoteLine {
   std::string key;    // id, or the label when the item has no id
   std::string label;
+  std::string line;   // the statement line it belongs to (`rad`), in a note of several
   std::optional<PrintedAmount> current, prior;  // as printed, in the note's unit
   int indent = 0;
   RowStyle style = RowStyle::kBody;
@@ -396,6 +415,7 @@ std::vector<NoteLine> LinesOf(const Note& note, bool in_tkr) {
     NoteLine line;
     line.key = item.id ? item.id->value.name : item.text.value;
     line.label = item.text.value;
+    line.line = item.rad ? item.rad->value.name : "";
     line.current = printed(NoteItemAmount(item));
     for (const NoteSubItem& sub : item.poster) {
       NoteLine child;
@@ -442,8 +462,28 @@ const Note* FindNote(const YearInput* year, const std::string& id) {
   return nullptr;
 }
 
+// The sum of the lines' amounts in one column, as printed: approximate or still to fill in
+// where one of them is.
+std::optional<PrintedAmount> SumOf(const std::vector<const NoteLine*>& lines,
+                                   std::optional<PrintedAmount> NoteLine::*column) {
+  std::optional<PrintedAmount> sum;
+  for (const NoteLine* line : lines) {
+    const std::optional<PrintedAmount>& amount = line->*column;
+    if (!amount) continue;
+    if (!sum) sum = PrintedAmount{};
+    sum->value += amount->value;
+    sum->approximate = sum->approximate || amount->approximate;
+    sum->to_fill = sum->to_fill || amount->to_fill;
+  }
+  return sum;
+}
+
+// `line_labels`: the labels of the statement lines the note annotates, by `rad` ("fordringar"
+// -> "Fordringar"). A note of several lines prints each line's items together, under their sum
+// ("Summa fordringar"), so that each can be read against its line of the statement.
 ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year, int year,
-                      const YearFigures& current, const YearFigures* prior_figures) {
+                      const YearFigures& current, const YearFigures* prior_figures,
+                      const std::vector<std::pair<std::string, std::string>>& line_labels) {
   bool in_tkr = note.enhet && note.enhet->value == Unit::kTkr;
   ReportTable t;
   t.id = "not." + note.id.value.name;
@@ -485,9 +525,29 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     opening.prior = figure(prior_figures, base + ".ingaende");
     add(opening);
   }
-  for (const NoteLine& line : lines) {
+  auto add_with_children = [&](const NoteLine& line) {
     add(line);
     for (const NoteLine& child : line.children) add(child);
+  };
+  std::set<std::string> lines_used;
+  for (const NoteLine& line : lines) lines_used.insert(line.line);
+  if (lines_used.size() < 2 || lines_used.count("")) {
+    for (const NoteLine& line : lines) add_with_children(line);
+  } else {
+    for (const auto& [rad, label] : line_labels) {
+      std::vector<const NoteLine*> group;
+      for (const NoteLine& line : lines) {
+        if (line.line == rad) group.push_back(&line);
+      }
+      if (group.empty()) continue;
+      for (const NoteLine* line : group) add_with_children(*line);
+      NoteLine sum;
+      sum.label = "Summa " + LowerLatin1(label);
+      sum.current = SumOf(group, &NoteLine::current);
+      sum.prior = SumOf(group, &NoteLine::prior);
+      sum.style = RowStyle::kSubtotal;
+      add(sum);
+    }
   }
   NoteLine total;
   total.label = provision ? "Utgående avsättning" : "Summa";
@@ -1021,7 +1081,8 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   const YearInput* prior_input = inputs.Find(out.year - 1);
   for (size_t i = 0; i < out.note_order.size(); ++i) {
     const Note* note = FindNote(&input, out.note_order[i]);
-    ReportTable t = NoteTable(*note, static_cast<int>(i + 1), prior_input, out.year, current, prior);
+    ReportTable t =
+        NoteTable(*note, static_cast<int>(i + 1), prior_input, out.year, current, prior, builder.LineLabels(*note));
     out.tables[t.id] = std::move(t);
   }
   const AccountsFile& accounts = input.files.rakenskaper;

@@ -774,7 +774,9 @@ struct NoteItem : Anchor {
     v("id", id, "Id, needed when placeholders or charts refer to the item; also matches it with the prior year.");
     v("text", text, "Label as printed.");
     v("belopp", belopp, "Amount; leave out when `poster` gives it. A group with poster may state it to check.");
-    v("rad", rad, "Which of the note's lines the item belongs to, when the note annotates several.");
+    v("rad", rad,
+      "Which of the note's lines the item belongs to, when the note annotates several; the note then prints each "
+      "line's items together under their sum (\"Summa fordringar\"), in the order of `avser`.");
     v("bidrag_fran", bidrag_fran, "Marks a member contribution, and from which part (checked against Finsam's shares).");
     v("drift", drift, "The driftredovisning row (id in budget.yaml) this item counts under.");
     v("insats", insats, "The insats the amount concerns (id in verksamhet.yaml).");

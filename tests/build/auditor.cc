@@ -774,7 +774,8 @@ class Auditor {
   }
 
   // Every table's sums. A "Summa" or "Totalt" line sums the lines since the last sum or group
-  // heading (a group's indented lines when it stands under a heading without figures); an
+  // heading (a group's indented lines when it stands under a heading without figures), or, right
+  // under sums, those sums; an
   // upper-case "SUMMA …" sums the groups of its section; a line with figures followed by
   // indented lines is their sum ("Eget kapital" over "Årets resultat" and "Övrigt eget
   // kapital", "Till arbete/studier" over "Varav arbete" and "Varav studier").
@@ -795,6 +796,13 @@ class Auditor {
           }
         }
         what = "the groups of its section";
+      } else if (is_sum(row) && r > 0 && is_sum(rows[r - 1])) {
+        // A total right under sums ("Summa fordringar", "Summa kassa och bank", then "Summa")
+        // is the sum of those sums.
+        for (size_t k = r; k-- > 0 && !(!rows[k].indented && !rows[k].HasFigures());) {
+          if (is_sum(rows[k])) terms.insert(terms.begin(), &rows[k]);
+        }
+        what = "the sums above it";
       } else if (is_sum(row)) {
         std::vector<const Row*> top, indented;
         for (size_t k = r; k-- > 0;) {
@@ -1048,6 +1056,21 @@ class Auditor {
             Check("note", printed == exact,
                   note.Name() + ": " + Quoted(total->label) + " for " + std::to_string(year) + " prints " +
                       Printed(*total, note_years.at(year)) + ", but the " + lines_text + " add up to " + Format(sum.sum) + ".");
+          }
+          // A note of several lines sums each line's items ("Summa fordringar"): each against
+          // its line on its own.
+          for (const Row* line : lines) {
+            const Row* subtotal = FindRow(&note, "Summa " + Lower(line->label));
+            const std::optional<long long> value = Amount(*line, column);
+            const std::optional<long long> items = subtotal ? Amount(*subtotal, note_years.at(year)) : std::nullopt;
+            if (!value || !items) continue;
+            const long long line_printed = std::llabs(*value), items_exact = std::llabs(*items);
+            const long long floor = note.unit == "kr" ? FloorThousands(items_exact) : items_exact;
+            const long long ceiling = note.unit == "kr" ? FloorThousands(items_exact + 999) : items_exact;
+            Check("note", line_printed == floor || line_printed == ceiling,
+                  note.Name() + ": " + Quoted(subtotal->label) + " for " + std::to_string(year) + " prints " +
+                      Printed(*subtotal, note_years.at(year)) + ", but " + statement->Name() + "'s " +
+                      Quoted(line->label) + " prints " + Printed(*line, column) + ".");
           }
         }
       }

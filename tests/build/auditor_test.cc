@@ -133,6 +133,18 @@ TEST_CASE("the auditor notices a figure that does not agree", "[auditor]") {
     INFO(Catch::Detail::stringify(added));
     CHECK(Mentioning(added, "\"Summa\" prints") == 1);
   }
+  SECTION("a line's sum in a note of two lines, against its line of the balance sheet") {
+    PrintedReport report = printed;
+    // Not 3's receivables, 479 307 kr, which the balansräkning prints as 480 (tkr).
+    auditor::Figure* receivables = Cell(report, "Not 3 Omsättningstillgångar", "Summa fordringar", 0);
+    REQUIRE(receivables != nullptr);
+    receivables->value += 5000;  // its text stays "479 307": messages quote what is printed
+    std::vector<std::string> added = NewFindings(baseline, auditor::AuditReport(report));
+    INFO(Catch::Detail::stringify(added));
+    CHECK(Mentioning(added, "\"Summa fordringar\" for 2023 prints 479 307, but Balansräkning's \"Fordringar\" prints 480") == 1);
+    CHECK(Mentioning(added, "\"Summa fordringar\" prints") == 1);  // its items
+    CHECK(Mentioning(added, "the sums above it") == 1);               // the note's total
+  }
   SECTION("a movement in the pension note") {
     PrintedReport report = printed;
     auditor::Figure* payments = Cell(report, "Not 4 Avsättningar för pensioner", "Årets utbetalningar", 0);
