@@ -25,31 +25,32 @@ std::pair<int, int> CaptionAndChartPages(const std::string& trace, const std::st
   return {caption, chart};
 }
 
+// The pages of the paragraph `before` (found by its first word) and of the chart after it, with
+// `filler` paragraphs of one line above them.
+std::pair<int, int> PagesAfterFiller(int filler, const std::string& before) {
+  std::string text;
+  for (int i = 0; i < filler; ++i) text += "  Ett stycke på en rad.\n\n";
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "text.yaml", "  [[diagram:kostnader]]\n",
+                                       text + "  " + before + "\n\n  [[diagram:kostnader]]\n");
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string()});
+  REQUIRE(dump.exit_code == 0);
+  return CaptionAndChartPages(dump.out, before.substr(0, before.find(' ')));
+}
+
 TEST_CASE("a caption before a chart is not parted from it by a page break, wherever it falls") {
   // Paragraphs of one line push the caption down the page one line at a time, over the place
   // where the chart no longer fits below it.
   int parted_without_keeping = 0;
   for (int filler = 0; filler < 40; filler += 2) {
-    std::string text;
-    for (int i = 0; i < filler; ++i) text += "  Ett stycke på en rad.\n\n";
-    TempDir temp;
-    const fs::path year = EditedBaseYear(temp.path(), "text.yaml", "  [[diagram:kostnader]]\n",
-                                         text + "  Figur 1. Kostnadsslagen i år\n\n  [[diagram:kostnader]]\n");
-    RunResult dump = RunArsred({"dump", "--stage", "layout", year.string()});
-    REQUIRE(dump.exit_code == 0);
-    const auto [caption, chart] = CaptionAndChartPages(dump.out, "Figur");
+    const auto [caption, chart] = PagesAfterFiller(filler, "Figur 1. Kostnadsslagen i år");
     INFO("with " << filler << " lines before it, the caption is on page " << caption << ", the chart on " << chart);
     REQUIRE(caption >= 0);
     CHECK(caption == chart);
     // The same text without the figure's number is a paragraph like any other, which may end
     // a page above the chart: the search above did cross the break.
-    TempDir other;
-    const fs::path plain = EditedBaseYear(other.path(), "text.yaml", "  [[diagram:kostnader]]\n",
-                                          text + "  Kostnadsslagen i år\n\n  [[diagram:kostnader]]\n");
-    RunResult plain_dump = RunArsred({"dump", "--stage", "layout", plain.string()});
-    REQUIRE(plain_dump.exit_code == 0);
-    const auto [plain_caption, plain_chart] = CaptionAndChartPages(plain_dump.out, "Kostnadsslagen");
-    if (plain_caption != plain_chart) ++parted_without_keeping;
+    const auto [plain, plain_chart] = PagesAfterFiller(filler, "Kostnadsslagen i år");
+    if (plain != plain_chart) ++parted_without_keeping;
   }
   CHECK(parted_without_keeping > 0);
 }
