@@ -548,6 +548,12 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
       sum.style = RowStyle::kSubtotal;
       add(sum);
     }
+    // An item of a line the note does not name (check refuses it: note.item_line) is not left out.
+    for (const NoteLine& line : lines) {
+      const bool named = std::any_of(line_labels.begin(), line_labels.end(),
+                                     [&](const auto& labelled) { return labelled.first == line.line; });
+      if (!named) add_with_children(line);
+    }
   }
   NoteLine total;
   total.label = provision ? "Utgående avsättning" : "Summa";
