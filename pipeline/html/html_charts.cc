@@ -12,6 +12,9 @@ namespace {
 
 // Geometry of the drawings, in the SVG's own units (its viewBox; the page scales it).
 constexpr double kPieRadius = 90;
+// Hatch lines (diagrammonster) in the same proportion to the pie as in the PDF.
+constexpr double kHatchSpacingSvg = 5.5;
+constexpr double kHatchWidthSvg = 0.6;
 constexpr double kPieCenter = 100;
 constexpr double kLegendX = 225;
 constexpr double kLegendLine = 26;
@@ -81,27 +84,57 @@ std::string HtmlWriter::PieSvg(const ReportChart& chart, const std::string& titl
   std::string h = "<svg role=\"img\" aria-labelledby=\"" + title_id +
                   "\" viewBox=\"0 0 " + Number(kChartWidth) + " " + Number(height) + "\">\n<title id=\"" + title_id +
                   "\">" + EscapeMarkup(ChartDescription(chart)) + "</title>\n";
+  // With diagrammonster, each slice and swatch is drawn again over its colour, filled with the
+  // lines of its hatching (HatchAngles): one pattern per direction and ink, named after the chart.
+  auto pattern_id = [&](double degrees, bool white) {
+    return title_id + "-hatch-" + std::to_string(static_cast<int>(degrees)) + (white ? "-w" : "-k");
+  };
+  auto hatched = [&](size_t i, const std::string& shape_start, const std::string& shape_end) {
+    std::string over;
+    if (!colors_.chart_patterns) return over;
+    const bool white = HatchInWhite(colors_.charts[i % colors_.charts.size()]);
+    for (double degrees : HatchAngles(i)) over += shape_start + "url(#" + pattern_id(degrees, white) + ")" + shape_end;
+    return over;
+  };
+  if (colors_.chart_patterns) {
+    h += "<defs>\n";
+    for (double degrees : {0.0, 45.0, 90.0, 135.0}) {
+      for (bool white : {false, true}) {
+        h += "<pattern id=\"" + pattern_id(degrees, white) + "\" patternUnits=\"userSpaceOnUse\" width=\"" +
+             Number(kHatchSpacingSvg) + "\" height=\"" + Number(kHatchSpacingSvg) + "\" patternTransform=\"rotate(" +
+             Number(-degrees) + ")\"><line x1=\"0\" y1=\"" + Number(kHatchSpacingSvg / 2) + "\" x2=\"" +
+             Number(kHatchSpacingSvg) + "\" y2=\"" + Number(kHatchSpacingSvg / 2) + "\" stroke=\"" +
+             (white ? "#fff" : "#000") + "\" stroke-width=\"" + Number(kHatchWidthSvg) + "\"/></pattern>\n";
+      }
+    }
+    h += "</defs>\n";
+  }
   double angle = 0;  // radians, clockwise from 12 o'clock
   for (size_t i = 0; i < chart.parts.size(); ++i) {
     const ChartPart& part = chart.parts[i];
     const std::string fill = Hex(colors_.charts[i % colors_.charts.size()]);
     const double sweep = 2 * M_PI * static_cast<double>(part.percent) / 100.0;
     if (part.percent >= 100) {
-      h += "<circle cx=\"" + Number(kPieCenter) + "\" cy=\"" + Number(kPieCenter) + "\" r=\"" + Number(kPieRadius) +
-           "\" fill=\"" + fill + "\"/>\n";
+      const std::string circle =
+          "<circle cx=\"" + Number(kPieCenter) + "\" cy=\"" + Number(kPieCenter) + "\" r=\"" + Number(kPieRadius) + "\" fill=\"";
+      h += circle + fill + "\"/>\n" + hatched(i, circle, "\"/>\n");
     } else if (part.percent > 0) {
       const double x0 = kPieCenter + kPieRadius * std::sin(angle), y0 = kPieCenter - kPieRadius * std::cos(angle);
       const double x1 = kPieCenter + kPieRadius * std::sin(angle + sweep),
                    y1 = kPieCenter - kPieRadius * std::cos(angle + sweep);
-      h += "<path d=\"M" + Number(kPieCenter) + " " + Number(kPieCenter) + "L" + Number(x0) + " " + Number(y0) + "A" +
-           Number(kPieRadius) + " " + Number(kPieRadius) + " 0 " + (sweep > M_PI ? "1" : "0") + " 1 " + Number(x1) +
-           " " + Number(y1) + "Z\" fill=\"" + fill + "\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n";
+      const std::string slice = "<path d=\"M" + Number(kPieCenter) + " " + Number(kPieCenter) + "L" + Number(x0) + " " +
+                                Number(y0) + "A" + Number(kPieRadius) + " " + Number(kPieRadius) + " 0 " +
+                                (sweep > M_PI ? "1" : "0") + " 1 " + Number(x1) + " " + Number(y1) + "Z\" fill=\"";
+      const std::string edge = "\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n";
+      h += slice + fill + edge + hatched(i, slice, edge);
     }
     angle += sweep;
     // The legend: the part's colour, its name and its share.
     const double y = 20 + static_cast<double>(i) * kLegendLine;
-    h += "<rect x=\"" + Number(kLegendX) + "\" y=\"" + Number(y - 13) + "\" width=\"15\" height=\"15\" fill=\"" + fill +
-         "\"/>\n<text x=\"" + Number(kLegendX + 24) + "\" y=\"" + Number(y) + "\" font-size=\"15\" fill=\"" +
+    const std::string swatch =
+        "<rect x=\"" + Number(kLegendX) + "\" y=\"" + Number(y - 13) + "\" width=\"15\" height=\"15\" fill=\"";
+    h += swatch + fill + "\"/>\n" + hatched(i, swatch, "\"/>\n") +
+         "<text x=\"" + Number(kLegendX + 24) + "\" y=\"" + Number(y) + "\" font-size=\"15\" fill=\"" +
          Hex(colors_.text) + "\">" + EscapeMarkup(part.label + " " + ChartPartValue(chart, part)) + "</text>\n";
   }
   h += "</svg>\n";

@@ -74,6 +74,7 @@ HtmlColors ColorsOf(const LayoutFile& layout) {
     if (ParseColor(c.value, &color)) colors.charts.push_back(color);
   }
   if (colors.charts.empty()) colors.charts.push_back(colors.accent);
+  colors.chart_patterns = layout.diagrammonster && layout.diagrammonster->value;
   return colors;
 }
 

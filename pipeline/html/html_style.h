@@ -29,6 +29,7 @@ struct HtmlColors {
   Color text, muted, accent, link, table_head, rule;
   Color headings[4];  // the layout's h1–h4, for the HTML's h1–h4 in main (the title takes h1's too)
   std::vector<Color> charts;
+  bool chart_patterns = false;  // hatch pie slices as the PDF does (diagrammonster)
   std::optional<Color> stripe;
 };
 HtmlColors ColorsOf(const LayoutFile& layout);

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "report_parts.h"
 
@@ -18,6 +21,84 @@ constexpr double kBarShareOfSlot = 0.6;
 constexpr double kMaxBarWidth = 48.0;
 // The page's colour, for the lines that part a pie's slices.
 constexpr Color kPaperColor{255, 255, 255};
+
+// Hatching (diagrammonster, HatchAngles): the lines' spacing and width.
+constexpr double kHatchSpacing = 3.2;
+constexpr double kHatchWidth = 0.35;
+
+struct Point {
+  double x, y;
+};
+
+// The part of the line through `through` in direction `d` that lies inside the convex polygon
+// `polygon` (counter-clockwise or clockwise), as a rule; none when the line misses it.
+std::optional<std::pair<Point, Point>> ClipToConvex(Point through, Point d, const std::vector<Point>& polygon) {
+  double enter = -1e9, leave = 1e9;
+  // The polygon's inside is on the same side of every edge as its centroid.
+  Point centroid{0, 0};
+  const double corners = static_cast<double>(polygon.size());
+  for (const Point& p : polygon) centroid = {centroid.x + p.x / corners, centroid.y + p.y / corners};
+  for (size_t i = 0; i < polygon.size(); ++i) {
+    const Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
+    Point normal{a.y - b.y, b.x - a.x};  // perpendicular to the edge
+    if (normal.x * (centroid.x - a.x) + normal.y * (centroid.y - a.y) < 0) normal = {-normal.x, -normal.y};
+    const double along = normal.x * d.x + normal.y * d.y;
+    const double distance = normal.x * (through.x - a.x) + normal.y * (through.y - a.y);
+    if (std::abs(along) < 1e-12) {
+      if (distance < 0) return std::nullopt;  // parallel to the edge, outside it
+      continue;
+    }
+    const double t = -distance / along;
+    if (along > 0) {
+      enter = std::max(enter, t);
+    } else {
+      leave = std::min(leave, t);
+    }
+  }
+  if (leave - enter < 0.5) return std::nullopt;  // a stub shorter than half a point is noise
+  return std::make_pair(Point{through.x + d.x * enter, through.y + d.y * enter},
+                        Point{through.x + d.x * leave, through.y + d.y * leave});
+}
+
+// Hatch lines over a convex polygon, for the colour at `index`: lines through points spaced
+// along the normal from `origin`, so that a slice's two halves and its neighbours line up.
+void Hatch(Page& page, const std::vector<Point>& polygon, size_t index, const Color& fill, Point origin) {
+  const std::vector<double>& angles = HatchAngles(index);
+  if (angles.empty() || polygon.size() < 3) return;
+  const Color ink = HatchInWhite(fill) ? kPaperColor : Color{0, 0, 0};
+  double reach = 0;
+  for (const Point& p : polygon) reach = std::max(reach, std::hypot(p.x - origin.x, p.y - origin.y));
+  for (double degrees : angles) {
+    const double radians = degrees * M_PI / 180;
+    const Point d{std::cos(radians), std::sin(radians)}, normal{-d.y, d.x};
+    const int steps = static_cast<int>(std::ceil(reach / kHatchSpacing));
+    for (int k = -steps; k <= steps; ++k) {
+      const Point through{origin.x + normal.x * k * kHatchSpacing, origin.y + normal.y * k * kHatchSpacing};
+      if (auto segment = ClipToConvex(through, d, polygon)) {
+        page.items.emplace_back(std::in_place_type<Rule>, segment->first.x, segment->first.y, segment->second.x,
+                                segment->second.y, kHatchWidth, ink, Role::kArtifact, -1);
+      }
+    }
+  }
+}
+
+// A pie's slice as convex polygons (a slice of more than half the pie is two), its arc in
+// short chords.
+std::vector<std::vector<Point>> SlicePolygons(double cx, double cy, double r, double from, double to) {
+  std::vector<std::vector<Point>> parts;
+  const int halves = to - from > M_PI ? 2 : 1;
+  for (int h = 0; h < halves; ++h) {
+    const double a0 = from + (to - from) * h / halves, a1 = from + (to - from) * (h + 1) / halves;
+    std::vector<Point> polygon{{cx, cy}};
+    const int chords = std::max(2, static_cast<int>(std::ceil((a1 - a0) / (M_PI / 48))));
+    for (int c = 0; c <= chords; ++c) {
+      const double a = a0 + (a1 - a0) * c / chords;
+      polygon.push_back({cx + r * std::sin(a), cy + r * std::cos(a)});
+    }
+    parts.push_back(std::move(polygon));
+  }
+  return parts;
+}
 
 }  // namespace
 
@@ -64,6 +145,7 @@ void Composer::Pie(const ReportChart& chart) {
   }
   const double height = std::max(2 * radius, legend_height) + 14;
   const std::vector<Color> colors = chart_colors_;
+  const bool patterns = chart_patterns_;
   const int figure = FigureElement(chart);
   FlowBlock b;
   b.height = height;
@@ -90,11 +172,20 @@ void Composer::Pie(const ReportChart& chart) {
         path.ops.push_back({PathOp::Kind::kClose});
         path.structure = figure;
         page.items.push_back(path);
+        if (patterns) {
+          for (const auto& polygon : SlicePolygons(cx, cy, radius, angle, angle + sweep)) {
+            Hatch(page, polygon, i, color, {cx, cy});
+          }
+        }
       }
       angle += sweep;
       const double ly = top - 8 - entry_top[i];
-      page.items.emplace_back(
-          FilledRect{left + legend_x, ly - size * 0.8, size * 0.8, size * 0.8, color, Role::kFigure, figure});
+      const double swatch = size * 0.8, sx = left + legend_x, sy = ly - size * 0.8;
+      page.items.emplace_back(FilledRect{sx, sy, swatch, swatch, color, Role::kFigure, figure});
+      if (patterns) {
+        const std::vector<Point> square{{sx, sy}, {sx + swatch, sy}, {sx + swatch, sy + swatch}, {sx, sy + swatch}};
+        Hatch(page, square, i, color, {sx + swatch / 2, sy + swatch / 2});
+      }
       for (size_t l = 0; l < labels[i].size(); ++l) {
         for (GlyphRun run : labels[i][l].runs) {
           run.x += left + label_x;

@@ -58,6 +58,7 @@ Composer::Composer(const ReportProse& prose, const ReportFigures& figures, const
     Color c;
     if (ParseColor(layout.tabeller.randfarg->value, &c)) stripe_ = c;
   }
+  chart_patterns_ = layout.diagrammonster && layout.diagrammonster->value;
   for (const auto& c : layout.diagramfarger) {
     Color color;
     if (ParseColor(c.value, &color)) chart_colors_.push_back(color);

@@ -205,6 +205,7 @@ class Composer {
   Color rule_color_, head_color_;
   std::optional<Color> stripe_;
   std::vector<Color> chart_colors_;
+  bool chart_patterns_ = false;  // hatch pie slices and swatches (diagrammonster)
   std::vector<TocEntry> toc_, outline_;
   int heading_count_ = 0;
   std::vector<StructElement>& structure_;

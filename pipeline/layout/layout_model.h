@@ -160,6 +160,7 @@ struct LayoutFile : Anchor {
   Headings rubriker;
   TableStyle tabeller;
   std::vector<Located<std::string>> diagramfarger;
+  std::optional<Located<bool>> diagrammonster;
   std::optional<RunningLine> sidhuvud;
   std::optional<RunningLine> sidfot;
   std::vector<Located<Id>> ordning;
@@ -184,6 +185,10 @@ struct LayoutFile : Anchor {
     v("rubriker", rubriker, "Headings by level.");
     v("tabeller", tabeller, "Tables and statements.");
     v("diagramfarger", diagramfarger, "Chart colours in order, #rrggbb.");
+    v("diagrammonster", diagrammonster,
+      "Hatch a pie's slices and their legend swatches as well as colour them, each colour after the first with "
+      "lines of its own direction, so that slices of like shades (a layout of greys) are told apart in print. "
+      "Default false.");
     v("sidhuvud", sidhuvud, "Running header (not on the cover).");
     v("sidfot", sidfot, "Running footer (not on the cover).");
     v("ordning", ordning,

@@ -169,6 +169,14 @@ std::string ChartToFillText() { return std::string(kToFillMark) + " Diagrammet r
 
 const char* ChartKind(const ReportChart& chart) { return chart.bars ? "Stapeldiagram" : "Cirkeldiagram"; }
 
+const std::vector<double>& HatchAngles(size_t index) {
+  static const std::vector<std::vector<double>> kAngles = {{},        {45},    {0},     {135},   {90},
+                                                           {45, 135}, {0, 90}, {45, 0}, {135, 90}};
+  return kAngles[index % kAngles.size()];
+}
+
+bool HatchInWhite(Color fill) { return fill.r * 299 + fill.g * 587 + fill.b * 114 < 128 * 1000; }
+
 std::string ChartPartValue(const ReportChart& chart, const ChartPart& part) {
   return chart.bars ? part.value : FormatPercent(part.percent);
 }

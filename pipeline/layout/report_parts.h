@@ -145,4 +145,10 @@ std::string ChartDescription(const ReportChart& chart);
 // The figure a chart's part shows as printed: a bar's value, a slice's percentage.
 std::string ChartPartValue(const ReportChart& chart, const ChartPart& part);
 
+// Hatching of a pie's slices (a layout's diagrammonster): the directions of the lines over the
+// colour at `index`, in degrees from the horizontal, counter-clockwise; none for the first.
+const std::vector<double>& HatchAngles(size_t index);
+// Whether hatch lines over `fill` are drawn white (on a dark colour) rather than black.
+bool HatchInWhite(Color fill);
+
 }  // namespace arsred

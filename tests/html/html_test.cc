@@ -434,6 +434,22 @@ TEST_CASE("a chart whose values are still to fill in says so in words, and draws
   CHECK(page.find("error[fill.value]") != std::string::npos);
 }
 
+TEST_CASE("with diagrammonster the web edition hatches a pie's slices and swatches as the PDF does") {
+  TempDir temp;
+  const fs::path classic = temp.path() / "classic.html", modern = temp.path() / "modern.html";
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  REQUIRE(RunArsred({"build", year, "--html", "--layout", "classic", "-o", classic.string()}).exit_code == 0);
+  REQUIRE(RunArsred({"build", year, "--html", "-o", modern.string()}).exit_code == 0);
+  const std::string hatched = ReadFile(classic);
+  // The base year's pie has three slices: the second hatched at 45°, the third across, each
+  // slice and its swatch drawn again over its colour.
+  CHECK(Count(hatched, "<pattern id=") == 8);   // four directions, in white and in black lines
+  CHECK(Count(hatched, "-hatch-45-") == 2 + 2);  // its two patterns, the slice, the swatch
+  CHECK(Count(hatched, "-hatch-0-") == 2 + 2);
+  CHECK(Count(hatched, "-hatch-90-") == 2);      // defined, not used
+  CHECK(Count(ReadFile(modern), "<pattern") == 0);
+}
+
 // ----- hostile inputs ----------------------------------------------------------------------------
 
 // inputs/ copied into `dir`, with 2023's text and a table caption changed by `edit`.

@@ -3,6 +3,8 @@
 // "Ingen offentlig försörjning 13 %"); thin lines of paper part the slices.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <regex>
 #include <sstream>
 
 #include "test_util.h"
@@ -48,6 +50,48 @@ TEST_CASE("a chart right under a heading that says the same is not titled again"
   RunResult plain = RunArsred({"dump", "--stage", "layout", (kSourceDir / "tests/fixtures/base/2024").string()});
   CHECK(Printed(plain.out, "Kostnadsfördelning") == 1);  // the chart's title
   CHECK(Count(plain.out, "role=caption") == Count(dump.out, "role=caption") + 1);
+}
+
+TEST_CASE("with diagrammonster, slices after the first and their swatches are hatched, each colour its own way") {
+  // The base year's pie: Insatser, Personal and Övriga kostnader, in classic's greys.
+  RunResult dump = RunArsred({"dump", "--stage", "layout", (kSourceDir / "tests/fixtures/base/2024").string(), "--layout",
+                              "classic"});
+  REQUIRE(dump.exit_code == 0);
+  static const std::regex kPie(R"(path fill=\S+ role=figure structure=\d+: M ([0-9.]+),([0-9.]+) L ([0-9.]+),([0-9.]+))");
+  std::smatch pie;
+  REQUIRE(std::regex_search(dump.out, pie, kPie));
+  const double cx = std::stod(pie[1]), cy = std::stod(pie[2]);
+  const double radius = std::hypot(std::stod(pie[3]) - cx, std::stod(pie[4]) - cy);
+
+  static const std::regex kHatch(R"(rule from=([0-9.]+),([0-9.]+) to=([0-9.]+),([0-9.]+) width=0\.35 )");
+  int rising = 0, level = 0, other = 0, in_pie = 0, in_legend = 0;
+  for (auto it = std::sregex_iterator(dump.out.begin(), dump.out.end(), kHatch); it != std::sregex_iterator(); ++it) {
+    const double x1 = std::stod((*it)[1]), y1 = std::stod((*it)[2]), x2 = std::stod((*it)[3]), y2 = std::stod((*it)[4]);
+    const double slope = (y2 - y1) / (x2 - x1);
+    if (std::abs(slope - 1) < 0.01) {
+      ++rising;  // the second colour: 45°
+    } else if (std::abs(slope) < 0.01) {
+      ++level;  // the third: across
+    } else {
+      ++other;
+    }
+    const bool inside = std::hypot(x1 - cx, y1 - cy) <= radius + 0.01 && std::hypot(x2 - cx, y2 - cy) <= radius + 0.01;
+    if (inside) {
+      ++in_pie;
+    } else if (std::min(x1, x2) > cx + radius) {
+      ++in_legend;  // a swatch, right of the pie
+    }
+  }
+  CHECK(rising > 5);
+  CHECK(level > 3);
+  CHECK(other == 0);  // the first colour is plain
+  CHECK(in_pie + in_legend == rising + level);  // no line strays outside a slice or a swatch
+  CHECK(in_legend >= 2);
+
+  // Modern, in colour, hatches nothing.
+  RunResult modern = RunArsred({"dump", "--stage", "layout", (kSourceDir / "tests/fixtures/base/2024").string()});
+  REQUIRE(modern.exit_code == 0);
+  CHECK(Count(modern.out, "width=0.35 ") == 0);
 }
 
 }  // namespace
