@@ -874,7 +874,8 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     to_fill.push_back(f && f->missing());
   }
   ReportRow staff;
-  staff.cells.push_back({"Antal anställda", false});
+  // Full-time equivalents, not amounts: the label says so under the table's "Belopp i tkr".
+  staff.cells.push_back({"Antal anställda (årsarbetare)", false});
   for (size_t i = 0; i < staff_of_year.size(); ++i) {
     std::string text = to_fill[i] ? kToFillMark : kNil;
     if (std::optional<Decimal> value = staff_of_year[i]) {

@@ -884,7 +884,7 @@ TEST_CASE("a year with values still to fill in drafts with a mark in their place
   CHECK(text.find("Verksamhetens intäkter 1 [?] 7 917")
         != std::string::npos);
   CHECK(text.find("Årets intäkter uppgår till [?] tkr") != std::string::npos);
-  CHECK(text.find("Antal anställda [?] 2,4") != std::string::npos);
+  CHECK(text.find("Antal anställda (årsarbetare) [?] 2,4") != std::string::npos);
   // What does not rest on it prints as before.
   CHECK(text.find("SUMMA TILLGÅNGAR 6 057") !=
         std::string::npos);

@@ -143,8 +143,8 @@ TEST_CASE("the flerårsöversikt's staff print with as many decimals as the most
   // 2022's inputs say 2, 2023's 2,4: the column reads 2,4 and 2,0, not 2,4 and 2.
   const ReportFigures figures = CalculateYear("2023", Unit::kTkr);
   const ReportTable& overview = figures.tables.at("flerarsoversikt");
-  CHECK(Cell(overview, "Antal anställda", 1) == "2,4");
-  CHECK(Cell(overview, "Antal anställda", 2) == "2,0");
+  CHECK(Cell(overview, "Antal anställda (årsarbetare)", 1) == "2,4");
+  CHECK(Cell(overview, "Antal anställda (årsarbetare)", 2) == "2,0");
 }
 
 TEST_CASE("in kronor the statements and the driftredovisning print exact amounts, placeholders too") {
