@@ -171,12 +171,9 @@ class TableBuilder {
     std::vector<std::pair<std::string, std::string>> labels;
     for (const auto& annotated : note.avser) {
       const std::string& name = annotated.value;
-      const size_t dot = name.find('.');
-      if (dot == std::string::npos) continue;
       for (const Statement& statement : Statements()) {
-        if (statement.id != name.substr(0, dot)) continue;
         for (const StatementLine& line : statement.lines) {
-          if (line.input_line == name) labels.emplace_back(name.substr(dot + 1), LabelOf(line));
+          if (line.input_line == name) labels.emplace_back(name.substr(name.find('.') + 1), LabelOf(line));
         }
       }
     }
@@ -590,13 +587,14 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   // a comparison year's head the shares would read as of that year.
   const size_t share_columns = table.andel_av ? columns.size() : 0;
   const int group = static_cast<int>(columns.size());
+  // Each group of columns (the counts, their shares, the prior year's counts) under the same
+  // column names.
+  const int groups = 1 + (table.andel_av ? 1 : 0) + (with_prior ? 1 : 0);
   std::vector<HeadCell> labels{{""}};
-  for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
-  if (table.andel_av) {
+  for (int g = 0; g < groups; ++g) {
     for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
   }
   if (with_prior) {
-    for (const auto& c : columns) labels.push_back({ColumnLabel(c)});
     t.head.push_back({{""}, {std::to_string(year), group + static_cast<int>(share_columns)},
                       {std::to_string(year - 1), group}});
   }

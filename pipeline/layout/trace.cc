@@ -8,20 +8,15 @@
 namespace arsred {
 namespace {
 
-// Fixed two decimals through std::to_chars, which never consults the locale (printf and
-// iostreams do, unless imbued). A value that rounds to zero prints as "0.00", never "-0.00".
-std::string Fixed(double value, int decimals) {
+// Fixed decimals (two unless said) through std::to_chars, which never consults the locale
+// (printf and iostreams do, unless imbued). A value that rounds to zero prints as "0.00", never
+// "-0.00".
+std::string Number(double value, int decimals = 2) {
   char buffer[64];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-  return error == std::errc() ? std::string(buffer, end) : "nan";
-}
-
-std::string Number(double value) {
-  char buffer[64];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
   if (error != std::errc()) return "nan";
   std::string text(buffer, end);
-  if (text == "-0.00") text = "0.00";
+  if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
   return text;
 }
 
@@ -134,7 +129,7 @@ std::string ItemLine(const PageItem& item) {
           std::string line = "text at=" + Point(it.x, it.y) + " font=" + std::to_string(it.font) +
                              " size=" + Number(it.size) + " color=" + ColorText(it.color) +
                              " role=" + RoleName(it.role);
-          if (it.scale != 1) line += " scale=" + Fixed(it.scale, 4);
+          if (it.scale != 1) line += " scale=" + Number(it.scale, 4);
           if (it.structure >= 0) line += " structure=" + std::to_string(it.structure);
           return line + " " + Quoted(it.text);
         } else if constexpr (std::is_same_v<T, Rule>) {
