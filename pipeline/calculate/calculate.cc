@@ -475,6 +475,17 @@ std::optional<PrintedAmount> SumOf(const std::vector<const NoteLine*>& lines,
   return sum;
 }
 
+// Whether a note's item has nothing to say: no amount but 0 in either year, its sub-items none
+// either. Such an item is left out, as the statements leave out a line of nothing (Present),
+// and as ÅRL 3 kap. 4 § asks of a company's: a row of zeros only lengthens the note.
+bool Empty(const NoteLine& line) {
+  auto zero = [](const std::optional<PrintedAmount>& amount) {
+    return !amount || (amount->value == 0 && !amount->to_fill);
+  };
+  return zero(line.current) && zero(line.prior) &&
+         std::all_of(line.children.begin(), line.children.end(), [](const NoteLine& child) { return Empty(child); });
+}
+
 // `line_labels`: the labels of the statement lines the note annotates, by `rad` ("fordringar"
 // -> "Fordringar"). A note of several lines prints each line's items together, under their sum
 // ("Summa fordringar"), so that each can be read against its line of the statement.
@@ -495,6 +506,8 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
 
   std::vector<NoteLine> lines = LinesOf(note, in_tkr);
   if (prior) MergePrior(lines, LinesOf(*prior, in_tkr));
+  std::erase_if(lines, [](const NoteLine& line) { return Empty(line); });
+  for (NoteLine& line : lines) std::erase_if(line.children, [](const NoteLine& child) { return Empty(child); });
   auto cell = [&](const std::optional<PrintedAmount>& value) { return AmountCell(value); };
   auto add = [&](const NoteLine& line) {
     ReportRow row;

@@ -805,7 +805,7 @@ struct Note : Anchor {
     v("ingaende", ingaende,
       "Opening balance of an avsattning note, in the note's unit: when the prior year has no directory, or gives the "
       "balance only in tkr (it must then agree with that to the thousand).");
-    v("poster", poster, "The items (for an avsattning note: the year's movements).");
+    v("poster", poster, "The items (for an avsattning note: the year's movements). An item that is 0 in both years is not printed.");
     v("utgaende", utgaende,
       "Closing balance of an avsattning note as the actuary reports it, where the amounts are in tkr: "
       "it is the balance sheet's figure, and opening balance plus movements must agree with it.");

@@ -1,0 +1,37 @@
+// A note leaves out an item that is 0 in both years, as the statements leave out a line of
+// nothing; an item that is 0 in one year only still stands, with its 0 (2023's Not 5 printed
+// "Övriga interimsskulder 0 0").
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("a note item of 0 in both years is left out, and one of 0 in one year is kept") {
+  TempDir temp;
+  const std::string supplier_debts = "      - text: Leverantörsskulder\n        belopp: 400000\n";
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", supplier_debts,
+                                       supplier_debts +
+                                           "      - text: Övriga interimsskulder\n        belopp: 0\n"
+                                           "      - text: Upplupna kostnader\n        belopp: 0\n");
+  // The year before had Upplupna kostnader of 15 000 kr, in place of 15 000 of its supplier debts.
+  const fs::path prior = year.parent_path() / "2023/rakenskaper.yaml";
+  WriteFile(prior, ReplaceAll(ReadFile(prior), "      - text: Leverantörsskulder\n        belopp: 600000\n",
+                              "      - text: Leverantörsskulder\n        belopp: 585000\n"
+                              "      - text: Upplupna kostnader\n        belopp: 15000\n"));
+
+  RunResult layout = RunArsred({"dump", "--stage", "layout", year.string()});
+  REQUIRE(layout.exit_code == 0);
+  CHECK(Count(layout.out, "\"interimsskulder") == 0);
+  CHECK(Count(layout.out, "\"Upplupna ") == 1);
+
+  RunResult html = RunArsred({"build", year.string(), "--html", "-o", (temp.path() / "rapport.html").string()});
+  REQUIRE(html.exit_code == 0);
+  const std::string page = ReadFile(temp.path() / "rapport.html");
+  CHECK(page.find("Övriga interimsskulder") == std::string::npos);
+  CHECK(page.find("Upplupna kostnader</th><td class=\"num\">0</td>") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
