@@ -106,35 +106,36 @@ std::string HtmlWriter::Cover(const DraftNotes& draft, const std::string& figure
 std::string HtmlWriter::Contents() const {
   std::string h = "<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h1 id=\"innehall\">" +
                   EscapeMarkup(kContentsHeading) + "</h1>\n<ol>\n";
-  bool open_item = false, open_sublist = false;
+  int depth = 0;           // lists open inside the top one
+  bool open_item = false;  // the last item of the innermost list is still open
   for (const ContentsEntry& entry : contents_) {
     const std::string link = "<a href=\"#" + entry.id + "\">" + EscapeMarkup(entry.text) + "</a>";
-    if (entry.level == 1 || !open_item) {  // an h2 before any part stands at the top level
-      if (open_sublist) h += "</ol>\n";
+    // One list deeper at most: an h2 before any part stands at the top level.
+    const int target = std::min(entry.level - 1, open_item ? depth + 1 : depth);
+    if (target > depth) {
+      h += "\n<ol>\n";
+      depth = target;
+    } else {
       if (open_item) h += "</li>\n";
-      h += "<li>" + link;
-      open_item = true;
-      open_sublist = false;
-      continue;
+      for (; depth > target; --depth) h += "</ol>\n</li>\n";
     }
-    if (!open_sublist) h += "\n<ol>\n";
-    open_sublist = true;
-    h += "<li>" + link + "</li>\n";
+    h += "<li>" + link;
+    open_item = true;
   }
-  if (open_sublist) h += "</ol>\n";
   if (open_item) h += "</li>\n";
+  for (; depth > 0; --depth) h += "</ol>\n</li>\n";
   h += "</ol>\n</nav>\n";
   return h;
 }
 
-void HtmlWriter::Heading(int level, const std::string& text) {
+void HtmlWriter::Heading(int level, const std::string& text, bool at_any_level) {
   // The same levels as the tagged PDF's: each part an h1, as the report's title is.
   const int html_level = std::min(outline_.Next(level), 6);
   const std::string id = ids_.Make(text);
   const std::string tag = "h" + std::to_string(html_level);
   main_ += "<" + tag + " id=\"" + id + "\"" + (html_level == 1 ? " class=\"part\"" : "") + ">" + EscapeMarkup(text) +
            "</" + tag + ">\n";
-  if (html_level <= 2) contents_.push_back({html_level, id, text});
+  if (html_level <= 2 || at_any_level) contents_.push_back({html_level, id, text});
 }
 
 std::string HtmlWriter::Inlines(const std::vector<Inline>& inlines) const {
@@ -178,13 +179,15 @@ bool HtmlWriter::Prose(const Block& block, bool& in_list, std::string& out) cons
 void HtmlWriter::Markup(const Text& text) {
   bool in_list = false;
   std::string heading_above;  // the heading of the block before, when it was one
-  for (const Block& block : text.doc.blocks) {
+  const std::vector<Block>& blocks = text.doc.blocks;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
     const std::string heading_before = std::move(heading_above);
     heading_above.clear();
     if (Prose(block, in_list, main_)) continue;
     if (block.kind == Block::Kind::kHeading) {
       heading_above = HeadingText(figures_, block.inlines);
-      Heading(block.level, heading_above);
+      Heading(block.level, heading_above, HeadsRequiredPart(blocks, b));
     } else {
       Embed(block.embed, heading_before);
     }

@@ -28,12 +28,13 @@ class HtmlWriter {
 
   // The header: the report's title (h1), the draft's banner, the cover's lines, the open data.
   std::string Cover(const DraftNotes& draft, const std::string& figures_file);
-  // The table of contents: a link to every part (h1) and section (h2).
+  // The table of contents: a link to every part (h1) and section (h2), and to a deeper heading
+  // over a part the law asks for (HeadsRequiredPart), each list nested in its parent's item.
   std::string Contents() const;
   // A heading of the report's level `level` (1: a part, as "# " in the markup), as the HTML
   // heading of its level in the outline, as in the tagged PDF (a part is an h1), never skipping
-  // a level.
-  void Heading(int level, const std::string& text);
+  // a level. `at_any_level`: listed in the contents whatever its level.
+  void Heading(int level, const std::string& text, bool at_any_level = false);
   // A paragraph, small print or list item written to `out`, consecutive items in one list
   // (`in_list`: one is open); false, after closing any list, for a heading or an embed.
   bool Prose(const Block& block, bool& in_list, std::string& out) const;
@@ -68,7 +69,7 @@ class HtmlWriter {
   std::string BarsSvg(const ReportChart& chart, const std::string& title_id) const;
 
   struct ContentsEntry {
-    int level;  // 2 or 3
+    int level;  // in the outline: 1 for an h1
     std::string id, text;
   };
 

@@ -146,7 +146,7 @@ void Composer::Paragraph(const std::vector<Inline>& inlines, const std::string& 
   AddLines(lines, style, leading_ * size_factor, indent, paragraph_space_, keep_with_next);
 }
 
-void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet) {
+void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet, bool at_any_level) {
   const HeadingStyle& h = level == 1 ? layout_.rubriker.h1 : level == 2 ? layout_.rubriker.h2
                           : level == 3 ? layout_.rubriker.h3 : layout_.rubriker.h4;
   std::string text = h.versaler && h.versaler->value ? Upper(raw_text) : raw_text;
@@ -165,7 +165,7 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   int outline_level = 0;
   TagLines(lines, HeadingElement(level, &outline_level));
   std::string anchor = "h" + std::to_string(++heading_count_);
-  if (in_toc && outline_level <= 2) toc_.push_back({raw_text, outline_level, anchor});
+  if (in_toc && (outline_level <= 2 || at_any_level)) toc_.push_back({raw_text, outline_level, anchor});
   outline_.push_back({raw_text, outline_level, anchor});
   // The first line of a heading carries the space above and, for a part, the new page.
   FlowBlock spacer;
@@ -212,7 +212,7 @@ void Composer::Markup(const Located<Text>& text, bool in_toc) {
     switch (block.kind) {
       case arsred::Block::Kind::kHeading: {
         const std::string title = HeadingText(figures_, block.inlines);
-        Heading(block.level, title, in_toc);
+        Heading(block.level, title, in_toc, /*new_sheet=*/false, HeadsRequiredPart(blocks, b));
         heading_above = title;
         break;
       }

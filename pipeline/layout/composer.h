@@ -81,7 +81,9 @@ class Composer {
   void Paragraph(const std::vector<Inline>& inlines, const std::string& path, Role role, double indent = 0,
                  double size_factor = 1.0, bool keep_with_next = false);
 
-  void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false);
+  // `in_toc`: listed in the contents down to the second level, or at any level with
+  // `at_any_level` (HeadsRequiredPart).
+  void Heading(int level, const std::string& raw_text, bool in_toc, bool new_sheet = false, bool at_any_level = false);
 
   void Markup(const Located<Text>& text, bool in_toc);
 

@@ -183,7 +183,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
         std::string number = std::to_string(at->second.page + 1);
         int face = e.level == 1 ? kBold : kRegular;
         const FontMetrics& m = e.level == 1 ? bold : regular;
-        double indent = e.level == 1 ? 0 : size * 1.5;
+        double indent = size * 1.5 * (e.level - 1);
         // Each entry a TOCI holding a Link: its title, its page number and the link itself.
         doc.structure.push_back({StructType::kTOCI, composer.toc_element(), "", HeaderScope::kNone});
         doc.structure.push_back({StructType::kLink, static_cast<int>(doc.structure.size()) - 1, "", HeaderScope::kNone});

@@ -99,6 +99,11 @@ std::string HeadingText(const ReportFigures& figures, const std::vector<Inline>&
   return title;
 }
 
+bool HeadsRequiredPart(const std::vector<Block>& blocks, size_t i) {
+  return blocks[i].kind == Block::Kind::kHeading && i + 1 < blocks.size() &&
+         blocks[i + 1].kind == Block::Kind::kEmbed && blocks[i + 1].embed == "driftredovisning";
+}
+
 bool SaysTheSame(const std::string& title, const std::string& heading) {
   if (title.empty() || heading.empty()) return false;
   const std::string a = LowerLatin1(title), b = LowerLatin1(heading);

@@ -815,6 +815,28 @@ TEST_CASE("the contents list every part and section, however many pages they tak
 namespace arsred::test {
 namespace {
 
+TEST_CASE("the contents list a deeper heading over the driftredovisning, and no other") {
+  BaseCopy base;
+  base.Edit("text.yaml", "  [[flerarsoversikt]]\n\n  [[driftredovisning]]\n",
+            "  ### Flera år\n\n  [[flerarsoversikt]]\n\n  ### Driftredovisning\n\n  [[driftredovisning]]\n");
+  RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // A required part (LKBR 10 kap.) must be found from the contents wherever the text puts it.
+  CHECK(run.out.find("description=\"Driftredovisning, sidan ") != std::string::npos);
+  CHECK(run.out.find("description=\"Flera år, sidan ") == std::string::npos);
+  CHECK(run.out.find("description=\"Ekonomi, sidan ") != std::string::npos);
+
+  const fs::path page = base.temp.path() / "rapport.html";
+  REQUIRE(RunArsred({"build", base.year().string(), "--html", "-o", page.string()}).exit_code == 0);
+  const std::string html = ReadFile(page);
+  const std::string contents = html.substr(0, html.find("</nav>"));
+  // Listed in a list of its own inside its section's item, as the PDF indents it.
+  CHECK(contents.find("<a href=\"#ekonomi\">Ekonomi</a>\n<ol>\n<li><a href=\"#driftredovisning\">Driftredovisning</a></li>\n"
+                      "</ol>\n</li>\n") != std::string::npos);
+  CHECK(contents.find("Flera år") == std::string::npos);
+}
+
 TEST_CASE("several years in one run: the worst year's exit code wins, whatever the order") {
   BaseCopy broken;
   broken.Edit("rakenskaper.yaml", "belopp: 2800000\n        rad: kassa_och_bank", "belopp: 2800001\n        rad: kassa_och_bank");
