@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "load_visitor.h"
 
@@ -73,6 +74,13 @@ const std::vector<Statement>& Statements() {
         {"kfa.likvida_medel_utgaende", "Likvida medel vid årets slut", 1, S::kTotal, "", true}}},
   };
   return statements;
+}
+
+const Statement& StatementById(std::string_view id) {
+  for (const Statement& statement : Statements()) {
+    if (statement.id == id) return statement;
+  }
+  throw std::logic_error("no statement " + std::string(id));
 }
 
 const std::vector<std::string>& RenamableTables() {

@@ -35,6 +35,8 @@ struct Statement {
 
 // The resultaträkning, the balansräkning and the kassaflödesanalys.
 const std::vector<Statement>& Statements();
+// The one of them with the id `id` ("balansrakning"); it must be one of the three.
+const Statement& StatementById(std::string_view id);
 
 // The ids of the statements and the driftredovisning, which `benamningar` may rename.
 const std::vector<std::string>& RenamableTables();

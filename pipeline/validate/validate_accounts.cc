@@ -6,6 +6,7 @@
 
 #include "account_mapping.h"
 #include "load_visitor.h"
+#include "statement_lines.h"
 #include "validate_rules.h"
 
 namespace arsred {
@@ -86,30 +87,21 @@ void CheckBalance(ValidationContext& c) {
     }
   }
   if (!f.Find("br.kassa_och_bank") && !f.Find("br.fordringar")) return;  // no balance sheet in this year's inputs
-  // Any line of either side may be the one that is wrong: the message lists both sides' lines,
-  // to compare with the books.
-  auto lines = [&](std::initializer_list<std::pair<const char*, const char*>> names) {
-    std::string listed;
-    for (const auto& [name, label] : names) {
-      const Figure* line = f.Find(name);
-      if (!line) continue;
-      listed += std::string(listed.empty() ? "" : ", ") + label + " " + FormatMoney(line->money);
-    }
-    return listed;
-  };
-  const std::string sides =
-      "; tillgångar: " +
-      lines({{"br.materiella_anlaggningstillgangar", "materiella anläggningstillgångar"},
-             {"br.finansiella_anlaggningstillgangar", "finansiella anläggningstillgångar"},
-             {"br.fordringar", "fordringar"},
-             {"br.kortfristiga_placeringar", "kortfristiga placeringar"},
-             {"br.kassa_och_bank", "kassa och bank"}}) +
-      "; eget kapital, avsättningar och skulder: " +
-      lines({{"br.eget_kapital", "eget kapital"},
-             {"br.avsattningar_pensioner", "avsättningar för pensioner"},
-             {"br.andra_avsattningar", "andra avsättningar"},
-             {"br.langfristiga_skulder", "långfristiga skulder"},
-             {"br.kortfristiga_skulder", "kortfristiga skulder"}});
+  // Any line of either side may be the one that is wrong: the message lists both sides' lines
+  // as the balansräkning names them (each line a year gives, and the equity), to compare with
+  // the books.
+  std::string assets, claims;
+  bool past_assets = false;
+  for (const StatementLine& line : StatementById("balansrakning").lines) {
+    if (line.figure == "br.summa_eget_kapital_och_skulder") break;  // the ansvarsförbindelser are outside
+    past_assets = past_assets || line.figure == "br.summa_tillgangar";
+    if (line.input_line.empty() && line.figure != "br.eget_kapital") continue;
+    const Figure* figure = f.Find(std::string(line.figure));
+    if (!figure) continue;
+    std::string& side = past_assets ? claims : assets;
+    side += (side.empty() ? "" : ", ") + LowerLatin1(std::string(line.label)) + " " + FormatMoney(figure->money);
+  }
+  const std::string sides = "; tillgångar: " + assets + "; eget kapital, avsättningar och skulder: " + claims;
   c.ExpectSame("balance.sheet", f.Find("br.summa_tillgangar")->where, "balansrakning", "summa tillgångar",
                f.MoneyOr0("br.summa_tillgangar"), "summa eget kapital, avsättningar och skulder",
                f.MoneyOr0("br.summa_eget_kapital_och_skulder"), sides);
