@@ -835,8 +835,11 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     const char* figure;
     int sign;
   };
+  // Signed as the resultaträkning prints them, costs negative: the same amount prints the same in
+  // both tables (the seeds printed the overview's costs without a sign, which an auditor read as
+  // a second value).
   const Line lines[] = {{"Verksamhetens intäkter", "rr.verksamhetens_intakter", 1},
-                        {"Verksamhetens kostnader", "rr.verksamhetens_kostnader", 1},
+                        {"Verksamhetens kostnader", "rr.verksamhetens_kostnader", -1},
                         {"Årets resultat", "rr.arets_resultat", 1}};
   auto history = [&](int y) -> const HistoryYear* {
     if (!overview.historik) return nullptr;
@@ -860,7 +863,7 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
         Money m = std::string(line.figure) == "rr.verksamhetens_intakter" ? h->verksamhetens_intakter.value
                   : std::string(line.figure) == "rr.verksamhetens_kostnader" ? h->verksamhetens_kostnader.value
                                                                             : h->arets_resultat.value;
-        text = FormatNumber(NearestTkr(m.kronor));
+        text = FormatNumber(line.sign * NearestTkr(m.kronor));
       }
       r.cells.push_back({text, true});
     }

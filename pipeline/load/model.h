@@ -824,7 +824,7 @@ struct HistoryYear : Anchor {
   void Fields(V& v) {
     v("ar", ar, "The year.");
     v("verksamhetens_intakter", verksamhetens_intakter, "Verksamhetens intäkter.");
-    v("verksamhetens_kostnader", verksamhetens_kostnader, "Verksamhetens kostnader, positive.");
+    v("verksamhetens_kostnader", verksamhetens_kostnader, "Verksamhetens kostnader, positive; printed negative, as the resultaträkning prints costs.");
     v("arets_resultat", arets_resultat, "Årets resultat.");
     v("arsarbetare", arsarbetare, "Antal anställda (full-time equivalents).");
   }
