@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "diagnostics.h"
+#include "version.h"
 
 namespace arsred {
 
@@ -63,7 +64,7 @@ int Job::Run(std::ostream& out, std::ostream& err) const {
     return kExitClean;
   }
   if (first == "--version") {
-    out << "arsred " << ARSRED_VERSION << "\n";
+    out << "arsred " << ArsredVersion() << "\n";
     return kExitClean;
   }
   for (const Command& command : kCommands) {

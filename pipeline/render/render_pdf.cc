@@ -29,6 +29,7 @@
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "pdf_tags.h"
+#include "version.h"
 #include "write_file.h"
 
 namespace arsred {
@@ -909,7 +910,7 @@ std::vector<ComponentVersion> ToolchainVersions() {
   // libdeflate is linked in (statically by default), so the version it was built against is
   // the one that runs; libharu, qpdf and the C library are shared, and report their own.
   // libhyphen has no version to ask for; its dictionary is archived with the inputs.
-  return {{"arsred", ARSRED_VERSION},
+  return {{"arsred", ArsredVersion()},
           {"compiler", kCompiler},
           {"glibc", gnu_get_libc_version()},
           {"libharu", HPDF_GetVersion()},

@@ -8,6 +8,7 @@
 #include "archive.h"
 #include "sha256.h"
 #include "test_util.h"
+#include "version.h"
 
 namespace arsred::test {
 namespace {
@@ -84,6 +85,9 @@ TEST_CASE("an archive holds the final PDF/A report, its sources and their hashes
     CHECK(manifest.find(std::string("  - name: \"") + component + "\"\n    version: \"") != std::string::npos);
   }
   CHECK(manifest.find("arsred: \"" ARSRED_VERSION "\"") != std::string::npos);
+  // The toolchain names arsred as --version does: with its commit, when built from a checkout.
+  CHECK(manifest.find("  - name: \"arsred\"\n    version: \"" + ArsredVersion() + "\"\n") != std::string::npos);
+  CHECK(RunArsred({"--version"}).out == "arsred " + ArsredVersion() + "\n");
   const std::string pdf_hash = Sha256Hex(ReadFile(work.archive() / "arsredovisning-2024.pdf"));
   CHECK(manifest.find("sha256: \"" + pdf_hash + "\"") != std::string::npos);
   // The standard tool agrees with every hash, the manifest's included.
