@@ -41,4 +41,8 @@ class SourceSet {
 // Counts the characters (code points) in the first `bytes` bytes of a UTF-8 line.
 int Utf8Columns(std::string_view line, size_t bytes);
 
+// Appends the code point `cp` in UTF-8; one that is no Unicode scalar value (a surrogate, or
+// past U+10FFFF) as U+FFFD, the replacement character.
+void AppendUtf8(std::string& out, char32_t cp);
+
 }  // namespace arsred

@@ -235,8 +235,45 @@ bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics)
 
 }  // namespace
 
+namespace {
+
+// UTF-16 after its byte order mark, as UTF-8; false where a surrogate stands without its pair
+// (or the text ends in half a code unit).
+bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
+  if (bytes.size() % 2 != 0) return false;
+  auto unit = [&](size_t i) {
+    const auto first = static_cast<unsigned char>(bytes[i]), second = static_cast<unsigned char>(bytes[i + 1]);
+    return little_endian ? static_cast<char32_t>(first | second << 8) : static_cast<char32_t>(first << 8 | second);
+  };
+  out.clear();
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xDC00 && c <= 0xDFFF) return false;
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      if (i + 2 >= bytes.size()) return false;
+      const char32_t low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+      c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    AppendUtf8(out, c);
+  }
+  return true;
+}
+
+}  // namespace
+
 YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources) {
-  bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+  // Windows editors save "Unicode" as UTF-16 with a byte order mark: no guess, so it is read as
+  // the text it is. Positions are then counted in that text, as in any other.
+  const bool little_endian = text.starts_with("\xFF\xFE"), big_endian = text.starts_with("\xFE\xFF");
+  bool broken_utf16 = false;
+  if (little_endian || big_endian) {
+    std::string decoded;
+    broken_utf16 = !Utf16ToUtf8(std::string_view(text).substr(2), little_endian, decoded);
+    text = broken_utf16 ? std::string() : std::move(decoded);
+  }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a UTF-8 BOM is harmless
   // CRLF line ends from Windows editors are fine; positions are counted on the normalised text.
   if (text.find('\r') != std::string::npos) {
@@ -248,15 +285,16 @@ YamlSource AddYamlSource(std::string text, const std::string& shown_path, Source
     }
     text = std::move(normalised);
   }
-  return {sources.Add(shown_path, std::move(text)), utf16};
+  return {sources.Add(shown_path, std::move(text)), broken_utf16};
 }
 
 std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& sources, Diagnostics& diagnostics,
                                           const ReaderLimits& limits) {
   const int file = source.file;
   const std::string& stored = sources.file(file).text;
-  if (source.utf16) {
-    diagnostics.Error("file.encoding", Where{file, 1, 1}, "", "the file is UTF-16: save it as UTF-8");
+  if (source.broken_utf16) {
+    diagnostics.Error("file.encoding", Where{file, 0, 0}, "",
+                      "the file is UTF-16 (by its byte order mark) but holds a broken character pair: save it as UTF-8");
     return std::nullopt;
   }
   if (stored.size() > limits.max_file_bytes) {

@@ -67,10 +67,11 @@ std::optional<ParsedFile> ParseYamlText(std::string text, const std::string& sho
 
 // ParseYamlText in two steps, so that files can be registered in order on one thread and parsed
 // on several: AddYamlSource registers the text (without a UTF-8 byte order mark, with CRLF as
-// LF), and ParseYamlSource, which only reads `sources`, parses it.
+// LF, UTF-16 with its byte order mark as the UTF-8 it stands for), and ParseYamlSource, which
+// only reads `sources`, parses it.
 struct YamlSource {
-  int file = -1;       // index in the SourceSet
-  bool utf16 = false;  // the text began with a UTF-16 byte order mark
+  int file = -1;             // index in the SourceSet
+  bool broken_utf16 = false;  // UTF-16 by its byte order mark, with a half of a character pair alone
 };
 YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources);
 std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& sources, Diagnostics& diagnostics,

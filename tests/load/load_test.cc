@@ -61,7 +61,7 @@ TEST_CASE("what yaml-cpp accepts silently is refused with a position") {
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "---\nar: 2025\n")) == "yaml.documents@6:1");
   CHECK(Only(*Load("forbund.yaml", "ar: 2024\n\tomfattning: jamforelsear\n")) == "yaml.tab@2:1");
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"bl\xE5\"\n")) == "file.encoding@6:12");
-  CHECK(Only(*Load("forbund.yaml", "\xFF\xFE" "a\0r\0")) == "file.encoding@1:1");
+  CHECK(Only(*Load("forbund.yaml", "\xFF\xFE" "a")) == "file.encoding@0:0");  // UTF-16 cut in half a code unit
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"\xF0\x9F\x98\x80\"\n")) == "file.encoding@6:10");
   CHECK(Only(*Load("forbund.yaml", "")) == "file.empty@1:1");
   CHECK(Only(*Load("forbund.yaml", "# only a comment\n")) == "file.empty@1:1");
@@ -160,6 +160,38 @@ TEST_CASE("CRLF line ends and a UTF-8 byte order mark are accepted") {
   auto loaded = Load("forbund.yaml", "\xEF\xBB\xBF" + crlf);
   CHECK(loaded->diagnostics.all().empty());
   CHECK(loaded->files.forbund.forbund.namn.where.line == 4);
+}
+
+// The text as UTF-16 after its byte order mark, in either byte order (the text is ASCII and
+// Latin-1, and one character past the Basic Multilingual Plane given as a surrogate pair).
+std::string Utf16(const std::u16string& text, bool little_endian) {
+  std::string bytes = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char16_t unit : text) {
+    const char high = static_cast<char>(unit >> 8), low = static_cast<char>(unit & 0xFF);
+    bytes += little_endian ? std::string{low, high} : std::string{high, low};
+  }
+  return bytes;
+}
+
+TEST_CASE("a file saved as UTF-16 with a byte order mark is read as the text it is") {
+  const std::u16string org = u"forbund:\n  namn: Samordningsförbundet Älvdalen\n  organisationsnummer: 222000-1990\n"
+                             u"  sate: Mora\n";
+  for (bool little_endian : {true, false}) {
+    INFO(little_endian);
+    auto loaded = Load("forbund.yaml", Utf16(org + u"ar: 2024\nomfattning: arsredovisning\n", little_endian));
+    CHECK(loaded->files.forbund.forbund.namn.value == "Samordningsförbundet Älvdalen");
+    REQUIRE(loaded->files.forbund.forbund.sate);
+    CHECK(loaded->files.forbund.forbund.sate->value == "Mora");
+    CHECK(loaded->files.forbund.forbund.sate->where.line == 4);
+  }
+  // Half of a surrogate pair is no text: refused, not guessed at.
+  const std::string broken = Utf16(org, true) + "\x3D\xD8";
+  CHECK(Only(*Load("forbund.yaml", broken)) == "file.encoding@0:0");
+  // A character outside the Basic Multilingual Plane (an emoji) decodes, and is refused as in UTF-8.
+  auto emoji = Load("forbund.yaml", Utf16(u"forbund:\n  namn: F\U0001F600\n", true));
+  REQUIRE(!emoji->diagnostics.all().empty());
+  CHECK(emoji->diagnostics.all()[0].code == "file.encoding");
+  CHECK(emoji->diagnostics.all()[0].where.line == 2);
 }
 
 }  // namespace
