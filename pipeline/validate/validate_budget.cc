@@ -19,6 +19,13 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
       c.d.Error("drift.duplicate", row.id.where, row.id.path, "row id `" + row.id.value.name + "` is used twice");
     }
     ids.push_back(row.id.value.name);
+    // A budget exported with its costs negative would be read as a cost saved: the row's
+    // avvikelse and the budgeted result would come out wrong, and the prose with them.
+    if (row.typ.value == DriftKind::kCost && row.budget.value.kronor < 0) {
+      c.d.Error("drift.sign", row.budget.where, row.budget.path,
+                "a cost row's budget is written positive, as costs are throughout the inputs: " +
+                    FormatMoney(-row.budget.value) + ", without the minus");
+    }
   }
   bool income_noted = false, cost_noted = false;
   for (const Note& note : c.year.files.rakenskaper.noter) {
