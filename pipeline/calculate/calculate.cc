@@ -589,9 +589,20 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
   t.title = table.rubrik.value;
   std::vector<std::string> columns;
   for (const auto& c : table.kolumner) columns.push_back(c.value.name);
-  if (columns.empty()) columns = {"alla", "kvinnor", "man"};
   bool with_prior = table.jamforelse && table.jamforelse->value && prior_exact;
   const std::string base = "tabell." + table.id.value.name + ".";
+  if (columns.empty()) {
+    columns = {"alla", "kvinnor", "man"};
+    // Participants of another or unknown gender get a column of their own wherever the table
+    // counts any, in either year printed: without it a row's Alla is not the sum of its parts.
+    auto counts_others = [&](const FigureTable* f) {
+      return f && std::any_of(table.rader.begin(), table.rader.end(), [&](const CountRow& row) {
+               const Figure* others = f->Find(base + row.id.value.name + ".ovriga");
+               return others && (others->missing() || others->count != 0);
+             });
+    };
+    if (counts_others(&exact) || (with_prior && counts_others(prior_exact))) columns.push_back("ovriga");
+  }
   std::string share_of;
   for (const CountRow& row : table.rader) {
     if (table.andel_av && row.id.value.name == table.andel_av->value.name) share_of = LowerLatin1(row.text.value);

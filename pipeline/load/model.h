@@ -377,7 +377,7 @@ struct CountTable : Anchor {
   void Fields(V& v) {
     v("id", id, "Id used to embed the table: [[tabell:ID]].");
     v("rubrik", rubrik, "Caption, e.g. Tabell 2. Deltagarflöden i insatser.");
-    v("kolumner", kolumner, "Which of alla, kvinnor, man to print (default: all three).");
+    v("kolumner", kolumner, "Which of alla, kvinnor, man and ovriga to print (default: alla, kvinnor and man, and ovriga too when a row counts any).");
     v("jamforelse", jamforelse, "Also print the prior year's columns (from the prior year's table of the same id).");
     v("andel_av", andel_av,
       "Row id that percentage columns are taken of (e.g. avslutade): the rows under it print their share of it.");

@@ -527,7 +527,7 @@ class Deriver {
       const std::string of = "tabell." + table.id.value.name + "." + table.andel_av->value.name;
       for (const CountRow& row : table.rader) {
         const std::string r = CountRowName(table, row);
-        for (const char* column : {"alla", "kvinnor", "man"}) {
+        for (const char* column : {"alla", "kvinnor", "man", "ovriga"}) {
           const Figure* part = table_.Find(r + "." + column);
           const Figure* whole = table_.Find(of + "." + column);
           if (part && whole && (whole->count > 0 || whole->to_fill)) {
