@@ -1034,10 +1034,7 @@ Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit
   return p;
 }
 
-namespace {
-
-// A caption with its placeholders replaced by what they print (validation has checked them).
-std::string ExpandCaption(const ReportFigures& figures, const std::string& caption) {
+std::string FillCaption(const ReportFigures& figures, const std::string& caption) {
   if (caption.find('{') == std::string::npos && caption.find('}') == std::string::npos) return caption;
   Diagnostics checked_by_validation;
   std::string out;
@@ -1047,8 +1044,6 @@ std::string ExpandCaption(const ReportFigures& figures, const std::string& capti
   }
   return out;
 }
-
-}  // namespace
 
 ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics) {
   ReportFigures out;
@@ -1062,11 +1057,12 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   if (identity && identity->undertitel) out.subtitle = identity->undertitel->value;
   if (identity) {
     for (const auto& line : identity->omslag) out.cover_lines.push_back(line.value);
-    // The date of approval is the board's decision; a draft without one says only who approves.
+    // The date of approval is the board's decision. Until there is one, the cover says who is
+    // to adopt the report, not that it has been adopted.
     if (identity->antagen_av) {
-      std::string approved = "Antagen av " + identity->antagen_av->value;
-      if (org.styrelsebeslut) approved += " " + org.styrelsebeslut->value.ToString();
-      out.cover_lines.push_back(approved);
+      out.cover_lines.push_back(org.styrelsebeslut ? "Antagen av " + identity->antagen_av->value + " " +
+                                                         org.styrelsebeslut->value.ToString()
+                                                   : "Att antas av " + identity->antagen_av->value);
     }
   }
   out.draft = draft;
@@ -1144,10 +1140,13 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   if (!org.styrelse.empty()) out.tables["styrelse"] = BoardTable(org);
   // Captions may quote figures, e.g. a count: "(… {fordelning.forsorjning.fore.n} personer)".
   for (auto& [id, table] : out.tables) {
-    table.title = ExpandCaption(out, table.title);
+    table.title = FillCaption(out, table.title);
     ExplainMarks(table);
   }
-  for (auto& [id, chart] : out.charts) chart.title = ExpandCaption(out, chart.title);
+  for (auto& [id, chart] : out.charts) chart.title = FillCaption(out, chart.title);
+  // The cover's lines may too ("Verksamhetsåret {ar}").
+  out.subtitle = FillCaption(out, out.subtitle);
+  for (std::string& line : out.cover_lines) line = FillCaption(out, line);
   return out;
 }
 

@@ -140,6 +140,10 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
 std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const std::string& name,
                                              const std::vector<std::string>& formats);
 
+// A one-line text of the inputs (a caption, a heading, a cover line) with its placeholders
+// replaced by what they print; validation has checked them (text.placeholder).
+std::string FillCaption(const ReportFigures& figures, const std::string& caption);
+
 // Swedish number typography: 7917676 -> "7 917 676" with U+202F, -1409 -> "−1 409" (U+2212).
 std::string FormatNumber(int64_t value);
 // "25 %" with U+00A0.

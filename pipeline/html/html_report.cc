@@ -276,7 +276,7 @@ void HtmlWriter::Signatures() {
 void HtmlWriter::Appendices() {
   const std::vector<Appendix>& appendices = prose_.text.bilagor;
   for (size_t i = 0; i < appendices.size(); ++i) {
-    Heading(1, AppendixHeading(i, appendices[i]));
+    Heading(1, AppendixHeading(figures_, i, appendices[i]));
     Markup(appendices[i].text.value);
   }
 }

@@ -128,12 +128,13 @@ void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& head
 }
 
 void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
-  const std::string follow_up = area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead;
+  const std::string follow_up = GoalFollowUpHead(figures_, area);
   main_ += "<table class=\"goals\">\n";
   // As for the other tables: the title is the caption, shown unless a heading right above says
   // the same; without a title, the heading (or the goal head) captions it for screen readers.
-  const std::string caption = area.rubrik ? area.rubrik->value : heading_above.empty() ? kGoalHead : heading_above;
-  const bool shown = area.rubrik && !SaysTheSame(area.rubrik->value, heading_above);
+  const std::string title = GoalAreaCaption(figures_, area);
+  const std::string caption = !title.empty() ? title : heading_above.empty() ? kGoalHead : heading_above;
+  const bool shown = !title.empty() && !SaysTheSame(title, heading_above);
   main_ += std::string(shown ? "<caption>" : "<caption class=\"visually-hidden\">") + EscapeMarkup(caption) +
            "</caption>\n";
   main_ += "<thead>\n<tr><th scope=\"col\">" + EscapeMarkup(kGoalHead) + "</th><th scope=\"col\">" + EscapeMarkup(follow_up) +

@@ -101,7 +101,7 @@ void Composer::Principles() {
 void Composer::Appendices() {
   const std::vector<Appendix>& appendices = prose_.text.bilagor;
   for (size_t i = 0; i < appendices.size(); ++i) {
-    Heading(1, AppendixHeading(i, appendices[i]), true);
+    Heading(1, AppendixHeading(figures_, i, appendices[i]), true);
     Markup(appendices[i].text, false);
   }
 }

@@ -80,7 +80,7 @@ void Composer::Goals(const GoalArea& area, const std::string& heading_above) {
   // it does not.
   ReportTable goals;
   goals.id = "mal." + area.id.value.name;
-  goals.head.push_back({{kGoalHead}, {area.rubrik_uppfoljning ? area.rubrik_uppfoljning->value : kDefaultFollowUpHead}});
+  goals.head.push_back({{kGoalHead}, {GoalFollowUpHead(figures_, area)}});
   goals.numeric_columns = {false, false};
   const double total = pages_.text_width();
   const double left_w = total * kGoalColumnShare, right_w = total - left_w;
@@ -91,8 +91,9 @@ void Composer::Goals(const GoalArea& area, const std::string& heading_above) {
 
   const int table_element = Element(StructType::kTable);
   // As for tables: under a heading that says the same, the heading names the table.
-  if (area.rubrik && !SaysTheSame(area.rubrik->value, heading_above)) {
-    Caption(area.rubrik->value, table_size_ + 1.5, true, paragraph_space_ * 2,
+  const std::string caption = GoalAreaCaption(figures_, area);
+  if (!caption.empty() && !SaysTheSame(caption, heading_above)) {
+    Caption(caption, table_size_ + 1.5, true, paragraph_space_ * 2,
             Element(StructType::kCaption, table_element));
   }
   std::vector<FlowBlock> head = HeadRows(goals, columns, table_element, true);

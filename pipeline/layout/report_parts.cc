@@ -66,8 +66,16 @@ std::string AuditorsNoteText(const SignaturePage& signatures) {
          (signatures.auditors_date.empty() ? std::string("____________________") : signatures.auditors_date) + ".";
 }
 
-std::string AppendixHeading(size_t index, const Appendix& appendix) {
-  return "Bilaga " + std::to_string(index + 1) + " " + ProseTypography(appendix.rubrik.value);
+std::string GoalAreaCaption(const ReportFigures& figures, const GoalArea& area) {
+  return area.rubrik ? FillCaption(figures, area.rubrik->value) : std::string();
+}
+
+std::string GoalFollowUpHead(const ReportFigures& figures, const GoalArea& area) {
+  return area.rubrik_uppfoljning ? FillCaption(figures, area.rubrik_uppfoljning->value) : kDefaultFollowUpHead;
+}
+
+std::string AppendixHeading(const ReportFigures& figures, size_t index, const Appendix& appendix) {
+  return "Bilaga " + std::to_string(index + 1) + " " + ProseTypography(FillCaption(figures, appendix.rubrik.value));
 }
 
 std::string DraftFindingsIntro(bool any) {

@@ -84,7 +84,12 @@ std::string SigningPlaceAndDateText(const SignaturePage& signatures);
 std::string AuditorsNoteText(const SignaturePage& signatures);
 
 // "Bilaga 1 Ekonomiskt underlag" (`index` from 0).
-std::string AppendixHeading(size_t index, const Appendix& appendix);
+std::string AppendixHeading(const ReportFigures& figures, size_t index, const Appendix& appendix);
+
+// A goal area's caption and the head of its follow-up column, placeholders filled in: the
+// caption empty when the area gives none.
+std::string GoalAreaCaption(const ReportFigures& figures, const GoalArea& area);
+std::string GoalFollowUpHead(const ReportFigures& figures, const GoalArea& area);
 
 // The draft appendix's first paragraph, before its findings (`any`: there are findings).
 std::string DraftFindingsIntro(bool any);

@@ -535,6 +535,17 @@ void CheckTexts(ValidationContext& c) {
   for (const auto& chart : activity.diagram) caption(chart.rubrik);
   for (const auto& table : c.year.files.rakenskaper.beloppstabeller) caption(table.rubrik);
   for (const auto& note : c.year.files.rakenskaper.noter) caption(note.rubrik);
+  // So may the one-line texts a reader sees as headings: a goal area's caption and its
+  // follow-up head, an appendix's title, the cover's lines.
+  for (const GoalArea& area : activity.malomraden) {
+    if (area.rubrik) caption(*area.rubrik);
+    if (area.rubrik_uppfoljning) caption(*area.rubrik_uppfoljning);
+  }
+  for (const Appendix& appendix : c.year.files.text.bilagor) caption(appendix.rubrik);
+  if (const auto& identity = c.year.files.forbund.rapport) {
+    if (identity->undertitel) caption(*identity->undertitel);
+    for (const auto& line : identity->omslag) caption(line);
+  }
   const TextFile& text = c.year.files.text;
   using Place = TextChecker::Place;
   if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);
