@@ -398,6 +398,9 @@ struct NoteLine {
   std::string label;
   std::string line;   // the statement line it belongs to (`rad`), in a note of several
   std::optional<PrintedAmount> current, prior;  // as printed, in the note's unit
+  // A sub-item of a year whose item was not broken down: its cell is left empty, not "–", which
+  // would say that nothing of the item was of this kind.
+  bool current_not_itemised = false, prior_not_itemised = false;
   int indent = 0;
   RowStyle style = RowStyle::kBody;
   std::vector<NoteLine> children;
@@ -435,7 +438,12 @@ void MergePrior(std::vector<NoteLine>& lines, std::vector<NoteLine> prior) {
     auto match = std::find_if(lines.begin(), lines.end(), [&](const NoteLine& l) { return l.key == p.key; });
     if (match != lines.end()) {
       match->prior = p.current;
+      const bool itemised_now = !match->children.empty(), itemised_then = !p.children.empty();
       MergePrior(match->children, p.children);
+      for (NoteLine& child : match->children) {
+        child.prior_not_itemised = itemised_now && !itemised_then && p.current.has_value();
+        child.current_not_itemised = itemised_then && !itemised_now && match->current.has_value();
+      }
       cursor = static_cast<size_t>(match - lines.begin()) + 1;
       continue;
     }
@@ -514,8 +522,8 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     row.indent = line.indent;
     row.style = line.style;
     row.cells.push_back({line.label, false});
-    row.cells.push_back(cell(line.current));
-    if (prior_year) row.cells.push_back(cell(line.prior));
+    row.cells.push_back(line.current_not_itemised ? Cell{"", true} : cell(line.current));
+    if (prior_year) row.cells.push_back(line.prior_not_itemised ? Cell{"", true} : cell(line.prior));
     t.rows.push_back(row);
   };
   const std::string base = "not." + note.id.value.name;

@@ -35,3 +35,28 @@ TEST_CASE("a note item of 0 in both years is left out, and one of 0 in one year 
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("sub-items of a year whose item was not broken down leave that year's cells empty") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", "belopp: 400000\n", "belopp: 400000\n");
+  // 2023 gave Skuld insatser as one amount; 2024 breaks it down into Insats A and Insats B.
+  const fs::path prior = year.parent_path() / "2023/rakenskaper.yaml";
+  WriteFile(prior, ReplaceAll(ReadFile(prior), "      - text: Leverantörsskulder\n        belopp: 600000\n",
+                              "      - text: Leverantörsskulder\n        belopp: 570000\n"
+                              "      - text: Skuld insatser\n        belopp: 30000\n"));
+  REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
+  const fs::path page = temp.path() / "rapport.html";
+  REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
+  const std::string html = ReadFile(page);
+  CHECK(html.find("<th scope=\"row\">Skuld insatser</th><td class=\"num\">60\u202F000</td><td class=\"num\">30\u202F000</td>") !=
+        std::string::npos);
+  // Not "–": that would say none of 2023's 30 000 was for Insats A.
+  CHECK(html.find("<th scope=\"row\" class=\"i1\">Insats A</th><td class=\"num\">40\u202F000</td><td class=\"num\"></td>") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
