@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 
@@ -21,6 +22,20 @@ bool ParseCommand(const CommandContext& ctx, const po::options_description& opti
       return false;
     }
     po::notify(vm);
+  } catch (const po::required_option& e) {
+    // A missing argument is named as the usage line names it, not as the option behind it
+    // ("--year-dir").
+    std::string name = e.get_option_name();
+    name.erase(0, name.find_first_not_of('-'));
+    bool is_positional = false;
+    for (unsigned i = 0; i < std::min(positional.max_total_count(), 8u); ++i) {
+      is_positional = is_positional || positional.name_for_position(i) == name;
+    }
+    const std::string example = name == "year-dir" ? ", e.g. inputs/2024" : "";
+    ctx.err << "arsred: " << (is_positional ? "missing <" + name + ">" + example : std::string(e.what())) << "\n"
+            << usage << all;
+    exit_code = kExitUsage;
+    return false;
   } catch (const po::error& e) {
     ctx.err << "arsred: " << e.what() << "\n" << usage << all;
     exit_code = kExitUsage;

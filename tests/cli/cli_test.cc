@@ -27,6 +27,8 @@ TEST_CASE("usage errors exit 1 with the usage") {
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("unknown command `chek`") != std::string::npos);
   CHECK(RunArsred({"check"}).exit_code == 1);
+  // Named as the usage line names it, not as the option behind it (--year-dir).
+  CHECK(RunArsred({"check"}).err.rfind("arsred: missing <year-dir>, e.g. inputs/2024\nusage: arsred check <year-dir>", 0) == 0);
   CHECK(RunArsred({"check", "a", "b"}).exit_code == 1);
   CHECK(RunArsred({"check", "--bogus", "x"}).exit_code == 1);
 }
