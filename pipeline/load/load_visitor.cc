@@ -51,6 +51,23 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
     }
   }
   if (!best.empty() || word.empty()) return best;
+  // The same words joined in another order ("lagre_hogre" for hogre_lagre).
+  auto words = [](const std::string& name) {
+    std::vector<std::string> parts;
+    for (size_t from = 0; from <= name.size();) {
+      const size_t joint = std::min(name.find('_', from), name.size());
+      parts.push_back(name.substr(from, joint - from));
+      from = joint + 1;
+    }
+    std::sort(parts.begin(), parts.end());
+    return parts;
+  };
+  if (word.find('_') != std::string::npos) {
+    const std::vector<std::string> own = words(word);
+    for (const auto& candidate : candidates) {
+      if (candidate.size() == word.size() && words(candidate) == own) return candidate;
+    }
+  }
   // A word cut short at a joint of a longer name ("delvis" for delvis_uppnatt), if only one
   // name begins so.
   std::string only;

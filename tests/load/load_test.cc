@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "load.h"
+#include "load_visitor.h"
 
 namespace arsred {
 namespace {
@@ -130,6 +131,14 @@ TEST_CASE("a word cut short at a joint of a listed word is pointed to it, when o
   CHECK(message_for("delvis").find("did you mean `delvis_uppnatt`?") != std::string::npos);
   // "upp" begins uppnatt, but not at a joint: no guess.
   CHECK(message_for("upp").find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("the words of a name joined in another order are pointed to the name") {
+  CHECK(DidYouMean("lagre_hogre", {"tkr", "abs", "hogre_lagre", "mer_mindre"}) == "hogre_lagre");
+  CHECK(DidYouMean("underskott_overskott", {"overskott_underskott", "okning_minskning"}) == "overskott_underskott");
+  // Other words, or one word more: no guess.
+  CHECK(DidYouMean("lagre_mer", {"hogre_lagre", "mer_mindre"}).empty());
+  CHECK(DidYouMean("lagre_hogre_x", {"hogre_lagre"}).empty());
 }
 
 TEST_CASE("enumerations, booleans and dates are checked where they stand") {
