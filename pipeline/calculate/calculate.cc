@@ -1083,7 +1083,9 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   for (const ReportRounding::GivenUp& broken : out.rounding.given_up) {
     diagnostics.Warning("calculate.rounding", broken.where, "",
                         "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
-                            broken.identity);
+                            broken.identity +
+                            ". An amount given in whole tkr prints as given: give these amounts in kr, or "
+                            "mend the tkr amount that is off");
   }
   if (!out.rounding.before_kept) {
     diagnostics.Warning("calculate.prior_year", Where{}, "",

@@ -471,6 +471,8 @@ TEST_CASE("an identity no rounding can keep is named; the draft still prints and
   CHECK(check.err.find("warning[calculate.rounding]: no rounding to tkr keeps this identity") != std::string::npos);
   CHECK(check.err.find("Not Avsättningar för pensioner 2024: not.pensioner.summa = not.pensioner.ingaende + "
                        "the note's items; printed 581 ≠ 500") != std::string::npos);
+  // And says what to do about it.
+  CHECK(check.err.find("give these amounts in kr, or mend the tkr amount that is off") != std::string::npos);
 
   base.Edit("forbund.yaml", "status: utkast", "status: slutlig");
   const fs::path draft = base.temp.path() / "draft.pdf", final_pdf = base.temp.path() / "final.pdf";
