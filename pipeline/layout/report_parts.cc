@@ -58,7 +58,7 @@ std::string SignatureIntroText(const ReportFigures& figures) {
 
 std::string SigningPlaceAndDateText(const SignaturePage& signatures) {
   return (signatures.place.empty() ? std::string("Ort") : signatures.place) + " " +
-         (signatures.date.empty() ? std::string("den ____________________") : signatures.date);
+         (signatures.date.empty() ? std::string("____________________") : signatures.date);
 }
 
 std::string AuditorsNoteText(const SignaturePage& signatures) {

@@ -145,6 +145,8 @@ TEST_CASE("a final year without undertecknande is signed at the förbund's säte
   CHECK(line.find("\"Provstad \"") != std::string::npos);
   CHECK(run.out.find("role=signature", place + 1) != std::string::npos);
   CHECK(run.out.find("\"____________________\"", place) != std::string::npos);  // the date, by hand
+  // Written as the date will be (Provstad 2025-03-14), not "Provstad den ____".
+  CHECK(run.out.find("\"den \"", place) == std::string::npos);
 }
 
 TEST_CASE("text the font cannot show is a located error, never a silent substitute") {
