@@ -224,9 +224,14 @@ struct TextChecker {
       scan(c.figures, false);
       if (c.prior) scan(*c.prior, true);
       if (matches.empty()) continue;
-      std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+      // The figures the paragraph already quotes, then their tables' figures, come before the
+      // rest: "ett budgeterat {drift.resultat.budget|overskott_underskott} på 240 tkr" means
+      // the budget, not the receivables that also print as 240.
+      auto nearness = [&](const Match& m) { return quoted.count(m.name) ? 2 : sources.count(SourceOf(m.name)) ? 1 : 0; };
+      std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
         if (a.prior != b.prior) return !a.prior;
         if (a.conventional != b.conventional) return a.conventional;
+        if (nearness(a) != nearness(b)) return nearness(a) > nearness(b);
         return Rank(a.name) < Rank(b.name);
       });
       auto placeholder = [&](const Match& m) {
