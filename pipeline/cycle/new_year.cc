@@ -412,6 +412,21 @@ void Reframe(YearFiles& files, int year, const FigureTable& closing) {
   }
 }
 
+// The line that points an editor at the file's schema: the one the earlier year's file has,
+// since the new year's directory stands beside it (inputs kept outside the source tree point
+// elsewhere than ../../schema/), else the source tree's.
+std::string SchemaLine(const fs::path& earlier_file, const std::string& stem) {
+  constexpr std::string_view kPrefix = "# yaml-language-server: $schema=";
+  std::ifstream in(earlier_file, std::ios::binary);
+  std::string first;
+  if (in && std::getline(in, first)) {
+    if (first.starts_with("\xEF\xBB\xBF")) first.erase(0, 3);
+    if (!first.empty() && first.back() == '\r') first.pop_back();
+    if (first.starts_with(kPrefix)) return first + "\n";
+  }
+  return std::string(kPrefix) + "../../schema/" + stem + ".schema.json\n";
+}
+
 std::string Explanation(const std::string& file, int from_year) {
   const std::string from = std::to_string(from_year);
   if (file == "forbund.yaml") {
@@ -519,7 +534,7 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
       return;
     }
     const std::string stem = name.substr(0, name.find('.'));
-    written.push_back({name, "# yaml-language-server: $schema=../../schema/" + stem + ".schema.json\n" +
+    written.push_back({name, SchemaLine(fs::path(from.dir) / name, stem) +
                                  "# Started by `arsred new` from " + std::to_string(from.year) +
                                  ". Replace each ATT FYLLA I with this year's value;\n" +
                                  "# `arsred check` lists those left, with their places.\n" +

@@ -358,6 +358,21 @@ TEST_CASE("the account mapping is carried as it stands, for the import of the ne
                                                             "        belopp: ATT FYLLA I\n") != std::string::npos);
 }
 
+TEST_CASE("a new year's files point at the schema as the year before's do", "[new]") {
+  BaseCopy base;
+  // Inputs kept outside the source tree point their editor at its schema by another path.
+  const std::string elsewhere = "# yaml-language-server: $schema=../../../arsred/schema/forbund.schema.json\r\n";
+  const fs::path org = base.year(2024) / "forbund.yaml";
+  WriteFile(org, "\xEF\xBB\xBF" + elsewhere + ReadFile(org));
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  CHECK(ReadFile(base.year(2025) / "forbund.yaml").rfind(
+            "# yaml-language-server: $schema=../../../arsred/schema/forbund.schema.json\n# Started by", 0) == 0);
+  // A file without the line gets the source tree's.
+  CHECK(ReadFile(base.year(2025) / "budget.yaml").rfind(
+            "# yaml-language-server: $schema=../../schema/budget.schema.json\n", 0) == 0);
+}
+
 TEST_CASE("the unit the statements are printed in is carried; the units amounts were written in are not", "[new]") {
   BaseCopy base;
   const fs::path org = base.year(2024) / "forbund.yaml";
