@@ -34,12 +34,23 @@ int ApproveYear(const std::string& year_dir, std::ostream& err) {
         << "`styrelsebeslut` (the date of the decision) in forbund.yaml first\n";
     return kExitErrors;
   }
+  // A year reopened is approved again by a new decision of the board: a styrelsebeslut left as it
+  // was would record the corrected report as decided when the first one was (ISO dates compare
+  // as text).
+  const std::string decided = org.styrelsebeslut->value.ToString();
+  if (!record.reopened.empty() && decided <= record.reopened.back().first) {
+    err << "arsred: approve: " << year.dir << " was approved on " << record.reopened.back().first
+        << " and reopened; its new approval is a new decision of the board: set `styrelsebeslut` in forbund.yaml to "
+           "the date of that decision (it says "
+        << decided << "); nothing was written\n";
+    return kExitErrors;
+  }
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
     err << "arsred: approve: a year with errors is not approved; nothing was written\n";
     return kExitErrors;
   }
-  record.approved = org.styrelsebeslut->value.ToString();
+  record.approved = decided;
   record.files = FingerprintReport(inputs);
   try {
     WriteFileAtomically(fs::path(year_dir) / kApprovalFileName, ApprovalText(record));

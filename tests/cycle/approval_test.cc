@@ -66,7 +66,17 @@ TEST_CASE("an approved year checks clean until a figure or a text changes", "[ap
   INFO(reopened.err);
   REQUIRE(reopened.exit_code == 0);
   CHECK(y.Check().exit_code == 3);  // slutlig, and not recorded again yet
-  REQUIRE(RunArsred({"approve", y.year().string()}).exit_code == 0);
+  // Approved again by a new decision of the board, not the one reopened.
+  RunResult same_decision = RunArsred({"approve", y.year().string()});
+  CHECK(same_decision.exit_code == 2);
+  CHECK(same_decision.err.find("its new approval is a new decision of the board: set `styrelsebeslut`") !=
+        std::string::npos);
+  CHECK(ReadFile(y.record()).find("\nfaststalld:") == std::string::npos);  // nothing was written
+  y.Edit("forbund.yaml", "styrelsebeslut: 2025-03-14", "styrelsebeslut: 2025-03-28");
+  y.Edit("forbund.yaml", "datum: 2025-03-14", "datum: 2025-03-28");
+  RunResult again = RunArsred({"approve", y.year().string()});
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
   CHECK(y.Check().exit_code == 0);
   const std::string record = ReadFile(y.record());
   CHECK(record.find("ateroppnad:\n  - faststalld: 2025-03-14\n    skal: \"Formulering i förvaltningsberättelsen\"") !=
@@ -74,7 +84,7 @@ TEST_CASE("an approved year checks clean until a figure or a text changes", "[ap
   // Approving twice is refused: the record says what the board approved.
   RunResult twice = RunArsred({"approve", y.year().string()});
   CHECK(twice.exit_code == 2);
-  CHECK(twice.err.find("was approved already (2025-03-14)") != std::string::npos);
+  CHECK(twice.err.find("was approved already (2025-03-28)") != std::string::npos);
 }
 
 TEST_CASE("an approval covers the earlier year's figures its report prints, and only what a later report reads",
