@@ -215,7 +215,7 @@ class TableBuilder {
     return it == y->rounded.end() ? std::nullopt : std::optional<PrintedAmount>(PrintedAmount{it->second, false});
   }
 
-  std::string UnitHead() const { return in_kronor_ ? "Belopp i kr" : "Belopp i tkr"; }
+  std::string UnitHead() const { return in_kronor_ ? kAmountsInKr : kAmountsInTkr; }
 
   bool Present(std::string_view figure) const {
     auto nonzero = [&](const YearFigures* y) {
@@ -504,7 +504,7 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   ReportTable t;
   t.id = "not." + note.id.value.name;
   t.title = "Not " + std::to_string(number) + " " + note.rubrik.value;
-  t.unit = in_tkr ? "Belopp i tkr" : "Belopp i kr";
+  t.unit = in_tkr ? kAmountsInTkr : kAmountsInKr;
   const Note* prior = FindNote(prior_year, note.id.value.name);
   std::vector<HeadCell> head{{t.unit}, {std::to_string(year)}};
   if (prior_year) head.push_back({std::to_string(year - 1)});
@@ -841,7 +841,7 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
   ReportTable t;
   t.id = "flerarsoversikt";
   t.title = "Flerårsöversikt";
-  t.unit = "Belopp i tkr";
+  t.unit = kAmountsInTkr;
   std::vector<HeadCell> head{{t.unit}};
   int last = inputs.report_year;
   int first = last - static_cast<int>(overview.antal_ar.value) + 1;
@@ -1205,10 +1205,23 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
   return std::nullopt;
 }
 
+bool PrintedInKronor(const ReportFigures& figures, const std::string& id) {
+  if (id.starts_with("not.")) {
+    auto note = figures.tables.find(id.substr(0, id.find('.', 4)));
+    return note != figures.tables.end() && note->second.unit == kAmountsInKr;
+  }
+  if (figures.money_unit != Unit::kKr) return false;
+  for (const char* statement : {"rr.", "br.", "kfa.", "drift."}) {
+    if (id.starts_with(statement)) return true;
+  }
+  return false;
+}
+
 namespace {
 
-// "8263389 kr -> 8264 tkr (moved off 8263 by: ...)"
-void DumpMoney(std::ostream& out, Money money, const RoundedFigure* rounded) {
+// "8263389 kr -> 8264 tkr (moved off 8263 by: ...)"; "(printed in kr)" after a figure that has a
+// rounding to tkr but prints to the krona where it stands (PrintedInKronor).
+void DumpMoney(std::ostream& out, Money money, const RoundedFigure* rounded, bool in_kronor) {
   out << money.kronor << " kr";
   if (!money.exact()) out << " (±" << money.tolerance() << ")";
   if (!rounded) return;
@@ -1216,6 +1229,7 @@ void DumpMoney(std::ostream& out, Money money, const RoundedFigure* rounded) {
   if (rounded->tkr != rounded->conventional) {
     out << " (moved off " << rounded->conventional << " by: " << rounded->moved_by << ")";
   }
+  if (in_kronor) out << " (printed in kr)";
 }
 
 }  // namespace
@@ -1226,7 +1240,9 @@ std::string DumpFigures(const ReportFigures& figures) {
   for (const auto& [name, f] : figures.exact.all()) {
     out << name << " = ";
     switch (f.kind) {
-      case Figure::Kind::kMoney: DumpMoney(out, f.money, figures.rounding.Find(figures.year, name)); break;
+      case Figure::Kind::kMoney:
+        DumpMoney(out, f.money, figures.rounding.Find(figures.year, name), PrintedInKronor(figures, name));
+        break;
       case Figure::Kind::kCount: out << f.count; break;
       case Figure::Kind::kPercent:
         out << f.count << "/" << f.of << " -> " << f.Percent() << " %";
@@ -1247,7 +1263,7 @@ std::string DumpFigures(const ReportFigures& figures) {
     for (const auto& [name, r] : rounded) {
       const Figure* f = prior ? figures.exact_prior.Find(name) : nullptr;
       out << (prior ? "fg." : "") << name << " = ";
-      DumpMoney(out, f ? f->money : Money::Kr(r.kronor), &r);
+      DumpMoney(out, f ? f->money : Money::Kr(r.kronor), &r, prior && PrintedInKronor(figures, name));
       out << "\n";
     }
   }

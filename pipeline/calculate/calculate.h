@@ -44,10 +44,14 @@ struct HeadCell {
   int span = 1;
 };
 
+// What a table of amounts says of its unit, above its first column.
+inline constexpr const char* kAmountsInTkr = "Belopp i tkr";
+inline constexpr const char* kAmountsInKr = "Belopp i kr";
+
 struct ReportTable {
   std::string id;        // "resultatrakning", "not.intakter", "tabell.deltagarfloden"
   std::string title;     // heading or caption ("Resultaträkning", "Not 1 Verksamhetens intäkter")
-  std::string unit;      // "Belopp i tkr", "Belopp i kr", or ""
+  std::string unit;      // kAmountsInTkr, kAmountsInKr, or ""
   std::vector<std::vector<HeadCell>> head;
   std::vector<bool> numeric_columns;
   std::vector<ReportRow> rows;
@@ -148,6 +152,12 @@ std::string FillCaption(const ReportFigures& figures, const std::string& caption
 std::string FormatNumber(int64_t value);
 // "25 %" with U+00A0.
 std::string FormatPercent(int64_t percent);
+
+// Whether the report prints a money figure to the krona where it stands, although a rounding of
+// it to tkr exists (for the flerårsöversikt, a placeholder in tkr or an identity): a note's
+// figures print in the note's unit, and in a report whose statements are in kr, the statements'
+// and the driftredovisning's figures print in kr.
+bool PrintedInKronor(const ReportFigures& figures, const std::string& id);
 
 // Every figure with its exact and rounded value, one per line (`arsred dump --stage figures`).
 std::string DumpFigures(const ReportFigures& figures);

@@ -24,14 +24,15 @@ struct Record {
   bool to_fill = false;
 };
 
-Record MoneyRecord(int year, const std::string& id, Money money, const RoundedFigure* rounded) {
+Record MoneyRecord(const ReportFigures& figures, int year, const std::string& id, Money money,
+                   const RoundedFigure* rounded) {
   Record r;
   r.year = year;
   r.id = id;
   r.kind = "money";
   r.exact = std::to_string(money.kronor);
   if (!money.exact()) r.tolerance = money.tolerance();
-  if (rounded) {
+  if (rounded && !(year >= figures.year - 1 && PrintedInKronor(figures, id))) {
     r.printed = std::to_string(rounded->tkr);
     r.unit = "tkr";
     if (rounded->tkr != rounded->conventional) {
@@ -51,7 +52,7 @@ std::vector<Record> Records(const ReportFigures& figures) {
     Record r;
     switch (f.kind) {
       case Figure::Kind::kMoney:
-        r = MoneyRecord(figures.year, id, f.money, figures.rounding.Find(figures.year, id));
+        r = MoneyRecord(figures, figures.year, id, f.money, figures.rounding.Find(figures.year, id));
         break;
       case Figure::Kind::kCount:
         r.kind = "count";
@@ -88,7 +89,7 @@ std::vector<Record> Records(const ReportFigures& figures) {
     if (year == figures.year) continue;
     for (const auto& [id, figure] : rounded) {
       const Figure* exact = year == figures.year - 1 ? figures.exact_prior.Find(id) : nullptr;
-      out.push_back(MoneyRecord(year, id, exact ? exact->money : Money::Kr(figure.kronor), &figure));
+      out.push_back(MoneyRecord(figures, year, id, exact ? exact->money : Money::Kr(figure.kronor), &figure));
     }
   }
   return out;
