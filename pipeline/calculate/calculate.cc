@@ -1148,12 +1148,22 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   }
   out.signatures = Signatures(org);
   if (!org.styrelse.empty()) out.tables["styrelse"] = BoardTable(org);
-  // Captions may quote figures, e.g. a count: "(… {fordelning.forsorjning.fore.n} personer)".
+  // Captions may quote figures, e.g. a count: "(… {fordelning.forsorjning.fore.n} personer)";
+  // so may the heads and labels the inputs give ("{ar}" over a column of amounts).
   for (auto& [id, table] : out.tables) {
     table.title = FillCaption(out, table.title);
+    for (auto& head : table.head) {
+      for (HeadCell& cell : head) cell.text = FillCaption(out, cell.text);
+    }
+    for (ReportRow& row : table.rows) {
+      if (!row.cells.empty()) row.cells[0].text = FillCaption(out, row.cells[0].text);
+    }
     ExplainMarks(table);
   }
-  for (auto& [id, chart] : out.charts) chart.title = FillCaption(out, chart.title);
+  for (auto& [id, chart] : out.charts) {
+    chart.title = FillCaption(out, chart.title);
+    for (ChartPart& part : chart.parts) part.label = FillCaption(out, part.label);
+  }
   // The cover's lines may too ("Verksamhetsåret {ar}").
   out.subtitle = FillCaption(out, out.subtitle);
   for (std::string& line : out.cover_lines) line = FillCaption(out, line);

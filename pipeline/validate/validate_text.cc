@@ -448,10 +448,10 @@ struct TextChecker {
   }
 };
 
-// Calls `found` for every Text in a mapping of the format and the mappings below it, found
-// through Fields(), so that a Text added to model.h is covered without naming it here.
-template <class Found>
-struct TextWalker {
+// Calls `found` for every Located<Value> in a mapping of the format and the mappings below it,
+// found through Fields(), so that a field added to model.h is covered without naming it here.
+template <class Value, class Found>
+struct ValueWalker {
   Found& found;
 
   template <class M>
@@ -467,7 +467,7 @@ struct TextWalker {
     } else if constexpr (IsDict<M>::value) {
       for (auto& entry : member.entries) Walk(entry.second);
     } else if constexpr (IsLocated<M>::value) {
-      if constexpr (std::is_same_v<decltype(member.value), Text>) found(member);
+      if constexpr (std::is_same_v<decltype(member.value), Value>) found(member);
     } else {
       member.Fields(*this);
     }
@@ -488,7 +488,7 @@ void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
       d.Error("fill.text", text.where, text.path, "text to write for " + std::to_string(year.year));
     }
   };
-  TextWalker<decltype(report)> walker{report};
+  ValueWalker<Text, decltype(report)> walker{report};
   YearFiles& files = const_cast<YearFiles&>(year.files);  // Fields() only hands out references; nothing is changed
   walker.Walk(files.forbund);
   walker.Walk(files.text);
@@ -527,30 +527,22 @@ void CheckHyphenationExceptions(ValidationContext& c) {
 
 void CheckTexts(ValidationContext& c) {
   TextChecker checker(c);
-  // Captions of tables and charts may quote figures too.
-  auto caption = [&](const Located<std::string>& rubrik) {
-    for (const Inline& span : ParseCaption(rubrik.value, rubrik.where, rubrik.path, c.d)) {
-      if (span.kind == Inline::Kind::kPlaceholder) checker.Placeholder(span, rubrik.path);
+  // Every one-line text may quote figures: a caption, a column head, a row's label, a cover
+  // line ("Uppföljning av verksamhetsmål {ar}", kolumner: ["{ar}", "{foregaende_ar}"]). Calculate
+  // fills them in (FillCaption); here each is checked as prose's placeholders are.
+  auto one_line = [&](const Located<std::string>& line) {
+    if (line.value.find_first_of("{}") == std::string::npos) return;
+    for (const Inline& span : ParseCaption(line.value, line.where, line.path, c.d)) {
+      if (span.kind == Inline::Kind::kPlaceholder) checker.Placeholder(span, line.path);
     }
   };
-  const ActivityFile& activity = c.year.files.verksamhet;
-  for (const auto& table : activity.tabeller) caption(table.rubrik);
-  for (const auto& series : activity.tidsserier) caption(series.rubrik);
-  for (const auto& distribution : activity.fordelningar) caption(distribution.rubrik);
-  for (const auto& chart : activity.diagram) caption(chart.rubrik);
-  for (const auto& table : c.year.files.rakenskaper.beloppstabeller) caption(table.rubrik);
-  for (const auto& note : c.year.files.rakenskaper.noter) caption(note.rubrik);
-  // So may the one-line texts a reader sees as headings: a goal area's caption and its
-  // follow-up head, an appendix's title, the cover's lines.
-  for (const GoalArea& area : activity.malomraden) {
-    if (area.rubrik) caption(*area.rubrik);
-    if (area.rubrik_uppfoljning) caption(*area.rubrik_uppfoljning);
-  }
-  for (const Appendix& appendix : c.year.files.text.bilagor) caption(appendix.rubrik);
-  if (const auto& identity = c.year.files.forbund.rapport) {
-    if (identity->undertitel) caption(*identity->undertitel);
-    for (const auto& line : identity->omslag) caption(line);
-  }
+  ValueWalker<std::string, decltype(one_line)> lines{one_line};
+  YearFiles& files = const_cast<YearFiles&>(c.year.files);  // Fields() only hands out references; nothing is changed
+  lines.Walk(files.forbund);
+  lines.Walk(files.text);
+  lines.Walk(files.verksamhet);
+  lines.Walk(files.budget);
+  lines.Walk(files.rakenskaper);
   const TextFile& text = c.year.files.text;
   using Place = TextChecker::Place;
   if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);

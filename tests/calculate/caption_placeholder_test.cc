@@ -44,3 +44,33 @@ TEST_CASE("placeholders in a goal area's heads, an appendix title and the cover 
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("placeholders in a row's label are filled in or refused, as in a caption") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", "      - text: Skattekonto\n",
+                                       "      - text: Skattekonto {ar}-12-31\n");
+  const std::string activity = ReadFile(year / "verksamhet.yaml");
+  WriteFile(year / "verksamhet.yaml", ReplaceAll(activity, "text: Inskrivna deltagare", "text: Inskrivna {ar}"));
+  RunResult check = RunArsred({"check", year.string()});
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+  const fs::path page = temp.path() / "rapport.html";
+  REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
+  const std::string html = ReadFile(page);
+  CHECK(html.find(">Skattekonto 2024-12-31</th>") != std::string::npos);
+  CHECK(html.find(">Inskrivna 2024</th>") != std::string::npos);
+  CHECK(html.find("{ar}") == std::string::npos);
+
+  // Printed as written before, with no finding: now a misspelt name is an error at its key.
+  WriteFile(year / "rakenskaper.yaml",
+            ReplaceAll(ReadFile(year / "rakenskaper.yaml"), "Skattekonto {ar}-12-31", "Skattekonto {arr}-12-31"));
+  RunResult misspelt = RunArsred({"check", year.string()});
+  CHECK(misspelt.exit_code == 2);
+  CHECK(misspelt.err.find("].text: error[text.placeholder]") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
