@@ -188,6 +188,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   p.clock.Lap("load");
   if (!loaded) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    p.unreadable = true;
     return kExitErrors;
   }
   Validate(p.inputs, p.diagnostics);
@@ -200,6 +201,7 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
     if (org.omfattning.value != Scope::kAnnualReport && p.inputs.report().complete) {
       err << "arsred: " << dir << " is a comparative year (omfattning: jamforelsear); it has no report\n";
     }
+    p.unreadable = !p.inputs.report().complete;
     return kExitErrors;
   }
   const bool final_year = org.status && org.status->value == Status::kFinal;
@@ -306,7 +308,14 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   YearBuild p;
   const bool html = target.format == OutputFormat::kHtml;
   // The HTML edition is made from the figures and the texts, not from laid-out pages.
-  if (auto code = RunStages(settings, dir, cache, p, /*want_layout=*/!html, err)) return *code;
+  if (auto code = RunStages(settings, dir, cache, p, /*want_layout=*/!html, err)) {
+    // A draft shows the inputs' errors, but it needs every file read: say why there is none.
+    if (p.unreadable) {
+      err << "arsred: " << dir << ": a file could not be read in full, so no draft was written either; mend "
+          << "the errors above\n";
+    }
+    return *code;
+  }
   const std::string name = ReportFileName(p.figures.year, target.format);
   const std::string output = !target.directory ? target.path
                              : target.path.empty() ? name

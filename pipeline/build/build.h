@@ -110,6 +110,7 @@ struct YearBuild {
   Document document;
   bool draft = true;
   size_t errors_before_layout = 0;  // findings in the inputs; later ones are typesetting failures
+  bool unreadable = false;          // a file did not load at all: there is nothing to draft from
 };
 
 // Fonts and the hyphenation dictionary of each layout used, loaded once per process: building

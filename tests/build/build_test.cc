@@ -757,6 +757,17 @@ TEST_CASE("in a column of kronor, an amount known only in tkr is marked, never p
 namespace arsred::test {
 namespace {
 
+TEST_CASE("inputs that do not load give no draft, and build says so") {
+  BaseCopy base;
+  base.Edit("budget.yaml", "budget: 1250000", "budget: 125OOOO");  // letters O for zeros
+  const fs::path pdf = base.temp.path() / "utkast.pdf";
+  RunResult run = RunArsred({"build", base.year().string(), "-o", pdf.string()});
+  CHECK(run.exit_code == 2);
+  CHECK(!fs::exists(pdf));
+  CHECK(run.err.find("error[value.money]") != std::string::npos);
+  CHECK(run.err.find(": a file could not be read in full, so no draft was written either") != std::string::npos);
+}
+
 TEST_CASE("a draft with a misspelt placeholder is still written, showing where the figure would stand") {
   BaseCopy base;
   base.Edit("text.yaml", "{rr.arets_resultat|tkr,abs}", "{rr.arets_resultatt|tkr,abs}");
