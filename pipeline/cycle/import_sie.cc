@@ -321,7 +321,9 @@ void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& map
       const SieAccount* account = books.LookupAccount(balance.account);
       diagnostics.Error("import.unmapped", balance.where, LabelOf(kind),
                         "account " + std::to_string(balance.account) + (account ? " (" + account->name + ")" : "") +
-                            " has a balance of " + FormatOre(balance.ore) + " that no kontomappning takes");
+                            " has a balance of " + FormatOre(balance.ore) +
+                            " that no kontomappning takes: add the account to the line of rakenskaper.yaml's "
+                            "kontomappning it belongs to (--propose-mapping suggests one)");
     }
   }
 }

@@ -264,7 +264,9 @@ TEST_CASE("an account with a balance that no mapping takes is refused, named wit
   Books books;
   books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2795000.00\r\n#UB 0 1910 5000.00");
   books.EditBooks("#KONTO 1930", "#KONTO 1910 \"Kassa\"\r\n#KONTO 1930");
-  ExpectRefused(books, "import.unmapped", "account 1910 (Kassa) has a balance of 5 000,00 kr");
+  ExpectRefused(books, "import.unmapped",
+                "account 1910 (Kassa) has a balance of 5 000,00 kr that no kontomappning takes: add the account "
+                "to the line of rakenskaper.yaml's kontomappning it belongs to (--propose-mapping suggests one)");
 }
 
 TEST_CASE("an account mapped to a line of the other statement is refused, not dropped", "[import]") {
