@@ -388,10 +388,48 @@ class MappingImport {
                              booking_.names + ")");
     }
     for (size_t index = 0; index < mapped_.size(); ++index) Import(index);
+    CheckPriorYearResults();
     return std::move(plan_);
   }
 
  private:
+  // The books' year before (#RES -1) against the report's, line by line of the resultaträkning:
+  // the comparison column prints the year before's inputs, and books that say otherwise mean
+  // that one of the two is wrong. (The balansräkning's year before is checked already: its
+  // closing balances are the books' opening ones, CheckOpening.)
+  void CheckPriorYearResults() {
+    if (!inputs_.Find(inputs_.report_year - 1)) return;
+    const bool books_have_it = std::any_of(books_.balances.begin(), books_.balances.end(), [](const SieBalance& b) {
+      return b.kind == SieBalanceKind::kResult && b.year_index == -1;
+    });
+    if (!books_have_it) return;
+    struct LineSum {
+      int64_t ore = 0;
+      const Mapped* first = nullptr;
+    };
+    std::map<std::string, LineSum> lines;
+    for (const Mapped& m : mapped_) {
+      if (!m.target.result || !m.target.line.starts_with("resultatrakning.")) continue;
+      const int64_t ore = SumAccounts(books_, SieBalanceKind::kResult, -1, m.ranges);
+      LineSum& sum = lines[m.target.line];
+      sum.ore += m.target.credit ? -ore : ore;
+      if (!sum.first) sum.first = &m;
+    }
+    const std::string last_year = std::to_string(inputs_.report_year - 1);
+    for (const auto& [line, sum] : lines) {
+      const std::string name = line.substr(std::string("resultatrakning.").size());
+      const Figure* reported = prior_.Find("rr." + name);
+      if (!reported || reported->kind != Figure::Kind::kMoney || reported->money.to_fill) continue;
+      const int64_t books = RoundOreToKronor(sum.ore);
+      if (std::llabs(books - reported->money.kronor) <= reported->money.tolerance()) continue;
+      diagnostics_.Warning("import.prior_year", sum.first->mapping->till.where, sum.first->mapping->till.path,
+                           "the books give " + last_year + "'s " + name + " as " + Kronor(books) +
+                               " (#RES -1), but the inputs of " + last_year + " give " +
+                               FormatMoney(reported->money) +
+                               ", which the report prints as the year before: mend the one that is wrong");
+    }
+  }
+
   void Import(size_t index) {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;

@@ -289,6 +289,39 @@ TEST_CASE("an account mapped to a line of the other statement is refused, not dr
                 "which takes #UB 0: its amount would be lost");
 }
 
+TEST_CASE("the books' year before is checked against the inputs of the year before, line by line", "[import]") {
+  // 2023 as the inputs give it: intäkter 4 000 000, kostnader 3 900 000, nothing financial.
+  // Its books closed: the result of 100 000 kr booked to equity through 8999.
+  const std::string prior_year =
+      "#RES 0 8310 -10000.00\r\n#RES -1 8999 100000.00\r\n"
+      "#RES -1 3010 -1000000.00\r\n#RES -1 3020 -2000000.00\r\n"
+      "#RES -1 3030 -1000000.00\r\n#RES -1 4010 2500000.00\r\n#RES -1 6110 200000.00\r\n"
+      "#RES -1 7010 900000.00\r\n#RES -1 7510 300000.00";
+  const std::string closing_account = "#KONTO 8310 ";
+  Books agreeing;
+  agreeing.EditBooks(closing_account, "#KONTO 8999 \"Arets resultat\"\r\n" + closing_account);
+  agreeing.EditBooks("#RES 0 8310 -10000.00", prior_year);
+  RunResult clean = agreeing.Import();
+  INFO(clean.err);
+  REQUIRE(clean.exit_code == 0);
+  CHECK(clean.err.find("import.prior_year") == std::string::npos);
+
+  // The books' 2023 personnel costs 100 000 kr lower (and its result higher) than the inputs of
+  // 2023 say: written, and warned of once, at the line's first mapping, since the comparison
+  // column would print 2023's inputs.
+  Books differing;
+  differing.EditBooks(closing_account, "#KONTO 8999 \"Arets resultat\"\r\n" + closing_account);
+  differing.EditBooks("#RES 0 8310 -10000.00",
+                      ReplaceAll(ReplaceAll(prior_year, "#RES -1 7010 900000.00", "#RES -1 7010 800000.00"),
+                                 "#RES -1 8999 100000.00", "#RES -1 8999 200000.00"));
+  RunResult warned = differing.Import();
+  INFO(warned.err);
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.err.find("warning[import.prior_year]: the books give 2023's verksamhetens_kostnader as 3 800 000 kr "
+                        "(#RES -1), but the inputs of 2023 give 3 900 000 kr") != std::string::npos);
+  CHECK(warned.err.find("import.prior_year", warned.err.find("import.prior_year") + 1) == std::string::npos);
+}
+
 TEST_CASE("figures the books must agree with are checked, not written", "[import]") {
   // The pension provision: last year's closing balance and this year's movements.
   Books pensions;
