@@ -837,18 +837,16 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
   return out;
 }
 
-ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, const std::map<int, YearFigures>& years) {
+// `report_in_kronor`: the statements print in kr; the overview then does too where every amount
+// it shows is known to the krona, so that Årets resultat reads 98 650 in both (else it is in tkr,
+// as some earlier year gave its figures only so).
+ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, const std::map<int, YearFigures>& years,
+                          bool report_in_kronor) {
   ReportTable t;
   t.id = "flerarsoversikt";
   t.title = "Flerårsöversikt";
-  t.unit = kAmountsInTkr;
-  std::vector<HeadCell> head{{t.unit}};
-  int last = inputs.report_year;
-  int first = last - static_cast<int>(overview.antal_ar.value) + 1;
-  for (int y = last; y >= first; --y) head.push_back({std::to_string(y)});
-  t.head.push_back(head);
-  t.numeric_columns.assign(head.size(), true);
-  t.numeric_columns[0] = false;
+  const int last = inputs.report_year;
+  const int first = last - static_cast<int>(overview.antal_ar.value) + 1;
   struct Line {
     const char* label;
     const char* figure;
@@ -867,22 +865,47 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     }
     return nullptr;
   };
+  // The amount of a line in a year: its figure, else the year's historik; nullopt for neither.
+  auto amount_of = [&](const Line& line, int y) -> std::optional<Money> {
+    auto own = years.find(y);
+    const Figure* exact = own != years.end() ? own->second.exact.Find(line.figure) : nullptr;
+    if (exact) return exact->money;
+    if (const HistoryYear* h = history(y)) {
+      return std::string(line.figure) == "rr.verksamhetens_intakter"   ? h->verksamhetens_intakter.value
+             : std::string(line.figure) == "rr.verksamhetens_kostnader" ? h->verksamhetens_kostnader.value
+                                                                         : h->arets_resultat.value;
+    }
+    return std::nullopt;
+  };
+  bool in_kronor = report_in_kronor;
+  for (const Line& line : lines) {
+    for (int y = last; y >= first; --y) {
+      const std::optional<Money> m = amount_of(line, y);
+      in_kronor = in_kronor && (!m || (m->exact() && !m->to_fill));
+    }
+  }
+  t.unit = in_kronor ? kAmountsInKr : kAmountsInTkr;
+  std::vector<HeadCell> head{{t.unit}};
+  for (int y = last; y >= first; --y) head.push_back({std::to_string(y)});
+  t.head.push_back(head);
+  t.numeric_columns.assign(head.size(), true);
+  t.numeric_columns[0] = false;
   for (const Line& line : lines) {
     ReportRow r;
     r.cells.push_back({line.label, false});
     for (int y = last; y >= first; --y) {
       auto own = years.find(y);
-      std::string text = kNil;
       const Figure* exact = own != years.end() ? own->second.exact.Find(line.figure) : nullptr;
+      const std::optional<Money> amount = amount_of(line, y);
+      std::string text = kNil;
       if (exact && exact->missing()) {
         text = kToFillMark;
+      } else if (in_kronor) {
+        if (amount) text = FormatNumber(line.sign * amount->kronor);
       } else if (own != years.end() && own->second.rounded.count(line.figure)) {
         text = FormatNumber(line.sign * own->second.rounded.at(line.figure));
-      } else if (const HistoryYear* h = history(y)) {
-        Money m = std::string(line.figure) == "rr.verksamhetens_intakter" ? h->verksamhetens_intakter.value
-                  : std::string(line.figure) == "rr.verksamhetens_kostnader" ? h->verksamhetens_kostnader.value
-                                                                            : h->arets_resultat.value;
-        text = FormatNumber(line.sign * NearestTkr(m.kronor));
+      } else if (amount && history(y)) {
+        text = FormatNumber(line.sign * NearestTkr(amount->kronor));
       }
       r.cells.push_back({text, true});
     }
@@ -1124,7 +1147,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
     out.tables[t.id] = std::move(t);
   }
   const AccountsFile& accounts = input.files.rakenskaper;
-  if (accounts.flerarsoversikt) out.tables["flerarsoversikt"] = OverviewTable(*accounts.flerarsoversikt, inputs, years);
+  if (accounts.flerarsoversikt) out.tables["flerarsoversikt"] = OverviewTable(*accounts.flerarsoversikt, inputs, years, out.money_unit == Unit::kKr);
   const ActivityFile& activity = input.files.verksamhet;
   for (const CountTable& table : activity.tabeller) {
     ReportTable t = CountTableOf(table, out.year, current.exact, prior ? &prior->exact : nullptr);

@@ -145,3 +145,32 @@ TEST_CASE("the figures' formats are for the figures stage, and only json, csv or
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("in a report in kr, the flerårsöversikt is in kr when all its amounts are known to the krona") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "forbund.yaml", "status: utkast\n", "status: utkast\nbelopp: kr\n");
+  // The historik of 2022 in tkr: the overview stays in tkr, rounded with the statements.
+  RunResult tkr = RunArsred({"dump", "--stage", "figures", year.string()});
+  REQUIRE(tkr.exit_code == 0);
+  CHECK(tkr.out.find("table flerarsoversikt: Flerårsöversikt\n  | Belopp i tkr") != std::string::npos);
+  CHECK(tkr.out.find("  Årets resultat | −90 | 100 | 50\n") != std::string::npos);
+  // Given in kr, every year is known to the krona: the overview prints as the statements do.
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  WriteFile(year / "rakenskaper.yaml",
+            ReplaceAll(accounts,
+                       "    enhet: tkr\n    ar:\n      - ar: 2022\n        verksamhetens_intakter: 3900\n"
+                       "        verksamhetens_kostnader: 3850\n        arets_resultat: 50\n",
+                       "    ar:\n      - ar: 2022\n        verksamhetens_intakter: 3900400\n"
+                       "        verksamhetens_kostnader: 3850100\n        arets_resultat: 50300\n"));
+  RunResult kr = RunArsred({"dump", "--stage", "figures", year.string()});
+  INFO(kr.err);
+  REQUIRE(kr.exit_code == 0);
+  CHECK(kr.out.find("table flerarsoversikt: Flerårsöversikt\n  | Belopp i kr") != std::string::npos);
+  CHECK(kr.out.find("  Årets resultat | −90\u202F000 | 100\u202F000 | 50\u202F300\n") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
