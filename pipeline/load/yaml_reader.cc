@@ -1,7 +1,10 @@
 #include "yaml_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -264,6 +267,33 @@ bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
 
 }  // namespace
 
+// The commonest syntax error in prose: a line of a text (after `|`) typed without its indent,
+// which ends the text there. yaml-cpp reports the error where it gave up, which may be lines
+// below. Returns the 1-based number of such a line at or above `error_line` (a line at column 1
+// that is no key, after an indented line), or 0.
+int UnindentedTextLine(std::string_view text, int error_line) {
+  std::vector<std::string_view> lines;
+  for (size_t from = 0; from <= text.size();) {
+    const size_t end = std::min(text.find('\n', from), text.size());
+    lines.push_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  auto is_key = [](std::string_view line) {
+    size_t i = 0;
+    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_')) ++i;
+    return i > 0 && i < line.size() && line[i] == ':';
+  };
+  const int last = std::min(error_line, static_cast<int>(lines.size()));
+  for (int n = last; n >= std::max(2, last - 10); --n) {
+    std::string_view line = lines[static_cast<size_t>(n - 1)];
+    if (line.empty() || line[0] == ' ' || line[0] == '#' || line[0] == '-' || line[0] == '.' || is_key(line)) continue;
+    int above = n - 1;
+    while (above >= 1 && lines[static_cast<size_t>(above - 1)].find_first_not_of(' ') == std::string_view::npos) --above;
+    if (above >= 1 && lines[static_cast<size_t>(above - 1)][0] == ' ') return n;
+  }
+  return 0;
+}
+
 YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources) {
   // Windows editors save "Unicode" as UTF-16 with a byte order mark: no guess, so it is read as
   // the text it is. Positions are then counted in that text, as in any other.
@@ -323,7 +353,15 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
     }
   } catch (const YAML::ParserException& e) {
     // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours.
-    diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", "YAML syntax: " + e.msg);
+    const Where at = WhereOf(e.mark, file, sources);
+    if (const int unindented = UnindentedTextLine(stored, at.line)) {
+      diagnostics.Error("yaml.syntax", Where{file, unindented, 1}, "",
+                        "YAML syntax: this line has no indent, so it ends the indented text above it (a text "
+                        "after `|` goes on only on lines indented like its first): indent it (YAML then gave up "
+                        "on line " + std::to_string(at.line) + ": " + e.msg + ")");
+    } else {
+      diagnostics.Error("yaml.syntax", at, "", "YAML syntax: " + e.msg);
+    }
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diagnostics.Error("yaml.syntax", WhereOf(e.mark, file, sources), "", std::string("YAML: ") + e.what());

@@ -133,6 +133,20 @@ TEST_CASE("a word cut short at a joint of a listed word is pointed to it, when o
   CHECK(message_for("upp").find("did you mean") == std::string::npos);
 }
 
+TEST_CASE("a line of a text typed without its indent is pointed to, not where YAML gave up") {
+  auto loaded = Load("text.yaml",
+                     "forvaltningsberattelse: |\n  # Rubrik\n\n  Första stycket.\nAndra raden utan indrag\n"
+                     "  tredje raden\n  fjärde: rad\nredovisningsprinciper: |\n  Text.\n");
+  CHECK(Only(*loaded) == "yaml.syntax@5:1");
+  CHECK(loaded->diagnostics.all()[0].message.find("this line has no indent") != std::string::npos);
+  CHECK(loaded->diagnostics.all()[0].message.find("gave up on line 7") != std::string::npos);
+  // Another syntax error keeps YAML's own place and words.
+  auto other = Load("forbund.yaml", "ar: [2024\nomfattning: arsredovisning\n");
+  REQUIRE(other->diagnostics.all().size() == 1);
+  CHECK(other->diagnostics.all()[0].code == "yaml.syntax");
+  CHECK(other->diagnostics.all()[0].message.find("no indent") == std::string::npos);
+}
+
 TEST_CASE("the words of a name joined in another order are pointed to the name") {
   CHECK(DidYouMean("lagre_hogre", {"tkr", "abs", "hogre_lagre", "mer_mindre"}) == "hogre_lagre");
   CHECK(DidYouMean("underskott_overskott", {"overskott_underskott", "okning_minskning"}) == "overskott_underskott");
