@@ -41,7 +41,8 @@ namespace {
 
 TEST_CASE("sub-items of a year whose item was not broken down leave that year's cells empty") {
   TempDir temp;
-  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", "belopp: 400000\n", "belopp: 400000\n");
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path year = temp.path() / "inputs/2024";
   // 2023 gave Skuld insatser as one amount; 2024 breaks it down into Insats A and Insats B.
   const fs::path prior = year.parent_path() / "2023/rakenskaper.yaml";
   WriteFile(prior, ReplaceAll(ReadFile(prior), "      - text: Leverantörsskulder\n        belopp: 600000\n",
