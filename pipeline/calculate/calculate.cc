@@ -851,13 +851,15 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     const char* label;
     const char* figure;
     int sign;
+    Located<Money> HistoryYear::*in_history;  // the same amount in a year given by its historik
   };
   // Signed as the resultaträkning prints them, costs negative: the same amount prints the same in
   // both tables (the seeds printed the overview's costs without a sign, which an auditor read as
   // a second value).
-  const Line lines[] = {{"Verksamhetens intäkter", "rr.verksamhetens_intakter", 1},
-                        {"Verksamhetens kostnader", "rr.verksamhetens_kostnader", -1},
-                        {"Årets resultat", "rr.arets_resultat", 1}};
+  const Line lines[] = {
+      {"Verksamhetens intäkter", "rr.verksamhetens_intakter", 1, &HistoryYear::verksamhetens_intakter},
+      {"Verksamhetens kostnader", "rr.verksamhetens_kostnader", -1, &HistoryYear::verksamhetens_kostnader},
+      {"Årets resultat", "rr.arets_resultat", 1, &HistoryYear::arets_resultat}};
   auto history = [&](int y) -> const HistoryYear* {
     if (!overview.historik) return nullptr;
     for (const HistoryYear& h : overview.historik->ar) {
@@ -870,11 +872,7 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     auto own = years.find(y);
     const Figure* exact = own != years.end() ? own->second.exact.Find(line.figure) : nullptr;
     if (exact) return exact->money;
-    if (const HistoryYear* h = history(y)) {
-      return std::string(line.figure) == "rr.verksamhetens_intakter"   ? h->verksamhetens_intakter.value
-             : std::string(line.figure) == "rr.verksamhetens_kostnader" ? h->verksamhetens_kostnader.value
-                                                                         : h->arets_resultat.value;
-    }
+    if (const HistoryYear* h = history(y)) return (h->*line.in_history).value;
     return std::nullopt;
   };
   bool in_kronor = report_in_kronor;

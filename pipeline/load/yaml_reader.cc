@@ -236,10 +236,6 @@ bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics)
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // UTF-16 after its byte order mark, as UTF-8; false where a surrogate stands without its pair
 // (or the text ends in half a code unit).
 bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
@@ -264,8 +260,6 @@ bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
   }
   return true;
 }
-
-}  // namespace
 
 // The commonest syntax error in prose: a line of a text (after `|`) typed without its indent,
 // which ends the text there. yaml-cpp reports the error where it gave up, which may be lines
@@ -293,6 +287,8 @@ int UnindentedTextLine(std::string_view text, int error_line) {
   }
   return 0;
 }
+
+}  // namespace
 
 YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources) {
   // Windows editors save "Unicode" as UTF-16 with a byte order mark: no guess, so it is read as

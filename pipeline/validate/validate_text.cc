@@ -474,6 +474,19 @@ struct ValueWalker {
   }
 };
 
+// Walks the year's files that the report is made from with `walker`; rattelser.yaml too when
+// `with_corrections`.
+template <class Walker>
+void WalkYearFiles(Walker& walker, const YearFiles& year_files, bool with_corrections) {
+  YearFiles& files = const_cast<YearFiles&>(year_files);  // Fields() only hands out references; nothing is changed
+  walker.Walk(files.forbund);
+  walker.Walk(files.text);
+  walker.Walk(files.verksamhet);
+  walker.Walk(files.budget);
+  walker.Walk(files.rakenskaper);
+  if (with_corrections) walker.Walk(files.rattelser);
+}
+
 bool IsOnlyFillMarker(const std::string& raw) {
   size_t first = raw.find_first_not_of(" \t\r\n");
   size_t last = raw.find_last_not_of(" \t\r\n");
@@ -489,13 +502,7 @@ void CheckTextsToWrite(const YearInput& year, Diagnostics& d) {
     }
   };
   ValueWalker<Text, decltype(report)> walker{report};
-  YearFiles& files = const_cast<YearFiles&>(year.files);  // Fields() only hands out references; nothing is changed
-  walker.Walk(files.forbund);
-  walker.Walk(files.text);
-  walker.Walk(files.verksamhet);
-  walker.Walk(files.budget);
-  walker.Walk(files.rakenskaper);
-  walker.Walk(files.rattelser);
+  WalkYearFiles(walker, year.files, /*with_corrections=*/true);
 }
 
 namespace {
@@ -537,12 +544,7 @@ void CheckTexts(ValidationContext& c) {
     }
   };
   ValueWalker<std::string, decltype(one_line)> lines{one_line};
-  YearFiles& files = const_cast<YearFiles&>(c.year.files);  // Fields() only hands out references; nothing is changed
-  lines.Walk(files.forbund);
-  lines.Walk(files.text);
-  lines.Walk(files.verksamhet);
-  lines.Walk(files.budget);
-  lines.Walk(files.rakenskaper);
+  WalkYearFiles(lines, c.year.files, /*with_corrections=*/false);
   const TextFile& text = c.year.files.text;
   using Place = TextChecker::Place;
   if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);
