@@ -650,7 +650,14 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
     auto count = [&](const FigureTable* f, const std::string& column) -> Cell {
       const Figure* fig = f ? f->Find(base + row.id.value.name + "." + column) : nullptr;
       if (fig && fig->missing()) return {kToFillMark, true};
-      return {fig ? FormatNumber(fig->count) : std::string(kNil), true};
+      if (fig) return {FormatNumber(fig->count), true};
+      // Övriga not given where women and men make up all: there were none. Any other count not
+      // given (a row the year did not have, a split it did not make) is left empty, as "–"
+      // would say that there were none.
+      auto given = [&](const char* c) { return f ? f->Find(base + row.id.value.name + "." + c) : nullptr; };
+      const Figure *all = given("alla"), *women = given("kvinnor"), *men = given("man");
+      const bool none_other = column == "ovriga" && all && women && men && all->count == women->count + men->count;
+      return {none_other ? kNil : "", true};
     };
     for (const auto& c : columns) r.cells.push_back(count(&exact, c));
     if (table.andel_av) {
@@ -705,11 +712,12 @@ ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const 
     }
     auto own = years.find(y);
     for (const SeriesColumn& c : series.kolumner) {
-      std::string text = kNil;
-      if (own != years.end()) {
-        if (const Figure* f = own->second.exact.Find("tabell." + c.kalla.value)) {
-          text = f->missing() ? kToFillMark : FormatNumber(f->count);
-        }
+      // A value neither the year's own table nor historik gives is left empty: "–" would say
+      // that there were none.
+      std::string text;
+      const Figure* f = own != years.end() ? own->second.exact.Find("tabell." + c.kalla.value) : nullptr;
+      if (f) {
+        text = f->missing() ? kToFillMark : FormatNumber(f->count);
       } else if (history) {
         for (const auto& [column, value] : history->varden.entries) {
           if (column.value.name == c.id.value.name) text = FormatNumber(value.value);

@@ -353,7 +353,7 @@ struct CountRow : Anchor {
     v("text", text, "Row label.");
     v("indrag", indrag, "Indent level of the label (0, 1 or 2).");
     v("alla", alla, "All participants. Must equal kvinnor + man + ovriga where those are given.");
-    v("kvinnor", kvinnor, "Women (kvinnor).");
+    v("kvinnor", kvinnor, "Women (kvinnor). A count left out prints an empty cell, not a dash.");
     v("man", man, "Men (män).");
     v("ovriga", ovriga, "Participants of another or unknown gender.");
     v("summa_av", summa_av, "Ids of rows whose counts this row is the sum of (checked).");
@@ -405,7 +405,7 @@ struct SeriesRow : Anchor {
   template <class V>
   void Fields(V& v) {
     v("ar", ar, "The year.");
-    v("varden", varden, "The value of each column (by column id); leave a column out for \"-\".");
+    v("varden", varden, "The value of each column (by column id); a column left out prints an empty cell.");
   }
 };
 
@@ -422,7 +422,7 @@ struct TimeSeries : Anchor {
     v("rubrik", rubrik, "Caption.");
     v("fran_ar", fran_ar, "The first year shown; the last is this report's year.");
     v("kolumner", kolumner, "The columns.");
-    v("historik", historik, "Values for years that have no directory in inputs/.");
+    v("historik", historik, "Values for years that have no directory in inputs/, or whose directory does not give a column.");
   }
 };
 

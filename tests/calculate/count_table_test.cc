@@ -33,5 +33,33 @@ TEST_CASE("a participant table prints an Övriga column when a row counts others
   CHECK(html.find(">Övriga</th>") != std::string::npos);
 }
 
+// A count the inputs do not give is not known to be none: its cell is empty, not "–". The base
+// year's "Till arbete eller studier" was not counted the year before, and printed "– – –" there;
+// a row without its split printed "–" for women in the time series that quotes them.
+TEST_CASE("a participant count not given prints an empty cell, not a dash") {
+  TempDir temp;
+  const fs::path year =
+      EditedBaseYear(temp.path(), "verksamhet.yaml",
+                     "        text: Inskrivna deltagare\n        alla: 120\n        kvinnor: 70\n        man: 50\n",
+                     "        text: Inskrivna deltagare\n        alla: 120\n");
+  WriteFile(year / "text.yaml", ReplaceAll(ReadFile(year / "text.yaml"), ", varav\n  {tabell.deltagarfloden.inskrivna.kvinnor} kvinnor", ""));
+  REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
+  const fs::path page = temp.path() / "rapport.html";
+  REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
+  const std::string html = ReadFile(page);
+  CHECK(html.find("<tr><th scope=\"row\">Inskrivna deltagare</th><td class=\"num\">120</td><td class=\"num\"></td>"
+                  "<td class=\"num\"></td>") != std::string::npos);
+  // The year before had no such row.
+  CHECK(html.find("<td class=\"num\">10\u00A0%</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td>"
+                  "</tr>") != std::string::npos);
+  const size_t table = html.find("Tabell 1. Deltagare");
+  REQUIRE(table != std::string::npos);
+  const std::string participants = html.substr(table, html.find("</table>", table) - table);
+  CHECK(participants.find("–") == std::string::npos);
+  // The time series that quotes the row's women.
+  CHECK(html.find("<tr><th scope=\"row\">2024</th><td class=\"num\">120</td><td class=\"num\"></td></tr>") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
