@@ -138,8 +138,9 @@ class Breaker {
       node.fitness = fitness;
       node.hyphen_run = hyphen_run;
       // Emergency stretch only widens the choice of breaks; the line is still set with its own
-      // glue, so report the ratio against that (0 when the line has nothing to stretch).
-      node.ratio = extra_stretch == 0 ? ratio : stretch > 0 ? (target - length) / stretch : 0;
+      // glue, so report the ratio against that (0 when the line has nothing to stretch). A line
+      // that must shrink has its ratio against its shrink already.
+      node.ratio = extra_stretch == 0 || ratio < 0 ? ratio : stretch > 0 ? (target - length) / stretch : 0;
       node.demerits = from.demerits + demerits;
       node.previous = a;
       Offer(node);

@@ -552,7 +552,9 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   for (size_t b = 0; b < breaks->size(); ++b) {
     const LineBreak& lb = (*breaks)[b];
     bool last = b + 1 == breaks->size();
-    double ratio = justify && !last ? lb.ratio : 0;
+    // A last or ragged line is set at its natural width, unless that is too wide: then its
+    // spaces shrink as the line breaker counted on, or it would run into the margin.
+    double ratio = justify && !last ? lb.ratio : std::min(lb.ratio, 0.0);
     // Skip glue and penalties at the start of a line.
     while (start < lb.item && atoms[start].item.kind != BreakItem::Kind::kBox) ++start;
     const double scale = ratio != 0 && expansion_ > 0 ? expanded_line(start, lb, ratio) : 1;
