@@ -140,15 +140,18 @@ void HtmlWriter::Heading(int level, const std::string& text, bool at_any_level) 
 
 std::string HtmlWriter::Inlines(const std::vector<Inline>& inlines) const {
   std::string h;
+  std::string before;  // the previous span's text, as printed
   for (const Inline& span : inlines) {
+    std::string text;
     switch (span.kind) {
-      case Inline::Kind::kText: h += EscapeMarkup(ProseTypography(span.text)); break;
-      case Inline::Kind::kEmphasis: h += "<em>" + EscapeMarkup(ProseTypography(span.text)) + "</em>"; break;
-      case Inline::Kind::kStrong: h += "<strong>" + EscapeMarkup(ProseTypography(span.text)) + "</strong>"; break;
-      case Inline::Kind::kPlaceholder: h += EscapeMarkup(PlaceholderText(figures_, span)); break;
+      case Inline::Kind::kText: text = ProseTypography(span.text, before); h += EscapeMarkup(text); break;
+      case Inline::Kind::kEmphasis: text = ProseTypography(span.text, before); h += "<em>" + EscapeMarkup(text) + "</em>"; break;
+      case Inline::Kind::kStrong: text = ProseTypography(span.text, before); h += "<strong>" + EscapeMarkup(text) + "</strong>"; break;
+      case Inline::Kind::kPlaceholder: text = PlaceholderText(figures_, span); h += EscapeMarkup(text); break;
       // Only http:, https: and mailto: addresses get here (load refuses any other, markup.link).
-      case Inline::Kind::kLink: h += "<a href=\"" + EscapeMarkup(span.text) + "\">" + EscapeMarkup(LinkText(span)) + "</a>"; break;
+      case Inline::Kind::kLink: text = LinkText(span); h += "<a href=\"" + EscapeMarkup(span.text) + "\">" + EscapeMarkup(text) + "</a>"; break;
     }
+    before = std::move(text);
   }
   return h;
 }

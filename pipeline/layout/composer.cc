@@ -85,10 +85,11 @@ std::vector<StyledSpan> Composer::Spans(const std::vector<Inline>& inlines, int 
   for (const Inline& span : inlines) {
     StyledSpan s;
     s.face = base_face;
+    const std::string_view before = spans.empty() ? std::string_view() : std::string_view(spans.back().text);
     switch (span.kind) {
-      case Inline::Kind::kText: s.text = ProseTypography(span.text); break;
-      case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text); s.face = base_face | kItalic; break;
-      case Inline::Kind::kStrong: s.text = ProseTypography(span.text); s.face = base_face | kBold; break;
+      case Inline::Kind::kText: s.text = ProseTypography(span.text, before); break;
+      case Inline::Kind::kEmphasis: s.text = ProseTypography(span.text, before); s.face = base_face | kItalic; break;
+      case Inline::Kind::kStrong: s.text = ProseTypography(span.text, before); s.face = base_face | kBold; break;
       case Inline::Kind::kLink:
         s.text = LinkText(span);
         s.uri = span.text;

@@ -176,16 +176,17 @@ bool IsSpaceBeforeUnit(const std::string& before, const std::string& in, size_t 
 
 }  // namespace
 
-std::string ProseTypography(const std::string& in) {
-  std::string s;
-  s.reserve(in.size());
+std::string ProseTypography(const std::string& in, std::string_view before) {
+  std::string s(before);
+  s.reserve(before.size() + in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
     char prev = s.empty() ? ' ' : s.back();
     char next = i + 1 < in.size() ? in[i + 1] : ' ';
     if (c == '-' && prev == ' ' && next == ' ') {
       // "2023 - 2025" is a range (en dash, no spaces); "a - b" a dash with spaces.
-      bool range = s.size() >= 2 && IsAsciiDigit(s[s.size() - 2]) && i + 2 < in.size() && IsAsciiDigit(in[i + 2]);
+      bool range = s.size() > before.size() && s.size() >= 2 && IsAsciiDigit(s[s.size() - 2]) && i + 2 < in.size() &&
+                   IsAsciiDigit(in[i + 2]);
       if (range) {
         s.pop_back();
         s += "\u2013";
@@ -214,7 +215,7 @@ std::string ProseTypography(const std::string& in) {
       s += c;
     }
   }
-  return s;
+  return s.substr(before.size());
 }
 
 std::string ForDrawing(const std::string& text) {
@@ -288,8 +289,11 @@ std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenat
       const std::string_view piece = std::string_view(word).substr(part, part_end - part);
       for (size_t cut : PartCuts(piece, *hyphenator, exceptions)) cuts.push_back(part + cut);
     }
-    // After a hyphen that joins two parts, a line may break without adding another.
-    if (part_end < end && part_end > start && part_end + 1 < end) cuts.push_back(part_end + 1);
+    // After a hyphen that joins two parts, a line may break without adding another; not inside
+    // a date or a number such as an organisation number ("2009-04-01", "222000-1990").
+    const bool between_digits = part_end < end && part_end > start && IsAsciiDigit(word[part_end - 1]) &&
+                                part_end + 1 < end && IsAsciiDigit(word[part_end + 1]);
+    if (part_end < end && part_end > start && part_end + 1 < end && !between_digits) cuts.push_back(part_end + 1);
     part = part_end + 1;
   }
   return cuts;

@@ -88,7 +88,9 @@ bool SpansAreBlank(const std::vector<StyledSpan>& spans);
 // sign, straight quotes become Swedish ones (” and ’). A typed number keeps together as the
 // tables print numbers: "2 074" takes a narrow no-break space between its groups, and the space
 // before tkr, kr, mnkr or mkr is a no-break space, so "2 074 tkr" never breaks across lines.
-std::string ProseTypography(const std::string& text);
+// `before` is what is printed just before the text, such as a placeholder's figure: it is read
+// as context ("{resultat} tkr" keeps its unit too), not returned.
+std::string ProseTypography(const std::string& text, std::string_view before = {});
 
 // The font lacks U+00A0: it is drawn as a space, while line breaking keeps it unbreakable.
 std::string ForDrawing(const std::string& text);

@@ -282,6 +282,29 @@ TEST_CASE("prose typography: a typed number and its unit never break apart") {
   CHECK(ProseTypography("3,5 000") == "3,5 000");
   CHECK(ProseTypography("nr2 100") == "nr2 100");
   CHECK(ProseTypography("ca 1 200 deltagare") == "ca 1\u202F200 deltagare");
+  // After a placeholder's figure, which is its own span: "{kfa.arets_kassaflode|tkr,abs} tkr"
+  // printed "185" at one line's end and "tkr" at the next one's start.
+  CHECK(ProseTypography(" tkr.", "185") == "\u00A0tkr.");
+  CHECK(ProseTypography(" kr och", "2\u202F070\u202F964") == "\u00A0kr och");
+  CHECK(ProseTypography(" tkr.", "förbundet") == " tkr.");
+  CHECK(ProseTypography(" - 2025", "2023") == "\u20132025");  // a range from a figure
+}
+
+TEST_CASE("a date or an organisation number never breaks at its hyphen; a compound still may") {
+  Setter s;
+  const std::string text = "Förbundet bildades 2009-04-01 med organisationsnummer 222000-1990 och ESF-ansökan.";
+  bool compound_broken = false;
+  for (double width = 40; width <= 400; width += 1) {
+    const std::vector<SetLine> lines = s.typesetter->Set({{text, kRegular, ""}}, 11, Color{}, width, true);
+    for (const SetLine& line : lines) {
+      const std::string& end = line.runs.back().text;
+      INFO("width " << width << ": " << end);
+      const bool after_digit = end.size() >= 2 && end.back() == '-' && std::isdigit(static_cast<unsigned char>(end[end.size() - 2]));
+      CHECK_FALSE(after_digit);
+      compound_broken |= end == "ESF-";
+    }
+  }
+  CHECK(compound_broken);
 }
 
 TEST_CASE("prose typography: dashes, ranges, minus, per cent and quotes") {
