@@ -276,6 +276,16 @@ std::string DescribeReport(const YearBuild& build, const RenderOptions& options)
   return text;
 }
 
+std::optional<std::string> InputNamedBy(const SourceSet& sources, const std::string& output) {
+  std::error_code ec;
+  if (!fs::exists(output, ec)) return std::nullopt;
+  for (int i = 0; i < sources.size(); ++i) {
+    const std::string& input = sources.file(i).path;
+    if (fs::equivalent(output, input, ec)) return input;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // The HTML edition of a year whose stages have run: the page, and with `open_data` the figures
@@ -321,6 +331,13 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
                              : target.path.empty() ? name
                                                    : (std::filesystem::path(target.path) / name).string();
   PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+  for (const std::string& written : {output, html && target.open_data ? FiguresFileFor(output) : std::string()}) {
+    if (const std::optional<std::string> input = InputNamedBy(p.inputs.sources, written)) {
+      err << "arsred: " << written << " is " << *input << ", which the build reads; name another file with -o. "
+          << "Nothing was written\n";
+      return kExitErrors;
+    }
+  }
   if (html) return WriteHtmlEdition(p, output, target.open_data, print_timings, err);
   // A draft may show the inputs' errors in its appendix; a report that could not be typeset
   // (a glyph the font lacks, too many pages) is not written at all.

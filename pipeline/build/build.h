@@ -125,6 +125,10 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
 // The PDF flavour a finished YearBuild is rendered in under `settings`.
 RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build);
 
+// The file among those a build read (a year's YAML, the layout) that `output` names, if any:
+// writing the report there would replace an input with it.
+std::optional<std::string> InputNamedBy(const SourceSet& sources, const std::string& output);
+
 // What was written, for the line that says so: "22 pages, final, PDF/A-2a, tagged PDF/UA-1".
 std::string DescribeReport(const YearBuild& build, const RenderOptions& options);
 

@@ -238,7 +238,12 @@ class YearWatcher {
       outcome.exit_code = ExitCodeOfWriting(p.diagnostics);
     }
     RenderOptions options;
-    if (!stopped_at) {
+    const std::optional<std::string> input = InputNamedBy(p.inputs.sources, outcome.output);
+    if (input && !stopped_at) {
+      err_ << "arsred: " << outcome.output << " is " << *input << ", which the build reads; name another file "
+           << "with -o\n";
+      outcome.exit_code = kExitErrors;
+    } else if (!stopped_at) {
       options = RenderOptionsFor(settings_, p);
       std::string error;
       if (RenderPdf(p.document, outcome.output, options, &error)) {

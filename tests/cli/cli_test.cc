@@ -93,6 +93,30 @@ TEST_CASE("files are refused when they lead out of the year directory or are not
   CHECK(missing.err.find("error[year.file_missing]") != std::string::npos);
 }
 
+// A report written over a file the build reads would replace an input with a PDF, exit 0: a
+// tester's `-o 2023/rakenskaper.yaml`, or the year before's, or the layout.
+TEST_CASE("build refuses an output that names one of its own inputs, and writes nothing") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "in", fs::copy_options::recursive);
+  fs::copy_file(kSourceDir / "layouts/modern.yaml", temp.path() / "in/egen.yaml");
+  const fs::path year = temp.path() / "in/2024";
+  for (const fs::path& input : {year / "rakenskaper.yaml", temp.path() / "in/2023/../2023/forbund.yaml",
+                                temp.path() / "in/egen.yaml"}) {
+    INFO(input);
+    const std::string before = ReadFile(input);
+    RunResult run = RunArsred({"build", year.string(), "--layout", (temp.path() / "in/egen.yaml").string(), "-o",
+                               input.string()});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("which the build reads") != std::string::npos);
+    CHECK(ReadFile(input) == before);
+  }
+  RunResult html = RunArsred({"build", year.string(), "--html", "-o", (year / "text.yaml").string()});
+  CHECK(html.exit_code == 2);
+  CHECK(ReadFile(year / "text.yaml").rfind("forvaltningsberattelse:", 0) == 0);
+  // Beside the inputs is allowed.
+  CHECK(RunArsred({"build", year.string(), "-o", (year / "rapport.pdf").string()}).exit_code == 0);
+}
+
 // Root reads every file whatever its mode, so the check runs in a child process that has given
 // up root (as the user nobody) when the tests run as root.
 TEST_CASE("a file that cannot be read is a located error") {
