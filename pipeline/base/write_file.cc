@@ -1,10 +1,12 @@
 #include "write_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 
 namespace arsred {
@@ -64,6 +66,35 @@ void WriteAndSync(const std::filesystem::path& path, const std::string& bytes, c
 
 }  // namespace
 
+namespace {
+
+constexpr int kDeferredSignals[] = {SIGINT, SIGTERM, SIGHUP};
+int deferring = 0;                          // TerminationDeferred objects alive
+volatile sig_atomic_t pending_signal = 0;  // the signal held back, if any
+struct sigaction previous_actions[std::size(kDeferredSignals)];
+
+extern "C" void HoldBackSignal(int signal) { pending_signal = signal; }
+
+}  // namespace
+
+TerminationDeferred::TerminationDeferred() {
+  if (deferring++ > 0) return;
+  pending_signal = 0;
+  struct sigaction hold {};
+  hold.sa_handler = HoldBackSignal;
+  sigemptyset(&hold.sa_mask);
+  for (size_t i = 0; i < std::size(kDeferredSignals); ++i) {
+    ::sigaction(kDeferredSignals[i], nullptr, &previous_actions[i]);
+    if (previous_actions[i].sa_handler != SIG_IGN) ::sigaction(kDeferredSignals[i], &hold, nullptr);
+  }
+}
+
+TerminationDeferred::~TerminationDeferred() {
+  if (--deferring > 0) return;
+  for (size_t i = 0; i < std::size(kDeferredSignals); ++i) ::sigaction(kDeferredSignals[i], &previous_actions[i], nullptr);
+  if (pending_signal != 0) ::raise(pending_signal);
+}
+
 void WriteFileDurably(const std::filesystem::path& path, const std::string& bytes) { WriteAndSync(path, bytes, {}); }
 
 void SyncDirectory(const std::filesystem::path& directory) {
@@ -74,6 +105,7 @@ void SyncDirectory(const std::filesystem::path& directory) {
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault) {
   namespace fs = std::filesystem;
   const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
+  const TerminationDeferred deferred;
   try {
     WriteAndSync(temp, bytes, fault);
     if (Failed(fault, WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) {
@@ -104,6 +136,7 @@ void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault&
   size_t renamed = 0;
   size_t at = 0;  // the file being written, for the message
   std::error_code ignored;
+  const TerminationDeferred deferred;
   try {
     for (; at < files.size(); ++at) WriteAndSync(temp_of(at), files[at].bytes, fault);
     for (at = 0; at < files.size(); ++at, ++renamed) {

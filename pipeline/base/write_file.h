@@ -38,6 +38,19 @@ struct FileToWrite {
 // leave the first file new and the second old, with the first's old file beside it.
 void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault& fault = {});
 
+// While one is alive, SIGINT, SIGTERM and SIGHUP are held back, and one that arrives is
+// delivered when the last one ends: an interrupted write then still finishes (or cleans up after
+// itself) instead of leaving a temporary file, or the first of two files that belong together
+// without the second. A write takes milliseconds, so Ctrl-C is not noticeably slower. Signals
+// that the process ignores stay ignored. Not for use from several threads at once.
+class TerminationDeferred {
+ public:
+  TerminationDeferred();
+  ~TerminationDeferred();
+  TerminationDeferred(const TerminationDeferred&) = delete;
+  TerminationDeferred& operator=(const TerminationDeferred&) = delete;
+};
+
 // For a directory that is staged whole and renamed into place (`new`, `archive`): a file of it,
 // written and synced; and the sync of a directory, after its files or after a rename into it.
 // Both throw std::runtime_error naming the path and the system's reason.

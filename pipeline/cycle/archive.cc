@@ -201,6 +201,28 @@ std::optional<Manifest> ReadManifest(const fs::path& path, SourceSet& sources, D
   return manifest;
 }
 
+// The directories above the archive that did not exist, made now and removed again (if still
+// empty) unless the archive was moved into place: a refused archive leaves nothing behind.
+class ParentDirectories {
+ public:
+  explicit ParentDirectories(const fs::path& parent) {
+    std::error_code ec;
+    for (fs::path p = parent; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) made_.push_back(p);
+    fs::create_directories(parent, ec);
+    if (ec) throw ArchiveFailure("cannot make " + parent.string() + ": " + ec.message());
+  }
+  ~ParentDirectories() {
+    std::error_code ignored;
+    for (const fs::path& p : made_) fs::remove(p, ignored);  // the deepest first; fails unless empty
+  }
+  ParentDirectories(const ParentDirectories&) = delete;
+  ParentDirectories& operator=(const ParentDirectories&) = delete;
+  void Release() { made_.clear(); }
+
+ private:
+  std::vector<fs::path> made_;
+};
+
 // A directory beside the target, removed with its contents unless it was moved into place.
 class StagingDirectory {
  public:
@@ -462,7 +484,9 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
       return kExitErrors;
     }
 
-    fs::create_directories(target.parent_path().empty() ? fs::path(".") : target.parent_path());
+    // Ctrl-C waits until the staging directory is moved into place or removed.
+    const TerminationDeferred deferred;
+    ParentDirectories parents(target.parent_path().empty() ? fs::path(".") : target.parent_path());
     StagingDirectory staging(target);
     const std::string report_name = "arsredovisning.pdf";  // renamed below, once the year is known
     ResourceCache cache;
@@ -522,6 +546,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
 
     MoveIntoPlace(staging.path(), target, *existing, kept);
     staging.Release();
+    parents.Release();
     err << "arsred: archived " << content.year << " in " << target.generic_string() << " (" << content.files.size() + 2
         << " files";
     if (kept) err << "; the replaced archive is kept as " << kept->generic_string();

@@ -558,6 +558,7 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
     }
   }
 
+  const TerminationDeferred deferred;  // Ctrl-C waits until the year is in place or removed
   const fs::path staging = MakeStagingDirectory(target);
   if (staging.empty()) {
     err << "arsred: new: cannot make a directory beside " << shown_target << "; nothing written\n";

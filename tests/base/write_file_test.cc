@@ -2,6 +2,8 @@
 // file as it was and nothing beside it; I/O errors name the path and the system's reason.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,6 +34,52 @@ TEST_CASE("a write that fails at any step before the rename leaves the old file 
     for (const auto& entry : fs::directory_iterator(temp.path())) files += entry.is_regular_file();
     CHECK(files == 1);
   }
+}
+
+// Runs `write` in a child process whose Ctrl-C is the default one (end the process) and returns
+// the signal that ended it, or 0.
+int SignalThatEnded(const std::function<void()>& write) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::signal(SIGINT, SIG_DFL);
+    try {
+      write();
+    } catch (...) {
+      ::_exit(3);
+    }
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+// A tester's Ctrl-C during builds left "out.pdf.arsred-tmp-PID" beside the report, and during
+// an import once the new books with the old figures: the signal now waits for the write.
+TEST_CASE("Ctrl-C during a write ends the process only once the write is whole and tidied up") {
+  TempDir temp;
+  for (WriteStep step : {WriteStep::kCreate, WriteStep::kWrite, WriteStep::kSyncFile, WriteStep::kRename}) {
+    INFO("step " << static_cast<int>(step));
+    const fs::path books = temp.path() / "bokforing.se", figures = temp.path() / "rakenskaper.yaml";
+    WriteFile(books, "old books\n");
+    WriteFile(figures, "old figures\n");
+    const auto interrupt_at = [step](WriteStep s) {
+      if (s == step) ::raise(SIGINT);
+      return false;
+    };
+    CHECK(SignalThatEnded([&] { WriteFileAtomically(figures, "new figures\n", interrupt_at); }) == SIGINT);
+    CHECK(ReadFile(figures) == "new figures\n");
+    CHECK(SignalThatEnded([&] {
+            WriteFilesTogether({{books, "new books\n"}, {figures, "newer figures\n"}}, interrupt_at);
+          }) == SIGINT);
+    CHECK(ReadFile(books) == "new books\n");
+    CHECK(ReadFile(figures) == "newer figures\n");
+    size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(temp.path())) files += entry.is_regular_file();
+    CHECK(files == 2);
+  }
+  // Outside a write, Ctrl-C is what it was.
+  CHECK(SignalThatEnded([] { ::raise(SIGINT); }) == SIGINT);
 }
 
 TEST_CASE("a directory that cannot be synced is reported, with the new file complete in place") {

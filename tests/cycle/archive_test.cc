@@ -260,6 +260,14 @@ TEST_CASE("an archive that cannot be written names the path and the reason, and 
   CHECK(ReadFile(work.temp.path() / "archive") == "a file where the archive's folder would be");
 }
 
+// A new user's refused archive of a draft year left deep/ and deep/nested/ behind, empty.
+TEST_CASE("a refused archive leaves no directories behind", "[archive]") {
+  Workspace work("utkast");
+  RunResult run = RunArsred({"archive", work.year().string(), "--out", (work.temp.path() / "deep/nested/2024").string()});
+  CHECK(run.exit_code == 2);
+  CHECK_FALSE(fs::exists(work.temp.path() / "deep"));
+}
+
 TEST_CASE("verify names every archived file that one changed byte touches", "[archive]") {
   Workspace work;
   REQUIRE(work.Archive().exit_code == 0);
