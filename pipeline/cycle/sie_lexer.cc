@@ -116,7 +116,8 @@ bool DeclaresUtf8(std::string_view text) {
     start = end + 1;
     if (line.kind != SieLineKind::kRecord || line.record.label != "#FORMAT") continue;
     Diagnostics unused;
-    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() && line.record.fields[0].text == "UTF-8";
+    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() &&
+           IsSieFormat(line.record.fields[0].text, "UTF-8");
   }
   return false;
 }
@@ -262,6 +263,13 @@ std::string_view WithoutEndOfFilePadding(std::string_view bytes) {
 }
 
 }  // namespace
+
+bool IsSieFormat(std::string_view value, std::string_view name) {
+  return value.size() == name.size() && std::equal(value.begin(), value.end(), name.begin(), [](char a, char b) {
+           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+           return lower(a) == lower(b);
+         });
+}
 
 std::string Cp437ToUtf8(std::string_view bytes) {
   std::string out;

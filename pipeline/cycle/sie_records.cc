@@ -324,15 +324,16 @@ class RecordReader {
   }
 
   // The text is decoded already: as UTF-8 when it said so by a byte order mark or #FORMAT UTF-8
-  // (sie_lexer.h), else as CP437.
+  // (sie_lexer.h), else as CP437. The value is read in either case (`#FORMAT pc8`).
   void ReadFormat(const SieRecord& r) {
     if (!HasFields(r, 1, "PC8")) return;
     const std::string* text = Value(r, 0, "an encoding");
     if (!text) return;
-    if (*text != "PC8" && *text != "UTF-8") {
+    const bool pc8 = IsSieFormat(*text, "PC8");
+    if (!pc8 && !IsSieFormat(*text, "UTF-8")) {
       Error("sie.encoding", WhereOf(r, 0), r.label,
             "unknown encoding \"" + *text + "\": SIE 4 files are in PC8 (CP437), or in UTF-8 when they say so");
-    } else if (*text == "PC8" && encoding_ == SieEncoding::kUtf8) {
+    } else if (pc8 && encoding_ == SieEncoding::kUtf8) {
       Warning("sie.encoding", WhereOf(r, 0), r.label,
               "the file says #FORMAT PC8 but starts with a UTF-8 byte order mark: it is read as UTF-8");
     }

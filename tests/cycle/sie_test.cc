@@ -397,6 +397,21 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     CHECK(ReadBytes(kHead + "\x1A\r\n" + std::string(3, '\0'))->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\r\n#KONTO 2440 Skulder\n")->Findings() == Findings{"error sie.encoding 12:1"});
   }
+  SECTION("#FORMAT's value is read in either case, as programs write it") {
+    auto pc8 = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT pc8\n") +
+                         "#KONTO 2440 \"Leverant\x94rsskulder\"\n");
+    CHECK(pc8->Findings().empty());
+    CHECK(pc8->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    auto utf8 = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT utf-8\n") +
+                          "#KONTO 2440 \"Leverantörsskulder\"\n");
+    CHECK(utf8->Findings().empty());
+    CHECK(utf8->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    // A byte order mark with #FORMAT pc8 disagrees as with PC8.
+    CHECK(ReadBytes("\xEF\xBB\xBF" + test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT Pc8\n"))->Findings() ==
+          Findings{"warning sie.encoding 3:9"});
+    // The label stays case-sensitive: #format is a label the reader does not know.
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#format UTF8\n"))->Findings().empty());
+  }
   SECTION("#FORMAT other than PC8; without #FORMAT, PC8 is meant") {
     CHECK_THAT(ReadFixture("bad-format-unknown.se")->Only().message, Catch::Contains("unknown encoding \"UTF8\""));
     auto read = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "") + "#KONTO 2440 \"Leverant\x94rsskulder\"\n");
