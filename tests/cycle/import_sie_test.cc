@@ -363,6 +363,7 @@ TEST_CASE("a mapping that names nothing, or takes an account twice, is refused a
 
 TEST_CASE("books that do not balance, or a section in tkr, are refused", "[import]") {
   Books unbalanced;
+  WriteFile(unbalanced.sie(), ReadFile(kSourceDir / "tests/fixtures/import/books-2024-open.se"));
   unbalanced.EditBooks("#TRANS 3010 {} -1050000.00", "#TRANS 3010 {} -1050001.00");
   ExpectRefused(unbalanced, "sie.voucher", "bokslut-2024.se:");
 
