@@ -241,8 +241,8 @@ bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
   const std::string missing = !closing && !result ? "closing balances (#UB 0) and no result balances (#RES 0)"
                               : !closing          ? "closing balances (#UB 0)"
                                                   : "result balances (#RES 0)";
-  const SieYear* year = books.LookupYear(0);  // there is one once the books are read without an error
-  diagnostics.Error("sie.missing", year ? year->where : Where{books.file, 0, 0}, "#RAR",
+  const SieYear* year = books.LookupYear(0);
+  diagnostics.Error("sie.missing", year ? year->where : books.first_record, year ? "#RAR" : books.first_label,
                     "the books have no " + missing + " for year 0: export them with balances (SIE type 4E, or 1 to "
                     "3), not only vouchers");
   return false;
@@ -254,7 +254,10 @@ void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagno
   const OrgFile& org = inputs.report().files.forbund;
   const std::string ours = org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")";
   if (!books.org_number.where.known()) {
-    diagnostics.Warning("import.organisation", Where{books.file, 0, 0}, "#ORGNR",
+    // Said where the books name the company, else at their first record.
+    const bool named = books.company_name.where.known();
+    diagnostics.Warning("import.organisation", named ? books.company_name.where : books.first_record,
+                        named ? books.company_name.path : books.first_label,
                         "the books do not name their organisation (no #ORGNR): make sure they are those of " + ours);
   } else if (OrgNumberDigits(books.org_number.value) != OrgNumberDigits(org.forbund.organisationsnummer.value)) {
     diagnostics.Error("import.organisation", books.org_number.where, "#ORGNR",

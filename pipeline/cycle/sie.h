@@ -89,6 +89,10 @@ struct SieVoucher {
 
 struct SieFile {
   int file = -1;                 // index of the decoded text in the SourceSet
+  // The file's first record (line 1 when it has none), where a finding about the file as a whole
+  // is shown, such as a record it lacks: its position and label.
+  Where first_record;
+  std::string first_label;
   int sie_type = 0;              // #SIETYP 1 to 4; 0 when the file does not say
   Located<std::string> program;  // #PROGRAM's name; `where` is unknown when a record is absent
   std::optional<Date> generated;  // #GEN

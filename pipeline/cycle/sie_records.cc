@@ -75,6 +75,7 @@ class RecordReader {
   RecordReader(SieEncoding encoding, int file, Diagnostics& diagnostics)
       : encoding_(encoding), file_(file), diagnostics_(diagnostics) {
     sie_.file = file;
+    sie_.first_record = Where{file, 1, 1};
   }
 
   // Reads the lines of the file's bytes (CRLF already made LF).
@@ -149,7 +150,13 @@ class RecordReader {
               "expected a record starting with #, or a line holding only { or }");
         if (block_ == Block::kOpen) open_.broken = true;
         return;
-      case SieLineKind::kRecord: return ReadRecord(line);
+      case SieLineKind::kRecord:
+        if (!first_record_seen_) {
+          first_record_seen_ = true;
+          sie_.first_record = At(number, line.column);
+          sie_.first_label = line.record.label;
+        }
+        return ReadRecord(line);
       case SieLineKind::kBlank: return;
     }
   }
@@ -578,16 +585,22 @@ class RecordReader {
     }
   }
 
+  // A record the file lacks is reported at the file's first record, or, for #RAR 0, at the file's
+  // first #RAR, which names another year.
   void CheckPresence() {
     if (!sie_.LookupYear(0)) {
-      Error("sie.missing", Where{file_, 0, 0}, "",
+      const bool other_year = !sie_.years.empty();
+      Error("sie.missing", other_year ? sie_.years.front().where : sie_.first_record,
+            other_year ? "#RAR" : sie_.first_label,
             "the file has no #RAR 0: without the financial year its balances cannot be placed");
     }
     if (single_lines_.count("#SIETYP") == 0) {
-      Warning("sie.missing", Where{file_, 0, 0}, "", "the file has no #SIETYP: it does not say which SIE type it is");
+      Warning("sie.missing", sie_.first_record, sie_.first_label,
+              "the file has no #SIETYP: it does not say which SIE type it is");
     }
     if (single_lines_.count("#FNAMN") == 0) {
-      Warning("sie.missing", Where{file_, 0, 0}, "", "the file has no #FNAMN: it does not name the company");
+      Warning("sie.missing", sie_.first_record, sie_.first_label,
+              "the file has no #FNAMN: it does not name the company");
     }
   }
 
@@ -602,8 +615,13 @@ class RecordReader {
 
   void CheckAccountReferences() {
     if (sie_.accounts.empty()) {
-      if (!account_references_.empty()) {
-        Warning("sie.account", Where{file_, 0, 0}, "", "the file has no #KONTO records: the accounts have no names");
+      // Said once, at the first record that uses an account.
+      const Reference* first = nullptr;
+      for (const auto& [number, ref] : account_references_) {
+        if (!first || ref.where.line < first->where.line) first = &ref;
+      }
+      if (first) {
+        Warning("sie.account", first->where, first->label, "the file has no #KONTO records: the accounts have no names");
       }
       return;
     }
@@ -620,6 +638,7 @@ class RecordReader {
   Diagnostics& diagnostics_;
   SieFile sie_;
   int records_ = 0;  // non-blank lines
+  bool first_record_seen_ = false;
   Block block_ = Block::kNone;
   OpenVoucher open_;
   std::map<std::string, int, std::less<>> single_lines_;  // label -> line of its first record

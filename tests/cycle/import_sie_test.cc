@@ -255,8 +255,10 @@ TEST_CASE("the organisation number is the same with the century or a suffix; boo
   RunResult run = unnamed.Import();
   INFO(run.err);
   CHECK(run.exit_code == 0);
-  CHECK(run.err.find("bokslut-2024.se: #ORGNR: warning[import.organisation]: the books do not name their "
-                     "organisation (no #ORGNR): make sure they are those of 222000-1990") != std::string::npos);
+  // Shown where the books name the company, with its line, as every finding is.
+  CHECK(run.err.find("bokslut-2024.se:6:8: #FNAMN: warning[import.organisation]: the books do not name their "
+                     "organisation (no #ORGNR): make sure they are those of 222000-1990 (Samordningsförbundet "
+                     "Provbygden)\n    #FNAMN \"Samordningsförbundet Provbygden\"\n           ^\n") != std::string::npos);
   CHECK(run.err.find("\"\"") == std::string::npos);
 }
 

@@ -369,8 +369,18 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     CHECK(read->sie.balances.size() == 8);
   }
   SECTION("Latin-1") {
-    CHECK_THAT(ReadFixture("bad-latin1.se")->Only().message,
+    auto read = ReadFixture("bad-latin1.se");
+    CHECK_THAT(read->Only().message,
                Catch::StartsWith("byte 0xF6 is ÷ in CP437, unlikely in a ledger, but ö in Latin-1"));
+    // Labelled with its record, as every finding in a record is.
+    CHECK_THAT(read->Printed(), Catch::StartsWith("bad-latin1.se:6:21: #FNAMN: warning[sie.encoding]: byte 0xF6"));
+  }
+  SECTION("a finding about the bytes of a record carries the record's label") {
+    CHECK(ReadBytes(kHead + "#KONTO 2440 Skul\x07" "der\n")->Only().key_path == "#KONTO");
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT UTF-8\n") + "#UB 0 2440 -5.00 \x94\n")
+              ->Only()
+              .key_path == "#UB");
+    CHECK(ReadFixture("bad-utf16.se")->Only().key_path.empty());  // not text: no record to name
   }
   SECTION("a NUL byte") {
     auto read = ReadFixture("bad-binary.se");
@@ -647,8 +657,9 @@ TEST_CASE("accounts: names, classes and references", "[sie]") {
   }
   SECTION("a file without any #KONTO says so once") {
     std::string head = std::regex_replace(kHead, std::regex("#KONTO[^\n]*\n"), "");
-    auto read = ReadBytes(head + "#UB 0 1510 5.00\n#UB 0 2099 -5.00\n");
-    CHECK(read->Findings() == Findings{"warning sie.account 0:0"});
+    auto read = ReadBytes(head + "#UB 0 2099 -5.00\n#UB 0 1510 5.00\n");
+    CHECK(read->Findings() == Findings{"warning sie.account 9:7"});  // at the first record that uses an account
+    CHECK_THAT(read->Printed(), Catch::StartsWith("test.se:9:7: #UB: warning[sie.account]: the file has no #KONTO"));
   }
   SECTION("classes by #KTYP, else by the first digit") {
     auto read = ReadBytes(kHead + "#KONTO 2999 X\n#KTYP 2999 K\n#KONTO 8999 Y\n#KTYP 8999 T\n");
@@ -714,13 +725,20 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
   SECTION("a year without #UB is not checked against its result") {
     CHECK(ReadBytes(kHead + "#RES 0 3990 -200.00\n")->Findings().empty());
   }
-  SECTION("a missing #RAR 0, #SIETYP and #FNAMN") {
-    auto read = ReadBytes("#FLAGGA 0\n#UB 0 1930 0.00\n");
-    // Findings without a line sort by code, then by message: #FNAMN, #RAR 0, #SIETYP.
-    CHECK(read->Findings() == Findings{"warning sie.account 0:0", "warning sie.missing 0:0", "error sie.missing 0:0",
-                                       "warning sie.missing 0:0"});
-    CHECK(read->diagnostics.all()[2].message ==
+  SECTION("a missing #RAR 0, #SIETYP and #FNAMN, shown at the file's first record") {
+    auto read = ReadBytes("\n#FLAGGA 0\n#UB 0 1930 0.00\n");
+    // Findings at one place sort by code, then by message: #FNAMN, #RAR 0, #SIETYP.
+    CHECK(read->Findings() == Findings{"warning sie.missing 2:1", "error sie.missing 2:1", "warning sie.missing 2:1",
+                                       "warning sie.account 3:7"});
+    CHECK(read->diagnostics.all()[1].message ==
           "the file has no #RAR 0: without the financial year its balances cannot be placed");
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:2:1: #FLAGGA: warning[sie.missing]: the file has no #SIETYP: "
+                                                "it does not say which SIE type it is\n"
+                                                "    #FLAGGA 0\n"
+                                                "    ^\n"));
+    // A file that names other years is told at its first #RAR.
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#RAR 0 20230101 20231231\n", ""))->Findings() ==
+          Findings{"error sie.missing 7:6"});
   }
 }
 
