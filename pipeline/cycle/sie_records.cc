@@ -91,16 +91,19 @@ class RecordReader {
   }
 
   // The checks that need the whole file and only its records. Returns what was read.
-  SieRecordsRead Finish() {
+  SieFile Finish() {
     if (records_ == 0) {
       Error("sie.empty", Where{file_, 1, 1}, "", "the file holds no records");
+      sie_.unread.text = true;
       return Read();
     }
     if (block_ == Block::kOpen) {
       Error("sie.brace", At(open_.brace_line, open_.brace_column), "#VER",
             "the voucher's block is not closed: } is missing at the end of the file");
+      sie_.unread.vouchers = true;
     } else if (block_ == Block::kAwaitingOpen) {
       Error("sie.brace", open_.voucher.where, "#VER", "the #VER at the end of the file has no { } block");
+      sie_.unread.vouchers = true;
     }
     ApplyAccountTypes();
     CheckPresence();
@@ -134,7 +137,7 @@ class RecordReader {
     diagnostics_.Warning(code, where, label, std::move(message));
   }
 
-  SieRecordsRead Read() { return SieRecordsRead{std::move(sie_), !balances_damaged_}; }
+  SieFile Read() { return std::move(sie_); }
 
   // ---- Lines ----
 
@@ -177,21 +180,27 @@ class RecordReader {
         open_.brace_column = open_.voucher.where.column;
       } else {
         block_ = Block::kNone;
+        sie_.unread.vouchers = true;
       }
     } else if (block_ == Block::kOpen && top_level) {
       Error("sie.brace", At(open_.brace_line, open_.brace_column), "#VER",
             "the voucher's block is not closed: } is missing before line " + std::to_string(record.line));
       block_ = Block::kNone;
+      sie_.unread.vouchers = true;
     }
 
     if (!ReadSieFields(line, file_, diagnostics_)) {
       if (block_ == Block::kOpen) open_.broken = true;
-      MarkDamaged(record.label);
+      LeftOut(record.label);
       // The block of a #VER that could not be read still belongs to it.
       if (record.label == "#VER") StartVoucher(record, false);
       return;
     }
+    // A record that gives an error is left out, or kept with what it says wrong (a year that
+    // ends before it starts): either way, what rests on it is not to be checked further.
+    const size_t errors = diagnostics_.ErrorCount();
     Dispatch(record);
+    if (diagnostics_.ErrorCount() > errors) sie_.unread.labels.insert(record.label);
   }
 
   // ---- Records ----
@@ -200,7 +209,9 @@ class RecordReader {
     const std::string& label = r.label;
     if (label == "#TRANS" || label == "#RTRANS" || label == "#BTRANS") {
       if (block_ != Block::kOpen) {
+        // Most likely a line of a voucher whose braces went wrong: its vouchers are not whole.
         Error("sie.voucher", At(r.line, r.column), label, label + " outside a #VER block");
+        sie_.unread.vouchers = true;
         return;
       }
       if (label == "#TRANS") ReadTransaction(r);
@@ -436,23 +447,33 @@ class RecordReader {
     }
   }
 
-  void MarkDamaged(const std::string& label) {
-    if (label == "#IB" || label == "#UB" || label == "#RES") balances_damaged_ = true;
+  // A record left out whose fields could not be told apart: of a balance, neither its year nor
+  // its account is known.
+  void LeftOut(const std::string& label) {
+    sie_.unread.labels.insert(label);
+    if (label == "#IB") sie_.unread.balances.push_back({SieBalanceKind::kOpening, std::nullopt, std::nullopt});
+    if (label == "#UB") sie_.unread.balances.push_back({SieBalanceKind::kClosing, std::nullopt, std::nullopt});
+    if (label == "#RES") sie_.unread.balances.push_back({SieBalanceKind::kResult, std::nullopt, std::nullopt});
   }
 
   void ReadBalance(const SieRecord& r, SieBalanceKind kind) {
-    if (!HasFields(r, 3, "year-index account amount [quantity]")) return MarkDamaged(r.label);
+    if (!HasFields(r, 3, "year-index account amount [quantity]")) return LeftOut(r.label);
     std::optional<int> year = ReadYearIndex(r, 0);
     std::optional<int> account = ReadAccountNumber(r, 1);
     std::optional<int64_t> ore = ReadAmount(r, 2);
-    if (!year || !account || !ore) return MarkDamaged(r.label);
+    if (!year || !account || !ore) {
+      sie_.unread.balances.push_back({kind, year, account});
+      return;
+    }
     auto key = std::make_tuple(kind, *year, *account);
     auto [it, inserted] = balance_lines_.emplace(key, r.line);
     if (!inserted) {
       Error("sie.duplicate", WhereOf(r, 0), r.label,
             "a second " + r.label + " " + std::to_string(*year) + " for account " + std::to_string(*account) +
                 " (first on line " + std::to_string(it->second) + ")");
-      return MarkDamaged(r.label);
+      // Which of the two is right is not known.
+      sie_.unread.balances.push_back({kind, year, account});
+      return;
     }
     sie_.balances.push_back(SieBalance{kind, *year, *account, *ore, WhereOf(r, 0)});
     NoteYear(*year, WhereOf(r, 0), r.label);
@@ -551,7 +572,10 @@ class RecordReader {
       return;
     }
     block_ = Block::kNone;
-    if (open_.broken || !CheckVoucherBalances(open_.voucher, diagnostics_)) return;
+    if (open_.broken || !CheckVoucherBalances(open_.voucher, diagnostics_)) {
+      sie_.unread.vouchers = true;
+      return;
+    }
     sie_.vouchers.push_back(std::move(open_.voucher));
   }
 
@@ -646,14 +670,13 @@ class RecordReader {
   std::map<int, std::pair<char, Where>> account_types_;
   std::map<int, Reference> year_references_;
   std::map<int, Reference> account_references_;
-  bool balances_damaged_ = false;
   int64_t total_magnitude_ = 0;
   bool total_reported_ = false;
 };
 
 }  // namespace
 
-SieRecordsRead ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics) {
+SieFile ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics) {
   RecordReader reader(encoding, file, diagnostics);
   reader.ReadLines(text);
   return reader.Finish();
