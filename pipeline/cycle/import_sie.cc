@@ -75,6 +75,7 @@ struct Mapped {
 // mapping takes is the förbund's own, and left to it.
 struct ResultBooking {
   bool booked = false;
+  bool result_known = true;  // false when a #RES 0 was left out for an error: `result_ore` is not known
   std::vector<AccountRange> accounts{{8990, 8999}, {89900, 89999}};
   int64_t result_ore = 0;  // the other result accounts' sum, debit positive: a deficit is positive
   std::string names;       // "8999 Årets resultat", for messages
@@ -91,7 +92,10 @@ ResultBooking FindResultBooking(const SieFile& books, const std::vector<Mapped>&
   }
   const int64_t all = SumAccounts(books, SieBalanceKind::kResult, 0, {{1, 999'999'999}});
   const int64_t closing = SumAccounts(books, SieBalanceKind::kResult, 0, booking.accounts);
-  if (closing == 0 || all != 0) return booking;
+  // With a #RES 0 left out for an error the sum of all is not known: closing accounts that
+  // hold an amount are then taken to have closed the books, as they do in BAS.
+  booking.result_known = books.BalancesKnown(SieBalanceKind::kResult, 0, {{1, 999'999'999}});
+  if (closing == 0 || (booking.result_known && all != 0)) return booking;
   booking.booked = true;
   booking.result_ore = all - closing;
   for (const SieBalance& b : books.balances) {
@@ -232,8 +236,10 @@ bool ReadBooksFile(const std::string& path, std::string& bytes, std::ostream& er
 // and would import every figure as 0 kr. A line whose accounts have no balance while others do
 // is 0 kr by the books, and not refused here. Reports one error and returns false for such books.
 bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
+  // A record left out for an error may have been one: the books are not said to lack them then.
   const auto has = [&books](SieBalanceKind kind) {
-    return std::any_of(books.balances.begin(), books.balances.end(),
+    return !books.BalancesKnown(kind, 0, {{1, 999'999'999}}) ||
+           std::any_of(books.balances.begin(), books.balances.end(),
                        [kind](const SieBalance& b) { return b.kind == kind && b.year_index == 0; });
   };
   const bool closing = has(SieBalanceKind::kClosing), result = has(SieBalanceKind::kResult);
@@ -241,30 +247,47 @@ bool CheckBooksHaveBalances(const SieFile& books, Diagnostics& diagnostics) {
   const std::string missing = !closing && !result ? "closing balances (#UB 0) and no result balances (#RES 0)"
                               : !closing          ? "closing balances (#UB 0)"
                                                   : "result balances (#RES 0)";
-  const SieYear* year = books.LookupYear(0);  // there is one once the books are read without an error
-  diagnostics.Error("sie.missing", year ? year->where : Where{books.file, 0, 0}, "#RAR",
+  const SieYear* year = books.LookupYear(0);
+  diagnostics.Error("sie.missing", year ? year->where : books.first_record, year ? "#RAR" : books.first_label,
                     "the books have no " + missing + " for year 0: export them with balances (SIE type 4E, or 1 to "
                     "3), not only vouchers");
   return false;
 }
 
-// The books must be this förbund's, for this year. #ORGNR is optional in SIE: books that leave
-// it out are only said to.
-void CheckBooksBelongToYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
+// The books must be this förbund's. #ORGNR is optional in SIE: books that leave it out are only
+// said to; one that could not be read is reported as such already.
+void CheckBooksOrganisation(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
   const OrgFile& org = inputs.report().files.forbund;
   const std::string ours = org.forbund.organisationsnummer.value + " (" + org.forbund.namn.value + ")";
   if (!books.org_number.where.known()) {
-    diagnostics.Warning("import.organisation", Where{books.file, 0, 0}, "#ORGNR",
+    if (books.unread.labels.count("#ORGNR")) return;
+    // Said where the books name the company, else at their first record.
+    const bool named = books.company_name.where.known();
+    diagnostics.Warning("import.organisation", named ? books.company_name.where : books.first_record,
+                        named ? books.company_name.path : books.first_label,
                         "the books do not name their organisation (no #ORGNR): make sure they are those of " + ours);
   } else if (OrgNumberDigits(books.org_number.value) != OrgNumberDigits(org.forbund.organisationsnummer.value)) {
     diagnostics.Error("import.organisation", books.org_number.where, "#ORGNR",
                       "the books are those of organisation number \"" + books.org_number.value + "\", not " + ours);
   }
+}
+
+void CheckBooksYear(const SieFile& books, const InputSet& inputs, Diagnostics& diagnostics) {
+  // The books' year 0 is the year of the report, the whole of it: a samordningsförbund's
+  // financial year is the calendar year (LKBR 1 kap. 5 §; `rakenskapsar` may only say so, and
+  // dates.fiscal_year checks that). Books of a broken or a short year would import another
+  // period's figures as the year's. Without #RAR 0, or with its dates wrong, the reader has said
+  // so already.
   const SieYear* this_year = books.LookupYear(0);
-  if (this_year == nullptr || !this_year->start || this_year->start->year != inputs.report_year) {
-    diagnostics.Error("import.year", this_year ? this_year->where : Where{books.file, 1, 1}, "#RAR",
-                      "the books' year 0 is not " + std::to_string(inputs.report_year) +
-                          (this_year && this_year->start ? " but starts " + this_year->start->ToString() : ""));
+  if (!this_year || !this_year->start || !this_year->end || *this_year->end < *this_year->start) return;
+  const Date first{inputs.report_year, 1, 1}, last{inputs.report_year, 12, 31};
+  if (*this_year->start != first || *this_year->end != last) {
+    diagnostics.Error("import.year", this_year->where, "#RAR",
+                      "the books' year 0 is " + this_year->start->ToString() + " \u2013 " +
+                          this_year->end->ToString() + ", not the financial year " +
+                          std::to_string(inputs.report_year) + " (" + first.ToString() + " \u2013 " +
+                          last.ToString() + "): a samordningsförbund's financial year is the calendar year; "
+                          "export the books of " + std::to_string(inputs.report_year));
   }
 }
 
@@ -406,17 +429,20 @@ class MappingImport {
     struct LineSum {
       int64_t ore = 0;
       const Mapped* first = nullptr;
+      bool known = true;
     };
     std::map<std::string, LineSum> lines;
     for (const Mapped& m : mapped_) {
       if (!m.target.result || !m.target.line.starts_with("resultatrakning.")) continue;
       const int64_t ore = SumAccounts(books_, SieBalanceKind::kResult, -1, m.ranges);
       LineSum& sum = lines[m.target.line];
+      sum.known = sum.known && Known(m, SieBalanceKind::kResult, -1);
       sum.ore += m.target.credit ? -ore : ore;
       if (!sum.first) sum.first = &m;
     }
     const std::string last_year = std::to_string(inputs_.report_year - 1);
     for (const auto& [line, sum] : lines) {
+      if (!sum.known) continue;
       const std::string name = line.substr(std::string("resultatrakning.").size());
       const Figure* reported = prior_.Find("rr." + name);
       if (!reported || reported->kind != Figure::Kind::kMoney || reported->money.to_fill) continue;
@@ -450,6 +476,7 @@ class MappingImport {
   void CheckOpening(size_t index) {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;
+    if (!Known(m, SieBalanceKind::kOpening)) return;
     const Figure* closing = prior_.Find(t.prior_figure);
     if (!closing || closing->kind != Figure::Kind::kMoney) return;
     const int64_t opening = Amount(m, SieBalanceKind::kOpening);
@@ -511,6 +538,7 @@ class MappingImport {
 
   void CheckGroupItem(const Mapped& m, int64_t kr) {
     const std::string& name = m.mapping->till.value;
+    if (!Known(m, SieBalanceKind::kClosing)) return;
     if (ItemMarked(*m.target.item)) {
       plan_.unchecked.push_back(name + ": its poster are still to fill in");
       return;
@@ -527,6 +555,7 @@ class MappingImport {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;
     const std::string& name = m.mapping->till.value;
+    if (!Known(m, SieBalanceKind::kClosing)) return;
     const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
     if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked)) {
       plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
@@ -545,6 +574,7 @@ class MappingImport {
   // against it, and, once the closing voucher has booked it, the year's result.
   void CheckEquity(size_t index, int64_t kr) {
     const Mapped& m = mapped_[index];
+    if (!Known(m, SieBalanceKind::kClosing) || (booking_.booked && !booking_.result_known)) return;
     Money expected = OpeningInReport(index, prior_.Find("br.eget_kapital"));
     if (accounts_.eget_kapital) {
       for (const EquityEntry& entry : accounts_.eget_kapital->direkta_poster) expected += entry.belopp.value;
@@ -561,6 +591,12 @@ class MappingImport {
                          "the books close the equity accounts (" + m.accounts + ") at " + Kronor(kr) + " " + what +
                              FormatMoney(expected));
     }
+  }
+
+  // Whether the books' balances of a target are all known: none of them was left out for an
+  // error, which is reported already and would make the check fail for no reason of its own.
+  bool Known(const Mapped& m, SieBalanceKind kind, int year_index = 0) const {
+    return books_.BalancesKnown(kind, year_index, m.ranges);
   }
 
   // The books' amount of a target in whole kronor, in the report's sign.
@@ -667,7 +703,10 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   std::string books_bytes;
   if (!ReadBooksFile(request.sie_file, books_bytes, err)) return kExitErrors;
   const SieFile books = ReadSie(books_bytes, request.sie_file, inputs.sources, diagnostics);
-  if (diagnostics.HasErrors()) {
+  // Books that are not text hold nothing to check further; a proposal is made from books read
+  // without an error. Otherwise every check below runs on what was read, so that one run says
+  // all there is to mend: each leaves out what rests on a record left out for an error.
+  if (books.unread.text || (request.propose_mapping && diagnostics.HasErrors())) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
     err << "arsred: import-sie: the books cannot be read; nothing was written\n";
     return kExitErrors;
@@ -682,7 +721,8 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
     return kExitClean;
   }
-  CheckBooksBelongToYear(books, inputs, diagnostics);
+  CheckBooksOrganisation(books, inputs, diagnostics);
+  CheckBooksYear(books, inputs, diagnostics);
 
   // Without a mapping nothing else can be said: one error, saying what to write.
   if (accounts.kontomappning.empty()) {

@@ -36,6 +36,12 @@ const SieBalance* SieFile::LookupBalance(SieBalanceKind kind, int year_index, in
   return nullptr;
 }
 
+bool SieFile::BalancesKnown(SieBalanceKind kind, int year_index, const std::vector<AccountRange>& ranges) const {
+  return std::none_of(unread.balances.begin(), unread.balances.end(), [&](const SieUnread::Balance& b) {
+    return b.kind == kind && (!b.year_index || *b.year_index == year_index) && (!b.account || InRanges(ranges, *b.account));
+  });
+}
+
 std::string FormatOre(int64_t ore) {
   uint64_t magnitude = ore < 0 ? 0 - static_cast<uint64_t>(ore) : static_cast<uint64_t>(ore);
   std::string out = ore < 0 ? "\u2212" : "";
@@ -109,11 +115,13 @@ SieFile ReadSie(std::string_view bytes, const std::string& file_name, SourceSet&
   if (!text.readable) {
     SieFile unread;
     unread.file = text.file;
+    unread.first_record = Where{text.file, 1, 1};
+    unread.unread.text = true;
     return unread;
   }
-  SieRecordsRead read = ReadSieRecords(text.bytes, text.encoding, text.file, diagnostics);
-  CheckLedger(read.sie, read.balances_complete, diagnostics);
-  return std::move(read.sie);
+  SieFile sie = ReadSieRecords(text.bytes, text.encoding, text.file, diagnostics);
+  CheckLedger(sie, diagnostics);
+  return sie;
 }
 
 }  // namespace arsred

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,8 +88,26 @@ struct SieVoucher {
   Where where;
 };
 
+// What a file held that the reader left out for an error (reported already). A check that rests
+// on it is left out too: it would report the error's consequence, not a finding of its own.
+struct SieUnread {
+  bool text = false;      // not text, not the encoding it says, or no records: nothing of it was read
+  bool vouchers = false;  // a voucher had an error (in a line of it, or it does not balance)
+  std::set<std::string, std::less<>> labels;  // the labels of the records left out: "#ORGNR", "#UB", …
+  struct Balance {
+    SieBalanceKind kind = SieBalanceKind::kClosing;
+    std::optional<int> year_index;  // absent when the record's year index could not be read
+    std::optional<int> account;     // absent when its account could not be read
+  };
+  std::vector<Balance> balances;  // each #IB, #UB and #RES left out, as far as it could be read
+};
+
 struct SieFile {
   int file = -1;                 // index of the decoded text in the SourceSet
+  // The file's first record (line 1 when it has none), where a finding about the file as a whole
+  // is shown, such as a record it lacks: its position and label.
+  Where first_record;
+  std::string first_label;
   int sie_type = 0;              // #SIETYP 1 to 4; 0 when the file does not say
   Located<std::string> program;  // #PROGRAM's name; `where` is unknown when a record is absent
   std::optional<Date> generated;  // #GEN
@@ -99,6 +118,11 @@ struct SieFile {
   std::map<int, SieAccount> accounts;      // by number: every #KONTO, with its #KTYP
   std::vector<SieBalance> balances;        // file order; at most one per kind, year and account
   std::vector<SieVoucher> vouchers;        // only vouchers read without an error
+  SieUnread unread;                        // what was left out for an error
+
+  // Whether every balance of one kind and year of the accounts in `ranges` was read: false when a
+  // record left out may have been one of them, so that their sum is not known.
+  bool BalancesKnown(SieBalanceKind kind, int year_index, const std::vector<AccountRange>& ranges) const;
 
   const SieYear* LookupYear(int index) const;
   const SieAccount* LookupAccount(int number) const;

@@ -15,11 +15,11 @@ class LedgerChecks {
  public:
   LedgerChecks(const SieFile& sie, Diagnostics& diagnostics) : sie_(sie), diagnostics_(diagnostics) {}
 
-  void Run(bool balances_complete) {
+  void Run() {
     CheckYearsFollow();
     CheckAccountClasses();
     CheckVoucherDates();
-    if (balances_complete) CheckBalances();
+    if (sie_.unread.balances.empty()) CheckBalances();
   }
 
  private:
@@ -116,10 +116,13 @@ class LedgerChecks {
   // Every voucher balances, so over a year the balance accounts change by exactly minus the
   // result: Σ #UB y + Σ #RES y = Σ #IB y, and the opening balances themselves sum to 0. Checked
   // as two rules, so that each names the records that are off: Σ #IB y = 0 and
-  // Σ #UB y + Σ #RES y = 0. These hold whether or not the result has been booked to equity.
+  // Σ #UB y + Σ #RES y = 0 (not reported when it is off by just what Σ #IB y is, which is said
+  // already). These hold whether or not the result has been booked to equity.
   // Each year also opens where the one before closed: #IB y = #UB y-1 account by account,
   // except on equity accounts (20xx), where a program may carry the year's result when it
-  // opens the next year.
+  // opens the next year. And when the file has year 0's vouchers, they explain each account's
+  // balance of year 0 (CheckAccountsAgainstVouchers); an account they do not is reported at its
+  // record, and the sums are not, since they are off by just that.
   void CheckBalances() {
     struct Totals {
       int64_t ore = 0;
@@ -143,15 +146,18 @@ class LedgerChecks {
       // A year without #RAR is reported as such; its sums would only repeat that.
       if (!sie_.LookupYear(year)) continue;
       std::string y = std::to_string(year);
-      if (const Totals* opening = total(SieBalanceKind::kOpening, year); opening && opening->ore != 0) {
+      const Totals* opening = total(SieBalanceKind::kOpening, year);
+      const int64_t opening_off = opening ? opening->ore : 0;
+      if (opening_off != 0) {
         YearError("sie.balance", year, opening->first, "#IB",
                   "the opening balances of " + YearDescription(year) + " do not balance: the #IB " + y +
                   " amounts add up to " + FormatOre(opening->ore) + ", not 0");
       }
-      if (const Totals* closing = total(SieBalanceKind::kClosing, year)) {
+      const bool vouchers_agree = year != 0 || CheckAccountsAgainstVouchers();
+      if (const Totals* closing = total(SieBalanceKind::kClosing, year); closing && vouchers_agree) {
         const Totals* result = total(SieBalanceKind::kResult, year);
         int64_t result_ore = result ? result->ore : 0;
-        if (closing->ore + result_ore != 0) {
+        if (closing->ore + result_ore != 0 && closing->ore + result_ore != opening_off) {
           YearError("sie.balance", year, closing->first, "#UB",
                     "the closing balances of " + YearDescription(year) + " do not match its result: the #UB " + y +
                     " amounts add up to " + FormatOre(closing->ore) + " and the #RES " + y + " amounts to " +
@@ -165,12 +171,81 @@ class LedgerChecks {
     }
   }
 
+  // When the file has year 0's vouchers, every account's balance of year 0 is what they make of
+  // it: a balance account's #IB plus its #TRANS is its #UB, and a result account's #TRANS add up
+  // to its #RES (closing vouchers, bokslutstransaktioner, are vouchers like any other). A
+  // program that leaves out a zero balance may leave out its record, which then counts as 0; a
+  // file with no #UB 0 (or no #RES 0) at all is not checked for them.
+  // Each account that differs is reported at the record the vouchers contradict. Not checked
+  // when a voucher was left out for an error (every account it moves would differ), or when year
+  // 0's dates are not known (nor, then, which vouchers are its). Returns whether all agree.
+  bool CheckAccountsAgainstVouchers() {
+    const SieYear* y = sie_.LookupYear(0);
+    if (sie_.unread.vouchers || !y || !y->start || !y->end || *y->end < *y->start) return true;
+    std::map<int, int64_t> moved;
+    std::map<int, const SieTransaction*> first_line;
+    bool any = false;
+    for (const SieVoucher& v : sie_.vouchers) {
+      if (!v.date || *v.date < *y->start || *y->end < *v.date) continue;
+      any = true;
+      for (const SieTransaction& t : v.transactions) {
+        moved[t.account] += t.ore;
+        first_line.emplace(t.account, &t);
+      }
+    }
+    if (!any) return true;
+    std::map<int, std::array<const SieBalance*, 3>> records;  // #IB, #UB, #RES of year 0
+    bool any_closing = false, any_result = false;
+    for (const SieBalance& b : sie_.balances) {
+      if (b.year_index != 0) continue;
+      records[b.account][static_cast<size_t>(b.kind)] = &b;
+      any_closing = any_closing || b.kind == SieBalanceKind::kClosing;
+      any_result = any_result || b.kind == SieBalanceKind::kResult;
+    }
+    for (const auto& [account, ore] : moved) records[account];  // accounts with vouchers but no balance
+    bool agree = true;
+    for (const auto& [account, r] : records) {
+      const auto [opening, closing, result_record] = r;
+      const auto ore = [](const SieBalance* b) { return b ? b->ore : int64_t{0}; };
+      const auto it = moved.find(account);
+      const int64_t vouchers = it == moved.end() ? 0 : it->second;
+      // An account of no class (9xxx) is taken by the records it has.
+      const SieAccountClass account_class = ClassOfAccount(sie_, account);
+      const bool result = account_class == SieAccountClass::kResult ||
+                          (account_class == SieAccountClass::kUnknown && !opening && !closing);
+      // Books without any #UB 0 (or #RES 0) do not give those balances at all, as an export of
+      // vouchers only does not: nothing to contradict.
+      if (!(result ? any_result : any_closing)) continue;
+      const int64_t expected = result ? vouchers : ore(opening) + vouchers;
+      const SieBalance* recorded = result ? result_record : closing;
+      if (expected == ore(recorded)) continue;
+      agree = false;
+      const SieAccount* named = sie_.LookupAccount(account);
+      const std::string label = result ? "#RES" : "#UB";
+      const std::string what = label + " 0 of account " + std::to_string(account) +
+                               (named && !named->name.empty() ? " (" + named->name + ")" : "") + " is " +
+                               (recorded ? FormatOre(recorded->ore) : "not given (0,00 kr)");
+      const std::string made =
+          result ? "its #TRANS in the year's vouchers add up to " + FormatOre(vouchers)
+                 : "its #IB 0 of " + FormatOre(ore(opening)) + " and its #TRANS in the year's vouchers of " +
+                       FormatOre(vouchers) + " make " + FormatOre(expected);
+      // Without the record, at the opening balance the vouchers start from, or at the account's
+      // first #TRANS.
+      Where where = recorded ? recorded->where : opening ? opening->where : first_line.at(account)->where;
+      const std::string at_label = recorded ? label : opening ? "#IB" : "#TRANS";
+      Error("sie.balance", where, at_label,
+            what + ", but " + made + " (off by " + FormatOre(ore(recorded) - expected) +
+                "): the books contradict themselves; export them again, or mend the record");
+    }
+    return agree;
+  }
+
   // When the file has the year's vouchers: the accounts whose balance they do not explain (a
   // balance account's #IB plus its #TRANS is its #UB; a result account's #TRANS add up to its
   // #RES), as "; the vouchers do not explain account 1930: ...", or "" when they explain all.
   std::string AccountsVouchersDoNotExplain(int year) const {
     const SieYear* y = sie_.LookupYear(year);
-    if (!y || !y->start || !y->end) return "";
+    if (sie_.unread.vouchers || !y || !y->start || !y->end) return "";
     std::map<int, int64_t> moved;
     bool any = false;
     for (const SieVoucher& v : sie_.vouchers) {
@@ -242,9 +317,7 @@ bool CheckVoucherBalances(const SieVoucher& voucher, Diagnostics& diagnostics) {
   return false;
 }
 
-void CheckLedger(const SieFile& sie, bool balances_complete, Diagnostics& diagnostics) {
-  LedgerChecks(sie, diagnostics).Run(balances_complete);
-}
+void CheckLedger(const SieFile& sie, Diagnostics& diagnostics) { LedgerChecks(sie, diagnostics).Run(); }
 
 std::string SieYearName(int index) { return "year " + std::to_string(index); }
 

@@ -17,10 +17,10 @@ namespace arsred {
 // (sie.voucher) and returns false.
 bool CheckVoucherBalances(const SieVoucher& voucher, Diagnostics& diagnostics);
 
-// The checks of the whole file. The sums of the balances are left out when `balances_complete`
-// is false: a balance record dropped for an error would make them fail for no further reason,
-// and that error is reported already.
-void CheckLedger(const SieFile& sie, bool balances_complete, Diagnostics& diagnostics);
+// The checks of the whole file. The balances are not checked when a balance record was left out
+// for an error (sie.unread), and against the vouchers not when a voucher was: the record left out
+// would make them fail for no further reason, and its error is reported already.
+void CheckLedger(const SieFile& sie, Diagnostics& diagnostics);
 
 // A year index as findings name it: "year -1".
 std::string SieYearName(int index);

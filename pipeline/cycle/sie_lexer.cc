@@ -79,6 +79,20 @@ Where WhereOfOffset(std::string_view text, size_t offset, int file, SieEncoding 
   return Where{file, line, characters + 1};
 }
 
+// The label of the record on the line that holds byte `offset`, for a finding there, as every
+// other finding about a record carries it; "" when the line holds no record, or its label is not
+// plain ASCII (it would not show as written).
+std::string LabelOfLineAt(std::string_view text, size_t offset) {
+  const size_t before = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const size_t start = before == std::string_view::npos ? 0 : before + 1;
+  const size_t end = std::min(text.find('\n', start), text.size());
+  const SieLine line = ScanSieLine(text.substr(start, end - start), 1);
+  if (line.kind != SieLineKind::kRecord) return "";
+  const std::string& label = line.record.label;
+  const bool plain = std::all_of(label.begin(), label.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+  return plain ? label : "";
+}
+
 // The offset of the first byte that does not belong to a well-formed UTF-8 character (no
 // overlong forms, no surrogates, nothing above U+10FFFF); npos when there is none.
 size_t FindInvalidUtf8(std::string_view text) {
@@ -116,7 +130,8 @@ bool DeclaresUtf8(std::string_view text) {
     start = end + 1;
     if (line.kind != SieLineKind::kRecord || line.record.label != "#FORMAT") continue;
     Diagnostics unused;
-    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() && line.record.fields[0].text == "UTF-8";
+    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() &&
+           IsSieFormat(line.record.fields[0].text, "UTF-8");
   }
   return false;
 }
@@ -263,6 +278,13 @@ std::string_view WithoutEndOfFilePadding(std::string_view bytes) {
 
 }  // namespace
 
+bool IsSieFormat(std::string_view value, std::string_view name) {
+  return value.size() == name.size() && std::equal(value.begin(), value.end(), name.begin(), [](char a, char b) {
+           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+           return lower(a) == lower(b);
+         });
+}
+
 std::string Cp437ToUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
@@ -305,7 +327,8 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
     return decoded;
   }
   if (!declared.empty() && !utf8) {
-    diagnostics.Error("sie.encoding", WhereOfOffset(text, not_utf8, file, SieEncoding::kCp437), "",
+    diagnostics.Error("sie.encoding", WhereOfOffset(text, not_utf8, file, SieEncoding::kCp437),
+                      LabelOfLineAt(text, not_utf8),
                       "byte " + Hex(static_cast<unsigned char>(text[not_utf8])) +
                           " is not UTF-8, though the file says it is (" + declared + ")");
     return decoded;
@@ -313,7 +336,7 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
   std::string why;
   size_t bad = FindControlByte(text, &why);
   if (bad != std::string::npos) {
-    diagnostics.Error("sie.encoding", WhereOfOffset(text, bad, file, decoded.encoding), "", why);
+    diagnostics.Error("sie.encoding", WhereOfOffset(text, bad, file, decoded.encoding), LabelOfLineAt(text, bad), why);
     return decoded;
   }
   auto unlikely = utf8 ? text.end() : std::find_if(text.begin(), text.end(), [](char c) {
@@ -334,7 +357,8 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
                 " in CP437, unlikely in a ledger, but " + latin1 +
                 " in Latin-1 and Windows-1252: the file may not be CP437 (#FORMAT PC8), and its names may be misread";
     }
-    diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file, SieEncoding::kCp437), "", message);
+    diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file, SieEncoding::kCp437),
+                        LabelOfLineAt(text, offset), message);
   }
   decoded.readable = true;
   return decoded;

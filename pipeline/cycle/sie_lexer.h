@@ -23,6 +23,10 @@ std::string Cp437ToUtf8(std::string_view bytes);
 // so by a byte order mark or #FORMAT UTF-8.
 enum class SieEncoding { kCp437, kUtf8 };
 
+// Whether #FORMAT's value names `name` ("PC8", "UTF-8"): programs write it in either case
+// (`#FORMAT pc8`), though labels are case-sensitive.
+bool IsSieFormat(std::string_view value, std::string_view name);
+
 // A file's bytes as the reader reads them.
 struct SieText {
   int file = -1;          // index of the decoded text in the SourceSet

@@ -75,6 +75,7 @@ class RecordReader {
   RecordReader(SieEncoding encoding, int file, Diagnostics& diagnostics)
       : encoding_(encoding), file_(file), diagnostics_(diagnostics) {
     sie_.file = file;
+    sie_.first_record = Where{file, 1, 1};
   }
 
   // Reads the lines of the file's bytes (CRLF already made LF).
@@ -90,16 +91,19 @@ class RecordReader {
   }
 
   // The checks that need the whole file and only its records. Returns what was read.
-  SieRecordsRead Finish() {
+  SieFile Finish() {
     if (records_ == 0) {
       Error("sie.empty", Where{file_, 1, 1}, "", "the file holds no records");
+      sie_.unread.text = true;
       return Read();
     }
     if (block_ == Block::kOpen) {
       Error("sie.brace", At(open_.brace_line, open_.brace_column), "#VER",
             "the voucher's block is not closed: } is missing at the end of the file");
+      sie_.unread.vouchers = true;
     } else if (block_ == Block::kAwaitingOpen) {
       Error("sie.brace", open_.voucher.where, "#VER", "the #VER at the end of the file has no { } block");
+      sie_.unread.vouchers = true;
     }
     ApplyAccountTypes();
     CheckPresence();
@@ -133,7 +137,7 @@ class RecordReader {
     diagnostics_.Warning(code, where, label, std::move(message));
   }
 
-  SieRecordsRead Read() { return SieRecordsRead{std::move(sie_), !balances_damaged_}; }
+  SieFile Read() { return std::move(sie_); }
 
   // ---- Lines ----
 
@@ -149,7 +153,13 @@ class RecordReader {
               "expected a record starting with #, or a line holding only { or }");
         if (block_ == Block::kOpen) open_.broken = true;
         return;
-      case SieLineKind::kRecord: return ReadRecord(line);
+      case SieLineKind::kRecord:
+        if (!first_record_seen_) {
+          first_record_seen_ = true;
+          sie_.first_record = At(number, line.column);
+          sie_.first_label = line.record.label;
+        }
+        return ReadRecord(line);
       case SieLineKind::kBlank: return;
     }
   }
@@ -170,21 +180,27 @@ class RecordReader {
         open_.brace_column = open_.voucher.where.column;
       } else {
         block_ = Block::kNone;
+        sie_.unread.vouchers = true;
       }
     } else if (block_ == Block::kOpen && top_level) {
       Error("sie.brace", At(open_.brace_line, open_.brace_column), "#VER",
             "the voucher's block is not closed: } is missing before line " + std::to_string(record.line));
       block_ = Block::kNone;
+      sie_.unread.vouchers = true;
     }
 
     if (!ReadSieFields(line, file_, diagnostics_)) {
       if (block_ == Block::kOpen) open_.broken = true;
-      MarkDamaged(record.label);
+      LeftOut(record.label);
       // The block of a #VER that could not be read still belongs to it.
       if (record.label == "#VER") StartVoucher(record, false);
       return;
     }
+    // A record that gives an error is left out, or kept with what it says wrong (a year that
+    // ends before it starts): either way, what rests on it is not to be checked further.
+    const size_t errors = diagnostics_.ErrorCount();
     Dispatch(record);
+    if (diagnostics_.ErrorCount() > errors) sie_.unread.labels.insert(record.label);
   }
 
   // ---- Records ----
@@ -193,7 +209,9 @@ class RecordReader {
     const std::string& label = r.label;
     if (label == "#TRANS" || label == "#RTRANS" || label == "#BTRANS") {
       if (block_ != Block::kOpen) {
+        // Most likely a line of a voucher whose braces went wrong: its vouchers are not whole.
         Error("sie.voucher", At(r.line, r.column), label, label + " outside a #VER block");
+        sie_.unread.vouchers = true;
         return;
       }
       if (label == "#TRANS") ReadTransaction(r);
@@ -324,15 +342,16 @@ class RecordReader {
   }
 
   // The text is decoded already: as UTF-8 when it said so by a byte order mark or #FORMAT UTF-8
-  // (sie_lexer.h), else as CP437.
+  // (sie_lexer.h), else as CP437. The value is read in either case (`#FORMAT pc8`).
   void ReadFormat(const SieRecord& r) {
     if (!HasFields(r, 1, "PC8")) return;
     const std::string* text = Value(r, 0, "an encoding");
     if (!text) return;
-    if (*text != "PC8" && *text != "UTF-8") {
+    const bool pc8 = IsSieFormat(*text, "PC8");
+    if (!pc8 && !IsSieFormat(*text, "UTF-8")) {
       Error("sie.encoding", WhereOf(r, 0), r.label,
             "unknown encoding \"" + *text + "\": SIE 4 files are in PC8 (CP437), or in UTF-8 when they say so");
-    } else if (*text == "PC8" && encoding_ == SieEncoding::kUtf8) {
+    } else if (pc8 && encoding_ == SieEncoding::kUtf8) {
       Warning("sie.encoding", WhereOf(r, 0), r.label,
               "the file says #FORMAT PC8 but starts with a UTF-8 byte order mark: it is read as UTF-8");
     }
@@ -428,23 +447,33 @@ class RecordReader {
     }
   }
 
-  void MarkDamaged(const std::string& label) {
-    if (label == "#IB" || label == "#UB" || label == "#RES") balances_damaged_ = true;
+  // A record left out whose fields could not be told apart: of a balance, neither its year nor
+  // its account is known.
+  void LeftOut(const std::string& label) {
+    sie_.unread.labels.insert(label);
+    if (label == "#IB") sie_.unread.balances.push_back({SieBalanceKind::kOpening, std::nullopt, std::nullopt});
+    if (label == "#UB") sie_.unread.balances.push_back({SieBalanceKind::kClosing, std::nullopt, std::nullopt});
+    if (label == "#RES") sie_.unread.balances.push_back({SieBalanceKind::kResult, std::nullopt, std::nullopt});
   }
 
   void ReadBalance(const SieRecord& r, SieBalanceKind kind) {
-    if (!HasFields(r, 3, "year-index account amount [quantity]")) return MarkDamaged(r.label);
+    if (!HasFields(r, 3, "year-index account amount [quantity]")) return LeftOut(r.label);
     std::optional<int> year = ReadYearIndex(r, 0);
     std::optional<int> account = ReadAccountNumber(r, 1);
     std::optional<int64_t> ore = ReadAmount(r, 2);
-    if (!year || !account || !ore) return MarkDamaged(r.label);
+    if (!year || !account || !ore) {
+      sie_.unread.balances.push_back({kind, year, account});
+      return;
+    }
     auto key = std::make_tuple(kind, *year, *account);
     auto [it, inserted] = balance_lines_.emplace(key, r.line);
     if (!inserted) {
       Error("sie.duplicate", WhereOf(r, 0), r.label,
             "a second " + r.label + " " + std::to_string(*year) + " for account " + std::to_string(*account) +
                 " (first on line " + std::to_string(it->second) + ")");
-      return MarkDamaged(r.label);
+      // Which of the two is right is not known.
+      sie_.unread.balances.push_back({kind, year, account});
+      return;
     }
     sie_.balances.push_back(SieBalance{kind, *year, *account, *ore, WhereOf(r, 0)});
     NoteYear(*year, WhereOf(r, 0), r.label);
@@ -543,7 +572,10 @@ class RecordReader {
       return;
     }
     block_ = Block::kNone;
-    if (open_.broken || !CheckVoucherBalances(open_.voucher, diagnostics_)) return;
+    if (open_.broken || !CheckVoucherBalances(open_.voucher, diagnostics_)) {
+      sie_.unread.vouchers = true;
+      return;
+    }
     sie_.vouchers.push_back(std::move(open_.voucher));
   }
 
@@ -577,16 +609,22 @@ class RecordReader {
     }
   }
 
+  // A record the file lacks is reported at the file's first record, or, for #RAR 0, at the file's
+  // first #RAR, which names another year.
   void CheckPresence() {
     if (!sie_.LookupYear(0)) {
-      Error("sie.missing", Where{file_, 0, 0}, "",
+      const bool other_year = !sie_.years.empty();
+      Error("sie.missing", other_year ? sie_.years.front().where : sie_.first_record,
+            other_year ? "#RAR" : sie_.first_label,
             "the file has no #RAR 0: without the financial year its balances cannot be placed");
     }
     if (single_lines_.count("#SIETYP") == 0) {
-      Warning("sie.missing", Where{file_, 0, 0}, "", "the file has no #SIETYP: it does not say which SIE type it is");
+      Warning("sie.missing", sie_.first_record, sie_.first_label,
+              "the file has no #SIETYP: it does not say which SIE type it is");
     }
     if (single_lines_.count("#FNAMN") == 0) {
-      Warning("sie.missing", Where{file_, 0, 0}, "", "the file has no #FNAMN: it does not name the company");
+      Warning("sie.missing", sie_.first_record, sie_.first_label,
+              "the file has no #FNAMN: it does not name the company");
     }
   }
 
@@ -601,8 +639,13 @@ class RecordReader {
 
   void CheckAccountReferences() {
     if (sie_.accounts.empty()) {
-      if (!account_references_.empty()) {
-        Warning("sie.account", Where{file_, 0, 0}, "", "the file has no #KONTO records: the accounts have no names");
+      // Said once, at the first record that uses an account.
+      const Reference* first = nullptr;
+      for (const auto& [number, ref] : account_references_) {
+        if (!first || ref.where.line < first->where.line) first = &ref;
+      }
+      if (first) {
+        Warning("sie.account", first->where, first->label, "the file has no #KONTO records: the accounts have no names");
       }
       return;
     }
@@ -619,6 +662,7 @@ class RecordReader {
   Diagnostics& diagnostics_;
   SieFile sie_;
   int records_ = 0;  // non-blank lines
+  bool first_record_seen_ = false;
   Block block_ = Block::kNone;
   OpenVoucher open_;
   std::map<std::string, int, std::less<>> single_lines_;  // label -> line of its first record
@@ -626,14 +670,13 @@ class RecordReader {
   std::map<int, std::pair<char, Where>> account_types_;
   std::map<int, Reference> year_references_;
   std::map<int, Reference> account_references_;
-  bool balances_damaged_ = false;
   int64_t total_magnitude_ = 0;
   bool total_reported_ = false;
 };
 
 }  // namespace
 
-SieRecordsRead ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics) {
+SieFile ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics) {
   RecordReader reader(encoding, file, diagnostics);
   reader.ReadLines(text);
   return reader.Finish();

@@ -19,13 +19,9 @@
 
 namespace arsred {
 
-struct SieRecordsRead {
-  SieFile sie;
-  bool balances_complete = true;  // false when an #IB, #UB or #RES record could not be read
-};
-
-// Reads the records of a file's text (LF line ends; file `file` of the SourceSet).
-SieRecordsRead ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics);
+// Reads the records of a file's text (LF line ends; file `file` of the SourceSet). What is left
+// out for an error is noted in the result's `unread`.
+SieFile ReadSieRecords(std::string_view text, SieEncoding encoding, int file, Diagnostics& diagnostics);
 
 // An amount as SIE writes it ("1234.5", "-989750.00", "12") in öre. Refuses a comma, spaces,
 // a plus sign, an exponent, more than two decimals and more than 15 digits of kronor; `why`

@@ -234,6 +234,21 @@ TEST_CASE("books of another organisation or year are refused at their line", "[i
   other_year.EditBooks("#RAR 0 20240101 20241231\r\n#RAR -1 20230101 20231231",
                        "#RAR 0 20250101 20251231\r\n#RAR -1 20240101 20241231");
   ExpectRefused(other_year, "import.year", "bokslut-2024.se:8:");
+
+  // A broken financial year that starts in the year, and a short one: year 0 must be the whole
+  // calendar year, not merely start in it.
+  Books broken_year;
+  broken_year.EditBooks("#RAR 0 20240101 20241231\r\n#RAR -1 20230101 20231231",
+                        "#RAR 0 20240501 20250430\r\n#RAR -1 20230501 20240430");
+  ExpectRefused(broken_year, "import.year",
+                "bokslut-2024.se:8:6: #RAR: error[import.year]: the books' year 0 is 2024-05-01 \u2013 2025-04-30, "
+                "not the financial year 2024 (2024-01-01 \u2013 2024-12-31)");
+  Books short_year;
+  short_year.EditBooks("#RAR 0 20240101 20241231", "#RAR 0 20240101 20240630");
+  ExpectRefused(short_year, "import.year",
+                "bokslut-2024.se:8:6: #RAR: error[import.year]: the books' year 0 is 2024-01-01 \u2013 2024-06-30");
+  const std::string err = short_year.Import().err;
+  CHECK(err.find("error[") == err.rfind("error["));  // that one only
 }
 
 TEST_CASE("the organisation number is the same with the century or a suffix; books without one are warned of",
@@ -255,8 +270,10 @@ TEST_CASE("the organisation number is the same with the century or a suffix; boo
   RunResult run = unnamed.Import();
   INFO(run.err);
   CHECK(run.exit_code == 0);
-  CHECK(run.err.find("bokslut-2024.se: #ORGNR: warning[import.organisation]: the books do not name their "
-                     "organisation (no #ORGNR): make sure they are those of 222000-1990") != std::string::npos);
+  // Shown where the books name the company, with its line, as every finding is.
+  CHECK(run.err.find("bokslut-2024.se:6:8: #FNAMN: warning[import.organisation]: the books do not name their "
+                     "organisation (no #ORGNR): make sure they are those of 222000-1990 (Samordningsförbundet "
+                     "Provbygden)\n    #FNAMN \"Samordningsförbundet Provbygden\"\n           ^\n") != std::string::npos);
   CHECK(run.err.find("\"\"") == std::string::npos);
 }
 
@@ -363,6 +380,7 @@ TEST_CASE("a mapping that names nothing, or takes an account twice, is refused a
 
 TEST_CASE("books that do not balance, or a section in tkr, are refused", "[import]") {
   Books unbalanced;
+  WriteFile(unbalanced.sie(), ReadFile(kSourceDir / "tests/fixtures/import/books-2024-open.se"));
   unbalanced.EditBooks("#TRANS 3010 {} -1050000.00", "#TRANS 3010 {} -1050001.00");
   ExpectRefused(unbalanced, "sie.voucher", "bokslut-2024.se:");
 
@@ -439,9 +457,12 @@ TEST_CASE("books without closing or result balances are refused in one error, no
 }
 
 TEST_CASE("in closed books, equity is checked with the year's result in it", "[import]") {
+  // 1 000 kr booked straight to equity, which the year's direkta_poster do not say.
   YearEndBooks books("closed");
   books.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -2001000.00");
   books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2801000.00");
+  WriteFile(books.sie(), ReadFile(books.sie()) + "#VER A 99 20240601 \"Insatt kapital\"\r\n{\r\n"
+                                                 "#TRANS 1930 {} 1000.00\r\n#TRANS 2010 {} -1000.00\r\n}\r\n");
   RunResult run = books.Import();
   INFO(run.err);
   CHECK(run.exit_code == 2);
@@ -450,16 +471,34 @@ TEST_CASE("in closed books, equity is checked with the year's result in it", "[i
                      "and the result give 1 910 000 kr") != std::string::npos);
 }
 
-TEST_CASE("books whose balances do not add up name the accounts their vouchers do not explain", "[import]") {
+TEST_CASE("books whose balances their own vouchers contradict are refused at each account's record", "[import]") {
+  // A closing balance off, so that the balances no longer add up either: said at the account.
   YearEndBooks books("open");
   books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2800090.00");
-  RunResult run = books.Import();
+  ExpectRefused(books, "sie.balance",
+                "bokslut-2024.se:44:5: #UB: error[sie.balance]: #UB 0 of account 1930 (Företagskonto) is "
+                "2 800 090,00 kr, but its #IB 0 of 3 000 000,00 kr and its #TRANS in the year's vouchers of "
+                "−200 000,00 kr make 2 800 000,00 kr (off by 90,00 kr): the books contradict themselves");
+  CHECK(books.Import().err.find("do not match its result") == std::string::npos);  // the sums would only repeat it
+
+  // Two result balances swapped, so that every sum still adds up, while the vouchers book them
+  // the other way: each account is said, and nothing is imported.
+  YearEndBooks swapped("open");
+  swapped.EditBooks("#RES 0 3010 -1050000.00", "#RES 0 3010 -2100000.00");
+  swapped.EditBooks("#RES 0 3020 -2100000.00", "#RES 0 3020 -1050000.00");
+  ExpectRefused(swapped, "sie.balance",
+                "#RES: error[sie.balance]: #RES 0 of account 3010 (Bidrag Region) is −2 100 000,00 kr, but its "
+                "#TRANS in the year's vouchers add up to −1 050 000,00 kr (off by −1 050 000,00 kr)");
+  CHECK(swapped.Import().err.find("#RES 0 of account 3020 (Bidrag Försäkringskassan) is −1 050 000,00 kr, but its "
+                                  "#TRANS in the year's vouchers add up to −2 100 000,00 kr") != std::string::npos);
+
+  // The same figures without vouchers (SIE 1 to 3) have nothing to contradict them.
+  Books balances_only;
+  balances_only.EditBooks("#RES 0 3010 -1050000.00", "#RES 0 3010 -2100000.00");
+  balances_only.EditBooks("#RES 0 3020 -2100000.00", "#RES 0 3020 -1050000.00");
+  RunResult run = balances_only.Import();
   INFO(run.err);
-  CHECK(run.exit_code == 2);
-  CHECK(run.err.find("error[sie.balance]: the closing balances of year 0 (2024-01-01–2024-12-31) do not match its "
-                     "result: the #UB 0 amounts add up to −89 910,00 kr and the #RES 0 amounts to 90 000,00 kr; "
-                     "together 90,00 kr, not 0; the vouchers do not explain account 1930: #IB 3 000 000,00 kr and its "
-                     "#TRANS −200 000,00 kr make 2 800 000,00 kr but #UB is 2 800 090,00 kr") != std::string::npos);
+  CHECK(run.err.find("sie.balance") == std::string::npos);
 }
 
 }  // namespace
@@ -570,6 +609,57 @@ TEST_CASE("a proposal for a year with a mapping marks each account the mapping s
         std::string::npos);
   CHECK(proposed.out.find("# 2990 Övriga upplupna kostnader -> Upplupna kostnader (the year's kontomappning sends "
                           "it to noter.kortfristiga_skulder.interimsskulder)") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+TEST_CASE("one run says every finding: the books' errors and the import's own, with nothing written", "[import]") {
+  // A comma in an amount, a voucher that does not balance, another förbund's #ORGNR and an
+  // account with a balance that no mapping takes.
+  YearEndBooks books("open");
+  books.EditBooks("#UB 0 2440 -400000.00", "#UB 0 2440 -400000,00");
+  books.EditBooks("#TRANS 3010 {} -1050000.00", "#TRANS 3010 {} -1050001.00");
+  books.EditBooks("#ORGNR 222000-1990", "#ORGNR 556036-0793");
+  books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2800000.00\r\n#UB 0 1910 5000.00");
+  books.EditBooks("#KONTO 1930", "#KONTO 1910 \"Kassa\"\r\n#KONTO 1930");
+  ExpectRefused(books, "sie.amount", "bokslut-2024.se:49:12: #UB: error[sie.amount]");
+  const std::string err = books.Import().err;
+  CHECK(err.find("error[sie.voucher]: voucher A 2 does not balance") != std::string::npos);
+  CHECK(err.find("bokslut-2024.se:8:8: #ORGNR: error[import.organisation]") != std::string::npos);
+  CHECK(err.find("error[import.unmapped]: account 1910 (Kassa) has a balance of 5 000,00 kr") != std::string::npos);
+  // Nothing that only follows from the records left out: the sums and the accounts' balances
+  // against the vouchers (one of which is left out), and the figures of 2440's line.
+  CHECK(err.find("sie.balance") == std::string::npos);
+  CHECK(err.find("error[import.check]") == std::string::npos);
+  CHECK(err.find("error[import.opening]") == std::string::npos);
+}
+
+TEST_CASE("a year that does not open where the last closed still has its figures checked", "[import]") {
+  // 1630 opens 10 000 kr above its close in 2023, and equity closes 10 000 kr off the report.
+  Books books;
+  books.EditBooks("#IB 0 1630 100000.00", "#IB 0 1630 110000.00");
+  books.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -2010000.00");
+  ExpectRefused(books, "sie.opening", "#IB: error[sie.opening]: #IB 0 of account 1630 is 110 000,00 kr");
+  const std::string err = books.Import().err;
+  CHECK(err.find("error[import.check]: the books close the equity accounts (2000-2099) at 2 010 000 kr") !=
+        std::string::npos);
+}
+
+TEST_CASE("a balance left out for an error leaves out the checks of its line only", "[import]") {
+  // The pension provision's closing balance is unreadable; equity still is checked.
+  Books books;
+  books.EditBooks("#UB 0 2230 -580000.00", "#UB 0 2230 -580000.0.0");
+  books.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -2010000.00");
+  ExpectRefused(books, "sie.amount", "#UB: error[sie.amount]");
+  const std::string err = books.Import().err;
+  CHECK(err.find("error[import.check]: the books close the equity accounts (2000-2099) at 2 010 000 kr") !=
+        std::string::npos);
+  CHECK(err.find("noter.pensioner") == std::string::npos);
+  CHECK(err.find("sie.missing") == std::string::npos);
 }
 
 }  // namespace

@@ -248,7 +248,7 @@ TEST_CASE("amounts in messages are kronor with a decimal comma", "[sie]") {
 const std::map<std::string, Findings> kBadFixtures = {
     {"bad-account-not-numeric.se", {"error sie.account 21:8"}},
     {"bad-amount.se", {"error sie.amount 16:12", "error sie.amount 17:12", "error sie.amount 21:13"}},
-    {"bad-balance-sheet-off.se", {"error sie.balance 8:6"}},
+    {"bad-balance-sheet-off.se", {"error sie.balance 16:5"}},
     {"bad-binary.se", {"error sie.encoding 2:10"}},
     {"bad-brace-missing.se", {"error sie.brace 23:1"}},
     {"bad-brace-open-missing.se", {"error sie.brace 22:1"}},
@@ -265,6 +265,7 @@ const std::map<std::string, Findings> kBadFixtures = {
     {"bad-orgnr.se", {"warning sie.orgnr 7:8"}},
     {"bad-quote-unclosed.se", {"error sie.quote 22:19"}},
     {"bad-record-missing-field.se", {"error sie.record 17:11"}},
+    {"bad-result-vouchers.se", {"error sie.balance 20:6", "error sie.balance 21:6"}},
     {"bad-sietyp.se", {"error sie.type 5:9"}},
     {"bad-trans-outside.se", {"error sie.voucher 22:1"}},
     {"bad-utf16.se", {"error sie.encoding 1:1"}},
@@ -303,15 +304,33 @@ TEST_CASE("each one-defect fixture gives exactly its findings", "[sie]") {
 }
 
 TEST_CASE("the whole-file checks name the amounts in kronor", "[sie]") {
-  SECTION("closing balances against the result") {
+  SECTION("a closing balance that the vouchers contradict, at its record rather than as a sum") {
     auto read = ReadFixture("bad-balance-sheet-off.se");
     CHECK(read->Only().message ==
-          "the closing balances of year 0 (2023-01-01\u20132023-12-31) do not match its result: the #UB 0 amounts add "
-          "up to 600,00 kr and the #RES 0 amounts to \u2212500,00 kr; together 100,00 kr, not 0; the vouchers do "
-          "not explain account 1930: #IB 1 000,00 kr and its #TRANS 500,00 kr make 1 500,00 kr but #UB is "
-          "1 600,00 kr");
+          "#UB 0 of account 1930 (Företagskonto) is 1 600,00 kr, but its #IB 0 of 1 000,00 kr and its #TRANS in "
+          "the year's vouchers of 500,00 kr make 1 500,00 kr (off by 100,00 kr): the books contradict themselves; "
+          "export them again, or mend the record");
     // The figures are still read; the importer refuses the file because of the error.
     CHECK(read->sie.LookupBalance(SieBalanceKind::kClosing, 0, 1930)->ore == 160000);
+  }
+  SECTION("closing balances against the result, in a file without vouchers") {
+    std::string base = test::ReadFile(kFixtures / "base.se");
+    base = base.substr(0, base.find("#VER"));
+    auto read = ReadBytes(test::ReplaceAll(base, "#UB 0 1930 1500.00", "#UB 0 1930 1600.00"));
+    CHECK(read->Only().message ==
+          "the closing balances of year 0 (2023-01-01\u20132023-12-31) do not match its result: the #UB 0 amounts add "
+          "up to 600,00 kr and the #RES 0 amounts to \u2212500,00 kr; together 100,00 kr, not 0");
+  }
+  SECTION("result balances that add up, but not to what the vouchers book") {
+    auto read = ReadFixture("bad-result-vouchers.se");
+    REQUIRE(read->diagnostics.all().size() == 2);
+    CHECK(read->diagnostics.all()[0].message ==
+          "#RES 0 of account 3990 (Bidrag från förbundsmedlemmar) is \u2212900,00 kr, but its #TRANS in the year's "
+          "vouchers add up to \u2212800,00 kr (off by \u2212100,00 kr): the books contradict themselves; export them "
+          "again, or mend the record");
+    CHECK_THAT(read->Printed(), Catch::Contains("bad-result-vouchers.se:21:6: #RES: error[sie.balance]: #RES 0 of "
+                                                "account 4010 (Köpta tjänster) is 400,00 kr, but its #TRANS in the "
+                                                "year's vouchers add up to 300,00 kr"));
   }
   SECTION("opening balances") {
     auto read = ReadFixture("bad-opening-sum.se");
@@ -369,8 +388,18 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     CHECK(read->sie.balances.size() == 8);
   }
   SECTION("Latin-1") {
-    CHECK_THAT(ReadFixture("bad-latin1.se")->Only().message,
+    auto read = ReadFixture("bad-latin1.se");
+    CHECK_THAT(read->Only().message,
                Catch::StartsWith("byte 0xF6 is ÷ in CP437, unlikely in a ledger, but ö in Latin-1"));
+    // Labelled with its record, as every finding in a record is.
+    CHECK_THAT(read->Printed(), Catch::StartsWith("bad-latin1.se:6:21: #FNAMN: warning[sie.encoding]: byte 0xF6"));
+  }
+  SECTION("a finding about the bytes of a record carries the record's label") {
+    CHECK(ReadBytes(kHead + "#KONTO 2440 Skul\x07" "der\n")->Only().key_path == "#KONTO");
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT UTF-8\n") + "#UB 0 2440 -5.00 \x94\n")
+              ->Only()
+              .key_path == "#UB");
+    CHECK(ReadFixture("bad-utf16.se")->Only().key_path.empty());  // not text: no record to name
   }
   SECTION("a NUL byte") {
     auto read = ReadFixture("bad-binary.se");
@@ -396,6 +425,21 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     CHECK(ReadBytes(kHead + std::string(40, '\0'))->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\r\n" + std::string(3, '\0'))->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\r\n#KONTO 2440 Skulder\n")->Findings() == Findings{"error sie.encoding 12:1"});
+  }
+  SECTION("#FORMAT's value is read in either case, as programs write it") {
+    auto pc8 = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT pc8\n") +
+                         "#KONTO 2440 \"Leverant\x94rsskulder\"\n");
+    CHECK(pc8->Findings().empty());
+    CHECK(pc8->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    auto utf8 = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT utf-8\n") +
+                          "#KONTO 2440 \"Leverantörsskulder\"\n");
+    CHECK(utf8->Findings().empty());
+    CHECK(utf8->sie.LookupAccount(2440)->name == "Leverantörsskulder");
+    // A byte order mark with #FORMAT pc8 disagrees as with PC8.
+    CHECK(ReadBytes("\xEF\xBB\xBF" + test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT Pc8\n"))->Findings() ==
+          Findings{"warning sie.encoding 3:9"});
+    // The label stays case-sensitive: #format is a label the reader does not know.
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#format UTF8\n"))->Findings().empty());
   }
   SECTION("#FORMAT other than PC8; without #FORMAT, PC8 is meant") {
     CHECK_THAT(ReadFixture("bad-format-unknown.se")->Only().message, Catch::Contains("unknown encoding \"UTF8\""));
@@ -632,8 +676,9 @@ TEST_CASE("accounts: names, classes and references", "[sie]") {
   }
   SECTION("a file without any #KONTO says so once") {
     std::string head = std::regex_replace(kHead, std::regex("#KONTO[^\n]*\n"), "");
-    auto read = ReadBytes(head + "#UB 0 1510 5.00\n#UB 0 2099 -5.00\n");
-    CHECK(read->Findings() == Findings{"warning sie.account 0:0"});
+    auto read = ReadBytes(head + "#UB 0 2099 -5.00\n#UB 0 1510 5.00\n");
+    CHECK(read->Findings() == Findings{"warning sie.account 9:7"});  // at the first record that uses an account
+    CHECK_THAT(read->Printed(), Catch::StartsWith("test.se:9:7: #UB: warning[sie.account]: the file has no #KONTO"));
   }
   SECTION("classes by #KTYP, else by the first digit") {
     auto read = ReadBytes(kHead + "#KONTO 2999 X\n#KTYP 2999 K\n#KONTO 8999 Y\n#KTYP 8999 T\n");
@@ -696,16 +741,60 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
                                                          "2099 -200.00", "2099 -400.00"));
     CHECK(read->Findings() == Findings{"error sie.opening 18:5"});
   }
+  SECTION("the year's vouchers explain every account's balance, closing vouchers like any other") {
+    // 200 kr in, and the closing voucher (bokslutstransaktion) that books the result to equity.
+    const std::string books = "#KONTO 8999 Resultat\n#IB 0 1930 1000.00\n#IB 0 2099 -1000.00\n"
+                              "#UB 0 1930 1200.00\n#UB 0 2099 -1200.00\n#RES 0 3990 -200.00\n#RES 0 8999 200.00\n";
+    const std::string vouchers = "#VER A 1 20230105 Bidrag\n{\n#TRANS 1930 {} 200.00\n#TRANS 3990 {} -200.00\n}\n"
+                                 "#VER B 1 20231231 Bokslut\n{\n#TRANS 8999 {} 200.00\n#TRANS 2099 {} -200.00\n}\n";
+    CHECK(ReadBytes(kHead + books + vouchers)->Findings().empty());
+    // Without the closing voucher, 8999 and 2099 hold what no voucher booked: each is said, and
+    // the sums, which still add up, are not.
+    auto read = ReadBytes(kHead + books + vouchers.substr(0, vouchers.find("#VER B")));
+    CHECK(read->Findings() == Findings{"error sie.balance 16:5", "error sie.balance 18:6"});
+    // A zero balance left out counts as 0: here 1930, which the vouchers leave at 0.
+    const std::string zero = "#VER A 2 20230106 Ut\n{\n#TRANS 3990 {} 1200.00\n#TRANS 1930 {} -1200.00\n}\n";
+    auto left_out = ReadBytes(kHead + test::ReplaceAll(test::ReplaceAll(books, "#UB 0 1930 1200.00\n", ""),
+                                                       "#RES 0 3990 -200.00", "#RES 0 3990 1000.00") +
+                              vouchers + zero);
+    CHECK(left_out->Findings().empty());
+  }
+  SECTION("a file without vouchers, or without balances, is not checked against them") {
+    std::string base = test::ReadFile(kFixtures / "base.se");
+    // base.se's result balances moved between its accounts, their sum the same; no #VER.
+    std::string no_vouchers = base.substr(0, base.find("#VER"));
+    no_vouchers = test::ReplaceAll(test::ReplaceAll(no_vouchers, "#RES 0 3990 -800.00", "#RES 0 3990 -900.00"),
+                                   "#RES 0 4010 300.00", "#RES 0 4010 400.00");
+    CHECK(ReadBytes(no_vouchers)->Findings().empty());
+    // Vouchers without any #UB 0 and #RES 0: an export of vouchers only.
+    CHECK(ReadBytes(kHead + "#VER A 1 20230105 T\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n")
+              ->Findings()
+              .empty());
+  }
+  SECTION("a voucher or a balance left out for an error does not make accounts differ as well") {
+    CHECK(ReadFixture("bad-voucher-unbalanced.se")->Findings() == Findings{"error sie.voucher 22:1"});
+    CHECK(ReadFixture("bad-amount.se")->Findings().size() == 3);  // the three amounts only
+    std::string base = test::ReadFile(kFixtures / "base.se");
+    CHECK(ReadBytes(test::ReplaceAll(base, "#TRANS 4010 {} 300.00", "#TRANS 4010 {} 300,00"))->Findings() ==
+          Findings{"error sie.amount 29:16"});
+  }
   SECTION("a year without #UB is not checked against its result") {
     CHECK(ReadBytes(kHead + "#RES 0 3990 -200.00\n")->Findings().empty());
   }
-  SECTION("a missing #RAR 0, #SIETYP and #FNAMN") {
-    auto read = ReadBytes("#FLAGGA 0\n#UB 0 1930 0.00\n");
-    // Findings without a line sort by code, then by message: #FNAMN, #RAR 0, #SIETYP.
-    CHECK(read->Findings() == Findings{"warning sie.account 0:0", "warning sie.missing 0:0", "error sie.missing 0:0",
-                                       "warning sie.missing 0:0"});
-    CHECK(read->diagnostics.all()[2].message ==
+  SECTION("a missing #RAR 0, #SIETYP and #FNAMN, shown at the file's first record") {
+    auto read = ReadBytes("\n#FLAGGA 0\n#UB 0 1930 0.00\n");
+    // Findings at one place sort by code, then by message: #FNAMN, #RAR 0, #SIETYP.
+    CHECK(read->Findings() == Findings{"warning sie.missing 2:1", "error sie.missing 2:1", "warning sie.missing 2:1",
+                                       "warning sie.account 3:7"});
+    CHECK(read->diagnostics.all()[1].message ==
           "the file has no #RAR 0: without the financial year its balances cannot be placed");
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:2:1: #FLAGGA: warning[sie.missing]: the file has no #SIETYP: "
+                                                "it does not say which SIE type it is\n"
+                                                "    #FLAGGA 0\n"
+                                                "    ^\n"));
+    // A file that names other years is told at its first #RAR.
+    CHECK(ReadBytes(test::ReplaceAll(kHead, "#RAR 0 20230101 20231231\n", ""))->Findings() ==
+          Findings{"error sie.missing 7:6"});
   }
 }
 
