@@ -108,8 +108,14 @@ std::optional<int64_t> ParseInteger(std::string_view text, std::string* why) {
     digits.remove_prefix(1);
   }
   if (!AllDigits(digits)) {
-    if (text.find(' ') != std::string_view::npos || text.find('_') != std::string_view::npos) {
+    // Spaces of any kind: a spreadsheet's copied "1 234" has a no-break (U+00A0) or narrow
+    // no-break space (U+202F) between its groups.
+    const bool spaced = text.find(' ') != std::string_view::npos || text.find("\u00A0") != std::string_view::npos ||
+                        text.find("\u202F") != std::string_view::npos || text.find("\u2009") != std::string_view::npos;
+    if (spaced || text.find('_') != std::string_view::npos) {
       *why = "write the number without spaces or underscores";
+    } else if (text.starts_with("\u2212") || text.starts_with("\u2013")) {
+      *why = "write a negative number with a hyphen-minus (-), not a minus sign or a dash";
     } else if (text.find(',') != std::string_view::npos || text.find('.') != std::string_view::npos) {
       *why = "expected a whole number, not a decimal";
     } else if (!text.empty() && text.front() == '+') {

@@ -26,6 +26,15 @@ Where WhereOf(const YAML::Mark& mark, int file, const SourceSet& sources) {
   if (mark.line < 0) return Where{file, 1, 1};
   int line = mark.line + 1;
   std::string_view text = sources.LineText(file, line);
+  // yaml-cpp reports an error at the end of the file (a bracket never closed) on the line after
+  // the last: point at the end of the last line that holds anything, which can be shown.
+  const int lines = static_cast<int>(sources.file(file).line_starts.size());
+  if (line >= lines && text.empty()) {
+    line = std::min(line, lines);
+    while (line > 1 && sources.LineText(file, line).find_first_not_of(" \t") == std::string_view::npos) --line;
+    text = sources.LineText(file, line);
+    return Where{file, line, Utf8Columns(text, text.size()) + 1};
+  }
   return Where{file, line, Utf8Columns(text, static_cast<size_t>(mark.column)) + 1};
 }
 
@@ -152,6 +161,20 @@ class TreeBuilder : public YAML::EventHandler {
 
   bool failed() const { return failed_; }
   int documents() const { return documents_; }
+  // The key path of the value being read, as far as the file was read ("noter[2].poster"): where
+  // a syntax error stopped it.
+  std::string Path() const {
+    std::string path;
+    for (const Frame& frame : open_) {
+      const YamlNode& node = *frame.node;
+      if (node.IsSequence() && !node.items.empty()) {
+        path += "[" + std::to_string(node.items.size() - 1) + "]";
+      } else if (node.IsMap() && !node.entries.empty() && node.entries.back().key.IsScalar()) {
+        path += (path.empty() ? "" : ".") + node.entries.back().key.text;
+      }
+    }
+    return path;
+  }
   // The first document's root: kNull when it holds no value.
   YamlNode TakeRoot() { return std::move(root_); }
 
@@ -220,11 +243,18 @@ bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics)
   while (line_start <= text.size()) {
     size_t end = text.find('\n', line_start);
     if (end == std::string_view::npos) end = text.size();
+    const std::string_view whole_line = text.substr(line_start, end - line_start);
     for (size_t i = line_start; i < end; ++i) {
       if (text[i] == ' ') continue;
+      const Where at{file, line, Utf8Columns(whole_line, i - line_start) + 1};
       if (text[i] == '\t') {
-        diagnostics.Error("yaml.tab", Where{file, line, static_cast<int>(i - line_start) + 1}, "",
-                          "tab used for indentation: indent with spaces");
+        diagnostics.Error("yaml.tab", at, "", "tab used for indentation: indent with spaces");
+        return false;
+      }
+      if (text.compare(i, 2, "\u00A0") == 0) {
+        diagnostics.Error("yaml.indent", at, "",
+                          "a no-break space (U+00A0) in the indentation, as word processors copy them: indent with "
+                          "plain spaces");
         return false;
       }
       break;
@@ -239,18 +269,18 @@ bool CheckIndentation(std::string_view text, int file, Diagnostics& diagnostics)
 // UTF-16 after its byte order mark, as UTF-8; false where a surrogate stands without its pair
 // (or the text ends in half a code unit).
 bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
-  if (bytes.size() % 2 != 0) return false;
+  const size_t whole = bytes.size() - bytes.size() % 2;  // an odd last byte is half a code unit
   auto unit = [&](size_t i) {
     const auto first = static_cast<unsigned char>(bytes[i]), second = static_cast<unsigned char>(bytes[i + 1]);
     return little_endian ? static_cast<char32_t>(first | second << 8) : static_cast<char32_t>(first << 8 | second);
   };
   out.clear();
   out.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); i += 2) {
+  for (size_t i = 0; i < whole; i += 2) {
     char32_t c = unit(i);
     if (c >= 0xDC00 && c <= 0xDFFF) return false;
     if (c >= 0xD800 && c <= 0xDBFF) {
-      if (i + 2 >= bytes.size()) return false;
+      if (i + 2 >= whole) return false;
       const char32_t low = unit(i + 2);
       if (low < 0xDC00 || low > 0xDFFF) return false;
       c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
@@ -258,7 +288,7 @@ bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
     }
     AppendUtf8(out, c);
   }
-  return true;
+  return whole == bytes.size();
 }
 
 // The commonest syntax error in prose: a line of a text (after `|`) typed without its indent,
@@ -297,19 +327,37 @@ YamlSource AddYamlSource(std::string text, const std::string& shown_path, Source
   bool broken_utf16 = false;
   if (little_endian || big_endian) {
     std::string decoded;
+    // Where the pairs break, the text read so far is kept, to point at the place.
     broken_utf16 = !Utf16ToUtf8(std::string_view(text).substr(2), little_endian, decoded);
-    text = broken_utf16 ? std::string() : std::move(decoded);
+    text = std::move(decoded);
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a UTF-8 BOM is harmless
-  // CRLF line ends from Windows editors are fine; positions are counted on the normalised text.
+  // CRLF line ends from Windows editors are fine, and so are CR alone (old Mac OS), which yaml-cpp
+  // does not take for line ends; positions are counted on the normalised text, line by line as
+  // an editor shows them.
   if (text.find('\r') != std::string::npos) {
     std::string normalised;
     normalised.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-      normalised += text[i];
+      normalised += text[i] == '\r' ? '\n' : text[i];
     }
     text = std::move(normalised);
+  }
+  // A line of only spaces and tabs is blank to YAML, but yaml-cpp refuses the tab ("illegal
+  // tab when looking for indentation"); editors leave such lines. It is read as the empty line
+  // it is: no value starts on it, so no position is lost.
+  if (text.find('\t') != std::string::npos) {
+    for (size_t start = 0; start < text.size();) {
+      const size_t end = std::min(text.find('\n', start), text.size());
+      const std::string_view line = std::string_view(text).substr(start, end - start);
+      if (line.find('\t') != std::string_view::npos && line.find_first_not_of(" \t") == std::string_view::npos) {
+        text.erase(start, end - start);
+        start += 1;
+      } else {
+        start = end + 1;
+      }
+    }
   }
   return {sources.Add(shown_path, std::move(text)), broken_utf16};
 }
@@ -319,7 +367,7 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
   const int file = source.file;
   const std::string& stored = sources.file(file).text;
   if (source.broken_utf16) {
-    diagnostics.Error("file.encoding", Where{file, 0, 0}, "",
+    diagnostics.Error("file.encoding", WhereOfOffset(stored, stored.size(), file), "",
                       "the file is UTF-16 (by its byte order mark) but holds a broken character pair: save it as UTF-8");
     return std::nullopt;
   }
@@ -351,12 +399,12 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
     // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours.
     const Where at = WhereOf(e.mark, file, sources);
     if (const int unindented = UnindentedTextLine(stored, at.line)) {
-      diagnostics.Error("yaml.syntax", Where{file, unindented, 1}, "",
+      diagnostics.Error("yaml.syntax", Where{file, unindented, 1}, builder.Path(),
                         "YAML syntax: this line has no indent, so it ends the indented text above it (a text "
                         "after `|` goes on only on lines indented like its first): indent it (YAML then gave up "
                         "on line " + std::to_string(at.line) + ": " + e.msg + ")");
     } else {
-      diagnostics.Error("yaml.syntax", at, "", "YAML syntax: " + e.msg);
+      diagnostics.Error("yaml.syntax", at, builder.Path(), "YAML syntax: " + e.msg);
     }
     return std::nullopt;
   } catch (const YAML::Exception& e) {

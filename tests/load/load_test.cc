@@ -62,11 +62,33 @@ TEST_CASE("what yaml-cpp accepts silently is refused with a position") {
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "---\nar: 2025\n")) == "yaml.documents@6:1");
   CHECK(Only(*Load("forbund.yaml", "ar: 2024\n\tomfattning: jamforelsear\n")) == "yaml.tab@2:1");
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"bl\xE5\"\n")) == "file.encoding@6:12");
-  CHECK(Only(*Load("forbund.yaml", "\xFF\xFE" "a")) == "file.encoding@0:0");  // UTF-16 cut in half a code unit
+  CHECK(Only(*Load("forbund.yaml", "\xFF\xFE" "a")) == "file.encoding@1:1");  // UTF-16 cut in half a code unit
   CHECK(Only(*Load("forbund.yaml", std::string(kOrg) + "layout: \"\xF0\x9F\x98\x80\"\n")) == "file.encoding@6:10");
   CHECK(Only(*Load("forbund.yaml", "")) == "file.empty@1:1");
   CHECK(Only(*Load("forbund.yaml", "# only a comment\n")) == "file.empty@1:1");
   CHECK(Only(*Load("forbund.yaml", "- a\n- b\n")) == "yaml.type@1:1");
+}
+
+// Files from other editors and programs, as a tester fed them in.
+TEST_CASE("blank lines with tabs, old Mac line ends and no-break spaces are read or named") {
+  // A tab on a line of nothing else indents nothing: valid YAML, and editors leave such lines.
+  CHECK(Load("forbund.yaml", "ar: 2024\n\t\nomfattning: jamforelsear\n \t \nforbund:\n  namn: P\n"
+                             "  organisationsnummer: 222000-1990\n")
+            ->diagnostics.all()
+            .empty());
+  CHECK(Only(*Load("forbund.yaml", "\n   \n\t\n")) == "file.empty@1:1");
+  // Lines ended by CR alone read as lines, counted as an editor shows them.
+  std::string mac;
+  for (char c : std::string("# Provbygden\n") + kOrg) mac += c == '\n' ? '\r' : c;
+  auto old_mac = Load("forbund.yaml", mac);
+  CHECK(old_mac->diagnostics.all().empty());
+  CHECK(old_mac->files.forbund.forbund.namn.where.line == 5);
+  // A no-break space where an indent belongs, as a word processor copies one.
+  CHECK(Only(*Load("forbund.yaml", "ar: 2024\nforbund:\n \u00A0namn: P\n")) == "yaml.indent@3:2");
+  // A syntax error at the end of the file points at its last line, with the key being read.
+  auto unclosed = Load("forbund.yaml", std::string(kOrg) + "layout: [modern\n\n");
+  CHECK(Only(*unclosed) == "yaml.syntax@6:16");
+  CHECK(unclosed->diagnostics.all()[0].key_path == "layout[0]");
 }
 
 TEST_CASE("deep nesting and oversized files are refused before parsing") {
@@ -208,8 +230,10 @@ TEST_CASE("a file saved as UTF-16 with a byte order mark is read as the text it 
     CHECK(loaded->files.forbund.forbund.sate->where.line == 4);
   }
   // Half of a surrogate pair is no text: refused, not guessed at.
+  // Pointed to where the pairs break, after the text read so far.
   const std::string broken = Utf16(org, true) + "\x3D\xD8";
-  CHECK(Only(*Load("forbund.yaml", broken)) == "file.encoding@0:0");
+  CHECK(Only(*Load("forbund.yaml", broken)) == "file.encoding@5:1");
+  CHECK(Only(*Load("forbund.yaml", Utf16(u"ar: 2024\n", true) + "a")) == "file.encoding@2:1");
   // A character outside the Basic Multilingual Plane (an emoji) decodes, and is refused as in UTF-8.
   auto emoji = Load("forbund.yaml", Utf16(u"forbund:\n  namn: F\U0001F600\n", true));
   REQUIRE(!emoji->diagnostics.all().empty());
