@@ -75,22 +75,22 @@ void TakeClosingCashFromBalanceSheet(FigureTable& f) {
   f.Set("kfa.arets_kassaflode", flow);
 }
 
-// What the reports of the years just before the report year printed, each rounded as its own
-// report was (pinned in turn by the one before it), so that a figure of an earlier year prints
-// here as it did there. Years kept only for comparison had no report of ours; a report in kronor
-// printed its figures exactly. Either ends the chain.
+// What the reports of earlier years printed, each rounded as its own report was (pinned in turn
+// by the one before it), so that a figure of an earlier year prints here as it did there. A year
+// kept only for comparison had no report of ours, and a report in kronor printed its figures
+// exactly: such a year is passed over, and its figures are rounded in the first later report
+// that prints them. So is a year whose inputs have errors, which could not be rounded as printed.
 std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::map<int, FigureTable>& exact,
                                             bool statements_in_tkr) {
   int first = inputs.report_year;
-  while (const YearInput* earlier = inputs.Find(first - 1)) {
-    const OrgFile& org = earlier->files.forbund;
-    const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
-                                   (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
-    if (!earlier->checkable() || !own_report_in_tkr) break;
-    --first;
-  }
+  while (inputs.Find(first - 1)) --first;
   std::optional<PrintedBefore> before;
   for (int year = first; year < inputs.report_year; ++year) {
+    const YearInput& earlier = *inputs.Find(year);
+    const OrgFile& org = earlier.files.forbund;
+    const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
+                                   (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
+    if (!earlier.checkable() || !own_report_in_tkr) continue;
     const ReportRounding rounding = RoundReport(inputs, year, exact, true, before ? &*before : nullptr);
     PrintedBefore printed{year, {}};
     for (const auto& [figures_year, figures] : rounding.years) {

@@ -305,6 +305,23 @@ void MoneyTableIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts
   }
 }
 
+// When the last earlier report is older than the prior year (the years between were kept only
+// for comparison), equity still carries from the equity that report printed, through each
+// year's result, to the opening equity printed here: a reader adds the older report's eget
+// kapital and the flerårsöversikt's results. The prior year's own balance sheet identities are
+// in already.
+void EquityBridgeIdentities(ProblemBuilder& b, int printed_year, int year, const std::map<int, FigureTable>& exact) {
+  const char* e = "Eget kapital";
+  for (int y = printed_year + 1; y < year; ++y) {
+    if (!exact.count(y) || !exact.count(y - 1)) return;
+    if (y < year - 1) {
+      b.Sum(e, y, {y, "br.arets_resultat"}, {{y, "rr.arets_resultat"}});
+      b.Sum(e, y, {y, "br.eget_kapital"}, {{y, "br.arets_resultat"}, {y, "br.ovrigt_eget_kapital"}});
+    }
+    b.Sum(e, y, {y, "br.ovrigt_eget_kapital"}, {{y - 1, "br.eget_kapital"}, {y, "ek.direkta_poster"}});
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -328,6 +345,7 @@ ReportRounding Round(const InputSet& inputs, int year, const std::map<int, Figur
     NoteIdentities(b, y, input->files.rakenskaper);
   }
   if (statements_in_tkr) MoneyTableIdentities(b, year, report.files.rakenskaper);
+  if (statements_in_tkr && before) EquityBridgeIdentities(b, before->report_year, year, exact);
   for (int y : columns) b.RegisterAll(y);
   // The flerårsöversikt's earlier years print three figures each.
   if (const auto& overview = report.files.rakenskaper.flerarsoversikt) {
