@@ -207,10 +207,13 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   const bool final_year = org.status && org.status->value == Status::kFinal;
   if (settings.mode == ReportMode::kFinal && !final_year) {
     PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
+    // What is still missing of an approved year, and only that.
+    const bool chair = std::any_of(org.styrelse.begin(), org.styrelse.end(),
+                                   [](const auto& seat) { return seat.roll.value == BoardRole::kChair; });
     err << "arsred: " << dir << " is a draft (forbund.yaml: status: " << (org.status ? "utkast" : "not given")
-        << "): a final report is made only of a year the board has approved. Set `status: slutlig` and "
-           "`styrelsebeslut` (the date of the board's decision), and give the ordförande's seat "
-           "`roll: ordforande`; nothing was written\n";
+        << "): a final report is made only of a year the board has approved. Set `status: slutlig`"
+        << (org.styrelsebeslut ? "" : " and `styrelsebeslut` (the date of the board's decision)")
+        << (chair ? "" : ", and give the ordförande's seat `roll: ordforande`") << "; nothing was written\n";
     return kExitErrors;
   }
   if (settings.mode == ReportMode::kFinal && p.diagnostics.HasErrors()) {

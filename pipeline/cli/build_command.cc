@@ -58,11 +58,24 @@ int BuildCommand(const CommandContext& ctx) {
   OutputTarget target;
   target.format = html ? OutputFormat::kHtml : OutputFormat::kPdf;
   target.open_data = vm.count("open-data") > 0;
-  if (vm.count("output")) target.path = vm["output"].as<std::string>();
-  target.directory = dirs.size() > 1 || target.path.empty();
-  if (dirs.size() > 1 && !target.path.empty() && !std::filesystem::is_directory(target.path)) {
-    ctx.err << "arsred: build: with several years, -o names an existing directory\n";
-    return kExitUsage;
+  if (vm.count("output")) {
+    target.path = vm["output"].as<std::string>();
+    if (target.path.empty()) {
+      ctx.err << "arsred: build: -o names the file to write, or a directory; it was empty\n";
+      return kExitUsage;
+    }
+  }
+  // -o DIR (an existing directory, or a path ending in /) takes arsredovisning-YEAR.pdf.
+  const bool names_directory = !target.path.empty() && (std::filesystem::is_directory(target.path) ||
+                                                         target.path.back() == '/');
+  target.directory = dirs.size() > 1 || target.path.empty() || names_directory;
+  if (target.directory && !target.path.empty() && !std::filesystem::is_directory(target.path)) {
+    if (!names_directory) {
+      ctx.err << "arsred: build: with several years, -o names an existing directory, not a file\n";
+      return kExitUsage;
+    }
+    ctx.err << "arsred: build: cannot write into " << target.path << ": no such directory; nothing was written\n";
+    return kExitErrors;
   }
   const BuildSettings settings = SettingsFrom(vm);
   ResourceCache cache;

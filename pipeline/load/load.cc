@@ -216,6 +216,11 @@ bool ParseYearName(const std::string& name, int* year) {
 bool LoadInputs(const std::string& year_dir, InputSet& inputs, Diagnostics& diagnostics, const ReaderLimits& limits) {
   fs::path dir = fs::path(year_dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "inputs/2023/"
+  // `arsred check .` from inside the year: the directory's own name is the year.
+  if (dir == "." || dir.filename() == "..") {
+    dir = fs::absolute(dir).lexically_normal();  // "/…/inputs/2023/"
+    if (dir.filename().empty()) dir = dir.parent_path();
+  }
   std::error_code ec;
   int dir_file = inputs.sources.Add(ShownPath(dir), "");
   if (!fs::exists(dir, ec)) {

@@ -44,6 +44,40 @@ TEST_CASE("a missing or misnamed year directory is an input error") {
   CHECK(RunArsred({"check", (temp.path() / "2022").string()}).err.find("found a file") != std::string::npos);
 }
 
+// What -o may name: a file, or a directory (one that exists, or any path ending in /) that takes
+// arsredovisning-YEAR.pdf. An empty one is a usage error (it wrote ./arsredovisning-2023.pdf),
+// and a missing directory is a write error, exit 2, as the README says, with one year or several;
+// with several years, a file is a usage error.
+TEST_CASE("build -o names a file or a directory; empty is a usage error, a missing directory exit 2") {
+  TempDir temp;
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  CHECK(RunArsred({"build", year, "-o", ""}).exit_code == 1);
+  CHECK(RunArsred({"build", year, "-o", (temp.path() / "saknas/").string()}).exit_code == 2);
+  CHECK(RunArsred({"build", year, year, "-o", (temp.path() / "saknas/").string()}).exit_code == 2);
+  CHECK(RunArsred({"build", year, year, "-o", (temp.path() / "saknas.pdf").string()}).exit_code == 1);
+  CHECK(RunArsred({"build", year, "-o", temp.path().string()}).exit_code == 0);
+  CHECK(fs::exists(temp.path() / "arsredovisning-2024.pdf"));
+  CHECK(RunArsred({"build", year, year, "-o", (temp.path() / "arsredovisning-2024.pdf").string()}).exit_code == 1);
+  CHECK_FALSE(fs::exists(temp.path() / "saknas"));
+}
+
+// A new user in inputs/2025 typed `arsred check .` and was told that the year directory,
+// named 2025, was not named by its year.
+TEST_CASE("check . inside a year directory checks that year") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path before = fs::current_path();
+  fs::current_path(temp.path() / "inputs/2024");
+  const RunResult here = RunArsred({"check", "."});
+  const RunResult up = RunArsred({"check", "../2024/."});
+  fs::current_path(temp.path() / "inputs/2024/");
+  const RunResult parent = RunArsred({"check", ".."});
+  fs::current_path(before);
+  CHECK(here.exit_code == 0);
+  CHECK(up.exit_code == 0);
+  CHECK(parent.err.find("year.name") != std::string::npos);  // inputs/ is no year
+}
+
 TEST_CASE("check exits 3 for warnings, or 2 with --werror; build writes and exits 0, or 2 with --werror") {
   TempDir temp;
   fs::copy(kSourceDir / "tests/fixtures/base", temp.path(), fs::copy_options::recursive);

@@ -346,8 +346,13 @@ TEST_CASE("only a year marked final is archived, and only without errors; nothin
   INFO(refused.err);
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("is a draft (forbund.yaml: status: utkast)") != std::string::npos);
-  CHECK(refused.err.find("Set `status: slutlig` and `styrelsebeslut`") != std::string::npos);
+  // It asks for what is missing: here only the status, as the decision's date and the chair are given.
+  CHECK(refused.err.find("Set `status: slutlig`; nothing was written") != std::string::npos);
   CHECK(!fs::exists(draft.archive()));
+  const RunResult seed = RunArsred({"build", (kSourceDir / "inputs/2023").string(), "--final", "-o",
+                                    (draft.temp.path() / "x.pdf").string()});
+  CHECK(seed.err.find("Set `status: slutlig` and `styrelsebeslut` (the date of the board's decision), and give the "
+                      "ordförande's seat `roll: ordforande`") != std::string::npos);
 
   Workspace work;
   REQUIRE(work.Archive().exit_code == 0);
