@@ -30,14 +30,16 @@ namespace {
 // not its organisation, text or overview, which this report does not print.
 enum class CheckScope { kReport, kComparative };
 
-void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYears& derived, Diagnostics& diagnostics) {
+// `prior_failed`: the prior year, checked first, has errors of its own.
+void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYears& derived, Diagnostics& diagnostics,
+                  bool prior_failed = false) {
   const YearInput& input = *inputs.Find(year);
   // Rules read what loaded; a file that did not load has already been reported, and checking
   // the rest against its defaults would only add noise. So would checking figures of which some
   // are still to fill in: they are checked once none is left.
   if (!input.checkable()) return;
   const YearInput* prior_input = inputs.Find(year - 1);
-  bool prior_has_errors = prior_input && !prior_input->checkable();
+  bool prior_has_errors = prior_input && (!prior_input->checkable() || prior_failed);
   if (prior_has_errors) {
     if (scope == CheckScope::kReport) {
       diagnostics.Error("year.prior", Where{}, prior_input->dir,
@@ -60,11 +62,15 @@ void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYea
 void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
   CheckTextsToWrite(inputs.report(), diagnostics);
   DerivedYears derived(inputs);
-  ValidateYear(inputs, inputs.report_year, CheckScope::kReport, derived, diagnostics);
+  // The prior year first: where it has errors of its own (a balance sheet 1 kr off), this year's
+  // comparisons with it would only repeat them as this year's (year.prior).
+  Diagnostics prior_findings;
   const YearInput* prior = inputs.Find(inputs.report_year - 1);
   if (inputs.report().checkable() && prior && prior->checkable()) {
-    ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, derived, diagnostics);
+    ValidateYear(inputs, inputs.report_year - 1, CheckScope::kComparative, derived, prior_findings);
   }
+  ValidateYear(inputs, inputs.report_year, CheckScope::kReport, derived, diagnostics, prior_findings.HasErrors());
+  diagnostics.Append(std::move(prior_findings));
 }
 
 }  // namespace arsred

@@ -17,7 +17,7 @@ struct ValidationContext {
   const YearInput* prior_input;    // the prior year's inputs, when it has a directory
   DerivedYears& derived;           // every year's figures, for the checks that look further back
   Diagnostics& d;
-  bool prior_has_errors = false;   // the prior year has a directory, but it did not load cleanly
+  bool prior_has_errors = false;   // the prior year has a directory, but it did not load cleanly or has errors
 
   bool report_year() const { return year.files.forbund.omfattning.value == Scope::kAnnualReport; }
   int year_number() const { return year.year; }
