@@ -200,14 +200,24 @@ void Composer::Contents(int pages) {
 void Composer::DraftAppendix(const DraftNotes& draft) {
   if (!draft.draft) return;
   Heading(1, kDraftAppendixHeading, true);
-  Inline intro;
-  intro.text = DraftFindingsIntro(!draft.findings.empty());
-  Paragraph({intro}, "utkast", Role::kParagraph);
-  for (const std::string& finding : draft.findings) {
+  // The findings read as the checker prints them: ragged, with file names and key paths whole
+  // (only a word wider than the line is broken), across the columns of a multi-column layout,
+  // where justified in one narrow column they had gaps of a centimetre.
+  auto finding_paragraph = [&](const std::string& words, Role role, double size_factor) {
     Inline text;
-    text.text = finding;
-    Paragraph({text}, "utkast", Role::kSmallPrint, 0, kSmallPrintScale);
-  }
+    text.text = words;
+    Style style = body_;
+    style.size *= size_factor;
+    std::vector<SetLine> lines = typesetter_.Set(Spans({text}, kRegular, "utkast"), style.size, style.color,
+                                                 pages_.text_width(), false, Hyphenation::kOnlyToFit);
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = role;
+    }
+    TagLines(lines, Element(StructType::kP));
+    AddLines(lines, style, leading_ * size_factor, 0, paragraph_space_, false, "", /*span=*/true);
+  };
+  finding_paragraph(DraftFindingsIntro(!draft.findings.empty()), Role::kParagraph, 1.0);
+  for (const std::string& finding : draft.findings) finding_paragraph(finding, Role::kSmallPrint, kSmallPrintScale);
 }
 
 }  // namespace arsred
