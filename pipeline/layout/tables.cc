@@ -136,6 +136,21 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
     numbers = total * kCrowdedNumberShare;
   }
   widths[0] = total - numbers;
+  // A table of words only (the board: Uppdrag, Namn, Utsedd av) shares its room evenly: given
+  // all to the first column, it left the names touching the members that appointed them.
+  const bool words_only = std::none_of(table.numeric_columns.begin() + (table.numeric_columns.empty() ? 0 : 1),
+                                       table.numeric_columns.end(), [](bool numeric) { return numeric; });
+  if (words_only && n > 1) {
+    double label = 0;
+    for (const ReportRow& r : table.rows) {
+      if (!r.cells.empty()) label = std::max(label, typesetter_.Width(kRegular, r.cells[0].text, table_size_) + pad);
+    }
+    const double slack = total - numbers - label;
+    if (slack > 0) {
+      widths[0] = label + slack / static_cast<double>(n);
+      for (size_t c = 1; c < n; ++c) widths[c] += slack / static_cast<double>(n);
+    }
+  }
   std::vector<double> x(n, 0);
   for (size_t c = 1; c < n; ++c) x[c] = x[c - 1] + widths[c - 1];
   columns.x = x;
