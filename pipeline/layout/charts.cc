@@ -131,7 +131,8 @@ void Composer::Pie(const ReportChart& chart) {
   const double legend_x = 2 * radius + 24;
   const double label_x = legend_x + size * 1.3;  // after the colour key
   // Each entry is set in full in the room beside the pie, over as many lines as it needs (a
-  // narrow column, as classic's, breaks the longer ones).
+  // narrow column, as classic's, breaks the longer ones), its words whole unless one is wider
+  // than the room: "Övriga verksamhetskost-/nader" had room for the whole word below.
   const double label_width = std::max(60.0, pages_.column_width() - label_x);
   std::vector<std::vector<SetLine>> labels;
   std::vector<double> entry_top;  // below the block's top
@@ -139,7 +140,7 @@ void Composer::Pie(const ReportChart& chart) {
   for (const ChartPart& slice : chart.parts) {
     CheckGlyphs(slice.label, Where{}, chart.id, kRegular);
     labels.push_back(typesetter_.Set({{slice.label + " " + ChartPartValue(chart, slice), kRegular, ""}}, size,
-                                     body_.color, label_width, false));
+                                     body_.color, label_width, false, Hyphenation::kOnlyToFit));
     entry_top.push_back(legend_height);
     legend_height += static_cast<double>(std::max<size_t>(1, labels.back().size())) * line + entry_gap;
   }

@@ -39,6 +39,27 @@ TEST_CASE("a pie's legend entries are printed whole, over as many lines as they 
   CHECK(Count(dump.out, "width=0.75 color=#ffffff role=artifact") == 3);
 }
 
+// A new user's "Övriga verksamhetskost-/nader 5 %" beside a pie in the classic layout, where
+// the word fitted whole on the next line.
+TEST_CASE("a pie's legend breaks between words, not inside one that fits the room") {
+  TempDir temp;
+  const fs::path year =
+      EditedBaseYear(temp.path(), "verksamhet.yaml", "text: Övriga kostnader", "text: Övriga verksamhetskostnader");
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
+  REQUIRE(dump.exit_code == 0);
+  static const std::regex kFigureText(R"(^  text at=\S+ .*role=figure .*"([^"]*)\")");
+  int hyphenated = 0, whole = 0;
+  std::istringstream lines(dump.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, kFigureText)) continue;
+    hyphenated += m[1].str().back() == '-';
+    whole += m[1].str().rfind("verksamhetskostnader", 0) == 0;
+  }
+  CHECK(hyphenated == 0);
+  CHECK(whole == 1);
+}
+
 TEST_CASE("a chart right under a heading that says the same is not titled again") {
   TempDir temp;
   const fs::path year =
