@@ -1109,12 +1109,16 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
 
   out.money_unit = presentation.unit;
   std::map<int, YearFigures> years = AllYears(inputs, presentation.unit == Unit::kTkr, out.rounding);
+  // With errors in the inputs (a cost no driftredovisning row takes, say), the figures do not
+  // add up in kronor either: the error is the cause, not the tkr.
+  const bool inputs_wrong = diagnostics.HasErrors();
   for (const ReportRounding::GivenUp& broken : out.rounding.given_up) {
     diagnostics.Warning("calculate.rounding", broken.where, "",
                         "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
                             broken.identity +
-                            ". An amount given in whole tkr prints as given: give these amounts in kr, or "
-                            "mend the tkr amount that is off");
+                            (inputs_wrong ? ". The inputs have errors (above), which are the likely cause: mend them first"
+                                          : ". An amount given in whole tkr prints as given: give these amounts in kr, "
+                                            "or mend the tkr amount that is off"));
   }
   if (!out.rounding.before_kept) {
     diagnostics.Warning("calculate.prior_year", Where{}, "",

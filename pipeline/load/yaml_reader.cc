@@ -110,6 +110,13 @@ size_t FindBadCharacter(std::string_view text, std::string* why) {
     }
     // Embeddings, overrides and isolates make text show in another order than it is stored in,
     // so that what a reader sees and what is checked, extracted and published differ.
+    // Word processors' line and paragraph separators: YAML takes them for line ends, where the
+    // writer saw none.
+    if (cp == 0x2028 || cp == 0x2029) {
+      *why = std::string(cp == 0x2028 ? "a line separator" : "a paragraph separator") + " (U+" + Hex4(cp) +
+             ", as word processors copy a line break) is not allowed: break the line with Enter";
+      return i;
+    }
     if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
       *why = "bidirectional control character U+" + Hex4(cp) +
              " is not allowed: it shows the text in another order than it is written";
@@ -373,8 +380,7 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
   }
   if (stored.size() > limits.max_file_bytes) {
     diagnostics.Error("file.size", Where{file, 1, 1}, "",
-                      "file is " + std::to_string(stored.size()) + " bytes; the limit is " +
-                          std::to_string(limits.max_file_bytes));
+                      "the file is larger than " + std::to_string(limits.max_file_bytes) + " bytes, the limit");
     return std::nullopt;
   }
   std::string why;
