@@ -325,6 +325,33 @@ class TableBuilder {
     return t;
   }
 
+  // The investeringsredovisning (LKBR 10 kap.): the year's net investments, the amount the cash
+  // flow's investeringsverksamhet prints, as a cost is signed in a budget (what was invested,
+  // positive). A year without any says so under the table, as the law's part still asks.
+  ReportTable InvestmentTable() const {
+    ReportTable t;
+    t.id = "investeringsredovisning";
+    t.title = TitleOf("investeringsredovisning", "Investeringsredovisning");
+    t.unit = UnitHead();
+    std::vector<HeadCell> head{{t.unit}, {std::to_string(year_)}};
+    if (prior_) head.push_back({std::to_string(year_ - 1)});
+    t.head.push_back(head);
+    t.numeric_columns.assign(head.size(), true);
+    t.numeric_columns[0] = false;
+    ReportRow row;
+    row.cells.push_back({"Nettoinvesteringar", false});
+    for (const YearFigures* y : {current_, prior_}) {
+      if (y) row.cells.push_back(AmountCell(Printed(y, "kfa.investeringsverksamhet"), -1));
+    }
+    t.rows.push_back(row);
+    const Figure* invested = current_->exact.Find("kfa.investeringsverksamhet");
+    if (!invested || (!invested->money.to_fill && invested->money.kronor == 0)) {
+      t.footnote = "Förbundet har inte gjort några investeringar under " + std::to_string(year_) + ".";
+    }
+    ExplainMarks(t);
+    return t;
+  }
+
   ReportTable DriftTable() const {
     const auto& drift = inputs_.report().files.budget.driftredovisning;
     ReportTable t;
@@ -1145,6 +1172,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   out.note_order = builder.NoteOrder();
   for (ReportTable& t : builder.StatementTables()) out.tables[t.id] = std::move(t);
   if (input.files.budget.driftredovisning) out.tables["driftredovisning"] = builder.DriftTable();
+  out.tables["investeringsredovisning"] = builder.InvestmentTable();
   for (const MoneyTable& table : input.files.rakenskaper.beloppstabeller) {
     ReportTable t = builder.MoneyTableOf(table);
     out.tables[t.id] = std::move(t);

@@ -108,8 +108,8 @@ std::string HeadingText(const ReportFigures& figures, const std::vector<Inline>&
 }
 
 bool HeadsRequiredPart(const std::vector<Block>& blocks, size_t i) {
-  return blocks[i].kind == Block::Kind::kHeading && i + 1 < blocks.size() &&
-         blocks[i + 1].kind == Block::Kind::kEmbed && blocks[i + 1].embed == "driftredovisning";
+  return blocks[i].kind == Block::Kind::kHeading && i + 1 < blocks.size() && blocks[i + 1].kind == Block::Kind::kEmbed &&
+         (blocks[i + 1].embed == "driftredovisning" || blocks[i + 1].embed == "investeringsredovisning");
 }
 
 bool SaysTheSame(const std::string& title, const std::string& heading) {
@@ -151,7 +151,8 @@ EmbedTarget ResolveEmbed(const ReportFigures& figures, const std::vector<GoalAre
     return target;
   }
   // The tables of the year as a whole have no id; the others are "<kind>.<id>".
-  const bool whole_year = kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "styrelse";
+  const bool whole_year = kind == "flerarsoversikt" || kind == "driftredovisning" || kind == "investeringsredovisning" ||
+                          kind == "styrelse";
   auto it = figures.tables.find(whole_year ? kind : kind + "." + id);
   if (it == figures.tables.end()) {
     if (!whole_year) target.kind = EmbedTarget::Kind::kMissing;
@@ -159,7 +160,7 @@ EmbedTarget ResolveEmbed(const ReportFigures& figures, const std::vector<GoalAre
   }
   target.kind = EmbedTarget::Kind::kTable;
   target.table = &it->second;
-  target.wide = whole_year ? kind != "styrelse" : it->second.numeric_columns.size() > 4;
+  target.wide = whole_year ? kind == "flerarsoversikt" || kind == "driftredovisning" : it->second.numeric_columns.size() > 4;
   return target;
 }
 

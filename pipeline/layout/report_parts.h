@@ -109,8 +109,8 @@ std::string LinkText(const Inline& link);
 // A heading's text: its words with the prose's typography, its placeholders' figures.
 std::string HeadingText(const ReportFigures& figures, const std::vector<Inline>& inlines);
 
-// Whether the heading `blocks[i]` stands right above the driftredovisning, a part every
-// årsredovisning must have (LKBR 10 kap.). The contents list such a heading whatever its level,
+// Whether the heading `blocks[i]` stands right above the driftredovisning or the
+// investeringsredovisning, parts every årsredovisning must have (LKBR 10 kap.). The contents list such a heading whatever its level,
 // so that a reader finds the part wherever the text places it; other headings are listed down
 // to the second level.
 bool HeadsRequiredPart(const std::vector<Block>& blocks, size_t i);

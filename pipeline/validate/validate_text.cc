@@ -373,7 +373,9 @@ struct TextChecker {
 
   void Embed(const Block& block, const std::string& path, bool in_goal) {
     const std::string& embed = block.embed;
-    if (embed == "flerarsoversikt" || embed == "driftredovisning" || embed == "styrelse") {
+    if (embed == "investeringsredovisning") {
+      // Made from the cash flow, which every report year has.
+    } else if (embed == "flerarsoversikt" || embed == "driftredovisning" || embed == "styrelse") {
       bool present = embed == "flerarsoversikt"    ? c.year.files.rakenskaper.flerarsoversikt.has_value()
                      : embed == "driftredovisning" ? c.year.files.budget.driftredovisning.has_value()
                                                    : !c.year.files.forbund.styrelse.empty();
@@ -393,7 +395,7 @@ struct TextChecker {
       if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end() || id.empty()) {
         std::string message = "[[" + embed + "]] is not an embed";
         std::vector<std::string> all = kKinds;
-        all.insert(all.end(), {"flerarsoversikt", "driftredovisning", "styrelse"});
+        all.insert(all.end(), {"flerarsoversikt", "driftredovisning", "investeringsredovisning", "styrelse"});
         std::string suggestion = DidYouMean(kind, all);
         if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
         c.d.Error("text.embed", block.where, path, message);
