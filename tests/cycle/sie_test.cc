@@ -758,6 +758,11 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
                                                        "#RES 0 3990 -200.00", "#RES 0 3990 1000.00") +
                               vouchers + zero);
     CHECK(left_out->Findings().empty());
+    // A program that also books the opening balances as the year's first voucher: the vouchers
+    // alone make each closing balance, which is as consistent.
+    const std::string opening_voucher = "#VER I 1 20230101 \"IB\"\n{\n#TRANS 1930 {} 1000.00\n"
+                                "#TRANS 2099 {} -1000.00\n}\n";
+    CHECK(ReadBytes(kHead + books + opening_voucher + vouchers)->Findings() == Findings{});
   }
   SECTION("a file without vouchers, or without balances, is not checked against them") {
     std::string base = test::ReadFile(kFixtures / "base.se");
