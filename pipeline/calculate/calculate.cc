@@ -25,19 +25,24 @@ struct PrintedAmount {
   int64_t value = 0;
   bool approximate = false;
   bool to_fill = false;
+  // Exactly nothing, 0 kr: printed "–", as official statistics print a cell with nothing to
+  // report; an amount that rounds to 0 tkr but is not nothing prints "0". One rule for every
+  // table, where the statements had printed 0 and the driftredovisning "–".
+  bool nothing = false;
 };
 
 // An amount in a column: in tkr, `rounded` is the report's rounding of it (nullopt: to the
 // nearest thousand, for amounts given in tkr).
 PrintedAmount PrintedOf(Money m, bool in_tkr, std::optional<int64_t> rounded = std::nullopt) {
   if (m.to_fill) return {0, false, true};
-  if (!in_tkr) return {m.kronor, !m.exact()};
-  return {rounded ? *rounded : NearestTkr(m.kronor), false};
+  if (!in_tkr) return {m.kronor, !m.exact(), false, m.kronor == 0};
+  return {rounded ? *rounded : NearestTkr(m.kronor), false, false, m.kronor == 0};
 }
 
 Cell AmountCell(const std::optional<PrintedAmount>& amount, int sign = 1) {
   if (!amount) return {kNil, true};
   if (amount->to_fill) return {kToFillMark, true};
+  if (amount->nothing) return {kNil, true};
   std::string text = FormatNumber(sign * amount->value);
   return {amount->approximate ? kApproximateMark + text : text, true};
 }
@@ -212,7 +217,8 @@ class TableBuilder {
     if (!exact) return std::nullopt;
     if (in_kronor_ || exact->money.to_fill) return PrintedOf(exact->money, !in_kronor_);
     auto it = y->rounded.find(figure);
-    return it == y->rounded.end() ? std::nullopt : std::optional<PrintedAmount>(PrintedAmount{it->second, false});
+    if (it == y->rounded.end()) return std::nullopt;
+    return PrintedAmount{it->second, false, false, exact->money.kronor == 0};
   }
 
   std::string UnitHead() const { return in_kronor_ ? kAmountsInKr : kAmountsInTkr; }
@@ -378,7 +384,7 @@ class TableBuilder {
         if (!y) continue;
         for (const char* column : {".utfall", ".budget", ".avvikelse"}) {
           std::optional<PrintedAmount> value = Printed(y, figure + column);
-          r.cells.push_back(value && !value->to_fill && value->value == 0 ? Cell{kNil, true} : AmountCell(value));
+          r.cells.push_back(AmountCell(value));
         }
       }
       t.rows.push_back(r);
@@ -502,10 +508,11 @@ std::optional<PrintedAmount> SumOf(const std::vector<const NoteLine*>& lines,
   for (const NoteLine* line : lines) {
     const std::optional<PrintedAmount>& amount = line->*column;
     if (!amount) continue;
-    if (!sum) sum = PrintedAmount{};
+    if (!sum) sum = PrintedAmount{0, false, false, true};
     sum->value += amount->value;
     sum->approximate = sum->approximate || amount->approximate;
     sum->to_fill = sum->to_fill || amount->to_fill;
+    sum->nothing = sum->nothing && amount->nothing;
   }
   return sum;
 }

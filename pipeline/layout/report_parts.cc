@@ -44,7 +44,8 @@ std::string RoundingPolicyText(const ReportFigures& figures) {
       "Varje belopp avrundas till ett av de två närmaste tusentalen, och ett belopp som redan är jämna "
       "tusental ändras inte. Beloppen avrundas till närmaste tusental utom där summorna annars inte skulle "
       "stämma; där avrundas så få belopp som möjligt åt andra hållet. Samma belopp redovisas med samma värde "
-      "i alla tabeller och i texten.";
+      "i alla tabeller och i texten. I tabellerna står – för att det inte finns något att redovisa och 0 för "
+      "ett belopp som understiger ett halvt tusental kronor.";
   if (figures.money_unit == Unit::kKr) {
     policy = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
              "hela kronor. " + policy;
