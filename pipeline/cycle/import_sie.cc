@@ -332,6 +332,44 @@ std::vector<Mapped> ResolveMappings(const AccountsFile& accounts, Diagnostics& d
   return mapped;
 }
 
+// The number of digits of an account number.
+int Digits(int account) { return static_cast<int>(std::to_string(account).size()); }
+
+// Books whose accounts all have another number of digits than every account of the mapping (a
+// chart of five-digit accounts, as Unit4 Agresso's, against a mapping written for BAS's four)
+// match nothing: one error that says so, instead of an error for each unmapped account and
+// each line read as 0 kr. Returns false for such books.
+bool CheckAccountDigits(const SieFile& books, const std::vector<Mapped>& mapped, const AccountsFile& accounts,
+                        Diagnostics& diagnostics) {
+  std::set<int> book_digits, mapping_digits;
+  int book_example = 0, mapping_example = 0;
+  const Located<std::string>* first_written = nullptr;  // where the mapping's first account is written
+  for (const SieBalance& b : books.balances) {
+    if (b.year_index != 0 || b.ore == 0) continue;
+    book_digits.insert(Digits(b.account));
+    if (!book_example) book_example = b.account;
+  }
+  for (const Mapped& m : mapped) {
+    for (const AccountRange& r : m.ranges) {
+      mapping_digits.insert(Digits(r.first));
+      mapping_digits.insert(Digits(r.last));
+      if (!mapping_example) mapping_example = r.first;
+    }
+    if (!first_written && !m.mapping->konton.empty()) first_written = &m.mapping->konton.front();
+  }
+  if (book_digits.size() != 1 || mapping_digits.size() != 1 || *book_digits.begin() == *mapping_digits.begin()) {
+    return true;
+  }
+  diagnostics.Error("import.mapping", first_written ? first_written->where : accounts.where,
+                    first_written ? first_written->path : "kontomappning",
+                    "the books' accounts have " + std::to_string(*book_digits.begin()) + " digits (e.g. " +
+                        std::to_string(book_example) + "), the kontomappning's " +
+                        std::to_string(*mapping_digits.begin()) + " (e.g. " + std::to_string(mapping_example) +
+                        "), so that it takes none of them: write the kontomappning in the books' chart of accounts "
+                        "(--propose-mapping suggests one)");
+  return false;
+}
+
 // Every account with a balance is taken by some mapping; in closed books the accounts that
 // moved the result to equity need none.
 void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& mapped, const ResultBooking& booking,
@@ -735,6 +773,11 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     return kExitErrors;
   }
   const std::vector<Mapped> mapped = ResolveMappings(accounts, diagnostics);
+  if (!CheckAccountDigits(books, mapped, accounts, diagnostics)) {
+    PrintDiagnostics(diagnostics, inputs.sources, err);
+    err << "arsred: import-sie: nothing was written\n";
+    return kExitErrors;
+  }
   const ResultBooking booking = FindResultBooking(books, mapped);
   ReportUnmappedAccounts(books, mapped, booking, diagnostics);
   ReportAccountsOfTheOtherKind(books, mapped, diagnostics);
