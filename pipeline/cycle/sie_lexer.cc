@@ -146,6 +146,10 @@ size_t FindControlByte(std::string_view text, std::string* why) {
       *why = "a NUL byte: this is not a text file (SIE 4 is CP437 text)";
     } else if (c == '\r') {
       *why = "a carriage return that does not end a line (lines end with LF or CR LF)";
+    } else if (c == 0x1A) {
+      // Ctrl-Z ends a DOS text file; at the very end it is read as such (WithoutEndOfFilePadding).
+      *why = "an end-of-file mark (Ctrl-Z, 0x1A) with more records after it: two files joined into one? "
+             "(SIE 4 is CP437 text)";
     } else {
       *why = "control character " + Hex(c) + " (SIE 4 is CP437 text)";
     }

@@ -425,6 +425,9 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
     CHECK(ReadBytes(kHead + std::string(40, '\0'))->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\r\n" + std::string(3, '\0'))->Findings().empty());
     CHECK(ReadBytes(kHead + "\x1A\r\n#KONTO 2440 Skulder\n")->Findings() == Findings{"error sie.encoding 12:1"});
+    // Named for what it is, which a reader would not recognise in "control character 0x1A".
+    CHECK_THAT(ReadBytes(kHead + "\x1A" "#KONTO 2440 Skulder\n")->Only().message,
+               Catch::Contains("an end-of-file mark (Ctrl-Z, 0x1A) with more records after it"));
   }
   SECTION("#FORMAT's value is read in either case, as programs write it") {
     auto pc8 = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "#FORMAT pc8\n") +
