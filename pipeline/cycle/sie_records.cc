@@ -638,6 +638,9 @@ class RecordReader {
   }
 
   void CheckAccountReferences() {
+    // A #KONTO left out for an error (a quote not closed, say) has been reported: the accounts
+    // it may have named are not said to lack one as well.
+    if (sie_.unread.labels.count("#KONTO")) return;
     if (sie_.accounts.empty()) {
       // Said once, at the first record that uses an account.
       const Reference* first = nullptr;

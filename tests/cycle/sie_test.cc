@@ -466,6 +466,9 @@ TEST_CASE("fields: quotes, escapes, tabs and object lists", "[sie]") {
   }
   SECTION("text after a closing quote") {
     CHECK(ReadBytes(kHead + "#KONTO 2440 \"Skul\"der\n")->Findings() == Findings{"error sie.quote 12:19"});
+    // Excel's doubled quotes: the one error, not also "account 2440 has no #KONTO" where it is used.
+    CHECK(ReadBytes(kHead + "#KONTO 2440 \"Skulder \"\"lev\"\"\"\n#UB 0 2440 -1.00\n#UB 0 1930 1.00\n")->Findings() ==
+          Findings{"error sie.quote 12:23"});
   }
   SECTION("a quote inside an unquoted value") {
     CHECK(ReadBytes(kHead + "#KONTO 2440 Skul\"der\n")->Findings() == Findings{"error sie.quote 12:17"});
