@@ -316,6 +316,22 @@ int WriteHtmlEdition(YearBuild& p, const std::string& output, bool open_data, bo
 
 }  // namespace
 
+namespace {
+
+// A final report set in another layout than the one its year names (`--layout` on an approved
+// year) is the approved report in other clothes, not the one its archive holds (unless that was
+// made with the same --layout): said, so that it is not taken for that one.
+void NoteLayoutOfFinalReport(const BuildSettings& settings, const YearBuild& p, std::ostream& err) {
+  if (p.draft || settings.layout.empty()) return;
+  const OrgFile& org = p.inputs.report().files.forbund;
+  const std::string own = org.layout ? org.layout->value : "modern";
+  if (own == settings.layout || fs::path(own).stem() == p.layout_source.name) return;
+  err << "arsred: note: this final report is set in the layout " << p.layout_source.name << " (--layout), not in "
+      << own << ", which the year names\n";
+}
+
+}  // namespace
+
 int BuildReport(const BuildSettings& settings, const std::string& dir, const OutputTarget& target,
                 bool print_timings, ResourceCache& cache, std::ostream& err) {
   YearBuild p;
@@ -349,6 +365,7 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
     return kExitErrors;
   }
   const RenderOptions options = RenderOptionsFor(settings, p);
+  NoteLayoutOfFinalReport(settings, p, err);
   std::string error;
   if (!RenderPdf(p.document, output, options, &error)) {
     err << "arsred: " << error << "\n";

@@ -429,3 +429,25 @@ TEST_CASE("both seed years archive and verify", "[archive]") {
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// A new user built an approved year with --layout modern, where the year names classic: a final
+// report in other clothes than the archived one, and nothing said so.
+TEST_CASE("a final report set in another layout than its year names says so", "[archive]") {
+  Workspace work;
+  const std::string pdf = (work.temp.path() / "r.pdf").string();
+  const RunResult other = RunArsred({"build", work.year().string(), "--layout", "classic", "-o", pdf});
+  CHECK(other.exit_code == 0);
+  CHECK(other.err.find("note: this final report is set in the layout classic (--layout), not in modern") !=
+        std::string::npos);
+  const RunResult same = RunArsred({"build", work.year().string(), "--layout", "modern", "-o", pdf});
+  CHECK(same.err.find("note:") == std::string::npos);
+  Workspace draft("utkast");
+  const RunResult draft_build = RunArsred({"build", draft.year().string(), "--layout", "classic", "-o", pdf});
+  CHECK(draft_build.err.find("note:") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
