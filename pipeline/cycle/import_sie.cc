@@ -16,6 +16,7 @@
 #include "approval.h"
 #include "propose_mapping.h"
 #include "read_file.h"
+#include "validate.h"
 #include "write_file.h"
 
 namespace fs = std::filesystem;
@@ -332,6 +333,23 @@ std::vector<Mapped> ResolveMappings(const AccountsFile& accounts, Diagnostics& d
   return mapped;
 }
 
+// The year before, checked as `arsred check` checks it. Where it has errors of its own (a year
+// before it missing, a balance sheet that does not balance), its closing figures are not what the
+// books should open with, and comparing them would report its errors as the books': one warning
+// says so instead. Returns whether it is sound (or there is none).
+bool PriorYearIsSound(const InputSet& inputs, Diagnostics& diagnostics) {
+  const YearInput* prior = inputs.Find(inputs.report_year - 1);
+  if (!prior) return true;
+  InputSet prior_inputs;
+  Diagnostics findings;
+  if (LoadInputs(prior->dir, prior_inputs, findings)) Validate(prior_inputs, findings);
+  if (!findings.HasErrors()) return true;
+  diagnostics.Warning("import.prior_errors", Where{}, prior->dir,
+                      "the year before has errors of its own (`arsred check " + prior->dir +
+                          "` lists them): the books' opening balances and last year's result are not checked against it");
+  return false;
+}
+
 // The number of digits of an account number.
 int Digits(int account) { return static_cast<int>(std::to_string(account).size()); }
 
@@ -424,8 +442,11 @@ struct ImportPlan {
 // figure written, or checked against what the report takes from elsewhere.
 class MappingImport {
  public:
+  // `prior_sound`: the year before has no errors of its own, so that its closing figures are
+  // what the books should open with.
   MappingImport(const InputSet& inputs, const Diagnostics& loading, const SieFile& books,
-                const std::vector<Mapped>& mapped, const ResultBooking& booking, Diagnostics& diagnostics)
+                const std::vector<Mapped>& mapped, const ResultBooking& booking, bool prior_sound,
+                Diagnostics& diagnostics)
       : inputs_(inputs),
         accounts_(inputs.report().files.rakenskaper),
         books_(books),
@@ -434,7 +455,8 @@ class MappingImport {
         diagnostics_(diagnostics),
         written_(RoundWrittenAmounts(books, mapped)) {
     // Last year's closing figures, for the opening balances.
-    if (inputs.Find(inputs.report_year - 1)) prior_ = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
+    if (inputs.Find(inputs.report_year - 1) && prior_sound) prior_ = DeriveFigures(inputs, inputs.report_year - 1, nullptr);
+    prior_unsound_ = inputs.Find(inputs.report_year - 1) && !prior_sound;
     // Values still to fill in (from `arsred new`): what rests on them cannot be checked yet.
     for (const Diagnostic& d : loading.all()) {
       if (d.code != "fill.value" || d.where.file != accounts_.where.file) continue;
@@ -594,6 +616,7 @@ class MappingImport {
     const MappingTarget& t = m.target;
     const std::string& name = m.mapping->till.value;
     if (!Known(m, SieBalanceKind::kClosing)) return;
+    if (UncheckedForPrior(index, name)) return;
     const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
     if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked)) {
       plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
@@ -613,6 +636,7 @@ class MappingImport {
   void CheckEquity(size_t index, int64_t kr) {
     const Mapped& m = mapped_[index];
     if (!Known(m, SieBalanceKind::kClosing) || (booking_.booked && !booking_.result_known)) return;
+    if (UncheckedForPrior(index, m.mapping->till.value)) return;
     Money expected = OpeningInReport(index, prior_.Find("br.eget_kapital"));
     if (accounts_.eget_kapital) {
       for (const EquityEntry& entry : accounts_.eget_kapital->direkta_poster) expected += entry.belopp.value;
@@ -646,6 +670,16 @@ class MappingImport {
   // The opening balance the report will use for a target that carries one (as figures.cc
   // derives it): last year's closing one when exact, else the year's own `ingaende`, as it
   // stands or as just recorded from the books, else last year's in tkr.
+  // Where the year before has errors and this year gives no opening balance of its own, there
+  // is nothing sound to check a closing balance against: it is listed as not checked.
+  bool UncheckedForPrior(size_t index, const std::string& name) {
+    if (!prior_unsound_ || recorded_openings_.count(index)) return false;
+    const std::optional<Located<Money>>* own = OpeningValueOf(mapped_[index].target, accounts_);
+    if (own && own->has_value() && !(*own)->to_fill) return false;
+    plan_.unchecked.push_back(name + ": the year before has errors of its own, so its closing balance is not known");
+    return true;
+  }
+
   Money OpeningInReport(size_t index, const Figure* prior_closing) const {
     if (prior_closing && prior_closing->money.exact()) return prior_closing->money;
     if (auto it = recorded_openings_.find(index); it != recorded_openings_.end()) return Money::Kr(it->second);
@@ -683,6 +717,7 @@ class MappingImport {
   Diagnostics& diagnostics_;
   const WrittenAmounts written_;
   FigureTable prior_;
+  bool prior_unsound_ = false;  // the year before has a directory, but errors of its own
   std::set<std::pair<int, int>> to_fill_;       // (line, column) of the values still to fill in
   std::map<size_t, int64_t> recorded_openings_;  // by index in `mapped_`: exact openings written now
   ImportPlan plan_;
@@ -772,6 +807,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     err << "arsred: import-sie: nothing was written\n";
     return kExitErrors;
   }
+  const bool prior_sound = PriorYearIsSound(inputs, diagnostics);
   const std::vector<Mapped> mapped = ResolveMappings(accounts, diagnostics);
   if (!CheckAccountDigits(books, mapped, accounts, diagnostics)) {
     PrintDiagnostics(diagnostics, inputs.sources, err);
@@ -781,7 +817,7 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   const ResultBooking booking = FindResultBooking(books, mapped);
   ReportUnmappedAccounts(books, mapped, booking, diagnostics);
   ReportAccountsOfTheOtherKind(books, mapped, diagnostics);
-  const ImportPlan plan = MappingImport(inputs, loading, books, mapped, booking, diagnostics).Run();
+  const ImportPlan plan = MappingImport(inputs, loading, books, mapped, booking, prior_sound, diagnostics).Run();
   ReportAccountsFileErrors(loading, accounts.where.file, plan.written_positions, diagnostics);
 
   PrintDiagnostics(diagnostics, inputs.sources, err);

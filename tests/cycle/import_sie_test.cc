@@ -688,3 +688,24 @@ TEST_CASE("books whose accounts have other digits than the mapping's get one err
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// A tester whose 2021 was missing was told that the books "open eget_kapital at 2 331 095 kr,
+// but 2023 closed it at −3 725 tkr": the year before's own errors, reported as the books'.
+TEST_CASE("a year before with errors of its own is said once; the books are not checked against it", "[import]") {
+  Books books;
+  const fs::path prior = books.temp.path() / "inputs/2023/rakenskaper.yaml";
+  WriteFile(prior, ReplaceAll(ReadFile(prior), "  ingaende: 1900000", "  ingaende: 1000000"));
+  RunResult run = books.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.find("warning[import.prior_errors]: the year before has errors of its own") != std::string::npos);
+  CHECK(run.err.find("import.opening") == std::string::npos);
+  CHECK(run.err.find("import.check") == std::string::npos);
+  CHECK(run.err.find("not checked yet, eget_kapital: the year before has errors of its own") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace arsred::test
