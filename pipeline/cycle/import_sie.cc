@@ -753,13 +753,18 @@ bool WriteYearFiles(const std::string& year_dir, const std::string& books_bytes,
 }
 
 // What was written and checked, once it is written.
+// What was written, or with `dry_run` what would have been.
 void PrintImportReport(const ImportPlan& plan, size_t mappings, const std::string& year_dir,
-                       const SourceFile& accounts_file, std::ostream& err) {
+                       const SourceFile& accounts_file, bool dry_run, std::ostream& err) {
   for (const std::string& line : plan.report) err << "arsred: import-sie: " << line << "\n";
   for (const std::string& line : plan.unchecked) err << "arsred: import-sie: not checked yet, " << line << "\n";
-  err << "arsred: import-sie: wrote " << plan.edits.size() << " amounts into " << accounts_file.path << " and checked "
-      << mappings - (plan.edits.size() - plan.openings_recorded) - plan.unchecked.size()
-      << " more against the books; run arsred check\n";
+  err << "arsred: import-sie: " << (dry_run ? "would write " : "wrote ") << plan.edits.size() << " amounts into "
+      << accounts_file.path << " and checked " << mappings - (plan.edits.size() - plan.openings_recorded) - plan.unchecked.size()
+      << " more against the books" << (dry_run ? "" : "; run arsred check") << "\n";
+  if (dry_run) {
+    err << "arsred: import-sie: --dry-run: nothing was written\n";
+    return;
+  }
   err << "arsred: import-sie: kept a copy of the books as " << (fs::path(year_dir) / kBooksFileName).generic_string()
       << " (the archive keeps it with the inputs)\n";
 }
@@ -826,8 +831,10 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     return kExitErrors;
   }
   const SourceFile& accounts_file = inputs.sources.file(accounts.where.file);
-  if (!WriteYearFiles(request.year_dir, books_bytes, accounts_file, plan.edits, err)) return kExitErrors;
-  PrintImportReport(plan, mapped.size(), request.year_dir, accounts_file, err);
+  if (!request.dry_run && !WriteYearFiles(request.year_dir, books_bytes, accounts_file, plan.edits, err)) {
+    return kExitErrors;
+  }
+  PrintImportReport(plan, mapped.size(), request.year_dir, accounts_file, request.dry_run, err);
   return ExitCodeOfWriting(diagnostics);
 }
 

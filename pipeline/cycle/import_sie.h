@@ -21,6 +21,7 @@ struct ImportRequest {
   std::string sie_file;  // the books, e.g. bokslut-2024.se
   std::string year_dir;  // the year's inputs, e.g. inputs/2024
   bool propose_mapping = false;  // print a starting kontomappning on `out` instead of importing
+  bool dry_run = false;          // every check, and what would be written, but write nothing
 };
 
 // Returns the exit code: 0 written (or proposed), 2 refused (nothing written) with every reason

@@ -709,3 +709,31 @@ TEST_CASE("a year before with errors of its own is said once; the books are not 
 
 }  // namespace
 }  // namespace arsred::test
+
+namespace arsred::test {
+namespace {
+
+// A tester missed a way to see what an import would write without writing it.
+TEST_CASE("import-sie --dry-run checks and says what it would write, and writes nothing", "[import]") {
+  Books books;
+  const std::string complete = ReadFile(books.accounts());
+  WriteFile(books.accounts(), Blank(complete, "0"));
+  const std::string blank = ReadFile(books.accounts());
+  RunResult run = RunArsred({"import-sie", books.sie().string(), "--year", books.year().string(), "--dry-run"});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.find("noter.intakter.region = 1 050 000 kr (3010)") != std::string::npos);
+  CHECK(run.err.find("would write 12 amounts") != std::string::npos);
+  CHECK(run.err.find("--dry-run: nothing was written") != std::string::npos);
+  CHECK(ReadFile(books.accounts()) == blank);
+  CHECK_FALSE(fs::exists(books.year() / "bokforing.se"));
+  // Refused books are refused as without it.
+  books.EditBooks("#RAR 0 20240101 20241231", "#RAR 0 20240101 20240630");
+  CHECK(RunArsred({"import-sie", books.sie().string(), "--year", books.year().string(), "--dry-run"}).exit_code == 2);
+  CHECK(RunArsred({"import-sie", books.sie().string(), "--year", books.year().string(), "--dry-run",
+                   "--propose-mapping"})
+            .exit_code == 1);
+}
+
+}  // namespace
+}  // namespace arsred::test
