@@ -685,12 +685,12 @@ ReportTable CountTableOf(const CountTable& table, int year, const FigureTable& e
       const Figure* fig = f ? f->Find(base + row.id.value.name + "." + column) : nullptr;
       if (fig && fig->missing()) return {kToFillMark, true};
       if (fig) return {FormatNumber(fig->count), true};
-      // Övriga not given where women and men make up all: there were none. Any other count not
-      // given (a row the year did not have, a split it did not make) is left empty, as "–"
-      // would say that there were none.
+      // A row the year's table does not have reports nothing: "–". A split the row does not make
+      // (alla alone) is not known, and left empty, but for Övriga where women and men make up all.
       auto given = [&](const char* c) { return f ? f->Find(base + row.id.value.name + "." + c) : nullptr; };
       const Figure *all = given("alla"), *women = given("kvinnor"), *men = given("man");
-      const bool none_other = column == "ovriga" && all && women && men && all->count == women->count + men->count;
+      if (!all) return {kNil, true};
+      const bool none_other = column == "ovriga" && women && men && all->count == women->count + men->count;
       return {none_other ? kNil : "", true};
     };
     for (const auto& c : columns) r.cells.push_back(count(&exact, c));
@@ -746,13 +746,18 @@ ReportTable SeriesTable(const TimeSeries& series, const InputSet& inputs, const 
     }
     auto own = years.find(y);
     for (const SeriesColumn& c : series.kolumner) {
-      // A value neither the year's own table nor historik gives is left empty: "–" would say
-      // that there were none.
+      // A year whose table has no such row, or a historik row that leaves the column out, reports
+      // nothing: "–", as the 2020 report printed 2017's and 2019's individinriktade insatser. A
+      // split the row does not make (alla alone, no kvinnor) is not known, and left empty.
       std::string text;
       const Figure* f = own != years.end() ? own->second.exact.Find("tabell." + c.kalla.value) : nullptr;
       if (f) {
         text = f->missing() ? kToFillMark : FormatNumber(f->count);
+      } else if (own != years.end()) {
+        const std::string row = c.kalla.value.substr(0, c.kalla.value.rfind('.'));
+        text = own->second.exact.Find("tabell." + row + ".alla") ? "" : kNil;
       } else if (history) {
+        text = kNil;
         for (const auto& [column, value] : history->varden.entries) {
           if (column.value.name == c.id.value.name) text = FormatNumber(value.value);
         }

@@ -349,7 +349,7 @@ struct CountRow : Anchor {
   Dict<Located<int64_t>> andelar;
   template <class V>
   void Fields(V& v) {
-    v("id", id, "Row id (the same row in the prior year's table gives the comparison).");
+    v("id", id, "Row id (the same row in the prior year's table gives the comparison; where that table has no such row, the comparison prints \"–\").");
     v("text", text, "Row label.");
     v("indrag", indrag, "Indent level of the label (0, 1 or 2).");
     v("alla", alla, "All participants. Must equal kvinnor + man + ovriga where those are given.");
@@ -405,7 +405,7 @@ struct SeriesRow : Anchor {
   template <class V>
   void Fields(V& v) {
     v("ar", ar, "The year.");
-    v("varden", varden, "The value of each column (by column id); a column left out prints an empty cell.");
+    v("varden", varden, "The value of each column (by column id); leave a column out for \"–\" (nothing to report).");
   }
 };
 
