@@ -340,6 +340,8 @@ std::vector<Mapped> ResolveMappings(const AccountsFile& accounts, Diagnostics& d
 bool PriorYearIsSound(const InputSet& inputs, Diagnostics& diagnostics) {
   const YearInput* prior = inputs.Find(inputs.report_year - 1);
   if (!prior) return true;
+  // Loaded again as a report year of its own: as an earlier year of this one, only what this
+  // year's report needs of it was read.
   InputSet prior_inputs;
   Diagnostics findings;
   if (LoadInputs(prior->dir, prior_inputs, findings)) Validate(prior_inputs, findings);

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace arsred {
 
@@ -162,7 +163,7 @@ class LedgerChecks {
                     "the closing balances of " + YearDescription(year) + " do not match its result: the #UB " + y +
                     " amounts add up to " + FormatOre(closing->ore) + " and the #RES " + y + " amounts to " +
                     FormatOre(result_ore) + "; together " + FormatOre(closing->ore + result_ore) + ", not 0" +
-                    AccountsVouchersDoNotExplain(year));
+                    VouchersDoNotExplain(year));
         }
       }
       if (total(SieBalanceKind::kOpening, year) && total(SieBalanceKind::kClosing, year - 1)) {
@@ -171,17 +172,27 @@ class LedgerChecks {
     }
   }
 
-  // When the file has year 0's vouchers, every account's balance of year 0 is what they make of
-  // it: a balance account's #IB plus its #TRANS is its #UB, and a result account's #TRANS add up
-  // to its #RES (closing vouchers, bokslutstransaktioner, are vouchers like any other). A
+  // An account whose balance of a year the year's vouchers do not make.
+  struct Unexplained {
+    int account = 0;
+    bool result = false;                     // a result account: its #TRANS should make its #RES
+    const SieBalance* opening = nullptr;     // its #IB of the year, if given
+    const SieBalance* recorded = nullptr;    // the #UB (or #RES) the vouchers contradict, if given
+    const SieTransaction* first = nullptr;   // its first #TRANS, if any
+    int64_t vouchers = 0;                    // its #TRANS in the year's vouchers
+    int64_t expected = 0;                    // what they make of its balance
+  };
+
+  // When the file has the year's vouchers, every account's balance of the year is what they make
+  // of it: a balance account's #IB plus its #TRANS is its #UB, and a result account's #TRANS add
+  // up to its #RES (closing vouchers, bokslutstransaktioner, are vouchers like any other). A
   // program that leaves out a zero balance may leave out its record, which then counts as 0; a
-  // file with no #UB 0 (or no #RES 0) at all is not checked for them.
-  // Each account that differs is reported at the record the vouchers contradict. Not checked
-  // when a voucher was left out for an error (every account it moves would differ), or when year
-  // 0's dates are not known (nor, then, which vouchers are its). Returns whether all agree.
-  bool CheckAccountsAgainstVouchers() {
-    const SieYear* y = sie_.LookupYear(0);
-    if (sie_.unread.vouchers || !y || !y->start || !y->end || *y->end < *y->start) return true;
+  // file with no #UB (or no #RES) of the year at all is not checked for them. Returns the
+  // accounts that differ; none when a voucher was left out for an error (every account it moves
+  // would differ), or when the year's dates are not known (nor, then, which vouchers are its).
+  std::vector<Unexplained> AccountsVouchersDoNotExplain(int year) const {
+    const SieYear* y = sie_.LookupYear(year);
+    if (sie_.unread.vouchers || !y || !y->start || !y->end || *y->end < *y->start) return {};
     std::map<int, int64_t> moved;
     std::map<int, const SieTransaction*> first_line;
     bool any = false;
@@ -193,91 +204,86 @@ class LedgerChecks {
         first_line.emplace(t.account, &t);
       }
     }
-    if (!any) return true;
-    std::map<int, std::array<const SieBalance*, 3>> records;  // #IB, #UB, #RES of year 0
+    if (!any) return {};
+    std::map<int, std::array<const SieBalance*, 3>> records;  // #IB, #UB, #RES of the year
     bool any_closing = false, any_result = false;
     for (const SieBalance& b : sie_.balances) {
-      if (b.year_index != 0) continue;
+      if (b.year_index != year) continue;
       records[b.account][static_cast<size_t>(b.kind)] = &b;
       any_closing = any_closing || b.kind == SieBalanceKind::kClosing;
       any_result = any_result || b.kind == SieBalanceKind::kResult;
     }
     for (const auto& [account, ore] : moved) records[account];  // accounts with vouchers but no balance
-    bool agree = true;
+    std::vector<Unexplained> off;
     for (const auto& [account, r] : records) {
       const auto [opening, closing, result_record] = r;
       const auto ore = [](const SieBalance* b) { return b ? b->ore : int64_t{0}; };
       const auto it = moved.find(account);
-      const int64_t vouchers = it == moved.end() ? 0 : it->second;
+      Unexplained u;
+      u.account = account;
+      u.vouchers = it == moved.end() ? 0 : it->second;
       // An account of no class (9xxx) is taken by the records it has.
       const SieAccountClass account_class = ClassOfAccount(sie_, account);
-      const bool result = account_class == SieAccountClass::kResult ||
-                          (account_class == SieAccountClass::kUnknown && !opening && !closing);
-      // Books without any #UB 0 (or #RES 0) do not give those balances at all, as an export of
-      // vouchers only does not: nothing to contradict.
-      if (!(result ? any_result : any_closing)) continue;
-      const int64_t expected = result ? vouchers : ore(opening) + vouchers;
-      const SieBalance* recorded = result ? result_record : closing;
-      if (expected == ore(recorded)) continue;
+      u.result = account_class == SieAccountClass::kResult ||
+                 (account_class == SieAccountClass::kUnknown && !opening && !closing);
+      // Books without any #UB (or #RES) of the year do not give those balances at all, as an
+      // export of vouchers only does not: nothing to contradict.
+      if (!(u.result ? any_result : any_closing)) continue;
+      u.opening = opening;
+      u.recorded = u.result ? result_record : closing;
+      u.expected = u.result ? u.vouchers : ore(opening) + u.vouchers;
+      if (u.expected == ore(u.recorded)) continue;
       // Some programs also book the opening balances as a voucher of the year (an "IB"
       // voucher): the vouchers alone then make the closing balance, which is consistent too.
-      if (!result && opening && vouchers == ore(recorded)) continue;
-      agree = false;
-      const SieAccount* named = sie_.LookupAccount(account);
-      const std::string label = result ? "#RES" : "#UB";
-      const std::string what = label + " 0 of account " + std::to_string(account) +
-                               (named && !named->name.empty() ? " (" + named->name + ")" : "") + " is " +
-                               (recorded ? FormatOre(recorded->ore) : "not given (0,00 kr)");
-      const std::string made =
-          result ? "its #TRANS in the year's vouchers add up to " + FormatOre(vouchers)
-                 : "its #IB 0 of " + FormatOre(ore(opening)) + " and its #TRANS in the year's vouchers of " +
-                       FormatOre(vouchers) + " make " + FormatOre(expected);
-      // Without the record, at the opening balance the vouchers start from, or at the account's
-      // first #TRANS.
-      Where where = recorded ? recorded->where : opening ? opening->where : first_line.at(account)->where;
-      const std::string at_label = recorded ? label : opening ? "#IB" : "#TRANS";
-      Error("sie.balance", where, at_label,
-            what + ", but " + made + " (off by " + FormatOre(ore(recorded) - expected) +
-                "): the books contradict themselves; export them again, or mend the record");
+      if (!u.result && opening && u.vouchers == ore(u.recorded)) continue;
+      const auto first = first_line.find(account);
+      u.first = first == first_line.end() ? nullptr : first->second;
+      off.push_back(u);
     }
-    return agree;
+    return off;
   }
 
-  // When the file has the year's vouchers: the accounts whose balance they do not explain (a
-  // balance account's #IB plus its #TRANS is its #UB; a result account's #TRANS add up to its
-  // #RES), as "; the vouchers do not explain account 1930: ...", or "" when they explain all.
-  std::string AccountsVouchersDoNotExplain(int year) const {
-    const SieYear* y = sie_.LookupYear(year);
-    if (sie_.unread.vouchers || !y || !y->start || !y->end) return "";
-    std::map<int, int64_t> moved;
-    bool any = false;
-    for (const SieVoucher& v : sie_.vouchers) {
-      if (!v.date || *v.date < *y->start || *y->end < *v.date) continue;
-      any = true;
-      for (const SieTransaction& t : v.transactions) moved[t.account] += t.ore;
+  // Year 0's accounts against its vouchers (AccountsVouchersDoNotExplain): each account that
+  // differs is reported at the record the vouchers contradict. Returns whether all agree.
+  bool CheckAccountsAgainstVouchers() {
+    const std::vector<Unexplained> off = AccountsVouchersDoNotExplain(0);
+    for (const Unexplained& u : off) {
+      const int64_t recorded = u.recorded ? u.recorded->ore : 0;
+      const SieAccount* named = sie_.LookupAccount(u.account);
+      const std::string label = u.result ? "#RES" : "#UB";
+      const std::string what = label + " 0 of account " + std::to_string(u.account) +
+                               (named && !named->name.empty() ? " (" + named->name + ")" : "") + " is " +
+                               (u.recorded ? FormatOre(recorded) : "not given (0,00 kr)");
+      const std::string made =
+          u.result ? "its #TRANS in the year's vouchers add up to " + FormatOre(u.vouchers)
+                   : "its #IB 0 of " + FormatOre(u.opening ? u.opening->ore : 0) +
+                         " and its #TRANS in the year's vouchers of " + FormatOre(u.vouchers) + " make " +
+                         FormatOre(u.expected);
+      // Without the record, at the opening balance the vouchers start from, or at the account's
+      // first #TRANS.
+      const Where where = u.recorded ? u.recorded->where : u.opening ? u.opening->where : u.first->where;
+      const std::string at_label = u.recorded ? label : u.opening ? "#IB" : "#TRANS";
+      Error("sie.balance", where, at_label,
+            what + ", but " + made + " (off by " + FormatOre(recorded - u.expected) +
+                "): the books contradict themselves; export them again, or mend the record");
     }
-    if (!any) return "";
-    std::map<int, std::array<int64_t, 3>> balance;  // #IB, #UB, #RES of the year
-    for (const SieBalance& b : sie_.balances) {
-      if (b.year_index == year) balance[b.account][static_cast<size_t>(b.kind)] = b.ore;
-    }
-    for (const auto& [account, ore] : moved) balance[account];  // accounts with vouchers but no balance
+    return off.empty();
+  }
+
+  // The accounts of a year whose balance its vouchers do not explain, for the message of its
+  // sums: "; the vouchers do not explain account 1930: ...", or "" when they explain all.
+  std::string VouchersDoNotExplain(int year) const {
+    const std::vector<Unexplained> off = AccountsVouchersDoNotExplain(year);
     std::string named;
-    int count = 0;
-    for (const auto& [account, b] : balance) {
-      const int64_t vouchers = moved.count(account) ? moved.at(account) : 0;
-      const bool result = ClassOfAccount(sie_, account) == SieAccountClass::kResult;
-      const int64_t expected = result ? vouchers : b[0] + vouchers;
-      const int64_t recorded = result ? b[2] : b[1];
-      if (expected == recorded) continue;
-      if (++count > 5) continue;
-      named += std::string(count == 1 ? "; the vouchers do not explain " : "; ") + "account " + std::to_string(account) +
-               ": " + (result ? "its #TRANS add up to " + FormatOre(vouchers) + " but #RES is "
-                              : "#IB " + FormatOre(b[0]) + " and its #TRANS " + FormatOre(vouchers) +
-                                    " make " + FormatOre(expected) + " but #UB is ") +
-               FormatOre(recorded);
+    for (size_t i = 0; i < off.size() && i < 5; ++i) {
+      const Unexplained& u = off[i];
+      named += std::string(i == 0 ? "; the vouchers do not explain " : "; ") + "account " + std::to_string(u.account) +
+               ": " + (u.result ? "its #TRANS add up to " + FormatOre(u.vouchers) + " but #RES is "
+                                : "#IB " + FormatOre(u.opening ? u.opening->ore : 0) + " and its #TRANS " +
+                                      FormatOre(u.vouchers) + " make " + FormatOre(u.expected) + " but #UB is ") +
+               FormatOre(u.recorded ? u.recorded->ore : 0);
     }
-    if (count > 5) named += "; and " + std::to_string(count - 5) + " more accounts";
+    if (off.size() > 5) named += "; and " + std::to_string(off.size() - 5) + " more accounts";
     return named;
   }
 

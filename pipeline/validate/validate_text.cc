@@ -373,19 +373,16 @@ struct TextChecker {
 
   void Embed(const Block& block, const std::string& path, bool in_goal) {
     const std::string& embed = block.embed;
-    if (embed == "investeringsredovisning") {
-      // Made from the cash flow, which every report year has.
-    } else if (embed == "flerarsoversikt" || embed == "driftredovisning" || embed == "styrelse") {
-      bool present = embed == "flerarsoversikt"    ? c.year.files.rakenskaper.flerarsoversikt.has_value()
-                     : embed == "driftredovisning" ? c.year.files.budget.driftredovisning.has_value()
-                                                   : !c.year.files.forbund.styrelse.empty();
-      if (!present) {
-        c.d.Error("text.embed", block.where, path,
-                  "[[" + embed + "]] needs " +
-                      (embed == "flerarsoversikt"    ? "rakenskaper.yaml: flerarsoversikt"
-                       : embed == "driftredovisning" ? "budget.yaml: driftredovisning"
-                                                     : "forbund.yaml: styrelse"));
-      }
+    // The tables of the year as a whole, and what each is made of where the year may lack it
+    // (the investeringsredovisning is made from the cash flow, which every report year has).
+    static const std::vector<std::string> kWholeYear = {"flerarsoversikt", "driftredovisning", "investeringsredovisning",
+                                                        "styrelse"};
+    if (std::find(kWholeYear.begin(), kWholeYear.end(), embed) != kWholeYear.end()) {
+      std::string needs;
+      if (embed == "flerarsoversikt" && !c.year.files.rakenskaper.flerarsoversikt) needs = "rakenskaper.yaml: flerarsoversikt";
+      if (embed == "driftredovisning" && !c.year.files.budget.driftredovisning) needs = "budget.yaml: driftredovisning";
+      if (embed == "styrelse" && c.year.files.forbund.styrelse.empty()) needs = "forbund.yaml: styrelse";
+      if (!needs.empty()) c.d.Error("text.embed", block.where, path, "[[" + embed + "]] needs " + needs);
     } else {
       size_t colon = embed.find(':');
       std::string kind = embed.substr(0, colon);
@@ -395,7 +392,7 @@ struct TextChecker {
       if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end() || id.empty()) {
         std::string message = "[[" + embed + "]] is not an embed";
         std::vector<std::string> all = kKinds;
-        all.insert(all.end(), {"flerarsoversikt", "driftredovisning", "investeringsredovisning", "styrelse"});
+        all.insert(all.end(), kWholeYear.begin(), kWholeYear.end());
         std::string suggestion = DidYouMean(kind, all);
         if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
         c.d.Error("text.embed", block.where, path, message);
