@@ -127,6 +127,16 @@ void WriteFileAtomically(const std::filesystem::path& path, const std::string& b
   }
 }
 
+void WriteToStandardOutput(const std::string& bytes) {
+  size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error(std::string("cannot write to standard output: ") + std::strerror(errno));
+    written += static_cast<size_t>(n);
+  }
+}
+
 void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault& fault) {
   namespace fs = std::filesystem;
   const std::string pid = std::to_string(::getpid());

@@ -23,6 +23,11 @@ using WriteFault = std::function<bool(WriteStep)>;
 // survive a power cut.
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault = {});
 
+// Writes `bytes` to standard output (`-o -`, for a pipe), all of them; throws std::runtime_error
+// with the system's reason when it cannot. There is no temporary file to fall back on: a reader
+// at the other end of a pipe that stops early sees a short stream.
+void WriteToStandardOutput(const std::string& bytes);
+
 // One file to write of several written together.
 struct FileToWrite {
   std::filesystem::path path;

@@ -294,7 +294,9 @@ namespace {
 // The HTML edition of a year whose stages have run: the page, and with `open_data` the figures
 // as JSON beside it. The data is written first, so that a page never links to a file that is
 // not there; each file is written whole or not at all.
-int WriteHtmlEdition(YearBuild& p, const std::string& output, bool open_data, bool print_timings, std::ostream& err) {
+int WriteHtmlEdition(YearBuild& p, const OutputTarget& target, const std::string& output, bool print_timings,
+                     std::ostream& err) {
+  const bool open_data = target.open_data;
   HtmlOptions options;
   const std::string figures_path = open_data ? FiguresFileFor(output) : "";
   if (open_data) options.figures_file = fs::path(figures_path).filename().string();
@@ -302,7 +304,11 @@ int WriteHtmlEdition(YearBuild& p, const std::string& output, bool open_data, bo
   p.clock.Lap("html");
   try {
     if (open_data) WriteFileAtomically(figures_path, FiguresJson(p.figures));
-    WriteFileAtomically(output, page);
+    if (target.standard_output) {
+      WriteToStandardOutput(page);
+    } else {
+      WriteFileAtomically(output, page);
+    }
   } catch (const std::runtime_error& e) {
     err << "arsred: " << e.what() << "\n";
     return kExitErrors;
@@ -346,18 +352,20 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
     return *code;
   }
   const std::string name = ReportFileName(p.figures.year, target.format);
-  const std::string output = !target.directory ? target.path
-                             : target.path.empty() ? name
-                                                   : (std::filesystem::path(target.path) / name).string();
+  const std::string output = target.standard_output ? "the report to standard output"
+                             : !target.directory    ? target.path
+                             : target.path.empty()  ? name
+                                                    : (std::filesystem::path(target.path) / name).string();
   PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-  for (const std::string& written : {output, html && target.open_data ? FiguresFileFor(output) : std::string()}) {
+  for (const std::string& written : {target.standard_output ? std::string() : output,
+                                     html && target.open_data ? FiguresFileFor(output) : std::string()}) {
     if (const std::optional<std::string> input = InputNamedBy(p.inputs.sources, written)) {
       err << "arsred: " << written << " is " << *input << ", which the build reads; name another file with -o. "
           << "Nothing was written\n";
       return kExitErrors;
     }
   }
-  if (html) return WriteHtmlEdition(p, output, target.open_data, print_timings, err);
+  if (html) return WriteHtmlEdition(p, target, output, print_timings, err);
   // A draft may show the inputs' errors in its appendix; a report that could not be typeset
   // (a glyph the font lacks, too many pages) is not written at all.
   if (p.diagnostics.ErrorCount() > p.errors_before_layout) {
@@ -367,7 +375,19 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   const RenderOptions options = RenderOptionsFor(settings, p);
   NoteLayoutOfFinalReport(settings, p, err);
   std::string error;
-  if (!RenderPdf(p.document, output, options, &error)) {
+  if (target.standard_output) {
+    std::string bytes;
+    if (!RenderPdfBytes(p.document, options, &bytes, &error)) {
+      err << "arsred: cannot make the report: " << error << "\n";
+      return kExitErrors;
+    }
+    try {
+      WriteToStandardOutput(bytes);
+    } catch (const std::runtime_error& e) {
+      err << "arsred: " << e.what() << "\n";
+      return kExitErrors;
+    }
+  } else if (!RenderPdf(p.document, output, options, &error)) {
     err << "arsred: " << error << "\n";
     return kExitErrors;
   }

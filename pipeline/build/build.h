@@ -142,6 +142,8 @@ struct OutputTarget {
   std::string path;
   bool directory = false;
   OutputFormat format = OutputFormat::kPdf;
+  // `-o -`: the report goes to standard output (one year, no open data), for a pipe.
+  bool standard_output = false;
   // With kHtml: the figures as open data (FiguresJson) beside the page, linked from it.
   bool open_data = false;
 };

@@ -15,7 +15,7 @@ int BuildCommand(const CommandContext& ctx) {
   options.add_options()("year-dir", po::value<std::vector<std::string>>()->required(), "the year's input directory")(
       "output,o", po::value<std::string>(),
       "the PDF (or with --html the page) to write (default: arsredovisning-YEAR.pdf or .html); with several "
-      "years, a directory")(
+      "years, a directory; - for standard output (a pipe)")(
       "html", "write the HTML edition for the web instead of the PDF: one self-contained page")(
       "open-data", "with --html: also write the figures as JSON beside the page (NAME.figures.json), linked from it")(
       "pdfa", "write PDF/A also for a draft (a final report always is)")(
@@ -58,25 +58,7 @@ int BuildCommand(const CommandContext& ctx) {
   OutputTarget target;
   target.format = html ? OutputFormat::kHtml : OutputFormat::kPdf;
   target.open_data = vm.count("open-data") > 0;
-  if (vm.count("output")) {
-    target.path = vm["output"].as<std::string>();
-    if (target.path.empty()) {
-      ctx.err << "arsred: build: -o names the file to write, or a directory; it was empty\n";
-      return kExitUsage;
-    }
-  }
-  // -o DIR (an existing directory, or a path ending in /) takes arsredovisning-YEAR.pdf.
-  const bool names_directory = !target.path.empty() && (std::filesystem::is_directory(target.path) ||
-                                                         target.path.back() == '/');
-  target.directory = dirs.size() > 1 || target.path.empty() || names_directory;
-  if (target.directory && !target.path.empty() && !std::filesystem::is_directory(target.path)) {
-    if (!names_directory) {
-      ctx.err << "arsred: build: with several years, -o names an existing directory, not a file\n";
-      return kExitUsage;
-    }
-    ctx.err << "arsred: build: cannot write into " << target.path << ": no such directory; nothing was written\n";
-    return kExitErrors;
-  }
+  if (auto code = ParseOutputTarget(ctx, vm, "build", dirs.size(), /*pipe_allowed=*/true, target)) return *code;
   const BuildSettings settings = SettingsFrom(vm);
   ResourceCache cache;
   int worst = kExitClean;

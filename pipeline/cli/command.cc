@@ -1,7 +1,10 @@
 #include "command.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 #include "diagnostics.h"
@@ -91,6 +94,49 @@ BuildSettings SettingsFrom(const po::variables_map& vm) {
   settings.tagged = vm.count("tagged") > 0;
   settings.werror = vm.count("werror") > 0;
   return settings;
+}
+
+std::optional<int> ParseOutputTarget(const CommandContext& ctx, const po::variables_map& vm, const char* command,
+                                     size_t years, bool pipe_allowed, OutputTarget& target) {
+  const std::string prefix = std::string("arsred: ") + command + ": ";
+  if (vm.count("output")) {
+    target.path = vm["output"].as<std::string>();
+    if (target.path.empty()) {
+      ctx.err << prefix << "-o names the file to write, or a directory; it was empty\n";
+      return kExitUsage;
+    }
+  }
+  if (target.path == "-") {
+    if (!pipe_allowed) {
+      ctx.err << prefix << "-o - (standard output) is not for a report written again on every save; name a file\n";
+      return kExitUsage;
+    }
+    if (years > 1 || target.open_data) {
+      ctx.err << prefix << "-o - writes one file to standard output: one year, without --open-data\n";
+      return kExitUsage;
+    }
+    // A terminal would only show the bytes of a PDF.
+    if (::isatty(STDOUT_FILENO)) {
+      ctx.err << prefix << "-o - writes the report to standard output, which is a terminal here; send it to a "
+                           "pipe, or name a file\n";
+      return kExitUsage;
+    }
+    target.standard_output = true;
+    target.path.clear();
+    return std::nullopt;
+  }
+  namespace fs = std::filesystem;
+  const bool names_directory = !target.path.empty() && (fs::is_directory(target.path) || target.path.back() == '/');
+  target.directory = years > 1 || target.path.empty() || names_directory;
+  if (target.directory && !target.path.empty() && !fs::is_directory(target.path)) {
+    if (!names_directory) {
+      ctx.err << prefix << "with several years, -o names an existing directory, not a file\n";
+      return kExitUsage;
+    }
+    ctx.err << prefix << "cannot write into " << target.path << ": no such directory; nothing was written\n";
+    return kExitErrors;
+  }
+  return std::nullopt;
 }
 
 }  // namespace arsred

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,13 @@ void AddSettingsOptions(po::options_description& options);
 // --draft, --final and --werror.
 void AddModeOptions(po::options_description& options);
 BuildSettings SettingsFrom(const po::variables_map& vm);
+
+// Where -o sends the report of `years` years: a file; a directory (an existing one, a path
+// ending in /, no -o at all, or several years), which takes arsredovisning-YEAR.pdf; or, with
+// `-o -` and `pipe_allowed`, standard output. Fills `target.path`, `directory` and
+// `standard_output`; returns an exit code when -o cannot be used (after saying why).
+std::optional<int> ParseOutputTarget(const CommandContext& ctx, const po::variables_map& vm, const char* command,
+                                     size_t years, bool pipe_allowed, OutputTarget& target);
 
 int CheckCommand(const CommandContext& ctx);
 int BuildCommand(const CommandContext& ctx);

@@ -73,8 +73,7 @@ int WatchCommand(const CommandContext& ctx) {
     return kExitUsage;
   }
   OutputTarget target;
-  if (vm.count("output")) target.path = vm["output"].as<std::string>();
-  target.directory = target.path.empty();
+  if (auto code = ParseOutputTarget(ctx, vm, "watch", 1, /*pipe_allowed=*/false, target)) return *code;
   const StopOnSignals stop_on_signals;
   WatchControl control;
   control.stop = &watch_stop_requested;

@@ -877,13 +877,21 @@ std::string XmpPacket(const DocumentInfo& info, PdfFlavour flavour, bool tagged)
          "<?xpacket end=\"r\"?>";
 }
 
+bool RenderPdfBytes(const Document& document, const RenderOptions& options, std::string* bytes, std::string* error) {
+  try {
+    *bytes = WritePdf(document, options);
+  } catch (const std::exception& failure) {
+    *error = failure.what();
+    return false;
+  }
+  return true;
+}
+
 bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,
                std::string* error) {
   std::string bytes;
-  try {
-    bytes = WritePdf(document, options);
-  } catch (const std::exception& failure) {
-    *error = "cannot make " + output_path + ": " + failure.what();
+  if (!RenderPdfBytes(document, options, &bytes, error)) {
+    *error = "cannot make " + output_path + ": " + *error;
     return false;
   }
   try {

@@ -49,6 +49,10 @@ std::vector<ComponentVersion> ToolchainVersions();
 bool RenderPdf(const Document& document, const std::string& output_path, const RenderOptions& options,
                std::string* error);
 
+// The PDF's bytes, for a caller that writes them elsewhere than to a file (standard output).
+// Returns false and sets `error` when the PDF cannot be made.
+bool RenderPdfBytes(const Document& document, const RenderOptions& options, std::string* bytes, std::string* error);
+
 // The XMP packet written for `info` (exposed for tests): the document information again, in
 // XMP's terms, with the pdfaid entries when `flavour` is PDF/A (level A when tagged) and the
 // pdfuaid entry when tagged.

@@ -61,6 +61,26 @@ TEST_CASE("build -o names a file or a directory; empty is a usage error, a missi
   CHECK_FALSE(fs::exists(temp.path() / "saknas"));
 }
 
+// `-o -` wrote a file named "-" (a tester piping the report to a viewer). It is standard output
+// now, with the same bytes as the file; never a terminal, nor several years, nor for watch.
+TEST_CASE("build -o - writes the report to standard output, the same bytes as a file") {
+  TempDir temp;
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  const std::string binary = ARSRED_BINARY;
+  ToolRun piped = RunTool("cd " + Quote(temp.path()) + " && " + binary + " build " + year + " -o - 2>/dev/null | cat");
+  REQUIRE(RunArsred({"build", year, "-o", (temp.path() / "fil.pdf").string()}).exit_code == 0);
+  CHECK(piped.output.rfind("%PDF-", 0) == 0);
+  CHECK(piped.output == ReadFile(temp.path() / "fil.pdf"));
+  CHECK_FALSE(fs::exists(temp.path() / "-"));
+  ToolRun html = RunTool(binary + " build " + year + " --html -o - 2>/dev/null | cat");
+  CHECK(html.output.rfind("<!DOCTYPE html>", 0) == 0);
+  ToolRun said = RunTool("{ " + binary + " build " + year + " -o - 2>&1 >/dev/null; }");
+  CHECK(said.output.find("arsred: wrote the report to standard output") != std::string::npos);
+  CHECK(RunArsred({"build", year, year, "-o", "-"}).exit_code == 1);
+  CHECK(RunArsred({"build", year, "--html", "--open-data", "-o", "-"}).exit_code == 1);
+  CHECK(RunArsred({"watch", year, "-o", "-"}).exit_code == 1);
+}
+
 // A new user in inputs/2025 typed `arsred check .` and was told that the year directory,
 // named 2025, was not named by its year.
 TEST_CASE("check . inside a year directory checks that year") {
