@@ -404,7 +404,15 @@ class TableBuilder {
       if (d.typ.value == DriftKind::kCost) row("drift." + d.id.value.name, d.text.value, RowStyle::kBody, 1);
     }
     row("drift.nettokostnad", "Verksamhetens nettokostnad", RowStyle::kSubtotal, 0);
+    // Rows the resultaträkning of either year calls for (Drift in figures.cc).
+    auto either_year_has = [&](const std::string& figure) {
+      return current_->exact.Find(figure) || (with_prior && prior_->exact.Find(figure));
+    };
+    if (either_year_has("drift.avskrivningar.utfall")) row("drift.avskrivningar", "Avskrivningar", RowStyle::kBody, 0);
     row("drift.finansiella_poster", "Finansiella poster", RowStyle::kBody, 0);
+    if (either_year_has("drift.extraordinara_poster.utfall")) {
+      row("drift.extraordinara_poster", "Extraordinära poster", RowStyle::kBody, 0);
+    }
     row("drift.resultat", "Resultat", RowStyle::kTotal, 0);
     return t;
   }

@@ -35,6 +35,11 @@ class ProblemBuilder {
   ProblemBuilder(const std::map<int, FigureTable>& exact, const PrintedBefore* before)
       : exact_(exact), before_(before) {}
 
+  bool Has(int year, const std::string& name) const {
+    auto table = exact_.find(year);
+    return table != exact_.end() && table->second.Find(name) != nullptr;
+  }
+
   // Registers a figure (once); figures of equal magnitude share one amount. A figure an earlier
   // report printed is fixed at what it printed.
   void Figure(int year, const std::string& name) {
@@ -252,17 +257,29 @@ void DriftIdentities(ProblemBuilder& b, int y, const Drift& drift) {
     row(base);
     for (int c = 0; c < 3; ++c) (r.typ.value == DriftKind::kCost ? cost : income)[c].push_back({y, base + columns[c]});
   }
+  const bool depreciation = b.Has(y, "drift.avskrivningar.utfall");
+  const bool extraordinary = b.Has(y, "drift.extraordinara_poster.utfall");
   for (int c = 0; c < 3; ++c) {
     std::string column = columns[c];
     b.Sum(t, y, {y, "drift.intakter" + column}, income[c]);
     b.Sum(t, y, {y, "drift.kostnader" + column}, cost[c]);
     b.Sum(t, y, {y, "drift.nettokostnad" + column}, {{y, "drift.intakter" + column}, {y, "drift.kostnader" + column}});
-    b.Sum(t, y, {y, "drift.resultat" + column},
-          {{y, "drift.nettokostnad" + column}, {y, "drift.finansiella_poster" + column}});
+    std::vector<Part> result_parts = {{y, "drift.nettokostnad" + column}, {y, "drift.finansiella_poster" + column}};
+    if (depreciation) result_parts.push_back({y, "drift.avskrivningar" + column});
+    if (extraordinary) result_parts.push_back({y, "drift.extraordinara_poster" + column});
+    b.Sum(t, y, {y, "drift.resultat" + column}, result_parts);
   }
   for (const char* group : {"drift.intakter", "drift.kostnader", "drift.nettokostnad", "drift.finansiella_poster",
                             "drift.resultat"}) {
     row(group);
+  }
+  if (depreciation) {
+    row("drift.avskrivningar");
+    b.Sum(t, y, {y, "drift.avskrivningar.utfall"}, {{y, "rr.avskrivningar", -1}});
+  }
+  if (extraordinary) {
+    row("drift.extraordinara_poster");
+    b.Sum(t, y, {y, "drift.extraordinara_poster.utfall"}, {{y, "rr.extraordinara_poster"}});
   }
   b.Sum(t, y, {y, "drift.intakter.utfall"}, {{y, "rr.verksamhetens_intakter"}});
   b.Sum(t, y, {y, "drift.kostnader.utfall"}, {{y, "rr.verksamhetens_kostnader", -1}});

@@ -80,6 +80,7 @@ constexpr FieldFate kRules[] = {
     {"CashFlow", "forandring_fordringar", Fate::kDrop},
     {"CashFlow", "forandring_skulder", Fate::kDrop},
     {"CashFlow", "likvida_medel_ingaende", Fate::kDrop},
+    {"CashFlow", "justering_avskrivningar", Fate::kDrop},  // the resultaträkning's avskrivningar
     {"Overview", "historik", Fate::kVerbatim},
     // The account mapping follows the chart of accounts, not the year (`arsred import-sie`).
     {"rakenskaper.yaml", "kontomappning", Fate::kVerbatim},

@@ -578,11 +578,15 @@ struct Drift : Anchor {
   static constexpr std::string_view kName = "Drift";
   std::optional<Located<Unit>> enhet;
   std::vector<DriftRow> rader;
+  std::optional<Located<Money>> avskrivningar;
   std::optional<Located<Money>> finansiella_poster;
   template <class V>
   void Fields(V& v) {
     v("enhet", enhet, "Unit of the budget amounts: kr (default) or tkr.");
     v("rader", rader, "The rows of the driftredovisning. The outcome of each is summed from the note items tagged with it.");
+    v("avskrivningar", avskrivningar,
+      "Budgeted depreciation, positive. The driftredovisning has a row Avskrivningar when the resultaträkning or "
+      "this has any.");
     v("finansiella_poster", finansiella_poster, "Budgeted financial items, net (income positive).");
   }
 };
@@ -722,7 +726,9 @@ struct CashFlow : Anchor {
   void Fields(V& v) {
     v("enhet", enhet, "Unit of the amounts here: kr (default) or tkr.");
     v("justering_avsattningar", justering_avsattningar, "Justering för gjorda avsättningar. Written only when the year has no prior-year directory, and then required: 0 without provisions.");
-    v("justering_avskrivningar", justering_avskrivningar, "Justering för av- och nedskrivningar.");
+    v("justering_avskrivningar", justering_avskrivningar,
+      "Justering för av- och nedskrivningar: the resultaträkning's avskrivningar, from which it is taken; "
+      "when written, it must be that amount.");
     v("justering_ovriga", justering_ovriga, "Justering för övriga ej likviditetspåverkande poster.");
     v("forandring_fordringar", forandring_fordringar, "Ökning (−)/minskning (+) kortfristiga fordringar. Written only when the year has no prior-year directory, and then required.");
     v("forandring_skulder", forandring_skulder, "Ökning (+)/minskning (−) kortfristiga skulder. Written only when the year has no prior-year directory, and then required.");
@@ -929,7 +935,9 @@ struct AccountsFile : Anchor {
     v("resultatrakning", resultatrakning, "Income statement lines not broken down by a note.");
     v("balansrakning", balansrakning, "Balance sheet lines not broken down by a note.");
     v("eget_kapital", eget_kapital, "Opening equity (without a prior-year directory) and direct entries.");
-    v("kassaflodesanalys", kassaflodesanalys, "Only for a year whose prior year has no directory.");
+    v("kassaflodesanalys", kassaflodesanalys,
+      "The cash flow's lines that no balance sheet gives: investeringsverksamhet, finansieringsverksamhet and "
+      "justering_ovriga; the others only for a year whose prior year has no directory.");
     v("ansvarsforbindelser", ansvarsforbindelser, "Ansvarsförbindelser not broken down by a note.");
     v("noter", noter, "The notes, each breaking down one or more statement lines.");
     v("flerarsoversikt", flerarsoversikt, "The multi-year overview in the förvaltningsberättelse.");

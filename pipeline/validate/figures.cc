@@ -314,7 +314,9 @@ class Deriver {
     derive_or_input("kfa.forandring_skulder", liabilities, &CashFlow::forandring_skulder, "forandring_skulder");
     derive_or_input("kfa.likvida_medel_ingaende", cash_prior, &CashFlow::likvida_medel_ingaende,
                     "likvida_medel_ingaende");
-    Money depreciation = given(&CashFlow::justering_avskrivningar).value_or(t.MoneyOr0("rr.avskrivningar"));
+    // The resultaträkning's depreciation, whether written here again or not (it must agree:
+    // CheckAccounts, cashflow.depreciation).
+    Money depreciation = t.MoneyOr0("rr.avskrivningar");
     Money other = given(&CashFlow::justering_ovriga).value_or(Money{});
     SetMoney("kfa.arets_resultat", t.MoneyOr0("rr.arets_resultat"), w, "the resultaträkning");
     SetMoney("kfa.justering_avskrivningar", depreciation, w, "the resultaträkning");
@@ -370,10 +372,22 @@ class Deriver {
     group("intakter", income_outcome, income_budget, "the income rows");
     group("kostnader", cost_outcome, cost_budget, "the cost rows");
     group("nettokostnad", income_outcome + cost_outcome, income_budget + cost_budget, "the rows");
+    // Depreciation is no note item of the rows: it is the resultaträkning's own line, and a row
+    // of its own, so that the driftredovisning's result is årets resultat.
+    const Money depreciation = -table_.MoneyOr0("rr.avskrivningar");
+    const Money depreciation_budget = drift->avskrivningar ? -drift->avskrivningar->value : Money{};
+    if (depreciation.kronor != 0 || drift->avskrivningar) {
+      group("avskrivningar", depreciation, depreciation_budget, "the resultaträkning");
+    }
     Money financial_budget = drift->finansiella_poster ? drift->finansiella_poster->value : Money{};
     group("finansiella_poster", table_.MoneyOr0("rr.finansiella_netto"), financial_budget, "the resultaträkning");
-    group("resultat", income_outcome + cost_outcome + table_.MoneyOr0("rr.finansiella_netto"),
-          income_budget + cost_budget + financial_budget, "the rows and the financial items");
+    // Extraordinary items, rare and never budgeted, likewise.
+    const Money extraordinary = table_.MoneyOr0("rr.extraordinara_poster");
+    if (extraordinary.kronor != 0) group("extraordinara_poster", extraordinary, Money{}, "the resultaträkning");
+    group("resultat",
+          income_outcome + cost_outcome + depreciation + table_.MoneyOr0("rr.finansiella_netto") + extraordinary,
+          income_budget + cost_budget + depreciation_budget + financial_budget,
+          "the rows, the depreciation and the financial items");
   }
 
   void Budget() {

@@ -140,6 +140,15 @@ void CheckBalance(ValidationContext& c) {
   twice(flow->forandring_fordringar, "kfa.forandring_fordringar", "förändring av fordringar");
   twice(flow->forandring_skulder, "kfa.forandring_skulder", "förändring av kortfristiga skulder");
   twice(flow->likvida_medel_ingaende, "kfa.likvida_medel_ingaende", "likvida medel vid årets början");
+  // The depreciation is the resultaträkning's, in every year. A different one here printed in the
+  // cash flow while an investment of the same difference hid it from cashflow.closing.
+  if (const auto& given = flow->justering_avskrivningar) {
+    if (c.ExpectSame("cashflow.depreciation", given->where, given->path, "justering för av- och nedskrivningar",
+                     given->value, "avskrivningar in the resultaträkning", f.MoneyOr0("rr.avskrivningar"))) {
+      c.d.Warning("cashflow.depreciation", given->where, given->path,
+                  "justering för av- och nedskrivningar is the resultaträkning's avskrivningar: remove it");
+    }
+  }
 
   // Without a prior year, the provisions' change still shows in the pension note's movements.
   if (!derived && flow->justering_avsattningar) {

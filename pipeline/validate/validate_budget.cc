@@ -64,11 +64,18 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
               "the outcome per row is summed from the intäkter and kostnader notes: both lines need a note");
     return;
   }
-  c.ExpectSame("drift.income", drift.where, "driftredovisning", "utfall of the income rows",
-               f.MoneyOr0("drift.intakter.utfall"), "verksamhetens intäkter", f.MoneyOr0("rr.verksamhetens_intakter"));
-  c.ExpectSame("drift.cost", drift.where, "driftredovisning", "utfall of the cost rows",
-               -f.MoneyOr0("drift.kostnader.utfall"), "verksamhetens kostnader",
-               f.MoneyOr0("rr.verksamhetens_kostnader"));
+  const bool income = c.ExpectSame("drift.income", drift.where, "driftredovisning", "utfall of the income rows",
+                                   f.MoneyOr0("drift.intakter.utfall"), "verksamhetens intäkter",
+                                   f.MoneyOr0("rr.verksamhetens_intakter"));
+  const bool cost = c.ExpectSame("drift.cost", drift.where, "driftredovisning", "utfall of the cost rows",
+                                 -f.MoneyOr0("drift.kostnader.utfall"), "verksamhetens kostnader",
+                                 f.MoneyOr0("rr.verksamhetens_kostnader"));
+  // With the rows right, what the depreciation and the financial items still leave out would
+  // make the driftredovisning's result another than the year's.
+  if (income && cost) {
+    c.ExpectSame("drift.result", drift.where, "driftredovisning", "the driftredovisning's Resultat",
+                 f.MoneyOr0("drift.resultat.utfall"), "årets resultat", f.MoneyOr0("rr.arets_resultat"));
+  }
 }
 
 // The share of each part of the members, within one krona per part for öresavrundning.
