@@ -85,8 +85,9 @@ void TakeClosingCashFromBalanceSheet(FigureTable& f) {
 // kept only for comparison had no report of ours, and a report in kronor printed its figures
 // exactly: such a year is passed over, and its figures are rounded in the first later report
 // that prints them. So is a year whose inputs have errors, which could not be rounded as printed.
+// `earlier_in_tkr`: whether an earlier year that does not say (`belopp`) printed in tkr.
 std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::map<int, FigureTable>& exact,
-                                            bool statements_in_tkr) {
+                                            bool earlier_in_tkr) {
   int first = inputs.report_year;
   while (inputs.Find(first - 1)) --first;
   std::optional<PrintedBefore> before;
@@ -94,7 +95,7 @@ std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::m
     const YearInput& earlier = *inputs.Find(year);
     const OrgFile& org = earlier.files.forbund;
     const bool own_report_in_tkr = org.omfattning.value == Scope::kAnnualReport &&
-                                   (org.belopp ? org.belopp->value == Unit::kTkr : statements_in_tkr);
+                                   (org.belopp ? org.belopp->value == Unit::kTkr : earlier_in_tkr);
     if (!earlier.checkable() || !own_report_in_tkr) continue;
     const ReportRounding rounding = RoundReport(inputs, year, exact, true, before ? &*before : nullptr);
     PrintedBefore printed{year, {}};
@@ -107,7 +108,12 @@ std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::m
 }
 
 // Figures of every year with a directory, oldest first, and the report's one rounding of them.
-std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_tkr, ReportRounding& rounding) {
+// Earlier reports pin their printing also in a report in kr, whose flerårsöversikt may print in
+// tkr (a history known only in tkr): a new user's 2025 in kr printed 2024's intäkter 6 084
+// where the 2024 report had printed 6 085.
+std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& presentation,
+                                    ReportRounding& rounding) {
+  const bool statements_in_tkr = presentation.unit == Unit::kTkr;
   std::map<int, FigureTable> exact;
   DerivedYears derived(inputs);
   for (const auto& [year, input] : inputs.years) {
@@ -115,7 +121,7 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, bool statements_in_t
     TakeClosingCashFromBalanceSheet(exact[year]);
   }
   const std::optional<PrintedBefore> before =
-      statements_in_tkr ? EarlierReports(inputs, exact, statements_in_tkr) : std::nullopt;
+      EarlierReports(inputs, exact, presentation.unit_unless_said == Unit::kTkr);
   rounding = RoundReport(inputs, inputs.report_year, exact, statements_in_tkr, before ? &*before : nullptr);
   std::map<int, YearFigures> years;
   for (auto& [year, figures] : exact) {
@@ -1102,7 +1108,8 @@ const char* kSmallNumbers[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex"
 
 Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit, const StatementNames* layout_names) {
   Presentation p;
-  p.unit = year.belopp ? year.belopp->value : layout_unit.value_or(Unit::kTkr);
+  p.unit_unless_said = layout_unit.value_or(Unit::kTkr);
+  p.unit = year.belopp ? year.belopp->value : p.unit_unless_said;
   // The layout's names first, so that the year's replace them.
   for (const StatementNames* names : {layout_names, year.benamningar ? &*year.benamningar : nullptr}) {
     if (!names) continue;
@@ -1155,7 +1162,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   if (org.undertecknande && org.undertecknande->datum) out.document_date = org.undertecknande->datum->value.ToString();
 
   out.money_unit = presentation.unit;
-  std::map<int, YearFigures> years = AllYears(inputs, presentation.unit == Unit::kTkr, out.rounding);
+  std::map<int, YearFigures> years = AllYears(inputs, presentation, out.rounding);
   // With errors in the inputs (a cost no driftredovisning row takes, say), the figures do not
   // add up in kronor either: the error is the cause, not the tkr.
   const bool inputs_wrong = diagnostics.HasErrors();

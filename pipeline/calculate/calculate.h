@@ -128,6 +128,9 @@ struct Presentation {
   Unit unit = Unit::kTkr;
   std::map<std::string, std::string> titles;  // by table id: "kassaflodesanalys" -> "Finansieringsanalys"
   std::map<std::string, std::string> labels;  // by figure: "kfa.lopande_verksamhet" -> its label
+  // What a year that does not say (`belopp`) prints in: the layout's unit, else tkr. The reports
+  // of earlier years without `belopp` were printed so.
+  Unit unit_unless_said = Unit::kTkr;
 };
 
 // The year's presentation: its `belopp` and `benamningar`, else the layout's, else the defaults.

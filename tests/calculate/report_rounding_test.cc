@@ -139,6 +139,26 @@ TEST_CASE("the next year's report prints the years before it as their own report
   CHECK(Cell(before.tables.at("resultatrakning"), "Verksamhetens intäkter", 2) == "7\u202F917");
 }
 
+// A new user's 2025, in kr after a 2024 in tkr: its flerårsöversikt printed in tkr (its history
+// was known only so), and 2024's intäkter read 6 084 there against 6 085 in the 2024 report.
+TEST_CASE("a report in kr prints the earlier years of its overview in tkr as their reports did") {
+  TempDir dir;
+  NextYearCopy(dir.path());
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs((dir.path() / "2024").string(), inputs, diagnostics));
+  Validate(inputs, diagnostics);
+  REQUIRE(!diagnostics.HasErrors());
+  Presentation in_kronor;
+  in_kronor.unit = Unit::kKr;  // this year's `belopp: kr`; the year before said nothing (tkr)
+  const ReportFigures after = Calculate(inputs, true, in_kronor, diagnostics);
+  // Verksamhetens intäkter 2023, 7 917 675 kr, which 2023's report printed as 7 917.
+  const RoundedFigure* income = after.rounding.Find(2023, "rr.verksamhetens_intakter");
+  REQUIRE(income);
+  CHECK(income->tkr == 7917);
+  CHECK(income->moved_by == "as printed in the report of 2023");
+}
+
 TEST_CASE("the flerårsöversikt's staff print with as many decimals as the most precise year") {
   // 2022's inputs say 2, 2023's 2,4: the column reads 2,4 and 2,0, not 2,4 and 2.
   const ReportFigures figures = CalculateYear("2023", Unit::kTkr);
