@@ -56,6 +56,7 @@ template <class T>
 int LoadInto(const ParsedFile& parsed, T& target, const SourceSet& sources, Diagnostics& diagnostics,
              const ReaderLimits& limits) {
   Loader loader(parsed.file, sources, diagnostics, limits.max_scalar_bytes);
+  if constexpr (std::is_same_v<T, BudgetFile>) loader.set_thousands_exact();  // decisions, in whole tkr
   loader.LoadRoot(parsed.root, target);
   return loader.undraftable_markers();
 }

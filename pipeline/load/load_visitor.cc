@@ -217,7 +217,7 @@ void Loader::ReadValue(const YamlNode& node, const std::string& path, Money& out
     return;
   }
   // The format caps amounts at 15 digits; in tkr that is still far inside int64 after * 1000.
-  out = unit_ == Unit::kTkr ? Money::Tkr(*value) : Money::Kr(*value);
+  out = unit_ != Unit::kTkr ? Money::Kr(*value) : thousands_exact_ ? Money::Kr(*value * 1000) : Money::Tkr(*value);
 }
 
 void Loader::ReadValue(const YamlNode& node, const std::string& path, Decimal& out) {

@@ -24,6 +24,10 @@ class Loader {
   Loader(int file, const SourceSet& sources, Diagnostics& diagnostics, size_t max_scalar_bytes)
       : file_(file), sources_(sources), diagnostics_(diagnostics), max_scalar_bytes_(max_scalar_bytes) {}
 
+  // Amounts in tkr are then exact thousands: a budget is decided in whole tkr, and 6 000 tkr is
+  // 6 000 000 kr, not a figure known only to the nearest thousand (which prints with ≈ in kr).
+  void set_thousands_exact() { thousands_exact_ = true; }
+
   template <class T>
   void LoadRoot(const YamlNode& root, T& target) {
     ReadMapping(root, "", target);
@@ -97,6 +101,7 @@ class Loader {
   bool TooLong(const YamlNode& node, const std::string& path);
 
   Unit unit_ = Unit::kKr;  // the unit of money in the mapping being read (its `enhet` key)
+  bool thousands_exact_ = false;  // see set_thousands_exact
   size_t max_scalar_bytes_;
   int undraftable_markers_ = 0;
 };

@@ -582,7 +582,7 @@ struct Drift : Anchor {
   std::optional<Located<Money>> finansiella_poster;
   template <class V>
   void Fields(V& v) {
-    v("enhet", enhet, "Unit of the budget amounts: kr (default) or tkr.");
+    v("enhet", enhet, "Unit of the budget amounts: kr (default) or tkr (decided in whole tkr, so exact).");
     v("rader", rader, "The rows of the driftredovisning. The outcome of each is summed from the note items tagged with it.");
     v("avskrivningar", avskrivningar,
       "Budgeted depreciation, positive. The driftredovisning has a row Avskrivningar when the resultaträkning or "

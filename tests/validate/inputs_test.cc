@@ -158,5 +158,26 @@ TEST_CASE("garbled input files give located errors, never a crash") {
   }
 }
 
+// An amount the sources give only in tkr cannot print in kr. A budget in tkr can: it was
+// decided in whole tkr (a new user's budget of 6 000 tkr printed as "≈6 000 000" in a report in
+// kr, as if it were known only to the nearest thousand).
+TEST_CASE("kr on a figure known only in tkr is an error; a budget in tkr is exact") {
+  TempDir temp;
+  fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path text = temp.path() / "inputs/2023/text.yaml";
+  const std::string original = ReadFile(text);
+  const std::string sentence = "kapitalet uppgår till {br.eget_kapital|tkr} tkr.\n";
+  REQUIRE(original.find(sentence) != std::string::npos);
+  WriteFile(text, ReplaceAll(original, sentence,
+                             sentence + "  Året före var det {fg.br.eget_kapital|kr}, och budgeten "
+                                        "{drift.resultat.budget|kr,abs}.\n"));
+  RunResult check = RunArsred({"check", (temp.path() / "inputs/2023").string()});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("error[text.format]: `fg.br.eget_kapital` is known only to the thousand; print it in tkr") !=
+        std::string::npos);
+  CHECK(check.err.find("`drift.resultat.budget` is known only") == std::string::npos);
+  CHECK(Count(check.err, "error[") == 1);
+}
+
 }  // namespace
 }  // namespace arsred::test
