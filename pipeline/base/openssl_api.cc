@@ -43,6 +43,14 @@ const Api& Crypto() {
     library.Find(found.i2d_cms_content_info, "i2d_CMS_ContentInfo");
     library.Find(found.d2i_cms_content_info, "d2i_CMS_ContentInfo");
     library.Find(found.cms_verify, "CMS_verify");
+    library.Find(found.cms_get1_certs, "CMS_get1_certs");
+    library.Find(found.cms_signed_get_attr_by_nid, "CMS_signed_get_attr_by_NID");
+    library.Find(found.x509_store_new, "X509_STORE_new");
+    library.Find(found.x509_store_free, "X509_STORE_free");
+    library.Find(found.x509_store_add_cert, "X509_STORE_add_cert");
+    library.Find(found.x509_store_set_flags, "X509_STORE_set_flags");
+    library.Find(found.x509_store_set_purpose, "X509_STORE_set_purpose");
+    library.Find(found.stack_pop_free, "OPENSSL_sk_pop_free");
     library.Find(found.cms_is_detached, "CMS_is_detached");
     library.Find(found.cms_get0_signers, "CMS_get0_signers");
     library.Find(found.cms_get0_signer_infos, "CMS_get0_SignerInfos");
@@ -69,7 +77,7 @@ const Api& Crypto() {
     library.Find(found.evp_digest_sign, "EVP_DigestSign");
     library.Find(found.evp_digest, "EVP_Digest");
     library.Find(found.evp_sha256, "EVP_sha256");
-    library.Find(found.err_get_error, "ERR_get_error");
+    library.Find(found.err_get_error_all, "ERR_get_error_all");
     library.Find(found.err_error_string_n, "ERR_error_string_n");
     library.Find(found.crypto_free, "CRYPTO_free");
     return found;
@@ -77,14 +85,24 @@ const Api& Crypto() {
   return api;
 }
 
-std::string Errors(const std::string& fallback) {
+std::vector<Error> TakeErrors() {
   const Api& c = Crypto();
-  std::string out;
-  for (unsigned long code; (code = c.err_get_error()) != 0;) {
+  std::vector<Error> out;
+  const char* data = nullptr;
+  int flags = 0;
+  for (unsigned long code; (code = c.err_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) != 0;) {
     char text[256];
     c.err_error_string_n(code, text, sizeof text);
-    out += (out.empty() ? "" : "; ") + std::string(text);
+    Error error{code, text, (flags & ERR_TXT_STRING) && data ? data : ""};
+    if (!error.detail.empty()) error.text += " (" + error.detail + ")";
+    out.push_back(error);
   }
+  return out;
+}
+
+std::string Errors(const std::string& fallback) {
+  std::string out;
+  for (const Error& error : TakeErrors()) out += (out.empty() ? "" : "; ") + error.text;
   return out.empty() ? fallback : out;
 }
 

@@ -145,6 +145,9 @@ int Attach(Signing& s) {
   std::string why;
   const std::optional<std::string> cms = ReadWholeFile(s.request.attach, &why, 1u << 20);
   if (!cms) return s.Refuse(s.request.attach + ": " + why);
+  // A CMS without the attribute may sign the right bytes, but is no PAdES B-B signature.
+  why = NotCades(*cms);
+  if (!why.empty()) return s.Refuse(s.request.attach + ": " + why + " (a signing service for PAdES adds it)");
   PreparedSignature prepared = PreparedIn(s.pdf, *s.field);
   std::time_t when = 0;
   std::string signer;

@@ -97,6 +97,23 @@ class TestCa {
   }
   fs::path certificate() const { return dir_ / "ca.crt"; }
 
+  // A ledamot's .p12 with a self-signed certificate (no CA), EC P-256.
+  fs::path SelfSigned(const std::string& name) {
+    Run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + Path(name + ".key") +
+        " -out " + Path(name + ".crt") + " -subj '/CN=" + name + "' -days 30 -config " + Path("openssl.cnf") +
+        " -extensions ledamot");
+    Run("openssl pkcs12 -export -inkey " + Path(name + ".key") + " -in " + Path(name + ".crt") + " -out " +
+        Path(name + ".p12") + " -passout pass:hemligt");
+    return dir_ / (name + ".p12");
+  }
+  // The same as ServiceSigns, without -cades: a CMS with no signing-certificate-v2 attribute.
+  fs::path ServiceSignsWithoutCades(const std::string& name, const fs::path& data) const {
+    const fs::path out = dir_ / (name + ".plain.cms.der");
+    Run("openssl cms -sign -binary -in " + Quote(data) + " -signer " + Path(name + ".crt") + " -inkey " +
+        Path(name + ".key") + " -outform DER -out " + Quote(out) + " -nosmimecap -md sha256");
+    return out;
+  }
+
  private:
   std::string Path(const std::string& name) const { return Quote(dir_ / name); }
   static void Run(const std::string& command) {
@@ -153,6 +170,31 @@ std::pair<std::string, std::string> FirstSignatureAndSignedBytes(const std::stri
   std::string der;
   for (size_t i = a + 1; i + 1 < b - 1; i += 2) der += static_cast<char>(std::stoi(pdf.substr(i, 2), nullptr, 16));
   return {der, pdf.substr(0, a) + pdf.substr(b, c)};
+}
+
+// `pdf` with the `nth` (0-based) occurrence of `from` in the CMS of its newest signature replaced
+// by `to`, of the same length: a certificate edited where no signature covers it.
+std::string EditedNewestCms(const std::string& pdf, const std::string& from, const std::string& to, int nth) {
+  REQUIRE(from.size() == to.size());
+  const size_t range = pdf.rfind("/ByteRange [0 ");
+  REQUIRE(range != std::string::npos);
+  size_t a = 0, b = 0;
+  REQUIRE(std::sscanf(pdf.c_str() + range, "/ByteRange [0 %zu %zu", &a, &b) == 2);
+  std::string der;
+  for (size_t i = a + 1; i + 1 < b - 1; i += 2) der += static_cast<char>(std::stoi(pdf.substr(i, 2), nullptr, 16));
+  size_t at = der.find(from);
+  for (int i = 0; i < nth && at != std::string::npos; ++i) at = der.find(from, at + 1);
+  REQUIRE(at != std::string::npos);
+  der.replace(at, to.size(), to);
+  std::string hex;
+  for (unsigned char byte : der) {
+    char two[3];
+    std::snprintf(two, sizeof two, "%02X", byte);
+    hex += two;
+  }
+  std::string out = pdf;
+  out.replace(a + 1, hex.size(), hex);
+  return out;
 }
 
 TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]") {
@@ -228,6 +270,53 @@ TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]")
   CHECK(checked.exit_code == 2);
   CHECK(Count(checked.out, ": NOT VALID") == seats.size());
   CHECK(checked.out.find("the signature does not verify") != std::string::npos);
+}
+
+TEST_CASE("a signer's certificate edited in the CMS is not valid; a CMS without signing-certificate-v2 is refused",
+          "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  REQUIRE(Sign(report, "region", ca.Issue("region"), ca).exit_code == 0);
+  REQUIRE(Sign(report, "ostersund", ca.SelfSigned("ostersund"), ca).exit_code == 0);
+  REQUIRE(RunArsred({"signatures", report.string()}).exit_code == 0);
+  const std::string signed_bytes = ReadFile(report);
+  const auto not_valid = [&](const std::string& pdf, const std::string& says) {
+    WriteFile(temp.path() / "edited.pdf", pdf);
+    RunResult run = RunArsred({"signatures", (temp.path() / "edited.pdf").string()});
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.find("ostersund: signed by CN = 0stersund") != std::string::npos);
+    CHECK(run.out.find(": NOT VALID\n  " + says) != std::string::npos);
+  };
+  // The self-signed certificate's subject (its second "ostersund": the first is its issuer):
+  // the signing-certificate-v2 attribute names the certificate as it was.
+  not_valid(EditedNewestCms(signed_bytes, "ostersund", "0stersund", 1),
+            "the signer's certificate is not the one the signature was made with");
+
+  // A certificate the CA issued, its subject edited: the CA's signature on it no longer holds.
+  REQUIRE(Sign(report, "berg", ca.Issue("berg"), ca).exit_code == 0);
+  WriteFile(temp.path() / "edited.pdf", EditedNewestCms(ReadFile(report), "berg", "bErg", 0));
+  RunResult run = RunArsred({"signatures", (temp.path() / "edited.pdf").string()});
+  INFO(run.out);
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("berg: signed by CN = bErg") != std::string::npos);
+  CHECK(run.out.find("the signer's certificate does not hold (Verify error: certificate signature failure)") !=
+        std::string::npos);
+
+  // Through a service: a CMS without the attribute is refused, and nothing written.
+  ca.Issue("krokom");
+  const fs::path prepared = temp.path() / "prepared.pdf", data = temp.path() / "data.bin";
+  REQUIRE(RunArsred({"sign", report.string(), "--seat", "krokom", "--prepare", data.string(), "-o",
+                     prepared.string(), "--date", Tomorrow()})
+              .exit_code == 0);
+  const std::string prepared_bytes = ReadFile(prepared);
+  RunResult plain = RunArsred({"sign", prepared.string(), "--seat", "krokom", "--attach",
+                               ca.ServiceSignsWithoutCades("krokom", data).string()});
+  INFO(plain.err);
+  CHECK(plain.exit_code == 2);
+  CHECK(plain.err.find("the CMS has no signing-certificate-v2 attribute") != std::string::npos);
+  CHECK(ReadFile(prepared) == prepared_bytes);
 }
 
 TEST_CASE("signatures lists who has not signed, and --archive proves what was signed", "[sign]") {
