@@ -8,6 +8,7 @@
 #include "diagnostics.h"
 #include "read_file.h"
 #include "sha256.h"
+#include "signatures.h"
 #include "signed_pdf.h"
 #include "values.h"
 #include "write_file.h"
@@ -68,6 +69,20 @@ std::string Open(Signing& s) {
   if (s.file.creator != "arsred" || !s.file.pdfa || s.file.fields.empty()) {
     return s.request.report + ": not a final report made by arsred (a PDF/A with a signature field for each "
                               "seat: `arsred build --final`)";
+  }
+  // A new signature covers the whole file: it must not seem to approve a change no one signed,
+  // nor be added beside signatures that no longer hold.
+  ReportSignatures signatures;
+  if (!CheckSignatures(s.pdf, signatures, &why)) return s.request.report + ": " + why;
+  if (!signatures.unsigned_changes.empty()) {
+    return s.request.report + " was changed after it was signed, where no signature covers it (" +
+           signatures.unsigned_changes.front() + "): not a final report as arsred and its signers left it";
+  }
+  for (const SeatSignature& seat : signatures.seats) {
+    if (!seat.problems.empty()) {
+      return s.request.report + ": the signature of `" + seat.seat + "` does not hold (" + seat.problems.front() +
+             "); `arsred signatures` tells more";
+    }
   }
   std::string names;
   for (const SignatureFieldInPdf& f : s.file.fields) {

@@ -197,6 +197,48 @@ std::string EditedNewestCms(const std::string& pdf, const std::string& from, con
   return out;
 }
 
+// A field of `pdf` as qpdf reads it: its object number and its value (/V, "1327 0 R"), or 0.
+std::pair<int, std::string> FieldOf(const fs::path& pdf, const std::string& name) {
+  const std::string json = RunTool("qpdf --json=2 --json-key=acroform " + Quote(pdf)).output;
+  const size_t at = json.find("\"fullname\": \"" + name + "\"");
+  REQUIRE(at != std::string::npos);
+  const size_t object = json.find("\"object\": \"", at), value = json.find("\"value\": ", at);
+  REQUIRE(object != std::string::npos);
+  REQUIRE(value != std::string::npos);
+  const size_t value_start = value + 9, value_end = json.find_first_of(",\n", value_start);
+  return {std::stoi(json.substr(object + 11)), ReplaceAll(json.substr(value_start, value_end - value_start), "\"", "")};
+}
+
+// `pdf` with another program's incremental update appended: each of `objects` (its number and
+// new dictionary) written again, a cross-reference table, and a trailer back to the file's last
+// section; `eof` false leaves the closing %%EOF off, as a careless program might.
+std::string ForeignUpdate(const fs::path& pdf, const std::vector<std::pair<int, std::string>>& objects,
+                          bool eof = true) {
+  std::string out = ReadFile(pdf);
+  const std::string trailer = RunTool("qpdf --show-object=trailer " + Quote(pdf)).output;
+  // "/Root 2 0 R": the entry's text up to the next key or the end.
+  const auto entry = [&](const std::string& key) {
+    const size_t at = trailer.find("/" + key + " ");
+    if (at == std::string::npos) return std::string();
+    size_t end = trailer.find(" /", at + 1);
+    if (end == std::string::npos) end = trailer.rfind(" >>");
+    return trailer.substr(at, end - at) + " ";
+  };
+  const size_t last_xref = std::stoul(out.substr(out.rfind("startxref") + 10));
+  std::string xref = "xref\n";
+  for (const auto& [number, text] : objects) {
+    char row[64];
+    std::snprintf(row, sizeof row, "%d 1\n%010zu 00000 n \n", number, out.size());
+    xref += row;
+    out += std::to_string(number) + " 0 obj\n" + text + "\nendobj\n";
+  }
+  const size_t xref_at = out.size();
+  out += xref + "trailer\n<< " + entry("Size") + entry("Root") + entry("Info") + entry("ID") + "/Prev " +
+         std::to_string(last_xref) + " >>\nstartxref\n" + std::to_string(xref_at) + "\n";
+  if (eof) out += "%%EOF\n";
+  return out;
+}
+
 TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]") {
   TempDir temp;
   TestCa ca(temp.path() / "ca");
@@ -317,6 +359,73 @@ TEST_CASE("a signer's certificate edited in the CMS is not valid; a CMS without 
   CHECK(plain.exit_code == 2);
   CHECK(plain.err.find("the CMS has no signing-certificate-v2 attribute") != std::string::npos);
   CHECK(ReadFile(prepared) == prepared_bytes);
+}
+
+TEST_CASE("a change after signing that no signature covers is named, and not signed over", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  REQUIRE(Sign(report, "region", ca.Issue("region"), ca).exit_code == 0);
+  REQUIRE(Sign(report, "ostersund", ca.Issue("ostersund"), ca).exit_code == 0);
+  const fs::path berg = ca.Issue("berg");
+  const fs::path changed = temp.path() / "changed.pdf";
+  // `signatures` on `pdf` written as changed.pdf: exit 2, the change named; and `sign` refuses it.
+  const auto unsigned_change = [&](const std::string& pdf, const std::string& says) {
+    WriteFile(changed, pdf);
+    RunResult listed = RunArsred({"signatures", changed.string()});
+    INFO(listed.out);
+    CHECK(listed.exit_code == 2);
+    CHECK(listed.out.find("NOT SIGNED: the file was changed after signing") != std::string::npos);
+    CHECK(listed.out.find(says) != std::string::npos);
+    CHECK(listed.out.find("(covers the whole file)") == std::string::npos);
+    RunResult signing = Sign(changed, "berg", berg, ca);
+    INFO(signing.err);
+    CHECK(signing.exit_code == 2);
+    CHECK(signing.err.find("was changed after it was signed, where no signature covers it") != std::string::npos);
+    CHECK(ReadFile(changed) == pdf);
+    return listed;
+  };
+  const std::string signed_bytes = ReadFile(report);
+  const auto [ostersund, ostersund_value] = FieldOf(report, "ostersund");
+  const auto [region, region_value] = FieldOf(report, "region");
+  const auto [arbetsformedlingen, none] = FieldOf(report, "arbetsformedlingen");
+  REQUIRE(none == "null");
+  const std::string field = RunTool("qpdf --show-object=" + std::to_string(arbetsformedlingen) + " " + Quote(report)).output;
+
+  // Another seat's field given ostersund's signature: not signed by that seat.
+  RunResult stolen = unsigned_change(
+      ForeignUpdate(report, {{arbetsformedlingen, field.substr(0, field.rfind(">>")) + "/V " + ostersund_value + " >>"}}),
+      "a change nobody signed (it writes the field `arbetsformedlingen`)");
+  CHECK(stolen.out.find("arbetsformedlingen: signed by CN = ostersund") != std::string::npos);
+  CHECK(stolen.out.find("it was put here (/V) later, by a change no signature covers") != std::string::npos);
+  CHECK(stolen.out.find("2 of 11 seats signed") != std::string::npos);
+
+  // region's signature taken away.
+  const std::string region_field = RunTool("qpdf --show-object=" + std::to_string(region) + " " + Quote(report)).output;
+  RunResult unsigned_region =
+      unsigned_change(ForeignUpdate(report, {{region, ReplaceAll(region_field, "/V " + region_value, "")}}),
+                      "(it writes the field `region`)");
+  CHECK(unsigned_region.out.find("region: not signed yet") != std::string::npos);
+
+  // The same update without its %%EOF, and bytes after the %%EOF: no revision, and not covered.
+  unsigned_change(ForeignUpdate(report, {{region, ReplaceAll(region_field, "/V " + region_value, "")}}, false),
+                  ": after the last %%EOF, which no signature covers (it writes the field `region`)");
+  unsigned_change(signed_bytes + "anything at all\n", "bytes " + std::to_string(signed_bytes.size()) + "–" +
+                                                           std::to_string(signed_bytes.size() + 15) +
+                                                           " (15 bytes): after the last %%EOF");
+
+  // Line ends after the newest %%EOF are nothing: it still covers the whole file.
+  WriteFile(changed, signed_bytes + "\n\r\n");
+  RunResult spaced = RunArsred({"signatures", changed.string()});
+  CHECK(spaced.exit_code == 0);
+  CHECK(spaced.out.find("ostersund: signed by CN = ostersund") != std::string::npos);
+  CHECK(spaced.out.find("(covers the whole file)") != std::string::npos);
+
+  // Nor does `sign` add a signature beside one that no longer holds.
+  WriteFile(changed, EditedNewestCms(signed_bytes, "ostersund", "0stersund", 0));
+  RunResult beside_broken = Sign(changed, "berg", berg, ca);
+  CHECK(beside_broken.exit_code == 2);
+  CHECK(beside_broken.err.find("the signature of `ostersund` does not hold") != std::string::npos);
 }
 
 TEST_CASE("signatures lists who has not signed, and --archive proves what was signed", "[sign]") {
