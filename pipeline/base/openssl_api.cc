@@ -20,6 +20,9 @@ const Api& Crypto() {
     library.Find(found.pkcs12_parse, "PKCS12_parse");
     library.Find(found.pkcs12_free, "PKCS12_free");
     library.Find(found.evp_pkey_free, "EVP_PKEY_free");
+    library.Find(found.evp_pkey_get_base_id, "EVP_PKEY_get_base_id");
+    library.Find(found.evp_pkey_get0_type_name, "EVP_PKEY_get0_type_name");
+    library.Find(found.evp_pkey_get_group_name, "EVP_PKEY_get_group_name");
     library.Find(found.x509_free, "X509_free");
     library.Find(found.stack_count, "OPENSSL_sk_num");
     library.Find(found.stack_item, "OPENSSL_sk_value");

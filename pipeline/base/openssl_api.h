@@ -29,6 +29,9 @@ struct Api {
   decltype(&PKCS12_parse) pkcs12_parse;
   decltype(&PKCS12_free) pkcs12_free;
   decltype(&EVP_PKEY_free) evp_pkey_free;
+  decltype(&EVP_PKEY_get_base_id) evp_pkey_get_base_id;
+  decltype(&EVP_PKEY_get0_type_name) evp_pkey_get0_type_name;
+  decltype(&EVP_PKEY_get_group_name) evp_pkey_get_group_name;
   decltype(&X509_free) x509_free;
   decltype(&OPENSSL_sk_num) stack_count;
   decltype(&OPENSSL_sk_value) stack_item;

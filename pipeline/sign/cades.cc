@@ -119,6 +119,29 @@ void CheckToken(const std::string& token, const std::string& signature_value, st
   *time = TimeText(c.ts_tst_info_get_time(info));
 }
 
+// Why arsred does not sign with `key`, or "". The CMS it makes names the key's algorithm the
+// way RSA (PKCS#1 v1.5) and ECDSA keys need: an RSA-PSS key would be signed as PSS under the
+// name of plain RSA, which no one can verify, and EdDSA would need another layout of the CMS.
+// ECDSA on the NIST curves is what readers verify.
+std::string UnsupportedKey(EVP_PKEY* key) {
+  const openssl::Api& c = openssl::Crypto();
+  const char* supported = "arsred signs with RSA or ECDSA keys (P-256, P-384 or P-521)";
+  const int type = c.evp_pkey_get_base_id(key);
+  if (type == EVP_PKEY_RSA) return "";
+  const char* name = c.evp_pkey_get0_type_name(key);
+  const std::string type_name = name ? name : "of an unknown type";
+  if (type != EVP_PKEY_EC) return "the key is " + type_name + "; " + supported;
+  char curve[64] = "";
+  size_t length = 0;
+  if (c.evp_pkey_get_group_name(key, curve, sizeof curve, &length) != 1) openssl::Errors("");
+  const std::string group = curve;
+  if (group == "prime256v1" || group == "secp384r1" || group == "secp521r1" || group == "P-256" ||
+      group == "P-384" || group == "P-521") {
+    return "";
+  }
+  return "the key is ECDSA on the curve " + (group.empty() ? std::string("?") : group) + "; " + supported;
+}
+
 }  // namespace
 
 std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, const std::string& password,
@@ -157,6 +180,8 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
     *error = "the private key is not the certificate's";
     return nullptr;
   }
+  *error = UnsupportedKey(key);
+  if (!error->empty()) return nullptr;
   return out;
 }
 

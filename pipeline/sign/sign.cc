@@ -128,7 +128,15 @@ int SignWithKey(Signing& s) {
   if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + UtcText(when) + ")");
 
   PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, PdfDate(when), kContentsBytes);
-  if (!PlaceSignature(prepared, key->SignCades(Sha256(SignedBytes(prepared))))) {
+  const std::string signed_bytes = SignedBytes(prepared);
+  const std::string cms = key->SignCades(Sha256(signed_bytes));
+  // The signature is checked as `arsred signatures` will check it, before anything is written:
+  // a key OpenSSL signs with in a way the CMS does not describe would give a signature that
+  // verifies nowhere.
+  std::string signer;
+  why = VerifyCades(cms, signed_bytes, when, &signer);
+  if (!why.empty()) return s.Refuse("the signature made with " + s.request.pkcs12 + " does not verify: " + why);
+  if (!PlaceSignature(prepared, cms)) {
     return s.Refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
   }
   WriteFileAtomically(s.Output(), prepared.pdf);

@@ -53,10 +53,13 @@ class TestCa {
         " -subj '/CN=arsred test CA' -days 30 -config " + Path("openssl.cnf") + " -extensions ca");
   }
 
-  // A ledamot's .p12: `key` "ec" or "rsa", valid for `days`, with the extensions of `profile`.
+  // A ledamot's .p12: `key` "ec" (P-256), "rsa", "rsa-pss" or "ed25519", valid for `days`, with the extensions of `profile`.
   fs::path Issue(const std::string& name, const std::string& key = "ec", int days = 30,
                  const std::string& profile = "ledamot") {
-    const std::string keygen = key == "ec" ? "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1" : "-newkey rsa:2048";
+    const std::string keygen = key == "ec"        ? "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1"
+                               : key == "rsa-pss" ? "-newkey rsa-pss -pkeyopt rsa_keygen_bits:2048"
+                               : key == "ed25519" ? "-newkey ed25519"
+                                                  : "-newkey rsa:2048";
     Run("openssl req " + keygen + " -nodes -keyout " + Path(name + ".key") + " -out " + Path(name + ".csr") +
         " -subj '/CN=" + name + "/O=Samordningsförbundet' -utf8 -config " + Path("openssl.cnf"));
     Run("openssl x509 -req -in " + Path(name + ".csr") + " -CA " + Path("ca.crt") + " -CAkey " + Path("ca.key") +
@@ -494,6 +497,10 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   refused(Sign(report, "ostersund", p12, ca, "2000-01-01"), "valid only from");
   refused(Sign(report, "ostersund", ca.Issue("kort", "ec", 1), ca, "2199-01-01"), "the certificate expired");
   refused(Sign(report, "ostersund", ca.Issue("krypto", "ec", 30, "encipher_only"), ca), "allows no signatures");
+  // Keys arsred does not sign with are named, before anything is signed.
+  refused(Sign(report, "ostersund", ca.Issue("pss", "rsa-pss"), ca),
+          "the key is RSA-PSS; arsred signs with RSA or ECDSA keys (P-256, P-384 or P-521)");
+  refused(Sign(report, "ostersund", ca.Issue("edwards", "ed25519"), ca), "the key is ED25519; arsred signs with");
   refused(Sign(report, "ostersund", p12, ca, "den 14 mars"), "--date den 14 mars");
   refused(Sign(report, "ostersund", p12, ca, "2027-02-30"), "--date 2027-02-30");  // no such day
   WriteFile(ca.password(), "fel\n");
