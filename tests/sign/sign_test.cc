@@ -431,6 +431,38 @@ TEST_CASE("a change after signing that no signature covers is named, and not sig
   CHECK(beside_broken.err.find("the signature of `ostersund` does not hold") != std::string::npos);
 }
 
+TEST_CASE("an untagged final report (a cross-reference table) takes one signature after another", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path data = temp.path() / "data";
+  fs::create_directories(data / "layouts");
+  fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
+  WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
+  const fs::path report = temp.path() / "untagged.pdf";
+  RunResult build = RunArsred({"build", FinalSeedCopy(temp.path(), "2023").string(), "--final", "--data-dir",
+                               data.string(), "--layout", "untagged", "-o", report.string()});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  REQUIRE(ReadFile(report).find("\nxref\n") != std::string::npos);  // a table, not a stream
+  const std::vector<std::string> seats{"region", "ostersund", "berg"};
+  for (size_t i = 0; i < seats.size(); ++i) {
+    INFO(seats[i]);
+    RunResult run = Sign(report, seats[i], ca.Issue(seats[i]), ca);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    // Each update's /Size is one more than its highest object: qpdf has nothing to say.
+    ToolRun check = RunToolWithErrors("qpdf --check " + Quote(report));
+    INFO(check.output);
+    CHECK(check.exit_code == 0);
+    CHECK(check.output.find("WARNING") == std::string::npos);
+    RunResult listed = RunArsred({"signatures", report.string()});
+    INFO(listed.out << listed.err);
+    CHECK(listed.exit_code == 0);
+    CHECK(Count(listed.out, ": valid") == i + 1);
+  }
+  CHECK(Count(RunTool("pdfsig " + Quote(report)).output, "Signature Validation: Signature is Valid.") == 3);
+}
+
 TEST_CASE("signatures lists who has not signed, and --archive proves what was signed", "[sign]") {
   TempDir temp;
   TestCa ca(temp.path() / "ca");
