@@ -1,8 +1,10 @@
 #include "sign.h"
 
 #include <ctime>
+#include <filesystem>
 #include <ostream>
 #include <stdexcept>
+#include <vector>
 
 #include "cades.h"
 #include "diagnostics.h"
@@ -222,11 +224,45 @@ int Timestamp(Signing& s) {
   return kExitClean;
 }
 
+// Why a file sign would write is one it reads (the key, its password, a CMS, a token, or for
+// the data it writes beside it, the report), or "": writing it would destroy what it reads,
+// a ledamot's key above all.
+std::string WritesOverAnInput(const SignRequest& request) {
+  struct Named {
+    const std::string& path;
+    const char* what;
+  };
+  const std::string output = request.output.empty() ? request.report : request.output;
+  const std::vector<Named> inputs{{request.pkcs12, "the key and certificate"},
+                                  {request.password_file, "the password file"},
+                                  {request.attach, "the signing service's CMS"},
+                                  {request.timestamp, "the timestamp token"}};
+  std::vector<Named> written{{output, "-o"}, {request.prepare, "--prepare"},
+                             {request.timestamp_data, "--timestamp-data"}};
+  for (const Named& w : written) {
+    std::error_code ec;
+    if (w.path.empty() || !std::filesystem::exists(w.path, ec)) continue;
+    for (const Named& input : inputs) {
+      if (!input.path.empty() && std::filesystem::equivalent(w.path, input.path, ec)) {
+        return std::string(w.what) + " " + w.path + " is " + input.what + " sign reads; name another file";
+      }
+    }
+    // The data for a service or a timestamp is written beside the report, never over it.
+    if (&w != &written.front() && (std::filesystem::equivalent(w.path, request.report, ec) ||
+                                   std::filesystem::equivalent(w.path, output, ec))) {
+      return std::string(w.what) + " " + w.path + " is the report; name another file";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int SignReport(const SignRequest& request, std::ostream& err) {
   Signing s{request, err, {}, {}, nullptr};
   try {
+    const std::string overwrites = WritesOverAnInput(request);
+    if (!overwrites.empty()) return s.Refuse(overwrites);
     const std::string why = Open(s);
     if (!why.empty()) return s.Refuse(why);
     if (!request.prepare.empty()) return Prepare(s);

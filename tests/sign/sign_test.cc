@@ -538,7 +538,13 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   WriteFile(ca.password(), "fel\n");
   refused(Sign(report, "ostersund", p12, ca), "does not open with this password");
   WriteFile(ca.password(), "hemligt\n");
-  refused(Sign(report, "ostersund", report, ca), "not a PKCS#12 file");
+  refused(Sign(report, "ostersund", report, ca, Tomorrow(), temp.path() / "signerad.pdf"), "not a PKCS#12 file");
+  // -o naming the key or its password file would destroy the ledamot's key.
+  const std::string key_bytes = ReadFile(p12);
+  refused(Sign(report, "ostersund", p12, ca, Tomorrow(), p12), "is the key and certificate sign reads");
+  CHECK(ReadFile(p12) == key_bytes);
+  refused(Sign(report, "ostersund", p12, ca, Tomorrow(), ca.password()), "is the password file sign reads");
+  CHECK(ReadFile(ca.password()) == "hemligt\n");
 
   // A file whose cross-references point wrong is one qpdf repairs in memory: an update could not
   // point back to it.
