@@ -18,6 +18,7 @@ const Api& Crypto() {
     library.Find(found.bio_push, "BIO_push");
     library.Find(found.d2i_pkcs12_bio, "d2i_PKCS12_bio");
     library.Find(found.pkcs12_parse, "PKCS12_parse");
+    library.Find(found.ossl_provider_try_load, "OSSL_PROVIDER_try_load");
     library.Find(found.pkcs12_free, "PKCS12_free");
     library.Find(found.evp_pkey_free, "EVP_PKEY_free");
     library.Find(found.evp_pkey_get_base_id, "EVP_PKEY_get_base_id");

@@ -8,6 +8,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 
@@ -27,6 +28,7 @@ struct Api {
   decltype(&BIO_push) bio_push;
   decltype(&d2i_PKCS12_bio) d2i_pkcs12_bio;
   decltype(&PKCS12_parse) pkcs12_parse;
+  decltype(&OSSL_PROVIDER_try_load) ossl_provider_try_load;
   decltype(&PKCS12_free) pkcs12_free;
   decltype(&EVP_PKEY_free) evp_pkey_free;
   decltype(&EVP_PKEY_get_base_id) evp_pkey_get_base_id;

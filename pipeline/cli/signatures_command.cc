@@ -111,10 +111,11 @@ int SignaturesCommand(const CommandContext& ctx) {
     for (const std::string& change : signatures.unsigned_changes) ctx.out << "  " << change << "\n";
   }
   const std::string archive = vm["archive"].as<std::string>();
+  const bool signatures_hold = all_hold;
   if (!archive.empty() && !FirstRevisionIsArchived(*pdf, signatures.first_revision_end, archive, ctx.err)) {
     all_hold = false;
   }
-  if (!archive.empty() && !all_hold) {
+  if (!archive.empty() && !signatures_hold) {
     ctx.err << "arsred: signatures: but the signatures do not all hold (above): they do not prove the report as "
                "this file has it\n";
   }

@@ -142,6 +142,18 @@ std::string UnsupportedKey(EVP_PKEY* key) {
   return "the key is ECDSA on the curve " + (group.empty() ? std::string("?") : group) + "; " + supported;
 }
 
+// Whether OpenSSL's legacy provider is loaded: PKCS#12 files exported before OpenSSL 3 (and by
+// many other tools still) encrypt with RC2-40 or 3DES, which only it decrypts. Loaded once, with
+// the default provider kept beside it (retain fallbacks).
+bool LegacyProviderLoaded() {
+  static const bool loaded = [] {
+    const bool found = openssl::Crypto().ossl_provider_try_load(nullptr, "legacy", 1) != nullptr;
+    openssl::Errors("");  // why not, when not: the message for the file says what to do
+    return found;
+  }();
+  return loaded;
+}
+
 }  // namespace
 
 std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, const std::string& password,
@@ -157,6 +169,7 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
   EVP_PKEY* key = nullptr;
   X509* certificate = nullptr;
   STACK_OF(X509)* chain = nullptr;
+  const bool legacy = LegacyProviderLoaded();
   const int parsed = c.pkcs12_parse(file, password.c_str(), &key, &certificate, &chain);
   c.pkcs12_free(file);
   std::unique_ptr<SigningKey> out(new SigningKey);
@@ -168,7 +181,28 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
     c.stack_free(stack);  // the certificates are ours now
   }
   if (parsed != 1) {
-    *error = "the file does not open with this password (" + openssl::Errors("no reason given") + ")";
+    std::string reasons;
+    bool unsupported = false;
+    for (const openssl::Error& failure : openssl::TakeErrors()) {
+      reasons += (reasons.empty() ? "" : "; ") + failure.text;
+      unsupported = unsupported || ERR_GET_REASON(failure.code) == ERR_GET_REASON(ERR_R_UNSUPPORTED);
+    }
+    if (unsupported && !legacy) {
+      *error = "the file is encrypted the old way (RC2 or 3DES, as files exported before OpenSSL 3 are), which this "
+               "OpenSSL reads only with its legacy provider, and that could not be loaded. Export it again: "
+               "`openssl pkcs12 -legacy -in old.p12 -nodes -out key.pem && openssl pkcs12 -export -in key.pem "
+               "-out new.p12`, then delete key.pem (" + reasons + ")";
+    } else {
+      *error = "the file does not open with this password (" + (reasons.empty() ? "no reason given" : reasons) + ")";
+    }
+    return nullptr;
+  }
+  // PKCS12_parse gives as the certificate only the one whose key the file holds; certificates
+  // for other keys go into the chain.
+  if (key && !certificate && !out->chain_.empty()) {
+    std::string subjects;
+    for (void* other : out->chain_) subjects += (subjects.empty() ? "" : "; ") + SubjectOf(AsCertificate(other));
+    *error = "the private key is not the key of any certificate in the file (it has: " + subjects + ")";
     return nullptr;
   }
   if (!key || !certificate) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <ostream>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "cades.h"
@@ -120,7 +121,10 @@ int SignWithKey(Signing& s) {
   if (!s.request.password_file.empty()) {
     const std::optional<std::string> text = ReadWholeFile(s.request.password_file, &why, 1u << 16);
     if (!text) return s.Refuse(s.request.password_file + ": " + why);
-    password = text->substr(0, text->find_first_of("\r\n"));
+    // Windows editors may begin a UTF-8 file with a byte order mark: it is no part of the password.
+    const std::string_view bom = "\xEF\xBB\xBF";
+    const size_t start = text->compare(0, bom.size(), bom) == 0 ? bom.size() : 0;
+    password = text->substr(start, text->find_first_of("\r\n", start) - start);
   }
   const std::optional<std::string> bundle = ReadWholeFile(s.request.pkcs12, &why, 1u << 20);
   if (!bundle) return s.Refuse(s.request.pkcs12 + ": " + why);

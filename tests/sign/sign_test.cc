@@ -72,6 +72,19 @@ class TestCa {
 
   fs::path password() const { return dir_ / "password"; }
 
+  // The .p12 of the ledamot `name` (issued before) exported again as before OpenSSL 3 (RC2-40).
+  fs::path Legacy(const std::string& name) {
+    Run("openssl pkcs12 -export -legacy -inkey " + Path(name + ".key") + " -in " + Path(name + ".crt") + " -out " +
+        Path(name + ".legacy.p12") + " -passout pass:hemligt");
+    return dir_ / (name + ".legacy.p12");
+  }
+  // A .p12 with the key of `name` and, as its only certificate, the one of `other`.
+  fs::path Mismatched(const std::string& name, const std::string& other) {
+    Run("openssl pkcs12 -export -inkey " + Path(name + ".key") + " -nocerts -certfile " + Path(other + ".crt") +
+        " -out " + Path(name + ".mismatched.p12") + " -passout pass:hemligt");
+    return dir_ / (name + ".mismatched.p12");
+  }
+
   // What a timestamping authority returns for `data` (RFC 3161): a token from `openssl ts`,
   // with a TSA certificate of this CA's.
   fs::path TimestampToken(const fs::path& data) {
@@ -461,6 +474,30 @@ TEST_CASE("an untagged final report (a cross-reference table) takes one signatur
     CHECK(Count(listed.out, ": valid") == i + 1);
   }
   CHECK(Count(RunTool("pdfsig " + Quote(report)).output, "Signature Validation: Signature is Valid.") == 3);
+}
+
+TEST_CASE("the PKCS#12 files ledamöter have: an old one (RC2-40), a password file with a BOM", "[sign]") {
+  TempDir temp;
+  TestCa ca(temp.path() / "ca");
+  const fs::path report = FinalReport(temp.path());
+  ca.Issue("region");
+  RunResult legacy = Sign(report, "region", ca.Legacy("region"), ca, Tomorrow(), temp.path() / "legacy.pdf");
+  INFO(legacy.err);
+  CHECK(legacy.exit_code == 0);
+  // A byte order mark, as Windows editors write one, is no part of the password.
+  WriteFile(ca.password(), "\xEF\xBB\xBFhemligt\r\n");
+  RunResult bom = Sign(report, "ostersund", ca.Issue("ostersund"), ca, Tomorrow(), temp.path() / "bom.pdf");
+  INFO(bom.err);
+  CHECK(bom.exit_code == 0);
+  // A key whose certificate is not in the file is named as such.
+  RunResult mismatched = Sign(report, "region", ca.Mismatched("region", "ostersund"), ca);
+  CHECK(mismatched.exit_code == 2);
+  CHECK(mismatched.err.find("the private key is not the key of any certificate in the file (it has: CN = ostersund") !=
+        std::string::npos);
+  // An archive is a directory; a file is named as not one.
+  RunResult not_archive = RunArsred({"signatures", report.string(), "--archive", report.string()});
+  CHECK(not_archive.exit_code == 2);
+  CHECK(not_archive.err.find(": not a directory") != std::string::npos);
 }
 
 TEST_CASE("signatures lists who has not signed, and --archive proves what was signed", "[sign]") {
