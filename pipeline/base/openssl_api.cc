@@ -34,6 +34,10 @@ const Api& Crypto() {
     library.Find(found.x509_cmp_time, "X509_cmp_time");
     library.Find(found.x509_get_key_usage, "X509_get_key_usage");
     library.Find(found.x509_get_subject_name, "X509_get_subject_name");
+    library.Find(found.x509_get_issuer_name, "X509_get_issuer_name");
+    library.Find(found.x509_name_cmp, "X509_NAME_cmp");
+    library.Find(found.x509_verify, "X509_verify");
+    library.Find(found.x509_get0_pubkey, "X509_get0_pubkey");
     library.Find(found.x509_name_print_ex, "X509_NAME_print_ex");
     library.Find(found.asn1_time_to_tm, "ASN1_TIME_to_tm");
     library.Find(found.cms_sign, "CMS_sign");

@@ -44,6 +44,10 @@ struct Api {
   decltype(&X509_cmp_time) x509_cmp_time;
   decltype(&X509_get_key_usage) x509_get_key_usage;
   decltype(&X509_get_subject_name) x509_get_subject_name;
+  decltype(&X509_get_issuer_name) x509_get_issuer_name;
+  decltype(&X509_NAME_cmp) x509_name_cmp;
+  decltype(&X509_verify) x509_verify;
+  decltype(&X509_get0_pubkey) x509_get0_pubkey;
   decltype(&X509_NAME_print_ex) x509_name_print_ex;
   decltype(&ASN1_TIME_to_tm) asn1_time_to_tm;
   decltype(&CMS_sign) cms_sign;

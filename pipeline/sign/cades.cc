@@ -358,10 +358,12 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
   // OpenSSL does that only after building the certificate's chain from a store. Whether an
   // issuer is one to trust is the reader's question, not this check's: the store holds the
   // certificates the CMS carries, each taken as an anchor (PARTIAL_CHAIN). What the chain still
-  // checks is each certificate's signature by its issuer where the CMS has the issuer (a
-  // self-signed one by itself: CHECK_SS_SIGNATURE), so that a certificate edited in the CMS does
-  // not pass. The signing time is checked below, at /M, not at the clock (NO_CHECK_TIME); any
-  // purpose will do, and extensions OpenSSL does not know are not a reason to refuse.
+  // checks is each certificate's signature by its issuer where the CMS has the issuer, so that a
+  // certificate edited in the CMS does not pass. A self-signed certificate is checked against itself below, not by the chain: the
+  // chain would also ask its key usage to allow signing certificates, which a ledamot's
+  // self-signed one need not. The signing time is checked below, at /M, not at the clock
+  // (NO_CHECK_TIME); any purpose will do, and extensions OpenSSL does not know are not a reason
+  // to refuse.
   X509_STORE* store = c.x509_store_new();
   if (!store) return openssl::Errors("OpenSSL could not make a certificate store");
   const std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> owned_store(store, c.x509_store_free);
@@ -371,8 +373,7 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
     c.x509_store_add_cert(store, static_cast<X509*>(c.stack_item(carried_stack, i)));
   }
   if (carried) c.stack_pop_free(carried_stack, reinterpret_cast<void (*)(void*)>(c.x509_free));
-  c.x509_store_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN | X509_V_FLAG_CHECK_SS_SIGNATURE |
-                                    X509_V_FLAG_NO_CHECK_TIME | X509_V_FLAG_IGNORE_CRITICAL);
+  c.x509_store_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN | X509_V_FLAG_NO_CHECK_TIME | X509_V_FLAG_IGNORE_CRITICAL);
   c.x509_store_set_purpose(store, X509_PURPOSE_ANY);
 
   // The bytes behind a buffering BIO: given a memory BIO, OpenSSL 3.0's CMS_verify copies it
@@ -398,6 +399,11 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
   if (signers) c.stack_free(stack);
   if (!failure.empty()) return failure;
   if (!certificate) return "the signature carries no signer's certificate";
+  if (c.x509_name_cmp(c.x509_get_subject_name(certificate), c.x509_get_issuer_name(certificate)) == 0 &&
+      c.x509_verify(certificate, c.x509_get0_pubkey(certificate)) != 1) {
+    return "the signer's self-signed certificate does not verify with its own key: it is not as it was made (" +
+           openssl::Errors("no reason given") + ")";
+  }
   return CertificateCannotSignAt(certificate, signing_time);
 }
 

@@ -122,6 +122,18 @@ class TestCa {
         Path(name + ".p12") + " -passout pass:hemligt");
     return dir_ / (name + ".p12");
   }
+  // A .p12 like SelfSigned's, whose certificate's own signature is broken (its last byte).
+  fs::path BrokenSelfSigned(const std::string& name) {
+    SelfSigned(name);
+    Run("openssl x509 -in " + Path(name + ".crt") + " -outform DER -out " + Path(name + ".der"));
+    std::string der = ReadFile(dir_ / (name + ".der"));
+    der.back() ^= 0x01;
+    WriteFile(dir_ / (name + ".der"), der);
+    Run("openssl x509 -inform DER -in " + Path(name + ".der") + " -out " + Path(name + ".broken.crt"));
+    Run("openssl pkcs12 -export -inkey " + Path(name + ".key") + " -in " + Path(name + ".broken.crt") + " -out " +
+        Path(name + ".broken.p12") + " -passout pass:hemligt");
+    return dir_ / (name + ".broken.p12");
+  }
   // The same as ServiceSigns, without -cades: a CMS with no signing-certificate-v2 attribute.
   fs::path ServiceSignsWithoutCades(const std::string& name, const fs::path& data) const {
     const fs::path out = dir_ / (name + ".plain.cms.der");
@@ -570,6 +582,10 @@ TEST_CASE("signing is refused, and the file left as it was, when it must not hap
   refused(Sign(report, "ostersund", ca.Issue("pss", "rsa-pss"), ca),
           "the key is RSA-PSS; arsred signs with RSA or ECDSA keys (P-256, P-384 or P-521)");
   refused(Sign(report, "ostersund", ca.Issue("edwards", "ed25519"), ca), "the key is ED25519; arsred signs with");
+  // What sign makes is checked before it is written: here, a self-signed certificate whose own
+  // signature does not hold.
+  refused(Sign(report, "ostersund", ca.BrokenSelfSigned("trasig"), ca),
+          "does not verify: the signer's self-signed certificate does not verify with its own key");
   refused(Sign(report, "ostersund", p12, ca, "den 14 mars"), "--date den 14 mars");
   refused(Sign(report, "ostersund", p12, ca, "2027-02-30"), "--date 2027-02-30");  // no such day
   WriteFile(ca.password(), "fel\n");
