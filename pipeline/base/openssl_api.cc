@@ -18,8 +18,12 @@ const Api& Crypto() {
     library.Find(found.bio_push, "BIO_push");
     library.Find(found.d2i_pkcs12_bio, "d2i_PKCS12_bio");
     library.Find(found.pkcs12_parse, "PKCS12_parse");
+    library.Find(found.ossl_provider_try_load, "OSSL_PROVIDER_try_load");
     library.Find(found.pkcs12_free, "PKCS12_free");
     library.Find(found.evp_pkey_free, "EVP_PKEY_free");
+    library.Find(found.evp_pkey_get_base_id, "EVP_PKEY_get_base_id");
+    library.Find(found.evp_pkey_get0_type_name, "EVP_PKEY_get0_type_name");
+    library.Find(found.evp_pkey_get_group_name, "EVP_PKEY_get_group_name");
     library.Find(found.x509_free, "X509_free");
     library.Find(found.stack_count, "OPENSSL_sk_num");
     library.Find(found.stack_item, "OPENSSL_sk_value");
@@ -30,6 +34,10 @@ const Api& Crypto() {
     library.Find(found.x509_cmp_time, "X509_cmp_time");
     library.Find(found.x509_get_key_usage, "X509_get_key_usage");
     library.Find(found.x509_get_subject_name, "X509_get_subject_name");
+    library.Find(found.x509_get_issuer_name, "X509_get_issuer_name");
+    library.Find(found.x509_name_cmp, "X509_NAME_cmp");
+    library.Find(found.x509_verify, "X509_verify");
+    library.Find(found.x509_get0_pubkey, "X509_get0_pubkey");
     library.Find(found.x509_name_print_ex, "X509_NAME_print_ex");
     library.Find(found.asn1_time_to_tm, "ASN1_TIME_to_tm");
     library.Find(found.cms_sign, "CMS_sign");
@@ -43,6 +51,14 @@ const Api& Crypto() {
     library.Find(found.i2d_cms_content_info, "i2d_CMS_ContentInfo");
     library.Find(found.d2i_cms_content_info, "d2i_CMS_ContentInfo");
     library.Find(found.cms_verify, "CMS_verify");
+    library.Find(found.cms_get1_certs, "CMS_get1_certs");
+    library.Find(found.cms_signed_get_attr_by_nid, "CMS_signed_get_attr_by_NID");
+    library.Find(found.x509_store_new, "X509_STORE_new");
+    library.Find(found.x509_store_free, "X509_STORE_free");
+    library.Find(found.x509_store_add_cert, "X509_STORE_add_cert");
+    library.Find(found.x509_store_set_flags, "X509_STORE_set_flags");
+    library.Find(found.x509_store_set_purpose, "X509_STORE_set_purpose");
+    library.Find(found.stack_pop_free, "OPENSSL_sk_pop_free");
     library.Find(found.cms_is_detached, "CMS_is_detached");
     library.Find(found.cms_get0_signers, "CMS_get0_signers");
     library.Find(found.cms_get0_signer_infos, "CMS_get0_SignerInfos");
@@ -69,7 +85,7 @@ const Api& Crypto() {
     library.Find(found.evp_digest_sign, "EVP_DigestSign");
     library.Find(found.evp_digest, "EVP_Digest");
     library.Find(found.evp_sha256, "EVP_sha256");
-    library.Find(found.err_get_error, "ERR_get_error");
+    library.Find(found.err_get_error_all, "ERR_get_error_all");
     library.Find(found.err_error_string_n, "ERR_error_string_n");
     library.Find(found.crypto_free, "CRYPTO_free");
     return found;
@@ -77,14 +93,24 @@ const Api& Crypto() {
   return api;
 }
 
-std::string Errors(const std::string& fallback) {
+std::vector<Error> TakeErrors() {
   const Api& c = Crypto();
-  std::string out;
-  for (unsigned long code; (code = c.err_get_error()) != 0;) {
+  std::vector<Error> out;
+  const char* data = nullptr;
+  int flags = 0;
+  for (unsigned long code; (code = c.err_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) != 0;) {
     char text[256];
     c.err_error_string_n(code, text, sizeof text);
-    out += (out.empty() ? "" : "; ") + std::string(text);
+    Error error{code, text, (flags & ERR_TXT_STRING) && data ? data : ""};
+    if (!error.detail.empty()) error.text += " (" + error.detail + ")";
+    out.push_back(error);
   }
+  return out;
+}
+
+std::string Errors(const std::string& fallback) {
+  std::string out;
+  for (const Error& error : TakeErrors()) out += (out.empty() ? "" : "; ") + error.text;
   return out.empty() ? fallback : out;
 }
 

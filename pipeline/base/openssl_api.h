@@ -8,10 +8,12 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 
 #include <string>
+#include <vector>
 
 namespace arsred::openssl {
 
@@ -26,8 +28,12 @@ struct Api {
   decltype(&BIO_push) bio_push;
   decltype(&d2i_PKCS12_bio) d2i_pkcs12_bio;
   decltype(&PKCS12_parse) pkcs12_parse;
+  decltype(&OSSL_PROVIDER_try_load) ossl_provider_try_load;
   decltype(&PKCS12_free) pkcs12_free;
   decltype(&EVP_PKEY_free) evp_pkey_free;
+  decltype(&EVP_PKEY_get_base_id) evp_pkey_get_base_id;
+  decltype(&EVP_PKEY_get0_type_name) evp_pkey_get0_type_name;
+  decltype(&EVP_PKEY_get_group_name) evp_pkey_get_group_name;
   decltype(&X509_free) x509_free;
   decltype(&OPENSSL_sk_num) stack_count;
   decltype(&OPENSSL_sk_value) stack_item;
@@ -38,6 +44,10 @@ struct Api {
   decltype(&X509_cmp_time) x509_cmp_time;
   decltype(&X509_get_key_usage) x509_get_key_usage;
   decltype(&X509_get_subject_name) x509_get_subject_name;
+  decltype(&X509_get_issuer_name) x509_get_issuer_name;
+  decltype(&X509_NAME_cmp) x509_name_cmp;
+  decltype(&X509_verify) x509_verify;
+  decltype(&X509_get0_pubkey) x509_get0_pubkey;
   decltype(&X509_NAME_print_ex) x509_name_print_ex;
   decltype(&ASN1_TIME_to_tm) asn1_time_to_tm;
   decltype(&CMS_sign) cms_sign;
@@ -51,6 +61,14 @@ struct Api {
   decltype(&i2d_CMS_ContentInfo) i2d_cms_content_info;
   decltype(&d2i_CMS_ContentInfo) d2i_cms_content_info;
   decltype(&CMS_verify) cms_verify;
+  decltype(&CMS_get1_certs) cms_get1_certs;
+  decltype(&CMS_signed_get_attr_by_NID) cms_signed_get_attr_by_nid;
+  decltype(&X509_STORE_new) x509_store_new;
+  decltype(&X509_STORE_free) x509_store_free;
+  decltype(&X509_STORE_add_cert) x509_store_add_cert;
+  decltype(&X509_STORE_set_flags) x509_store_set_flags;
+  decltype(&X509_STORE_set_purpose) x509_store_set_purpose;
+  decltype(&OPENSSL_sk_pop_free) stack_pop_free;
   decltype(&CMS_is_detached) cms_is_detached;
   decltype(&CMS_get0_signers) cms_get0_signers;
   decltype(&CMS_get0_SignerInfos) cms_get0_signer_infos;
@@ -77,7 +95,7 @@ struct Api {
   decltype(&EVP_DigestSign) evp_digest_sign;
   decltype(&EVP_Digest) evp_digest;
   decltype(&EVP_sha256) evp_sha256;
-  decltype(&ERR_get_error) err_get_error;
+  decltype(&ERR_get_error_all) err_get_error_all;
   decltype(&ERR_error_string_n) err_error_string_n;
   decltype(&CRYPTO_free) crypto_free;
 };
@@ -86,7 +104,16 @@ struct Api {
 const Api& Crypto();
 
 // OpenSSL's own reasons for the last failure, oldest first, emptied as they are read; `fallback`
-// when it recorded none.
+// when it recorded none. Each with the detail OpenSSL gave, when it gave one (a certificate
+// check names what failed only there).
 std::string Errors(const std::string& fallback);
+
+// The same, as OpenSSL's codes (ERR_GET_LIB and ERR_GET_REASON read them) with their text.
+struct Error {
+  unsigned long code;
+  std::string text;    // with the detail, as Errors gives it
+  std::string detail;  // "" when none
+};
+std::vector<Error> TakeErrors();
 
 }  // namespace arsred::openssl

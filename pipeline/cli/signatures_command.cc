@@ -86,7 +86,7 @@ int SignaturesCommand(const CommandContext& ctx) {
   size_t signed_count = 0;
   for (const SeatSignature& seat : signatures.seats) {
     if (!seat.is_signed) continue;
-    ++signed_count;
+    if (!seat.not_this_seats) ++signed_count;
     ctx.out << seat.seat << ": signed by " << (seat.signer.empty() ? "?" : seat.signer) << ", " << seat.when;
     if (!seat.timestamp.empty()) ctx.out << ", timestamped " << seat.timestamp;
     if (seat.problems.empty()) {
@@ -105,9 +105,19 @@ int SignaturesCommand(const CommandContext& ctx) {
     }
   }
   ctx.out << signed_count << " of " << signatures.seats.size() << " seats signed\n";
+  if (!signatures.unsigned_changes.empty()) {
+    all_hold = false;
+    ctx.out << "NOT SIGNED: the file was changed after signing, where no signature covers it:\n";
+    for (const std::string& change : signatures.unsigned_changes) ctx.out << "  " << change << "\n";
+  }
   const std::string archive = vm["archive"].as<std::string>();
+  const bool signatures_hold = all_hold;
   if (!archive.empty() && !FirstRevisionIsArchived(*pdf, signatures.first_revision_end, archive, ctx.err)) {
     all_hold = false;
+  }
+  if (!archive.empty() && !signatures_hold) {
+    ctx.err << "arsred: signatures: but the signatures do not all hold (above): they do not prove the report as "
+               "this file has it\n";
   }
   return all_hold ? kExitClean : kExitErrors;
 }

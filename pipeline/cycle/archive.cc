@@ -569,7 +569,8 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
   };
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    err << "arsred: verify: " << shown << ": no such directory\n";
+    err << "arsred: verify: " << shown << (fs::exists(root, ec) ? ": not a directory (an archive is one)"
+                                                                 : ": no such directory") << "\n";
     return kExitErrors;
   }
   try {

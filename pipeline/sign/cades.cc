@@ -119,6 +119,41 @@ void CheckToken(const std::string& token, const std::string& signature_value, st
   *time = TimeText(c.ts_tst_info_get_time(info));
 }
 
+// Why arsred does not sign with `key`, or "". The CMS it makes names the key's algorithm the
+// way RSA (PKCS#1 v1.5) and ECDSA keys need: an RSA-PSS key would be signed as PSS under the
+// name of plain RSA, which no one can verify, and EdDSA would need another layout of the CMS.
+// ECDSA on the NIST curves is what readers verify.
+std::string UnsupportedKey(EVP_PKEY* key) {
+  const openssl::Api& c = openssl::Crypto();
+  const char* supported = "arsred signs with RSA or ECDSA keys (P-256, P-384 or P-521)";
+  const int type = c.evp_pkey_get_base_id(key);
+  if (type == EVP_PKEY_RSA) return "";
+  const char* name = c.evp_pkey_get0_type_name(key);
+  const std::string type_name = name ? name : "of an unknown type";
+  if (type != EVP_PKEY_EC) return "the key is " + type_name + "; " + supported;
+  char curve[64] = "";
+  size_t length = 0;
+  if (c.evp_pkey_get_group_name(key, curve, sizeof curve, &length) != 1) openssl::Errors("");
+  const std::string group = curve;
+  if (group == "prime256v1" || group == "secp384r1" || group == "secp521r1" || group == "P-256" ||
+      group == "P-384" || group == "P-521") {
+    return "";
+  }
+  return "the key is ECDSA on the curve " + (group.empty() ? std::string("?") : group) + "; " + supported;
+}
+
+// Whether OpenSSL's legacy provider is loaded: PKCS#12 files exported before OpenSSL 3 (and by
+// many other tools still) encrypt with RC2-40 or 3DES, which only it decrypts. Loaded once, with
+// the default provider kept beside it (retain fallbacks).
+bool LegacyProviderLoaded() {
+  static const bool loaded = [] {
+    const bool found = openssl::Crypto().ossl_provider_try_load(nullptr, "legacy", 1) != nullptr;
+    openssl::Errors("");  // why not, when not: the message for the file says what to do
+    return found;
+  }();
+  return loaded;
+}
+
 }  // namespace
 
 std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, const std::string& password,
@@ -134,6 +169,7 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
   EVP_PKEY* key = nullptr;
   X509* certificate = nullptr;
   STACK_OF(X509)* chain = nullptr;
+  const bool legacy = LegacyProviderLoaded();
   const int parsed = c.pkcs12_parse(file, password.c_str(), &key, &certificate, &chain);
   c.pkcs12_free(file);
   std::unique_ptr<SigningKey> out(new SigningKey);
@@ -145,7 +181,28 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
     c.stack_free(stack);  // the certificates are ours now
   }
   if (parsed != 1) {
-    *error = "the file does not open with this password (" + openssl::Errors("no reason given") + ")";
+    std::string reasons;
+    bool unsupported = false;
+    for (const openssl::Error& failure : openssl::TakeErrors()) {
+      reasons += (reasons.empty() ? "" : "; ") + failure.text;
+      unsupported = unsupported || ERR_GET_REASON(failure.code) == ERR_GET_REASON(ERR_R_UNSUPPORTED);
+    }
+    if (unsupported && !legacy) {
+      *error = "the file is encrypted the old way (RC2 or 3DES, as files exported before OpenSSL 3 are), which this "
+               "OpenSSL reads only with its legacy provider, and that could not be loaded. Export it again: "
+               "`openssl pkcs12 -legacy -in old.p12 -nodes -out key.pem && openssl pkcs12 -export -in key.pem "
+               "-out new.p12`, then delete key.pem (" + reasons + ")";
+    } else {
+      *error = "the file does not open with this password (" + (reasons.empty() ? "no reason given" : reasons) + ")";
+    }
+    return nullptr;
+  }
+  // PKCS12_parse gives as the certificate only the one whose key the file holds; certificates
+  // for other keys go into the chain.
+  if (key && !certificate && !out->chain_.empty()) {
+    std::string subjects;
+    for (void* other : out->chain_) subjects += (subjects.empty() ? "" : "; ") + SubjectOf(AsCertificate(other));
+    *error = "the private key is not the key of any certificate in the file (it has: " + subjects + ")";
     return nullptr;
   }
   if (!key || !certificate) {
@@ -157,6 +214,8 @@ std::unique_ptr<SigningKey> SigningKey::FromPkcs12(const std::string& bytes, con
     *error = "the private key is not the certificate's";
     return nullptr;
   }
+  *error = UnsupportedKey(key);
+  if (!error->empty()) return nullptr;
   return out;
 }
 
@@ -236,6 +295,53 @@ std::string SigningKey::SignCades(const Sha256Digest& digest) const {
   return out;
 }
 
+std::string NotCades(const std::string& der) {
+  const openssl::Api& c = openssl::Crypto();
+  try {
+    OwnedCms cms = ParseCms(der, "the signature");
+    CMS_SignerInfo* signer = FirstSigner(cms.get());
+    if (c.cms_signed_get_attr_by_nid(signer, NID_id_smime_aa_signingCertificateV2, -1) < 0 &&
+        c.cms_signed_get_attr_by_nid(signer, NID_id_smime_aa_signingCertificate, -1) < 0) {
+      return "the CMS has no signing-certificate-v2 attribute, which a PAdES signature (B-B) must have: it binds "
+             "the signer's certificate to the signature, so that the certificate cannot be changed or swapped";
+    }
+  } catch (const std::runtime_error& failure) {
+    return failure.what();
+  }
+  return "";
+}
+
+namespace {
+
+// Why CMS_verify failed, in words, from OpenSSL's reasons.
+std::string VerifyFailure() {
+  std::string reasons, certificate_problem;
+  bool attribute = false, signature = false;
+  for (const openssl::Error& error : openssl::TakeErrors()) {
+    reasons += (reasons.empty() ? "" : "; ") + error.text;
+    const int lib = ERR_GET_LIB(error.code), reason = ERR_GET_REASON(error.code);
+    // OpenSSL names what failed in the certificate only in the detail: "Verify error: …".
+    if (lib == ERR_LIB_CMS && reason == CMS_R_CERTIFICATE_VERIFY_ERROR) {
+      certificate_problem = error.detail.empty() ? error.text : error.detail;
+    }
+    attribute = attribute || lib == ERR_LIB_ESS;
+    signature = signature || (lib == ERR_LIB_CMS && reason == CMS_R_VERIFICATION_FAILURE);
+  }
+  if (reasons.empty()) reasons = "no reason given";
+  if (!certificate_problem.empty()) {
+    return "the signer's certificate does not hold (" + certificate_problem +
+           "): it is not the certificate its issuer signed, or not one that may be used";
+  }
+  if (attribute) {
+    return "the signer's certificate is not the one the signature was made with: its signing-certificate-v2 "
+           "attribute names another (" + reasons + ")";
+  }
+  if (signature) return "the signature does not verify: what it signed has changed (" + reasons + ")";
+  return "the signature does not verify (" + reasons + ")";
+}
+
+}  // namespace
+
 std::string VerifyCades(const std::string& der, const std::string& signed_bytes, std::time_t signing_time,
                         std::string* signer) {
   const openssl::Api& c = openssl::Crypto();
@@ -245,6 +351,31 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
   const std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)> owned(cms, c.cms_content_info_free);
   // A PDF signature signs the bytes around it, so it carries none itself.
   if (c.cms_is_detached(cms) != 1) return "the signature is not detached (ETSI.CAdES.detached)";
+  const std::string not_cades = NotCades(der);
+  if (!not_cades.empty()) return not_cades;
+
+  // CMS_CADES checks the signing-certificate-v2 attribute against the signer's certificate, and
+  // OpenSSL does that only after building the certificate's chain from a store. Whether an
+  // issuer is one to trust is the reader's question, not this check's: the store holds the
+  // certificates the CMS carries, each taken as an anchor (PARTIAL_CHAIN). What the chain still
+  // checks is each certificate's signature by its issuer where the CMS has the issuer, so that a
+  // certificate edited in the CMS does not pass. A self-signed certificate is checked against itself below, not by the chain: the
+  // chain would also ask its key usage to allow signing certificates, which a ledamot's
+  // self-signed one need not. The signing time is checked below, at /M, not at the clock
+  // (NO_CHECK_TIME); any purpose will do, and extensions OpenSSL does not know are not a reason
+  // to refuse.
+  X509_STORE* store = c.x509_store_new();
+  if (!store) return openssl::Errors("OpenSSL could not make a certificate store");
+  const std::unique_ptr<X509_STORE, void (*)(X509_STORE*)> owned_store(store, c.x509_store_free);
+  STACK_OF(X509)* carried = c.cms_get1_certs(cms);
+  OPENSSL_STACK* carried_stack = reinterpret_cast<OPENSSL_STACK*>(carried);
+  for (int i = 0; carried && i < c.stack_count(carried_stack); ++i) {
+    c.x509_store_add_cert(store, static_cast<X509*>(c.stack_item(carried_stack, i)));
+  }
+  if (carried) c.stack_pop_free(carried_stack, reinterpret_cast<void (*)(void*)>(c.x509_free));
+  c.x509_store_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN | X509_V_FLAG_NO_CHECK_TIME | X509_V_FLAG_IGNORE_CRITICAL);
+  c.x509_store_set_purpose(store, X509_PURPOSE_ANY);
+
   // The bytes behind a buffering BIO: given a memory BIO, OpenSSL 3.0's CMS_verify copies it
   // into one of its own, which it leaks when the CMS's content cannot be set up (found by the
   // fuzzer).
@@ -255,18 +386,24 @@ std::string VerifyCades(const std::string& der, const std::string& signed_bytes,
     return openssl::Errors("OpenSSL could not read the signed bytes");
   }
   BIO* content = c.bio_push(buffer, bytes);
-  // The digest of the bytes against the message-digest attribute, and the signature over the
-  // attributes against the signer's certificate in the CMS. Whether that certificate is one to
-  // trust is the reader's question, not this check's.
-  const int verified = c.cms_verify(cms, nullptr, nullptr, content, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
+  // The certificate (above), the digest of the bytes against the message-digest attribute, the
+  // signature over the attributes against the signer's certificate, and that certificate
+  // against the signing-certificate-v2 attribute.
+  const int verified = c.cms_verify(cms, nullptr, store, content, nullptr, CMS_BINARY | CMS_CADES);
+  const std::string failure = verified == 1 ? "" : VerifyFailure();
   c.bio_free_all(content);
   STACK_OF(X509)* signers = c.cms_get0_signers(cms);
   OPENSSL_STACK* stack = reinterpret_cast<OPENSSL_STACK*>(signers);
   X509* certificate = signers && c.stack_count(stack) > 0 ? static_cast<X509*>(c.stack_item(stack, 0)) : nullptr;
   if (certificate) *signer = SubjectOf(certificate);
   if (signers) c.stack_free(stack);
-  if (verified != 1) return "the signature does not verify (" + openssl::Errors("no reason given") + ")";
+  if (!failure.empty()) return failure;
   if (!certificate) return "the signature carries no signer's certificate";
+  if (c.x509_name_cmp(c.x509_get_subject_name(certificate), c.x509_get_issuer_name(certificate)) == 0 &&
+      c.x509_verify(certificate, c.x509_get0_pubkey(certificate)) != 1) {
+    return "the signer's self-signed certificate does not verify with its own key: it is not as it was made (" +
+           openssl::Errors("no reason given") + ")";
+  }
   return CertificateCannotSignAt(certificate, signing_time);
 }
 

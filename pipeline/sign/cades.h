@@ -43,11 +43,16 @@ class SigningKey {
 };
 
 // Checks a detached CMS signature (DER; padding after it is ignored) over `signed_bytes`: the
-// digest of the bytes, the signature with the certificate the CMS carries, and that the
-// certificate could sign at `signing_time`. Returns "" when all hold, else why not; `signer`
+// digest of the bytes, the signature with the certificate the CMS carries, that certificate
+// against the signing-certificate-v2 attribute (CAdES) and against its issuer's signature where
+// the CMS carries the issuer, and that the certificate could sign at `signing_time`. Returns "" when all hold, else why not; `signer`
 // gets the certificate's subject when there is one.
 std::string VerifyCades(const std::string& der, const std::string& signed_bytes, std::time_t signing_time,
                         std::string* signer);
+
+// Why the CMS is not a CAdES signature as PAdES B-B has it (no signing-certificate-v2 attribute,
+// nor the older signing-certificate), or "".
+std::string NotCades(const std::string& der);
 
 // PAdES B-T: an RFC 3161 timestamp token over the signature value, in the SignerInfo's unsigned
 // attribute signature-time-stamp (id-aa-signatureTimeStampToken). The token is got elsewhere,

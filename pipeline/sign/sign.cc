@@ -1,13 +1,17 @@
 #include "sign.h"
 
 #include <ctime>
+#include <filesystem>
 #include <ostream>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "cades.h"
 #include "diagnostics.h"
 #include "read_file.h"
 #include "sha256.h"
+#include "signatures.h"
 #include "signed_pdf.h"
 #include "values.h"
 #include "write_file.h"
@@ -69,6 +73,20 @@ std::string Open(Signing& s) {
     return s.request.report + ": not a final report made by arsred (a PDF/A with a signature field for each "
                               "seat: `arsred build --final`)";
   }
+  // A new signature covers the whole file: it must not seem to approve a change no one signed,
+  // nor be added beside signatures that no longer hold.
+  ReportSignatures signatures;
+  if (!CheckSignatures(s.pdf, signatures, &why)) return s.request.report + ": " + why;
+  if (!signatures.unsigned_changes.empty()) {
+    return s.request.report + " was changed after it was signed, where no signature covers it (" +
+           signatures.unsigned_changes.front() + "): not a final report as arsred and its signers left it";
+  }
+  for (const SeatSignature& seat : signatures.seats) {
+    if (!seat.problems.empty()) {
+      return s.request.report + ": the signature of `" + seat.seat + "` does not hold (" + seat.problems.front() +
+             "); `arsred signatures` tells more";
+    }
+  }
   std::string names;
   for (const SignatureFieldInPdf& f : s.file.fields) {
     if (f.name == s.request.seat) s.field = &f;
@@ -103,7 +121,10 @@ int SignWithKey(Signing& s) {
   if (!s.request.password_file.empty()) {
     const std::optional<std::string> text = ReadWholeFile(s.request.password_file, &why, 1u << 16);
     if (!text) return s.Refuse(s.request.password_file + ": " + why);
-    password = text->substr(0, text->find_first_of("\r\n"));
+    // Windows editors may begin a UTF-8 file with a byte order mark: it is no part of the password.
+    const std::string_view bom = "\xEF\xBB\xBF";
+    const size_t start = text->compare(0, bom.size(), bom) == 0 ? bom.size() : 0;
+    password = text->substr(start, text->find_first_of("\r\n", start) - start);
   }
   const std::optional<std::string> bundle = ReadWholeFile(s.request.pkcs12, &why, 1u << 20);
   if (!bundle) return s.Refuse(s.request.pkcs12 + ": " + why);
@@ -113,7 +134,15 @@ int SignWithKey(Signing& s) {
   if (!why.empty()) return s.Refuse(s.request.pkcs12 + ": " + why + " (signing at " + UtcText(when) + ")");
 
   PreparedSignature prepared = PrepareSignature(s.pdf, s.file, *s.field, PdfDate(when), kContentsBytes);
-  if (!PlaceSignature(prepared, key->SignCades(Sha256(SignedBytes(prepared))))) {
+  const std::string signed_bytes = SignedBytes(prepared);
+  const std::string cms = key->SignCades(Sha256(signed_bytes));
+  // The signature is checked as `arsred signatures` will check it, before anything is written:
+  // a key OpenSSL signs with in a way the CMS does not describe would give a signature that
+  // verifies nowhere.
+  std::string signer;
+  why = VerifyCades(cms, signed_bytes, when, &signer);
+  if (!why.empty()) return s.Refuse("the signature made with " + s.request.pkcs12 + " does not verify: " + why);
+  if (!PlaceSignature(prepared, cms)) {
     return s.Refuse("the signature is larger than the " + std::to_string(kContentsBytes) + " bytes reserved for it");
   }
   WriteFileAtomically(s.Output(), prepared.pdf);
@@ -145,6 +174,9 @@ int Attach(Signing& s) {
   std::string why;
   const std::optional<std::string> cms = ReadWholeFile(s.request.attach, &why, 1u << 20);
   if (!cms) return s.Refuse(s.request.attach + ": " + why);
+  // A CMS without the attribute may sign the right bytes, but is no PAdES B-B signature.
+  why = NotCades(*cms);
+  if (!why.empty()) return s.Refuse(s.request.attach + ": " + why + " (a signing service for PAdES adds it)");
   PreparedSignature prepared = PreparedIn(s.pdf, *s.field);
   std::time_t when = 0;
   std::string signer;
@@ -196,11 +228,45 @@ int Timestamp(Signing& s) {
   return kExitClean;
 }
 
+// Why a file sign would write is one it reads (the key, its password, a CMS, a token, or for
+// the data it writes beside it, the report), or "": writing it would destroy what it reads,
+// a ledamot's key above all.
+std::string WritesOverAnInput(const SignRequest& request) {
+  struct Named {
+    const std::string& path;
+    const char* what;
+  };
+  const std::string output = request.output.empty() ? request.report : request.output;
+  const std::vector<Named> inputs{{request.pkcs12, "the key and certificate"},
+                                  {request.password_file, "the password file"},
+                                  {request.attach, "the signing service's CMS"},
+                                  {request.timestamp, "the timestamp token"}};
+  std::vector<Named> written{{output, "-o"}, {request.prepare, "--prepare"},
+                             {request.timestamp_data, "--timestamp-data"}};
+  for (const Named& w : written) {
+    std::error_code ec;
+    if (w.path.empty() || !std::filesystem::exists(w.path, ec)) continue;
+    for (const Named& input : inputs) {
+      if (!input.path.empty() && std::filesystem::equivalent(w.path, input.path, ec)) {
+        return std::string(w.what) + " " + w.path + " is " + input.what + " sign reads; name another file";
+      }
+    }
+    // The data for a service or a timestamp is written beside the report, never over it.
+    if (&w != &written.front() && (std::filesystem::equivalent(w.path, request.report, ec) ||
+                                   std::filesystem::equivalent(w.path, output, ec))) {
+      return std::string(w.what) + " " + w.path + " is the report; name another file";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int SignReport(const SignRequest& request, std::ostream& err) {
   Signing s{request, err, {}, {}, nullptr};
   try {
+    const std::string overwrites = WritesOverAnInput(request);
+    if (!overwrites.empty()) return s.Refuse(overwrites);
     const std::string why = Open(s);
     if (!why.empty()) return s.Refuse(why);
     if (!request.prepare.empty()) return Prepare(s);

@@ -15,7 +15,10 @@ struct SeatSignature {
   bool prepared = false;  // reserved for a signing service (`sign --prepare`), not signed yet
   std::string signer;   // the certificate's subject
   std::string when;     // /M, as "2025-03-14 09:30:00 UTC"
-  bool whole_file = false;          // the newest: its range ends where the file does
+  size_t range_end = 0;             // where its /ByteRange ends
+  bool whole_file = false;          // the newest, and nothing but white space follows it
+  // Its /V was set after the signature's own revision: not the seat's signature at all.
+  bool not_this_seats = false;
   std::string timestamp;            // the time of its RFC 3161 timestamp (B-T), or ""
   std::vector<std::string> problems;  // empty: valid
 };
@@ -24,11 +27,15 @@ struct ReportSignatures {
   std::vector<SeatSignature> seats;  // in the order of the form's fields
   // The report as built: the bytes up to the end of the first revision.
   size_t first_revision_end = 0;
+  // What no signature covers as its own: each later revision that is not a signature's own,
+  // and bytes after the last %%EOF; each named by its bytes and what it writes.
+  std::vector<std::string> unsigned_changes;
 };
 
 // Reads and checks every signature field of `pdf`: each signature's byte range (from the start,
-// around its /Contents only, to the end of a revision), its digest and CMS, and that its
-// certificate could sign at its /M. False with `error` when the file cannot be read as a PDF.
+// around its /Contents only, to the end of a revision), its digest and CMS, that its
+// certificate could sign at its /M, and that its field held it in its own revision; and that
+// every revision after the first is a signature's own. False with `error` when the file cannot be read as a PDF.
 bool CheckSignatures(const std::string& pdf, ReportSignatures& out, std::string* error);
 
 }  // namespace arsred

@@ -195,7 +195,10 @@ PreparedSignature PrepareSignature(const std::string& pdf, const PdfForSigning& 
                WithEntries(file.form_dictionary, " /SigFlags 3") + "\nendobj\n";
   }
 
-  const long long size = std::max<long long>(file.size, xref_object + 1);
+  // /Size is one more than the highest object number: a cross-reference table is no object, so
+  // only a stream's own number counts (qpdf finds a file with a larger /Size damaged).
+  const int highest = file.xref_stream ? xref_object : signature_object;
+  const long long size = std::max<long long>(file.size, highest + 1);
   out.pdf += CrossReference(written, file, size, out.pdf.size(), xref_object);
 
   // Everything but /Contents is signed: from the start to its '<', and from after its '>' to the end.
