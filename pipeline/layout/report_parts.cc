@@ -63,7 +63,8 @@ std::string SigningPlaceAndDateText(const SignaturePage& signatures) {
 }
 
 std::string AuditorsNoteText(const SignaturePage& signatures) {
-  return "Vår revisionsberättelse har lämnats " +
+  // A no-break space keeps the date, or the line left for it, with the words it completes.
+  return "Vår revisionsberättelse har lämnats\u00A0" +
          (signatures.auditors_date.empty() ? std::string("____________________") : signatures.auditors_date) + ".";
 }
 
