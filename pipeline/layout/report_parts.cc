@@ -197,6 +197,16 @@ std::string ChartPartValue(const ReportChart& chart, const ChartPart& part) {
   return chart.bars ? part.value : FormatPercent(part.percent);
 }
 
+std::vector<double> PieShares(const ReportChart& chart) {
+  int64_t total = 0;
+  for (const ChartPart& part : chart.parts) total += std::max<int64_t>(part.percent, 0);
+  std::vector<double> shares;
+  for (const ChartPart& part : chart.parts) {
+    shares.push_back(total > 0 ? static_cast<double>(std::max<int64_t>(part.percent, 0)) / static_cast<double>(total) : 0);
+  }
+  return shares;
+}
+
 std::string ChartDescription(const ReportChart& chart) {
   std::string text = std::string(ChartKind(chart)) + (chart.title.empty() ? "" : ": " + chart.title) + ":";
   for (size_t i = 0; i < chart.parts.size(); ++i) {
