@@ -109,16 +109,17 @@ std::string HtmlWriter::PieSvg(const ReportChart& chart, const std::string& titl
     }
     h += "</defs>\n";
   }
+  const std::vector<double> shares = PieShares(chart);  // the circle closes, whatever the percentages sum to
   double angle = 0;  // radians, clockwise from 12 o'clock
   for (size_t i = 0; i < chart.parts.size(); ++i) {
     const ChartPart& part = chart.parts[i];
     const std::string fill = Hex(colors_.charts[i % colors_.charts.size()]);
-    const double sweep = 2 * M_PI * static_cast<double>(part.percent) / 100.0;
-    if (part.percent >= 100) {
+    const double sweep = 2 * M_PI * shares[i];
+    if (shares[i] >= 1) {
       const std::string circle =
           "<circle cx=\"" + Number(kPieCenter) + "\" cy=\"" + Number(kPieCenter) + "\" r=\"" + Number(kPieRadius) + "\" fill=\"";
       h += circle + fill + "\"/>\n" + hatched(i, circle, "\"/>\n");
-    } else if (part.percent > 0) {
+    } else if (shares[i] > 0) {
       const double x0 = kPieCenter + kPieRadius * std::sin(angle), y0 = kPieCenter - kPieRadius * std::cos(angle);
       const double x1 = kPieCenter + kPieRadius * std::sin(angle + sweep),
                    y1 = kPieCenter - kPieRadius * std::cos(angle + sweep);

@@ -151,17 +151,18 @@ void Composer::Pie(const ReportChart& chart) {
   FlowBlock b;
   b.height = height;
   ReportChart data = chart;
+  const std::vector<double> shares = PieShares(chart);
   b.draw = [=](Page& page, double left, double top, double) {
     const double cx = left + radius + 4, cy = top - radius - 6;
     double angle = 0;
     std::vector<double> boundaries;
     for (size_t i = 0; i < data.parts.size(); ++i) {
-      const double sweep = 2 * M_PI * static_cast<double>(data.parts[i].percent) / 100.0;
+      const double sweep = 2 * M_PI * shares[i];
       const Color color = colors[i % colors.size()];
       if (sweep > 0) {
         FilledPath path;
         path.fill = color;
-        if (data.parts[i].percent >= 100) {
+        if (shares[i] >= 1) {
           path.ops.push_back({PathOp::Kind::kMoveTo, cx, cy + radius});
           Arc(path.ops, cx, cy, radius, 0, 2 * M_PI);
         } else {

@@ -14,6 +14,12 @@ namespace {
 constexpr double kCoverTitleDrop = 0.28;
 // Room to sign above a signature line, in points; a final report's signature field fills it.
 constexpr double kSignatureRoom = 40;
+// Space above the first pair of signatures (and the auditors' sentence below the last), and
+// between pairs, in points: the room to sign is clear of the text of the pair above it.
+constexpr double kAboveSignatures = 18;
+constexpr double kBetweenSignatures = 12;
+// How far a line's descenders reach below its baseline, as a share of the type size.
+constexpr double kDescent = 0.25;
 
 }  // namespace
 
@@ -120,24 +126,43 @@ void Composer::Signatures(bool fields) {
   // Signed on paper, the page may be asked to stand on a sheet of its own.
   const bool own_sheet = layout_.sida.underskrifter_eget_blad && layout_.sida.underskrifter_eget_blad->value;
   Heading(1, kSignaturesHeading, true, own_sheet);
-  Inline intro;
-  intro.text = SignatureIntroText(figures_);
-  Paragraph({intro}, "underskrifter", Role::kParagraph);
-  Inline place;
-  place.text = SigningPlaceAndDateText(s);
-  Paragraph({place}, "underskrifter", Role::kSignature);
+  // The page's sentences run across the full width, ragged and hyphenated only to fit: set in a
+  // column of a two-column layout, the place and date flowed into the column beside the opening
+  // sentence, and justified the auditors' sentence had gaps of a centimetre.
+  auto sentence = [&](const std::string& text, const std::string& path, Role role, double space_before,
+                      bool keep_with_next) {
+    Inline words;
+    words.text = text;
+    std::vector<SetLine> lines = typesetter_.Set(Spans({words}, kRegular, path), body_.size, body_.color,
+                                                 pages_.text_width(), false, Hyphenation::kOnlyToFit);
+    for (SetLine& line : lines) {
+      for (GlyphRun& run : line.runs) run.role = role;
+    }
+    TagLines(lines, Element(StructType::kP));
+    AddLines(lines, body_, leading_, 0, space_before, keep_with_next, "", /*span=*/true);
+  };
+  sentence(SignatureIntroText(figures_), "underskrifter", Role::kParagraph, paragraph_space_, false);
+  sentence(SigningPlaceAndDateText(s), "underskrifter", Role::kSignature, paragraph_space_, false);
   // Two signatures side by side, with room to sign above each line; the page is kept whole.
-  double size = body_.size;
+  const double size = body_.size;
+  const double step = size * 1.2;  // from one line of a signature's text to the next
   Color color = body_.color;
   Color rule = rule_color_;
   for (size_t i = 0; i < s.lines.size(); i += 2) {
-    FlowBlock b;
-    b.height = 72;
-    b.space_before = i == 0 ? 18 : 0;
-    b.keep_with_next = i + 2 < s.lines.size();
-    b.span = true;
     std::vector<SignatureLine> pair(s.lines.begin() + static_cast<std::ptrdiff_t>(i),
                                     s.lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, s.lines.size())));
+    // The block is as tall as what it draws, down to the descenders of its last line, so that
+    // what follows it (the next pair, the auditors' sentence) stands below it, not on it.
+    size_t most_lines = 0;
+    for (const SignatureLine& line : pair) {
+      most_lines = std::max<size_t>(most_lines, !line.name.empty() + !line.role.empty() + !line.member.empty());
+    }
+    FlowBlock b;
+    b.height = kSignatureRoom + static_cast<double>(most_lines) * step + size * kDescent;
+    b.space_before = i == 0 ? kAboveSignatures : kBetweenSignatures;
+    // The auditors' sentence belongs to the page: kept with the last pair.
+    b.keep_with_next = i + 2 < s.lines.size() || s.auditors_note;
+    b.span = true;
     for (const SignatureLine& line : pair) CheckGlyphs(line.role + line.member + line.name, Where{}, "styrelse", kRegular);
     // Per signature: its field (a Form element), then one paragraph: name, role, member.
     std::vector<int> forms, elements;
@@ -158,7 +183,7 @@ void Composer::Signatures(bool fields) {
           }
           page.items.emplace_back(SignatureField{x, line_y, column - 24, kSignatureRoom, pair[k].seat, who, forms[k]});
         }
-        double y = line_y - size * 1.2;
+        double y = line_y - step;
         // Name, role (in bold) and member, a line each; read as one paragraph, so each line
         // but the last ends in a space.
         const std::string* lines[] = {&pair[k].name, &pair[k].role, &pair[k].member};
@@ -175,17 +200,13 @@ void Composer::Signatures(bool fields) {
           run.role = Role::kSignature;
           run.structure = elements[k];
           page.items.push_back(run);
-          y -= size * 1.2;
+          y -= step;
         }
       }
     };
     pages_.Add(b);
   }
-  if (s.auditors_note) {
-    Inline note;
-    note.text = AuditorsNoteText(s);
-    Paragraph({note}, "revisorspateckning", Role::kSignature);
-  }
+  if (s.auditors_note) sentence(AuditorsNoteText(s), "revisorspateckning", Role::kSignature, kAboveSignatures, false);
   if (own_sheet) pages_.NextOnNewSheet();
 }
 

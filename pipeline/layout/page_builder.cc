@@ -138,7 +138,13 @@ void PageBuilder::Place(FlowBlock& block) {
   if (block.span && column_ > 0) NewPage();
   double before = AtColumnTop() ? 0 : block.space_before;
   if (before + block.height > Remaining() && !AtColumnTop()) {
-    NextColumn();
+    // A spanning block has no next column: below a spanning block the columns start where the
+    // flow stands, and "the next column" would draw it there again, past the foot of the page.
+    if (block.span) {
+      NewPage();
+    } else {
+      NextColumn();
+    }
     before = 0;
   }
   bool started_column = AtColumnTop();

@@ -353,11 +353,17 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
   //    `hyphenate`, also where the dictionary hyphenates it).
   std::vector<Atom> atoms;
   bool hyphenate = false;
+  // After a slash or a dash inside a word, running text may break; text set only to fit (a
+  // table's cells and heads, headings) keeps such a word whole unless it is wider than the
+  // line: "Avvikelse utfall–/budget" broke a head between the halves of its compound.
+  bool punctuation_breaks = hyphenation == Hyphenation::kWhenNeeded;
   const bool hang = margin_kerning_ && justify;
   auto add_word = [&](const std::string& word, int face, const std::string& uri) {
     if (word.empty()) return;
     std::vector<size_t> cuts = hyphenate ? BreakPoints(word) : WordCuts(word, nullptr, {});
-    for (size_t cut : BreaksAfterPunctuation(word)) cuts.push_back(cut);
+    if (punctuation_breaks || hyphenate) {
+      for (size_t cut : BreaksAfterPunctuation(word)) cuts.push_back(cut);
+    }
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     size_t start = 0;
@@ -495,6 +501,13 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     BreakParams whole_words = params;
     whole_words.emergency_stretch = width;
     breaks = BreakLines(items, {width}, whole_words);
+    if (!breaks) {
+      // A word too wide breaks after its dash or slash, if that is enough, before a hyphen.
+      punctuation_breaks = true;
+      make_atoms();
+      make_items();
+      breaks = BreakLines(items, {width}, whole_words);
+    }
   }
   if (!breaks) {
     hyphenate = hyphenator_ != nullptr;

@@ -63,7 +63,8 @@ std::string SigningPlaceAndDateText(const SignaturePage& signatures) {
 }
 
 std::string AuditorsNoteText(const SignaturePage& signatures) {
-  return "Vår revisionsberättelse har lämnats " +
+  // A no-break space keeps the date, or the line left for it, with the words it completes.
+  return "Vår revisionsberättelse har lämnats\u00A0" +
          (signatures.auditors_date.empty() ? std::string("____________________") : signatures.auditors_date) + ".";
 }
 
@@ -194,6 +195,16 @@ bool HatchInWhite(Color fill) { return fill.r * 299 + fill.g * 587 + fill.b * 11
 
 std::string ChartPartValue(const ReportChart& chart, const ChartPart& part) {
   return chart.bars ? part.value : FormatPercent(part.percent);
+}
+
+std::vector<double> PieShares(const ReportChart& chart) {
+  int64_t total = 0;
+  for (const ChartPart& part : chart.parts) total += std::max<int64_t>(part.percent, 0);
+  std::vector<double> shares;
+  for (const ChartPart& part : chart.parts) {
+    shares.push_back(total > 0 ? static_cast<double>(std::max<int64_t>(part.percent, 0)) / static_cast<double>(total) : 0);
+  }
+  return shares;
 }
 
 std::string ChartDescription(const ReportChart& chart) {

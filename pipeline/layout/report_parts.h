@@ -156,6 +156,13 @@ std::string ChartDescription(const ReportChart& chart);
 // The figure a chart's part shows as printed: a bar's value, a slice's percentage.
 std::string ChartPartValue(const ReportChart& chart, const ChartPart& part);
 
+// Each slice's share of a pie's full circle, in the order of its parts: its percentage of the
+// parts' total, so that the slices close the circle exactly. A chart's percentages are rounded
+// (and typed so by users) and need not sum to 100: drawn as they stand, 101 % made the last
+// slice overlap the first and 99 % left a wedge of paper. The legend still prints them as given.
+// A negative part gets no slice; all zero, no slices.
+std::vector<double> PieShares(const ReportChart& chart);
+
 // Hatching of a pie's slices (a layout's diagrammonster): the directions of the lines over the
 // colour at `index`, in degrees from the horizontal, counter-clockwise; none for the first.
 const std::vector<double>& HatchAngles(size_t index);

@@ -37,9 +37,10 @@ constexpr double kRowTextOffset = 0.5;
 constexpr double kRuleClearance = 1.0;
 constexpr double kTotalRowExtra = 0.5;
 
-// The pieces a head may wrap between without a hyphen: its words, cut where the typesetter
-// breaks a word (BreaksAfterPunctuation).
-std::vector<std::string_view> HeadWords(std::string_view text) {
+// The pieces a head may wrap between without a hyphen: its words, cut after a dash or slash
+// where the typesetter may break a word (BreaksAfterPunctuation): in a range of figures
+// ("2023-01-01–/2023-12-31") always, in a compound ("utfall–/budget") unless `whole_compounds`.
+std::vector<std::string_view> HeadWords(std::string_view text, bool whole_compounds) {
   std::vector<std::string_view> pieces;
   size_t start = 0;
   while (start < text.size()) {
@@ -47,6 +48,9 @@ std::vector<std::string_view> HeadWords(std::string_view text) {
     const std::string_view word = text.substr(start, end - start);
     size_t from = 0;
     for (size_t cut : BreaksAfterPunctuation(word)) {
+      const size_t mark = word[cut - 1] == '/' ? cut - 1 : cut - 3;  // the slash, or the en dash's three bytes
+      const bool after_figure = mark > 0 && word[mark - 1] >= '0' && word[mark - 1] <= '9';
+      if (whole_compounds && !after_figure) continue;
       pieces.push_back(word.substr(from, cut - from));
       from = cut;
     }
@@ -104,29 +108,41 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   }
   // A head over several number columns ("Deltagare vid avslut (n=64)" over Antal and Andel)
   // is set on one line: the columns under it widen evenly to hold it. A head over one column
-  // may wrap where words end, after a space or a dash ("Avvikelse utfall–budget",
-  // "2023-01-01–2023-12-31"), but the column holds its longest word whole: "Före insats" over
-  // "13 %" broke into "Före in-" and "sats".
-  for (const auto& head : table.head) {
-    size_t col = 0;
-    for (const HeadCell& cell : head) {
-      const auto span = static_cast<size_t>(cell.span);
-      if (span == 1 && col >= 1 && col < n) {
-        for (std::string_view word : HeadWords(cell.text)) {
-          widths[col] = std::max(widths[col], typesetter_.Width(kBold, std::string(word), table_size_) + kSpanningHeadPad);
+  // may wrap where words end, but the column holds its longest word whole: "Före insats" over
+  // "13 %" broke into "Före in-" and "sats". A compound ("Avvikelse utfall–budget") is held
+  // whole where the label column keeps its share; else, as a range of figures
+  // ("2023-01-01–2023-12-31") always, only its pieces are, and it breaks after its dash.
+  auto widen_for_heads = [&](std::vector<double> widths, bool whole_compounds) {
+    for (const auto& head : table.head) {
+      size_t col = 0;
+      for (const HeadCell& cell : head) {
+        const auto span = static_cast<size_t>(cell.span);
+        if (span == 1 && col >= 1 && col < n) {
+          for (std::string_view word : HeadWords(cell.text, whole_compounds)) {
+            widths[col] =
+                std::max(widths[col], typesetter_.Width(kBold, std::string(word), table_size_) + kSpanningHeadPad);
+          }
         }
-      }
-      if (span > 1 && col >= 1 && col + span <= n) {
-        double spanned = 0;
-        for (size_t k = col; k < col + span; ++k) spanned += widths[k];
-        const double needed = typesetter_.Width(kBold, cell.text, table_size_) + kSpanningHeadPad;
-        if (needed > spanned) {
-          for (size_t k = col; k < col + span; ++k) widths[k] += (needed - spanned) / static_cast<double>(span);
+        if (span > 1 && col >= 1 && col + span <= n) {
+          double spanned = 0;
+          for (size_t k = col; k < col + span; ++k) spanned += widths[k];
+          const double needed = typesetter_.Width(kBold, cell.text, table_size_) + kSpanningHeadPad;
+          if (needed > spanned) {
+            for (size_t k = col; k < col + span; ++k) widths[k] += (needed - spanned) / static_cast<double>(span);
+          }
         }
+        col += span;
       }
-      col += span;
     }
-  }
+    return widths;
+  };
+  auto numbers_width = [&](const std::vector<double>& w) {
+    double sum = 0;
+    for (size_t c = 1; c < n; ++c) sum += w[c];
+    return sum;
+  };
+  std::vector<double> whole = widen_for_heads(widths, true);
+  widths = total - numbers_width(whole) >= total * kMinLabelShare ? whole : widen_for_heads(widths, false);
   double numbers = 0;
   for (size_t c = 1; c < n; ++c) numbers += widths[c];
   if (total - numbers < total * kMinLabelShare) {
@@ -262,7 +278,9 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
       double label_width = columns.width[c] - (c == 0 ? row.indent * kIndentStep + 2 : 4);
       const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
       if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
-      cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric), numeric});
+      // Words break only where they must to fit: "Smedjebackens kom-/mun" in the board's table,
+      // where "kommun" had room on the next line.
+      cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric, Hyphenation::kOnlyToFit), numeric});
       TagLines(cells.back().lines, cell);
       cx.push_back(columns.x[c]);
       cw.push_back(columns.width[c]);

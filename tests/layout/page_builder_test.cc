@@ -123,5 +123,23 @@ TEST_CASE("a table kept together moves whole when little of the page is left") {
   CHECK(flow[rows[0]].page == 1);
 }
 
+// Eighteen signatures in classic's two columns: a spanning block that did not fit went to the
+// "next column", which below a spanning block starts where the flow stood, and so was drawn
+// past the foot of the page.
+TEST_CASE("in two columns, spanning blocks kept together and taller than a page go on over pages, inside them") {
+  Flow flow(2);
+  std::vector<size_t> rows;
+  for (int k = 0; k < 10; ++k) rows.push_back(flow.Add(110, true, k + 1 < 10));  // 1100 pt
+  flow.Run();
+  REQUIRE(flow.pages() == 2);
+  for (size_t row : rows) {
+    INFO("block " << row << " on page " << flow[row].page << " at " << flow[row].top);
+    CHECK(flow[row].x == Approx(kMargin));
+    CHECK(flow[row].top - 110 >= kMargin - 0.01);  // its foot above the bottom margin
+  }
+  CHECK(flow[rows[6]].page == 1);
+  CHECK(flow[rows[6]].top == Approx(kTop));
+}
+
 }  // namespace
 }  // namespace arsred::test
