@@ -112,29 +112,29 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   // "13 %" broke into "Före in-" and "sats". A compound ("Avvikelse utfall–budget") is held
   // whole where the label column keeps its share; else, as a range of figures
   // ("2023-01-01–2023-12-31") always, only its pieces are, and it breaks after its dash.
-  auto widen_for_heads = [&](std::vector<double> widths, bool whole_compounds) {
+  auto widen_for_heads = [&](std::vector<double> widened, bool whole_compounds) {
     for (const auto& head : table.head) {
       size_t col = 0;
       for (const HeadCell& cell : head) {
         const auto span = static_cast<size_t>(cell.span);
         if (span == 1 && col >= 1 && col < n) {
           for (std::string_view word : HeadWords(cell.text, whole_compounds)) {
-            widths[col] =
-                std::max(widths[col], typesetter_.Width(kBold, std::string(word), table_size_) + kSpanningHeadPad);
+            widened[col] =
+                std::max(widened[col], typesetter_.Width(kBold, std::string(word), table_size_) + kSpanningHeadPad);
           }
         }
         if (span > 1 && col >= 1 && col + span <= n) {
           double spanned = 0;
-          for (size_t k = col; k < col + span; ++k) spanned += widths[k];
+          for (size_t k = col; k < col + span; ++k) spanned += widened[k];
           const double needed = typesetter_.Width(kBold, cell.text, table_size_) + kSpanningHeadPad;
           if (needed > spanned) {
-            for (size_t k = col; k < col + span; ++k) widths[k] += (needed - spanned) / static_cast<double>(span);
+            for (size_t k = col; k < col + span; ++k) widened[k] += (needed - spanned) / static_cast<double>(span);
           }
         }
         col += span;
       }
     }
-    return widths;
+    return widened;
   };
   auto numbers_width = [&](const std::vector<double>& w) {
     double sum = 0;
