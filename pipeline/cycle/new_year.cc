@@ -595,8 +595,8 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
     return kExitErrors;
   }
 
-  err << "arsred: new: wrote " << shown_target << " from " << from.dir << ": " << writer.values_to_fill()
-      << " values to fill in and " << writer.texts_to_write() << " texts to write, each marked " << kFillMarker
+  err << "arsred: new: wrote " << shown_target << " from " << from.dir << ": " << Plural(writer.values_to_fill(), "value")
+      << " to fill in and " << Plural(writer.texts_to_write(), "text") << " to write, each marked " << kFillMarker
       << "; `arsred check " << shown_target << "` lists them\n";
   if (from.files.forbund.omfattning.value == Scope::kComparativeYear) {
     err << "arsred: new: note: " << from.dir << " is a comparative year, so what only a report year has (members, "

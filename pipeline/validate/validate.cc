@@ -60,6 +60,7 @@ void ValidateYear(const InputSet& inputs, int year, CheckScope scope, DerivedYea
 }  // namespace
 
 void Validate(const InputSet& inputs, Diagnostics& diagnostics) {
+  CheckYearFiles(inputs.report(), diagnostics);
   CheckTextsToWrite(inputs.report(), diagnostics);
   DerivedYears derived(inputs);
   // The prior year first: where it has errors of its own (a balance sheet 1 kr off), this year's

@@ -247,11 +247,6 @@ void CheckOrganisation(ValidationContext& c) {
 
   if (!c.report_year()) return;
 
-  for (const YearFileSpec& spec : kYearFileSpecs) {
-    if (spec.required_for_report && !c.year.present.count(spec.name)) {
-      c.d.Error("year.file_missing", Where{}, c.year.dir + "/" + spec.name, "a report year needs this file");
-    }
-  }
   if (c.year.present.count("text.yaml") && !c.year.files.text.forvaltningsberattelse) {
     c.d.Error("text.missing", c.year.files.text.where, "forvaltningsberattelse",
               "a report year needs its förvaltningsberättelse");
@@ -301,6 +296,15 @@ void CheckOrganisation(ValidationContext& c) {
   CheckBoard(c, members, ids);
   if (org.benamningar) CheckStatementNames(*org.benamningar, c.d);
 
+}
+
+void CheckYearFiles(const YearInput& year, Diagnostics& d) {
+  if (year.files.forbund.omfattning.value != Scope::kAnnualReport) return;
+  for (const YearFileSpec& spec : kYearFileSpecs) {
+    if (spec.required_for_report && !year.present.count(spec.name)) {
+      d.Error("year.file_missing", Where{}, year.dir + "/" + spec.name, "a report year needs this file");
+    }
+  }
 }
 
 }  // namespace arsred

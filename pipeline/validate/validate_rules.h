@@ -36,6 +36,9 @@ void CheckTexts(ValidationContext& c);
 // Texts of `year` that are still the "to fill" marker of `arsred new`. Needs no figures, so it is
 // checked also while the year's figures are incomplete.
 void CheckTextsToWrite(const YearInput& year, Diagnostics& d);
+// The files a report year needs. Needs no figures either: a year begun with `arsred new` from a
+// comparative year has no budget.yaml, which was said only once every value was filled in.
+void CheckYearFiles(const YearInput& year, Diagnostics& d);
 
 // The figure a placeholder or source name refers to ("fg." prefix: the prior year's), or null.
 const Figure* LookUpFigure(const ValidationContext& c, const std::string& name);

@@ -179,5 +179,20 @@ TEST_CASE("kr on a figure known only in tkr is an error; a budget in tkr is exac
   CHECK(Count(check.err, "error[") == 1);
 }
 
+// A new user began 2024 with `arsred new` from a comparative year, which has no budget.yaml to
+// carry: check listed the 28 values to fill in, and said that budget.yaml was missing only once
+// every one of them was filled.
+TEST_CASE("a missing file of a report year is said while values are still to fill in") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", "        belopp: 250000\n",
+                                       "        belopp: ATT FYLLA I\n");
+  fs::remove(year / "budget.yaml");
+  RunResult check = RunArsred({"check", year.string()});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("error[fill.value]") != std::string::npos);
+  CHECK(check.err.find("budget.yaml: error[year.file_missing]: a report year needs this file") != std::string::npos);
+  CHECK(Count(check.err, "year.file_missing") == 1);
+}
+
 }  // namespace
 }  // namespace arsred::test
