@@ -262,6 +262,15 @@ void CheckOrganisation(ValidationContext& c) {
       c.d.Error("final.approval", org.status->where, "styrelsebeslut",
                 "a final report needs the date the board approved it");
     }
+    // The comparative column prints the year before as its own report did; while that year is
+    // a draft, its figures may yet change, and this report would then contradict it.
+    const OrgFile* prior_org = c.prior_input ? &c.prior_input->files.forbund : nullptr;
+    if (prior_org && prior_org->omfattning.value == Scope::kAnnualReport &&
+        !(prior_org->status && prior_org->status->value == Status::kFinal)) {
+      c.d.Warning("final.prior_draft", org.status->where, "status",
+                  "the year before, " + c.prior_input->dir + ", is not marked slutlig: its figures, printed "
+                  "here as the comparative year, may still change: mark it slutlig once its board has approved it");
+    }
   }
 
   // Members: Finsam requires Försäkringskassan, Arbetsförmedlingen, a region and kommuner.

@@ -194,5 +194,20 @@ TEST_CASE("a missing file of a report year is said while values are still to fil
   CHECK(Count(check.err, "year.file_missing") == 1);
 }
 
+// A new user's 2025 was approved and built final while 2024, its comparative year, was still a
+// draft: nothing said that the figures it compares with could still change.
+TEST_CASE("a final year whose year before is still a draft is warned of") {
+  TempDir temp;
+  const fs::path year = NextYearCopy(temp.path());
+  const fs::path org = year / "forbund.yaml";
+  WriteFile(org, ReplaceAll(ReadFile(org), "status: utkast\n", "status: slutlig\n"));  // its styrelsebeslut is there
+  RunResult check = RunArsred({"check", year.string()});
+  CHECK(check.err.find("warning[final.prior_draft]: the year before, ") != std::string::npos);
+  // 2023 approved: nothing to say.
+  const fs::path prior_org = temp.path() / "2023/forbund.yaml";
+  WriteFile(prior_org, ReplaceAll(ReadFile(prior_org), "status: utkast\n", "status: slutlig\nstyrelsebeslut: 2024-03-14\n"));
+  CHECK(RunArsred({"check", year.string()}).err.find("final.prior_draft") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
