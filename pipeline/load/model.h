@@ -353,7 +353,9 @@ struct CountRow : Anchor {
     v("text", text, "Row label.");
     v("indrag", indrag, "Indent level of the label (0, 1 or 2).");
     v("alla", alla, "All participants. Must equal kvinnor + man + ovriga where those are given.");
-    v("kvinnor", kvinnor, "Women (kvinnor). A count left out prints an empty cell, not a dash.");
+    v("kvinnor", kvinnor,
+      "Women (kvinnor). A split left out prints an empty cell (not known), not a dash; but ovriga prints \"–\" "
+      "where kvinnor and man make up alla (there were none).");
     v("man", man, "Men (män).");
     v("ovriga", ovriga, "Participants of another or unknown gender.");
     v("summa_av", summa_av, "Ids of rows whose counts this row is the sum of (checked).");
