@@ -30,7 +30,7 @@ fs::path ArchivedReport(const fs::path& archive) {
 // holds and rebuilds from its sources (arsred verify).
 bool FirstRevisionIsArchived(const std::string& signed_pdf, size_t first_revision_end, const std::string& archive,
                              std::ostream& err) {
-  if (VerifyArchive(archive, err) != kExitClean) {
+  if (VerifyArchive(archive, /*recorded_seal=*/"", err) != kExitClean) {
     err << "arsred: signatures: the archive does not rebuild its report (above), so it proves nothing\n";
     return false;
   }

@@ -462,8 +462,12 @@ std::string ExplainRebuildDifference(bool sources_changed, bool report_changed,
            "): the difference comes from the toolchain, not from the inputs. A rebuild with the recorded versions "
            "should give the archived bytes";
   }
-  return "every source file and every version of the toolchain match the manifest, so arsred did not reproduce its "
-         "own output: this is a bug in arsred, please report it with the archive";
+  // Or the report and its manifest were both changed, and SHA256SUMS rewritten: only the seal
+  // recorded elsewhere tells (verify --seal).
+  return "every source file and every version of the toolchain match the manifest. Either the report was changed "
+         "after archiving and the manifest and SHA256SUMS rewritten to match (compare the seal below with the one "
+         "recorded when the archive was made, or give it with --seal), or arsred did not reproduce its own output: "
+         "then this is a bug in arsred, please report it with the archive";
 }
 
 int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, std::ostream& err) {
@@ -559,7 +563,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
   }
 }
 
-int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
+int VerifyArchive(const std::string& archive_dir, const std::string& recorded_seal, std::ostream& err) {
   fs::path root = fs::path(archive_dir).lexically_normal();
   if (root.filename().empty()) root = root.parent_path();
   const std::string shown = root.generic_string();
@@ -573,6 +577,8 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
                                                                  : ": no such directory") << "\n";
     return kExitErrors;
   }
+  std::string seal_of_manifest;    // "" when there is no manifest
+  bool manifest_resealed = false;  // --seal names another
   try {
     // The manifest against its seal in SHA256SUMS, before anything in it is believed.
     std::map<std::string, std::string> sealed;  // path -> hash, as SHA256SUMS lists them
@@ -587,6 +593,14 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
     const fs::path manifest_path = root / kManifestName;
     if (fs::is_regular_file(manifest_path, ec)) {
       const std::string actual = Sha256Hex(ReadWholeFile(manifest_path));
+      seal_of_manifest = actual;
+      // The seal the board recorded when the archive was made: SHA256SUMS, kept beside the
+      // manifest, can be rewritten with it; a seal kept elsewhere cannot.
+      if (!recorded_seal.empty() && recorded_seal != actual) {
+        problem(kManifestName, "its seal (SHA-256) is " + actual + ", not the " + recorded_seal +
+                                   " given: the manifest was changed after the archive was made");
+        manifest_resealed = true;
+      }
       auto seal = sealed.find(kManifestName);
       if (have_sums && (seal == sealed.end() || seal->second != actual)) {
         // Which of the two was changed cannot be told; both are named.
@@ -635,8 +649,11 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
         continue;
       }
       HashedFile actual = HashFile(root, path);
-      if (actual.sha256 != file.sha256.value || static_cast<int64_t>(actual.bytes) != file.bytes.value) {
+      if (actual.sha256 != file.sha256.value) {
         changed(path, "changed (SHA-256 " + actual.sha256 + ", the manifest says " + file.sha256.value + ")");
+      } else if (static_cast<int64_t>(actual.bytes) != file.bytes.value) {
+        changed(path, "changed (" + std::to_string(actual.bytes) + " bytes, the manifest says " +
+                          std::to_string(file.bytes.value) + ")");
       }
     }
     for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
@@ -698,8 +715,11 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
         problem(manifest->report.value, "cannot be rebuilt from " + std::string(kSourceDir) + "/");
       } else if (!fs::is_regular_file(archived_pdf, ec) || ReadWholeFile(rebuilt_pdf) != ReadWholeFile(archived_pdf)) {
         problem(manifest->report.value, "differs from the report rebuilt from " + std::string(kSourceDir) + "/: " +
-                                            ExplainRebuildDifference(sources_changed, report_changed,
-                                                                     manifest->toolchain, toolchain));
+                                            (manifest_resealed
+                                                 ? std::string("the manifest, and with it the report it lists, was "
+                                                               "changed after the archive was made (its seal)")
+                                                 : ExplainRebuildDifference(sources_changed, report_changed,
+                                                                            manifest->toolchain, toolchain)));
       }
     }
   } catch (const std::exception& failure) {
@@ -709,6 +729,8 @@ int VerifyArchive(const std::string& archive_dir, std::ostream& err) {
   std::sort(problems.begin(), problems.end());
   problems.erase(std::unique(problems.begin(), problems.end()), problems.end());
   for (const std::string& p : problems) err << "arsred: verify: " << p << "\n";
+  // To compare with the seal recorded when the archive was made (or give it with --seal).
+  if (!seal_of_manifest.empty()) err << "arsred: verify: seal (SHA-256 of manifest.yaml): " << seal_of_manifest << "\n";
   if (!problems.empty()) {
     err << "arsred: verify: " << shown << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems")
         << "\n";

@@ -128,14 +128,16 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
 
 // Why a report rebuilt from an archive's snapshot differs from the archived one: a source file
 // was changed, the report itself was, the toolchain differs from the `recorded` one (each
-// difference named), or none of these, which is a bug in arsred.
+// difference named), or none of these: the report and its manifest both rewritten, or a bug.
 std::string ExplainRebuildDifference(bool sources_changed, bool report_changed,
                                      const std::vector<ManifestComponent>& recorded,
                                      const std::vector<ComponentVersion>& current);
 
 // `arsred verify`: checks every file against the manifest and rebuilds the report from the
 // snapshot. Returns 0 when everything matches, 2 after naming each file that does not. When
-// the rebuild differs, it says whether a source file changed or the toolchain did.
-int VerifyArchive(const std::string& archive_dir, std::ostream& err);
+// the rebuild differs, it says whether a source file changed or the toolchain did. It prints
+// the manifest's seal (its SHA-256); `recorded_seal`, when not empty, is the seal recorded when
+// the archive was made (in the board's minutes, say), which the manifest must still have.
+int VerifyArchive(const std::string& archive_dir, const std::string& recorded_seal, std::ostream& err);
 
 }  // namespace arsred
