@@ -91,6 +91,7 @@ int SignaturesCommand(const CommandContext& ctx) {
     if (!seat.timestamp.empty()) ctx.out << ", timestamped " << seat.timestamp;
     if (seat.problems.empty()) {
       ctx.out << ": valid" << (seat.whole_file ? " (covers the whole file)" : "") << "\n";
+      if (const std::string note = SignerNameNote(seat); !note.empty()) ctx.out << "  note: " << note << "\n";
       continue;
     }
     all_hold = false;

@@ -7,6 +7,7 @@
 
 #include "cades.h"
 #include "signed_pdf.h"
+#include "values.h"
 
 namespace arsred {
 
@@ -200,6 +201,36 @@ bool CheckSignatures(const std::string& pdf, ReportSignatures& out, std::string*
   // The newest signature covers the whole file only when nothing but white space follows it.
   for (SeatSignature& seat : out.seats) seat.whole_file = seat.range_end == newest && newest >= content_end;
   return true;
+}
+
+std::string SignerNameNote(const SeatSignature& seat) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t comma = seat.tooltip.find(", ", start);
+    parts.push_back(seat.tooltip.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 2;
+  }
+  if (parts.size() != 3 || parts[0].empty()) return "";  // no name given for the seat
+  const std::string& name = parts[0];
+  const size_t cn_at = seat.signer.find("CN = ");
+  if (cn_at == std::string::npos) return "";
+  const size_t cn_end = seat.signer.find(", ", cn_at);
+  const std::string common_name = LowerLatin1(seat.signer.substr(cn_at + 5, cn_end == std::string::npos
+                                                                                ? std::string::npos
+                                                                                : cn_end - cn_at - 5));
+  const std::string wanted = LowerLatin1(name);
+  for (size_t start = 0; start < wanted.size();) {
+    size_t space = wanted.find(' ', start);
+    if (space == std::string::npos) space = wanted.size();
+    const std::string word = wanted.substr(start, space - start);
+    if (!word.empty() && common_name.find(word) == std::string::npos) {
+      return "the certificate's name is not " + name + ", whom the report names for this seat: is it the right "
+             "person's?";
+    }
+    start = space + 1;
+  }
+  return "";
 }
 
 }  // namespace arsred

@@ -38,4 +38,10 @@ struct ReportSignatures {
 // every revision after the first is a signature's own. False with `error` when the file cannot be read as a PDF.
 bool CheckSignatures(const std::string& pdf, ReportSignatures& out, std::string* error);
 
+// A note when the seat names its ledamot (its field's tooltip: "Name, Role, Member") and the
+// signer's certificate (its CN) does not carry every word of that name; "" otherwise. Whether
+// the right person signed is the board's to judge, and a certificate may spell a name otherwise:
+// this only puts the two side by side. A new user's chair's certificate signed another seat.
+std::string SignerNameNote(const SeatSignature& seat);
+
 }  // namespace arsred
