@@ -4,6 +4,7 @@
 // gets from the tree, and that tagging changes neither a pixel nor the file much.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 #include <qpdf/Buffer.hh>
@@ -54,8 +55,19 @@ struct StructureWalk {
   std::map<std::pair<QPDFObjGen, int>, QPDFObjGen> element_of;  // (page, MCID) -> element
   std::set<QPDFObjGen> annotations;                // annotations referenced by OBJR
   std::vector<std::string> alts;                   // the Figures' alternative texts
+  // Each Table's rows, as the columns each covers: its cells' /ColSpan summed.
+  std::vector<std::vector<long long>> table_rows;
+  std::vector<size_t> open_tables;  // while walking: the tables the element is in, innermost last
   std::vector<std::string> problems;
 };
+
+// A table cell's columns: its /ColSpan attribute, or 1.
+long long ColumnsOf(QPDFObjectHandle cell) {
+  QPDFObjectHandle attributes = cell.getKey("/A");
+  if (!attributes.isDictionary()) return 1;
+  QPDFObjectHandle span = attributes.getKey("/ColSpan");
+  return span.isInteger() ? span.getIntValue() : 1;
+}
 
 void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& seen) {
   if (!element.isDictionary()) return;
@@ -73,6 +85,18 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
   if (type == "/TH") {
     QPDFObjectHandle scope = element.getKey("/A").getKey("/Scope");
     if (!IsName(scope, "/Column") && !IsName(scope, "/Row")) walk.problems.push_back("a TH without a scope");
+  }
+  if (type == "/Table") {
+    walk.open_tables.push_back(walk.table_rows.size());
+    walk.table_rows.emplace_back();
+  }
+  if (type == "/TR") {
+    long long columns = 0;
+    for (int i = 0; element.getKey("/K").isArray() && i < element.getKey("/K").getArrayNItems(); ++i) {
+      columns += ColumnsOf(element.getKey("/K").getArrayItem(i));
+    }
+    if (walk.open_tables.empty()) walk.problems.push_back("a TR outside a Table");
+    if (!walk.open_tables.empty()) walk.table_rows[walk.open_tables.back()].push_back(columns);
   }
   QPDFObjectHandle page = element.getKey("/Pg");
   QPDFObjectHandle kids = element.getKey("/K");
@@ -103,6 +127,7 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
       Walk(kid, walk, seen);
     }
   }
+  if (type == "/Table") walk.open_tables.pop_back();
 }
 
 // Every structural rule of a tagged report that its objects show.
@@ -125,6 +150,11 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
   REQUIRE(!walk.types.empty());
   CHECK(walk.types.front() == "/Document");
   CHECK(static_cast<size_t>(std::count(walk.types.begin(), walk.types.end(), "/Table")) == expected_tables);
+  // Every row of a table covers all its columns: a head over two columns spans them (/ColSpan),
+  // else a reader takes it for the head of the first alone and shifts the heads after it.
+  for (const std::vector<long long>& rows : walk.table_rows) {
+    for (long long columns : rows) CHECK(columns == rows.front());
+  }
 
   // Headings in reading order never skip a level, and the first is an H1.
   int level = 0;
@@ -286,6 +316,27 @@ TEST_CASE("a reader gets every heading, paragraph and figure from the tree, in r
   REQUIRE(walk.alts.size() == 3);
   CHECK(walk.alts[2] == "Cirkeldiagram: Kostnadsfördelning: Individinriktade insatser 69 %, Personalkostnader 25 %, "
                         "Verksamhetskostnader och strukturinriktade insatser 6 %");
+}
+
+TEST_CASE("a head over several columns spans them in the tree, as a section row's one cell does", "[tagged]") {
+  TempDir temp;
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(BuildFinal(temp, "2023", true)));
+  REQUIRE(tree.exit_code == 0);
+  const std::string& text = tree.output;
+  // The cell that holds `cell`, after `from`, with its attributes.
+  auto cell_of = [&](const std::string& from, const std::string& cell) {
+    const size_t at = text.find("\"" + cell + "\"", text.find(from));
+    REQUIRE(at != std::string::npos);
+    const size_t start = text.rfind("T", text.rfind(":\n", at));  // "TH:" or "TD:" opens its attributes
+    return text.substr(start, at - start);
+  };
+  // Tabell 2: "2023" and "2022" each over Alla, Kvinnor and Män.
+  CHECK(cell_of("\"Tabell 2.", "2023").find("/ColSpan 3") != std::string::npos);
+  CHECK(cell_of("\"Tabell 2.", "2022").find("/ColSpan 3") != std::string::npos);
+  // Tabell 3: "Andel av avslutade deltagare" over its columns.
+  CHECK(cell_of("\"Tabell 3.", "Andel av avslutade deltagare").find("/ColSpan") != std::string::npos);
+  // The balance sheet's section head across its row (label, note, 2023 and 2022).
+  CHECK(cell_of("\"Balansräkning\"", "TILLGÅNGAR").find("/ColSpan 4") != std::string::npos);
 }
 
 TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
