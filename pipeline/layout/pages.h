@@ -75,6 +75,10 @@ struct StructElement {
   // A table cell's columns: a head over several ("2023" over Kvinnor, Män, Totalt), or a
   // section row's one cell ("TILLGÅNGAR") across the row. Written as /ColSpan when over 1.
   int col_span = 1;
+  // What the element's text says when it is drawn otherwise: a heading set in capitals
+  // ("FÖRVALTNINGSBERÄTTELSE") as written ("Förvaltningsberättelse"), for reading aloud and
+  // copying. "" when the drawn text says it.
+  std::string actual_text = {};
 };
 
 class FontFile;     // font_metrics.h

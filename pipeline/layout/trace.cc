@@ -194,6 +194,7 @@ std::string TraceDocument(const Document& document) {
     if (element.scope != HeaderScope::kNone) out += element.scope == HeaderScope::kColumn ? " scope=column" : " scope=row";
     if (element.col_span > 1) out += " colspan=" + std::to_string(element.col_span);
     if (!element.alt.empty()) out += " alt=" + Quoted(element.alt);
+    if (!element.actual_text.empty()) out += " actual_text=" + Quoted(element.actual_text);
     out += "\n";
   }
   for (size_t i = 0; i < document.pages.size(); ++i) {

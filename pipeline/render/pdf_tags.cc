@@ -111,6 +111,9 @@ void PdfTagger::Finish(const std::vector<HPDF_Page>& pages) {
     if (!about.alt.empty()) {
       pdf_.Add(element, "Alt", pdf_.NewString(about.alt, utf8));
     }
+    if (!about.actual_text.empty()) {
+      pdf_.Add(element, "ActualText", pdf_.NewString(about.actual_text, utf8));
+    }
 
     // The kids in reading order: child elements and this element's own content, merged.
     struct Kid {

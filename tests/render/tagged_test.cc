@@ -58,6 +58,8 @@ struct StructureWalk {
   // Each Table's rows, as the columns each covers: its cells' /ColSpan summed.
   std::vector<std::vector<long long>> table_rows;
   std::vector<size_t> open_tables;  // while walking: the tables the element is in, innermost last
+  // Each heading's level (1 for H1) and /ActualText ("" without), in reading order.
+  std::vector<std::pair<int, std::string>> headings;
   std::vector<std::string> problems;
 };
 
@@ -97,6 +99,10 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
     }
     if (walk.open_tables.empty()) walk.problems.push_back("a TR outside a Table");
     if (!walk.open_tables.empty()) walk.table_rows[walk.open_tables.back()].push_back(columns);
+  }
+  if (type.size() == 3 && type[1] == 'H' && type[2] >= '1' && type[2] <= '6') {
+    QPDFObjectHandle actual = element.getKey("/ActualText");
+    walk.headings.emplace_back(type[2] - '0', actual.isString() ? actual.getUTF8Value() : "");
   }
   QPDFObjectHandle page = element.getKey("/Pg");
   QPDFObjectHandle kids = element.getKey("/K");
@@ -233,18 +239,19 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
   CHECK(fields > 5);  // a signature field for each seat of the board
 }
 
-// A final report of `year`, tagged (the default layout) or not (a layout that says so).
-fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
+// A final report of `year`, tagged (the default layout, or `layout`) or not (a layout that says so).
+fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged, const std::string& layout = "modern") {
   const fs::path data = temp.path() / "data";
   if (!fs::exists(data)) {
     fs::create_directories(data / "layouts");
     fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
     WriteFile(data / "layouts/modern.yaml", ReadFile(kSourceDir / "layouts/modern.yaml"));
+    WriteFile(data / "layouts/classic.yaml", ReadFile(kSourceDir / "layouts/classic.yaml"));
     WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
   }
-  const fs::path pdf = temp.path() / (year + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
+  const fs::path pdf = temp.path() / (year + "-" + layout + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
   RunResult run = RunArsred({"build", FinalSeedCopy(temp.path(), year).string(), "--final", "--data-dir", data.string(),
-                             "--layout", tagged ? "modern" : "untagged", "-o", pdf.string()});
+                             "--layout", tagged ? layout : "untagged", "-o", pdf.string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   return pdf;
@@ -337,6 +344,58 @@ TEST_CASE("a head over several columns spans them in the tree, as a section row'
   CHECK(cell_of("\"Tabell 3.", "Andel av avslutade deltagare").find("/ColSpan") != std::string::npos);
   // The balance sheet's section head across its row (label, note, 2023 and 2022).
   CHECK(cell_of("\"Balansräkning\"", "TILLGÅNGAR").find("/ColSpan 4") != std::string::npos);
+}
+
+// The headings as a reader gets them from the tree, in reading order: (level, what is drawn),
+// from what `pdfinfo -struct-text` prints under each "H1 (block)".
+std::vector<std::pair<int, std::string>> DrawnHeadings(const fs::path& file) {
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(file));
+  REQUIRE(tree.exit_code == 0);
+  std::istringstream lines(tree.output);
+  std::vector<std::pair<int, std::string>> headings;
+  bool in_heading = false;
+  for (std::string line; std::getline(lines, line);) {
+    const std::string word = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (word.size() >= 2 && word[0] == 'H' && word[1] >= '1' && word[1] <= '6' && (word.size() == 2 || word[2] == ' ')) {
+      headings.emplace_back(word[1] - '0', "");
+      in_heading = true;
+    } else if (in_heading && word.size() >= 2 && word.front() == '"') {
+      std::string& title = headings.back().second;
+      title += (title.empty() ? "" : " ") + word.substr(1, word.size() - 2);
+    } else {
+      in_heading = false;
+    }
+  }
+  return headings;
+}
+
+TEST_CASE("a heading drawn in capitals is read as written", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true, "classic");
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  StructureWalk walk;
+  std::set<QPDFObjGen> seen;
+  Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+  const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
+  REQUIRE(drawn.size() == walk.headings.size());
+  // Read the tree as a screen reader does: a heading's /ActualText stands for what it draws.
+  std::vector<std::string> read;
+  for (size_t i = 0; i < drawn.size(); ++i) {
+    read.push_back(walk.headings[i].second.empty() ? drawn[i].second : walk.headings[i].second);
+  }
+  CHECK(std::find(read.begin(), read.end(), "Förvaltningsberättelse") != read.end());
+  CHECK(std::find(read.begin(), read.end(), "Om förbundet") != read.end());
+  CHECK(std::find(read.begin(), read.end(), "FÖRVALTNINGSBERÄTTELSE") == read.end());
+  CHECK(std::find(read.begin(), read.end(), "OM FÖRBUNDET") == read.end());
+  // Only what is drawn otherwise has one: the modern layout's headings are drawn as written.
+  const fs::path modern = BuildFinal(temp, "2023", true, "modern");
+  QPDF parsed_modern;
+  parsed_modern.processFile(modern.c_str());
+  StructureWalk modern_walk;
+  std::set<QPDFObjGen> modern_seen;
+  Walk(parsed_modern.getRoot().getKey("/StructTreeRoot").getKey("/K"), modern_walk, modern_seen);
+  for (const auto& [level, actual] : modern_walk.headings) CHECK(actual.empty());
 }
 
 TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
