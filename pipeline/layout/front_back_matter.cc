@@ -211,7 +211,10 @@ void Composer::Signatures(bool fields) {
 }
 
 void Composer::Contents(int pages) {
-  toc_heading_ = HeadingElement(1);
+  int outline_level = 1;
+  toc_heading_ = HeadingElement(1, &outline_level);
+  // Its bookmark stands here, in reading order, as the other headings' do.
+  outline_.push_back({kContentsHeading, outline_level, kContentsAnchor});
   toc_element_ = Element(StructType::kTOC);
   FlowBlock b;
   b.reserve_pages = pages;

@@ -63,6 +63,8 @@ class HeadingOutline {
 // ----- the texts the tool writes -----------------------------------------------------------------
 
 inline constexpr const char* kContentsHeading = "Innehåll";
+// The anchor of the contents' heading in the outline; its place is known once the pages are.
+inline constexpr const char* kContentsAnchor = "innehall";
 inline constexpr const char* kStatementsHeading = "Finansiella rapporter";
 inline constexpr const char* kPrinciplesHeading = "Redovisningsprinciper";
 inline constexpr const char* kRoundingHeading = "Avrundning";

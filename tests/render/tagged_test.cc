@@ -346,6 +346,28 @@ TEST_CASE("a head over several columns spans them in the tree, as a section row'
   CHECK(cell_of("\"Balansräkning\"", "TILLGÅNGAR").find("/ColSpan 4") != std::string::npos);
 }
 
+// The PDF's bookmarks as (level, title), in their order: level 1 at the top.
+std::vector<std::pair<int, std::string>> Bookmarks(const fs::path& file) {
+  QPDF pdf;
+  pdf.processFile(file.c_str());
+  std::vector<std::pair<int, std::string>> marks;
+  auto walk = [&](auto& self, QPDFObjectHandle item, int level) -> void {
+    for (; item.isDictionary(); item = item.getKey("/Next")) {
+      marks.emplace_back(level, item.getKey("/Title").getUTF8Value());
+      self(self, item.getKey("/First"), level + 1);
+    }
+  };
+  walk(walk, pdf.getRoot().getKey("/Outlines").getKey("/First"), 1);
+  return marks;
+}
+
+// Headings or bookmarks one a line, "2 Om förbundet", for a readable comparison.
+std::string Listed(const std::vector<std::pair<int, std::string>>& entries) {
+  std::string text;
+  for (const auto& [level, title] : entries) text += std::to_string(level) + " " + title + "\n";
+  return text;
+}
+
 // The headings as a reader gets them from the tree, in reading order: (level, what is drawn),
 // from what `pdfinfo -struct-text` prints under each "H1 (block)".
 std::vector<std::pair<int, std::string>> DrawnHeadings(const fs::path& file) {
@@ -367,6 +389,31 @@ std::vector<std::pair<int, std::string>> DrawnHeadings(const fs::path& file) {
     }
   }
   return headings;
+}
+
+TEST_CASE("the bookmarks are the headings in reading order, nested by level, in both layouts", "[tagged]") {
+  TempDir temp;
+  for (const char* layout : {"modern", "classic"}) {
+    for (const char* year : {"2020", "2023"}) {
+      INFO(layout << " " << year);
+      const fs::path pdf = BuildFinal(temp, year, true, layout);
+      QPDF parsed;
+      parsed.processFile(pdf.c_str());
+      StructureWalk walk;
+      std::set<QPDFObjGen> seen;
+      Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+      const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
+      REQUIRE(drawn.size() == walk.headings.size());
+      // A heading set in capitals is read, and bookmarked, as written (its /ActualText).
+      std::vector<std::pair<int, std::string>> headings;
+      for (size_t i = 0; i < drawn.size(); ++i) {
+        const std::string& actual = walk.headings[i].second;
+        headings.emplace_back(drawn[i].first, actual.empty() ? drawn[i].second : actual);
+      }
+      CHECK(Listed(Bookmarks(pdf)) == Listed(headings));
+      CHECK(headings.size() > 20);
+    }
+  }
 }
 
 TEST_CASE("a heading drawn in capitals is read as written", "[tagged]") {
