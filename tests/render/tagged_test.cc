@@ -445,6 +445,17 @@ TEST_CASE("a heading drawn in capitals is read as written", "[tagged]") {
   for (const auto& [level, actual] : modern_walk.headings) CHECK(actual.empty());
 }
 
+TEST_CASE("the cover's title is the report's first heading and first bookmark", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true);
+  const std::vector<std::pair<int, std::string>> headings = DrawnHeadings(pdf);
+  REQUIRE(!headings.empty());
+  CHECK(headings.front() == std::pair<int, std::string>(1, "Årsredovisning 2023"));
+  const std::vector<std::pair<int, std::string>> bookmarks = Bookmarks(pdf);
+  REQUIRE(!bookmarks.empty());
+  CHECK(bookmarks.front() == std::pair<int, std::string>(1, "Årsredovisning 2023"));
+}
+
 TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
   for (const char* year : {"2020", "2023"}) {
     TempDir temp;
