@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
@@ -454,6 +455,36 @@ TEST_CASE("the cover's title is the report's first heading and first bookmark", 
   const std::vector<std::pair<int, std::string>> bookmarks = Bookmarks(pdf);
   REQUIRE(!bookmarks.empty());
   CHECK(bookmarks.front() == std::pair<int, std::string>(1, "Årsredovisning 2023"));
+}
+
+TEST_CASE("a web address is one link annotation a line, and its Link element holds all its text", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true);
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  int links = 0;
+  for (QPDFObjectHandle page : parsed.getAllPages()) {
+    std::set<std::pair<std::string, long long>> lines;  // (address, bottom of the annotation)
+    QPDFObjectHandle annotations = page.getKey("/Annots");
+    for (int a = 0; annotations.isArray() && a < annotations.getArrayNItems(); ++a) {
+      QPDFObjectHandle annotation = annotations.getArrayItem(a);
+      QPDFObjectHandle action = annotation.getKey("/A");
+      if (!action.isDictionary() || !action.getKey("/URI").isString()) continue;
+      ++links;
+      const long long bottom = std::llround(annotation.getKey("/Rect").getArrayItem(1).getNumericValue());
+      INFO(action.getKey("/URI").getUTF8Value());
+      CHECK(lines.insert({action.getKey("/URI").getUTF8Value(), bottom}).second);  // once on its line
+    }
+  }
+  CHECK(links >= 1);
+  // The address, cut where it may break into runs of its own, is read whole inside its Link.
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(pdf));
+  REQUIRE(tree.exit_code == 0);
+  const std::string address = "\"https://kfkl.se/wp-content/uploads/2020/10/Slutversion_Samhallsekonomisk-berakning.pdf\"";
+  const size_t at = tree.output.find(address + "\n");
+  REQUIRE(at != std::string::npos);
+  const size_t line_start = tree.output.rfind('\n', tree.output.rfind('\n', at) - 1) + 1;
+  CHECK(tree.output.substr(line_start, at - line_start).find("Link (inline)") != std::string::npos);
 }
 
 TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
