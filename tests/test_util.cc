@@ -108,6 +108,7 @@ std::vector<std::pair<std::string, std::string>> TraceByPart(const std::string& 
   for (const std::string& line : lines) {
     if (line.rfind("outline level=1 page=", 0) != 0) continue;
     const int page = std::stoi(line.substr(21));
+    if (page == 0) continue;  // the first page is the cover, "omslag", though its title has a bookmark
     std::string title = line.substr(line.find('"') + 1);
     title = title.substr(0, title.find('"'));
     std::string slug;

@@ -164,7 +164,11 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   // Its level in the outline (the structure tree, the bookmarks, the contents), which need not
   // be the level it is set at: a note's heading, set as a level 3, is the next level under "Noter".
   int outline_level = 0;
-  TagLines(lines, HeadingElement(level, &outline_level));
+  const int element = HeadingElement(level, &outline_level);
+  // Drawn in capitals, read as written: a screen reader would spell "OM" out, and a copy would
+  // shout. (The contents and the outline have the heading as written already.)
+  if (text != raw_text) structure_[static_cast<size_t>(element)].actual_text = raw_text;
+  TagLines(lines, element);
   std::string anchor = "h" + std::to_string(++heading_count_);
   if (in_toc && (outline_level <= 2 || at_any_level)) toc_.push_back({raw_text, outline_level, anchor});
   outline_.push_back({raw_text, outline_level, anchor});

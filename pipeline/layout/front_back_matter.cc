@@ -36,7 +36,13 @@ void Composer::Cover() {
   Color accent = ColorOr(layout_.rubriker.h1.farg, body_.color);
   const double text_width = pages_.text_width();
   auto title_lines = typesetter_.Set({{figures_.title, kBold, ""}}, 34, accent, text_width, false);
-  TagLines(title_lines, Element(StructType::kP));
+  // The title is the report's first heading, an H1 as in the web edition, and its first bookmark.
+  int title_level = 1;
+  TagLines(title_lines, title_lines.empty() ? Element(StructType::kP) : HeadingElement(1, &title_level));
+  if (!title_lines.empty()) {
+    b.anchor = kCoverAnchor;
+    outline_.push_back({figures_.title, title_level, kCoverAnchor});
+  }
   std::vector<SetLine> subtitle_lines;
   if (!figures_.subtitle.empty()) {
     subtitle_lines = typesetter_.Set({{figures_.subtitle, kRegular, ""}}, 16, accent, text_width, false);
@@ -211,7 +217,10 @@ void Composer::Signatures(bool fields) {
 }
 
 void Composer::Contents(int pages) {
-  toc_heading_ = HeadingElement(1);
+  int outline_level = 1;
+  toc_heading_ = HeadingElement(1, &outline_level);
+  // Its bookmark stands here, in reading order, as the other headings' do.
+  outline_.push_back({kContentsHeading, outline_level, kContentsAnchor});
   toc_element_ = Element(StructType::kTOC);
   FlowBlock b;
   b.reserve_pages = pages;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "composer.h"
 #include "layout_units.h"
@@ -148,6 +149,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   // The table of contents, now that the pages are known: title, dotted leaders, page numbers,
   // each line a link to its heading.
   const auto& anchors = pages.anchors();
+  std::optional<AnchorPos> contents_bookmark;  // where the contents' heading is drawn
   if (!pages.reserved().empty()) {
     size_t entry = 0;
     double size = Pt(layout.text.storlek);
@@ -168,7 +170,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
         title.role = Role::kHeading1;
         title.structure = composer.toc_heading();
         page.items.push_back(title);
-        doc.outline.push_back({kContentsHeading, 1, pages.reserved()[k], y + title.size});
+        contents_bookmark = {pages.reserved()[k], y + title.size};
       }
       y = toc_top;
       for (; entry < composer.toc().size() && y > toc_bottom; ++entry) {
@@ -237,12 +239,17 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
       }
     }
   }
+  // The bookmarks in reading order, the order the headings were composed in: sorted by page and
+  // height, those of two columns went wrong ("Uppdrag", low in the left column, came before "Om
+  // förbundet", high in the right).
   for (const TocEntry& e : composer.outline()) {
+    if (e.anchor == kContentsAnchor) {
+      if (contents_bookmark) doc.outline.push_back({e.title, e.level, contents_bookmark->page, contents_bookmark->y});
+      continue;
+    }
     auto at = anchors.find(e.anchor);
     if (at != anchors.end()) doc.outline.push_back({e.title, e.level, at->second.page, at->second.y + 8});
   }
-  std::stable_sort(doc.outline.begin(), doc.outline.end(),
-                   [](const OutlineEntry& a, const OutlineEntry& b) { return a.page < b.page || (a.page == b.page && a.y > b.y); });
 
   if (draft.draft) {
     for (Page& page : doc.pages) page.items.push_back(Watermark{kBold, 110, "UTKAST", Color{235, 210, 210}});

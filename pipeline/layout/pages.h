@@ -72,6 +72,13 @@ struct StructElement {
   int parent = -1;  // index in Document::structure; -1 only for the root (element 0, kDocument)
   std::string alt;  // a Figure's alternative text: what it shows, in words
   HeaderScope scope = HeaderScope::kNone;  // a TH's: the column or the row it heads
+  // A table cell's columns: a head over several ("2023" over Kvinnor, Män, Totalt), or a
+  // section row's one cell ("TILLGÅNGAR") across the row. Written as /ColSpan when over 1.
+  int col_span = 1;
+  // What the element's text says when it is drawn otherwise: a heading set in capitals
+  // ("FÖRVALTNINGSBERÄTTELSE") as written ("Förvaltningsberättelse"), for reading aloud and
+  // copying. "" when the drawn text says it.
+  std::string actual_text = {};
 };
 
 class FontFile;     // font_metrics.h

@@ -581,6 +581,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     // A space was passed since the last run: the run ends with one in its text. The eye sees the
     // gap either way; text extraction and a screen reader following the tags need the character.
     bool space_after_run = false;
+    std::string last_box_uri;  // the link of the last piece of a word set, or ""
     for (size_t i = start; i < lb.item; ++i) {
       const Atom& a = atoms[i];
       if (a.item.kind == BreakItem::Kind::kGlue) {
@@ -606,7 +607,11 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
         run.text = a.text;
         run.color = color;
         line.runs.push_back(run);
-        if (!a.uri.empty()) {
+        // A web address is cut where it may break, each piece a run; on a line its pieces are
+        // one link, one annotation, not one a piece ("https://", "www.", …).
+        if (!a.uri.empty() && last_box_uri == a.uri) {
+          line.links.back().width = x + a.item.width * scale - line.links.back().x;
+        } else if (!a.uri.empty()) {
           Link link;
           link.x = x;
           link.width = a.item.width * scale;
@@ -617,6 +622,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       x += a.item.width * scale;
       joinable = true;
       space_after_run = false;
+      last_box_uri = a.uri;
     }
     const Atom& at_break = atoms[lb.item];
     if ((at_break.item.kind == BreakItem::Kind::kGlue || at_break.before_space) && !line.runs.empty()) {

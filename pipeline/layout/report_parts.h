@@ -63,6 +63,10 @@ class HeadingOutline {
 // ----- the texts the tool writes -----------------------------------------------------------------
 
 inline constexpr const char* kContentsHeading = "Innehåll";
+// The anchor of the contents' heading in the outline; its place is known once the pages are.
+inline constexpr const char* kContentsAnchor = "innehall";
+// The anchor of the cover, where the report's title is.
+inline constexpr const char* kCoverAnchor = "omslag";
 inline constexpr const char* kStatementsHeading = "Finansiella rapporter";
 inline constexpr const char* kPrinciplesHeading = "Redovisningsprinciper";
 inline constexpr const char* kRoundingHeading = "Avrundning";

@@ -21,9 +21,13 @@ void Composer::TagLines(std::vector<SetLine>& lines, int element) {
       if (fresh) at->second = Element(StructType::kLink, element);
       link.structure = at->second;
       link.description = link.uri;
-      // The typesetter starts a run where each linked word starts, at the link's own x.
+      // The typesetter starts a run where each piece of a linked word starts: the runs that
+      // start within the link's area are its text.
+      constexpr double kSlack = 0.01;  // the link's width is summed from the runs' advances
       for (GlyphRun& run : line.runs) {
-        if (run.structure < 0 && run.x == link.x) run.structure = at->second;
+        if (run.structure < 0 && run.x > link.x - kSlack && run.x < link.x + link.width - kSlack) {
+          run.structure = at->second;
+        }
       }
     }
     for (GlyphRun& run : line.runs) {

@@ -250,6 +250,7 @@ std::vector<FlowBlock> Composer::HeadRows(const ReportTable& table, const TableC
       cl.lines = SetCell(cell.text, kBold, w - 4, false, Hyphenation::kOnlyToFit);
       const int header = Element(StructType::kTH, row_element);
       structure_[static_cast<size_t>(header)].scope = HeaderScope::kColumn;
+      structure_[static_cast<size_t>(header)].col_span = std::min(cell.span, static_cast<int>(n - std::min(col, n)));
       TagLines(cl.lines, header);
       cells.push_back(cl);
       cx.push_back(col < n ? columns.x[col] : 0);
@@ -278,6 +279,9 @@ std::vector<FlowBlock> Composer::BodyRows(const ReportTable& table, const TableC
       double label_width = columns.width[c] - (c == 0 ? row.indent * kIndentStep + 2 : 4);
       const int cell = Element(c == 0 ? StructType::kTH : StructType::kTD, row_element);
       if (c == 0) structure_[static_cast<size_t>(cell)].scope = HeaderScope::kRow;
+      // A row of fewer cells than columns (a section's "TILLGÅNGAR") has its last cell span the
+      // rest, so that every row of the Table has all its columns.
+      if (c + 1 == row.cells.size()) structure_[static_cast<size_t>(cell)].col_span = static_cast<int>(n - c);
       // Words break only where they must to fit: "Smedjebackens kom-/mun" in the board's table,
       // where "kommun" had room on the next line.
       cells.push_back({SetCell(row.cells[c].text, face, label_width, numeric, Hyphenation::kOnlyToFit), numeric});

@@ -192,7 +192,9 @@ std::string TraceDocument(const Document& document) {
     const StructElement& element = document.structure[i];
     out += "element " + std::to_string(i) + " " + StructTag(element.type) + " parent=" + std::to_string(element.parent);
     if (element.scope != HeaderScope::kNone) out += element.scope == HeaderScope::kColumn ? " scope=column" : " scope=row";
+    if (element.col_span > 1) out += " colspan=" + std::to_string(element.col_span);
     if (!element.alt.empty()) out += " alt=" + Quoted(element.alt);
+    if (!element.actual_text.empty()) out += " actual_text=" + Quoted(element.actual_text);
     out += "\n";
   }
   for (size_t i = 0; i < document.pages.size(); ++i) {

@@ -97,14 +97,22 @@ void PdfTagger::Finish(const std::vector<HPDF_Page>& pages) {
     haru::Dict element = elements[i];
     const StructElement& about = structure[i];
     pdf_.Add(element, "P", i == 0 ? root : elements[static_cast<size_t>(about.parent)]);
-    if (about.scope != HeaderScope::kNone) {
+    if (about.scope != HeaderScope::kNone || about.col_span > 1) {
+      // A reader tells which columns a cell heads or stands in by its place and its span: a
+      // head over two columns without /ColSpan is read as the head of the next column only.
       haru::Dict attributes = pdf_.NewDict();
       pdf_.AddName(attributes, "O", "Table");
-      pdf_.AddName(attributes, "Scope", about.scope == HeaderScope::kColumn ? "Column" : "Row");
+      if (about.scope != HeaderScope::kNone) {
+        pdf_.AddName(attributes, "Scope", about.scope == HeaderScope::kColumn ? "Column" : "Row");
+      }
+      if (about.col_span > 1) pdf_.AddNumber(attributes, "ColSpan", about.col_span);
       pdf_.Add(element, "A", attributes);
     }
     if (!about.alt.empty()) {
       pdf_.Add(element, "Alt", pdf_.NewString(about.alt, utf8));
+    }
+    if (!about.actual_text.empty()) {
+      pdf_.Add(element, "ActualText", pdf_.NewString(about.actual_text, utf8));
     }
 
     // The kids in reading order: child elements and this element's own content, merged.

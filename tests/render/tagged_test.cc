@@ -4,7 +4,9 @@
 // gets from the tree, and that tagging changes neither a pixel nor the file much.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
@@ -54,8 +56,21 @@ struct StructureWalk {
   std::map<std::pair<QPDFObjGen, int>, QPDFObjGen> element_of;  // (page, MCID) -> element
   std::set<QPDFObjGen> annotations;                // annotations referenced by OBJR
   std::vector<std::string> alts;                   // the Figures' alternative texts
+  // Each Table's rows, as the columns each covers: its cells' /ColSpan summed.
+  std::vector<std::vector<long long>> table_rows;
+  std::vector<size_t> open_tables;  // while walking: the tables the element is in, innermost last
+  // Each heading's level (1 for H1) and /ActualText ("" without), in reading order.
+  std::vector<std::pair<int, std::string>> headings;
   std::vector<std::string> problems;
 };
+
+// A table cell's columns: its /ColSpan attribute, or 1.
+long long ColumnsOf(QPDFObjectHandle cell) {
+  QPDFObjectHandle attributes = cell.getKey("/A");
+  if (!attributes.isDictionary()) return 1;
+  QPDFObjectHandle span = attributes.getKey("/ColSpan");
+  return span.isInteger() ? span.getIntValue() : 1;
+}
 
 void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& seen) {
   if (!element.isDictionary()) return;
@@ -73,6 +88,22 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
   if (type == "/TH") {
     QPDFObjectHandle scope = element.getKey("/A").getKey("/Scope");
     if (!IsName(scope, "/Column") && !IsName(scope, "/Row")) walk.problems.push_back("a TH without a scope");
+  }
+  if (type == "/Table") {
+    walk.open_tables.push_back(walk.table_rows.size());
+    walk.table_rows.emplace_back();
+  }
+  if (type == "/TR") {
+    long long columns = 0;
+    for (int i = 0; element.getKey("/K").isArray() && i < element.getKey("/K").getArrayNItems(); ++i) {
+      columns += ColumnsOf(element.getKey("/K").getArrayItem(i));
+    }
+    if (walk.open_tables.empty()) walk.problems.push_back("a TR outside a Table");
+    if (!walk.open_tables.empty()) walk.table_rows[walk.open_tables.back()].push_back(columns);
+  }
+  if (type.size() == 3 && type[1] == 'H' && type[2] >= '1' && type[2] <= '6') {
+    QPDFObjectHandle actual = element.getKey("/ActualText");
+    walk.headings.emplace_back(type[2] - '0', actual.isString() ? actual.getUTF8Value() : "");
   }
   QPDFObjectHandle page = element.getKey("/Pg");
   QPDFObjectHandle kids = element.getKey("/K");
@@ -103,6 +134,7 @@ void Walk(QPDFObjectHandle element, StructureWalk& walk, std::set<QPDFObjGen>& s
       Walk(kid, walk, seen);
     }
   }
+  if (type == "/Table") walk.open_tables.pop_back();
 }
 
 // Every structural rule of a tagged report that its objects show.
@@ -125,6 +157,11 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
   REQUIRE(!walk.types.empty());
   CHECK(walk.types.front() == "/Document");
   CHECK(static_cast<size_t>(std::count(walk.types.begin(), walk.types.end(), "/Table")) == expected_tables);
+  // Every row of a table covers all its columns: a head over two columns spans them (/ColSpan),
+  // else a reader takes it for the head of the first alone and shifts the heads after it.
+  for (const std::vector<long long>& rows : walk.table_rows) {
+    for (long long columns : rows) CHECK(columns == rows.front());
+  }
 
   // Headings in reading order never skip a level, and the first is an H1.
   int level = 0;
@@ -203,18 +240,19 @@ void CheckTagged(const fs::path& file, size_t expected_tables) {
   CHECK(fields > 5);  // a signature field for each seat of the board
 }
 
-// A final report of `year`, tagged (the default layout) or not (a layout that says so).
-fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged) {
+// A final report of `year`, tagged (the default layout, or `layout`) or not (a layout that says so).
+fs::path BuildFinal(const TempDir& temp, const std::string& year, bool tagged, const std::string& layout = "modern") {
   const fs::path data = temp.path() / "data";
   if (!fs::exists(data)) {
     fs::create_directories(data / "layouts");
     fs::create_directory_symlink(kSourceDir / "fonts", data / "fonts");
     WriteFile(data / "layouts/modern.yaml", ReadFile(kSourceDir / "layouts/modern.yaml"));
+    WriteFile(data / "layouts/classic.yaml", ReadFile(kSourceDir / "layouts/classic.yaml"));
     WriteFile(data / "layouts/untagged.yaml", ReadFile(kSourceDir / "layouts/modern.yaml") + "taggad: false\n");
   }
-  const fs::path pdf = temp.path() / (year + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
+  const fs::path pdf = temp.path() / (year + "-" + layout + (tagged ? "-tagged.pdf" : "-untagged.pdf"));
   RunResult run = RunArsred({"build", FinalSeedCopy(temp.path(), year).string(), "--final", "--data-dir", data.string(),
-                             "--layout", tagged ? "modern" : "untagged", "-o", pdf.string()});
+                             "--layout", tagged ? layout : "untagged", "-o", pdf.string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   return pdf;
@@ -286,6 +324,167 @@ TEST_CASE("a reader gets every heading, paragraph and figure from the tree, in r
   REQUIRE(walk.alts.size() == 3);
   CHECK(walk.alts[2] == "Cirkeldiagram: Kostnadsfördelning: Individinriktade insatser 69 %, Personalkostnader 25 %, "
                         "Verksamhetskostnader och strukturinriktade insatser 6 %");
+}
+
+TEST_CASE("a head over several columns spans them in the tree, as a section row's one cell does", "[tagged]") {
+  TempDir temp;
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(BuildFinal(temp, "2023", true)));
+  REQUIRE(tree.exit_code == 0);
+  const std::string& text = tree.output;
+  // The cell that holds `cell`, after `from`, with its attributes.
+  auto cell_of = [&](const std::string& from, const std::string& cell) {
+    const size_t at = text.find("\"" + cell + "\"", text.find(from));
+    REQUIRE(at != std::string::npos);
+    const size_t start = text.rfind("T", text.rfind(":\n", at));  // "TH:" or "TD:" opens its attributes
+    return text.substr(start, at - start);
+  };
+  // Tabell 2: "2023" and "2022" each over Alla, Kvinnor and Män.
+  CHECK(cell_of("\"Tabell 2.", "2023").find("/ColSpan 3") != std::string::npos);
+  CHECK(cell_of("\"Tabell 2.", "2022").find("/ColSpan 3") != std::string::npos);
+  // Tabell 3: "Andel av avslutade deltagare" over its columns.
+  CHECK(cell_of("\"Tabell 3.", "Andel av avslutade deltagare").find("/ColSpan") != std::string::npos);
+  // The balance sheet's section head across its row (label, note, 2023 and 2022).
+  CHECK(cell_of("\"Balansräkning\"", "TILLGÅNGAR").find("/ColSpan 4") != std::string::npos);
+}
+
+// The PDF's bookmarks as (level, title), in their order: level 1 at the top.
+std::vector<std::pair<int, std::string>> Bookmarks(const fs::path& file) {
+  QPDF pdf;
+  pdf.processFile(file.c_str());
+  std::vector<std::pair<int, std::string>> marks;
+  auto walk = [&](auto& self, QPDFObjectHandle item, int level) -> void {
+    for (; item.isDictionary(); item = item.getKey("/Next")) {
+      marks.emplace_back(level, item.getKey("/Title").getUTF8Value());
+      self(self, item.getKey("/First"), level + 1);
+    }
+  };
+  walk(walk, pdf.getRoot().getKey("/Outlines").getKey("/First"), 1);
+  return marks;
+}
+
+// Headings or bookmarks one a line, "2 Om förbundet", for a readable comparison.
+std::string Listed(const std::vector<std::pair<int, std::string>>& entries) {
+  std::string text;
+  for (const auto& [level, title] : entries) text += std::to_string(level) + " " + title + "\n";
+  return text;
+}
+
+// The headings as a reader gets them from the tree, in reading order: (level, what is drawn),
+// from what `pdfinfo -struct-text` prints under each "H1 (block)".
+std::vector<std::pair<int, std::string>> DrawnHeadings(const fs::path& file) {
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(file));
+  REQUIRE(tree.exit_code == 0);
+  std::istringstream lines(tree.output);
+  std::vector<std::pair<int, std::string>> headings;
+  bool in_heading = false;
+  for (std::string line; std::getline(lines, line);) {
+    const std::string word = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (word.size() >= 2 && word[0] == 'H' && word[1] >= '1' && word[1] <= '6' && (word.size() == 2 || word[2] == ' ')) {
+      headings.emplace_back(word[1] - '0', "");
+      in_heading = true;
+    } else if (in_heading && word.size() >= 2 && word.front() == '"') {
+      std::string& title = headings.back().second;
+      title += (title.empty() ? "" : " ") + word.substr(1, word.size() - 2);
+    } else {
+      in_heading = false;
+    }
+  }
+  return headings;
+}
+
+TEST_CASE("the bookmarks are the headings in reading order, nested by level, in both layouts", "[tagged]") {
+  TempDir temp;
+  for (const char* layout : {"modern", "classic"}) {
+    for (const char* year : {"2020", "2023"}) {
+      INFO(layout << " " << year);
+      const fs::path pdf = BuildFinal(temp, year, true, layout);
+      QPDF parsed;
+      parsed.processFile(pdf.c_str());
+      StructureWalk walk;
+      std::set<QPDFObjGen> seen;
+      Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+      const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
+      REQUIRE(drawn.size() == walk.headings.size());
+      // A heading set in capitals is read, and bookmarked, as written (its /ActualText).
+      std::vector<std::pair<int, std::string>> headings;
+      for (size_t i = 0; i < drawn.size(); ++i) {
+        const std::string& actual = walk.headings[i].second;
+        headings.emplace_back(drawn[i].first, actual.empty() ? drawn[i].second : actual);
+      }
+      CHECK(Listed(Bookmarks(pdf)) == Listed(headings));
+      CHECK(headings.size() > 20);
+    }
+  }
+}
+
+TEST_CASE("a heading drawn in capitals is read as written", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true, "classic");
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  StructureWalk walk;
+  std::set<QPDFObjGen> seen;
+  Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+  const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
+  REQUIRE(drawn.size() == walk.headings.size());
+  // Read the tree as a screen reader does: a heading's /ActualText stands for what it draws.
+  std::vector<std::string> read;
+  for (size_t i = 0; i < drawn.size(); ++i) {
+    read.push_back(walk.headings[i].second.empty() ? drawn[i].second : walk.headings[i].second);
+  }
+  CHECK(std::find(read.begin(), read.end(), "Förvaltningsberättelse") != read.end());
+  CHECK(std::find(read.begin(), read.end(), "Om förbundet") != read.end());
+  CHECK(std::find(read.begin(), read.end(), "FÖRVALTNINGSBERÄTTELSE") == read.end());
+  CHECK(std::find(read.begin(), read.end(), "OM FÖRBUNDET") == read.end());
+  // Only what is drawn otherwise has one: the modern layout's headings are drawn as written.
+  const fs::path modern = BuildFinal(temp, "2023", true, "modern");
+  QPDF parsed_modern;
+  parsed_modern.processFile(modern.c_str());
+  StructureWalk modern_walk;
+  std::set<QPDFObjGen> modern_seen;
+  Walk(parsed_modern.getRoot().getKey("/StructTreeRoot").getKey("/K"), modern_walk, modern_seen);
+  for (const auto& [level, actual] : modern_walk.headings) CHECK(actual.empty());
+}
+
+TEST_CASE("the cover's title is the report's first heading and first bookmark", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true);
+  const std::vector<std::pair<int, std::string>> headings = DrawnHeadings(pdf);
+  REQUIRE(!headings.empty());
+  CHECK(headings.front() == std::pair<int, std::string>(1, "Årsredovisning 2023"));
+  const std::vector<std::pair<int, std::string>> bookmarks = Bookmarks(pdf);
+  REQUIRE(!bookmarks.empty());
+  CHECK(bookmarks.front() == std::pair<int, std::string>(1, "Årsredovisning 2023"));
+}
+
+TEST_CASE("a web address is one link annotation a line, and its Link element holds all its text", "[tagged]") {
+  TempDir temp;
+  const fs::path pdf = BuildFinal(temp, "2023", true);
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  int links = 0;
+  for (QPDFObjectHandle page : parsed.getAllPages()) {
+    std::set<std::pair<std::string, long long>> lines;  // (address, bottom of the annotation)
+    QPDFObjectHandle annotations = page.getKey("/Annots");
+    for (int a = 0; annotations.isArray() && a < annotations.getArrayNItems(); ++a) {
+      QPDFObjectHandle annotation = annotations.getArrayItem(a);
+      QPDFObjectHandle action = annotation.getKey("/A");
+      if (!action.isDictionary() || !action.getKey("/URI").isString()) continue;
+      ++links;
+      const long long bottom = std::llround(annotation.getKey("/Rect").getArrayItem(1).getNumericValue());
+      INFO(action.getKey("/URI").getUTF8Value());
+      CHECK(lines.insert({action.getKey("/URI").getUTF8Value(), bottom}).second);  // once on its line
+    }
+  }
+  CHECK(links >= 1);
+  // The address, cut where it may break into runs of its own, is read whole inside its Link.
+  ToolRun tree = RunTool("pdfinfo -struct-text " + Quote(pdf));
+  REQUIRE(tree.exit_code == 0);
+  const std::string address = "\"https://kfkl.se/wp-content/uploads/2020/10/Slutversion_Samhallsekonomisk-berakning.pdf\"";
+  const size_t at = tree.output.find(address + "\n");
+  REQUIRE(at != std::string::npos);
+  const size_t line_start = tree.output.rfind('\n', tree.output.rfind('\n', at) - 1) + 1;
+  CHECK(tree.output.substr(line_start, at - line_start).find("Link (inline)") != std::string::npos);
 }
 
 TEST_CASE("tagging changes no pixel and leaves the file within 1.5 times its untagged size", "[tagged]") {
