@@ -3,6 +3,8 @@
 #include <optional>
 #include <vector>
 
+#include "statement_lines.h"
+
 namespace arsred {
 
 namespace {
@@ -24,23 +26,37 @@ struct Record {
   bool to_fill = false;
 };
 
+// The sign the report prints a figure with: a cost line of the resultaträkning (and so of the
+// flerårsöversikt) prints negative, while the figures hold costs positive, as the inputs give
+// them. A reader of the open data compares it with the printed report, so it carries the sign
+// the report prints.
+int PrintedSign(const std::string& id) {
+  for (const Statement& statement : Statements()) {
+    for (const StatementLine& line : statement.lines) {
+      if (line.figure == id) return line.sign;
+    }
+  }
+  return 1;
+}
+
 Record MoneyRecord(const ReportFigures& figures, int year, const std::string& id, Money money,
                    const RoundedFigure* rounded) {
+  const int sign = PrintedSign(id);
   Record r;
   r.year = year;
   r.id = id;
   r.kind = "money";
-  r.exact = std::to_string(money.kronor);
+  r.exact = std::to_string(sign * money.kronor);
   if (!money.exact()) r.tolerance = money.tolerance();
   if (rounded && !(year >= figures.year - 1 && PrintedInKronor(figures, id))) {
-    r.printed = std::to_string(rounded->tkr);
+    r.printed = std::to_string(sign * rounded->tkr);
     r.unit = "tkr";
     if (rounded->tkr != rounded->conventional) {
-      r.conventional = rounded->conventional;
+      r.conventional = sign * rounded->conventional;
       r.moved_by = rounded->moved_by;
     }
   } else {
-    r.printed = std::to_string(money.kronor);
+    r.printed = std::to_string(sign * money.kronor);
     r.unit = "kr";
   }
   return r;
