@@ -1,6 +1,8 @@
 #include "figures_export.h"
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "statement_lines.h"
@@ -108,6 +110,31 @@ std::vector<Record> Records(const ReportFigures& figures) {
       out.push_back(MoneyRecord(figures, year, id, exact ? exact->money : Money::Kr(figure.kronor), &figure));
     }
   }
+  // What the flerårsöversikt prints of the years before these: amounts from a year's historik,
+  // and the staff of every year before the report year.
+  for (const OverviewFigure& f : figures.overview_only) {
+    Record r;
+    r.year = f.year;
+    r.id = f.id;
+    if (f.money) {
+      r.kind = "money";
+      r.exact = std::to_string(PrintedSign(f.id) * f.amount.kronor);
+      if (!f.amount.exact()) r.tolerance = f.amount.tolerance();
+      r.printed = std::to_string(f.printed);
+      r.unit = f.in_kronor ? "kr" : "tkr";
+    } else {
+      r.kind = "decimal";
+      r.exact = r.printed = f.decimal;
+      r.exact_numeric = r.printed_numeric = false;
+    }
+    out.push_back(std::move(r));
+  }
+  // The report year first, then the years before it from the earliest, each by id.
+  const int report_year = figures.year;
+  std::stable_sort(out.begin(), out.end(), [report_year](const Record& a, const Record& b) {
+    auto key = [report_year](const Record& r) { return std::make_tuple(r.year != report_year, r.year, r.id); };
+    return key(a) < key(b);
+  });
   return out;
 }
 
