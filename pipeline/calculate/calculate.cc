@@ -901,8 +901,9 @@ ReportChart ChartOf(const Chart& chart, const ActivityFile& activity, const Figu
 // `report_in_kronor`: the statements print in kr; the overview then does too where every amount
 // it shows is known to the krona, so that Årets resultat reads 98 650 in both (else it is in tkr,
 // as some earlier year gave its figures only so).
+// `overview_only` takes the figures it prints that no year's figures hold (OverviewFigure).
 ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, const std::map<int, YearFigures>& years,
-                          bool report_in_kronor) {
+                          bool report_in_kronor, std::vector<OverviewFigure>& overview_only) {
   ReportTable t;
   t.id = "flerarsoversikt";
   t.title = "Flerårsöversikt";
@@ -966,6 +967,10 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
       } else if (amount && history(y)) {
         text = FormatNumber(line.sign * NearestTkr(amount->kronor));
       }
+      if (!exact && amount && text != kNil) {
+        overview_only.push_back({y, line.figure, true, *amount,
+                                 line.sign * (in_kronor ? amount->kronor : NearestTkr(amount->kronor)), in_kronor, ""});
+      }
       r.cells.push_back({text, true});
     }
     t.rows.push_back(r);
@@ -996,6 +1001,8 @@ ReportTable OverviewTable(const Overview& overview, const InputSet& inputs, cons
     if (std::optional<Decimal> value = staff_of_year[i]) {
       value->decimals = std::max(value->decimals, decimals);
       text = value->ToString();
+      // The report year's staff is among its figures; an earlier year's only here.
+      if (i > 0) overview_only.push_back({last - static_cast<int>(i), "personal.arsarbetare", false, {}, 0, false, text});
     }
     staff.cells.push_back({text, true});
   }
@@ -1212,7 +1219,10 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
     out.tables[t.id] = std::move(t);
   }
   const AccountsFile& accounts = input.files.rakenskaper;
-  if (accounts.flerarsoversikt) out.tables["flerarsoversikt"] = OverviewTable(*accounts.flerarsoversikt, inputs, years, out.money_unit == Unit::kKr);
+  if (accounts.flerarsoversikt) {
+    out.tables["flerarsoversikt"] =
+        OverviewTable(*accounts.flerarsoversikt, inputs, years, out.money_unit == Unit::kKr, out.overview_only);
+  }
   const ActivityFile& activity = input.files.verksamhet;
   for (const CountTable& table : activity.tabeller) {
     ReportTable t = CountTableOf(table, out.year, current.exact, prior ? &prior->exact : nullptr);

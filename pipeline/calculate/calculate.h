@@ -96,6 +96,18 @@ struct SignaturePage {
   std::string auditors_date;
 };
 
+// A figure the flerårsöversikt prints for a year that has no figures of its own (its historik),
+// or the staff of a year before the report year: the open data lists it with the others.
+struct OverviewFigure {
+  int year = 0;
+  std::string id;        // "rr.verksamhetens_kostnader", "personal.arsarbetare"
+  bool money = true;     // else the staff, a decimal
+  Money amount;          // as the historik gives it
+  int64_t printed = 0;   // as printed, signed, in `in_kronor` ? kr : tkr
+  bool in_kronor = false;
+  std::string decimal;   // the staff as printed: "2,0"
+};
+
 struct ReportFigures {
   int year = 0;
   std::string organisation;        // the förbund's name
@@ -120,6 +132,7 @@ struct ReportFigures {
   ReportRounding rounding;  // every year's, with what moved each figure
   FigureTable exact;        // this year's figures at krona precision
   FigureTable exact_prior;  // the prior year's, when it has a directory
+  std::vector<OverviewFigure> overview_only;  // by year, then line
 };
 
 // How the year, or else its layout, presents the statements: their unit (`belopp`), and the

@@ -1,7 +1,11 @@
 #include "figures_export.h"
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
+
+#include "statement_lines.h"
 
 namespace arsred {
 
@@ -24,23 +28,37 @@ struct Record {
   bool to_fill = false;
 };
 
+// The sign the report prints a figure with: a cost line of the resultaträkning (and so of the
+// flerårsöversikt) prints negative, while the figures hold costs positive, as the inputs give
+// them. A reader of the open data compares it with the printed report, so it carries the sign
+// the report prints.
+int PrintedSign(const std::string& id) {
+  for (const Statement& statement : Statements()) {
+    for (const StatementLine& line : statement.lines) {
+      if (line.figure == id) return line.sign;
+    }
+  }
+  return 1;
+}
+
 Record MoneyRecord(const ReportFigures& figures, int year, const std::string& id, Money money,
                    const RoundedFigure* rounded) {
+  const int sign = PrintedSign(id);
   Record r;
   r.year = year;
   r.id = id;
   r.kind = "money";
-  r.exact = std::to_string(money.kronor);
+  r.exact = std::to_string(sign * money.kronor);
   if (!money.exact()) r.tolerance = money.tolerance();
   if (rounded && !(year >= figures.year - 1 && PrintedInKronor(figures, id))) {
-    r.printed = std::to_string(rounded->tkr);
+    r.printed = std::to_string(sign * rounded->tkr);
     r.unit = "tkr";
     if (rounded->tkr != rounded->conventional) {
-      r.conventional = rounded->conventional;
+      r.conventional = sign * rounded->conventional;
       r.moved_by = rounded->moved_by;
     }
   } else {
-    r.printed = std::to_string(money.kronor);
+    r.printed = std::to_string(sign * money.kronor);
     r.unit = "kr";
   }
   return r;
@@ -92,6 +110,31 @@ std::vector<Record> Records(const ReportFigures& figures) {
       out.push_back(MoneyRecord(figures, year, id, exact ? exact->money : Money::Kr(figure.kronor), &figure));
     }
   }
+  // What the flerårsöversikt prints of the years before these: amounts from a year's historik,
+  // and the staff of every year before the report year.
+  for (const OverviewFigure& f : figures.overview_only) {
+    Record r;
+    r.year = f.year;
+    r.id = f.id;
+    if (f.money) {
+      r.kind = "money";
+      r.exact = std::to_string(PrintedSign(f.id) * f.amount.kronor);
+      if (!f.amount.exact()) r.tolerance = f.amount.tolerance();
+      r.printed = std::to_string(f.printed);
+      r.unit = f.in_kronor ? "kr" : "tkr";
+    } else {
+      r.kind = "decimal";
+      r.exact = r.printed = f.decimal;
+      r.exact_numeric = r.printed_numeric = false;
+    }
+    out.push_back(std::move(r));
+  }
+  // The report year first, then the years before it from the earliest, each by id.
+  const int report_year = figures.year;
+  std::stable_sort(out.begin(), out.end(), [report_year](const Record& a, const Record& b) {
+    auto key = [report_year](const Record& r) { return std::make_tuple(r.year != report_year, r.year, r.id); };
+    return key(a) < key(b);
+  });
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The report's figures as open data: every figure a report prints, with its id, its exact value
-// and the value printed, as JSON or CSV (`arsred dump --stage figures --format json|csv`).
+// and the value printed, each with the sign the report prints it with (a cost of the
+// resultaträkning negative), as JSON or CSV (`arsred dump --stage figures --format json|csv`).
 // Both are written byte for byte the same from the same figures: ordered by year, then by id.
 #pragma once
 

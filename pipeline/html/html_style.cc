@@ -185,6 +185,11 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "tbody>tr>th{min-width:0}"
       ".nowrap{white-space:normal}"  // a date may break at its hyphen rather than widen the page
       "th,td{overflow-wrap:anywhere}"  // and a long compound word inside a word
+      // A table in a frame of its own scrolls sideways instead: its labels keep their words
+      // whole and its row headers a readable width, rather than crush to a letter a line
+      // beside numbers that never break (WCAG 1.4.10).
+      ".table-scroll th,.table-scroll td{overflow-wrap:normal}"
+      ".table-scroll tbody>tr>th{min-width:8rem}"
       "tbody th.i1{padding-left:.7rem}tbody th.i2{padding-left:1.2rem}tbody th.i3{padding-left:1.7rem}"
       "}"
       // Printed: no navigation, each part from a new page, black on white.

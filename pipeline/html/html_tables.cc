@@ -61,6 +61,11 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
   // which a keyboard can reach and a screen reader names by the table's caption.
   size_t columns = 0;
   for (const ReportRow& row : table.rows) columns = std::max(columns, row.cells.size());
+  for (const std::vector<HeadCell>& row : table.head) {
+    size_t spanned = 0;
+    for (const HeadCell& cell : row) spanned += static_cast<size_t>(cell.span);
+    columns = std::max(columns, spanned);
+  }
   const bool scrolls = columns > kColumnsThatFit;
   const std::string caption_id = scrolls ? ids_.Make("tabell " + caption) : "";
   if (scrolls) {
@@ -103,8 +108,11 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
       const std::string text = EscapeMarkup(row.cells[c].text);
       if (c == 0) {
         const int indent = std::min(row.indent, 3);
-        h += "<th scope=\"row\"" + (indent > 0 ? " class=\"i" + std::to_string(indent) + "\"" : std::string()) + ">" +
-             text + "</th>";
+        // A section's heading row has this one cell: it spans the table, so that the row has
+        // the table's columns as every other row does.
+        const size_t span = row.style == RowStyle::kSection && row.cells.size() == 1 ? columns : 1;
+        h += "<th scope=\"row\"" + (span > 1 ? " colspan=\"" + std::to_string(span) + "\"" : std::string()) +
+             (indent > 0 ? " class=\"i" + std::to_string(indent) + "\"" : std::string()) + ">" + text + "</th>";
       } else {
         h += (IsNumberColumn(table, c) ? "<td class=\"num\">" : "<td>") + text + "</td>";
       }
@@ -123,7 +131,9 @@ void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& head
   if (!table.title.empty() && !SaysTheSame(table.title, heading_above)) {
     main_ += Table(table, table.title, false);
   } else {
-    main_ += Table(table, table.title.empty() ? heading_above : table.title, true);
+    // The heading is the report's own name for the table ("Driftsredovisning" above the
+    // driftredovisning): the caption a screen reader announces says the same as the eye reads.
+    main_ += Table(table, heading_above.empty() ? table.title : heading_above, true);
   }
 }
 

@@ -3,7 +3,8 @@
 //  - a screenshot of it is neither blank nor implausibly small (saved beside the pages);
 //  - axe-core finds no violation of WCAG 2.0 and 2.1, levels A and AA;
 //  - at 320 CSS pixels wide (WCAG 1.4.10, reflow) the page does not scroll sideways: a wide
-//    table scrolls in its own region;
+//    table scrolls in its own region, its row headers at least 100 px wide and no word of its
+//    headers broken inside itself;
 //  - printed, it hides the navigation and the skip link.
 // Usage (tests/browser/run does this): node check.mjs CHROMIUM OUT_DIR PAGE.html...
 import fs from 'node:fs';
@@ -97,6 +98,30 @@ try {
     await page.setViewport({ width: 320, height: 640 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 320) fail(file, `at 320 px wide the page is ${width} px wide: it scrolls sideways`);
+    // A table in a frame of its own scrolls sideways rather than crush its labels: its row
+    // headers keep a readable width, and no word of a header is broken inside itself (as
+    // "Budge t" or "Kvin nor" were; a word so broken has parts on two lines).
+    const crushed = await page.evaluate(() => {
+      const found = [];
+      for (const th of document.querySelectorAll('.table-scroll th')) {
+        const scoped = th.getAttribute('scope') === 'row' && th.colSpan === 1;
+        if (scoped && th.getBoundingClientRect().width < 100) {
+          found.push(`row header "${th.textContent.trim()}" ${Math.round(th.getBoundingClientRect().width)} px wide`);
+        }
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let text; (text = walker.nextNode());) {
+          for (const word of text.data.matchAll(/[^\s\u2013]+/g)) {
+            const range = document.createRange();
+            range.setStart(text, word.index);
+            range.setEnd(text, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) found.push(`"${word[0]}" broken inside the word`);
+          }
+        }
+      }
+      return found;
+    });
+    for (const problem of crushed.slice(0, 5)) fail(file, `at 320 px wide, in a table that scrolls: ${problem}`);
 
     await page.emulateMediaType('print');
     const printed = await page.evaluate(() => ({

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "test_util.h"
@@ -51,6 +52,9 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   return records;
 }
 
+// The lines the resultaträkning prints negative (statement_lines.cc).
+const std::set<std::string> kCostLines = {"rr.verksamhetens_kostnader", "rr.avskrivningar", "rr.finansiella_kostnader"};
+
 TEST_CASE("the figures as JSON: every figure of the dump, exact and as printed") {
   const YAML::Node json = YAML::Load(Dump("json"));  // JSON is YAML; a syntax error throws
   REQUIRE(json["year"].as<int>() == 2024);
@@ -76,9 +80,11 @@ TEST_CASE("the figures as JSON: every figure of the dump, exact and as printed")
       CHECK(current[id]["unit"].as<std::string>() == "kr");
       CHECK(current[id]["printed"].as<long long>() == current[id]["exact"].as<long long>());
     } else if (arrow != std::string::npos && line.find(" tkr", arrow) != std::string::npos) {
+      // The dump gives a cost as the figures hold it, positive; the open data as printed.
+      const long long sign = kCostLines.count(id) ? -1 : 1;
       CHECK(current[id]["unit"].as<std::string>() == "tkr");
-      CHECK(current[id]["printed"].as<long long>() == std::stoll(line.substr(arrow + 4)));
-      CHECK(current[id]["exact"].as<long long>() == std::stoll(line.substr(id.size() + 3)));
+      CHECK(current[id]["printed"].as<long long>() == sign * std::stoll(line.substr(arrow + 4)));
+      CHECK(current[id]["exact"].as<long long>() == sign * std::stoll(line.substr(id.size() + 3)));
       ++checked;
     }
   }
@@ -117,6 +123,75 @@ TEST_CASE("in a report whose statements are in kr, the open data says they print
     CHECK(current[id]["printed"].as<long long>() == current[id]["exact"].as<long long>());
   }
   CHECK(current["rr.arets_resultat"]["printed"].as<long long>() == -90000);
+}
+
+// "−9 333", as the report prints an amount.
+std::string Printed(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, "\u202F");
+  return (value < 0 ? "\u2212" : "") + digits;
+}
+
+TEST_CASE("open data gives a cost the sign the report prints it with") {
+  // The resultaträkning and the flerårsöversikt print the costs negative: the open data said
+  // 9333 beside a report printing −9 333 (and beside drift.kostnader.utfall, −9333).
+  const std::string year = (kSourceDir / "inputs/2023").string();
+  std::map<std::pair<int, std::string>, YAML::Node> records;
+  for (const YAML::Node& figure : YAML::Load(Dump("json", year))["figures"]) {
+    records[{figure["year"].as<int>(), figure["id"].as<std::string>()}] = figure;
+  }
+  const YAML::Node costs = records[{2023, "rr.verksamhetens_kostnader"}];
+  REQUIRE(costs);
+  CHECK(costs["printed"].as<long long>() == -9333);
+  CHECK(costs["exact"].as<long long>() < 0);  // the same figure, in kronor
+  CHECK(costs["printed"].as<long long>() == records[{2023, "drift.kostnader.utfall"}]["printed"].as<long long>());
+  // Every year's costs as the report's tables print them.
+  const std::string text = Dump("text", year);
+  const size_t overview = text.find("\n  Verksamhetens kostnader | \u2212", text.find("table flerarsoversikt:"));
+  const std::string printed_row = text.substr(overview, text.find('\n', overview + 1) - overview);
+  for (int y = 2019; y <= 2023; ++y) {
+    INFO(y);
+    const YAML::Node figure = records[{y, "rr.verksamhetens_kostnader"}];
+    REQUIRE(figure);
+    CHECK(figure["printed"].as<long long>() < 0);
+    CHECK(printed_row.find(Printed(figure["printed"].as<long long>())) != std::string::npos);
+  }
+}
+
+TEST_CASE("open data holds every figure the flerårsöversikt prints, of every year") {
+  // 2023's overview prints 2018 from the historik, and the staff of each year: the open data
+  // had neither.
+  const std::string year = (kSourceDir / "inputs/2023").string();
+  std::map<std::pair<int, std::string>, YAML::Node> records;
+  for (const YAML::Node& figure : YAML::Load(Dump("json", year))["figures"]) {
+    records[{figure["year"].as<int>(), figure["id"].as<std::string>()}] = figure;
+  }
+  const std::string text = Dump("text", year);
+  const size_t table = text.find("table flerarsoversikt:");
+  REQUIRE(table != std::string::npos);
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"Verksamhetens intäkter", "rr.verksamhetens_intakter"},
+      {"Verksamhetens kostnader", "rr.verksamhetens_kostnader"},
+      {"Årets resultat", "rr.arets_resultat"},
+      {"Antal anställda (årsarbetare)", "personal.arsarbetare"}};
+  for (const auto& [label, id] : lines) {
+    const size_t at = text.find("\n  " + label + " | ", table);
+    REQUIRE(at != std::string::npos);
+    std::string row = text.substr(at + 3 + label.size() + 3, text.find('\n', at + 1) - (at + 3 + label.size() + 3));
+    // The cells, 2023 first and 2018 last.
+    for (int y = 2023; y >= 2018; --y) {
+      INFO(id << " " << y);
+      const std::string cell = row.substr(0, row.find(" | "));
+      row = row.find(" | ") == std::string::npos ? "" : row.substr(row.find(" | ") + 3);
+      const YAML::Node figure = records[{y, id}];
+      REQUIRE(figure);
+      if (figure["kind"].as<std::string>() == "money") {
+        CHECK(Printed(figure["printed"].as<long long>()) == cell);
+      } else {
+        CHECK(figure["printed"].as<std::string>() == cell);
+      }
+    }
+  }
 }
 
 TEST_CASE("the figures as CSV: the same records as the JSON, quoted by RFC 4180") {

@@ -228,6 +228,27 @@ void CheckStructure(const std::string& year) {
     CHECK(Name(first) == "caption");
     CHECK(!Text(first).empty());
     CHECK(Children(e, "thead").size() == 1);
+    // A section's heading row spans the table's columns, as wide as every other row.
+    size_t columns = 0;
+    for (xmlNode* row : Descendants(e, "tr")) {
+      size_t cells = 0;
+      for (xmlNode* cell = row->children; cell != nullptr; cell = cell->next) {
+        if (cell->type != XML_ELEMENT_NODE) continue;
+        const std::string span = Attribute(cell, "colspan");
+        cells += span.empty() ? 1 : std::stoul(span);
+      }
+      if (columns == 0) columns = cells;  // the head's first row
+      if (Attribute(row, "class").find("section") != std::string::npos && columns > 1) {
+        CHECK(Attribute(Descendants(row, "th").at(0), "colspan") == std::to_string(columns));
+      }
+    }
+    // A caption for screen readers only stands under a heading that names the table: it says
+    // what the heading says ("Driftsredovisning", not the table's default "Driftredovisning").
+    if (Attribute(first, "class") == "visually-hidden") {
+      xmlNode* before = Name(e->parent) == "div" ? e->parent->prev : e->prev;
+      while (before != nullptr && before->type != XML_ELEMENT_NODE) before = before->prev;
+      if (before != nullptr && HeadingLevel(Name(before)) > 0) CHECK(Text(first) == Text(before));
+    }
     for (xmlNode* th : Descendants(e, "th")) {
       // A table nested in a goal's cell owns its own header cells.
       const std::string scope = Attribute(th, "scope");
@@ -316,14 +337,19 @@ void CheckStructure(const std::string& year) {
     if (table->title.empty()) continue;  // a survey without a title: found by no caption of its own
     // Two tables may share a title (a time series and a table of the year): one of those so
     // captioned must be this one, and is then taken.
-    auto [from, to] = by_caption.equal_range(table->title);
-    REQUIRE(from != to);
-    auto same = std::find_if(from, to, [&](const auto& entry) { return Rows(entry.second) == Rows(*table); });
-    if (same == to) {
-      CHECK(Rows(from->second) == Rows(*table));  // shows the difference
+    // Under a heading that names it, a table is captioned by the heading's words.
+    std::vector<std::multimap<std::string, xmlNode*>::iterator> captioned;
+    for (auto it = by_caption.begin(); it != by_caption.end(); ++it) {
+      if (it->first == table->title || SaysTheSame(table->title, it->first)) captioned.push_back(it);
+    }
+    REQUIRE(!captioned.empty());
+    auto same = std::find_if(captioned.begin(), captioned.end(),
+                             [&](const auto& entry) { return Rows(entry->second) == Rows(*table); });
+    if (same == captioned.end()) {
+      CHECK(Rows(captioned.front()->second) == Rows(*table));  // shows the difference
       continue;
     }
-    by_caption.erase(same);
+    by_caption.erase(*same);
     ++compared;
     for (const ReportRow& row : table->rows) {
       for (const Cell& cell : row.cells) numbers += cell.numeric && !cell.text.empty();
