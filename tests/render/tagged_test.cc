@@ -392,25 +392,32 @@ std::vector<std::pair<int, std::string>> DrawnHeadings(const fs::path& file) {
   return headings;
 }
 
+// The headings of `pdf` in reading order, each with its level, read as a screen reader reads
+// the tree: a heading's /ActualText stands for what it draws (a heading set in capitals is
+// read, and bookmarked, as written).
+std::vector<std::pair<int, std::string>> HeadingsAsRead(const fs::path& pdf) {
+  QPDF parsed;
+  parsed.processFile(pdf.c_str());
+  StructureWalk walk;
+  std::set<QPDFObjGen> seen;
+  Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
+  const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
+  REQUIRE(drawn.size() == walk.headings.size());
+  std::vector<std::pair<int, std::string>> headings;
+  for (size_t i = 0; i < drawn.size(); ++i) {
+    const std::string& actual = walk.headings[i].second;
+    headings.emplace_back(drawn[i].first, actual.empty() ? drawn[i].second : actual);
+  }
+  return headings;
+}
+
 TEST_CASE("the bookmarks are the headings in reading order, nested by level, in both layouts", "[tagged]") {
   TempDir temp;
   for (const char* layout : {"modern", "classic"}) {
     for (const char* year : {"2020", "2023"}) {
       INFO(layout << " " << year);
       const fs::path pdf = BuildFinal(temp, year, true, layout);
-      QPDF parsed;
-      parsed.processFile(pdf.c_str());
-      StructureWalk walk;
-      std::set<QPDFObjGen> seen;
-      Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
-      const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
-      REQUIRE(drawn.size() == walk.headings.size());
-      // A heading set in capitals is read, and bookmarked, as written (its /ActualText).
-      std::vector<std::pair<int, std::string>> headings;
-      for (size_t i = 0; i < drawn.size(); ++i) {
-        const std::string& actual = walk.headings[i].second;
-        headings.emplace_back(drawn[i].first, actual.empty() ? drawn[i].second : actual);
-      }
+      const std::vector<std::pair<int, std::string>> headings = HeadingsAsRead(pdf);
       CHECK(Listed(Bookmarks(pdf)) == Listed(headings));
       CHECK(headings.size() > 20);
     }
@@ -420,18 +427,8 @@ TEST_CASE("the bookmarks are the headings in reading order, nested by level, in 
 TEST_CASE("a heading drawn in capitals is read as written", "[tagged]") {
   TempDir temp;
   const fs::path pdf = BuildFinal(temp, "2023", true, "classic");
-  QPDF parsed;
-  parsed.processFile(pdf.c_str());
-  StructureWalk walk;
-  std::set<QPDFObjGen> seen;
-  Walk(parsed.getRoot().getKey("/StructTreeRoot").getKey("/K"), walk, seen);
-  const std::vector<std::pair<int, std::string>> drawn = DrawnHeadings(pdf);
-  REQUIRE(drawn.size() == walk.headings.size());
-  // Read the tree as a screen reader does: a heading's /ActualText stands for what it draws.
   std::vector<std::string> read;
-  for (size_t i = 0; i < drawn.size(); ++i) {
-    read.push_back(walk.headings[i].second.empty() ? drawn[i].second : walk.headings[i].second);
-  }
+  for (const auto& [level, text] : HeadingsAsRead(pdf)) read.push_back(text);
   CHECK(std::find(read.begin(), read.end(), "Förvaltningsberättelse") != read.end());
   CHECK(std::find(read.begin(), read.end(), "Om förbundet") != read.end());
   CHECK(std::find(read.begin(), read.end(), "FÖRVALTNINGSBERÄTTELSE") == read.end());
