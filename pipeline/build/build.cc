@@ -291,6 +291,23 @@ std::optional<std::string> InputNamedBy(const SourceSet& sources, const std::str
 
 namespace {
 
+// Writes a made report where the target says: standard output, or the file `output`, whole or
+// not at all. Says why on `err` and returns false when it cannot.
+bool WriteReport(const OutputTarget& target, const std::string& output, const std::string& bytes,
+                 std::ostream& err) {
+  try {
+    if (target.standard_output) {
+      WriteToStandardOutput(bytes);
+    } else {
+      WriteFileAtomically(output, bytes);
+    }
+  } catch (const std::runtime_error& e) {
+    err << "arsred: " << e.what() << "\n";
+    return false;
+  }
+  return true;
+}
+
 // The HTML edition of a year whose stages have run: the page, and with `open_data` the figures
 // as JSON beside it. The data is written first, so that a page never links to a file that is
 // not there; each file is written whole or not at all.
@@ -302,17 +319,15 @@ int WriteHtmlEdition(YearBuild& p, const OutputTarget& target, const std::string
   if (open_data) options.figures_file = fs::path(figures_path).filename().string();
   const std::string page = HtmlReport(ProseOf(p.inputs), p.figures, p.layout, DraftNotesOf(p), options);
   p.clock.Lap("html");
-  try {
-    if (open_data) WriteFileAtomically(figures_path, FiguresJson(p.figures));
-    if (target.standard_output) {
-      WriteToStandardOutput(page);
-    } else {
-      WriteFileAtomically(output, page);
+  if (open_data) {
+    try {
+      WriteFileAtomically(figures_path, FiguresJson(p.figures));
+    } catch (const std::runtime_error& e) {
+      err << "arsred: " << e.what() << "\n";
+      return kExitErrors;
     }
-  } catch (const std::runtime_error& e) {
-    err << "arsred: " << e.what() << "\n";
-    return kExitErrors;
   }
+  if (!WriteReport(target, output, page, err)) return kExitErrors;
   p.clock.Lap("write");
   if (print_timings) p.clock.Print(err);
   if (open_data) err << "arsred: wrote " << figures_path << " (the figures as open data, JSON)\n";
@@ -374,23 +389,12 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
   }
   const RenderOptions options = RenderOptionsFor(settings, p);
   NoteLayoutOfFinalReport(settings, p, err);
-  std::string error;
-  if (target.standard_output) {
-    std::string bytes;
-    if (!RenderPdfBytes(p.document, options, &bytes, &error)) {
-      err << "arsred: cannot make the report: " << error << "\n";
-      return kExitErrors;
-    }
-    try {
-      WriteToStandardOutput(bytes);
-    } catch (const std::runtime_error& e) {
-      err << "arsred: " << e.what() << "\n";
-      return kExitErrors;
-    }
-  } else if (!RenderPdf(p.document, output, options, &error)) {
-    err << "arsred: " << error << "\n";
+  std::string bytes, error;
+  if (!RenderPdfBytes(p.document, options, &bytes, &error)) {
+    err << "arsred: cannot make " << output << ": " << error << "\n";
     return kExitErrors;
   }
+  if (!WriteReport(target, output, bytes, err)) return kExitErrors;
   p.clock.Lap("render+write");
   if (print_timings) p.clock.Print(err);
   err << "arsred: wrote " << output << " (" << DescribeReport(p, options) << ")\n";
