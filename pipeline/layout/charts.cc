@@ -229,7 +229,10 @@ void Composer::Bars(const ReportChart& chart) {
   std::vector<std::vector<SetLine>> labels;
   for (const ChartPart& part : chart.parts) {
     CheckGlyphs(part.label + part.value, Where{}, chart.id, kRegular);
-    labels.push_back(typesetter_.Set({{part.label, kRegular, ""}}, size * 0.9, body_.color, slot - 4, false));
+    // Under its bar, a label's words stay whole unless one is wider than the slot, as the pie's
+    // legend keeps them: a short label hyphenated in a slot of its own reads as a misprint.
+    labels.push_back(typesetter_.Set({{part.label, kRegular, ""}}, size * 0.9, body_.color, slot - 4, false,
+                                     Hyphenation::kOnlyToFit));
   }
   size_t label_lines = 1;
   for (const auto& l : labels) label_lines = std::max(label_lines, l.size());

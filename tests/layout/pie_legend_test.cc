@@ -60,6 +60,30 @@ TEST_CASE("a pie's legend breaks between words, not inside one that fits the roo
   CHECK(whole == 1);
 }
 
+// The same under a bar: "Övriga personalkost-/nader" in classic's slot, where the word fits
+// whole on a line of its own.
+TEST_CASE("a bar's label breaks between words, not inside one that fits the slot") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "verksamhet.yaml",
+                                       "typ: cirkel\n    rubrik: Kostnadsfördelning\n    delar:\n      - id: insatser\n"
+                                       "        text: Insatser",
+                                       "typ: stapel\n    rubrik: Kostnadsfördelning\n    delar:\n      - id: insatser\n"
+                                       "        text: Övriga personalkostnader");
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
+  REQUIRE(dump.exit_code == 0);
+  static const std::regex kFigureText(R"(^  text at=\S+ .*role=figure .*"([^"]*)\")");
+  int hyphenated = 0, whole = 0;
+  std::istringstream lines(dump.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, kFigureText)) continue;
+    hyphenated += m[1].str().back() == '-';
+    whole += m[1].str() == "personalkostnader";
+  }
+  CHECK(hyphenated == 0);
+  CHECK(whole == 1);
+}
+
 TEST_CASE("a chart right under a heading that says the same is not titled again") {
   TempDir temp;
   const fs::path year =
