@@ -23,6 +23,10 @@ std::string ReadFile(const fs::path& path) {
   return text.str();
 }
 
+std::string ReadHtmlPage(const fs::path& path) {
+  return ReplaceAll(ReplaceAll(ReadFile(path), "\u00AD", ""), "/<wbr>", "/");
+}
+
 void WriteFile(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;

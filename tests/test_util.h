@@ -14,6 +14,9 @@ namespace fs = std::filesystem;
 inline const fs::path kSourceDir = ARSRED_SOURCE_DIR;
 
 std::string ReadFile(const fs::path& path);
+// An HTML page as a reader's search finds its words: without the soft hyphens and the break
+// hints after slashes ("/<wbr>") that the words of its tables carry.
+std::string ReadHtmlPage(const fs::path& path);
 void WriteFile(const fs::path& path, const std::string& text);
 
 // A fresh directory under the system's temporary directory, removed when the object dies.

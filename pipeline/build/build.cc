@@ -315,6 +315,7 @@ int WriteHtmlEdition(YearBuild& p, const OutputTarget& target, const std::string
                      std::ostream& err) {
   const bool open_data = target.open_data;
   HtmlOptions options;
+  options.hyphenator = p.resources->hyphenator.get();
   const std::string figures_path = open_data ? FiguresFileFor(output) : "";
   if (open_data) options.figures_file = fs::path(figures_path).filename().string();
   const std::string page = HtmlReport(ProseOf(p.inputs), p.figures, p.layout, DraftNotesOf(p), options);

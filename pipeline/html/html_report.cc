@@ -10,11 +10,15 @@ namespace arsred {
 
 std::string HtmlReport(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
                        const DraftNotes& draft, const HtmlOptions& options) {
-  return HtmlWriter(prose, figures, layout).Page(draft, options.figures_file);
+  return HtmlWriter(prose, figures, layout, options.hyphenator).Page(draft, options.figures_file);
 }
 
-HtmlWriter::HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout)
-    : prose_(prose), figures_(figures), layout_(layout), colors_(ColorsOf(layout)) {
+HtmlWriter::HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
+                       const Hyphenator* hyphenator)
+    : prose_(prose), figures_(figures), layout_(layout), colors_(ColorsOf(layout)), word_breaks_(hyphenator) {
+  std::vector<std::string> exceptions;
+  for (const Located<std::string>& word : prose.text.avstavning) exceptions.push_back(word.value);
+  word_breaks_.set_exceptions(exceptions);
   // The ids the page itself uses, so that no heading takes them.
   ids_.Make("main");
   ids_.Make(kContentsHeading);

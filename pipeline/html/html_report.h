@@ -18,6 +18,10 @@ struct HtmlOptions {
   // The file name of the figures as open data (JSON), beside the page, for a relative link from
   // it; empty for none.
   std::string figures_file;
+  // The hyphenation dictionary the PDF is set with: the words of tables then carry soft hyphens
+  // where the PDF would hyphenate them, so that on a phone's width a browser breaks a long word
+  // with a hyphen, at a point Swedish allows, rather than between any two letters. Null: none.
+  const Hyphenator* hyphenator = nullptr;
 };
 
 // The whole page: <!DOCTYPE html> to </html>, UTF-8.

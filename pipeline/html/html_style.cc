@@ -184,7 +184,11 @@ std::string StyleSheet(const LayoutFile& layout, const HtmlColors& colors) {
       "th,td{padding:.25rem .2rem}"
       "tbody>tr>th{min-width:0}"
       ".nowrap{white-space:normal}"  // a date may break at its hyphen rather than widen the page
-      "th,td{overflow-wrap:anywhere}"  // and a long compound word inside a word
+      // A long word breaks at its soft hyphens, and only as a last resort elsewhere inside it.
+      // The goals table's columns have set widths; the other tables size their columns by
+      // their words, which a break anywhere would let the browser crush to a letter a line.
+      "th,td{overflow-wrap:break-word}"
+      "table.goals th,table.goals td{overflow-wrap:anywhere}"
       // A table in a frame of its own scrolls sideways instead: its labels keep their words
       // whole and its row headers a readable width, rather than crush to a letter a line
       // beside numbers that never break (WCAG 1.4.10).

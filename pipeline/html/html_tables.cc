@@ -122,7 +122,8 @@ std::string HtmlWriter::Table(const ReportTable& table, const std::string& capti
   h += "</tbody>\n</table>\n";
   if (scrolls) h += "</div>\n";
   if (!table.footnote.empty()) h += "<p class=\"footnote\">" + EscapeMarkup(table.footnote) + "</p>\n";
-  return h;
+  // A table that scrolls keeps its words whole; one that fits the width may hyphenate them.
+  return scrolls ? h : SoftHyphenated(h);
 }
 
 void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& heading_above) {
@@ -139,21 +140,62 @@ void HtmlWriter::EmbeddedTable(const ReportTable& table, const std::string& head
 
 void HtmlWriter::Goals(const GoalArea& area, const std::string& heading_above) {
   const std::string follow_up = GoalFollowUpHead(figures_, area);
-  main_ += "<table class=\"goals\">\n";
+  std::string h = "<table class=\"goals\">\n";
   // As for the other tables: the title is the caption, shown unless a heading right above says
   // the same; without a title, the heading (or the goal head) captions it for screen readers.
   const std::string title = GoalAreaCaption(figures_, area);
   const std::string caption = !title.empty() ? title : heading_above.empty() ? kGoalHead : heading_above;
   const bool shown = !title.empty() && !SaysTheSame(title, heading_above);
-  main_ += std::string(shown ? "<caption>" : "<caption class=\"visually-hidden\">") + EscapeMarkup(caption) +
+  h += std::string(shown ? "<caption>" : "<caption class=\"visually-hidden\">") + EscapeMarkup(caption) +
            "</caption>\n";
-  main_ += "<thead>\n<tr><th scope=\"col\">" + EscapeMarkup(kGoalHead) + "</th><th scope=\"col\">" + EscapeMarkup(follow_up) +
+  h += "<thead>\n<tr><th scope=\"col\">" + EscapeMarkup(kGoalHead) + "</th><th scope=\"col\">" + EscapeMarkup(follow_up) +
            "</th></tr>\n</thead>\n<tbody>\n";
   for (const Goal& goal : area.mal) {
-    main_ += "<tr><th scope=\"row\">" + CellMarkup(goal.mal.value) + "</th><td><p class=\"status\">" +
+    h += "<tr><th scope=\"row\">" + CellMarkup(goal.mal.value) + "</th><td><p class=\"status\">" +
              EscapeMarkup(GoalStatusText(goal.status)) + "</p>\n" + CellMarkup(goal.redovisning.value) + "</td></tr>\n";
   }
-  main_ += "</tbody>\n</table>\n";
+  h += "</tbody>\n</table>\n";
+  main_ += SoftHyphenated(h);
+}
+
+std::string HtmlWriter::SoftHyphenated(const std::string& html) const {
+  if (!word_breaks_.hyphenates()) return html;
+  static const std::string kSoftHyphen = "\u00AD";
+  std::string out;
+  out.reserve(html.size() + html.size() / 8);
+  size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '<' || c == '&') {  // a tag or an entity, copied whole
+      const size_t end = html.find(c == '<' ? '>' : ';', i);
+      const size_t stop = end == std::string::npos ? html.size() : end + 1;
+      out.append(html, i, stop - i);
+      i = stop;
+      continue;
+    }
+    if (c == ' ' || c == '\n') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '/') {  // "kvinnor/män", "deltagare/brukare": a line may break after the slash
+      out += "/<wbr>";
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < html.size() && std::string_view(" \n<&/").find(html[end]) == std::string_view::npos) ++end;
+    const std::string word = html.substr(i, end - i);
+    size_t from = 0;
+    for (size_t cut : word_breaks_.Cuts(word)) {
+      out.append(word, from, cut - from);
+      if (word[cut - 1] != '-') out += kSoftHyphen;  // after the word's own hyphen it breaks anyway
+      from = cut;
+    }
+    out.append(word, from, std::string::npos);
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace arsred

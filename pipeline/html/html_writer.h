@@ -12,13 +12,15 @@
 #include "layout.h"
 #include "layout_model.h"
 #include "markup.h"
+#include "paragraph.h"
 #include "report_parts.h"
 
 namespace arsred {
 
 class HtmlWriter {
  public:
-  HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout);
+  HtmlWriter(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
+             const Hyphenator* hyphenator);
 
   // The page, whole (html_report.cc).
   std::string Page(const DraftNotes& draft, const std::string& figures_file);
@@ -61,6 +63,9 @@ class HtmlWriter {
   // An embedded table, captioned by its title, or by the heading above that names it.
   void EmbeddedTable(const ReportTable& table, const std::string& heading_above);
   void Goals(const GoalArea& area, const std::string& heading_above);
+  // `html` with a soft hyphen (U+00AD) in its text wherever word_breaks_ hyphenates a word; tags
+  // and entities are left as they are.
+  std::string SoftHyphenated(const std::string& html) const;
 
   // --- charts (html_charts.cc) -------------------------------------------------------------------
 
@@ -77,6 +82,7 @@ class HtmlWriter {
   const ReportFigures& figures_;
   const LayoutFile& layout_;
   HtmlColors colors_;
+  WordBreaks word_breaks_;
   HeadingIds ids_;
   std::string main_;  // <main>'s content, written part by part
   std::vector<ContentsEntry> contents_;

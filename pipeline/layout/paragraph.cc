@@ -301,13 +301,22 @@ std::vector<size_t> WordCuts(const std::string& word, const Hyphenator* hyphenat
 
 }  // namespace
 
+std::vector<size_t> WordBreaks::Cuts(const std::string& word) const {
+  return WordCuts(word, hyphenator_, exceptions_);
+}
+
 const std::vector<size_t>& Typesetter::BreakPoints(const std::string& word) const {
   auto it = break_points_.find(word);
   if (it != break_points_.end()) return it->second;
-  return break_points_[word] = WordCuts(word, hyphenator_, exceptions_);
+  return break_points_[word] = word_breaks_.Cuts(word);
 }
 
 void Typesetter::set_hyphenation_exceptions(const std::vector<std::string>& words) {
+  word_breaks_.set_exceptions(words);
+  break_points_.clear();
+}
+
+void WordBreaks::set_exceptions(const std::vector<std::string>& words) {
   for (const std::string& written : words) {
     std::string word;
     std::vector<size_t> cuts;
@@ -320,7 +329,6 @@ void Typesetter::set_hyphenation_exceptions(const std::vector<std::string>& word
     }
     exceptions_[LowerLatin1(word)] = cuts;
   }
-  break_points_.clear();
 }
 
 double Typesetter::Kern(int face, std::string_view left, std::string_view right, double size) const {
@@ -374,7 +382,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
       if (!ligatures_ || word.find('f', from) >= to) return word.substr(from, to - from);
       std::string out;
       size_t at = from;
-      if (hyphenator_) {
+      if (word_breaks_.hyphenates()) {
         for (size_t joint : BreakPoints(word)) {
           if (joint <= at || joint >= to) continue;
           out += Ligate(word.substr(at, joint - at), metrics(face));
@@ -510,7 +518,7 @@ std::vector<SetLine> Typesetter::Set(const std::vector<StyledSpan>& spans, doubl
     }
   }
   if (!breaks) {
-    hyphenate = hyphenator_ != nullptr;
+    hyphenate = word_breaks_.hyphenates();
     make_atoms();
     make_items();
     breaks = BreakLines(items, {width}, params);

@@ -33,10 +33,31 @@ struct SetLine {
   bool hyphenated = false;
 };
 
+// Where words may break, as the report breaks them: after a hyphen that joins two parts
+// ("STAR-team"), and with a dictionary where it hyphenates each part, or, for a word the report
+// lists itself (text.yaml's `avstavning`), only where that list writes hyphens. The typesetter
+// breaks lines by it; the HTML edition marks the same points with soft hyphens.
+class WordBreaks {
+ public:
+  explicit WordBreaks(const Hyphenator* hyphenator) : hyphenator_(hyphenator) {}
+  // Words hyphenated only where written with hyphens ("kun-skaps-ut-by-te"), instead of where
+  // the dictionary's patterns say; a word given without one is not hyphenated.
+  void set_exceptions(const std::vector<std::string>& words);
+  // Byte offsets into `word` where a line may break, ascending: a hyphen is added there unless
+  // the byte before is the word's own hyphen.
+  std::vector<size_t> Cuts(const std::string& word) const;
+  bool hyphenates() const { return hyphenator_ != nullptr; }
+
+ private:
+  const Hyphenator* hyphenator_;
+  // A word in lower case, without its hyphens -> where they stood (byte offsets).
+  std::unordered_map<std::string, std::vector<size_t>> exceptions_;
+};
+
 class Typesetter {
  public:
   Typesetter(std::vector<const FontMetrics*> faces, const Hyphenator* hyphenator)
-      : faces_(std::move(faces)), hyphenator_(hyphenator) {}
+      : faces_(std::move(faces)), word_breaks_(hyphenator) {}
 
   // Lines of at most `width` points. `justify` stretches all lines but the last. A word wider
   // than the line is broken between characters as a last resort (never overfull), except that
@@ -53,9 +74,7 @@ class Typesetter {
   // Ligatures: ff, fi, fl, ffi and ffl set as one glyph (U+FB00–FB04) where the face has it,
   // never across a point where the word may break. The PDF's ToUnicode map gives the letters back.
   void set_ligatures(bool on) { ligatures_ = on; }
-  // Words hyphenated only where written with hyphens ("kun-skaps-ut-by-te"), instead of where
-  // the dictionary's patterns say; a word given without one is not hyphenated. Set before the
-  // first paragraph.
+  // WordBreaks::set_exceptions, before the first paragraph.
   void set_hyphenation_exceptions(const std::vector<std::string>& words);
   const FontMetrics& metrics(int face) const { return *faces_.at(static_cast<size_t>(face)); }
 
@@ -66,13 +85,11 @@ class Typesetter {
   double Kern(int face, std::string_view left, std::string_view right, double size) const;
 
   std::vector<const FontMetrics*> faces_;
-  const Hyphenator* hyphenator_;
+  WordBreaks word_breaks_;
   bool margin_kerning_ = false;
   double expansion_ = 0;
   bool ligatures_ = false;
   mutable std::unordered_map<std::string, std::vector<size_t>> break_points_;
-  // A word in lower case, without its hyphens -> where they stood (byte offsets).
-  std::unordered_map<std::string, std::vector<size_t>> exceptions_;
 };
 
 // Where a word may break without a hyphen, as the typesetter breaks it: after a slash or an en

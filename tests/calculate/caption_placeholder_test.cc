@@ -24,7 +24,7 @@ TEST_CASE("placeholders in a goal area's heads, an appendix title and the cover 
   REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("{ar}") == std::string::npos);
   for (const char* filled : {">Verksamhetsmål 2024</caption>", ">Utfall 2024</th>", "Verksamhetsåret 2024",
                              "Bilaga 1 Underlag 2024"}) {
@@ -59,7 +59,7 @@ TEST_CASE("placeholders in a row's label are filled in or refused, as in a capti
   REQUIRE(check.exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find(">Skattekonto 2024-12-31</th>") != std::string::npos);
   CHECK(html.find(">Inskrivna 2024</th>") != std::string::npos);
   CHECK(html.find("{ar}") == std::string::npos);

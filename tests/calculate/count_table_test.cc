@@ -18,7 +18,7 @@ TEST_CASE("a participant table prints an Övriga column when a row counts others
   REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   // The year's counts, then (after the shares) the year before, which counted no others.
   CHECK(html.find("<tr><th scope=\"row\">Inskrivna deltagare</th><td class=\"num\">122</td><td class=\"num\">70</td>"
                   "<td class=\"num\">50</td><td class=\"num\">2</td>") != std::string::npos);
@@ -29,7 +29,7 @@ TEST_CASE("a participant table prints an Övriga column when a row counts others
   const fs::path base_page = temp.path() / "base.html";
   REQUIRE(RunArsred({"build", (kSourceDir / "tests/fixtures/base/2024").string(), "--html", "-o", base_page.string()})
               .exit_code == 0);
-  CHECK(ReadFile(base_page).find(">Övriga</th>") == std::string::npos);
+  CHECK(ReadHtmlPage(base_page).find(">Övriga</th>") == std::string::npos);
   CHECK(html.find(">Övriga</th>") != std::string::npos);
 }
 
@@ -47,7 +47,7 @@ TEST_CASE("a participant count not given prints an empty cell, a row not given a
   REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("<tr><th scope=\"row\">Inskrivna deltagare</th><td class=\"num\">120</td><td class=\"num\"></td>"
                   "<td class=\"num\"></td>") != std::string::npos);
   // The year before had no such row.

@@ -32,7 +32,7 @@ TEST_CASE("the driftredovisning's result includes the depreciation, in a row of 
   CHECK(figures.find("kfa.justering_avskrivningar = 20000 kr") != std::string::npos);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("<th scope=\"row\">Avskrivningar</th><td class=\"num\">−20</td><td class=\"num\">–</td>"
                   "<td class=\"num\">−20</td>") != std::string::npos);
   // A year without depreciation has no such row (the seeds).

@@ -19,7 +19,7 @@ TEST_CASE("a distribution whose given shares do not add up to 100 says that they
   CHECK(Count(layout.out, "\"Andelarna ") == 1);
   RunResult html = RunArsred({"build", year.string(), "--html", "-o", (temp.path() / "rapport.html").string()});
   REQUIRE(html.exit_code == 0);
-  CHECK(ReadFile(temp.path() / "rapport.html").find(kRoundedNote) != std::string::npos);
+  CHECK(ReadHtmlPage(temp.path() / "rapport.html").find(kRoundedNote) != std::string::npos);
 
   TempDir whole;
   const fs::path unchanged = EditedBaseYear(whole.path(), "verksamhet.yaml", "          arbete: 40\n", "          arbete: 40\n");

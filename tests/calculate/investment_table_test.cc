@@ -16,7 +16,7 @@ TEST_CASE("the investeringsredovisning prints the net investments and says when 
   REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("<tr><th scope=\"row\">Nettoinvesteringar</th><td class=\"num\">–</td><td class=\"num\">–</td></tr>") !=
         std::string::npos);
   CHECK(html.find("<p class=\"footnote\">Förbundet har inte gjort några investeringar under 2024.</p>") !=

@@ -16,7 +16,7 @@ TEST_CASE("nothing prints as a dash and an amount that rounds to 0 tkr as 0, in 
   const fs::path year = EditedBaseYear(temp.path(), "budget.yaml", "      budget: 4200000\n", "      budget: 4199700\n");
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("<th scope=\"row\" class=\"i1\">Medlemsbidrag</th><td class=\"num\">4\u202F200</td><td class=\"num\">"
                   "4\u202F200</td><td class=\"num\">0</td>") != std::string::npos);
   // Övriga intäkter: nothing budgeted.

@@ -28,7 +28,7 @@ TEST_CASE("a note item of 0 in both years is left out, and one of 0 in one year 
 
   RunResult html = RunArsred({"build", year.string(), "--html", "-o", (temp.path() / "rapport.html").string()});
   REQUIRE(html.exit_code == 0);
-  const std::string page = ReadFile(temp.path() / "rapport.html");
+  const std::string page = ReadHtmlPage(temp.path() / "rapport.html");
   CHECK(page.find("Övriga interimsskulder") == std::string::npos);
   CHECK(page.find("Upplupna kostnader</th><td class=\"num\">–</td>") != std::string::npos);  // nothing: a dash
 }
@@ -51,7 +51,7 @@ TEST_CASE("sub-items of a year whose item was not broken down leave that year's 
   REQUIRE(RunArsred({"check", year.string()}).exit_code == 0);
   const fs::path page = temp.path() / "rapport.html";
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   CHECK(html.find("<th scope=\"row\">Skuld insatser</th><td class=\"num\">60\u202F000</td><td class=\"num\">30\u202F000</td>") !=
         std::string::npos);
   // Not "–": that would say none of 2023's 30 000 was for Insats A.
