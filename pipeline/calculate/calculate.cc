@@ -1313,16 +1313,14 @@ std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const
   return std::nullopt;
 }
 
-bool PrintedInKronor(const ReportFigures& figures, const std::string& id) {
-  if (id.starts_with("not.")) {
-    auto note = figures.tables.find(id.substr(0, id.find('.', 4)));
-    return note != figures.tables.end() && note->second.unit == kAmountsInKr;
-  }
-  if (figures.money_unit != Unit::kKr) return false;
-  for (const char* statement : {"rr.", "br.", "kfa.", "drift."}) {
-    if (id.starts_with(statement)) return true;
-  }
-  return false;
+bool PrintedInKronor(const ReportFigures& figures, int year, const std::string& id) {
+  auto unit_of_table = [&](const std::string& table) {
+    auto it = figures.tables.find(table);
+    return it != figures.tables.end() && it->second.unit == kAmountsInKr;
+  };
+  if (year < figures.year - 1) return unit_of_table("flerarsoversikt");
+  if (id.starts_with("not.")) return unit_of_table(id.substr(0, id.find('.', 4)));
+  return figures.money_unit == Unit::kKr;
 }
 
 namespace {
@@ -1349,7 +1347,7 @@ std::string DumpFigures(const ReportFigures& figures) {
     out << name << " = ";
     switch (f.kind) {
       case Figure::Kind::kMoney:
-        DumpMoney(out, f.money, figures.rounding.Find(figures.year, name), PrintedInKronor(figures, name));
+        DumpMoney(out, f.money, figures.rounding.Find(figures.year, name), PrintedInKronor(figures, figures.year, name));
         break;
       case Figure::Kind::kCount: out << f.count; break;
       case Figure::Kind::kPercent:
@@ -1371,7 +1369,7 @@ std::string DumpFigures(const ReportFigures& figures) {
     for (const auto& [name, r] : rounded) {
       const Figure* f = prior ? figures.exact_prior.Find(name) : nullptr;
       out << (prior ? "fg." : "") << name << " = ";
-      DumpMoney(out, f ? f->money : Money::Kr(r.kronor), &r, prior && PrintedInKronor(figures, name));
+      DumpMoney(out, f ? f->money : Money::Kr(r.kronor), &r, PrintedInKronor(figures, year, name));
       out << "\n";
     }
   }

@@ -169,11 +169,11 @@ std::string FormatNumber(int64_t value);
 // "25 %" with U+00A0.
 std::string FormatPercent(int64_t percent);
 
-// Whether the report prints a money figure to the krona where it stands, although a rounding of
-// it to tkr exists (for the flerårsöversikt, a placeholder in tkr or an identity): a note's
-// figures print in the note's unit, and in a report whose statements are in kr, the statements'
-// and the driftredovisning's figures print in kr.
-bool PrintedInKronor(const ReportFigures& figures, const std::string& id);
+// Whether the report prints a money figure of `year` to the krona, although a rounding of it to
+// tkr exists (for a chart, a placeholder in tkr or an identity): a note's figures print in the
+// note's unit; the years before the prior one only in the flerårsöversikt, in its unit; every
+// other figure, in the statements, tables and placeholders, in the report's unit.
+bool PrintedInKronor(const ReportFigures& figures, int year, const std::string& id);
 
 // Every figure with its exact and rounded value, one per line (`arsred dump --stage figures`).
 std::string DumpFigures(const ReportFigures& figures);

@@ -50,7 +50,7 @@ Record MoneyRecord(const ReportFigures& figures, int year, const std::string& id
   r.kind = "money";
   r.exact = std::to_string(sign * money.kronor);
   if (!money.exact()) r.tolerance = money.tolerance();
-  if (rounded && !(year >= figures.year - 1 && PrintedInKronor(figures, id))) {
+  if (rounded && !PrintedInKronor(figures, year, id)) {
     r.printed = std::to_string(sign * rounded->tkr);
     r.unit = "tkr";
     if (rounded->tkr != rounded->conventional) {
