@@ -18,6 +18,7 @@
 #include "read_file.h"
 #include "validate.h"
 #include "write_file.h"
+#include "yaml_edit.h"
 
 namespace fs = std::filesystem;
 
@@ -29,36 +30,6 @@ namespace {
 constexpr size_t kMaxBooksBytes = 64u << 20;
 
 std::string Kronor(int64_t kr) { return FormatMoney(Money::Kr(kr)); }
-
-// The byte offset of a Where (1-based line, column in characters) in its file's text.
-size_t OffsetOf(const SourceFile& file, const Where& where) {
-  size_t at = file.line_starts.at(static_cast<size_t>(where.line - 1));
-  for (int column = 1; column < where.column && at < file.text.size(); ++column) {
-    const auto lead = static_cast<unsigned char>(file.text[at]);
-    at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  }
-  return at;
-}
-
-// The length of the scalar that starts at `at`: a quoted one up to its closing quote, a plain
-// one up to a comment or the end of the line, without trailing spaces.
-size_t ScalarLength(const std::string& text, size_t at) {
-  const size_t line_end = std::min(text.find('\n', at), text.size());
-  if (at < line_end && (text[at] == '"' || text[at] == '\'')) {
-    const size_t close = text.find(text[at], at + 1);
-    return close != std::string::npos && close < line_end ? close + 1 - at : line_end - at;
-  }
-  size_t end = text.find(" #", at);
-  if (end == std::string::npos || end > line_end) end = line_end;
-  while (end > at && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  return end - at;
-}
-
-struct Edit {
-  size_t offset;
-  size_t length;
-  std::string text;
-};
 
 // One mapping, resolved and summed.
 struct Mapped {
@@ -432,7 +403,7 @@ void ReportAccountsOfTheOtherKind(const SieFile& books, const std::vector<Mapped
 
 // What the import writes and says once nothing refuses it.
 struct ImportPlan {
-  std::vector<Edit> edits;                          // of rakenskaper.yaml
+  std::vector<ScalarEdit> edits;                    // of rakenskaper.yaml
   std::set<std::pair<int, int>> written_positions;  // (line, column) of the values written
   size_t openings_recorded = 0;                     // exact opening balances among the edits
   std::vector<std::string> report;                  // printed once written
@@ -565,7 +536,7 @@ class MappingImport {
     const bool in_tkr = t.note && t.note->enhet && t.note->enhet->value == Unit::kTkr;
     if (exact && exact->has_value() && !in_tkr) {
       const Where& value_at = (*exact)->where;
-      const SourceFile& file = Replace(value_at, std::to_string(opening));
+      const SourceFile& file = Replace(**exact, std::to_string(opening));
       ++plan_.openings_recorded;
       recorded_openings_[index] = opening;
       const std::string before = recorded ? " (it was " + Kronor((*exact)->value.kronor) + ")" : "";
@@ -593,7 +564,7 @@ class MappingImport {
       return;
     }
     const Where& value_at = (*t.value)->where;
-    const SourceFile& file = Replace(value_at, std::to_string(kr));
+    const SourceFile& file = Replace(**t.value, std::to_string(kr));
     plan_.report.push_back(PositionOf(file, value_at) + ": " + m.mapping->till.value + " = " + Kronor(kr) + " (" +
                            m.accounts + ")" + (written_.why[index].empty() ? "" : ", " + written_.why[index]));
   }
@@ -702,13 +673,11 @@ class MappingImport {
     return false;
   }
 
-  // Puts `text` in place of the value at `value_at` in rakenskaper.yaml; returns that file.
-  const SourceFile& Replace(const Where& value_at, std::string text) {
-    const SourceFile& file = inputs_.sources.file(value_at.file);
-    const size_t offset = OffsetOf(file, value_at);
-    plan_.edits.push_back({offset, ScalarLength(file.text, offset), std::move(text)});
-    plan_.written_positions.insert({value_at.line, value_at.column});
-    return file;
+  // Puts `text` in place of `value` in rakenskaper.yaml; returns that file.
+  const SourceFile& Replace(const Located<Money>& value, std::string text) {
+    plan_.edits.push_back({value.where, value.path, std::move(text)});
+    plan_.written_positions.insert({value.where.line, value.where.column});
+    return inputs_.sources.file(value.where.file);
   }
 
   const InputSet& inputs_;
@@ -737,13 +706,9 @@ void ReportAccountsFileErrors(const Diagnostics& loading, int accounts_file,
 }
 
 // Writes the books, kept beside the figures (the archive keeps them with the inputs), and
-// rakenskaper.yaml with the edits made: both or neither, since the kept books are the source
-// of the figures. Prints why not and returns false.
-bool WriteYearFiles(const std::string& year_dir, const std::string& books_bytes, const SourceFile& accounts_file,
-                    std::vector<Edit> edits, std::ostream& err) {
-  std::string text = accounts_file.text;
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
-  for (const Edit& edit : edits) text.replace(edit.offset, edit.length, edit.text);
+// rakenskaper.yaml as `text`: both or neither, since the kept books are the source of the
+// figures. Prints why not and returns false.
+bool WriteYearFiles(const std::string& year_dir, const std::string& books_bytes, std::string text, std::ostream& err) {
   try {
     WriteFilesTogether({{fs::path(year_dir) / kBooksFileName, books_bytes},
                         {fs::path(year_dir) / "rakenskaper.yaml", std::move(text)}});
@@ -826,14 +791,15 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
   ReportAccountsOfTheOtherKind(books, mapped, diagnostics);
   const ImportPlan plan = MappingImport(inputs, loading, books, mapped, booking, prior_sound, diagnostics).Run();
   ReportAccountsFileErrors(loading, accounts.where.file, plan.written_positions, diagnostics);
+  std::optional<std::string> edited = EditScalars(inputs.sources, accounts.where.file, plan.edits, diagnostics);
 
   PrintDiagnostics(diagnostics, inputs.sources, err);
-  if (diagnostics.HasErrors()) {
+  if (diagnostics.HasErrors() || !edited) {
     err << "arsred: import-sie: nothing was written\n";
     return kExitErrors;
   }
   const SourceFile& accounts_file = inputs.sources.file(accounts.where.file);
-  if (!request.dry_run && !WriteYearFiles(request.year_dir, books_bytes, accounts_file, plan.edits, err)) {
+  if (!request.dry_run && !WriteYearFiles(request.year_dir, books_bytes, std::move(*edited), err)) {
     return kExitErrors;
   }
   PrintImportReport(plan, mapped.size(), request.year_dir, accounts_file, request.dry_run, err);

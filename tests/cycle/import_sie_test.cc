@@ -70,6 +70,70 @@ TEST_CASE("the books' figures are written in place of the values, and the year c
   }
 }
 
+// A tester found the amounts written over only the first line of a value, or over the rest of
+// its line: `{ingaende: ATT FYLLA I}` lost its `}`, an item written as a flow mapping lost the
+// keys after `belopp`, and a value over two lines kept its second ("2000000\n FYLLA I"), each
+// with exit 0. The whole value is replaced, in any style, and nothing else.
+TEST_CASE("a value in any YAML style is replaced whole, with what follows it on its line kept", "[import]") {
+  struct Case {
+    const char* style;
+    std::string written;  // a value of the fixture, as the fixture writes it with what is around it
+    std::string styled;   // the same with the value to fill in, in the style
+    std::string imported;  // the styled text, as the import should leave it
+  };
+  const std::string region = "      - id: region\n        text: Bidrag regionen\n        belopp: 1050000\n"
+                             "        bidrag_fran: region\n        drift: medlemsbidrag\n";
+  const std::vector<Case> cases{
+      {"a flow mapping", "resultatrakning:\n  finansiella_intakter: 10000\n",
+       "resultatrakning: {finansiella_intakter: ATT FYLLA I}\n", "resultatrakning: {finansiella_intakter: 10000}\n"},
+      {"a flow mapping as a sequence's item, with keys after the value", region,
+       "      - {id: region, text: Bidrag regionen, belopp: ATT FYLLA I, bidrag_fran: region, drift: medlemsbidrag}\n",
+       "      - {id: region, text: Bidrag regionen, belopp: 1050000, bidrag_fran: region, drift: medlemsbidrag}\n"},
+      {"a plain value over two lines", "        belopp: 2100000\n        bidrag_fran: stat\n",
+       "        belopp: ATT\n          FYLLA I\n        bidrag_fran: stat\n",
+       "        belopp: 2100000\n        bidrag_fran: stat\n"},
+      {"a folded block (>-)", "        belopp: 1050000\n        bidrag_fran: kommun\n",
+       "        belopp: >-\n          ATT FYLLA I\n        bidrag_fran: kommun\n",
+       "        belopp: 1050000\n        bidrag_fran: kommun\n"},
+      {"a literal block (|) of lines with an empty one between, a comment on its first",
+       "        belopp: 50000\n        drift: ovriga_intakter\n",
+       "        belopp: |  # from the ledger\n          ATT\n\n          FYLLA I\n        drift: ovriga_intakter\n",
+       "        belopp: 50000  # from the ledger\n        drift: ovriga_intakter\n"},
+      {"double quotes over two lines", "        belopp: 2800000\n        drift: insatser\n",
+       "        belopp: \"ATT\n          FYLLA I\"\n        drift: insatser\n",
+       "        belopp: 2800000\n        drift: insatser\n"},
+      {"double quotes around an escaped quote", "        belopp: 1300000\n        drift: personal\n",
+       "        belopp: \"ATT \\\"FYLLA\\\" I\"\n        drift: personal\n",
+       "        belopp: 1300000\n        drift: personal\n"},
+      {"single quotes around a quote written twice", "        belopp: 250000\n        drift: ovriga\n",
+       "        belopp: 'ATT ''FYLLA'' I'\n        drift: ovriga\n", "        belopp: 250000\n        drift: ovriga\n"},
+      {"a comment after the value, on its line, on its last line and after a flow mapping",
+       "        belopp: 2800000\n        rad: kassa_och_bank\n      - id: skattekonto\n        text: Skattekonto\n"
+       "        belopp: 120000\n        rad: fordringar\n      - id: momsfordran\n        text: Momsfordran\n"
+       "        belopp: 30000\n        rad: fordringar\n",
+       "        belopp: ATT FYLLA I  # from the ledger\n        rad: kassa_och_bank\n      - id: skattekonto\n"
+       "        text: Skattekonto\n        belopp: ATT\n          FYLLA I  # from the ledger\n        rad: fordringar\n"
+       "      - {id: momsfordran, text: Momsfordran, belopp: ATT FYLLA I, rad: fordringar}  # from the ledger\n",
+       "        belopp: 2800000  # from the ledger\n        rad: kassa_och_bank\n      - id: skattekonto\n"
+       "        text: Skattekonto\n        belopp: 120000  # from the ledger\n        rad: fordringar\n"
+       "      - {id: momsfordran, text: Momsfordran, belopp: 30000, rad: fordringar}  # from the ledger\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.style);
+    Books books;
+    const std::string complete = ReadFile(books.accounts());
+    REQUIRE(complete.find(c.written) != std::string::npos);
+    WriteFile(books.accounts(), ReplaceAll(complete, c.written, c.styled));
+    RunResult run = books.Import();
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(ReadFile(books.accounts()) == ReplaceAll(complete, c.written, c.imported));
+    RunResult check = RunArsred({"check", books.year().string()});
+    INFO(check.err);
+    CHECK(check.exit_code == 0);
+  }
+}
+
 // Runs the import on books changed by `edit` and expects a refusal naming `code`, with the
 // year's file untouched.
 void ExpectRefused(const Books& books, const std::string& code, const std::string& where) {
