@@ -542,9 +542,28 @@ bool Empty(const NoteLine& line) {
          std::all_of(line.children.begin(), line.children.end(), [](const NoteLine& child) { return Empty(child); });
 }
 
+// Whether the statement lines a note annotates (`avser`, "balansrakning.fordringar") all stand
+// under one heading of one statement, so that their sum means something: fordringar and kassa
+// och bank are the omsättningstillgångar, while fordringar and kortfristiga skulder add an asset
+// to a debt.
+bool LinesAddUp(const Note& note) {
+  std::set<std::pair<std::string_view, std::string_view>> places;  // statement, section heading
+  for (const auto& annotated : note.avser) {
+    for (const Statement& statement : Statements()) {
+      std::string_view section;
+      for (const StatementLine& line : statement.lines) {
+        if (line.style == RowStyle::kSection) section = line.label;
+        if (line.input_line == annotated.value) places.insert({statement.id, section});
+      }
+    }
+  }
+  return places.size() <= 1;
+}
+
 // `line_labels`: the labels of the statement lines the note annotates, by `rad` ("fordringar"
 // -> "Fordringar"). A note of several lines prints each line's items together, under their sum
-// ("Summa fordringar"), so that each can be read against its line of the statement.
+// ("Summa fordringar"), so that each can be read against its line of the statement; the note's
+// own Summa only where those lines add up (LinesAddUp).
 ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year, int year,
                       const YearFigures& current, const YearFigures* prior_figures,
                       const std::vector<std::pair<std::string, std::string>>& line_labels) {
@@ -621,6 +640,7 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
       if (!named) add_with_children(line);
     }
   }
+  if (!LinesAddUp(note)) return t;
   NoteLine total;
   total.label = provision ? "Utgående avsättning" : "Summa";
   total.current = figure(&current, base + ".summa");

@@ -59,5 +59,38 @@ TEST_CASE("sub-items of a year whose item was not broken down leave that year's 
         std::string::npos);
 }
 
+// A note of lines under different headings prints each line's sum and no Summa of them all: a
+// new user's note on fordringar and kortfristiga skulder ended in "Summa 931 645", an asset
+// added to a debt. Fordringar and kassa och bank, both omsättningstillgångar, keep theirs.
+TEST_CASE("a note of an asset line and a debt line has no Summa of the two") {
+  TempDir temp;
+  const std::string vat = "      - text: Momsfordran\n        belopp: 30000\n        rad: fordringar\n";
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", vat,
+                                       vat + "      - text: Leverantörsskulder\n        belopp: 400000\n"
+                                             "        rad: kortfristiga_skulder\n"
+                                             "      - text: Skuld insatser\n        belopp: 60000\n"
+                                             "        rad: kortfristiga_skulder\n");
+  const fs::path accounts = year / "rakenskaper.yaml";
+  std::string text = ReplaceAll(ReadFile(accounts), "avser: [balansrakning.fordringar, balansrakning.kassa_och_bank]",
+                                "avser: [balansrakning.fordringar, balansrakning.kassa_och_bank, "
+                                "balansrakning.kortfristiga_skulder]");
+  const size_t debts = text.find("  - id: kortfristiga_skulder\n");
+  const size_t next = text.find("  - id: beslutad_finansiering\n");
+  REQUIRE((debts != std::string::npos && next != std::string::npos));
+  WriteFile(accounts, text.erase(debts, next - debts));
+  RunResult dump = RunArsred({"dump", "--stage", "figures", year.string()});
+  INFO(dump.err);
+  REQUIRE(dump.exit_code == 0);
+  const size_t note = dump.out.find("table not.omsattningstillgangar:");
+  REQUIRE(note != std::string::npos);
+  const std::string table = dump.out.substr(note, dump.out.find("\n\n", note) - note);
+  CHECK(table.find("  Summa kortfristiga skulder | 460\u202F000 | ") != std::string::npos);
+  CHECK(table.find("  Summa | ") == std::string::npos);
+
+  // Without the debts, the note's lines are the omsättningstillgångar: their Summa stands.
+  RunResult base = RunArsred({"dump", "--stage", "figures", (kSourceDir / "tests/fixtures/base/2024").string()});
+  CHECK(base.out.find("  Summa | 2\u202F950\u202F000 | ") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
