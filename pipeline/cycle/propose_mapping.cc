@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "account_mapping.h"
+#include "figures.h"
 #include "values.h"
 
 namespace arsred {
@@ -68,6 +69,7 @@ std::vector<Candidate> CandidatesOf(const AccountsFile& accounts) {
       for (const auto& line : note.avser) out.push_back({"noter." + note.id.value.name, line.value, note.rubrik.value});
       continue;
     }
+    if (IsFixedAssetNote(note)) continue;  // its items are movements, not balances (account_mapping.cc)
     for (const NoteItem& item : note.poster) {
       if (!item.id) continue;
       std::string line = note.avser.empty() ? "" : note.avser.front().value;

@@ -6,6 +6,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "figures.h"
+
 namespace arsred {
 
 namespace {
@@ -115,6 +117,13 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
   const bool provision = note->typ && note->typ->value == NoteKind::kProvision;
   if (note->avser.empty()) {
     *why = "note `" + parts[1] + "` names no statement line (avser)";
+    return std::nullopt;
+  }
+  if (IsFixedAssetNote(*note)) {
+    // An asset account holds the acquisition value, not the year's investments: the import
+    // would write a balance where a movement goes.
+    *why = "an anlaggning note is not mapped: its items are the year's movements of the acquisition value, not an "
+           "account's balance; write them from the year's vouchers";
     return std::nullopt;
   }
   if (parts.size() == 2) {
