@@ -568,10 +568,12 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
       line.prior = figure(prior_figures, base + name);
     } else if (prior_column == Column::kClosingsOnly) {
       if (!prior_closing_from.empty()) {
+        // A balance-sheet line the prior year does not have is nil, and prints "–".
         line.prior = prior_closing_from.rfind("br.", 0) == 0 ? figure(prior_figures, prior_closing_from)
                                                              : figure(current, base + prior_closing_from);
+      } else {
+        line.prior_not_itemised = true;  // not known: an empty cell, not "–"
       }
-      line.prior_not_itemised = !line.prior.has_value();  // not known: an empty cell, not "–"
     }
     add(line);
   };
