@@ -54,7 +54,7 @@ struct MoneyLines {
   }
 };
 
-// Where an account may go: a note item (by id), an avsattning note, a line given directly, or
+// Where an account may go: a note item (by id), an avsattning or anlaggning note, a line given directly, or
 // equity; with the text its name is compared with.
 struct Candidate {
   std::string till;
@@ -65,11 +65,11 @@ struct Candidate {
 std::vector<Candidate> CandidatesOf(const AccountsFile& accounts) {
   std::vector<Candidate> out;
   for (const Note& note : accounts.noter) {
-    if (note.typ && note.typ->value == NoteKind::kProvision) {
+    // Notes mapped whole: their items are movements, not balances (account_mapping.cc).
+    if ((note.typ && note.typ->value == NoteKind::kProvision) || IsFixedAssetNote(note)) {
       for (const auto& line : note.avser) out.push_back({"noter." + note.id.value.name, line.value, note.rubrik.value});
       continue;
     }
-    if (IsFixedAssetNote(note)) continue;  // its items are movements, not balances (account_mapping.cc)
     for (const NoteItem& item : note.poster) {
       if (!item.id) continue;
       std::string line = note.avser.empty() ? "" : note.avser.front().value;

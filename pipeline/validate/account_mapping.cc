@@ -103,7 +103,7 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
     return target;
   }
   if (parts.size() < 2 || parts.size() > 3 || parts[0] != "noter") {
-    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning note), resultatrakning.LINE, balansrakning.LINE "
+    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning or anlaggning note), resultatrakning.LINE, balansrakning.LINE "
            "or eget_kapital";
     return std::nullopt;
   }
@@ -120,16 +120,22 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
     return std::nullopt;
   }
   if (IsFixedAssetNote(*note)) {
-    // An asset account holds the acquisition value, not the year's investments: the import
-    // would write a balance where a movement goes.
-    *why = "an anlaggning note is not mapped: its items are the year's movements of the acquisition value, not an "
-           "account's balance; write them from the year's vouchers";
-    return std::nullopt;
+    // Its asset accounts, acquisition values and accumulated depreciation together, close at
+    // the redovisat värde; its items are movements, which no account's balance gives.
+    if (parts.size() == 3) {
+      *why = "the items of an anlaggning note are the year's movements of the acquisition value, which no "
+             "account's balance gives: map the note itself (noter." + parts[1] + "), to check its redovisat värde";
+      return std::nullopt;
+    }
+    target.kind = MappingTarget::Kind::kFixedAssetNote;
+    target.line = note->avser[0].value;
+    target.prior_figure = "br." + note->avser[0].value.substr(note->avser[0].value.find('.') + 1);
+    return target;
   }
   if (parts.size() == 2) {
     if (!provision) {
-      *why = "map the items of note `" + parts[1] + "` (noter." + parts[1] + ".ITEM); only an avsattning note is "
-             "mapped whole";
+      *why = "map the items of note `" + parts[1] + "` (noter." + parts[1] + ".ITEM); only an avsattning or "
+             "anlaggning note is mapped whole";
       return std::nullopt;
     }
     target.kind = MappingTarget::Kind::kProvisionNote;
