@@ -33,13 +33,16 @@ void CheckFixedAssetNote(ValidationContext& c, const Note& note) {
   }
   const auto& acquisition = note.ingaende_anskaffningsvarde;
   const auto& depreciation = note.ingaende_avskrivningar;
+  // An amount as the key takes it, in the note's unit.
+  const bool in_tkr = note.enhet && note.enhet->value == Unit::kTkr;
+  auto as_written = [in_tkr](Money m) { return std::to_string(in_tkr ? m.kronor / 1000 : m.kronor); };
   if (acquisition && acquisition->value.kronor < 0) {
     c.d.Error("note.sign", acquisition->where, acquisition->path,
-              "an acquisition value is positive: " + FormatMoney(-acquisition->value));
+              "an acquisition value is written positive: " + as_written(-acquisition->value));
   }
   if (depreciation && depreciation->value.kronor > 0) {
     c.d.Error("note.sign", depreciation->where, depreciation->path,
-              "accumulated depreciation is written as printed, negative: " + FormatMoney(-depreciation->value));
+              "accumulated depreciation is written negative, as printed: " + as_written(-depreciation->value));
   }
   if (note.avskrivningstid && note.avskrivningstid->value <= 0) {
     c.d.Error("note.sign", note.avskrivningstid->where, note.avskrivningstid->path,

@@ -91,6 +91,44 @@ TEST_CASE("an anlaggning note prints its acquisition value, depreciation and red
   }
 }
 
+TEST_CASE("a disposal prints under both the acquisition value and the accumulated depreciation") {
+  // 2025 sells, at its book value of 12 000 kr, equipment bought for 20 000 kr and written off
+  // by 8 000 kr: both leave the note, each in its own part, and the bank has the 12 000 kr.
+  TempDir temp;
+  const fs::path year = InventarierYears(temp.path(), 60000, 12000);
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  const std::string investments = "        text: Årets investeringar\n        belopp: 0\n";
+  REQUIRE(accounts.find(investments) != std::string::npos);
+  std::string sold = ReplaceAll(accounts, investments,
+                                investments + "      - text: Utrangeringar och försäljningar\n        belopp: -20000\n"
+                                              "    avskrivningsposter:\n"
+                                              "      - text: Utrangeringar och försäljningar\n        belopp: 8000\n");
+  sold = ReplaceAll(sold, "belopp: 2730000\n", "belopp: 2742000\n");
+  sold = ReplaceAll(sold, "noter:\n", "kassaflodesanalys:\n  investeringsverksamhet: 12000\nnoter:\n");
+  WriteFile(year / "rakenskaper.yaml", sold);
+  RunResult check = RunArsred({"check", year.string()});
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+  const std::string note = NoteTable(year, temp.path() / "rapport.html");
+  INFO(note);
+  CHECK(note.find(Row("Årets investeringar", "–", "60 000") + "\n" +
+                  Row("Utrangeringar och försäljningar", "−20 000", "–") + "\n" +
+                  Row("Utgående anskaffningsvärde", "40 000", "60 000", "subtotal") + "\n" +
+                  Row("Ingående ackumulerade avskrivningar", "−12 000", "–") + "\n" +
+                  Row("Årets avskrivningar", "−12 000", "−12 000") + "\n" +
+                  Row("Utrangeringar och försäljningar", "8 000", "–") + "\n" +
+                  Row("Utgående ackumulerade avskrivningar", "−16 000", "−12 000", "subtotal") + "\n" +
+                  Row("Redovisat värde", "24 000", "48 000", "total")) != std::string::npos);
+  // The open data beside the page holds the note's figures, as printed.
+  REQUIRE(RunArsred({"build", year.string(), "--html", "--open-data", "-o", (temp.path() / "oppen.html").string()})
+              .exit_code == 0);
+  const std::string data = ReadFile(temp.path() / "oppen.figures.json");
+  CHECK(data.find("\"id\": \"not.inventarier.forandring_avskrivningar\", \"kind\": \"money\", \"exact\": 8000") !=
+        std::string::npos);
+  CHECK(data.find("\"id\": \"not.inventarier.redovisat_varde\", \"kind\": \"money\", \"exact\": 24000") !=
+        std::string::npos);
+}
+
 TEST_CASE("the first year of an anlaggning note prints only the prior year's closings, which it knows") {
   TempDir temp;
   const fs::path first = InventarierYears(temp.path(), 60000, 12000).parent_path() / "2024";
