@@ -56,7 +56,9 @@ void ExplainMarks(ReportTable& table) {
       to_fill = to_fill || (cell.numeric && cell.text == kToFillMark);
     }
   }
-  if (approximate) table.footnote = table.footnote.empty() ? kApproximateFootnote : table.footnote + " " + kApproximateFootnote;
+  if (approximate) {
+    table.footnote = table.footnote.empty() ? kApproximateFootnote : table.footnote + " " + kApproximateFootnote;
+  }
   if (to_fill) table.footnote = table.footnote.empty() ? kToFillFootnote : table.footnote + " " + kToFillFootnote;
 }
 
@@ -558,6 +560,9 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
                     const FigureOf& figure, const YearFigures* current, const YearFigures* prior_figures,
                     const Add& add) {
   const std::string base = "not." + note.id.value.name;
+  // A row of the note's figure `name`. `prior_closing_from` is what a closing row prints in the
+  // prior column when the prior year has no such note: this year's opening figure of the same
+  // part (".ingaende_..."), or the prior year's balance-sheet line ("br.LINE").
   auto row = [&](const std::string& label, const std::string& name, RowStyle style,
                  const std::string& prior_closing_from = "") {
     NoteLine line;
@@ -589,12 +594,15 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
   };
   row("Ingående anskaffningsvärde", ".ingaende_anskaffningsvarde", RowStyle::kBody);
   movement_rows(movements);
-  row("Utgående anskaffningsvärde", ".utgaende_anskaffningsvarde", RowStyle::kSubtotal, ".ingaende_anskaffningsvarde");
+  row("Utgående anskaffningsvärde", ".utgaende_anskaffningsvarde", RowStyle::kSubtotal,
+      ".ingaende_anskaffningsvarde");
   row("Ingående ackumulerade avskrivningar", ".ingaende_avskrivningar", RowStyle::kBody);
   row("Årets avskrivningar", ".arets_avskrivningar", RowStyle::kBody);
   movement_rows(depreciation_movements);
-  row("Utgående ackumulerade avskrivningar", ".utgaende_avskrivningar", RowStyle::kSubtotal, ".ingaende_avskrivningar");
-  const std::string line = note.avser.empty() ? "" : "br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1);
+  row("Utgående ackumulerade avskrivningar", ".utgaende_avskrivningar", RowStyle::kSubtotal,
+      ".ingaende_avskrivningar");
+  const std::string line =
+      note.avser.empty() ? "" : "br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1);
   row("Redovisat värde", ".summa", RowStyle::kTotal, line);
 }
 

@@ -103,8 +103,8 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
     return target;
   }
   if (parts.size() < 2 || parts.size() > 3 || parts[0] != "noter") {
-    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning or anlaggning note), resultatrakning.LINE, balansrakning.LINE "
-           "or eget_kapital";
+    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning or anlaggning note), resultatrakning.LINE, "
+           "balansrakning.LINE or eget_kapital";
     return std::nullopt;
   }
   const auto note = std::find_if(accounts.noter.begin(), accounts.noter.end(),

@@ -161,17 +161,20 @@ class Deriver {
     const bool prior_year = prior_.Find("ar") != nullptr;
     const std::string line = note.avser.size() == 1 ? FigureNameOfLine(note.avser[0].value) : "";
     const Figure* prior_line = prior_year && !line.empty() ? prior_.Find(line) : nullptr;
-    const bool nothing_before = prior_year && (!prior_line || (prior_line->money.kronor == 0 && !prior_line->money.to_fill));
+    const bool nothing_before =
+        prior_year && (!prior_line || (prior_line->money.kronor == 0 && !prior_line->money.to_fill));
     if (nothing_before && !acquisition_key && !depreciation_key) return opening;
-    std::string missing = !acquisition_key && !depreciation_key ? "`ingaende_anskaffningsvarde` and `ingaende_avskrivningar`"
-                          : !acquisition_key                    ? "`ingaende_anskaffningsvarde`"
-                                                                : "`ingaende_avskrivningar`";
-    std::string why = !prior_year ? "the prior year has no directory"
-                      : nothing_before
-                          ? "the two go together"
-                          : "the prior year has no anlaggning note `" + note.id.value.name + "`, and its " +
-                                note.avser[0].value + " is " + FormatMoney(prior_line->money);
-    Report("note.opening", note.where, note.path, "an anlaggning note needs its opening balances: " + missing + " (" + why + ")");
+    std::string missing = !acquisition_key && !depreciation_key
+                              ? "`ingaende_anskaffningsvarde` and `ingaende_avskrivningar`"
+                          : !acquisition_key ? "`ingaende_anskaffningsvarde`"
+                                             : "`ingaende_avskrivningar`";
+    std::string why = !prior_year       ? "the prior year has no directory"
+                      : nothing_before ? "the two go together"
+                                       : "the prior year has no anlaggning note `" + note.id.value.name +
+                                             "`, and its " + note.avser[0].value + " is " +
+                                             FormatMoney(prior_line->money);
+    Report("note.opening", note.where, note.path,
+           "an anlaggning note needs its opening balances: " + missing + " (" + why + ")");
     return opening;
   }
 
