@@ -127,7 +127,7 @@ void CheckNotes(ValidationContext& c) {
       CheckFixedAssetNote(c, note);
     }
     if (!provision) {
-      if (note.ingaende || note.utgaende) {
+      if ((note.ingaende || note.utgaende) && !IsFixedAssetNote(note)) {  // which says what it has instead
         const auto& at = note.ingaende ? *note.ingaende : *note.utgaende;
         c.d.Error("note.kind", at.where, at.path, "only an avsattning note has opening and closing balances");
       }
