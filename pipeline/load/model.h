@@ -818,11 +818,12 @@ struct Note : Anchor {
       "Opening balance of an avsattning note, in the note's unit: when the prior year has no directory, or gives the "
       "balance only in tkr (it must then agree with that to the thousand).");
     v("ingaende_anskaffningsvarde", ingaende_anskaffningsvarde,
-      "Ingående anskaffningsvärde of an anlaggning note, positive: only when the prior year has no such note (then "
-      "required, unless the prior year's balance sheet has no such assets).");
+      "Ingående anskaffningsvärde of an anlaggning note, positive: when the prior year has no such note (then "
+      "required, unless the prior year's balance sheet has no such assets), or gives it only in tkr (it must then "
+      "agree with that to the thousand).");
     v("ingaende_avskrivningar", ingaende_avskrivningar,
-      "Ingående ackumulerade avskrivningar of an anlaggning note, negative as printed (e.g. -12000): only when the "
-      "prior year has no such note, and then required with `ingaende_anskaffningsvarde`.");
+      "Ingående ackumulerade avskrivningar of an anlaggning note, negative as printed (e.g. -12000): as "
+      "`ingaende_anskaffningsvarde`, and given with it.");
     v("poster", poster,
       "The items (for an avsattning note: the year's movements; for an anlaggning note: the movements of the "
       "acquisition value, investments positive, disposals negative). An item that is 0 in both years is not printed.");
