@@ -56,7 +56,9 @@ void ExplainMarks(ReportTable& table) {
       to_fill = to_fill || (cell.numeric && cell.text == kToFillMark);
     }
   }
-  if (approximate) table.footnote = kApproximateFootnote;
+  if (approximate) {
+    table.footnote = table.footnote.empty() ? kApproximateFootnote : table.footnote + " " + kApproximateFootnote;
+  }
   if (to_fill) table.footnote = table.footnote.empty() ? kToFillFootnote : table.footnote + " " + kToFillFootnote;
 }
 
@@ -455,10 +457,10 @@ struct NoteLine {
 
 // The lines of a note, printed in kr or in tkr. Items of a note in tkr are given in tkr, so they
 // are whole thousands and print as given.
-std::vector<NoteLine> LinesOf(const Note& note, bool in_tkr) {
+std::vector<NoteLine> LinesOf(const std::vector<NoteItem>& items, bool in_tkr) {
   auto printed = [in_tkr](Money m) { return PrintedOf(m, in_tkr); };
   std::vector<NoteLine> lines;
-  for (const NoteItem& item : note.poster) {
+  for (const NoteItem& item : items) {
     NoteLine line;
     line.key = item.id ? item.id->value.name : item.text.value;
     line.label = item.text.value;
@@ -560,6 +562,68 @@ bool LinesAddUp(const Note& note) {
   return places.size() <= 1;
 }
 
+// What the prior year's column of an anlaggning note can show: all of it, from the prior year's
+// note of the same id; only the closing balances, which are this year's opening ones, when the
+// prior year had no such note (its opening balances and movements are not known); nothing.
+enum class Column { kFromPriorNote, kClosingsOnly, kNone };
+
+// The rows of an anlaggning note (RKR R4): the acquisition value from its opening balance
+// through the year's movements (`movements`, the note's poster) to its closing balance; the
+// accumulated depreciation likewise through the year's depreciation and its own movements
+// (`depreciation_movements`, its avskrivningsposter); the
+// redovisat värde, their sum, which is the balance-sheet line.
+template <class FigureOf, class Add>
+void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
+                    const std::vector<NoteLine>& depreciation_movements, Column prior_column,
+                    const FigureOf& figure, const YearFigures* current, const YearFigures* prior_figures,
+                    const Add& add) {
+  const std::string base = "not." + note.id.value.name;
+  // A row of the note's figure `name`. `prior_closing_from` is what a closing row prints in the
+  // prior column when the prior year has no such note: this year's opening figure of the same
+  // part (".ingaende_..."), or the prior year's balance-sheet line ("br.LINE").
+  auto row = [&](const std::string& label, const std::string& name, RowStyle style,
+                 const std::string& prior_closing_from = "") {
+    NoteLine line;
+    line.label = label;
+    line.style = style;
+    line.current = figure(current, base + name);
+    if (prior_column == Column::kFromPriorNote) {
+      line.prior = figure(prior_figures, base + name);
+    } else if (prior_column == Column::kClosingsOnly) {
+      if (!prior_closing_from.empty()) {
+        // A balance-sheet line the prior year does not have is nil, and prints "–".
+        line.prior = prior_closing_from.rfind("br.", 0) == 0 ? figure(prior_figures, prior_closing_from)
+                                                             : figure(current, base + prior_closing_from);
+      } else {
+        line.prior_not_itemised = true;  // not known: an empty cell, not "–"
+      }
+    }
+    add(line);
+  };
+  auto movement_rows = [&](const std::vector<NoteLine>& lines) {
+    for (NoteLine line : lines) {
+      line.prior_not_itemised = prior_column == Column::kClosingsOnly;
+      add(line);
+      for (NoteLine child : line.children) {
+        child.prior_not_itemised = line.prior_not_itemised || child.prior_not_itemised;
+        add(child);
+      }
+    }
+  };
+  row("Ingående anskaffningsvärde", ".ingaende_anskaffningsvarde", RowStyle::kBody);
+  movement_rows(movements);
+  row("Utgående anskaffningsvärde", ".utgaende_anskaffningsvarde", RowStyle::kSubtotal,
+      ".ingaende_anskaffningsvarde");
+  row("Ingående ackumulerade avskrivningar", ".ingaende_avskrivningar", RowStyle::kBody);
+  row("Årets avskrivningar", ".arets_avskrivningar", RowStyle::kBody);
+  movement_rows(depreciation_movements);
+  row("Utgående ackumulerade avskrivningar", ".utgaende_avskrivningar", RowStyle::kSubtotal,
+      ".ingaende_avskrivningar");
+  const std::string line =
+      note.avser.empty() ? "" : "br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1);
+  row("Redovisat värde", ".summa", RowStyle::kTotal, line);
+}
+
 // `line_labels`: the labels of the statement lines the note annotates, by `rad` ("fordringar"
 // -> "Fordringar"). A note of several lines prints each line's items together, under their sum
 // ("Summa fordringar"), so that each can be read against its line of the statement; the note's
@@ -579,10 +643,16 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   t.numeric_columns.assign(head.size(), true);
   t.numeric_columns[0] = false;
 
-  std::vector<NoteLine> lines = LinesOf(note, in_tkr);
-  if (prior) MergePrior(lines, LinesOf(*prior, in_tkr));
-  std::erase_if(lines, [](const NoteLine& line) { return Empty(line); });
-  for (NoteLine& line : lines) std::erase_if(line.children, [](const NoteLine& child) { return Empty(child); });
+  // An anlaggning note's movements are not the items of a note of another kind.
+  const bool prior_alike = prior && IsFixedAssetNote(*prior) == IsFixedAssetNote(note);
+  auto lines_of = [&](std::vector<NoteItem> Note::*items) {
+    std::vector<NoteLine> lines = LinesOf(note.*items, in_tkr);
+    if (prior_alike) MergePrior(lines, LinesOf((*prior).*items, in_tkr));
+    std::erase_if(lines, [](const NoteLine& line) { return Empty(line); });
+    for (NoteLine& line : lines) std::erase_if(line.children, [](const NoteLine& child) { return Empty(child); });
+    return lines;
+  };
+  std::vector<NoteLine> lines = lines_of(&Note::poster);
   auto cell = [&](const std::optional<PrintedAmount>& value) { return AmountCell(value); };
   auto add = [&](const NoteLine& line) {
     ReportRow row;
@@ -602,6 +672,15 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     auto it = y->rounded.find(name);
     return PrintedOf(f->money, in_tkr, it != y->rounded.end() ? std::optional<int64_t>(it->second) : std::nullopt);
   };
+  if (IsFixedAssetNote(note)) {
+    FixedAssetRows(note, lines, lines_of(&Note::avskrivningsposter),
+                   prior_year ? (prior_alike ? Column::kFromPriorNote : Column::kClosingsOnly) : Column::kNone, figure,
+                   &current, prior_figures, add);
+    if (note.avskrivningstid) {
+      t.footnote = "Avskrivningstid: " + std::to_string(note.avskrivningstid->value) + " år (linjär avskrivning).";
+    }
+    return t;
+  }
   bool provision = note.typ && note.typ->value == NoteKind::kProvision;
   if (provision) {
     NoteLine opening;

@@ -286,12 +286,60 @@ void DriftIdentities(ProblemBuilder& b, int y, const Drift& drift) {
   b.Sum(t, y, {y, "drift.finansiella_poster.utfall"}, {{y, "rr.finansiella_intakter"}, {y, "rr.finansiella_kostnader", -1}});
 }
 
+// The items of a note in tkr (given in tkr, so exact: constants), or their figures where they
+// have an id.
+void ItemParts(int y, const std::string& base, const std::vector<NoteItem>& items, std::vector<Part>* parts,
+               std::vector<int64_t>* constants) {
+  for (const NoteItem& item : items) {
+    if (item.id) {
+      parts->push_back({y, base + "." + item.id->value.name});
+    } else {
+      constants->push_back(NoteItemAmount(item).kronor);
+    }
+  }
+}
+
+// An anlaggning note in tkr prints the acquisition value and the accumulated depreciation each
+// from its opening balance through the year's movements to its closing balance, and their sum,
+// the redovisat värde, which is the balance-sheet line. The year's depreciation is the
+// resultaträkning's, and the opening balances are the prior column's closing ones: of the prior
+// year's note, or, where it had none, its balance-sheet line together.
+void FixedAssetNoteIdentities(ProblemBuilder& b, int y, const Note& note, const std::map<int, FigureTable>& exact) {
+  const std::string base = "not." + note.id.value.name;
+  const std::string table = "Not " + note.rubrik.value;
+  std::vector<Part> acquisition{{y, base + ".ingaende_anskaffningsvarde"}};
+  std::vector<int64_t> acquisition_items;
+  ItemParts(y, base, note.poster, &acquisition, &acquisition_items);
+  b.SumWithConstants(table, y, {y, base + ".utgaende_anskaffningsvarde"}, acquisition, acquisition_items);
+  b.Sum(table, y, {y, base + ".arets_avskrivningar"}, {{y, "rr.avskrivningar", -1}});
+  std::vector<Part> depreciation{{y, base + ".ingaende_avskrivningar"}, {y, base + ".arets_avskrivningar"}};
+  std::vector<int64_t> depreciation_items;
+  ItemParts(y, base, note.avskrivningsposter, &depreciation, &depreciation_items);
+  b.SumWithConstants(table, y, {y, base + ".utgaende_avskrivningar"}, depreciation, depreciation_items);
+  b.Sum(table, y, {y, base + ".summa"},
+        {{y, base + ".utgaende_anskaffningsvarde"}, {y, base + ".utgaende_avskrivningar"}});
+  b.Sum(table, y, {y, base + ".redovisat_varde"}, {{y, base + ".summa"}});
+  auto prior = exact.find(y - 1);
+  if (prior == exact.end()) return;
+  if (prior->second.Find(base + ".utgaende_anskaffningsvarde")) {
+    b.Sum(table, y, {y, base + ".ingaende_anskaffningsvarde"}, {{y - 1, base + ".utgaende_anskaffningsvarde"}});
+    b.Sum(table, y, {y, base + ".ingaende_avskrivningar"}, {{y - 1, base + ".utgaende_avskrivningar"}});
+  } else if (note.avser.size() == 1) {
+    const std::string line = "br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1);
+    b.Sum(table, y, {y - 1, line}, {{y, base + ".ingaende_anskaffningsvarde"}, {y, base + ".ingaende_avskrivningar"}});
+  }
+}
+
 // A note in tkr prints its items (given in tkr, so exact) and its total: the total must be
 // their sum, with the opening balance for an avsättning note.
-void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts) {
+void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts, const std::map<int, FigureTable>& exact) {
   for (const Note& note : accounts.noter) {
     if (!note.enhet || note.enhet->value != Unit::kTkr) continue;
     const std::string base = "not." + note.id.value.name;
+    if (IsFixedAssetNote(note)) {
+      FixedAssetNoteIdentities(b, y, note, exact);
+      continue;
+    }
     std::vector<Part> parts;
     if (note.typ && note.typ->value == NoteKind::kProvision) parts.push_back({y, base + ".ingaende"});
     std::vector<int64_t> items;
@@ -359,7 +407,7 @@ ReportRounding Round(const InputSet& inputs, int year, const std::map<int, Figur
       const auto& drift = input->files.budget.driftredovisning;
       if (drift && exact.at(y).Find("drift.resultat.utfall")) DriftIdentities(b, y, *drift);
     }
-    NoteIdentities(b, y, input->files.rakenskaper);
+    NoteIdentities(b, y, input->files.rakenskaper, exact);
   }
   if (statements_in_tkr) MoneyTableIdentities(b, year, report.files.rakenskaper);
   if (statements_in_tkr && before) EquityBridgeIdentities(b, before->report_year, year, exact);

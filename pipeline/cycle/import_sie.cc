@@ -502,6 +502,7 @@ class MappingImport {
       case MappingTarget::Kind::kWrite: return WriteFigure(index, kr);
       case MappingTarget::Kind::kGroupItem: return CheckGroupItem(m, kr);
       case MappingTarget::Kind::kProvisionNote: return CheckProvisionNote(index, kr);
+      case MappingTarget::Kind::kFixedAssetNote: return CheckFixedAssetNote(index, kr);
       case MappingTarget::Kind::kEquity: return CheckEquity(index, kr);
     }
   }
@@ -521,7 +522,8 @@ class MappingImport {
                              last_year + " closed it at " + FormatMoney(closing->money));
       return;
     }
-    if (closing->money.exact()) return;
+    // An anlaggning note's two opening balances are not the one its accounts open with.
+    if (closing->money.exact() || t.kind == MappingTarget::Kind::kFixedAssetNote) return;
     const std::optional<Located<Money>>* exact = OpeningValueOf(t, accounts_);
     // What the year records already: nothing new when it is the books' amount, or when there is
     // no `ingaende` and the books open at the whole thousand that last year gave.
@@ -601,6 +603,48 @@ class MappingImport {
       diagnostics_.Error("import.check", m.mapping->till.where, m.mapping->till.path,
                          "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
                              ", the note's opening balance and movements at " + FormatMoney(closing));
+    }
+  }
+
+  // An anlaggning note's accounts, acquisition values and accumulated depreciation together,
+  // close at its redovisat värde: its opening balances and the year's movements as the year
+  // derives them, less the year's depreciation as this import writes it (else as the year gives it).
+  void CheckFixedAssetNote(size_t index, int64_t kr) {
+    const Mapped& m = mapped_[index];
+    const MappingTarget& t = m.target;
+    const std::string& name = m.mapping->till.value;
+    if (!Known(m, SieBalanceKind::kClosing)) return;
+    if (UncheckedForPrior(index, name)) return;
+    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
+    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked) ||
+        std::any_of(t.note->avskrivningsposter.begin(), t.note->avskrivningsposter.end(), marked)) {
+      plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
+      return;
+    }
+    const FigureTable figures = DeriveFigures(inputs_, inputs_.report_year, nullptr);
+    const std::string base = "not." + t.note->id.value.name;
+    Money depreciation = figures.MoneyOr0("rr.avskrivningar");
+    bool written = false;
+    for (size_t i = 0; i < mapped_.size(); ++i) {
+      const MappingTarget& other = mapped_[i].target;
+      if (other.kind != MappingTarget::Kind::kWrite || other.line != "resultatrakning.avskrivningar") continue;
+      if (!written) depreciation = Money{};
+      written = true;
+      depreciation += Money::Kr(other.credit ? -written_.kronor[i] : written_.kronor[i]);
+    }
+    Money closing = figures.MoneyOr0(base + ".ingaende_anskaffningsvarde") +
+                    figures.MoneyOr0(base + ".ingaende_avskrivningar") +
+                    figures.MoneyOr0(base + ".forandring_anskaffningsvarde") +
+                    figures.MoneyOr0(base + ".forandring_avskrivningar") - depreciation;
+    if (closing.to_fill) {
+      plan_.unchecked.push_back(name + ": its opening balances or the year's avskrivningar are still to fill in");
+      return;
+    }
+    if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
+      diagnostics_.Error("import.check", m.mapping->till.where, m.mapping->till.path,
+                         "the books close " + name + " (" + m.accounts + ") at " + Kronor(kr) +
+                             ", the note's redovisat värde (opening balances, movements and the year's "
+                             "avskrivningar) at " + FormatMoney(closing));
     }
   }
 

@@ -72,6 +72,11 @@ constexpr FieldFate kRules[] = {
     // (Reframe keeps just those). Entries booked against equity are events of their year. The
     // multi-year overview's history is the past (years no longer shown are removed beforehand).
     {"Note", "ingaende", Fate::kMark},
+    // An anlaggning note's opening balances likewise; the movements of its accumulated
+    // depreciation other than the year's own go with a disposal, an event of its year.
+    {"Note", "ingaende_anskaffningsvarde", Fate::kMark},
+    {"Note", "ingaende_avskrivningar", Fate::kMark},
+    {"Note", "avskrivningsposter", Fate::kDrop},
     {"Note", "utgaende", Fate::kDrop},
     {"Note", "summa", Fate::kDrop},
     {"Equity", "ingaende", Fate::kMark},
@@ -387,9 +392,15 @@ void Reframe(YearFiles& files, int year, const FigureTable& closing) {
   };
   for (Note& note : files.rakenskaper.noter) {
     note.ingaende.reset();
-    if (note.typ && note.typ->value == NoteKind::kProvision &&
-        known_only_in_tkr("not." + note.id.value.name + ".utgaende")) {
+    note.ingaende_anskaffningsvarde.reset();
+    note.ingaende_avskrivningar.reset();
+    const std::string base = "not." + note.id.value.name;
+    if (note.typ && note.typ->value == NoteKind::kProvision && known_only_in_tkr(base + ".utgaende")) {
       note.ingaende.emplace();
+    }
+    if (IsFixedAssetNote(note)) {
+      if (known_only_in_tkr(base + ".utgaende_anskaffningsvarde")) note.ingaende_anskaffningsvarde.emplace();
+      if (known_only_in_tkr(base + ".utgaende_avskrivningar")) note.ingaende_avskrivningar.emplace();
     }
   }
   auto& equity = files.rakenskaper.eget_kapital;

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "account_mapping.h"
+#include "figures.h"
 #include "values.h"
 
 namespace arsred {
@@ -53,7 +54,7 @@ struct MoneyLines {
   }
 };
 
-// Where an account may go: a note item (by id), an avsattning note, a line given directly, or
+// Where an account may go: a note item (by id), an avsattning or anlaggning note, a line given directly, or
 // equity; with the text its name is compared with.
 struct Candidate {
   std::string till;
@@ -64,7 +65,8 @@ struct Candidate {
 std::vector<Candidate> CandidatesOf(const AccountsFile& accounts) {
   std::vector<Candidate> out;
   for (const Note& note : accounts.noter) {
-    if (note.typ && note.typ->value == NoteKind::kProvision) {
+    // Notes mapped whole: their items are movements, not balances (account_mapping.cc).
+    if ((note.typ && note.typ->value == NoteKind::kProvision) || IsFixedAssetNote(note)) {
       for (const auto& line : note.avser) out.push_back({"noter." + note.id.value.name, line.value, note.rubrik.value});
       continue;
     }

@@ -15,7 +15,7 @@ enum class MemberKind { kState, kRegion, kMunicipality };
 enum class BoardRole { kChair, kViceChair, kMember };
 enum class GoalStatus { kMet, kPartlyMet, kNotMet };
 enum class DriftKind { kIncome, kCost };
-enum class NoteKind { kSpecification, kProvision };
+enum class NoteKind { kSpecification, kProvision, kFixedAsset };
 enum class Orientation { kIndividual, kStructural };
 enum class ChartKind { kPie, kBar };
 
@@ -85,10 +85,13 @@ struct EnumSpelling<DriftKind> {
 };
 template <>
 struct EnumSpelling<NoteKind> {
-  static constexpr std::array<EnumValue<NoteKind>, 2> kValues{{
+  static constexpr std::array<EnumValue<NoteKind>, 3> kValues{{
       {NoteKind::kSpecification, "specifikation", "items that sum to the line(s) the note annotates"},
       {NoteKind::kProvision, "avsattning",
        "an opening balance and the year's movements, which give the closing balance"},
+      {NoteKind::kFixedAsset, "anlaggning",
+       "fixed assets: the acquisition value and the accumulated depreciation, each from its opening balance "
+       "through the year's movements, and their sum, the redovisat värde"},
   }};
 };
 template <>

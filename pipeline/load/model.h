@@ -800,7 +800,11 @@ struct Note : Anchor {
   std::optional<Located<NoteKind>> typ;
   std::optional<Located<Unit>> enhet;
   std::optional<Located<Money>> ingaende;
+  std::optional<Located<Money>> ingaende_anskaffningsvarde;
+  std::optional<Located<Money>> ingaende_avskrivningar;
   std::vector<NoteItem> poster;
+  std::vector<NoteItem> avskrivningsposter;
+  std::optional<Located<int64_t>> avskrivningstid;
   std::optional<Located<Money>> utgaende;
   std::optional<Located<Money>> summa;
   template <class V>
@@ -808,12 +812,26 @@ struct Note : Anchor {
     v("id", id, "Note id; notes are numbered in the order the statements refer to them.");
     v("rubrik", rubrik, "Title, e.g. Verksamhetens intäkter.");
     v("avser", avser, "The statement line(s) the note breaks down, e.g. balansrakning.fordringar.");
-    v("typ", typ, "specifikation (default) or avsattning.");
+    v("typ", typ, "specifikation (default), avsattning or anlaggning (for balansrakning.materiella_anlaggningstillgangar).");
     v("enhet", enhet, "Unit of the note's amounts: kr (default) or tkr.");
     v("ingaende", ingaende,
       "Opening balance of an avsattning note, in the note's unit: when the prior year has no directory, or gives the "
       "balance only in tkr (it must then agree with that to the thousand).");
-    v("poster", poster, "The items (for an avsattning note: the year's movements). An item that is 0 in both years is not printed.");
+    v("ingaende_anskaffningsvarde", ingaende_anskaffningsvarde,
+      "Ingående anskaffningsvärde of an anlaggning note, positive: when the prior year has no such note (then "
+      "required, unless the prior year's balance sheet has no such assets), or gives it only in tkr (it must then "
+      "agree with that to the thousand).");
+    v("ingaende_avskrivningar", ingaende_avskrivningar,
+      "Ingående ackumulerade avskrivningar of an anlaggning note, negative as printed (e.g. -12000): as "
+      "`ingaende_anskaffningsvarde`, and given with it.");
+    v("poster", poster,
+      "The items (for an avsattning note: the year's movements; for an anlaggning note: the movements of the "
+      "acquisition value, investments positive, disposals negative). An item that is 0 in both years is not printed.");
+    v("avskrivningsposter", avskrivningsposter,
+      "Of an anlaggning note: movements of the accumulated depreciation other than the year's own, e.g. the "
+      "depreciation of an asset sold or scrapped, positive. The year's avskrivningar are the resultaträkning's.");
+    v("avskrivningstid", avskrivningstid,
+      "Of an anlaggning note: the years over which its assets are depreciated (linearly), printed under the note.");
     v("utgaende", utgaende,
       "Closing balance of an avsattning note as the actuary reports it, where the amounts are in tkr: "
       "it is the balance sheet's figure, and opening balance plus movements must agree with it.");

@@ -6,6 +6,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "figures.h"
+
 namespace arsred {
 
 namespace {
@@ -101,8 +103,8 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
     return target;
   }
   if (parts.size() < 2 || parts.size() > 3 || parts[0] != "noter") {
-    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning note), resultatrakning.LINE, balansrakning.LINE "
-           "or eget_kapital";
+    *why = "name noter.NOTE.ITEM, noter.NOTE (an avsattning or anlaggning note), resultatrakning.LINE, "
+           "balansrakning.LINE or eget_kapital";
     return std::nullopt;
   }
   const auto note = std::find_if(accounts.noter.begin(), accounts.noter.end(),
@@ -117,10 +119,23 @@ std::optional<MappingTarget> ResolveMappingTarget(const AccountsFile& accounts, 
     *why = "note `" + parts[1] + "` names no statement line (avser)";
     return std::nullopt;
   }
+  if (IsFixedAssetNote(*note)) {
+    // Its asset accounts, acquisition values and accumulated depreciation together, close at
+    // the redovisat värde; its items are movements, which no account's balance gives.
+    if (parts.size() == 3) {
+      *why = "the items of an anlaggning note are the year's movements of the acquisition value, which no "
+             "account's balance gives: map the note itself (noter." + parts[1] + "), to check its redovisat värde";
+      return std::nullopt;
+    }
+    target.kind = MappingTarget::Kind::kFixedAssetNote;
+    target.line = note->avser[0].value;
+    target.prior_figure = "br." + note->avser[0].value.substr(note->avser[0].value.find('.') + 1);
+    return target;
+  }
   if (parts.size() == 2) {
     if (!provision) {
-      *why = "map the items of note `" + parts[1] + "` (noter." + parts[1] + ".ITEM); only an avsattning note is "
-             "mapped whole";
+      *why = "map the items of note `" + parts[1] + "` (noter." + parts[1] + ".ITEM); only an avsattning or "
+             "anlaggning note is mapped whole";
       return std::nullopt;
     }
     target.kind = MappingTarget::Kind::kProvisionNote;

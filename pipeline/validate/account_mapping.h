@@ -27,6 +27,7 @@ struct MappingTarget {
     kWrite,          // a value the import writes: a note item's belopp, or a line given directly
     kGroupItem,      // checked only: a note item whose amount is the sum of its poster
     kProvisionNote,  // checked only: an avsattning note's closing balance
+    kFixedAssetNote,  // checked only: an anlaggning note's redovisat värde
     kEquity,         // checked only: opening equity and entries booked directly against it
   };
   Kind kind = Kind::kWrite;
@@ -34,7 +35,7 @@ struct MappingTarget {
   bool result = false;   // a resultaträkning line (#RES), else a balansräkning one (#UB)
   bool credit = false;   // its amounts are credits in the books: income, provisions, debts, equity
   const NoteItem* item = nullptr;                    // kWrite of an item, kGroupItem
-  const Note* note = nullptr;                        // the item's note, or kProvisionNote
+  const Note* note = nullptr;                        // the item's note, or kProvisionNote's, kFixedAssetNote's
   const std::optional<Located<Money>>* value = nullptr;  // kWrite: where the amount is written
   std::optional<Located<Unit>> unit;                 // the unit of the value's section
   std::string prior_figure;  // the figure of last year's closing balance, for #IB 0; "" for none

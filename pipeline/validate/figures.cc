@@ -110,84 +110,195 @@ class Deriver {
   }
 
   void Notes() {
-    const auto& lines = StatementLines();
+    // An anlaggning note takes the year's depreciation from the resultaträkning's line, which
+    // another note may break down: those notes are derived first.
     for (const Note& note : accounts().noter) {
-      const std::string base = "not." + note.id.value.name;
-      bool provision = note.typ && note.typ->value == NoteKind::kProvision;
-      Money sum;
-      std::map<std::string, Money> by_line;
-      for (const NoteItem& item : note.poster) {
-        Money amount = ItemAmount(item);
-        sum += amount;
-        if (item.id) SetMoney(base + "." + item.id->value.name, amount, item.where, "note " + note.id.value.name);
-        if (note.avser.size() > 1) {
-          if (!item.rad) {
-            Report("note.item_line", item.where, item.path,
-                   "the note breaks down several lines: say which with `rad`");
-            continue;
-          }
-          by_line[item.rad->value.name] += amount;
-        }
-      }
-      Money total = sum;
-      if (provision) {
-        Money opening;
-        Where opening_where = note.where;
-        // The opening balance is last year's closing one: of this note, or of the line it annotates;
-        // where that is known only in tkr, the exact one the year gives (validation checks they agree).
-        const Figure* prior_closing = prior_.Find(base + ".utgaende");
-        if (!prior_closing && note.avser.size() == 1) prior_closing = prior_.Find(FigureNameOfLine(note.avser[0].value));
-        if (prior_closing && (prior_closing->money.exact() || !note.ingaende)) {
-          opening = prior_closing->money;
-        } else if (note.ingaende) {
-          opening = note.ingaende->value;
-          opening_where = note.ingaende->where;
-        } else {
-          Report("note.opening", note.where, note.path,
-                 "an avsattning note needs its opening balance: `ingaende` (the prior year has no such note)");
-        }
-        SetMoney(base + ".ingaende", opening, opening_where, "the opening balance of note " + note.id.value.name);
-        SetMoney(base + ".forandring", sum, note.where, "the movements of note " + note.id.value.name);
-        total = opening + sum;
-        if (note.utgaende) total = note.utgaende->value;
-        SetMoney(base + ".utgaende", total, note.utgaende ? note.utgaende->where : note.where,
-                 "the closing balance of note " + note.id.value.name);
-      }
-      SetMoney(base + ".summa", total, note.where, "the items of note " + note.id.value.name);
+      if (!IsFixedAssetNote(note)) NoteFigures(note);
+    }
+    for (const Note& note : accounts().noter) {
+      if (IsFixedAssetNote(note)) NoteFigures(note);
+    }
+  }
 
-      for (const auto& line : note.avser) {
-        if (std::find(lines.begin(), lines.end(), line.value) == lines.end()) {
-          std::string message = "no statement line `" + line.value + "`";
-          std::string suggestion = DidYouMean(line.value, lines);
-          if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-          Report("note.line_unknown", line.where, line.path, message);
-          continue;
-        }
-        std::string figure = FigureNameOfLine(line.value);
-        if (noted_lines_.count(figure)) {
-          Report("note.line_twice", line.where, line.path,
-                 "`" + line.value + "` is already broken down by note " + noted_lines_[figure]);
-          continue;
-        }
-        noted_lines_[figure] = note.id.value.name;
-        Money value = total;
-        if (note.avser.size() > 1) {
-          std::string short_name = line.value.substr(line.value.find('.') + 1);
-          value = by_line[short_name];
-        }
-        SetMoney(figure, value, line.where, "the items of note " + note.id.value.name);
+  struct AssetOpening {
+    Money acquisition, depreciation;  // depreciation negative, as printed
+    Where acquisition_where, depreciation_where;
+  };
+
+  // An anlaggning note's opening balances: the prior year's closing ones, of this note; else
+  // the keys that give them; else nothing, where the prior year's balance sheet had no such
+  // assets (the first year with any).
+  AssetOpening AssetOpeningOf(const Note& note, const std::string& base) {
+    AssetOpening opening{{}, {}, note.where, note.where};
+    const Figure* prior_acquisition = prior_.Find(base + ".utgaende_anskaffningsvarde");
+    const Figure* prior_depreciation = prior_.Find(base + ".utgaende_avskrivningar");
+    const auto& acquisition_key = note.ingaende_anskaffningsvarde;
+    const auto& depreciation_key = note.ingaende_avskrivningar;
+    if (prior_acquisition && prior_depreciation) {
+      // Where the prior year knew them only in tkr, the exact ones the year gives (validation
+      // checks that they agree).
+      opening.acquisition = prior_acquisition->money;
+      opening.depreciation = prior_depreciation->money;
+      if (acquisition_key && !prior_acquisition->money.exact()) {
+        opening.acquisition = acquisition_key->value;
+        opening.acquisition_where = acquisition_key->where;
       }
+      if (depreciation_key && !prior_depreciation->money.exact()) {
+        opening.depreciation = depreciation_key->value;
+        opening.depreciation_where = depreciation_key->where;
+      }
+      return opening;
+    }
+    if (acquisition_key) {
+      opening.acquisition = acquisition_key->value;
+      opening.acquisition_where = acquisition_key->where;
+    }
+    if (depreciation_key) {
+      opening.depreciation = depreciation_key->value;
+      opening.depreciation_where = depreciation_key->where;
+    }
+    if (acquisition_key && depreciation_key) return opening;
+    const bool prior_year = prior_.Find("ar") != nullptr;
+    const std::string line = note.avser.size() == 1 ? FigureNameOfLine(note.avser[0].value) : "";
+    const Figure* prior_line = prior_year && !line.empty() ? prior_.Find(line) : nullptr;
+    const bool nothing_before =
+        prior_year && (!prior_line || (prior_line->money.kronor == 0 && !prior_line->money.to_fill));
+    if (nothing_before && !acquisition_key && !depreciation_key) return opening;
+    std::string missing = !acquisition_key && !depreciation_key
+                              ? "`ingaende_anskaffningsvarde` and `ingaende_avskrivningar`"
+                          : !acquisition_key ? "`ingaende_anskaffningsvarde`"
+                                             : "`ingaende_avskrivningar`";
+    std::string why = !prior_year       ? "the prior year has no directory"
+                      : nothing_before ? "the two go together"
+                                       : "the prior year has no anlaggning note `" + note.id.value.name +
+                                             "`, and its " + note.avser[0].value + " is " +
+                                             FormatMoney(prior_line->money);
+    Report("note.opening", note.where, note.path,
+           "an anlaggning note needs its opening balances: " + missing + " (" + why + ")");
+    return opening;
+  }
+
+  // An anlaggning note: the acquisition value and the accumulated depreciation (negative, as
+  // printed) each roll from their opening balance through the year's movements; the redovisat
+  // värde, their sum, is the balance-sheet line. Returns that.
+  Money FixedAssetFigures(const Note& note, const std::string& base, Money acquisitions) {
+    const std::string& id = note.id.value.name;
+    Money depreciation_movements;
+    for (const NoteItem& item : note.avskrivningsposter) {
+      Money amount = ItemAmount(item);
+      depreciation_movements += amount;
+      if (item.id) SetMoney(base + "." + item.id->value.name, amount, item.where, "note " + id);
+    }
+    const AssetOpening opening = AssetOpeningOf(note, base);
+    SetMoney(base + ".ingaende_anskaffningsvarde", opening.acquisition, opening.acquisition_where,
+             "the opening acquisition value of note " + id);
+    SetMoney(base + ".forandring_anskaffningsvarde", acquisitions, note.where,
+             "the movements of the acquisition value of note " + id);
+    const Money acquisition = opening.acquisition + acquisitions;
+    SetMoney(base + ".utgaende_anskaffningsvarde", acquisition, note.where,
+             "the closing acquisition value of note " + id);
+    SetMoney(base + ".ingaende_avskrivningar", opening.depreciation, opening.depreciation_where,
+             "the opening accumulated depreciation of note " + id);
+    // The year's depreciation is the resultaträkning's (given positive, a cost), here negative.
+    const Figure* of_year = table_.Find("rr.avskrivningar");
+    Money year_depreciation;
+    Where year_where = note.where;
+    if (of_year) {
+      year_depreciation = -of_year->money;
+      year_where = of_year->where;
+    } else if (accounts().resultatrakning && accounts().resultatrakning->avskrivningar) {
+      year_depreciation = -accounts().resultatrakning->avskrivningar->value;
+      year_where = accounts().resultatrakning->avskrivningar->where;
+    }
+    SetMoney(base + ".arets_avskrivningar", year_depreciation, year_where, "the resultaträkning's avskrivningar");
+    SetMoney(base + ".forandring_avskrivningar", depreciation_movements, note.where,
+             "the movements of the accumulated depreciation of note " + id);
+    const Money depreciation = opening.depreciation + year_depreciation + depreciation_movements;
+    SetMoney(base + ".utgaende_avskrivningar", depreciation, note.where,
+             "the closing accumulated depreciation of note " + id);
+    const Money carrying = acquisition + depreciation;
+    SetMoney(base + ".redovisat_varde", carrying, note.where, "the redovisat värde of note " + id);
+    return carrying;
+  }
+
+  void NoteFigures(const Note& note) {
+    const auto& lines = StatementLines();
+    const std::string base = "not." + note.id.value.name;
+    bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+    Money sum;
+    std::map<std::string, Money> by_line;
+    for (const NoteItem& item : note.poster) {
+      Money amount = ItemAmount(item);
+      sum += amount;
+      if (item.id) SetMoney(base + "." + item.id->value.name, amount, item.where, "note " + note.id.value.name);
       if (note.avser.size() > 1) {
-        for (const NoteItem& item : note.poster) {
-          if (!item.rad) continue;
-          bool known = false;
-          for (const auto& line : note.avser) {
-            known = known || line.value.substr(line.value.find('.') + 1) == item.rad->value.name;
-          }
-          if (!known) {
-            Report("note.item_line", item.rad->where, item.rad->path,
-                   "`" + item.rad->value.name + "` is not one of the lines the note breaks down");
-          }
+        if (!item.rad) {
+          Report("note.item_line", item.where, item.path,
+                 "the note breaks down several lines: say which with `rad`");
+          continue;
+        }
+        by_line[item.rad->value.name] += amount;
+      }
+    }
+    Money total = sum;
+    if (provision) {
+      Money opening;
+      Where opening_where = note.where;
+      // The opening balance is last year's closing one: of this note, or of the line it annotates;
+      // where that is known only in tkr, the exact one the year gives (validation checks they agree).
+      const Figure* prior_closing = prior_.Find(base + ".utgaende");
+      if (!prior_closing && note.avser.size() == 1) prior_closing = prior_.Find(FigureNameOfLine(note.avser[0].value));
+      if (prior_closing && (prior_closing->money.exact() || !note.ingaende)) {
+        opening = prior_closing->money;
+      } else if (note.ingaende) {
+        opening = note.ingaende->value;
+        opening_where = note.ingaende->where;
+      } else {
+        Report("note.opening", note.where, note.path,
+               "an avsattning note needs its opening balance: `ingaende` (the prior year has no such note)");
+      }
+      SetMoney(base + ".ingaende", opening, opening_where, "the opening balance of note " + note.id.value.name);
+      SetMoney(base + ".forandring", sum, note.where, "the movements of note " + note.id.value.name);
+      total = opening + sum;
+      if (note.utgaende) total = note.utgaende->value;
+      SetMoney(base + ".utgaende", total, note.utgaende ? note.utgaende->where : note.where,
+               "the closing balance of note " + note.id.value.name);
+    }
+    if (IsFixedAssetNote(note)) total = FixedAssetFigures(note, base, sum);
+    SetMoney(base + ".summa", total, note.where, "the items of note " + note.id.value.name);
+
+    for (const auto& line : note.avser) {
+      if (std::find(lines.begin(), lines.end(), line.value) == lines.end()) {
+        std::string message = "no statement line `" + line.value + "`";
+        std::string suggestion = DidYouMean(line.value, lines);
+        if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+        Report("note.line_unknown", line.where, line.path, message);
+        continue;
+      }
+      std::string figure = FigureNameOfLine(line.value);
+      if (noted_lines_.count(figure)) {
+        Report("note.line_twice", line.where, line.path,
+               "`" + line.value + "` is already broken down by note " + noted_lines_[figure]);
+        continue;
+      }
+      noted_lines_[figure] = note.id.value.name;
+      Money value = total;
+      if (note.avser.size() > 1) {
+        std::string short_name = line.value.substr(line.value.find('.') + 1);
+        value = by_line[short_name];
+      }
+      SetMoney(figure, value, line.where, "the items of note " + note.id.value.name);
+    }
+    if (note.avser.size() > 1) {
+      for (const NoteItem& item : note.poster) {
+        if (!item.rad) continue;
+        bool known = false;
+        for (const auto& line : note.avser) {
+          known = known || line.value.substr(line.value.find('.') + 1) == item.rad->value.name;
+        }
+        if (!known) {
+          Report("note.item_line", item.rad->where, item.rad->path,
+                 "`" + item.rad->value.name + "` is not one of the lines the note breaks down");
         }
       }
     }

@@ -122,6 +122,10 @@ std::string MoneyTableSumFigure(const MoneyTable& table, size_t column);
 // A note item's amount: its own `belopp`, or the sum of its sub-items when it has them.
 Money NoteItemAmount(const NoteItem& item);
 
+// Whether the note is of fixed assets (`typ: anlaggning`): its figures are the acquisition value
+// and the accumulated depreciation, "not.ID.ingaende_anskaffningsvarde" ... ".redovisat_varde".
+inline bool IsFixedAssetNote(const Note& note) { return note.typ && note.typ->value == NoteKind::kFixedAsset; }
+
 // Percent of part in whole, rounded half away from zero to a whole percent.
 int64_t RoundPercent(int64_t part, int64_t whole);
 

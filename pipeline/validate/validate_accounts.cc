@@ -15,6 +15,63 @@ namespace {
 
 std::string Year(int y) { return std::to_string(y); }
 
+// An anlaggning note: it breaks down the one line whose depreciation the resultaträkning
+// gives; its opening balances, written as printed, are the prior year's closing ones, and
+// where the prior year has no such note they add up to its balance-sheet line.
+void CheckFixedAssetNote(ValidationContext& c, const Note& note) {
+  const std::string base = "not." + note.id.value.name;
+  constexpr const char* kLine = "balansrakning.materiella_anlaggningstillgangar";
+  if (!note.avser.empty() && (note.avser.size() != 1 || note.avser[0].value != kLine)) {
+    c.d.Error("note.kind", note.avser[0].where, note.avser[0].path,
+              std::string("an anlaggning note breaks down `") + kLine +
+                  "` alone: its year's depreciation is the resultaträkning's avskrivningar");
+  }
+  if (note.ingaende || note.utgaende) {
+    const auto& at = note.ingaende ? *note.ingaende : *note.utgaende;
+    c.d.Error("note.kind", at.where, at.path,
+              "an anlaggning note's opening balances are `ingaende_anskaffningsvarde` and `ingaende_avskrivningar`");
+  }
+  const auto& acquisition = note.ingaende_anskaffningsvarde;
+  const auto& depreciation = note.ingaende_avskrivningar;
+  // An amount as the key takes it, in the note's unit.
+  const bool in_tkr = note.enhet && note.enhet->value == Unit::kTkr;
+  auto as_written = [in_tkr](Money m) { return std::to_string(in_tkr ? m.kronor / 1000 : m.kronor); };
+  if (acquisition && acquisition->value.kronor < 0) {
+    c.d.Error("note.sign", acquisition->where, acquisition->path,
+              "an acquisition value is written positive: " + as_written(-acquisition->value));
+  }
+  if (depreciation && depreciation->value.kronor > 0) {
+    c.d.Error("note.sign", depreciation->where, depreciation->path,
+              "accumulated depreciation is written negative, as printed: " + as_written(-depreciation->value));
+  }
+  if (note.avskrivningstid && note.avskrivningstid->value <= 0) {
+    c.d.Error("note.sign", note.avskrivningstid->where, note.avskrivningstid->path,
+              "the depreciation period is a number of years, at least 1");
+  }
+  if (!c.prior) return;
+  const Figure* prior_acquisition = c.prior->Find(base + ".utgaende_anskaffningsvarde");
+  const Figure* prior_depreciation = c.prior->Find(base + ".utgaende_avskrivningar");
+  if (prior_acquisition && prior_depreciation) {
+    if (acquisition) {
+      c.ExpectSame("note.opening", acquisition->where, acquisition->path, "ingående anskaffningsvärde",
+                   acquisition->value, "the prior year's utgående anskaffningsvärde", prior_acquisition->money);
+    }
+    if (depreciation) {
+      c.ExpectSame("note.opening", depreciation->where, depreciation->path, "ingående ackumulerade avskrivningar",
+                   depreciation->value, "the prior year's utgående ackumulerade avskrivningar",
+                   prior_depreciation->money);
+    }
+    return;
+  }
+  // The first year with the note: the opening redovisat värde is the prior balance sheet's.
+  if (!acquisition || !depreciation || note.avser.size() != 1) return;
+  const std::string line = "br." + note.avser[0].value.substr(note.avser[0].value.find('.') + 1);
+  c.ExpectSame("note.carrying_value", acquisition->where, acquisition->path,
+               "ingående anskaffningsvärde + ingående avskrivningar (the redovisat värde at the start of the year)",
+               acquisition->value + depreciation->value,
+               "the prior year's " + note.avser[0].value, c.prior->MoneyOr0(line));
+}
+
 void CheckNotes(ValidationContext& c) {
   const AccountsFile& accounts = c.year.files.rakenskaper;
   std::vector<std::string> insatser;
@@ -37,14 +94,16 @@ void CheckNotes(ValidationContext& c) {
       c.d.Error("note.unreferenced", note.where, note.path,
                 "the note breaks down no statement line: say which with `avser`");
     }
-    std::set<std::string> item_ids;
-    for (const NoteItem& item : note.poster) {
-      if (item.id && !item_ids.insert(item.id->value.name).second) {
-        c.d.Error("note.item_duplicate", item.id->where, item.id->path,
-                  "item id `" + item.id->value.name + "` is used twice in note " + id);
+    std::set<std::string> item_ids;  // an anlaggning note's two lists name their figures alike
+    for (const auto* items : {&note.poster, &note.avskrivningsposter}) {
+      for (const NoteItem& item : *items) {
+        if (item.id && !item_ids.insert(item.id->value.name).second) {
+          c.d.Error("note.item_duplicate", item.id->where, item.id->path,
+                    "item id `" + item.id->value.name + "` is used twice in note " + id);
+        }
+        check_insats(item.insats);
+        for (const NoteSubItem& sub : item.poster) check_insats(sub.insats);
       }
-      check_insats(item.insats);
-      for (const NoteSubItem& sub : item.poster) check_insats(sub.insats);
     }
     const std::string base = "not." + id;
     if (note.summa) {
@@ -52,8 +111,23 @@ void CheckNotes(ValidationContext& c) {
                    "the sum of the items", c.figures.MoneyOr0(base + ".summa"));
     }
     bool provision = note.typ && note.typ->value == NoteKind::kProvision;
+    if (!IsFixedAssetNote(note)) {
+      for (const auto& key : {note.ingaende_anskaffningsvarde, note.ingaende_avskrivningar}) {
+        if (key) c.d.Error("note.kind", key->where, key->path, "only an anlaggning note has this key");
+      }
+      if (note.avskrivningstid) {
+        c.d.Error("note.kind", note.avskrivningstid->where, note.avskrivningstid->path,
+                  "only an anlaggning note has this key");
+      }
+      if (!note.avskrivningsposter.empty()) {
+        c.d.Error("note.kind", note.avskrivningsposter.front().where, note.avskrivningsposter.front().path,
+                  "only an anlaggning note has avskrivningsposter");
+      }
+    } else {
+      CheckFixedAssetNote(c, note);
+    }
     if (!provision) {
-      if (note.ingaende || note.utgaende) {
+      if ((note.ingaende || note.utgaende) && !IsFixedAssetNote(note)) {  // which says what it has instead
         const auto& at = note.ingaende ? *note.ingaende : *note.utgaende;
         c.d.Error("note.kind", at.where, at.path, "only an avsattning note has opening and closing balances");
       }

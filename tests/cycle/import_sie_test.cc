@@ -418,6 +418,49 @@ TEST_CASE("figures the books must agree with are checked, not written", "[import
   ExpectRefused(group, "import.check", "noter.kortfristiga_skulder.skuld_insatser (2890-2899) 65 000 kr");
 }
 
+TEST_CASE("an anlaggning note is mapped whole, and its accounts must close at its redovisat värde", "[import]") {
+  // Inventarier bought for 60 000 kr from the bank (1220) and written off by 12 000 kr (1229,
+  // 7832): the accounts close at 48 000 kr, the note's redovisat värde.
+  auto with_inventarier = [](const Books& books) {
+    books.EditAccounts("  finansiella_intakter: 10000\n", "  finansiella_intakter: 10000\n  avskrivningar: 0\n"
+                                                             "kassaflodesanalys:\n  investeringsverksamhet: -60000\n");
+    books.EditAccounts("  - id: pensioner\n",
+                       "  - id: inventarier\n    rubrik: Inventarier\n"
+                       "    avser: [balansrakning.materiella_anlaggningstillgangar]\n    typ: anlaggning\n"
+                       "    poster:\n      - text: Årets investeringar\n        belopp: 60000\n"
+                       "  - id: pensioner\n");
+    books.EditAccounts("kontomappning:\n", "kontomappning:\n  - konton: [1200-1299]\n    till: noter.inventarier\n"
+                                            "  - konton: [7800-7899]\n    till: resultatrakning.avskrivningar\n");
+    books.EditBooks("#KONTO 1630", "#KONTO 1220 \"Inventarier\"\r\n#KONTO 1229 \"Ackumulerade avskrivningar\"\r\n"
+                                   "#KONTO 7832 \"Avskrivningar inventarier\"\r\n#KONTO 1630");
+    books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2740000.00\r\n#UB 0 1220 60000.00\r\n#UB 0 1229 -12000.00");
+    books.EditBooks("#RES 0 8310 -10000.00", "#RES 0 8310 -10000.00\r\n#RES 0 7832 12000.00");
+  };
+  Books clean;
+  with_inventarier(clean);
+  RunResult imported = clean.Import();
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(ReadFile(clean.accounts()).find("  avskrivningar: 12000\n") != std::string::npos);
+  RunResult check = RunArsred({"check", clean.year().string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+
+  Books off;
+  with_inventarier(off);
+  off.EditBooks("#UB 0 1229 -12000.00", "#UB 0 1229 -15000.00");
+  off.EditBooks("#UB 0 2010 -2000000.00", "#UB 0 2010 -1997000.00");
+  ExpectRefused(off, "import.check",
+                "the books close noter.inventarier (1200-1299) at 45 000 kr, the note's redovisat värde (opening "
+                "balances, movements and the year's avskrivningar) at 48 000 kr");
+
+  // Its items are movements: an item is not mapped.
+  Books item;
+  with_inventarier(item);
+  item.EditAccounts("    till: noter.inventarier\n", "    till: noter.inventarier.investeringar\n");
+  ExpectRefused(item, "import.mapping", "the items of an anlaggning note are the year's movements");
+}
+
 TEST_CASE("opening balances that are not last year's closing ones are refused", "[import]") {
   Books books;
   for (const char* record : {"#IB 0", "#UB -1"}) {

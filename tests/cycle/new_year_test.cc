@@ -263,6 +263,51 @@ TEST_CASE("a new year filled in is checked in full, from the prior year's closin
   CHECK(Closing(figures, "br.kassa_och_bank").kronor == 2790000);
 }
 
+TEST_CASE("an anlaggning note is carried with its movements to fill in and its openings from the closings", "[new]") {
+  BaseCopy base;
+  // 2024 buys inventarier for 60 000 kr from the bank and writes off 12 000 kr. As the first
+  // year of the note it gives its opening balances (nil, as 2023 had none) and a movement of the
+  // depreciation.
+  base.Edit(2024, "rakenskaper.yaml", "resultatrakning:\n  finansiella_intakter: 10000\n",
+            "resultatrakning:\n  finansiella_intakter: 10000\n  avskrivningar: 12000\n"
+            "kassaflodesanalys:\n  investeringsverksamhet: -60000\n");
+  base.Edit(2024, "rakenskaper.yaml", "      - text: Företagskonto\n        belopp: 2800000\n",
+            "      - text: Företagskonto\n        belopp: 2740000\n");
+  base.Edit(2024, "rakenskaper.yaml", "  - id: pensioner\n",
+            "  - id: inventarier\n    rubrik: Inventarier\n    avser: [balansrakning.materiella_anlaggningstillgangar]\n"
+            "    typ: anlaggning\n    ingaende_anskaffningsvarde: 0\n    ingaende_avskrivningar: 0\n"
+            "    avskrivningstid: 5\n    poster:\n      - text: Årets investeringar\n        belopp: 60000\n"
+            "    avskrivningsposter:\n      - text: Utrangeringar\n        belopp: 0\n"
+            "  - id: pensioner\n");
+  {
+    Checked checked(base.year(2024));
+    INFO(checked.Listing());
+    REQUIRE(checked.diagnostics.all().empty());
+  }
+  std::ostringstream err;
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
+  const std::string accounts = ReadFile(base.year(2025) / "rakenskaper.yaml");
+  INFO(accounts);
+  CHECK(accounts.find("    typ: anlaggning\n") != std::string::npos);
+  CHECK(accounts.find("    avskrivningstid: 5\n") != std::string::npos);
+  CHECK(accounts.find("      - text: Årets investeringar\n        belopp: ATT FYLLA I\n") != std::string::npos);
+  // The opening balances come from 2024's closing ones; a disposal is an event of its year.
+  CHECK(accounts.find("ingaende_anskaffningsvarde") == std::string::npos);
+  CHECK(accounts.find("ingaende_avskrivningar") == std::string::npos);
+  CHECK(accounts.find("avskrivningsposter") == std::string::npos);
+
+  Write(base.year(2025) / "rakenskaper.yaml", FillLikePriorYear(base, 2025, "rakenskaper.yaml"));
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs(base.year(2025).string(), inputs, diagnostics));
+  FigureTable figures = DeriveFigures(inputs, 2025, nullptr);
+  CHECK(Closing(figures, "not.inventarier.ingaende_anskaffningsvarde").kronor == 60000);
+  CHECK(Closing(figures, "not.inventarier.ingaende_avskrivningar").kronor == -12000);
+  CHECK(Closing(figures, "not.inventarier.utgaende_anskaffningsvarde").kronor == 120000);
+  CHECK(Closing(figures, "not.inventarier.utgaende_avskrivningar").kronor == -24000);
+  CHECK(Closing(figures, "br.materiella_anlaggningstillgangar").kronor == 96000);
+}
+
 TEST_CASE("text that YAML would misread is quoted, and prose keeps its lines and line ends", "[new]") {
   BaseCopy base;
   base.Edit(2024, "forbund.yaml", "namn: Samordningsförbundet Provbygden", "namn: \"Provbygden: #1 i länet\"");
