@@ -55,7 +55,7 @@ std::string Row(const std::string& label, const std::string& current, const std:
 
 std::string NoteTable(const fs::path& year, const fs::path& page) {
   REQUIRE(RunArsred({"build", year.string(), "--html", "-o", page.string()}).exit_code == 0);
-  const std::string html = ReadFile(page);
+  const std::string html = ReadHtmlPage(page);
   const size_t start = html.find("Inventarier</caption>");
   REQUIRE(start != std::string::npos);
   return html.substr(start, html.find("</table>", start) - start);
