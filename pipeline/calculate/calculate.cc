@@ -654,13 +654,18 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   };
   std::vector<NoteLine> lines = lines_of(&Note::poster);
   auto cell = [&](const std::optional<PrintedAmount>& value) { return AmountCell(value); };
+  // A prior year that kept no such note (a comparison year given only its statements): its items
+  // are not known and print empty cells, not "–" (nothing); its sums print the statement lines.
+  const bool prior_items_unknown = prior_year && !prior;
   auto add = [&](const NoteLine& line) {
     ReportRow row;
     row.indent = line.indent;
     row.style = line.style;
     row.cells.push_back({line.label, false});
     row.cells.push_back(line.current_not_itemised ? Cell{"", true} : cell(line.current));
-    if (prior_year) row.cells.push_back(line.prior_not_itemised ? Cell{"", true} : cell(line.prior));
+    const bool prior_unknown =
+        line.prior_not_itemised || (prior_items_unknown && line.style != RowStyle::kSubtotal && line.style != RowStyle::kTotal);
+    if (prior_year) row.cells.push_back(prior_unknown ? Cell{"", true} : cell(line.prior));
     t.rows.push_back(row);
   };
   const std::string base = "not." + note.id.value.name;
@@ -671,6 +676,18 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     if (!f) return std::nullopt;
     auto it = y->rounded.find(name);
     return PrintedOf(f->money, in_tkr, it != y->rounded.end() ? std::optional<int64_t>(it->second) : std::nullopt);
+  };
+  // The prior year's statement line that the note's line `rad` (its only one, when empty) breaks down.
+  auto prior_statement_line = [&](const std::string& rad) -> std::optional<PrintedAmount> {
+    for (const auto& annotated : note.avser) {
+      if (!rad.empty() && annotated.value.substr(annotated.value.find('.') + 1) != rad) continue;
+      for (const Statement& statement : Statements()) {
+        for (const StatementLine& line : statement.lines) {
+          if (line.input_line == annotated.value) return figure(prior_figures, std::string(line.figure));
+        }
+      }
+    }
+    return std::nullopt;
   };
   if (IsFixedAssetNote(note)) {
     FixedAssetRows(note, lines, lines_of(&Note::avskrivningsposter),
@@ -708,7 +725,7 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
       NoteLine sum;
       sum.label = "Summa " + LowerLatin1(label);
       sum.current = SumOf(group, &NoteLine::current);
-      sum.prior = SumOf(group, &NoteLine::prior);
+      sum.prior = prior_items_unknown ? prior_statement_line(rad) : SumOf(group, &NoteLine::prior);
       sum.style = RowStyle::kSubtotal;
       add(sum);
     }
@@ -725,7 +742,10 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   total.current = figure(&current, base + ".summa");
   total.prior = figure(prior_figures, base + ".summa");
   total.style = RowStyle::kTotal;
-  if (prior_year && !prior) total.prior.reset();
+  if (prior_items_unknown) {
+    total.prior.reset();
+    if (note.avser.size() == 1) total.prior = prior_statement_line("");
+  }
   add(total);
   return t;
 }

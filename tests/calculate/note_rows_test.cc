@@ -92,5 +92,27 @@ TEST_CASE("a note of an asset line and a debt line has no Summa of the two") {
   CHECK(base.out.find("  Summa | 2\u202F950\u202F000 | ") != std::string::npos);
 }
 
+// A prior year that kept no such note (a comparison year given its statements only) does not
+// know the items: their cells are empty, where they printed "–", which says 0 kr. The note's
+// Summa still prints the prior year's statement line, which it is.
+TEST_CASE("a note the prior year did not keep leaves its items' prior cells empty and sums the statement line") {
+  TempDir temp;
+  fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
+  const fs::path year = temp.path() / "inputs/2024";
+  const fs::path prior = temp.path() / "inputs/2023/rakenskaper.yaml";
+  std::string text = ReadFile(prior);
+  const size_t note = text.find("\n  - id: intakter\n");
+  const size_t next = text.find("\n  - id: ", note + 1);
+  REQUIRE((note != std::string::npos && next != std::string::npos));
+  text.erase(note, next - note);
+  WriteFile(prior, "resultatrakning:\n  verksamhetens_intakter: 4000000\n" + text);
+  RunResult dump = RunArsred({"dump", "--stage", "figures", year.string()});
+  INFO(dump.err);
+  REQUIRE(dump.exit_code == 0);
+  CHECK(dump.out.find("  Bidrag regionen | 1\u202F050\u202F000 | \n") != std::string::npos);
+  CHECK(dump.out.find("  Vidarefakturering | 50\u202F000 | \n") != std::string::npos);
+  CHECK(dump.out.find("  Summa | 4\u202F250\u202F000 | 4\u202F000\u202F000\n") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
