@@ -56,19 +56,21 @@ bool FirstRevisionIsArchived(const std::string& signed_pdf, size_t first_revisio
 int SignaturesCommand(const CommandContext& ctx) {
   po::options_description options("signatures options");
   options.add_options()("report", po::value<std::string>()->required(), "the signed report (PDF)")(
-      "archive", po::value<std::string>()->default_value(""), "the year's archive, to prove what was signed");
+      "archive", po::value<std::string>()->default_value(""), "the year's archive, to prove what was signed")(
+      "all-seats", po::bool_switch(), "also fail (exit 2) while a seat has not signed: the round is complete");
   po::positional_options_description positional;
   positional.add("report", 1);
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred signatures <signed.pdf> [--archive DIR]\n"
+      "usage: arsred signatures <signed.pdf> [--archive DIR] [--all-seats]\n"
       "Lists each seat's signature: who signed (the certificate's subject), when, and whether it\n"
       "holds: its byte range covers all of its revision but the signature itself, the digest\n"
       "matches, the CMS verifies with its certificate, and the certificate could sign then. Then\n"
       "the seats that have not signed. With --archive, also whether the first revision is byte for\n"
       "byte the report that archive rebuilds. Exit 0 when every signature present holds (and the\n"
-      "archive agrees), 2 otherwise. See docs/signing.md.\n";
+      "archive agrees), 2 otherwise; with --all-seats, 2 also while a seat has not signed.\n"
+      "See docs/signing.md.\n";
   if (!ParseCommand(ctx, options, positional, usage, vm, exit_code)) return exit_code;
   const std::string report = vm["report"].as<std::string>();
   std::string why;
@@ -106,6 +108,11 @@ int SignaturesCommand(const CommandContext& ctx) {
     }
   }
   ctx.out << signed_count << " of " << signatures.seats.size() << " seats signed\n";
+  const bool round_incomplete = vm["all-seats"].as<bool>() && signed_count < signatures.seats.size();
+  if (round_incomplete) {
+    ctx.err << "arsred: signatures: " << signatures.seats.size() - signed_count
+            << " of the seats have not signed yet (--all-seats)\n";
+  }
   if (!signatures.unsigned_changes.empty()) {
     all_hold = false;
     ctx.out << "NOT SIGNED: the file was changed after signing, where no signature covers it:\n";
@@ -120,7 +127,7 @@ int SignaturesCommand(const CommandContext& ctx) {
     ctx.err << "arsred: signatures: but the signatures do not all hold (above): they do not prove the report as "
                "this file has it\n";
   }
-  return all_hold ? kExitClean : kExitErrors;
+  return all_hold && !round_incomplete ? kExitClean : kExitErrors;
 }
 
 }  // namespace arsred

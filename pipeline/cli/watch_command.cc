@@ -59,7 +59,7 @@ int WatchCommand(const CommandContext& ctx) {
   po::variables_map vm;
   int exit_code = 0;
   const char* usage =
-      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME|FILE] [--final] [--pdfa]\n"
+      "usage: arsred watch <year-dir> [-o FILE] [--layout NAME|FILE] [--draft | --final] [--pdfa] [--tagged]\n"
       "Typesets the year's report as a draft, then again each time one of its input files, an\n"
       "earlier year's or the layout is saved, printing the findings each time. The draft is\n"
       "written whenever build would write it: with its findings listed on its last pages, and\n"

@@ -531,6 +531,10 @@ TEST_CASE("signatures lists who has not signed, and --archive proves what was si
   CHECK(listed.out.find("ostersund: not signed yet (") != std::string::npos);
   CHECK(listed.out.find("1 of 11 seats signed") != std::string::npos);
   CHECK(listed.err.find("the first revision is ") != std::string::npos);
+  // A script that must know the round is complete asks so: ten seats remain.
+  RunResult complete = RunArsred({"signatures", signed_report.string(), "--all-seats"});
+  CHECK(complete.exit_code == 2);
+  CHECK(complete.err.find("10 of the seats have not signed yet (--all-seats)") != std::string::npos);
 
   // A signed report of other inputs (a changed text) is refused against this archive.
   fs::create_directories(temp.path() / "other");
