@@ -75,6 +75,11 @@ std::string OrgNumberDigits(const std::string& text) {
   }
   const bool suffixed = text.size() > 5 && text[text.size() - 5] == '-' && (digits.size() == 14 || digits.size() == 16);
   if (suffixed) digits.resize(digits.size() - 4);
+  // The VAT number: "SE", the ten digits, "01" (SE222000199001).
+  const size_t start = text.find_first_not_of(" \t");
+  const bool vat = start != std::string::npos && text.compare(start, 2, "SE") == 0 && digits.size() == 12 &&
+                   digits.ends_with("01");
+  if (vat) return digits.substr(0, 10);
   return digits.size() == 12 ? digits.substr(2) : digits;
 }
 

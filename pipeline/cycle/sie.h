@@ -156,8 +156,8 @@ bool InRanges(const std::vector<AccountRange>& ranges, int account);
 
 // The ten digits of an organisation number, written as programs write it: NNNNNN-NNNN or its
 // ten digits; with the century, as 12 digits (16NNNNNNNNNN); or followed by a suffix that some
-// programs add for a part of the organisation (NNNNNN-NNNN-0001). Otherwise its digits as they
-// are.
+// programs add for a part of the organisation (NNNNNN-NNNN-0001); or as the VAT number
+// (SE222000199001). Otherwise its digits as they are.
 std::string OrgNumberDigits(const std::string& text);
 
 // The sum of the balances of one kind and year whose account lies in any of the ranges (an

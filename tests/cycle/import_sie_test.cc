@@ -318,7 +318,7 @@ TEST_CASE("books of another organisation or year are refused at their line", "[i
 
 TEST_CASE("the organisation number is the same with the century or a suffix; books without one are warned of",
           "[import]") {
-  for (const char* written : {"162220001990", "16222000-1990", "222000-1990-0001", "2220001990"}) {
+  for (const char* written : {"162220001990", "16222000-1990", "222000-1990-0001", "2220001990", "SE222000199001"}) {
     Books books;
     books.EditBooks("#ORGNR 222000-1990", std::string("#ORGNR ") + written);
     RunResult run = books.Import();
