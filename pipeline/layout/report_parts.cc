@@ -38,19 +38,30 @@ bool LayoutHasPart(const LayoutFile& layout, const std::string& name) {
 }
 
 std::string RoundingPolicyText(const ReportFigures& figures) {
-  std::string policy =
+  const std::string tkr_policy =
       "Belopp i tkr är avrundade till hela tusental kronor, alla tillsammans, så att varje summa, varje "
       "avvikelse och varje belopp som förs vidare från ett år till nästa stämmer med de redovisade raderna. "
       "Varje belopp avrundas till ett av de två närmaste tusentalen, och ett belopp som redan är jämna "
       "tusental ändras inte. Beloppen avrundas till närmaste tusental utom där summorna annars inte skulle "
       "stämma; där avrundas så få belopp som möjligt åt andra hållet. Samma belopp redovisas med samma värde "
-      "i alla tabeller och i texten. I tabellerna står – för att det inte finns något att redovisa och 0 för "
-      "ett belopp som understiger ett halvt tusental kronor.";
-  if (figures.money_unit == Unit::kKr) {
-    policy = "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i "
-             "hela kronor. " + policy;
+      "i alla tabeller och i texten.";
+  if (figures.money_unit != Unit::kKr) {
+    return tkr_policy + " I tabellerna står – för att det inte finns något att redovisa och 0 för ett belopp som "
+                        "understiger ett halvt tusental kronor.";
   }
-  return policy;
+  // A report in kr may still print some amounts in tkr: a note in tkr (as an actuary gives a
+  // pension provision), the flerårsöversikt of years known only in tkr, and the charts' labels.
+  const bool some_in_tkr =
+      !figures.charts.empty() || std::any_of(figures.tables.begin(), figures.tables.end(), [](const auto& table) {
+        return table.second.unit == kAmountsInTkr;
+      });
+  if (!some_in_tkr) {
+    return "Alla belopp redovisas i hela kronor. I tabellerna står – för att det inte finns något att redovisa.";
+  }
+  return "Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i hela kronor. " +
+         tkr_policy +
+         " I tabellerna står – för att det inte finns något att redovisa och, i tabeller i tkr, 0 för ett belopp "
+         "som understiger ett halvt tusental kronor.";
 }
 
 std::string SignatureIntroText(const ReportFigures& figures) {

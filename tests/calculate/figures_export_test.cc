@@ -249,5 +249,37 @@ TEST_CASE("in a report in kr, the flerårsöversikt is in kr when all its amount
   CHECK(kr.out.find("  Årets resultat | −90\u202F000 | 100\u202F000 | 50\u202F300\n") != std::string::npos);
 }
 
+// The accounting principles' sentence on rounding says what the report does: in a report in kr
+// that prints nothing in tkr there is no rounding to explain, and "0 för ett belopp som
+// understiger ett halvt tusental" was false of its tables.
+TEST_CASE("the rounding policy speaks of tkr only where the report prints amounts in tkr") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "forbund.yaml", "status: utkast\n", "status: utkast\nbelopp: kr\n");
+  auto policy = [&]() {
+    RunResult run = RunArsred({"build", year.string(), "--html", "-o", (temp.path() / "r.html").string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const std::string page = ReadHtmlPage(temp.path() / "r.html");
+    const size_t at = page.find("redovisas i hela kronor");
+    return at == std::string::npos ? std::string() : page.substr(page.rfind("<p>", at), page.find("</p>", at) - page.rfind("<p>", at));
+  };
+  // The overview of a year known in tkr, and a chart: both in tkr.
+  const std::string some = policy();
+  CHECK(some.find("Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i hela "
+                  "kronor. Belopp i tkr är avrundade") != std::string::npos);
+  CHECK(some.find("i tabeller i tkr, 0 för ett belopp") != std::string::npos);
+  // Without them, everything prints in kr.
+  const std::string activity = ReadFile(year / "verksamhet.yaml");
+  WriteFile(year / "verksamhet.yaml", activity.substr(0, activity.find("diagram:\n")));
+  WriteFile(year / "text.yaml", ReplaceAll(ReadFile(year / "text.yaml"), "  [[diagram:kostnader]]\n", ""));
+  WriteFile(year / "rakenskaper.yaml",
+            ReplaceAll(ReadFile(year / "rakenskaper.yaml"),
+                       "    enhet: tkr\n    ar:\n      - ar: 2022\n        verksamhetens_intakter: 3900\n"
+                       "        verksamhetens_kostnader: 3850\n        arets_resultat: 50\n",
+                       "    ar:\n      - ar: 2022\n        verksamhetens_intakter: 3900400\n"
+                       "        verksamhetens_kostnader: 3850100\n        arets_resultat: 50300\n"));
+  CHECK(policy() == "<p>Alla belopp redovisas i hela kronor. I tabellerna står – för att det inte finns något att redovisa.");
+}
+
 }  // namespace
 }  // namespace arsred::test
