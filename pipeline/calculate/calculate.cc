@@ -655,8 +655,9 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   std::vector<NoteLine> lines = lines_of(&Note::poster);
   auto cell = [&](const std::optional<PrintedAmount>& value) { return AmountCell(value); };
   // A prior year that kept no such note (a comparison year given only its statements): its items
-  // are not known and print empty cells, not "–" (nothing); its sums print the statement lines.
-  const bool prior_items_unknown = prior_year && !prior;
+  // are not known and print empty cells, not "–" (nothing), unless its lines were nothing; its
+  // sums print the statement lines.
+  bool prior_items_unknown = prior_year && !prior;
   auto add = [&](const NoteLine& line) {
     ReportRow row;
     row.indent = line.indent;
@@ -689,6 +690,13 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
     }
     return std::nullopt;
   };
+  if (prior_items_unknown) {
+    prior_items_unknown = std::any_of(note.avser.begin(), note.avser.end(), [&](const auto& annotated) {
+      const std::optional<PrintedAmount> amount =
+          prior_statement_line(annotated.value.substr(annotated.value.find('.') + 1));
+      return amount && !amount->nothing;
+    });
+  }
   if (IsFixedAssetNote(note)) {
     FixedAssetRows(note, lines, lines_of(&Note::avskrivningsposter),
                    prior_year ? (prior_alike ? Column::kFromPriorNote : Column::kClosingsOnly) : Column::kNone, figure,

@@ -262,9 +262,15 @@ void Composer::Bullet(const std::vector<Inline>& inlines, const std::string& pat
 }
 
 void Composer::Caption(const std::string& text, double size, bool span, double space_before, int element) {
+  for (FlowBlock& b : CaptionBlocks(text, size, span, space_before, element)) pages_.Add(b);
+}
+
+std::vector<FlowBlock> Composer::CaptionBlocks(const std::string& text, double size, bool span, double space_before,
+                                               int element) {
   auto lines = typesetter_.Set({{text, kBold, ""}}, size, body_.color, span ? pages_.text_width() : pages_.column_width(),
                                false, Hyphenation::kOnlyToFit);
-  TagLines(lines, element);
+  if (element >= 0) TagLines(lines, element);
+  std::vector<FlowBlock> blocks;
   for (size_t i = 0; i < lines.size(); ++i) {
     FlowBlock b;
     b.height = size * 1.3;
@@ -280,8 +286,9 @@ void Composer::Caption(const std::string& text, double size, bool span, double s
         page.items.push_back(run);
       }
     };
-    pages_.Add(b);
+    blocks.push_back(std::move(b));
   }
+  return blocks;
 }
 
 void Composer::Embed(const std::string& embed, const std::string& path, const std::string& heading_above) {

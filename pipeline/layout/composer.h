@@ -92,6 +92,9 @@ class Composer {
   // A bold caption above a table, chart or goals table, kept with what follows; its text is the
   // structure element `element` (a table's Caption, or a P before a figure).
   void Caption(const std::string& text, double size, bool span, double space_before, int element);
+  // The same as blocks, for the flow or for a table's repeated head; `element` -1: untagged.
+  std::vector<FlowBlock> CaptionBlocks(const std::string& text, double size, bool span, double space_before,
+                                       int element);
 
   // --- tables (tables.cc) ----------------------------------------------------------------------
 

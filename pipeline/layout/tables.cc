@@ -314,7 +314,12 @@ void Composer::Table(const ReportTable& table, bool span, Keeping keeping, const
   const int caption_element = caption.empty() ? -1 : Element(StructType::kCaption, table_element);
   std::vector<FlowBlock> head_blocks = HeadRows(table, columns, table_element, span);
   if (!caption.empty()) Caption(caption, table_size_ + 0.5, span, paragraph_space_ * 1.5, caption_element);
-  int head_id = pages_.AddHead(head_blocks);
+  // On the page a table continues on, its title ("Driftredovisning (forts.)") above its head
+  // says what the rows are: a new user read three rows under a bare head as a table of its own.
+  std::vector<FlowBlock> repeated_head;
+  if (!table.title.empty()) repeated_head = CaptionBlocks(table.title + " (forts.)", table_size_ + 0.5, span, 0, -1);
+  repeated_head.insert(repeated_head.end(), head_blocks.begin(), head_blocks.end());
+  int head_id = pages_.AddHead(repeated_head);
   for (size_t k = 0; k < head_blocks.size(); ++k) {
     FlowBlock b = head_blocks[k];
     if (k == 0 && caption.empty() && !under_heading) b.space_before = paragraph_space_ * 1.5;

@@ -35,4 +35,30 @@ TEST_CASE("a table's caption is left out under a heading that says the same") {
 }
 
 }  // namespace
+// A table that runs onto the next page repeats its head there under its title, "(forts.)"
+// added: three rows of a driftredovisning under a bare head read as a table of their own. The
+// repeated lines are pagination (artifacts), as the head is.
+TEST_CASE("a table continued on the next page repeats its title with (forts.) above its head") {
+  TempDir temp;
+  std::string rows;
+  for (int month = 1; month <= 70; ++month) {
+    rows += "      - text: Utbetalning " + std::to_string(month) + "\n        celler:\n          - belopp: " +
+            std::to_string(1000 * month) + "\n";
+  }
+  const fs::path year = EditedBaseYear(temp.path(), "text.yaml", "  [[diagram:kostnader]]",
+                                       "  [[diagram:kostnader]]\n\n  [[belopp:utbetalningar]]");
+  WriteFile(year / "rakenskaper.yaml", ReadFile(year / "rakenskaper.yaml") +
+                                           "beloppstabeller:\n  - id: utbetalningar\n    rubrik: Utbetalningar under året\n"
+                                           "    kolumner: [Belopp]\n    rader:\n" + rows);
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string()});
+  INFO(dump.err);
+  REQUIRE(dump.exit_code == 0);
+  CHECK(Count(dump.out, "role=caption structure=") >= 1);
+  // Once on each page after the first it runs onto.
+  const size_t continued = Count(dump.out, "role=artifact \"(forts.)\"");
+  CHECK(continued >= 1);
+  CHECK(Count(dump.out, "role=artifact \"Utbetalningar \"") == continued);
+  CHECK(Count(dump.out, "role=artifact \"Belopp \"") == continued);  // the head, repeated
+}
+
 }  // namespace arsred::test
