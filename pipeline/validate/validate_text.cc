@@ -72,6 +72,46 @@ struct TextChecker {
     }
   }
 
+  // Why a participant table's count that a placeholder names (tabell.TABLE.ROW.COLUMN, or its
+  // andel_COLUMN) does not exist although its row does: the row gives no count for the group, or,
+  // for a row that sums others, some of those give none. Empty when that is not why.
+  std::string MissingCount(const std::string& name) const {
+    const bool prior = name.rfind("fg.", 0) == 0;
+    const YearInput* year = prior ? c.prior_input : &c.year;
+    std::vector<std::string> parts;
+    for (size_t from = prior ? 3 : 0, dot; from <= name.size(); from = dot + 1) {
+      dot = std::min(name.find('.', from), name.size());
+      parts.push_back(name.substr(from, dot - from));
+    }
+    if (!year || parts.size() != 4 || parts[0] != "tabell") return "";
+    std::string column = parts[3].rfind("andel_", 0) == 0 ? parts[3].substr(6) : parts[3];
+    if (column != "kvinnor" && column != "man" && column != "ovriga") return "";
+    for (const CountTable& table : year->files.verksamhet.tabeller) {
+      if (table.id.value.name != parts[1]) continue;
+      auto given = [&](const CountRow& row) {
+        return column == "kvinnor" ? row.kvinnor.has_value() : column == "man" ? row.man.has_value() : row.ovriga.has_value();
+      };
+      for (const CountRow& row : table.rader) {
+        if (row.id.value.name != parts[2] || row.kalla) continue;
+        const std::string group = column == "man" ? "män" : column == "ovriga" ? "övriga" : "kvinnor";
+        if (row.summa_av.empty()) return given(row) ? "" : "row `" + parts[2] + "` gives no count of " + group;
+        std::string lacking;
+        for (const Located<Id>& summed : row.summa_av) {
+          for (const CountRow& other : table.rader) {
+            if (other.id.value.name == summed.value.name && !other.kalla && !given(other)) {
+              lacking += (lacking.empty() ? "`" : ", `") + summed.value.name + "`";
+            }
+          }
+        }
+        if (!lacking.empty()) {
+          return "row `" + parts[2] + "` sums rows of which " + lacking + " gives no count of " + group +
+                 ", so neither does the sum";
+        }
+      }
+    }
+    return "";
+  }
+
   void Placeholder(const Inline& span, const std::string& path) {
     const Figure* f = LookUpFigure(c, span.text);
     // The prior year's load errors are reported already; its figures are simply unknown here.
@@ -79,8 +119,12 @@ struct TextChecker {
     if (!f) {
       std::string message = "no figure `" + span.text + "`";
       if (span.text.rfind("fg.", 0) == 0 && !c.prior) message += " (the prior year has no directory)";
-      std::string suggestion = DidYouMean(span.text, figure_names);
-      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+      const std::string missing_count = MissingCount(span.text);
+      if (!missing_count.empty()) {
+        message += ": " + missing_count;
+      } else if (std::string suggestion = DidYouMean(span.text, figure_names); !suggestion.empty()) {
+        message += "; did you mean `" + suggestion + "`?";
+      }
       c.d.Error("text.placeholder", span.where, path, message);
       return;
     }

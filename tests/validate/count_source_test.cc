@@ -71,5 +71,25 @@ TEST_CASE("changing the source's counts changes the row that names it") {
   CHECK(HasLine(figures.out, "tabell.resultat.arbete.andel_alla = 10/40 -> 25 %"));
 }
 
+// A count the table does not have because a row gives no split by gender says so, where it
+// suggested a count of another row ("did you mean tabell.deltagare.unga.kvinnor?").
+TEST_CASE("a placeholder for a gender count a summed row lacks names the row that gives none") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "verksamhet.yaml",
+                                       "        kvinnor: 9\n        man: 6\n        summa_av: [arbete, studier]\n",
+                                       "        summa_av: [arbete, studier]\n");
+  WriteFile(year / "verksamhet.yaml",
+            ReplaceAll(ReadFile(year / "verksamhet.yaml"), "        kvinnor: 3\n        man: 2\n", "        alla: 5\n"));
+  WriteFile(year / "text.yaml", ReplaceAll(ReadFile(year / "text.yaml"), "{tabell.deltagarfloden.inskrivna.kvinnor}",
+                                           "{tabell.deltagarfloden.arbete_studier.kvinnor}"));
+  RunResult check = RunArsred({"check", year.string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("error[text.placeholder]: no figure `tabell.deltagarfloden.arbete_studier.kvinnor`: row "
+                       "`arbete_studier` sums rows of which `studier` gives no count of kvinnor, so neither does the "
+                       "sum") != std::string::npos);
+  CHECK(check.err.find("did you mean") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
