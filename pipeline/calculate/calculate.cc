@@ -332,7 +332,7 @@ class TableBuilder {
     if (!table.summa || table.summa->value) {
       ReportRow sum;
       sum.style = RowStyle::kTotal;
-      sum.cells.push_back({"Summa", false});
+      sum.cells.push_back({table.summa_text ? table.summa_text->value : "Summa", false});
       for (size_t c = 0; c < table.kolumner.size(); ++c) sum.cells.push_back(cell(MoneyTableSumFigure(table, c)));
       t.rows.push_back(sum);
     }

@@ -928,6 +928,7 @@ struct MoneyTable : Anchor {
   std::vector<Located<std::string>> kolumner;
   std::vector<MoneyRow> rader;
   std::optional<Located<bool>> summa;
+  std::optional<Located<std::string>> summa_text;
   template <class V>
   void Fields(V& v) {
     v("id", id, "The table's id, for [[belopp:ID]].");
@@ -936,6 +937,7 @@ struct MoneyTable : Anchor {
     v("kolumner", kolumner, "The heads of the amount columns.");
     v("rader", rader, "The rows.");
     v("summa", summa, "Whether a Summa row adds up each column (default true).");
+    v("summa_text", summa_text, "The sum row's label, e.g. Balanskravsresultat (default Summa).");
   }
 };
 

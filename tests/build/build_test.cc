@@ -662,6 +662,11 @@ TEST_CASE("appendices are parts of their own, in the contents, with a table of a
   // The appendix's own heading is not a part of its own.
   CHECK(layout.out.find("outline level=2") != std::string::npos);
   CHECK(layout.out.find("description=\"Om uppföljningen") == std::string::npos);
+
+  // The sum row says what it is where the table asks (a balanskravsresultat).
+  base.Edit("rakenskaper.yaml", "    kolumner: [Bidrag]\n", "    kolumner: [Bidrag]\n    summa_text: Summa medlemsbidrag\n");
+  RunResult named = RunArsred({"dump", "--stage", "figures", base.year().string()});
+  CHECK(named.out.find("  Söderby kommun | 524\n  Summa medlemsbidrag | 4\u202F200\n") != std::string::npos);
 }
 
 }  // namespace
