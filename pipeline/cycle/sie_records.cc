@@ -294,6 +294,19 @@ class RecordReader {
     return digits.size() < text->size() ? -value : value;
   }
 
+  // An amount of at most three whole digits followed by a "quantity" of three digits and öre
+  // ("18 663.00"): an amount written with a space between its thousands, as a person would.
+  static bool LooksLikeSpacedAmount(std::string_view amount, std::string_view quantity) {
+    auto digits = [](std::string_view text) { return text.find_first_not_of("0123456789") == std::string_view::npos; };
+    if (!amount.empty() && amount[0] == '-') amount.remove_prefix(1);
+    const bool whole_thousands_head = !amount.empty() && amount.size() <= 3 && digits(amount);
+    const size_t point = quantity.find('.');
+    const std::string_view whole = quantity.substr(0, point);
+    const bool thousands_tail = whole.size() == 3 && digits(whole) &&
+                                (point == std::string_view::npos || digits(quantity.substr(point + 1)));
+    return whole_thousands_head && thousands_tail && point != std::string_view::npos;
+  }
+
   std::optional<int64_t> ReadAmount(const SieRecord& r, size_t index) {
     const std::string* text = Value(r, index, "an amount");
     if (!text) return std::nullopt;
@@ -461,6 +474,12 @@ class RecordReader {
     std::optional<int> year = ReadYearIndex(r, 0);
     std::optional<int> account = ReadAccountNumber(r, 1);
     std::optional<int64_t> ore = ReadAmount(r, 2);
+    if (ore && r.fields.size() > 3 && LooksLikeSpacedAmount(r.fields[2].text, r.fields[3].text)) {
+      Warning("sie.amount", WhereOf(r, 2), r.label,
+              "`" + r.fields[2].text + " " + r.fields[3].text + "` reads as the amount " + r.fields[2].text +
+                  " and the quantity " + r.fields[3].text + ": if it is one amount with a space between its "
+                  "thousands, write it " + r.fields[2].text + r.fields[3].text);
+    }
     if (!year || !account || !ore) {
       sie_.unread.balances.push_back({kind, year, account});
       return;

@@ -220,6 +220,20 @@ TEST_CASE("amounts are read exactly, in öre, and malformed ones are refused", "
   }
 }
 
+// "18 663.00" is two fields to SIE, the amount 18 and a quantity, which only the year's balance
+// checks would catch, far from the line: a warning at the amount says how it reads.
+TEST_CASE("an amount written with a space between its thousands is pointed out", "[sie]") {
+  auto pointed_out = [](const std::string& record) {
+    const Findings findings = ReadBytes(kHead + record + "\n")->Findings();
+    return std::count(findings.begin(), findings.end(), "warning sie.amount 12:12");
+  };
+  CHECK(pointed_out("#UB 0 1930 18 663.00") == 1);
+  CHECK(pointed_out("#IB 0 1930 -1 250.50") == 1);
+  // A quantity as programs write one is not taken for a part of the amount.
+  CHECK(pointed_out("#UB 0 1930 18663.00 12") == 0);
+  CHECK(pointed_out("#UB 0 1930 1866.00 663.00") == 0);
+}
+
 TEST_CASE("öre round to whole kronor half away from zero", "[sie]") {
   CHECK(RoundOreToKronor(0) == 0);
   CHECK(RoundOreToKronor(49) == 0);
