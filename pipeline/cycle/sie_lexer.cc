@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 namespace arsred {
 
@@ -295,6 +296,27 @@ std::string Cp437ToUtf8(std::string_view bytes) {
   for (char c : bytes) {
     unsigned char byte = static_cast<unsigned char>(c);
     AppendUtf8(out, byte < 0x80 ? byte : kCp437High[byte - 0x80]);
+  }
+  return out;
+}
+
+std::string Utf8ToCp437(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      out += static_cast<char>(lead);
+      ++i;
+      continue;
+    }
+    // Cp437ToUtf8 writes nothing above U+FFFF: two or three bytes.
+    const size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 1;
+    char32_t code = length == 2 ? lead & 0x1F : lead & 0x0F;
+    for (size_t k = 1; k < length && i + k < text.size(); ++k) code = code << 6 | (text[i + k] & 0x3F);
+    i += length;
+    const char16_t* found = std::find(std::begin(kCp437High), std::end(kCp437High), code);
+    out += found == std::end(kCp437High) ? '?' : static_cast<char>(0x80 + (found - std::begin(kCp437High)));
   }
   return out;
 }

@@ -19,6 +19,10 @@ namespace arsred {
 // The text of CP437 bytes in UTF-8, one character per byte (bytes below 0x80 are ASCII).
 std::string Cp437ToUtf8(std::string_view bytes);
 
+// The CP437 bytes of text that Cp437ToUtf8 made: its inverse, for what the bytes as written must
+// give (#KSUMMA). A character CP437 does not have becomes '?'.
+std::string Utf8ToCp437(std::string_view text);
+
 // How a file's text is encoded: CP437 (#FORMAT PC8, or no #FORMAT), or UTF-8 when the file says
 // so by a byte order mark or #FORMAT UTF-8.
 enum class SieEncoding { kCp437, kUtf8 };

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "sie_checksum.h"
 #include "sie_ledger_checks.h"
 #include "sie_lexer.h"
 
@@ -73,7 +74,7 @@ const std::set<std::string, std::less<>> kSingleLabels = {
 class RecordReader {
  public:
   RecordReader(SieEncoding encoding, int file, Diagnostics& diagnostics)
-      : encoding_(encoding), file_(file), diagnostics_(diagnostics) {
+      : encoding_(encoding), file_(file), diagnostics_(diagnostics), checksum_(encoding) {
     sie_.file = file;
     sie_.first_record = Where{file, 1, 1};
   }
@@ -105,6 +106,11 @@ class RecordReader {
       Error("sie.brace", open_.voucher.where, "#VER", "the #VER at the end of the file has no { } block");
       sie_.unread.vouchers = true;
     }
+    if (checksum_state_ == Checksum::kOpen) {
+      Error("sie.checksum", checksum_opened_, "#KSUMMA",
+            "the file opens a checksum but has no closing #KSUMMA with its value: the file was cut short, "
+            "or changed after it was exported; export it again");
+    }
     ApplyAccountTypes();
     CheckPresence();
     CheckYearReferences();
@@ -114,6 +120,9 @@ class RecordReader {
 
  private:
   enum class Block { kNone, kAwaitingOpen, kOpen };
+  // Where the file is in its #KSUMMA pair: before it (or without one), between the two, after
+  // the closing one, or past a finding about it, after which nothing more is said of it.
+  enum class Checksum { kNone, kOpen, kClosed, kDone };
 
   // The voucher whose { } block is being read.
   struct OpenVoucher {
@@ -145,6 +154,14 @@ class RecordReader {
     SieLine line = ScanSieLine(text, number, encoding_);
     if (line.kind == SieLineKind::kBlank) return;
     ++records_;
+    if (checksum_state_ == Checksum::kClosed) {
+      // The closing #KSUMMA is the file's last record: what follows it could be added to an
+      // exported file without touching its checksum.
+      checksum_state_ = Checksum::kDone;
+      Error("sie.checksum", At(number, line.column), line.kind == SieLineKind::kRecord ? line.record.label : "",
+            "a line after the closing #KSUMMA, which must end the file: the checksum does not cover it, so it "
+            "may have been added after the file was exported");
+    }
     switch (line.kind) {
       case SieLineKind::kOpenBrace: return OpenBrace(number, line.column);
       case SieLineKind::kCloseBrace: return CloseBrace(number, line.column);
@@ -152,6 +169,7 @@ class RecordReader {
         Error("sie.record", At(number, line.column), "",
               "expected a record starting with #, or a line holding only { or }");
         if (block_ == Block::kOpen) open_.broken = true;
+        if (checksum_state_ == Checksum::kOpen) checksum_unknown_ = true;
         return;
       case SieLineKind::kRecord:
         if (!first_record_seen_) {
@@ -169,7 +187,17 @@ class RecordReader {
     const SieRecord& record = line.record;
     bool in_voucher = record.label == "#TRANS" || record.label == "#RTRANS" || record.label == "#BTRANS";
     bool top_level = kTopLevelLabels.count(record.label) > 0;
-    if (!in_voucher && !top_level) return;  // a label of a later version of the format
+    if (!in_voucher && !top_level) {
+      // A label of a later version of the format: skipped, but the checksum covers it.
+      if (checksum_state_ != Checksum::kOpen) return;
+      Diagnostics unused;
+      if (ReadSieFields(line, file_, unused)) {
+        checksum_.Add(record);
+      } else {
+        checksum_.AddUnread(line);
+      }
+      return;
+    }
     if (block_ == Block::kAwaitingOpen) {
       Error("sie.brace", open_.voucher.where, "#VER", "#VER must be followed by a line holding only {");
       // The lines of a voucher whose { was left out are still its lines.
@@ -191,11 +219,14 @@ class RecordReader {
 
     if (!ReadSieFields(line, file_, diagnostics_)) {
       if (block_ == Block::kOpen) open_.broken = true;
+      // Its error is reported: a checksum that differs for it would say nothing more.
+      if (checksum_state_ == Checksum::kOpen) checksum_unknown_ = true;
       LeftOut(record.label);
       // The block of a #VER that could not be read still belongs to it.
       if (record.label == "#VER") StartVoucher(record, false);
       return;
     }
+    if (checksum_state_ == Checksum::kOpen && record.label != "#KSUMMA") checksum_.Add(record);
     // A record that gives an error is left out, or kept with what it says wrong (a year that
     // ends before it starts): either way, what rests on it is not to be checked further.
     const size_t errors = diagnostics_.ErrorCount();
@@ -242,6 +273,7 @@ class RecordReader {
     if (label == "#UB") return ReadBalance(r, SieBalanceKind::kClosing);
     if (label == "#RES") return ReadBalance(r, SieBalanceKind::kResult);
     if (label == "#VER") return StartVoucher(r, true);
+    if (label == "#KSUMMA") return ReadChecksum(r);
     // The other labels of kTopLevelLabels are known and not used.
   }
 
@@ -458,6 +490,45 @@ class RecordReader {
               "account " + std::to_string(*number) + " has a second #KTYP (first on line " +
                   std::to_string(it->second.second.line) + "); the first is used");
     }
+  }
+
+  // The first #KSUMMA, without a value, opens the checksum; the second gives it, for the records
+  // between them (sie_checksum.h).
+  void ReadChecksum(const SieRecord& r) {
+    if (checksum_state_ == Checksum::kNone) {
+      if (!r.fields.empty()) {
+        checksum_state_ = Checksum::kDone;
+        Error("sie.checksum", At(r.line, r.fields[0].column), r.label,
+              "#KSUMMA with a value, but no #KSUMMA without one before it opens the checksum: the file's start "
+              "was changed after it was exported");
+        return;
+      }
+      checksum_state_ = Checksum::kOpen;
+      checksum_opened_ = At(r.line, r.column);
+      return;
+    }
+    if (checksum_state_ != Checksum::kOpen) return;
+    checksum_state_ = Checksum::kClosed;
+    if (r.fields.empty()) {
+      checksum_state_ = Checksum::kDone;
+      Error("sie.checksum", At(r.line, r.end_column), r.label,
+            "the closing #KSUMMA has no value: the file's checksum was removed after it was exported");
+      return;
+    }
+    const SieField& field = r.fields[0];
+    const std::optional<uint32_t> written = field.list ? std::nullopt : ParseSieChecksum(field.text);
+    if (!written) {
+      checksum_state_ = Checksum::kDone;
+      Error("sie.checksum", At(r.line, field.column), r.label,
+            "the checksum is not a CRC-32 written in decimal (such as 854227682 or -1261900400)");
+      return;
+    }
+    if (checksum_unknown_ || *written == checksum_.value()) return;
+    checksum_state_ = Checksum::kDone;
+    Error("sie.checksum", At(r.line, field.column), r.label,
+          "the records do not add up to the file's checksum (#KSUMMA " + field.text + "; they give " +
+              std::to_string(checksum_.value()) +
+              "): the file was changed after it was exported, or is damaged; export it again");
   }
 
   // A record left out whose fields could not be told apart: of a balance, neither its year nor
@@ -692,6 +763,10 @@ class RecordReader {
   std::map<int, std::pair<char, Where>> account_types_;
   std::map<int, Reference> year_references_;
   std::map<int, Reference> account_references_;
+  SieChecksum checksum_;
+  Checksum checksum_state_ = Checksum::kNone;
+  Where checksum_opened_;           // the opening #KSUMMA
+  bool checksum_unknown_ = false;  // a line it covers could not be read: its error is reported
   int64_t total_magnitude_ = 0;
   bool total_reported_ = false;
 };

@@ -531,6 +531,47 @@ TEST_CASE("books exported before and after the result was booked import the same
   CHECK(written[0] == ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
 }
 
+// A tester's books whose #KSUMMA was wrong, whose closing #KSUMMA was cut off, or that were
+// edited consistently after export with the checksum kept, all imported without a word: the
+// checksum is the format's only guard against an edit after export.
+TEST_CASE("books with a checksum import, and are refused once changed, cut or with a wrong checksum", "[import]") {
+  // books-2024-ksumma.se's checksum is computed by make_books.py (Python's zlib), not by arsred.
+  YearEndBooks books("ksumma");
+  WriteFile(books.accounts(), Blank(ReadFile(books.accounts()), "ATT FYLLA I"));
+  RunResult run = books.Import();
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("wrote 12 amounts") != std::string::npos);
+  CHECK(ReadFile(books.accounts()) == ReadFile(kSourceDir / "tests/fixtures/import/rakenskaper-2024.yaml"));
+
+  YearEndBooks wrong("ksumma");
+  wrong.EditBooks("#KSUMMA 3557377720", "#KSUMMA 12345");
+  ExpectRefused(wrong, "sie.checksum",
+                "bokslut-2024.se:132:9: #KSUMMA: error[sie.checksum]: the records do not add up to the file's "
+                "checksum (#KSUMMA 12345; they give 3557377720): the file was changed after it was exported, or is "
+                "damaged; export it again\n    #KSUMMA 12345\n            ^");
+
+  // 10 000 kr more interest, booked to the bank: the voucher balances, and the balances agree
+  // with the vouchers and add up, as an edit made with care would leave them.
+  YearEndBooks edited("ksumma");
+  edited.EditBooks("#TRANS 1930 {} 10000.00\r\n   #TRANS 8310 {} -10000.00",
+                   "#TRANS 1930 {} 20000.00\r\n   #TRANS 8310 {} -20000.00");
+  edited.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2810000.00");
+  edited.EditBooks("#RES 0 8310 -10000.00", "#RES 0 8310 -20000.00");
+  ExpectRefused(edited, "sie.checksum",
+                "bokslut-2024.se:132:9: #KSUMMA: error[sie.checksum]: the records do not add up to the file's "
+                "checksum (#KSUMMA 3557377720; they give ");
+  const std::string err = edited.Import().err;
+  CHECK(err.find("error[sie.") == err.rfind("error[sie."));  // nothing but the checksum tells
+
+  // Cut after its last voucher, as a transfer that broke off would leave it.
+  YearEndBooks cut("ksumma");
+  cut.EditBooks("#KSUMMA 3557377720\r\n", "");
+  ExpectRefused(cut, "sie.checksum",
+                "bokslut-2024.se:2:1: #KSUMMA: error[sie.checksum]: the file opens a checksum but has no closing "
+                "#KSUMMA with its value: the file was cut short, or changed after it was exported; export it again");
+}
+
 // The books without their records of `kinds` ("#UB 0 ", "#RES 0 ").
 void DropRecords(const Books& books, std::initializer_list<const char*> kinds) {
   std::istringstream in(ReadFile(books.sie()));

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "sie.h"
+#include "sie_checksum.h"
 #include "sie_records.h"
 #include "test_util.h"
 
@@ -926,6 +927,110 @@ void CheckFindingsInside(const Read& read) {
   }
 }
 
+// kHead with an opening #KSUMMA after its #FLAGGA (line 2), then 13 lines (13 to 25) whose
+// fields hold what the checksum must read through: a quote written \" and CP437 text, an object
+// list, a label the reader does not know, and a voucher's { }. The closing #KSUMMA is line 26.
+std::string WithChecksum(const std::string& value, const std::string& body_from = "", const std::string& body_to = "") {
+  std::string body =
+      "#KONTO 1510 \"Kundfordringar \\\"sv\x86ra\\\"\"\n"
+      "#OBJEKT 1 \"456\" \"Projekt \x8F\"\n"
+      "#FRAMTID {1 2} x\n"
+      "#IB 0 1930 100.00\n#IB 0 2099 -100.00\n#UB 0 1930 150.00\n#UB 0 2099 -100.00\n#RES 0 3990 -50.00\n"
+      "#VER A 1 20230105 \"Bidrag\"\n{\n#TRANS 1930 {1 \"456\"} 50.00\n#TRANS 3990 {} -50.00\n}\n";
+  if (!body_from.empty()) {
+    REQUIRE(body.find(body_from) != std::string::npos);
+    body = test::ReplaceAll(body, body_from, body_to);
+  }
+  return "#FLAGGA 0\n#KSUMMA\n" + kHead.substr(kHead.find('\n') + 1) + body + "#KSUMMA " + value + "\n";
+}
+
+// 314976336 is zlib's CRC-32 (Python's zlib.crc32) of the CP437 bytes of
+//   #PROGRAMtest1#FORMATPC8#GEN20240115#SIETYP4#FNAMNTest#RAR02023010120231231
+//   #RAR-12022010120221231#KONTO1930Bank#KONTO2099Resultat#KONTO3990Bidrag
+//   #KONTO1510Kundfordringar "svåra"#OBJEKT1456Projekt Å#FRAMTID12x#IB01930100.00
+//   #IB02099-100.00#UB01930150.00#UB02099-100.00#RES03990-50.00#VERA120230105Bidrag
+//   #TRANS1930145650.00#TRANS3990-50.00
+// written out by hand by the rule of sie_checksum.h, not made by arsred.
+const char* const kChecksum = "314976336";
+
+TEST_CASE("a #KSUMMA checksum is the CRC-32 of the records between the two, by the rule of SIE 4B", "[sie]") {
+  // The CRC-32 catalogue's check value (CRC-32/ISO-HDLC, zlib's) of "123456789".
+  CHECK(Crc32("123456789") == 0xCBF43926u);
+  CHECK(Crc32("6789", Crc32("12345")) == 0xCBF43926u);
+
+  CHECK(ReadBytes(WithChecksum(kChecksum))->Findings() == Findings{});
+  // Blanks between fields and quotes around them are not summed; CR LF reads as LF.
+  CHECK(ReadBytes(WithChecksum(kChecksum, "#IB 0 1930 100.00", "#IB\t0   \"1930\" 100.00 "))->Findings() ==
+        Findings{});
+  CHECK(ReadBytes(test::ReplaceAll(WithChecksum(kChecksum), "\n", "\r\n"))->Findings() == Findings{});
+
+  // A value of 2^31 or more is written unsigned by most programs (Norstedts Bokslut: 3033066896)
+  // and signed by some: both are the same 32 bits. books-2024-ksumma.se's is 3557377720.
+  const std::string books = test::ReadFile(test::kSourceDir / "tests/fixtures/import/books-2024-ksumma.se");
+  REQUIRE(books.find("#KSUMMA 3557377720") != std::string::npos);
+  for (const char* value : {"3557377720", "-737589576"}) {
+    INFO(value);
+    const auto read = ReadBytes(test::ReplaceAll(books, "#KSUMMA 3557377720", std::string("#KSUMMA ") + value));
+    CHECK(read->Findings() == Findings{});
+  }
+  CHECK(ParseSieChecksum("4294967295") == 0xFFFFFFFFu);
+  CHECK(ParseSieChecksum("-2147483648") == 0x80000000u);
+  CHECK(ParseSieChecksum("-1") == 0xFFFFFFFFu);
+  for (const char* bad : {"", "-", "4294967296", "-2147483649", "+1", "12a", "1.0", "99999999999"}) {
+    CHECK(!ParseSieChecksum(bad));
+  }
+}
+
+TEST_CASE("a file changed after export, cut short or without its #KSUMMA value is an error", "[sie]") {
+  // Any character of a field, a voucher's text as much as an amount.
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"\"Bidrag\"\n{", "\"Bidrag!\"\n{"},
+           {"#UB 0 1930 150.00", "#UB 0 1930 150.01"},
+           {"{1 \"456\"}", "{1 \"457\"}"},
+           {"#FRAMTID {1 2} x", "#FRAMTID {1 2} y"},
+           {"\x86ra", "\x84ra"},
+       }) {
+    INFO(to);
+    const Findings changed = ReadBytes(WithChecksum(kChecksum, from, to))->Findings();
+    CHECK(std::count(changed.begin(), changed.end(), "error sie.checksum 26:9") == 1);
+  }
+  auto wrong = ReadBytes(WithChecksum("12345"));
+  CHECK(wrong->Findings() == Findings{"error sie.checksum 26:9"});
+  CHECK(wrong->Printed() ==
+        "test.se:26:9: #KSUMMA: error[sie.checksum]: the records do not add up to the file's checksum (#KSUMMA "
+        "12345; they give 314976336): the file was changed after it was exported, or is damaged; export it "
+        "again\n    #KSUMMA 12345\n            ^\n");
+
+  // Cut: the opening #KSUMMA is where the file says it has a checksum.
+  std::string cut = WithChecksum(kChecksum);
+  cut.resize(cut.find("#KSUMMA 314976336"));
+  CHECK(ReadBytes(cut)->Findings() == Findings{"error sie.checksum 2:1"});
+
+  // A line after the closing #KSUMMA is not covered by it, and said once.
+  CHECK(ReadBytes(WithChecksum(kChecksum) + "#KONTO 1940 Kassa\n#KSUMMA 1\n")->Findings() ==
+        Findings{"error sie.checksum 27:1"});
+  CHECK(ReadBytes(WithChecksum(kChecksum) + "}\n")->Findings() ==
+        Findings{"error sie.brace 27:1", "error sie.checksum 27:1"});
+
+  CHECK(ReadBytes(WithChecksum(""))->Findings() == Findings{"error sie.checksum 26:8"});
+  for (const char* bad : {"12ab", "4294967296", "{1 2}"}) {
+    INFO(bad);
+    CHECK(ReadBytes(WithChecksum(bad))->Findings() == Findings{"error sie.checksum 26:9"});
+  }
+  // A first #KSUMMA with a value: what it covers cannot be told.
+  std::string unopened = test::ReplaceAll(WithChecksum(kChecksum), "#KSUMMA\n", "");
+  CHECK(ReadBytes(unopened)->Findings() == Findings{"error sie.checksum 25:9"});
+
+  // A line of a label the reader skips is summed even when its fields cannot be read, so that an
+  // edit cannot hide behind one; a record with an error of its own is said once, by that error.
+  CHECK(ReadBytes(WithChecksum(kChecksum, "#FRAMTID {1 2} x", "#FRAMTID {1 2} \"y"))->Findings() ==
+        Findings{"error sie.checksum 26:9"});
+  CHECK(ReadBytes(WithChecksum(kChecksum, "#FRAMTID {1 2} x", "#FRAMTID {1 2} \"x"))->Findings() == Findings{});
+  CHECK(ReadBytes(WithChecksum(kChecksum, "#FRAMTID {1 2} x", "#FRAMTID {1 2} \"x\""))->Findings() == Findings{});
+  CHECK(ReadBytes(WithChecksum(kChecksum, "Projekt \x8F\"", "Projekt \x8F"))->Findings() ==
+        Findings{"error sie.quote 14:17"});
+}
+
 TEST_CASE("damaged copies of the clean file give findings inside the file, never a crash", "[sie]") {
   const std::string clean = test::ReadFile(kFixtures / "clean.se");
   const std::string interesting = std::string("\"{}\\\r\n\t #-.0\x1A\x94", 14) + std::string(1, '\0');
@@ -960,7 +1065,7 @@ TEST_CASE("damaged copies of the clean file give findings inside the file, never
 
 TEST_CASE("every sie code is documented in docs/sie.md", "[sie]") {
   std::string source;
-  for (const char* part : {"sie.cc", "sie_lexer.cc", "sie_records.cc", "sie_ledger_checks.cc"}) {
+  for (const char* part : {"sie.cc", "sie_lexer.cc", "sie_records.cc", "sie_ledger_checks.cc", "sie_checksum.cc"}) {
     source += test::ReadFile(test::kSourceDir / "pipeline/cycle" / part);
   }
   const std::string doc = test::ReadFile(test::kSourceDir / "docs/sie.md");
