@@ -39,25 +39,35 @@ TEST_CASE("a pie's legend entries are printed whole, over as many lines as they 
   CHECK(Count(dump.out, "width=0.75 color=#ffffff role=artifact") == 3);
 }
 
+// Of the lines a chart sets in the classic layout: how many end in a hyphen, and how many start
+// with `word` whole.
+struct FigureWords {
+  int hyphenated = 0, whole = 0;
+};
+FigureWords FigureWordsInClassic(const fs::path& year, const std::string& word) {
+  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
+  REQUIRE(dump.exit_code == 0);
+  static const std::regex kFigureText(R"(^  text at=\S+ .*role=figure .*"([^"]*)\")");
+  FigureWords words;
+  std::istringstream lines(dump.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, kFigureText)) continue;
+    words.hyphenated += m[1].str().back() == '-';
+    words.whole += m[1].str().rfind(word, 0) == 0;
+  }
+  return words;
+}
+
 // A new user's "Övriga verksamhetskost-/nader 5 %" beside a pie in the classic layout, where
 // the word fitted whole on the next line.
 TEST_CASE("a pie's legend breaks between words, not inside one that fits the room") {
   TempDir temp;
   const fs::path year =
       EditedBaseYear(temp.path(), "verksamhet.yaml", "text: Övriga kostnader", "text: Övriga verksamhetskostnader");
-  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
-  REQUIRE(dump.exit_code == 0);
-  static const std::regex kFigureText(R"(^  text at=\S+ .*role=figure .*"([^"]*)\")");
-  int hyphenated = 0, whole = 0;
-  std::istringstream lines(dump.out);
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (!std::regex_search(line, m, kFigureText)) continue;
-    hyphenated += m[1].str().back() == '-';
-    whole += m[1].str().rfind("verksamhetskostnader", 0) == 0;
-  }
-  CHECK(hyphenated == 0);
-  CHECK(whole == 1);
+  const FigureWords words = FigureWordsInClassic(year, "verksamhetskostnader");
+  CHECK(words.hyphenated == 0);
+  CHECK(words.whole == 1);
 }
 
 // The same under a bar: "Övriga personalkost-/nader" in classic's slot, where the word fits
@@ -69,19 +79,9 @@ TEST_CASE("a bar's label breaks between words, not inside one that fits the slot
                                        "        text: Insatser",
                                        "typ: stapel\n    rubrik: Kostnadsfördelning\n    delar:\n      - id: insatser\n"
                                        "        text: Övriga personalkostnader");
-  RunResult dump = RunArsred({"dump", "--stage", "layout", year.string(), "--layout", "classic"});
-  REQUIRE(dump.exit_code == 0);
-  static const std::regex kFigureText(R"(^  text at=\S+ .*role=figure .*"([^"]*)\")");
-  int hyphenated = 0, whole = 0;
-  std::istringstream lines(dump.out);
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (!std::regex_search(line, m, kFigureText)) continue;
-    hyphenated += m[1].str().back() == '-';
-    whole += m[1].str() == "personalkostnader";
-  }
-  CHECK(hyphenated == 0);
-  CHECK(whole == 1);
+  const FigureWords words = FigureWordsInClassic(year, "personalkostnader");
+  CHECK(words.hyphenated == 0);
+  CHECK(words.whole == 1);
 }
 
 TEST_CASE("a chart right under a heading that says the same is not titled again") {
