@@ -70,8 +70,9 @@ class LedgerChecks {
   // way round, a record counts twice in the sums below.
   void CheckAccountClasses() {
     struct Misplaced {
-      Where where;        // of the first such record
-      std::string label;  // "#UB for account 3990"
+      Where where;         // of the first such record
+      std::string record;  // its label, "#UB", where the finding names it
+      std::string label;   // "#UB for account 3990"
       int count = 0;
     };
     Misplaced balance_on_result, result_on_balance;
@@ -84,18 +85,19 @@ class LedgerChecks {
       if (!ref) continue;
       if (ref->count++ == 0) {
         ref->where = b.where;
-        ref->label = std::string(LabelOf(b.kind)) + " for account " + std::to_string(b.account);
+        ref->record = LabelOf(b.kind);
+        ref->label = ref->record + " for account " + std::to_string(b.account);
       }
     }
     auto more = [](const Misplaced& ref) {
       return ref.count > 1 ? " (" + std::to_string(ref.count) + " such records)" : std::string();
     };
     if (balance_on_result.count > 0) {
-      Warning("sie.class", balance_on_result.where, "",
+      Warning("sie.class", balance_on_result.where, balance_on_result.record,
               balance_on_result.label + ", a result account: its balance belongs in #RES" + more(balance_on_result));
     }
     if (result_on_balance.count > 0) {
-      Warning("sie.class", result_on_balance.where, "",
+      Warning("sie.class", result_on_balance.where, result_on_balance.record,
               result_on_balance.label + ", a balance account: its balances belong in #IB and #UB" +
                   more(result_on_balance));
     }

@@ -716,6 +716,9 @@ TEST_CASE("accounts: names, classes and references", "[sie]") {
   SECTION("#RES of a balance account and #UB of a result account count twice, and are pointed out") {
     auto read = ReadBytes(kHead + "#RES 0 1930 0.00\n#RES 0 2099 0.00\n#UB 0 3990 0.00\n");
     CHECK(read->Findings() == Findings{"warning sie.class 12:6", "warning sie.class 14:5"});
+    // Named by their record, as every finding of the file is.
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:12:6: #RES: warning[sie.class]"));
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:14:5: #UB: warning[sie.class]"));
     CHECK(read->diagnostics.all()[0].message ==
           "#RES for account 1930, a balance account: its balances belong in #IB and #UB (2 such records)");
   }
