@@ -578,9 +578,10 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
                     const FigureOf& figure, const YearFigures* current, const YearFigures* prior_figures,
                     const Add& add) {
   const std::string base = "not." + note.id.value.name;
-  // A row of the note's figure `name`. `prior_closing_from` is what a closing row prints in the
-  // prior column when the prior year has no such note: this year's opening figure of the same
-  // part (".ingaende_..."), or the prior year's balance-sheet line ("br.LINE").
+  // A row of the note's figure `name`. `prior_closing_from` is what a row prints in the prior
+  // column when the prior year has no such note: this year's opening figure of the same part
+  // (".ingaende_..."), the prior year's balance-sheet line ("br.LINE"), or its resultaträkning's
+  // avskrivningar ("rr.avskrivningar", given positive, printed negative as the note's).
   auto row = [&](const std::string& label, const std::string& name, RowStyle style,
                  const std::string& prior_closing_from = "") {
     NoteLine line;
@@ -592,8 +593,9 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
     } else if (prior_column == Column::kClosingsOnly) {
       if (!prior_closing_from.empty()) {
         // A balance-sheet line the prior year does not have is nil, and prints "–".
-        line.prior = prior_closing_from.rfind("br.", 0) == 0 ? figure(prior_figures, prior_closing_from)
-                                                             : figure(current, base + prior_closing_from);
+        const bool of_prior_year = prior_closing_from.rfind("br.", 0) == 0 || prior_closing_from.rfind("rr.", 0) == 0;
+        line.prior = of_prior_year ? figure(prior_figures, prior_closing_from) : figure(current, base + prior_closing_from);
+        if (line.prior && prior_closing_from == "rr.avskrivningar") line.prior->value = -line.prior->value;
       } else {
         line.prior_not_itemised = true;  // not known: an empty cell, not "–"
       }
@@ -615,7 +617,7 @@ void FixedAssetRows(const Note& note, const std::vector<NoteLine>& movements,
   row("Utgående anskaffningsvärde", ".utgaende_anskaffningsvarde", RowStyle::kSubtotal,
       ".ingaende_anskaffningsvarde");
   row("Ingående ackumulerade avskrivningar", ".ingaende_avskrivningar", RowStyle::kBody);
-  row("Årets avskrivningar", ".arets_avskrivningar", RowStyle::kBody);
+  row("Årets avskrivningar", ".arets_avskrivningar", RowStyle::kBody, "rr.avskrivningar");
   movement_rows(depreciation_movements);
   row("Utgående ackumulerade avskrivningar", ".utgaende_avskrivningar", RowStyle::kSubtotal,
       ".ingaende_avskrivningar");

@@ -134,12 +134,13 @@ TEST_CASE("the first year of an anlaggning note prints only the prior year's clo
   const fs::path first = InventarierYears(temp.path(), 60000, 12000).parent_path() / "2024";
   const std::string note = NoteTable(first, temp.path() / "rapport.html");
   INFO(note);
-  // 2023 had no inventarier: its closings are this year's openings, 0; what moved in it is not
-  // known, and its cells are left empty rather than "–".
+  // 2023 had no inventarier: its closings are this year's openings, 0, and its depreciation is
+  // its resultaträkning's, none; what else moved in it is not known, and its cells are left
+  // empty rather than "–".
   CHECK(note.find(Row("Ingående anskaffningsvärde", "–", "")) != std::string::npos);
   CHECK(note.find(Row("Årets investeringar", "60 000", "")) != std::string::npos);
   CHECK(note.find(Row("Utgående anskaffningsvärde", "60 000", "–", "subtotal")) != std::string::npos);
-  CHECK(note.find(Row("Årets avskrivningar", "−12 000", "")) != std::string::npos);
+  CHECK(note.find(Row("Årets avskrivningar", "−12 000", "–")) != std::string::npos);
   CHECK(note.find(Row("Redovisat värde", "48 000", "–", "total")) != std::string::npos);
 }
 
