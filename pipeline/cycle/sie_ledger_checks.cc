@@ -20,6 +20,7 @@ class LedgerChecks {
     CheckYearsFollow();
     CheckAccountClasses();
     CheckVoucherDates();
+    CheckVoucherNumbers();
     if (sie_.unread.balances.empty()) CheckBalances();
   }
 
@@ -64,6 +65,33 @@ class LedgerChecks {
     Warning("sie.voucher", first->where, "#VER",
             name + " is dated " + first->date->ToString() + more + ", outside year 0 (" + year->start->ToString() +
                 " – " + year->end->ToString() + "): a file's vouchers are its year's; was it exported for another period?");
+  }
+
+  // A voucher's series and number name it once in its year. Given twice, the file is most likely
+  // two exports joined, and the voucher's transactions count twice: a warning at the second,
+  // with how many more there are, ahead of the balance errors that follow from it. Vouchers
+  // without a number (some programs write "" "") are not compared.
+  void CheckVoucherNumbers() {
+    std::map<std::pair<std::string, std::string>, const SieVoucher*> seen;
+    const SieVoucher* first_again = nullptr;
+    const SieVoucher* first_of_it = nullptr;
+    int again = 0;
+    for (const SieVoucher& v : sie_.vouchers) {
+      if (v.number.empty()) continue;
+      auto [it, inserted] = seen.emplace(std::make_pair(v.series, v.number), &v);
+      if (inserted) continue;
+      if (!first_again) {
+        first_again = &v;
+        first_of_it = it->second;
+      }
+      ++again;
+    }
+    if (!first_again) return;
+    std::string more = again == 1 ? "" : " (and " + std::to_string(again - 1) + " more vouchers given twice)";
+    Warning("sie.voucher", first_again->where, "#VER",
+            "voucher " + first_again->series + " " + first_again->number + " is given a second time (first on line " +
+                std::to_string(first_of_it->where.line) + ")" + more +
+                ": were two exports joined? Its transactions count twice in the balances");
   }
 
   // A balance account's balances are #IB and #UB, a result account's is #RES. Given the other

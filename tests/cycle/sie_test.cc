@@ -235,6 +235,21 @@ TEST_CASE("an amount written with a space between its thousands is pointed out",
   CHECK(pointed_out("#UB 0 1930 1866.00 663.00") == 0);
 }
 
+// Two exports joined give a voucher twice: its transactions count twice, and the balance errors
+// that follow name accounts, not the voucher. A warning at the second names it.
+TEST_CASE("a voucher given twice is pointed out at its second", "[sie]") {
+  auto voucher = [](const std::string& series_and_number) {
+    return "#VER " + series_and_number + " 20230105 T\n{\n#TRANS 1930 {} 1.00\n#TRANS 3990 {} -1.00\n}\n";
+  };
+  auto read = ReadBytes(kHead + voucher("A 1") + voucher("A 2") + voucher("A 1") + voucher("B 1"));
+  CHECK(read->Findings() == Findings{"warning sie.voucher 22:1"});
+  CHECK(read->Only().message ==
+        "voucher A 1 is given a second time (first on line 12): were two exports joined? Its transactions count "
+        "twice in the balances");
+  // Vouchers without a number are not compared.
+  CHECK(ReadBytes(kHead + voucher("\"\" \"\"") + voucher("\"\" \"\""))->Findings().empty());
+}
+
 TEST_CASE("öre round to whole kronor half away from zero", "[sie]") {
   CHECK(RoundOreToKronor(0) == 0);
   CHECK(RoundOreToKronor(49) == 0);
