@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <ostream>
 #include <set>
@@ -590,13 +591,7 @@ class MappingImport {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;
     const std::string& name = m.mapping->till.value;
-    if (!Known(m, SieBalanceKind::kClosing)) return;
-    if (UncheckedForPrior(index, name)) return;
-    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
-    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked)) {
-      plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
-      return;
-    }
+    if (!ReadyToCheckNote(index, {&t.note->poster})) return;
     Money closing = OpeningInReport(index, prior_.Find(t.prior_figure));
     for (const NoteItem& movement : t.note->poster) closing += NoteItemAmount(movement);
     if (std::llabs(closing.kronor - kr) > closing.tolerance()) {
@@ -613,14 +608,7 @@ class MappingImport {
     const Mapped& m = mapped_[index];
     const MappingTarget& t = m.target;
     const std::string& name = m.mapping->till.value;
-    if (!Known(m, SieBalanceKind::kClosing)) return;
-    if (UncheckedForPrior(index, name)) return;
-    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
-    if (std::any_of(t.note->poster.begin(), t.note->poster.end(), marked) ||
-        std::any_of(t.note->avskrivningsposter.begin(), t.note->avskrivningsposter.end(), marked)) {
-      plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
-      return;
-    }
+    if (!ReadyToCheckNote(index, {&t.note->poster, &t.note->avskrivningsposter})) return;
     const FigureTable figures = DeriveFigures(inputs_, inputs_.report_year, nullptr);
     const std::string base = "not." + t.note->id.value.name;
     Money depreciation = figures.MoneyOr0("rr.avskrivningar");
@@ -646,6 +634,23 @@ class MappingImport {
                              ", the note's redovisat värde (opening balances, movements and the year's "
                              "avskrivningar) at " + FormatMoney(closing));
     }
+  }
+
+  // Whether a note's balance can be checked against the books: their closing balance is known,
+  // last year is checked, and no list of the note's movements is still to fill in (which the
+  // plan says).
+  bool ReadyToCheckNote(size_t index, std::initializer_list<const std::vector<NoteItem>*> movement_lists) {
+    const Mapped& m = mapped_[index];
+    const std::string& name = m.mapping->till.value;
+    if (!Known(m, SieBalanceKind::kClosing) || UncheckedForPrior(index, name)) return false;
+    const auto marked = [&](const NoteItem& item) { return ItemMarked(item); };
+    for (const std::vector<NoteItem>* movements : movement_lists) {
+      if (std::any_of(movements->begin(), movements->end(), marked)) {
+        plan_.unchecked.push_back(name + ": the year's movements are still to fill in");
+        return false;
+      }
+    }
+    return true;
   }
 
   // The equity accounts hold last year's closing equity and the entries booked directly
