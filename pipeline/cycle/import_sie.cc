@@ -372,7 +372,7 @@ void ReportUnmappedAccounts(const SieFile& books, const std::vector<Mapped>& map
   for (SieBalanceKind kind : {SieBalanceKind::kClosing, SieBalanceKind::kResult}) {
     for (const SieBalance& balance : MapBalances(books, kind, 0, all).unmapped) {
       const SieAccount* account = books.LookupAccount(balance.account);
-      diagnostics.Error("import.unmapped", balance.where, LabelOf(kind),
+      diagnostics.Error("import.unmapped", balance.account_where, LabelOf(kind),
                         "account " + std::to_string(balance.account) + (account ? " (" + account->name + ")" : "") +
                             " has a balance of " + FormatOre(balance.ore) +
                             " that no kontomappning takes: add the account to the line of rakenskaper.yaml's "

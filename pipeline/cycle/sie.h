@@ -59,7 +59,9 @@ struct SieBalance {
   int year_index = 0;
   int account = 0;
   int64_t ore = 0;
-  Where where;  // the record's first field (the year index)
+  Where where;          // the record's first field (the year index): for a finding about the year
+  Where account_where;  // its account number: for a finding about the account
+  Where amount_where;   // its amount: for a finding about the amount
 };
 
 // One pair of an object list, e.g. {6 "P1"}: dimension 6 (projekt), object P1.

@@ -112,7 +112,7 @@ class LedgerChecks {
       if (is_result && account_class == SieAccountClass::kBalance) ref = &result_on_balance;
       if (!ref) continue;
       if (ref->count++ == 0) {
-        ref->where = b.where;
+        ref->where = b.account_where;
         ref->record = LabelOf(b.kind);
         ref->label = ref->record + " for account " + std::to_string(b.account);
       }
@@ -291,7 +291,7 @@ class LedgerChecks {
                          FormatOre(u.expected);
       // Without the record, at the opening balance the vouchers start from, or at the account's
       // first #TRANS.
-      const Where where = u.recorded ? u.recorded->where : u.opening ? u.opening->where : u.first->where;
+      const Where where = u.recorded ? u.recorded->amount_where : u.opening ? u.opening->amount_where : u.first->where;
       const std::string at_label = u.recorded ? label : u.opening ? "#IB" : "#TRANS";
       Error("sie.balance", where, at_label,
             what + ", but " + made + " (off by " + FormatOre(recorded - u.expected) +
@@ -331,7 +331,7 @@ class LedgerChecks {
       int64_t closing_ore = closing ? closing->ore : 0;
       if (opening_ore == closing_ore) continue;
       std::string ib = "#IB " + std::to_string(year), ub = "#UB " + std::to_string(year - 1);
-      Error("sie.opening", opening ? opening->where : closing->where, opening ? "#IB" : "#UB",
+      Error("sie.opening", opening ? opening->amount_where : closing->amount_where, opening ? "#IB" : "#UB",
             ib + " of account " + std::to_string(account) + " is " + (opening ? FormatOre(opening_ore) : "missing") +
                 " but " + ub + " is " + (closing ? FormatOre(closing_ore) : "missing") + " (off by " +
                 FormatOre(opening_ore - closing_ore) + "): a year opens where the one before closed");

@@ -565,7 +565,7 @@ class RecordReader {
       sie_.unread.balances.push_back({kind, year, account});
       return;
     }
-    sie_.balances.push_back(SieBalance{kind, *year, *account, *ore, WhereOf(r, 0)});
+    sie_.balances.push_back(SieBalance{kind, *year, *account, *ore, WhereOf(r, 0), WhereOf(r, 1), WhereOf(r, 2)});
     NoteYear(*year, WhereOf(r, 0), r.label);
     NoteAccount(*account, WhereOf(r, 1), r.label);
   }

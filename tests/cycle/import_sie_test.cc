@@ -348,7 +348,8 @@ TEST_CASE("an account with a balance that no mapping takes is refused, named wit
   books.EditBooks("#KONTO 1930", "#KONTO 1910 \"Kassa\"\r\n#KONTO 1930");
   ExpectRefused(books, "import.unmapped",
                 "account 1910 (Kassa) has a balance of 5 000,00 kr that no kontomappning takes: add the account "
-                "to the line of rakenskaper.yaml's kontomappning it belongs to (--propose-mapping suggests one)");
+                "to the line of rakenskaper.yaml's kontomappning it belongs to (--propose-mapping suggests one)"
+                "\n    #UB 0 1910 5000.00\n          ^\n");  // the caret under the account
 }
 
 TEST_CASE("an account mapped to a line of the other statement is refused, not dropped", "[import]") {
@@ -625,7 +626,7 @@ TEST_CASE("books whose balances their own vouchers contradict are refused at eac
   YearEndBooks books("open");
   books.EditBooks("#UB 0 1930 2800000.00", "#UB 0 1930 2800090.00");
   ExpectRefused(books, "sie.balance",
-                "bokslut-2024.se:44:5: #UB: error[sie.balance]: #UB 0 of account 1930 (Företagskonto) is "
+                "bokslut-2024.se:44:12: #UB: error[sie.balance]: #UB 0 of account 1930 (Företagskonto) is "
                 "2 800 090,00 kr, but its #IB 0 of 3 000 000,00 kr and its #TRANS in the year's vouchers of "
                 "−200 000,00 kr make 2 800 000,00 kr (off by 90,00 kr): the books contradict themselves");
   CHECK(books.Import().err.find("do not match its result") == std::string::npos);  // the sums would only repeat it

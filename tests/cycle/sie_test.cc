@@ -278,7 +278,7 @@ TEST_CASE("amounts in messages are kronor with a decimal comma", "[sie]") {
 const std::map<std::string, Findings> kBadFixtures = {
     {"bad-account-not-numeric.se", {"error sie.account 21:8"}},
     {"bad-amount.se", {"error sie.amount 16:12", "error sie.amount 17:12", "error sie.amount 21:13"}},
-    {"bad-balance-sheet-off.se", {"error sie.balance 16:5"}},
+    {"bad-balance-sheet-off.se", {"error sie.balance 16:12"}},
     {"bad-binary.se", {"error sie.encoding 2:10"}},
     {"bad-brace-missing.se", {"error sie.brace 23:1"}},
     {"bad-brace-open-missing.se", {"error sie.brace 22:1"}},
@@ -290,12 +290,12 @@ const std::map<std::string, Findings> kBadFixtures = {
     {"bad-format-unknown.se", {"error sie.encoding 3:9"}},
     {"bad-latin1.se", {"warning sie.encoding 6:21"}},
     {"bad-objects-unclosed.se", {"error sie.objects 24:13"}},
-    {"bad-opening-differs.se", {"error sie.opening 14:5"}},
+    {"bad-opening-differs.se", {"error sie.opening 14:12"}},
     {"bad-opening-sum.se", {"error sie.balance 8:6"}},
     {"bad-orgnr.se", {"warning sie.orgnr 7:8"}},
     {"bad-quote-unclosed.se", {"error sie.quote 22:19"}},
     {"bad-record-missing-field.se", {"error sie.record 17:11"}},
-    {"bad-result-vouchers.se", {"error sie.balance 20:6", "error sie.balance 21:6"}},
+    {"bad-result-vouchers.se", {"error sie.balance 20:13", "error sie.balance 21:13"}},
     {"bad-sietyp.se", {"error sie.type 5:9"}},
     {"bad-trans-outside.se", {"error sie.voucher 22:1"}},
     {"bad-utf16.se", {"error sie.encoding 1:1"}},
@@ -358,7 +358,7 @@ TEST_CASE("the whole-file checks name the amounts in kronor", "[sie]") {
           "#RES 0 of account 3990 (Bidrag från förbundsmedlemmar) is \u2212900,00 kr, but its #TRANS in the year's "
           "vouchers add up to \u2212800,00 kr (off by \u2212100,00 kr): the books contradict themselves; export them "
           "again, or mend the record");
-    CHECK_THAT(read->Printed(), Catch::Contains("bad-result-vouchers.se:21:6: #RES: error[sie.balance]: #RES 0 of "
+    CHECK_THAT(read->Printed(), Catch::Contains("bad-result-vouchers.se:21:13: #RES: error[sie.balance]: #RES 0 of "
                                                 "account 4010 (Köpta tjänster) is 400,00 kr, but its #TRANS in the "
                                                 "year's vouchers add up to 300,00 kr"));
   }
@@ -730,10 +730,10 @@ TEST_CASE("accounts: names, classes and references", "[sie]") {
   }
   SECTION("#RES of a balance account and #UB of a result account count twice, and are pointed out") {
     auto read = ReadBytes(kHead + "#RES 0 1930 0.00\n#RES 0 2099 0.00\n#UB 0 3990 0.00\n");
-    CHECK(read->Findings() == Findings{"warning sie.class 12:6", "warning sie.class 14:5"});
+    CHECK(read->Findings() == Findings{"warning sie.class 12:8", "warning sie.class 14:7"});
     // Named by their record, as every finding of the file is.
-    CHECK_THAT(read->Printed(), Catch::Contains("test.se:12:6: #RES: warning[sie.class]"));
-    CHECK_THAT(read->Printed(), Catch::Contains("test.se:14:5: #UB: warning[sie.class]"));
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:12:8: #RES: warning[sie.class]"));
+    CHECK_THAT(read->Printed(), Catch::Contains("test.se:14:7: #UB: warning[sie.class]"));
     CHECK(read->diagnostics.all()[0].message ==
           "#RES for account 1930, a balance account: its balances belong in #IB and #UB (2 such records)");
   }
@@ -757,13 +757,13 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
     auto read = ReadBytes(kHead + test::ReplaceAll(year_before, "#UB -1 2099 -700.00", "#UB -1 2099 -600.00") +
                           "#IB 0 2099 -600.00\n" + "#IB 0 1930 900.00\n#IB 0 2440 -300.00\n");
     // Year -1 closes at 100 kr with no result to match; 1930 opens 100 kr below its close.
-    CHECK(read->Findings() == Findings{"error sie.balance 8:6", "error sie.opening 17:5"});
+    CHECK(read->Findings() == Findings{"error sie.balance 8:6", "error sie.opening 17:12"});
   }
   SECTION("an account missing on one side counts as 0") {
     // 2440 has no #IB 0 while #UB -1 is −300 kr; 2710 opens at 0 and did not exist before.
     auto read = ReadBytes(kHead + year_before + "#IB 0 1930 1000.00\n#IB 0 2099 -1000.00\n" + closing +
                           "#KONTO 2710 Skatt\n#IB 0 2710 0.00\n");
-    CHECK(read->Findings() == Findings{"error sie.opening 14:5"});
+    CHECK(read->Findings() == Findings{"error sie.opening 14:13"});
     CHECK(read->Only().message ==
           "#IB 0 of account 2440 is missing but #UB -1 is \u2212300,00 kr (off by 300,00 kr): a year opens where the "
           "one before closed");
@@ -778,7 +778,7 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
     // On any other account a difference is an error, even when equity makes up for it.
     auto read = ReadBytes(kHead + unbooked + test::ReplaceAll(test::ReplaceAll(carried, "1930 1000.00", "1930 1200.00"),
                                                          "2099 -200.00", "2099 -400.00"));
-    CHECK(read->Findings() == Findings{"error sie.opening 18:5"});
+    CHECK(read->Findings() == Findings{"error sie.opening 18:12"});
   }
   SECTION("the year's vouchers explain every account's balance, closing vouchers like any other") {
     // 200 kr in, and the closing voucher (bokslutstransaktion) that books the result to equity.
@@ -790,7 +790,7 @@ TEST_CASE("whole-file checks: the balance sheet, the result and the years' conti
     // Without the closing voucher, 8999 and 2099 hold what no voucher booked: each is said, and
     // the sums, which still add up, are not.
     auto read = ReadBytes(kHead + books + vouchers.substr(0, vouchers.find("#VER B")));
-    CHECK(read->Findings() == Findings{"error sie.balance 16:5", "error sie.balance 18:6"});
+    CHECK(read->Findings() == Findings{"error sie.balance 16:12", "error sie.balance 18:13"});
     // A zero balance left out counts as 0: here 1930, which the vouchers leave at 0.
     const std::string zero = "#VER A 2 20230106 Ut\n{\n#TRANS 3990 {} 1200.00\n#TRANS 1930 {} -1200.00\n}\n";
     auto left_out = ReadBytes(kHead + test::ReplaceAll(test::ReplaceAll(books, "#UB 0 1930 1200.00\n", ""),
