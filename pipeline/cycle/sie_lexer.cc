@@ -121,9 +121,10 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-// Whether the file's first #FORMAT says UTF-8. Read before the text is decoded, since that
-// decides how; what is wrong with the record is the record reader's to say.
-bool DeclaresUtf8(std::string_view text) {
+// The value of the file's first #FORMAT ("PC8", "UTF-8"), empty when it has none or the record
+// cannot be read. Read before the text is decoded, since it decides how; what is wrong with the
+// record is the record reader's to say.
+std::string DeclaredFormat(std::string_view text) {
   int number = 0;
   for (size_t start = 0; start <= text.size();) {
     const size_t end = std::min(text.find('\n', start), text.size());
@@ -131,10 +132,10 @@ bool DeclaresUtf8(std::string_view text) {
     start = end + 1;
     if (line.kind != SieLineKind::kRecord || line.record.label != "#FORMAT") continue;
     Diagnostics unused;
-    return ReadSieFields(line, -1, unused) && !line.record.fields.empty() &&
-           IsSieFormat(line.record.fields[0].text, "UTF-8");
+    if (!ReadSieFields(line, -1, unused) || line.record.fields.empty()) return "";
+    return line.record.fields[0].text;
   }
-  return false;
+  return "";
 }
 
 // The first byte that cannot be in a SIE text: a control character other than tab and the
@@ -338,9 +339,10 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
   }
   // A file that says it is UTF-8 is read as such, if it is; one that is not is shown as CP437,
   // which any bytes are, to point at the first byte that is not UTF-8.
-  const std::string declared = utf8_bom             ? "it starts with a UTF-8 byte order mark"
-                               : DeclaresUtf8(text) ? "#FORMAT UTF-8"
-                                                    : "";
+  const std::string format = DeclaredFormat(text);
+  const std::string declared = utf8_bom                          ? "it starts with a UTF-8 byte order mark"
+                               : IsSieFormat(format, "UTF-8") ? "#FORMAT UTF-8"
+                                                                 : "";
   const size_t not_utf8 = declared.empty() ? std::string::npos : FindInvalidUtf8(text);
   if (!declared.empty() && not_utf8 == std::string::npos) decoded.encoding = SieEncoding::kUtf8;
   const bool utf8 = decoded.encoding == SieEncoding::kUtf8;
@@ -372,16 +374,19 @@ SieText DecodeSieText(std::string_view bytes, const std::string& file_name, Sour
     size_t offset = static_cast<size_t>(unlikely - text.begin());
     unsigned char byte = static_cast<unsigned char>(*unlikely);
     std::string_view sequence = FirstUtf8Sequence(text);
+    // Why the file is read as CP437: it says so, or it does not say (SIE's default).
+    const std::string read_as = IsSieFormat(format, "PC8") ? "CP437, as its #FORMAT PC8 says"
+                                                           : "CP437, as a SIE file without #FORMAT UTF-8 is";
     std::string message;
     if (!sequence.empty()) {
-      message = "the file looks like UTF-8, not CP437 (#FORMAT PC8): " + std::string(sequence) + " reads as " +
+      message = "the file looks like UTF-8, but is read as " + read_as + ": " + std::string(sequence) + " reads as " +
                 Cp437ToUtf8(sequence) + "; export the file again in PC8, or mark it #FORMAT UTF-8 if it is UTF-8 throughout";
     } else {
       std::string latin1;
       AppendUtf8(latin1, byte);
       message = "byte " + Hex(byte) + " is " + Cp437ToUtf8(std::string(1, static_cast<char>(byte))) +
-                " in CP437, unlikely in a ledger, but " + latin1 +
-                " in Latin-1 and Windows-1252: the file may not be CP437 (#FORMAT PC8), and its names may be misread";
+                " in CP437, unlikely in a ledger, but " + latin1 + " in Latin-1 and Windows-1252: the file is read as " +
+                read_as + ", and its names may be misread";
     }
     diagnostics.Warning("sie.encoding", WhereOfOffset(text, offset, file, SieEncoding::kCp437),
                         LabelOfLineAt(text, offset), message);

@@ -412,10 +412,14 @@ TEST_CASE("encodings other than CP437 are refused or pointed out", "[sie]") {
   SECTION("UTF-8 without a byte order mark: read, with a warning that shows the misreading") {
     auto read = ReadFixture("bad-utf8.se");
     CHECK(read->Only().message ==
-          "the file looks like UTF-8, not CP437 (#FORMAT PC8): ö reads as ├╢; export the file again in PC8, or "
-          "mark it #FORMAT UTF-8 if it is UTF-8 throughout");
+          "the file looks like UTF-8, but is read as CP437, as its #FORMAT PC8 says: ö reads as ├╢; export the "
+          "file again in PC8, or mark it #FORMAT UTF-8 if it is UTF-8 throughout");
     CHECK(read->sie.company_name.value == "Samordningsf├╢rbundet i J├ñmtlands l├ñn");
     CHECK(read->sie.balances.size() == 8);
+    // A file that names no format does not say PC8; it is read as CP437 because that is SIE's.
+    auto unsaid = ReadBytes(test::ReplaceAll(kHead, "#FORMAT PC8\n", "") + "#KONTO 2440 \"Leverantörsskulder\"\n");
+    CHECK_THAT(unsaid->Printed(), Catch::Contains("the file looks like UTF-8, but is read as CP437, as a SIE file "
+                                                  "without #FORMAT UTF-8 is: ö reads as ├╢"));
   }
   SECTION("Latin-1") {
     auto read = ReadFixture("bad-latin1.se");
