@@ -149,6 +149,52 @@ void CheckNotes(ValidationContext& c) {
   }
 }
 
+// What an anlaggning note bought in the year (its movements of the acquisition value that add to
+// it) stands against the cash flow's investeringsverksamhet. Sale proceeds, and purchases not yet
+// paid, keep the one from being derived from the other; but a year that bought fixed assets with
+// no investing cash flow, or that invested while its anlaggning notes show no purchase, has left
+// one of the two out. Scrapping a written-off asset moves no cash, so only additions count.
+void CheckInvestingAgainstFixedAssets(ValidationContext& c) {
+  const auto& accounts = c.year.files.rakenskaper;
+  const auto& flow = accounts.kassaflodesanalys;
+  if (!flow) return;
+  const Note* fixed_asset_note = nullptr;
+  const NoteItem* first_purchase = nullptr;
+  const Note* first_purchase_note = nullptr;
+  Money purchases;
+  for (const Note& note : accounts.noter) {
+    if (!note.typ || note.typ->value != NoteKind::kFixedAsset) continue;
+    if (!fixed_asset_note) fixed_asset_note = &note;
+    for (const NoteItem& item : note.poster) {
+      const Money amount = NoteItemAmount(item);
+      if (amount.to_fill || amount.kronor <= 0) continue;
+      if (!first_purchase) {
+        first_purchase = &item;
+        first_purchase_note = &note;
+      }
+      purchases += amount;
+    }
+  }
+  if (!fixed_asset_note) return;
+  const Money investing = flow->investeringsverksamhet ? flow->investeringsverksamhet->value : Money{};
+  if (investing.to_fill) return;
+  if (first_purchase && investing.kronor == 0) {
+    const Where& where = flow->investeringsverksamhet ? flow->investeringsverksamhet->where : flow->where;
+    const std::string& path = flow->investeringsverksamhet ? flow->investeringsverksamhet->path
+                                                           : std::string("kassaflodesanalys");
+    c.d.Warning("cashflow.investing", where, path,
+                "the anlaggning notes add " + FormatMoney(purchases) + " to the acquisition value (first: " +
+                    first_purchase->text.value + " in `" + first_purchase_note->id.value.name +
+                    "`), but the cash flow's investeringsverksamhet is 0: write what the year paid for fixed "
+                    "assets (negative), less what sales brought in");
+  } else if (!first_purchase && investing.kronor < 0) {
+    c.d.Warning("cashflow.investing", flow->investeringsverksamhet->where, flow->investeringsverksamhet->path,
+                "the cash flow invests " + FormatMoney(-investing) + ", but no anlaggning note (first `" +
+                    fixed_asset_note->id.value.name + "`) adds to its acquisition value: write the purchase among "
+                    "the note's poster");
+  }
+}
+
 void CheckBalance(ValidationContext& c) {
   const AccountsFile& accounts = c.year.files.rakenskaper;
   const FigureTable& f = c.figures;
@@ -237,6 +283,7 @@ void CheckBalance(ValidationContext& c) {
                    "the movements of note " + note.id.value.name, f.MoneyOr0("not." + note.id.value.name + ".forandring"));
     }
   }
+  CheckInvestingAgainstFixedAssets(c);
 }
 
 // Cost lines are written as positive amounts; a negative cost is an income under another name

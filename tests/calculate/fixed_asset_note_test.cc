@@ -170,5 +170,36 @@ TEST_CASE("an anlaggning note in tkr keeps its sums and carries its closings in 
                      "not.inventarier.arets_avskrivningar)") != std::string::npos);
 }
 
+TEST_CASE("a purchase of fixed assets and the cash flow's investeringsverksamhet are checked against each other") {
+  TempDir temp;
+  const fs::path second = InventarierYears(temp.path(), 60000, 12000);
+  const fs::path first = second.parent_path() / "2024";
+  const fs::path file = first / "rakenskaper.yaml";
+  const std::string paid = ReadFile(file);
+  // The purchase written under financing: the cash still closes, but nothing was invested.
+  WriteFile(file, ReplaceAll(paid, "investeringsverksamhet: -60000\n",
+                             "investeringsverksamhet: 0\n  finansieringsverksamhet: -60000\n"));
+  RunResult bought = RunArsred({"check", first.string()});
+  INFO(bought.err);
+  CHECK(bought.exit_code == 3);
+  CHECK(bought.err.find("kassaflodesanalys.investeringsverksamhet: warning[cashflow.investing]: the anlaggning notes "
+                        "add 60 000 kr to the acquisition value (first: Årets investeringar in `inventarier`), but the "
+                        "cash flow's investeringsverksamhet is 0") != std::string::npos);
+  // An investment in a year whose note buys nothing (the money came back as financing).
+  WriteFile(file, paid);
+  const std::string nothing_bought = ReadFile(second / "rakenskaper.yaml");
+  WriteFile(second / "rakenskaper.yaml",
+            ReplaceAll(nothing_bought, "noter:\n",
+                       "kassaflodesanalys:\n  investeringsverksamhet: -5000\n  finansieringsverksamhet: 5000\nnoter:\n"));
+  RunResult invested = RunArsred({"check", second.string()});
+  INFO(invested.err);
+  CHECK(invested.exit_code == 3);
+  CHECK(invested.err.find("warning[cashflow.investing]: the cash flow invests 5 000 kr, but no anlaggning note (first "
+                          "`inventarier`) adds to its acquisition value") != std::string::npos);
+  // As the years are, both agree.
+  WriteFile(second / "rakenskaper.yaml", nothing_bought);
+  CHECK(RunArsred({"check", second.string()}).exit_code == 0);
+}
+
 }  // namespace
 }  // namespace arsred::test
