@@ -133,6 +133,20 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& 
   return years;
 }
 
+// Each identity no rounding to tkr keeps, as a warning (calculate.rounding) that says `what`
+// follows from it. With errors in the inputs (a cost no driftredovisning row takes, say), the
+// figures do not add up in kronor either: the error is the cause, not the tkr.
+void ReportIdentitiesGivenUp(const ReportRounding& rounding, const std::string& what, Diagnostics& diagnostics) {
+  const bool inputs_wrong = diagnostics.HasErrors();
+  for (const ReportRounding::GivenUp& broken : rounding.given_up) {
+    diagnostics.Warning("calculate.rounding", broken.where, "",
+                        "no rounding to tkr keeps this identity, so " + what + ": " + broken.identity +
+                            (inputs_wrong ? ". The inputs have errors (above), which are the likely cause: mend them first"
+                                          : ". An amount given in whole tkr prints as given: give these amounts in kr, "
+                                            "or mend the tkr amount that is off"));
+  }
+}
+
 class TableBuilder {
  public:
   TableBuilder(const InputSet& inputs, const std::map<int, YearFigures>& years, const Presentation& presentation)
@@ -1272,6 +1286,19 @@ std::string FillCaption(const ReportFigures& figures, const std::string& caption
   return out;
 }
 
+void CheckComparisonYearRounding(const InputSet& inputs, Diagnostics& diagnostics) {
+  std::map<int, FigureTable> exact;
+  DerivedYears derived(inputs);
+  for (const auto& [year, input] : inputs.years) {
+    exact[year] = derived.Of(year);
+    TakeClosingCashFromBalanceSheet(exact[year]);
+  }
+  const ReportRounding rounding = RoundReport(inputs, inputs.report_year, exact, true);
+  ReportIdentitiesGivenUp(rounding, "the next report's " + std::to_string(inputs.report_year) +
+                                        " column would print figures that do not add up",
+                          diagnostics);
+}
+
 ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics) {
   ReportFigures out;
   const YearInput& input = inputs.report();
@@ -1301,15 +1328,7 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   std::map<int, YearFigures> years = AllYears(inputs, presentation, out.rounding);
   // With errors in the inputs (a cost no driftredovisning row takes, say), the figures do not
   // add up in kronor either: the error is the cause, not the tkr.
-  const bool inputs_wrong = diagnostics.HasErrors();
-  for (const ReportRounding::GivenUp& broken : out.rounding.given_up) {
-    diagnostics.Warning("calculate.rounding", broken.where, "",
-                        "no rounding to tkr keeps this identity, so the printed figures do not add up: " +
-                            broken.identity +
-                            (inputs_wrong ? ". The inputs have errors (above), which are the likely cause: mend them first"
-                                          : ". An amount given in whole tkr prints as given: give these amounts in kr, "
-                                            "or mend the tkr amount that is off"));
-  }
+  ReportIdentitiesGivenUp(out.rounding, "the printed figures do not add up", diagnostics);
   if (!out.rounding.before_kept) {
     diagnostics.Warning("calculate.prior_year", Where{}, "",
                         "the figures of " + std::to_string(out.year - 1) + " cannot print as " +

@@ -155,6 +155,12 @@ Presentation PresentationOf(const OrgFile& year, std::optional<Unit> layout_unit
 // rounding.
 ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& presentation, Diagnostics& diagnostics);
 
+// For a year kept only for comparison (`omfattning: jamforelsear`): whether the next report
+// could print its statements in tkr with every sum adding up. An identity no rounding keeps (an
+// amount mistyped in a year given in whole tkr) is a warning (calculate.rounding), as when the
+// report that prints it is checked.
+void CheckComparisonYearRounding(const InputSet& inputs, Diagnostics& diagnostics);
+
 // A placeholder's printed text: the figure `name` (prefix "fg." for the prior year) in
 // `formats` (docs/markup.md). Returns nullopt when the figure does not exist.
 std::optional<std::string> FormatPlaceholder(const ReportFigures& figures, const std::string& name,

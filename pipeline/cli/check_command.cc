@@ -30,11 +30,13 @@ std::optional<LayoutFile> CheckLayout(const BuildSettings& settings, InputSet& i
 }
 
 // A report year without errors is also rounded, as build would round it, so that an identity no
-// rounding can keep (calculate.rounding) shows before the build.
+// rounding can keep (calculate.rounding) shows before the build; a comparison year, as the next
+// report would round it.
 void CheckRounding(const InputSet& inputs, const LayoutFile* layout, Diagnostics& diagnostics) {
   const YearInput& year = inputs.report();
   const OrgFile& org = year.files.forbund;
-  if (diagnostics.HasErrors() || !year.complete || org.omfattning.value != Scope::kAnnualReport) return;
+  if (diagnostics.HasErrors() || !year.complete) return;
+  if (org.omfattning.value != Scope::kAnnualReport) return CheckComparisonYearRounding(inputs, diagnostics);
   Calculate(inputs, true, PresentationFor(org, layout), diagnostics);
 }
 
