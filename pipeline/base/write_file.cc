@@ -50,10 +50,20 @@ std::runtime_error Failure(const std::string& what, const std::filesystem::path&
   return std::runtime_error("cannot " + what + " " + subject.string() + ": " + std::strerror(errno));
 }
 
-// Creates (or truncates) `path`, writes `bytes` and syncs them; throws on the first failure.
-void WriteAndSync(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault) {
-  Descriptor file(Failed(fault, WriteStep::kCreate) ? -1
-                                                    : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+enum class Creation { kCreateOrTruncate, kFreshTemporary };
+
+// Creates (or truncates) `path`, writes `bytes` and syncs them; throws on the first failure. A
+// fresh temporary is a new file: whatever stands at its name (one left by a run that died with
+// this process id, or a symbolic link planted there, which is removed and not followed) goes
+// first, and should another appear meanwhile, the create fails.
+void WriteAndSync(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault,
+                  Creation creation = Creation::kCreateOrTruncate) {
+  int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+  if (creation == Creation::kFreshTemporary) {
+    ::unlink(path.c_str());
+    flags |= O_EXCL | O_NOFOLLOW;
+  }
+  Descriptor file(Failed(fault, WriteStep::kCreate) ? -1 : ::open(path.c_str(), flags, 0666));
   if (file.get() < 0) throw Failure("create", path);
   for (size_t written = 0; written < bytes.size();) {
     const ssize_t n = Failed(fault, WriteStep::kWrite) ? -1 : ::write(file.get(), bytes.data() + written, bytes.size() - written);
@@ -62,6 +72,17 @@ void WriteAndSync(const std::filesystem::path& path, const std::string& bytes, c
     written += static_cast<size_t>(n);
   }
   if (Failed(fault, WriteStep::kSyncFile) || ::fsync(file.get()) != 0 || !file.Close()) throw Failure("write", path);
+}
+
+// A report is written over a regular file or none: renamed over a device (`-o /dev/null`), a
+// pipe or a socket, it would replace that with a file.
+void RefuseNonRegularTarget(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status) || fs::is_regular_file(status)) return;
+  const char* what = fs::is_directory(status) ? "a directory" : "not a regular file (a device, a pipe or a socket)";
+  throw std::runtime_error("cannot write " + path.string() + ": it is " + what + ", which a file written here would replace");
 }
 
 }  // namespace
@@ -105,9 +126,10 @@ void SyncDirectory(const std::filesystem::path& directory) {
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& bytes, const WriteFault& fault) {
   namespace fs = std::filesystem;
   const fs::path temp = path.string() + ".arsred-tmp-" + std::to_string(::getpid());
+  RefuseNonRegularTarget(path);
   const TerminationDeferred deferred;
   try {
-    WriteAndSync(temp, bytes, fault);
+    WriteAndSync(temp, bytes, fault, Creation::kFreshTemporary);
     if (Failed(fault, WriteStep::kRename) || ::rename(temp.c_str(), path.c_str()) != 0) {
       throw Failure("rename " + temp.filename().string() + " over", path);
     }
@@ -146,9 +168,10 @@ void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault&
   size_t renamed = 0;
   size_t at = 0;  // the file being written, for the message
   std::error_code ignored;
+  for (const FileToWrite& file : files) RefuseNonRegularTarget(file.path);
   const TerminationDeferred deferred;
   try {
-    for (; at < files.size(); ++at) WriteAndSync(temp_of(at), files[at].bytes, fault);
+    for (; at < files.size(); ++at) WriteAndSync(temp_of(at), files[at].bytes, fault, Creation::kFreshTemporary);
     for (at = 0; at < files.size(); ++at, ++renamed) {
       // A second name for the file about to be replaced, so that it can be put back; a link
       // rather than a rename, so that the path never stands empty. (One left by a run that died

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -90,6 +91,36 @@ TEST_CASE("a directory that cannot be synced is reported, with the new file comp
                     Catch::Contains("wrote " + target.string() + ", but cannot sync the directory " + temp.path().string()));
   CHECK(ReadFile(target) == "new");
   WriteFileAtomically(target, "newer");
+  CHECK(ReadFile(target) == "newer");
+}
+
+TEST_CASE("a report is not written over a device or a pipe, nor through a link planted at its temporary name") {
+  TempDir temp;
+  // `-o /dev/null` as root replaced the system's device with a PDF.
+  const fs::path pipe = temp.path() / "pipe";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH(WriteFileAtomically(pipe, "new"),
+                    Catch::Contains("it is not a regular file (a device, a pipe or a socket)"));
+  CHECK(fs::is_fifo(fs::symlink_status(pipe)));
+  CHECK_THROWS_WITH(WriteFilesTogether({{pipe, "new"}}), Catch::Contains("it is not a regular file"));
+  CHECK(fs::is_fifo(fs::symlink_status(pipe)));
+  CHECK(std::distance(fs::directory_iterator(temp.path()), fs::directory_iterator()) == 1);
+  RunResult build = RunArsred({"build", (kSourceDir / "tests/fixtures/base/2024").string(), "-o", pipe.string()});
+  CHECK(build.exit_code == 2);
+  CHECK(build.err.find("cannot write " + pipe.string() + ": it is not a regular file") != std::string::npos);
+  CHECK(fs::is_fifo(fs::symlink_status(pipe)));
+
+  // A link standing at the temporary's name is removed, not written through.
+  const fs::path victim = temp.path() / "victim.txt", target = temp.path() / "r.pdf";
+  WriteFile(victim, "keep");
+  fs::create_symlink(victim, target.string() + ".arsred-tmp-" + std::to_string(::getpid()));
+  WriteFileAtomically(target, "new");
+  CHECK(ReadFile(victim) == "keep");
+  CHECK(ReadFile(target) == "new");
+  CHECK(!fs::is_symlink(target));
+  fs::create_symlink(victim, target.string() + ".arsred-tmp-" + std::to_string(::getpid()));
+  WriteFilesTogether({{target, "newer"}});
+  CHECK(ReadFile(victim) == "keep");
   CHECK(ReadFile(target) == "newer");
 }
 
