@@ -92,7 +92,7 @@ TEST_CASE("a figure shared by two sums moves once for both") {
   CHECK(r.tkr[static_cast<size_t>(s)] == 2);
 }
 
-TEST_CASE("whole thousands, zero included, never move; an identity they break is given up") {
+TEST_CASE("whole thousands, zero included, never move — an identity they break is given up") {
   RoundingProblem p;
   int zero = p.AddAmount(0);
   int two = p.AddAmount(2'000), one = p.AddAmount(1'000);
@@ -106,7 +106,7 @@ TEST_CASE("whole thousands, zero included, never move; an identity they break is
   CHECK(r.tkr[static_cast<size_t>(zero)] == 0);
 }
 
-TEST_CASE("an amount printed already keeps its figure; the other lines move round it, or the sum is given up") {
+TEST_CASE("an amount printed already keeps its figure — the other lines move round it, or the sum is given up") {
   // 1 400 + 1 400 = 2 800: rounded alone, one line goes up to 2. An earlier report printed the
   // first line as 1 and the total as 3, so the second line has to take the thousand.
   RoundingProblem p;

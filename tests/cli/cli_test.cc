@@ -48,7 +48,7 @@ TEST_CASE("a missing or misnamed year directory is an input error") {
 // arsredovisning-YEAR.pdf. An empty one is a usage error (it wrote ./arsredovisning-2023.pdf),
 // and a missing directory is a write error, exit 2, as the README says, with one year or several;
 // with several years, a file is a usage error.
-TEST_CASE("build -o names a file or a directory; empty is a usage error, a missing directory exit 2") {
+TEST_CASE("build -o names a file or a directory — empty is a usage error, a missing directory exit 2") {
   TempDir temp;
   const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
   CHECK(RunArsred({"build", year, "-o", ""}).exit_code == 1);
@@ -98,7 +98,7 @@ TEST_CASE("check . inside a year directory checks that year") {
   CHECK(parent.err.find("year.name") != std::string::npos);  // inputs/ is no year
 }
 
-TEST_CASE("check exits 3 for warnings, or 2 with --werror; build writes and exits 0, or 2 with --werror") {
+TEST_CASE("check exits 3 for warnings, or 2 with --werror — build writes and exits 0, or 2 with --werror") {
   TempDir temp;
   fs::copy(kSourceDir / "tests/fixtures/base", temp.path(), fs::copy_options::recursive);
   // Approval after the three months Finsam allows is a warning, not an error.
@@ -122,6 +122,9 @@ TEST_CASE("check exits 3 for warnings, or 2 with --werror; build writes and exit
   RunResult strict_build = RunArsred({"build", "--werror", (temp.path() / "2024").string(), "-o", pdf.string()});
   CHECK(strict_build.exit_code == 2);
   CHECK(strict_build.err.find("error[dates.deadline]") != std::string::npos);
+  // A draft with errors is written, showing them, as with any error in the inputs.
+  CHECK(fs::exists(pdf));
+  fs::remove(pdf);
   WriteFile(org, ReplaceAll(ReadFile(org), "status: utkast", "status: slutlig"));
   RunResult strict_final = RunArsred({"build", "--werror", "--final", (temp.path() / "2024").string(), "-o", pdf.string()});
   CHECK(strict_final.exit_code == 2);

@@ -367,7 +367,7 @@ TEST_CASE("the archive of a final year is not replaced unless asked, with a reas
   CHECK(ReadFile(work.archive() / "arsredovisning-2024.pdf") != sealed.at("arsredovisning-2024.pdf"));
 }
 
-TEST_CASE("only a year marked final is archived, and only without errors; nothing else is touched", "[archive]") {
+TEST_CASE("only a year marked final is archived, and only without errors — nothing else is touched", "[archive]") {
   Workspace draft("utkast");
   RunResult refused = draft.Archive();
   INFO(refused.err);

@@ -316,7 +316,7 @@ TEST_CASE("books of another organisation or year are refused at their line", "[i
   CHECK(err.find("error[") == err.rfind("error["));  // that one only
 }
 
-TEST_CASE("the organisation number is the same with the century or a suffix; books without one are warned of",
+TEST_CASE("the organisation number is the same with the century or a suffix — books without one are warned of",
           "[import]") {
   for (const char* written : {"162220001990", "16222000-1990", "222000-1990-0001", "2220001990", "SE222000199001"}) {
     Books books;
@@ -843,7 +843,7 @@ namespace {
 
 // A tester whose 2021 was missing was told that the books "open eget_kapital at 2 331 095 kr,
 // but 2023 closed it at −3 725 tkr": the year before's own errors, reported as the books'.
-TEST_CASE("a year before with errors of its own is said once; the books are not checked against it", "[import]") {
+TEST_CASE("a year before with errors of its own is said once — the books are not checked against it", "[import]") {
   Books books;
   const fs::path prior = books.temp.path() / "inputs/2023/rakenskaper.yaml";
   WriteFile(prior, ReplaceAll(ReadFile(prior), "  ingaende: 1900000", "  ingaende: 1000000"));

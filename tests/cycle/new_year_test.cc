@@ -418,7 +418,7 @@ TEST_CASE("a new year's files point at the schema as the year before's do", "[ne
             "# yaml-language-server: $schema=../../schema/budget.schema.json\n", 0) == 0);
 }
 
-TEST_CASE("the unit the statements are printed in is carried; the units amounts were written in are not", "[new]") {
+TEST_CASE("the unit the statements are printed in is carried — the units amounts were written in are not", "[new]") {
   BaseCopy base;
   const fs::path org = base.year(2024) / "forbund.yaml";
   WriteFile(org, ReadFile(org) + "belopp: kr\n");
@@ -678,7 +678,7 @@ TEST_CASE("the real 2023 starts 2024, whose books import onto 2023's closing bal
 namespace arsred::test {
 namespace {
 
-TEST_CASE("a caption that typed last year's count is written anew; one that quotes it is carried", "[new]") {
+TEST_CASE("a caption that typed last year's count is written anew — one that quotes it is carried", "[new]") {
   BaseCopy base;
   base.Edit(2024, "verksamhet.yaml", "    rubrik: Kostnadsfördelning\n", "    rubrik: Kostnadsfördelning (120 deltagare)\n");
   base.Edit(2024, "verksamhet.yaml", "  - id: deltagarfloden\n    rubrik: ",

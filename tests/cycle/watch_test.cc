@@ -257,7 +257,7 @@ TEST_CASE("watch ignores editors' swap, lock and backup files", "[watch]") {
   CHECK(watch.BuildCount() == 2);
 }
 
-TEST_CASE("a saved layout is read again with its fonts; a layout the report does not use is not", "[watch]") {
+TEST_CASE("a saved layout is read again with its fonts — a layout the report does not use is not", "[watch]") {
   BaseCopy base;
   const fs::path data = base.temp.path() / "data";
   fs::create_directories(data);

@@ -314,7 +314,7 @@ TEST_CASE("a hand-built font: cmap formats 4 and 12, hmtx, vertical metrics") {
   CHECK(without_os2->cap_height() == 0);    // unknown
 }
 
-TEST_CASE("a font file is mapped whole; a directory is refused") {
+TEST_CASE("a font file is mapped whole — a directory is refused") {
   TempDir dir;
   WriteFile(dir.path() / "font.ttf", TestFont());
   WriteFile(dir.path() / "empty.ttf", "");

@@ -88,7 +88,7 @@ TEST_CASE("a report's own hyphenation of a word replaces the dictionary's") {
   CHECK(first_line(never, "Ett kunskapsutbyte", whole_word) == "Ett ");
 }
 
-TEST_CASE("a paragraph that sets well without hyphens gets none; one that does not is hyphenated") {
+TEST_CASE("a paragraph that sets well without hyphens gets none — one that does not is hyphenated") {
   Setter s;
   // A paragraph of the 2023 report.
   const std::string text =
@@ -156,7 +156,7 @@ TEST_CASE("no width drops or repeats any text") {
   }
 }
 
-TEST_CASE("justified lines fill the width; the last line and ragged lines do not stretch") {
+TEST_CASE("justified lines fill the width — the last line and ragged lines do not stretch") {
   Setter s;
   std::string text;
   for (int i = 0; i < 12; ++i) text += "Förbundets verksamhet följs upp genom enkätundersökningar till deltagare. ";
@@ -290,7 +290,7 @@ TEST_CASE("prose typography: a typed number and its unit never break apart") {
   CHECK(ProseTypography(" - 2025", "2023") == "\u20132025");  // a range from a figure
 }
 
-TEST_CASE("a date or an organisation number never breaks at its hyphen; a compound still may") {
+TEST_CASE("a date or an organisation number never breaks at its hyphen — a compound still may") {
   Setter s;
   const std::string text = "Förbundet bildades 2009-04-01 med organisationsnummer 222000-1990 och ESF-ansökan.";
   bool compound_broken = false;

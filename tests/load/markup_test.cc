@@ -52,7 +52,7 @@ TEST_CASE("placeholders keep their own position, formats and the prior-year pref
   CHECK(spans[3].text == "fg.rr.arets_resultat");
 }
 
-TEST_CASE("emphasis needs a flanking pair; lone asterisks stay text") {
+TEST_CASE("emphasis needs a flanking pair — lone asterisks stay text") {
   Diagnostics d;
   MarkupDoc doc = Parse("Utbildning BIP*: om BIP-studien*. Se *viktigt* och **mycket viktigt**.\n", d);
   CHECK(d.all().empty());

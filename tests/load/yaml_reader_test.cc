@@ -131,7 +131,7 @@ TEST_CASE("sequences nest, in block and flow style") {
   CHECK(list.items[3].items.empty());
 }
 
-TEST_CASE("empty values, ~ and null are null; an empty quoted text is not") {
+TEST_CASE("empty values, ~ and null are null — an empty quoted text is not") {
   auto parsed = Parse("a:\nb: ~\nc: null\nd: ''\ne:\n  - \n  -\n");
   REQUIRE(parsed->file);
   const YamlNode& root = parsed->root();

@@ -42,7 +42,7 @@ std::map<std::string, TracedField> FieldsInTrace(const std::string& trace) {
   return fields;
 }
 
-TEST_CASE("a final report has an empty signature field on each seat's line; a draft has none", "[signing]") {
+TEST_CASE("a final report has an empty signature field on each seat's line — a draft has none", "[signing]") {
   TempDir temp;
   const fs::path year = FinalSeedCopy(temp.path(), "2023");
   const fs::path pdf = temp.path() / "final.pdf";

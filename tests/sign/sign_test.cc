@@ -342,7 +342,7 @@ TEST_CASE("every seat signs in turn, and every signature stays valid", "[sign]")
   CHECK(checked.out.find("the signature does not verify") != std::string::npos);
 }
 
-TEST_CASE("a signer's certificate edited in the CMS is not valid; a CMS without signing-certificate-v2 is refused",
+TEST_CASE("a signer's certificate edited in the CMS is not valid — a CMS without signing-certificate-v2 is refused",
           "[sign]") {
   TempDir temp;
   TestCa ca(temp.path() / "ca");

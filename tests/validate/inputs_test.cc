@@ -161,7 +161,7 @@ TEST_CASE("garbled input files give located errors, never a crash") {
 // An amount the sources give only in tkr cannot print in kr. A budget in tkr can: it was
 // decided in whole tkr (a new user's budget of 6 000 tkr printed as "≈6 000 000" in a report in
 // kr, as if it were known only to the nearest thousand).
-TEST_CASE("kr on a figure known only in tkr is an error; a budget in tkr is exact") {
+TEST_CASE("kr on a figure known only in tkr is an error — a budget in tkr is exact") {
   TempDir temp;
   fs::copy(kSourceDir / "inputs", temp.path() / "inputs", fs::copy_options::recursive);
   const fs::path text = temp.path() / "inputs/2023/text.yaml";
