@@ -6,6 +6,7 @@
 
 #include "archive.h"
 #include "diagnostics.h"
+#include "yaml_reader.h"
 
 namespace arsred {
 
@@ -39,6 +40,20 @@ int ArchiveCommand(const CommandContext& ctx) {
   if (vm.count("replace-final")) request.replace_reason = vm["replace-final"].as<std::string>();
   if (vm.count("replace-final") && request.replace_reason.find_first_not_of(" \t") == std::string::npos) {
     ctx.err << "arsred: archive: --replace-final needs a reason, which the new manifest records\n";
+    return kExitUsage;
+  }
+  // The manifest keeps the reason as one line of its YAML, which verify reads back as any input:
+  // a line break or a byte that is not UTF-8 there made an archive that could not be verified.
+  std::string why;
+  const std::string& reason = request.replace_reason;
+  if (reason.find_first_of("\r\n\t") != std::string::npos) {
+    why = "it has a line break or a tab";
+  } else {
+    FindBadCharacter(reason, &why);  // sets `why` only where it finds one
+  }
+  if (!why.empty()) {
+    ctx.err << "arsred: archive: --replace-final's reason is one line of UTF-8 text, which the manifest records; "
+            << why << "\n";
     return kExitUsage;
   }
   return ArchiveYear(settings, request, ctx.err);

@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -18,6 +18,7 @@
 
 #include "load.h"
 #include "load_visitor.h"
+#include "read_file.h"
 #include "render_pdf.h"
 #include "sha256.h"
 #include "write_file.h"
@@ -42,13 +43,13 @@ class ArchiveFailure : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string ReadWholeFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ArchiveFailure("cannot read " + path.string());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) throw ArchiveFailure("cannot read " + path.string());
-  return std::move(bytes).str();
+// A regular file's bytes: a device or a pipe standing in an archive (a link to /dev/zero as its
+// ICC profile) is refused, never read without end.
+std::string ReadFileOrThrow(const fs::path& path) {
+  std::string error;
+  std::optional<std::string> bytes = ReadWholeFile(path, &error);
+  if (!bytes) throw ArchiveFailure("cannot read " + path.string() + ": " + error);
+  return std::move(*bytes);
 }
 
 // A file of the staged archive, synced to the disk before the archive is renamed into place.
@@ -111,7 +112,7 @@ struct HashedFile {
 };
 
 HashedFile HashFile(const fs::path& root, const std::string& relative) {
-  const std::string bytes = ReadWholeFile(root / relative);
+  const std::string bytes = ReadFileOrThrow(root / relative);
   return {relative, bytes.size(), Sha256Hex(bytes)};
 }
 
@@ -251,7 +252,7 @@ void CopyInto(const fs::path& from, const fs::path& root, const std::string& rel
   std::error_code ec;
   fs::create_directories((root / relative).parent_path(), ec);
   if (ec) throw ArchiveFailure("cannot make " + (root / relative).parent_path().string() + ": " + ec.message());
-  WriteWholeFile(root / relative, ReadWholeFile(from));
+  WriteWholeFile(root / relative, ReadFileOrThrow(from));
 }
 
 // Copies every file the report was made from into <root>/source/, laid out as a data directory
@@ -382,7 +383,7 @@ std::optional<Existing> InspectExisting(const fs::path& target, std::ostream& er
     return std::nullopt;
   }
   existing.locked = manifest->marked_final.value;
-  existing.manifest_sha256 = Sha256Hex(ReadWholeFile(target / kManifestName));
+  existing.manifest_sha256 = Sha256Hex(ReadFileOrThrow(target / kManifestName));
   return existing;
 }
 
@@ -516,7 +517,7 @@ int ArchiveYear(const BuildSettings& settings, const ArchiveRequest& request, st
                                         content.icc_profile),
                        (staging.path() / content.year_dir).string(), check, findings, snapshot_cache, rebuilt);
       if (!built) err << findings.str();
-      if (!built || ReadWholeFile(check) != ReadWholeFile(staging.path() / report)) {
+      if (!built || ReadFileOrThrow(check) != ReadFileOrThrow(staging.path() / report)) {
         err << "arsred: the report rebuilt from the snapshot differs from the one built from " << request.year_dir
             << " (was an input changed meanwhile?); nothing was archived\n";
         return kExitErrors;
@@ -585,14 +586,14 @@ int VerifyArchive(const std::string& archive_dir, const std::string& recorded_se
     const fs::path sums_path = root / kSumsName;
     const bool have_sums = fs::is_regular_file(sums_path, ec);
     if (!have_sums) problem(kSumsName, "missing");
-    std::string sums_text = have_sums ? ReadWholeFile(sums_path) : "";
+    std::string sums_text = have_sums ? ReadFileOrThrow(sums_path) : "";
     std::istringstream sums_lines(sums_text);
     for (std::string line; std::getline(sums_lines, line);) {
       if (line.size() > 66 && line.compare(64, 2, "  ") == 0) sealed[line.substr(66)] = line.substr(0, 64);
     }
     const fs::path manifest_path = root / kManifestName;
     if (fs::is_regular_file(manifest_path, ec)) {
-      const std::string actual = Sha256Hex(ReadWholeFile(manifest_path));
+      const std::string actual = Sha256Hex(ReadFileOrThrow(manifest_path));
       seal_of_manifest = actual;
       // The seal the board recorded when the archive was made: SHA256SUMS, kept beside the
       // manifest, can be rewritten with it; a seal kept elsewhere cannot.
@@ -713,7 +714,7 @@ int VerifyArchive(const std::string& archive_dir, const std::string& recorded_se
       } else if (!built) {
         err << findings.str();
         problem(manifest->report.value, "cannot be rebuilt from " + std::string(kSourceDir) + "/");
-      } else if (!fs::is_regular_file(archived_pdf, ec) || ReadWholeFile(rebuilt_pdf) != ReadWholeFile(archived_pdf)) {
+      } else if (!fs::is_regular_file(archived_pdf, ec) || ReadFileOrThrow(rebuilt_pdf) != ReadFileOrThrow(archived_pdf)) {
         problem(manifest->report.value, "differs from the report rebuilt from " + std::string(kSourceDir) + "/: " +
                                             (manifest_resealed
                                                  ? std::string("the manifest, and with it the report it lists, was "

@@ -66,7 +66,9 @@ std::string Hex4(uint32_t cp) {
   return out;
 }
 
-// Finds the first byte that is not valid UTF-8, or a character the typesetter cannot handle
+}  // namespace
+
+// (yaml_reader.h) Finds the first byte that is not valid UTF-8, or a character the typesetter cannot handle
 // (outside the Basic Multilingual Plane, a control character, or one that reorders text).
 // Returns npos when all is well.
 size_t FindBadCharacter(std::string_view text, std::string* why) {
@@ -126,6 +128,8 @@ size_t FindBadCharacter(std::string_view text, std::string* why) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 // Builds the tree of the first document from the parser's events and checks them on the way:
 // refuses anchors, aliases, several documents and nesting deeper than the format can use, all of

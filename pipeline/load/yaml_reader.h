@@ -77,6 +77,11 @@ YamlSource AddYamlSource(std::string text, const std::string& shown_path, Source
 std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& sources, Diagnostics& diagnostics,
                                           const ReaderLimits& limits = {});
 
+// The first byte of `text` that is not valid UTF-8, or a character the typesetter cannot handle
+// (outside the Basic Multilingual Plane, a control character other than tab and line ends, or
+// one that reorders text), with `why`; npos when there is none. Every input file is checked so.
+size_t FindBadCharacter(std::string_view text, std::string* why);
+
 // Reads up to `limit` bytes of a stream, growing the buffer as the file does (a file is usually
 // a few KiB; sizing for the limit up front would clear a MiB for each).
 std::string ReadAtMost(std::istream& in, size_t limit);

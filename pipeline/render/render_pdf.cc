@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <optional>
 #include <stdexcept>
@@ -29,6 +28,7 @@
 #include "pdf_doc.h"
 #include "pdf_pack.h"
 #include "pdf_tags.h"
+#include "read_file.h"
 #include "version.h"
 #include "write_file.h"
 
@@ -160,9 +160,12 @@ void SetPdfVersion(PdfDoc& pdf) {
 // embedded whole (it is small: 7 KB).
 void AddOutputIntent(PdfDoc& pdf, const std::string& icc_path) {
   pdf.set_context("embedding the output intent's ICC profile " + icc_path);
-  std::ifstream in(icc_path, std::ios::binary);
-  std::string profile((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) throw RenderFailure("cannot read the ICC profile " + icc_path);
+  // A profile is kilobytes; reading stops at 4 MB, so that a device or a pipe given for one
+  // (`--icc-profile /dev/zero`) is refused rather than read without end.
+  std::string error;
+  const std::optional<std::string> read = ReadWholeFile(icc_path, &error, 4u << 20);
+  if (!read) throw RenderFailure("cannot read the ICC profile " + icc_path + ": " + error);
+  const std::string& profile = *read;
   // An ICC profile starts with its own size (big-endian) and has "acsp" at offset 36.
   if (profile.size() < 128 || profile.compare(36, 4, "acsp") != 0) {
     throw RenderFailure(icc_path + " is not an ICC profile (install icc-profiles-free, or pass --icc-profile)");

@@ -109,6 +109,11 @@ TEST_CASE("a report is not written over a device or a pipe, nor through a link p
   CHECK(build.exit_code == 2);
   CHECK(build.err.find("cannot write " + pipe.string() + ": it is not a regular file") != std::string::npos);
   CHECK(fs::is_fifo(fs::symlink_status(pipe)));
+  // Nor is a pipe read as the ICC profile, where reading would wait for ever (/dev/zero: without end).
+  RunResult profile = RunArsred({"build", (kSourceDir / "tests/fixtures/base/2024").string(), "--pdfa", "--icc-profile",
+                                 pipe.string(), "-o", (temp.path() / "r.pdf").string()});
+  CHECK(profile.exit_code == 2);
+  CHECK(profile.err.find("cannot read the ICC profile " + pipe.string() + ": not a regular file") != std::string::npos);
 
   // A link standing at the temporary's name is removed, not written through.
   const fs::path victim = temp.path() / "victim.txt", target = temp.path() / "r.pdf";

@@ -352,6 +352,13 @@ TEST_CASE("the archive of a final year is not replaced unless asked, with a reas
   CHECK(!fs::exists(work.temp.path() / "archive/2024.replaced-1"));
 
   CHECK(work.Archive({"--replace-final", " "}).exit_code == 1);  // a reason is required
+  // One line of UTF-8, which the manifest keeps and verify reads back: a tester's two-line
+  // reason, and one in Latin-1, made archives that could never be verified or replaced again.
+  RunResult two_lines = work.Archive({"--replace-final", "Fel i not 3.\nSe protokollet."});
+  CHECK(two_lines.exit_code == 1);
+  CHECK(two_lines.err.find("reason is one line of UTF-8 text, which the manifest records; it has a line break") !=
+        std::string::npos);
+  CHECK(work.Archive({"--replace-final", "R\xE4ttelse"}).exit_code == 1);
   RunResult replaced = work.Archive({"--replace-final", "Felskrivning i förvaltningsberättelsen rättad"});
   INFO(replaced.err);
   CHECK(replaced.exit_code == 0);
