@@ -56,6 +56,11 @@ int DumpCommand(const CommandContext& ctx) {
   } else {
     ctx.out << DumpFigures(p.figures);
   }
+  // A full disk or a closed standard output loses the dump: said, as build says it.
+  if (!ctx.out.flush()) {
+    ctx.err << "arsred: dump: cannot write to standard output; the dump is incomplete\n";
+    return kExitErrors;
+  }
   return ExitCodeOfWriting(p.diagnostics);
 }
 

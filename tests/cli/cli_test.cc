@@ -81,6 +81,19 @@ TEST_CASE("build -o - writes the report to standard output, the same bytes as a 
   CHECK(RunArsred({"watch", year, "-o", "-"}).exit_code == 1);
 }
 
+// A tester's `dump --format csv > /dev/full` lost the dump and exited 0.
+TEST_CASE("dump says so and exits 2 when its output cannot be written") {
+  const std::string binary = ARSRED_BINARY;
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  for (const std::string format : {"csv", "json", "text"}) {
+    ToolRun full = RunTool("{ " + binary + " dump --stage figures --format " + format + " " + year + " 2>&1 >/dev/full; }");
+    INFO(full.output);
+    CHECK(full.exit_code == 2);
+    CHECK(full.output.find("arsred: dump: cannot write to standard output") != std::string::npos);
+  }
+  CHECK(RunTool(binary + " dump --stage figures " + year + " >/dev/null").exit_code == 0);
+}
+
 // A new user in inputs/2025 typed `arsred check .` and was told that the year directory,
 // named 2025, was not named by its year.
 TEST_CASE("check . inside a year directory checks that year") {
