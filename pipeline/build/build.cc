@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -279,6 +280,18 @@ std::string DescribeReport(const YearBuild& build, const RenderOptions& options)
   return text;
 }
 
+bool HoldsOtherThan(const std::string& path, std::string_view report_start) {
+  // Only a regular file is opened (a pipe would block); what is not one, the writer refuses.
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string start(report_start.size(), '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  if (in.gcount() == 0) return false;  // empty
+  return static_cast<size_t>(in.gcount()) < report_start.size() || start != report_start;
+}
+
 std::optional<std::string> InputNamedBy(const SourceSet& sources, const std::string& output) {
   std::error_code ec;
   if (!fs::exists(output, ec)) return std::nullopt;
@@ -373,10 +386,20 @@ int BuildReport(const BuildSettings& settings, const std::string& dir, const Out
                              : target.path.empty()  ? name
                                                     : (std::filesystem::path(target.path) / name).string();
   PrintDiagnostics(p.diagnostics, p.inputs.sources, err);
-  for (const std::string& written : {target.standard_output ? std::string() : output,
-                                     html && target.open_data ? FiguresFileFor(output) : std::string()}) {
+  const std::pair<std::string, std::string_view> outputs[] = {
+      {target.standard_output ? std::string() : output, html ? "<!DOCTYPE html>" : "%PDF-"},
+      {html && target.open_data ? FiguresFileFor(output) : std::string(), "{"}};
+  for (const auto& [written, report_start] : outputs) {
     if (const std::optional<std::string> input = InputNamedBy(p.inputs.sources, written)) {
       err << "arsred: " << written << " is " << *input << ", which the build reads; name another file with -o. "
+          << "Nothing was written\n";
+      return kExitErrors;
+    }
+    // A build replaces its own earlier output, never another file: a tester's -o onto the year's
+    // approval record (faststallande.yaml, which a build does not read) replaced it with a PDF.
+    if (!written.empty() && HoldsOtherThan(written, report_start)) {
+      err << "arsred: " << written << " exists and is not " << (report_start == "{" ? "open data" : "a report")
+          << " written by arsred, so it is left as it is; name another file with -o, or remove it first. "
           << "Nothing was written\n";
       return kExitErrors;
     }

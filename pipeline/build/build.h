@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -124,6 +125,10 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
 
 // The PDF flavour a finished YearBuild is rendered in under `settings`.
 RenderOptions RenderOptionsFor(const BuildSettings& settings, const YearBuild& build);
+
+// Whether the file at `path` exists, is not empty and does not start as a report does
+// (`report_start`: "%PDF-", "<!DOCTYPE html>"): a build writes only over its own earlier output.
+bool HoldsOtherThan(const std::string& path, std::string_view report_start);
 
 // The file among those a build read (a year's YAML, the layout) that `output` names, if any:
 // writing the report there would replace an input with it.

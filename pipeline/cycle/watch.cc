@@ -243,6 +243,10 @@ class YearWatcher {
       err_ << "arsred: " << outcome.output << " is " << *input << ", which the build reads; name another file "
            << "with -o\n";
       outcome.exit_code = kExitErrors;
+    } else if (!stopped_at && HoldsOtherThan(outcome.output, "%PDF-")) {
+      err_ << "arsred: " << outcome.output << " exists and is not a report written by arsred, so it is left as it "
+           << "is; name another file with -o, or remove it first\n";
+      outcome.exit_code = kExitErrors;
     } else if (!stopped_at) {
       options = RenderOptionsFor(settings_, p);
       std::string error;

@@ -81,6 +81,27 @@ TEST_CASE("build -o - writes the report to standard output, the same bytes as a 
   CHECK(RunArsred({"watch", year, "-o", "-"}).exit_code == 1);
 }
 
+// A tester's -o onto the year's approval record, which a build does not read, replaced it with
+// the PDF. A build writes over its own earlier output only.
+TEST_CASE("build -o does not replace a file that is not a report of its kind") {
+  TempDir temp;
+  const std::string year = (kSourceDir / "tests/fixtures/base/2024").string();
+  const fs::path record = temp.path() / "faststallande.yaml";
+  WriteFile(record, "fastställd: 2025-03-14\n");
+  RunResult refused = RunArsred({"build", year, "-o", record.string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find(record.string() + " exists and is not a report written by arsred") != std::string::npos);
+  CHECK(ReadFile(record) == "fastställd: 2025-03-14\n");
+  // Its own earlier output, and an empty file, it replaces; a PDF is not a web page.
+  const fs::path pdf = temp.path() / "r.pdf", page = temp.path() / "r.html";
+  WriteFile(pdf, "");
+  CHECK(RunArsred({"build", year, "-o", pdf.string()}).exit_code == 0);
+  CHECK(RunArsred({"build", year, "-o", pdf.string()}).exit_code == 0);
+  CHECK(RunArsred({"build", year, "--html", "-o", pdf.string()}).exit_code == 2);
+  CHECK(RunArsred({"build", year, "--html", "-o", page.string()}).exit_code == 0);
+  CHECK(RunArsred({"build", year, "--html", "-o", page.string()}).exit_code == 0);
+}
+
 // A tester's `dump --format csv > /dev/full` lost the dump and exited 0.
 TEST_CASE("dump says so and exits 2 when its output cannot be written") {
   const std::string binary = ARSRED_BINARY;

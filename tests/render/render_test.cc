@@ -330,7 +330,7 @@ TEST_CASE("a failed render leaves the previous PDF in place and nothing beside i
     const std::string temp = target.string() + ".arsred-tmp-" + std::to_string(::getpid());
     test::fs::create_directory(temp);
     CHECK_FALSE(RenderPdf(SampleDocument(), target.string(), {}, &error));
-    CHECK(error.find("cannot create " + temp + ": Is a directory") != std::string::npos);
+    CHECK(error.find("cannot create " + temp + ": File exists") != std::string::npos);
   }
   SECTION("a date that is not a date") {
     Document document = SampleDocument();
