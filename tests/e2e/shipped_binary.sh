@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The binary that ships, run as a user runs it (not the tests' in-process command line): a
 # closed-books import, a tagged final build, approve, archive, verify and one signature of the
-# base fixture, each checked with the readers' tools. Usage: shipped_binary.sh ARSRED SOURCE_DIR
+# base fixture, each checked with the readers' tools; and, unless TRY_MEMORY_LIMITS is "no" (a
+# sanitizer's build), a check under limits of memory. Usage: shipped_binary.sh ARSRED SOURCE_DIR
+# [TRY_MEMORY_LIMITS]
 set -euo pipefail
 arsred=$1
 source_dir=$2
+try_memory_limits=${3:-yes}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -41,4 +44,18 @@ openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/l
 pdfsig "$work/signed.pdf" > "$work/signatures.txt" 2>&1 || true  # the certificate is self-signed
 grep -q "Signature Validation: Signature is Valid" "$work/signatures.txt"
 grep -q "Signer Certificate Common Name: Ledamot Provbygden" "$work/signatures.txt"
-echo "shipped binary: import of closed books, final build, approve, archive, verify and sign pass"
+# Memory running out is reported, never an abort (mimalloc's own operator new aborted without a
+# word): under these limits the check either runs or says so and exits 70. (Far lower limits
+# fail while the C++ runtime starts, before arsred's code runs.)
+[ "$try_memory_limits" = no ] || for limit in 60000 70000 80000 100000; do
+  status=0
+  (ulimit -v "$limit"; exec "$arsred" check "$year") > /dev/null 2> "$work/memory.err" || status=$?
+  if [ "$status" -eq 70 ]; then
+    grep -q "^arsred: out of memory" "$work/memory.err"
+  elif [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+    echo "arsred check under ulimit -v $limit exited $status:" >&2
+    cat "$work/memory.err" >&2
+    exit 1
+  fi
+done
+echo "shipped binary: import of closed books, final build, approve, archive, verify and sign pass; out of memory is reported"
