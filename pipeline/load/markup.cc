@@ -311,6 +311,15 @@ MarkupDoc ParseMarkup(const Text& text, const Where& origin, const std::string& 
     std::string_view content = Trim(line);
     Where at = line_start(index, leading == std::string_view::npos ? 0 : leading);
 
+    // An embed inside a line of text would print as that text: a tester's "Se [[tabell:x]] nedan."
+    // gave no finding, though the table did not even exist.
+    if (const size_t embed = content.find("[["); embed != 0 && embed != std::string_view::npos &&
+                                                 content.find("]]", embed) != std::string_view::npos) {
+      Where embed_at = at;
+      embed_at.column += Utf8Columns(content, embed);
+      diagnostics.Error("markup.embed", embed_at, key_path,
+                        "an embed is [[kind:id]] alone on its line; inside a line it would print as text");
+    }
     if (content.empty()) {
       flush();
     } else if (content.front() == '#') {

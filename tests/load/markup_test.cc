@@ -114,6 +114,21 @@ TEST_CASE("markup errors are located") {
                                           "markup.heading_level@11:3", "markup.link@15:6"});
 }
 
+TEST_CASE("an embed inside a line of text is an error where it starts, not text to print") {
+  Diagnostics d;
+  Parse("Se tabellen nedan.\nSå här: [[tabell:deltagare]] visar det.\n- en punkt [[diagram:x]]\n", d);
+  std::vector<std::string> codes;
+  for (const auto& diagnostic : d.all()) {
+    codes.push_back(diagnostic.code + "@" + std::to_string(diagnostic.where.line) + ":" +
+                    std::to_string(diagnostic.where.column));
+  }
+  // Columns count characters: "Så här: " is eight, though nine bytes.
+  CHECK(codes == std::vector<std::string>{"markup.embed@11:11", "markup.embed@12:14"});
+  Diagnostics plain;
+  Parse("Ett [[ utan slut, och ]] för sig.\n[[flerarsoversikt]]\n", plain);
+  CHECK(plain.all().size() == 1);  // the first line, whose brackets read as one; the embed alone is fine
+}
+
 TEST_CASE("every byte of a text span keeps its place: joined lines, escapes, UTF-8, emphasis") {
   Diagnostics d;
   // Line 10 from column 3 (indent 2): "Ökade med", then line 11: "1 409 tkr {{x}} och **4 696** tkr".
