@@ -272,7 +272,7 @@ std::string LayoutMarkdownReference(const SchemaCollector& schema) {
          "TrueType files, named in `typsnitt` without a directory: each is looked for first in the layout "
          "file's own directory, then in `fonts/`. Running header and footer texts may hold `{titel}` (the "
          "report's title and year), `{forbund.namn}`, `{forbund.organisationsnummer}`, `{ar}`, `{sida}` and "
-         "`{sidor}`. Editor support: `# yaml-language-server: $schema=../schema/layout.schema.json` in "
+         "`{sidor}`, and no other (`layout.placeholder`). Editor support: `# yaml-language-server: $schema=../schema/layout.schema.json` in "
          "`layouts/`; a layout elsewhere gives the path from where it is to the tool's "
          "`schema/layout.schema.json`.\n\n";
   MarkdownMappings(schema, {"layout"}, out);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "layout_units.h"
 #include "load_visitor.h"
@@ -67,6 +68,29 @@ struct LayoutChecker {
   void Color(const std::optional<Located<std::string>>& text) {
     if (text) Color(*text);
   }
+  // A running header's or footer's text: each {…} one of kRunningPlaceholders, and no brace left
+  // open or standing alone (a tester's "{forbund.nman} {titel|foo} {" printed as typed on every page).
+  void RunningText(const std::optional<Located<std::string>>& text) {
+    if (!text) return;
+    const std::string& value = text->value;
+    for (size_t at = 0; at < value.size(); ++at) {
+      if (value[at] != '{' && value[at] != '}') continue;
+      const size_t close = value[at] == '{' ? value.find_first_of("{}", at + 1) : std::string::npos;
+      if (close == std::string::npos || value[close] != '}') {
+        d.Error("layout.placeholder", text->where, text->path, "a brace without its pair: a placeholder is {name}");
+        return;
+      }
+      const std::string name = value.substr(at + 1, close - at - 1);
+      const auto known = std::find(std::begin(kRunningPlaceholders), std::end(kRunningPlaceholders), name);
+      if (known == std::end(kRunningPlaceholders)) {
+        std::string names;
+        for (std::string_view n : kRunningPlaceholders) names += (names.empty() ? "{" : ", {") + std::string(n) + "}";
+        d.Error("layout.placeholder", text->where, text->path,
+                "no placeholder {" + name + "} in a running header or footer; they are " + names);
+      }
+      at = close;
+    }
+  }
   void Positive(const Located<Decimal>& value, double at_most) {
     double v = static_cast<double>(value.value.hundredths) / 100.0;
     if (v <= 0 || v > at_most) {
@@ -105,6 +129,10 @@ bool LoadLayout(const std::string& path, LayoutFile& layout, SourceSet& sources,
   }
   if (layout.sida.kolumner && (layout.sida.kolumner->value < 1 || layout.sida.kolumner->value > 2)) {
     diagnostics.Error("layout.columns", layout.sida.kolumner->where, layout.sida.kolumner->path, "1 or 2 columns");
+  }
+  for (const std::optional<RunningLine>* line : {&layout.sidhuvud, &layout.sidfot}) {
+    if (!*line) continue;
+    for (const auto* text : {&(*line)->vanster, &(*line)->mitten, &(*line)->hoger}) check.RunningText(*text);
   }
   check.Positive(layout.text.storlek, 72);
   check.Positive(layout.text.radavstand, 100);

@@ -138,6 +138,10 @@ struct TableStyle : Anchor {
   }
 };
 
+// The placeholders a running header or footer may hold, as {name} (layout.cc fills them).
+inline constexpr std::string_view kRunningPlaceholders[] = {"titel", "forbund.namn", "forbund.organisationsnummer",
+                                                            "ar",    "sida",         "sidor"};
+
 struct RunningLine : Anchor {
   static constexpr std::string_view kName = "RunningLine";
   std::optional<Located<std::string>> vanster, mitten, hoger;

@@ -171,6 +171,22 @@ RunResult BuildWithLayout(const BaseCopy& base, const std::string& name, const s
                     (base.temp.path() / "x.pdf").string()});
 }
 
+// A tester's header "{forbund.nman} {titel|foo} {" printed as typed on every page, with no finding.
+TEST_CASE("a running header's or footer's placeholders are checked") {
+  BaseCopy base;
+  std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
+  layout = ReplaceAll(layout, "sidhuvud:\n  vanster: \"{forbund.namn}\"\n  hoger: \"{titel}\"",
+                      "sidhuvud:\n  vanster: \"{forbund.nman}\"\n  hoger: \"{titel|versaler}\"\n  mitten: \"{ar\"");
+  RunResult run = BuildWithLayout(base, "header", layout);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("header.yaml:54:12: sidhuvud.vanster: error[layout.placeholder]: no placeholder {forbund.nman} in "
+                     "a running header or footer; they are {titel}, {forbund.namn}, {forbund.organisationsnummer}, {ar}, "
+                     "{sida}, {sidor}") != std::string::npos);
+  CHECK(run.err.find("sidhuvud.hoger: error[layout.placeholder]: no placeholder {titel|versaler}") != std::string::npos);
+  CHECK(run.err.find("sidhuvud.mitten: error[layout.placeholder]: a brace without its pair") != std::string::npos);
+  CHECK(!fs::exists(base.temp.path() / "x.pdf"));
+}
+
 TEST_CASE("layout files are checked like the inputs, with positions") {
   BaseCopy base;
   std::string layout = ReadFile(kSourceDir / "layouts/modern.yaml");
