@@ -161,6 +161,9 @@ void Composer::Goals(const GoalArea& area, const std::string& heading_above) {
       block.height = to - from;
       block.span = true;
       block.repeat_head = head_id;
+      // A stretch after the row's first starts where a line of it ended; on a new page, under
+      // the repeated head, it needs the padding that the row's top has.
+      if (k > 0) block.space_under_repeated_head = kRowPad;
       const bool last = k + 2 == cuts.size();
       block.keep_with_next = !last;  // the row's stretches stay together where they can
       block.may_break_after = !last;

@@ -107,6 +107,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   Color text_color;
   ParseColor(layout.text.farg.value, &text_color);
   auto running = [&](const RunningLine& line, bool top, int p) {
+    // The names of kRunningPlaceholders (layout_model.h), which the layout file is checked against.
     std::map<std::string, std::string> values{{"titel", figures.title},
                                               {"forbund.namn", figures.organisation},
                                               {"forbund.organisationsnummer", figures.organisation_number},

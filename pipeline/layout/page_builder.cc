@@ -158,6 +158,7 @@ void PageBuilder::Place(FlowBlock& block) {
         std::visit([](auto& item) { MakeArtifact(item); }, doc_.pages.back().items[i]);
       }
     }
+    before = block.space_under_repeated_head;
   }
   y_ -= before;
   Draw(block, before);

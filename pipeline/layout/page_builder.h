@@ -25,6 +25,9 @@ struct FlowBlock {
   std::function<void(Page&, double x, double top, double width)> draw;
   std::string anchor;     // an id the table of contents and the outline point at
   int repeat_head = -1;   // the table head to draw again when this row starts a page
+  // Space between that repeated head and this block: a row's continuation, which has no top
+  // padding of its own where the row goes on without a break.
+  double space_under_repeated_head = 0;
   // A row of a table kept together (keep_with_next) that may still end a page when keeping the
   // table whole would leave much of the page empty (PageBuilder::SplitPoint).
   bool may_break_after = false;

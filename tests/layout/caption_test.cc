@@ -2,6 +2,10 @@
 // "Driftsredovisning" over the driftredovisning prints the title once (issue 22).
 #include <catch2/catch.hpp>
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "test_util.h"
 
 namespace arsred::test {
@@ -59,6 +63,36 @@ TEST_CASE("a table continued on the next page repeats its title with (forts.) ab
   CHECK(continued >= 1);
   CHECK(Count(dump.out, "role=artifact \"Utbetalningar \"") == continued);
   CHECK(Count(dump.out, "role=artifact \"Belopp \"") == continued);  // the head, repeated
+}
+
+// A goal's row split between pages went on at the top of the next with its first line against
+// the repeated head's rule (2020, page 7): a continuation stands as far below the head as a
+// row's first line does.
+TEST_CASE("a goal's row continued on a new page stands as far below the repeated head as a row does") {
+  RunResult dump = RunArsred({"dump", "--stage", "layout", (kSourceDir / "inputs/2020").string()});
+  REQUIRE(dump.exit_code == 0);
+  std::istringstream lines(dump.out);
+  std::vector<std::string> trace;
+  for (std::string line; std::getline(lines, line);) trace.push_back(line);
+  const auto y_of = [](const std::string& line, const std::string& key) {
+    const size_t at = line.find(key);
+    return std::stod(line.substr(line.find(',', at) + 1));
+  };
+  std::vector<double> gaps;  // from a head's rule to the first line under it
+  bool continued = false;
+  for (size_t i = 1; i + 1 < trace.size(); ++i) {
+    const bool head_above = trace[i - 1].find("\"Måluppfyllelse\"") != std::string::npos;
+    // A line of text in a cell (a table nested in the follow-up, which may open a continuation,
+    // sets its bold head lower, by that table's own padding).
+    const bool text_under = trace[i + 1].find("font=0") != std::string::npos &&
+                            trace[i + 1].find("role=table-cell") != std::string::npos;
+    if (!head_above || trace[i].find("  rule from=") != 0 || !text_under) continue;
+    continued = continued || trace[i - 1].find("role=artifact") != std::string::npos;
+    gaps.push_back(y_of(trace[i], "from=") - y_of(trace[i + 1], "at="));
+  }
+  REQUIRE(continued);  // the repeated head is among them
+  REQUIRE(gaps.size() >= 2);
+  for (double gap : gaps) CHECK(gap == Approx(gaps.front()).margin(0.01));
 }
 
 }  // namespace arsred::test
