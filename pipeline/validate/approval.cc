@@ -127,9 +127,12 @@ ApprovalRecord ReadApproval(const std::string& year_dir) {
         record.reopened.emplace_back(entry["faststalld"].as<std::string>(""), entry["skal"].as<std::string>(""));
       }
     }
-  } catch (const YAML::Exception&) {
-    // A damaged record protects nothing: it is treated as an approval no file matches.
+  } catch (const YAML::Exception& damage) {
+    // A damaged record protects nothing: it is treated as an approval no file matches, and said.
     record.files["faststallande.yaml"] = "unreadable";
+    record.unreadable = damage.mark.is_null() ? damage.msg
+                                              : "line " + std::to_string(damage.mark.line + 1) + ", column " +
+                                                    std::to_string(damage.mark.column + 1) + ": " + damage.msg;
   }
   return record;
 }
@@ -208,6 +211,15 @@ void CheckApproval(const InputSet& inputs, const YearInput& year, bool report_ye
   const ApprovalRecord record = ReadApproval(year.dir);
   const OrgFile& org = year.files.forbund;
   const bool final_year = org.status && org.status->value == Status::kFinal;
+  if (!record.unreadable.empty()) {
+    // Every file would otherwise be "added since the year was approved ()": the cause is one.
+    diagnostics.Error("approval.unreadable", Where{}, "faststallande.yaml",
+                      (fs::path(year.dir) / kApprovalFileName).string() + " cannot be read (" + record.unreadable +
+                          "): restore it from the archive or a copy; if there is none and the board approved the "
+                          "files as they are, remove it and record the approval again with `arsred approve " +
+                          year.dir + "`");
+    return;
+  }
   if (record.files.empty()) {
     // Only the report year's own status asks for a record (an earlier year is checked when it is
     // built), and only once it could be approved: a year with errors hears of those first.

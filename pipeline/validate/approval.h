@@ -35,6 +35,7 @@ struct ApprovalRecord {
   std::string approved;                       // the styrelsebeslut date
   std::map<std::string, std::string> files;   // empty once reopened
   std::vector<std::pair<std::string, std::string>> reopened;  // (the approval's date, why)
+  std::string unreadable;  // why the record could not be read, with its line; empty when it could
 };
 
 ApprovalRecord ReadApproval(const std::string& year_dir);

@@ -123,6 +123,26 @@ TEST_CASE("an approval covers the earlier year's figures its report prints, and 
   CHECK(approval_findings() != std::string::npos);
 }
 
+// A tester's damaged record ("x: [" appended) was never named: check gave seven findings that
+// each file "was added since the year was approved ()", with an empty date.
+TEST_CASE("a damaged approval record is named once, with its line, and no file is said to have changed", "[approval]") {
+  FinalYear y;
+  REQUIRE(RunArsred({"approve", y.year().string()}).exit_code == 0);
+  WriteFile(y.record(), ReadFile(y.record()) + "x: [\n");
+  RunResult damaged = y.Check();
+  INFO(damaged.err);
+  CHECK(damaged.exit_code == 2);
+  CHECK(damaged.err.find("error[approval.unreadable]: " + y.record().string() + " cannot be read (line ") !=
+        std::string::npos);
+  CHECK(damaged.err.find("restore it from the archive or a copy") != std::string::npos);
+  CHECK(damaged.err.find("approval.changed") == std::string::npos);
+  CHECK(RunArsred({"build", y.year().string(), "--final", "-o", (y.temp.path() / "r.pdf").string()}).exit_code == 2);
+  // As the message says: without a copy, removed and approved again.
+  fs::remove(y.record());
+  CHECK(RunArsred({"approve", y.year().string()}).exit_code == 0);
+  CHECK(y.Check().exit_code == 0);
+}
+
 TEST_CASE("only a year marked slutlig and without errors is approved", "[approval]") {
   TempDir temp;
   fs::copy(kSourceDir / "tests/fixtures/base", temp.path() / "inputs", fs::copy_options::recursive);
