@@ -235,10 +235,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
   // A tag would say how to read a value, and arsred reads each key one way: `sate: !!binary …`
   // printed the Base64 as the place of signing. yaml-cpp gives "?" for no tag and "!" for a quoted
-  // or block scalar's.
+  // or block scalar's; `!!str` says text, as quotes do, and is read so.
   void CheckTag(const YAML::Mark& mark, const std::string& tag) {
-    if (tag.empty() || tag == "?" || tag == "!") return;
     const std::string standard = "tag:yaml.org,2002:";
+    if (tag.empty() || tag == "?" || tag == "!" || tag == standard + "str") return;
     const std::string shown = tag.rfind(standard, 0) == 0 ? "!!" + tag.substr(standard.size()) : tag;
     Fail("yaml.tag", mark, "tags such as " + shown + " are not read: write the value without it");
   }
