@@ -82,6 +82,17 @@ void TakeClosingCashFromBalanceSheet(FigureTable& f) {
   f.Set("kfa.arets_kassaflode", flow);
 }
 
+// The exact figures of every year with a directory, closing cash taken from the balance sheet.
+std::map<int, FigureTable> ExactFiguresOfEveryYear(const InputSet& inputs) {
+  std::map<int, FigureTable> exact;
+  DerivedYears derived(inputs);
+  for (const auto& [year, input] : inputs.years) {
+    exact[year] = derived.Of(year);
+    TakeClosingCashFromBalanceSheet(exact[year]);
+  }
+  return exact;
+}
+
 // What the reports of earlier years printed, each rounded as its own report was (pinned in turn
 // by the one before it), so that a figure of an earlier year prints here as it did there. A year
 // kept only for comparison had no report of ours, and a report in kronor printed its figures
@@ -116,12 +127,7 @@ std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::m
 std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& presentation,
                                     ReportRounding& rounding) {
   const bool statements_in_tkr = presentation.unit == Unit::kTkr;
-  std::map<int, FigureTable> exact;
-  DerivedYears derived(inputs);
-  for (const auto& [year, input] : inputs.years) {
-    exact[year] = derived.Of(year);
-    TakeClosingCashFromBalanceSheet(exact[year]);
-  }
+  std::map<int, FigureTable> exact = ExactFiguresOfEveryYear(inputs);
   const std::optional<PrintedBefore> before =
       EarlierReports(inputs, exact, presentation.unit_unless_said == Unit::kTkr);
   rounding = RoundReport(inputs, inputs.report_year, exact, statements_in_tkr, before ? &*before : nullptr);
@@ -1287,13 +1293,7 @@ std::string FillCaption(const ReportFigures& figures, const std::string& caption
 }
 
 void CheckComparisonYearRounding(const InputSet& inputs, Diagnostics& diagnostics) {
-  std::map<int, FigureTable> exact;
-  DerivedYears derived(inputs);
-  for (const auto& [year, input] : inputs.years) {
-    exact[year] = derived.Of(year);
-    TakeClosingCashFromBalanceSheet(exact[year]);
-  }
-  const ReportRounding rounding = RoundReport(inputs, inputs.report_year, exact, true);
+  const ReportRounding rounding = RoundReport(inputs, inputs.report_year, ExactFiguresOfEveryYear(inputs), true);
   ReportIdentitiesGivenUp(rounding, "the next report's " + std::to_string(inputs.report_year) +
                                         " column would print figures that do not add up",
                           diagnostics);
