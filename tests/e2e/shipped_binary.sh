@@ -45,13 +45,17 @@ pdfsig "$work/signed.pdf" > "$work/signatures.txt" 2>&1 || true  # the certifica
 grep -q "Signature Validation: Signature is Valid" "$work/signatures.txt"
 grep -q "Signer Certificate Common Name: Ledamot Provbygden" "$work/signatures.txt"
 # Memory running out is reported, never an abort (mimalloc's own operator new aborted without a
-# word): under these limits the check either runs or says so and exits 70. (Far lower limits
-# fail while the C++ runtime starts, before arsred's code runs.)
+# word): under these limits the check either runs or says so, exit 70 (or 2 where a font file
+# could not be mapped). Far lower limits fail while the C++ runtime starts, before arsred's code.
 [ "$try_memory_limits" = no ] || for limit in 60000 70000 80000 100000; do
   status=0
   (ulimit -v "$limit"; exec "$arsred" check "$year") > /dev/null 2> "$work/memory.err" || status=$?
+  # 70 says so; 2 is a finding where a file could not be mapped ("Cannot allocate memory"); a
+  # signal (128 and above) is the abort this guards against.
   if [ "$status" -eq 70 ]; then
     grep -q "^arsred: out of memory" "$work/memory.err"
+  elif [ "$status" -eq 2 ]; then
+    grep -q "Cannot allocate memory" "$work/memory.err"
   elif [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
     echo "arsred check under ulimit -v $limit exited $status:" >&2
     cat "$work/memory.err" >&2
