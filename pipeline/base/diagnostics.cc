@@ -70,7 +70,9 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
     if (!line.empty()) {
       // Tabs and other control characters would upset the terminal, and a bidirectional
       // control would show the line in another order: a tab is shown as one space (so that the
-      // caret lines up under the column we counted), the others as one '?' each.
+      // caret lines up under the column we counted), the others as one '?' each. So are the
+      // characters a terminal draws in no cell of their own, so that the caret can point at one:
+      // a soft hyphen, the zero-width ones, and a combining accent.
       std::string shown;
       for (size_t i = 0; i < line.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(line[i]);
@@ -80,9 +82,14 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
           shown += ' ';
         } else if (c < 0x20 || c == 0x7F) {
           shown += '?';
-        } else if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) {  // U+0080–U+009F
+        } else if ((c == 0xC2 && ((c1 >= 0x80 && c1 <= 0x9F) || c1 == 0xAD)) ||  // U+0080–U+009F, U+00AD
+                   (c == 0xCC && c1 >= 0x80) || (c == 0xCD && c1 >= 0x80 && c1 <= 0xAF)) {  // U+0300–U+036F
           shown += '?';
           i += 1;
+        } else if ((c == 0xE2 && c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D) || (c == 0xE2 && c1 == 0x81 && c2 == 0xA0) ||
+                   (c == 0xEF && c1 == 0xBB && c2 == 0xBF)) {  // U+200B–U+200D, U+2060, U+FEFF
+          shown += '?';
+          i += 2;
         } else if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {
           shown += '?';  // U+202A–U+202E, U+2066–U+2069
           i += 2;

@@ -12,6 +12,7 @@
 
 #include "figures_export.h"
 #include "html_report.h"
+#include "printable_characters.h"
 #include "load_visitor.h"
 #include "trace.h"
 #include "approval.h"
@@ -258,6 +259,10 @@ std::optional<int> RunStages(const BuildSettings& settings, const std::string& d
   if (!want_layout) return std::nullopt;
   const DraftNotes notes = DraftNotesOf(p);
   p.errors_before_layout = p.diagnostics.ErrorCount();
+  // A character the font lacks is a typesetting failure: found here at its place in the inputs.
+  if (!CheckPrintableCharacters(p.inputs.report().files, p.inputs.sources, p.layout, *p.resources, p.diagnostics)) {
+    return std::nullopt;
+  }
   p.document = LayOut(ProseOf(p.inputs), p.figures, p.layout, *p.resources, notes, p.diagnostics);
   p.clock.Lap("layout");
   return std::nullopt;

@@ -9,6 +9,7 @@
 #include "calculate.h"
 #include "diagnostics.h"
 #include "load.h"
+#include "printable_characters.h"
 #include "validate.h"
 
 namespace arsred {
@@ -17,7 +18,7 @@ namespace {
 
 // The year's layout, read and checked as build reads it, with its fonts. A year with no report
 // (one that did not load, or a comparative year) has no layout to check, as in build. Returns
-// the layout when it loaded.
+// the layout when it loaded. Every character the report would print is looked up in its face.
 std::optional<LayoutFile> CheckLayout(const BuildSettings& settings, InputSet& inputs, Diagnostics& diagnostics) {
   const YearInput& year = inputs.report();
   if (!year.complete || year.files.forbund.omfattning.value != Scope::kAnnualReport) return std::nullopt;
@@ -26,6 +27,7 @@ std::optional<LayoutFile> CheckLayout(const BuildSettings& settings, InputSet& i
   if (!LoadReportLayout(settings, inputs, diagnostics, source, layout)) return std::nullopt;
   LayoutResources fonts;
   if (!LoadLayoutFonts(layout, source.font_dirs, fonts, diagnostics)) return std::nullopt;
+  CheckPrintableCharacters(year.files, inputs.sources, layout, fonts, diagnostics);
   return layout;
 }
 

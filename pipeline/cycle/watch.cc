@@ -239,7 +239,11 @@ class YearWatcher {
     }
     RenderOptions options;
     const std::optional<std::string> input = InputNamedBy(p.inputs.sources, outcome.output);
-    if (input && !stopped_at) {
+    if (!stopped_at && p.diagnostics.ErrorCount() > p.errors_before_layout) {
+      // As build: a report that could not be typeset (a character the font lacks) is not written.
+      err_ << "arsred: " << year_dir_ << ": the report could not be typeset\n";
+      outcome.exit_code = kExitErrors;
+    } else if (input && !stopped_at) {
       err_ << "arsred: " << outcome.output << " is " << *input << ", which the build reads; name another file "
            << "with -o\n";
       outcome.exit_code = kExitErrors;

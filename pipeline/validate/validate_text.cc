@@ -10,6 +10,7 @@
 
 #include "fill_marker.h"
 #include "load_visitor.h"
+#include "model_walk.h"
 #include "prose.h"
 #include "sign_words.h"
 #include "validate_rules.h"
@@ -490,45 +491,6 @@ struct TextChecker {
     }
   }
 };
-
-// Calls `found` for every Located<Value> in a mapping of the format and the mappings below it,
-// found through Fields(), so that a field added to model.h is covered without naming it here.
-template <class Value, class Found>
-struct ValueWalker {
-  Found& found;
-
-  template <class M>
-  void operator()(const char* /*key*/, M& member, const char* /*doc*/) {
-    Walk(member);
-  }
-  template <class M>
-  void Walk(M& member) {
-    if constexpr (IsOptional<M>::value) {
-      if (member) Walk(*member);
-    } else if constexpr (IsVector<M>::value) {
-      for (auto& element : member) Walk(element);
-    } else if constexpr (IsDict<M>::value) {
-      for (auto& entry : member.entries) Walk(entry.second);
-    } else if constexpr (IsLocated<M>::value) {
-      if constexpr (std::is_same_v<decltype(member.value), Value>) found(member);
-    } else {
-      member.Fields(*this);
-    }
-  }
-};
-
-// Walks the year's files that the report is made from with `walker`; rattelser.yaml too when
-// `with_corrections`.
-template <class Walker>
-void WalkYearFiles(Walker& walker, const YearFiles& year_files, bool with_corrections) {
-  YearFiles& files = const_cast<YearFiles&>(year_files);  // Fields() only hands out references; nothing is changed
-  walker.Walk(files.forbund);
-  walker.Walk(files.text);
-  walker.Walk(files.verksamhet);
-  walker.Walk(files.budget);
-  walker.Walk(files.rakenskaper);
-  if (with_corrections) walker.Walk(files.rattelser);
-}
 
 bool IsOnlyFillMarker(const std::string& raw) {
   size_t first = raw.find_first_not_of(" \t\r\n");

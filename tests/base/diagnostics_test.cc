@@ -45,5 +45,14 @@ TEST_CASE("a finding's source line is shown whole when short, and as a window ar
   CHECK(early.find("\n      ^\n") != std::string::npos);
 }
 
+TEST_CASE("characters a terminal draws in no cell of their own are shown as one ? each, so that the caret points at one") {
+  // A soft hyphen at column 4, then a tab (one space), a zero-width space and an o with a combining diaeresis.
+  CHECK(Shown("abc\u00ADdef", 4) == "f.txt:1:4: error[x.y]: m\n    abc?def\n       ^\n");
+  CHECK(Shown("a\tb\u200Bc", 4) == "f.txt:1:4: error[x.y]: m\n    a b?c\n       ^\n");
+  CHECK(Shown("fo\u0308r", 3) == "f.txt:1:3: error[x.y]: m\n    fo?r\n      ^\n");
+  // Visible characters beside them are left as they are.
+  CHECK(Shown("för – x", 6) == "f.txt:1:6: error[x.y]: m\n    för – x\n         ^\n");
+}
+
 }  // namespace
 }  // namespace arsred

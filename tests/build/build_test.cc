@@ -154,10 +154,37 @@ TEST_CASE("text the font cannot show is a located error, never a silent substitu
   base.Edit("text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering \u4E2D.");
   RunResult run = RunArsred({"build", base.year().string(), "-o", (base.temp.path() / "x.pdf").string()});
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("text.yaml:5:") != std::string::npos);
-  CHECK(run.err.find("error[layout.glyph]") != std::string::npos);
-  CHECK(run.err.find("U+4E2D") != std::string::npos);
+  // At the character itself, in the middle of its line.
+  CHECK(run.err.find("text.yaml:5:43: forvaltningsberattelse: error[layout.glyph]: the font's regular face, "
+                     "Carlito-Regular.ttf, has no glyph for U+4E2D") != std::string::npos);
+  CHECK(run.err.find("the report could not be typeset; nothing was written") != std::string::npos);
   CHECK(!fs::exists(base.temp.path() / "x.pdf"));
+}
+
+// check finds what build would refuse, without typesetting, wherever the inputs give text to print.
+TEST_CASE("check finds each character the font lacks at its place, in the face that prints it") {
+  BaseCopy base;
+  base.Edit("text.yaml", "## Om förbundet", "## Om förbundet \u2603");                       // a heading: bold
+  base.Edit("text.yaml", "samordnar rehabilitering.", "*samordnar\t\u4E2D* och \u4E2D\u4E2D.");  // italic, then regular
+  base.Edit("forbund.yaml", "namn: Region Provlän", "namn: \"Region \u0394\u4E2D\"");         // a quoted name
+  RunResult check = RunArsred({"check", base.year().string()});
+  INFO(check.err);
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("text.yaml:4:19: forvaltningsberattelse: error[layout.glyph]: the font's bold face, "
+                       "Carlito-Bold.ttf, has no glyph for U+2603") != std::string::npos);
+  CHECK(check.err.find("text.yaml:5:28: forvaltningsberattelse: error[layout.glyph]: the font's italic face, "
+                       "Carlito-Italic.ttf, has no glyph for U+0009: a tab: write a space") != std::string::npos);
+  // One finding for a character however often a text has it, at its first place, in its face there.
+  CHECK(check.err.find("text.yaml:5:29: forvaltningsberattelse: error[layout.glyph]: the font's italic face, "
+                       "Carlito-Italic.ttf, has no glyph for U+4E2D (\"\u4E2D\"): write it otherwise, or give the "
+                       "layout's `typsnitt` a font that has it (it stands 3 times in this text)") != std::string::npos);
+  CHECK(check.err.find("forbund.yaml:18:20: medlemmar[2].namn: error[layout.glyph]") != std::string::npos);
+  CHECK(Count(check.err, "error[layout.glyph]") == 4);  // Δ is in the font
+  // build refuses the same inputs with the same findings.
+  RunResult build = RunArsred({"build", base.year().string(), "-o", (base.temp.path() / "x.pdf").string()});
+  CHECK(build.exit_code == 2);
+  CHECK(Count(build.err, "error[layout.glyph]") == 4);
+  CHECK(build.err.find("forbund.yaml:18:20: medlemmar[2].namn: error[layout.glyph]") != std::string::npos);
 }
 
 // Builds the base year with `layout` as layouts/<name>.yaml of a data directory of its own (the
