@@ -230,6 +230,26 @@ TEST_CASE("watch builds at start and after each save, drafts with the findings, 
   CHECK(watch.Printed().find("arsred: stopped watching") != std::string::npos);
 }
 
+TEST_CASE("a text the font cannot print keeps the last PDF, as build writes nothing", "[watch]") {
+  BaseCopy base;
+  WatchRun watch(SourceTreeSettings(), base.year(), base.pdf());
+  REQUIRE(watch.WaitForBuilds(1));
+  REQUIRE(watch.Build(0).outcome.written);
+  const std::string good = ReadFile(base.pdf());
+
+  SaveInPlace(base.year() / "text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering \u4E2D.");
+  REQUIRE(watch.WaitForBuilds(2));
+  SeenBuild failed = watch.Build(1);
+  INFO(failed.printed);
+  CHECK_FALSE(failed.outcome.written);
+  CHECK(failed.outcome.exit_code == kExitErrors);
+  CHECK(failed.printed.find("error[layout.glyph]") != std::string::npos);
+  CHECK(failed.printed.find("the report could not be typeset") != std::string::npos);
+  CHECK(failed.printed.find("kept the last good PDF, " + base.pdf().string() + " (build 1)") != std::string::npos);
+  const bool kept = ReadFile(base.pdf()) == good;
+  CHECK(kept);
+}
+
 TEST_CASE("watch ignores editors' swap, lock and backup files", "[watch]") {
   BaseCopy base;
   WatchRun watch(SourceTreeSettings(), base.year(), base.pdf());
