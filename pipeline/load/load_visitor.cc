@@ -130,17 +130,41 @@ bool Loader::QuoteRunsOn(const YamlNode& node) const {
   std::string_view line = sources_.LineText(file_, at.line);
   size_t start = static_cast<size_t>(node.mark.column);
   if (start >= line.size() || (line[start] != '"' && line[start] != '\'')) return false;
-  char quote = line[start];
-  for (size_t i = start + 1; i < line.size(); ++i) {
-    if (quote == '"' && line[i] == '\\') {
-      ++i;
-    } else if (line[i] == quote) {
-      if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-        ++i;  // '' is an escaped quote inside single quotes
-      } else {
-        return false;
+  const char quote = line[start];
+  // Whether `text` from `from` on holds the closing quote.
+  auto closes = [quote](std::string_view text, size_t from) {
+    for (size_t i = from; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;  // an escape, or at the line's end an escaped line break
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote inside single quotes
+        } else {
+          return true;
+        }
       }
     }
+    return false;
+  };
+  if (closes(line, start + 1)) return false;
+  // Programs that write YAML (PyYAML, for one) continue a long quoted value on the lines below.
+  // A quote left open instead swallows the keys, items and comments below it, which stand no
+  // deeper than the key on the line it opens on (after the dashes of list items: "- namn:").
+  auto indent = [](std::string_view text) { return text.find_first_not_of(' '); };
+  auto looks_like_structure = [](std::string_view text) {
+    if (text.starts_with("#") || text == "-" || text.starts_with("- ")) return true;
+    size_t key = 0;
+    while (key < text.size() && (std::isalnum(static_cast<unsigned char>(text[key])) || text[key] == '_')) ++key;
+    return key > 0 && key < text.size() && text[key] == ':' && (key + 1 == text.size() || text[key + 1] == ' ');
+  };
+  size_t first_indent = indent(line);
+  while (line.substr(first_indent).starts_with("- ")) first_indent = line.find_first_not_of(' ', first_indent + 1);
+  for (int next = at.line + 1; next <= static_cast<int>(sources_.file(file_).line_starts.size()); ++next) {
+    const std::string_view continued = sources_.LineText(file_, next);
+    const size_t depth = indent(continued);
+    if (depth == std::string_view::npos) continue;  // a blank line
+    if (depth <= first_indent && looks_like_structure(continued.substr(depth))) return true;
+    if (closes(continued, depth)) return false;
   }
   return true;
 }

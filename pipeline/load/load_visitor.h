@@ -95,8 +95,8 @@ class Loader {
   int file_;
   const SourceSet& sources_;
   Diagnostics& diagnostics_;
-  // A quoted scalar whose closing quote is not on its own line: almost always an unclosed quote
-  // that swallowed the lines below it.
+  // A quoted scalar whose closing quote is not on its own line, nor on the lines below that
+  // continue it (indented more): almost always an unclosed quote that swallowed the lines below.
   bool QuoteRunsOn(const YamlNode& node) const;
   bool TooLong(const YamlNode& node, const std::string& path);
 
@@ -112,6 +112,9 @@ struct Loader::FieldVisitor {
   const YamlNode& map;
   const std::string& path;
   std::vector<std::string> known;
+  // A value's quote left open swallowed the lines below it: a key missing after it is most
+  // likely among them, and the open quote (value.quote) is the finding to mend.
+  bool keys_swallowed = false;
 
   template <class M>
   void operator()(const char* key, M& member, const char* /*doc*/) {
@@ -120,6 +123,7 @@ struct Loader::FieldVisitor {
     std::string child_path = path.empty() ? key : path + "." + key;
     if (entry == nullptr) {
       if constexpr (kIsRequired<M>) {
+        if (keys_swallowed) return;
         loader.Error("key.missing", map, path, std::string("missing required key `") + key + "`");
       }
       return;
@@ -144,6 +148,9 @@ void Loader::ReadMapping(const YamlNode& node, const std::string& path, T& targe
   if (!CheckKeys(node, path)) return;
   Unit saved = unit_;
   FieldVisitor<T> visitor{*this, node, path, {}};
+  visitor.keys_swallowed = std::any_of(node.entries.begin(), node.entries.end(), [&](const YamlEntry& entry) {
+    return entry.value.IsScalar() && QuoteRunsOn(entry.value);
+  });
   target.Fields(visitor);
   unit_ = saved;
   for (const YamlEntry& entry : node.entries) {
