@@ -11,6 +11,17 @@ namespace arsred {
 
 namespace {
 
+// More persons than Sweden has is a slip of the keyboard (or a pasted account number), and
+// would not fit the table's column.
+constexpr int64_t kMostPersons = 9'999'999;
+
+void CheckCountOfPersons(ValidationContext& c, const Located<int64_t>& count, const char* code) {
+  if (count.value > kMostPersons) {
+    c.d.Error(code, count.where, count.path,
+              std::to_string(count.value) + " persons: a count of persons is at most 9 999 999");
+  }
+}
+
 // Printed percentages are rounded one by one; k of them can drift from 100 by up to k/2.
 bool SumsToHundred(int64_t sum, size_t parts) { return std::llabs(sum - 100) <= static_cast<int64_t>(parts / 2); }
 
@@ -78,6 +89,7 @@ void CheckCountTable(ValidationContext& c, const CountTable& table) {
       if (*count && (*count)->value < 0) {
         c.d.Error("table.negative", (*count)->where, (*count)->path, "a count of persons cannot be negative");
       }
+      if (*count) CheckCountOfPersons(c, **count, "table.count");
     }
     if (row.alla && row.kvinnor && row.man) {
       int64_t sum = row.kvinnor->value + row.man->value + (row.ovriga ? row.ovriga->value : 0);
@@ -221,6 +233,7 @@ void CheckSurvey(ValidationContext& c, const Survey& survey) {
   int64_t n = survey.negativt.value + survey.varken_eller.value + survey.positivt.value;
   for (const auto* count : {&survey.negativt, &survey.varken_eller, &survey.positivt}) {
     if (count->value < 0) c.d.Error("survey.negative", count->where, count->path, "a number of answers cannot be negative");
+    CheckCountOfPersons(c, *count, "survey.count");
   }
   if (survey.n && survey.n->value != n) {
     c.d.Error("survey.n", survey.n->where, survey.n->path,
@@ -302,6 +315,7 @@ void CheckDistribution(ValidationContext& c, const Distribution& distribution) {
                     std::to_string(slack) + (slack == 1 ? " point" : " points") + " off 100");
     }
     if (m.n && m.n->value <= 0) c.d.Error("distribution.n", m.n->where, m.n->path, "n must be positive");
+    if (m.n) CheckCountOfPersons(c, *m.n, "distribution.n");
   }
 }
 

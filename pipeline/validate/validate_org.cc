@@ -194,6 +194,12 @@ void CheckOrganisation(ValidationContext& c) {
     c.d.Error("org.founded", org.forbund.bildat->where, org.forbund.bildat->path,
               "the förbund was formed after the year of the report");
   }
+  // A samordningsförbund is formed under Finsam (lag 2003:1210), in force from 2004-01-01.
+  if (org.forbund.bildat && org.forbund.bildat->value.year < 2004) {
+    c.d.Error("org.founded", org.forbund.bildat->where, org.forbund.bildat->path,
+              "the förbund was formed before 2004, when Finsam (lag 2003:1210), under which it is formed, came into "
+              "force");
+  }
 
   // The financial year is the calendar year (LKBR 1 kap. 5 §).
   Date year_end{year, 12, 31};

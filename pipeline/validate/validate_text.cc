@@ -132,8 +132,13 @@ struct TextChecker {
     using K = Figure::Kind;
     bool tkr = false, kr = false, abs = false, text = false;
     std::vector<std::string> sign_words;
+    std::set<std::string> seen;
     for (const std::string& format : span.formats) {
       bool fits = true;
+      if (!seen.insert(format).second) {
+        c.d.Error("text.format", span.where, path, "format `" + format + "` is given twice");
+        continue;
+      }
       if (IsSignWordFormat(format)) {
         sign_words.push_back(format);
         continue;
