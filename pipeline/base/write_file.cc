@@ -118,6 +118,30 @@ TerminationDeferred::~TerminationDeferred() {
 
 void WriteFileDurably(const std::filesystem::path& path, const std::string& bytes) { WriteAndSync(path, bytes, {}); }
 
+void RemoveLeftoversOfKilledRuns(const std::filesystem::path& target, const std::string& marker) {
+  namespace fs = std::filesystem;
+  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string stem = target.filename().string() + marker;
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string filename = it->path().filename().string();
+    std::string_view name = filename;
+    if (name.starts_with('.') && !stem.starts_with('.')) name.remove_prefix(1);
+    if (!name.starts_with(stem)) continue;
+    name.remove_prefix(stem.size());
+    const std::string_view digits = name.substr(0, name.find('-'));
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const std::string_view rest = name.substr(digits.size());
+    if (!rest.empty() && (rest.size() < 2 || rest.substr(1).find_first_not_of("0123456789") != std::string_view::npos)) {
+      continue;
+    }
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(digits)));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    fs::remove_all(it->path(), ignored);
+  }
+}
+
 void SyncDirectory(const std::filesystem::path& directory) {
   Descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || ::fsync(dir.get()) != 0) throw Failure("sync the directory", directory);
@@ -139,6 +163,7 @@ void WriteFileAtomically(const std::filesystem::path& path, const std::string& b
     // The temporary file's name alone would leave the reader guessing which file was meant.
     throw std::runtime_error("cannot write " + path.string() + " (" + failure.what() + ")");
   }
+  RemoveLeftoversOfKilledRuns(path, ".arsred-tmp-");
   // The rename is durable once the directory that holds the name is.
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
   try {
@@ -206,7 +231,11 @@ void WriteFilesTogether(const std::vector<FileToWrite>& files, const WriteFault&
     }
     throw std::runtime_error(message);
   }
-  for (size_t i = 0; i < files.size(); ++i) fs::remove(old_of(i), ignored);
+  for (size_t i = 0; i < files.size(); ++i) {
+    fs::remove(old_of(i), ignored);
+    // (An .arsred-old- file that a killed run left may be the only copy of what it replaced: kept.)
+    RemoveLeftoversOfKilledRuns(files[i].path, ".arsred-tmp-");
+  }
   // The renames are durable once the directories that hold the names are.
   for (const FileToWrite& file : files) {
     const fs::path directory = file.path.has_parent_path() ? file.path.parent_path() : fs::path(".");

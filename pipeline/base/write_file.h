@@ -56,6 +56,12 @@ class TerminationDeferred {
   TerminationDeferred& operator=(const TerminationDeferred&) = delete;
 };
 
+// Removes what runs of arsred that were killed (SIGKILL, a power cut) left beside `target`:
+// the files and directories named `<target's name><marker><pid>`, or that with a leading dot or a
+// trailing "-<n>", whose process is gone. A run still at work (its process alive) is left alone,
+// and so is every other name. Errors are ignored: these are leftovers, not the write itself.
+void RemoveLeftoversOfKilledRuns(const std::filesystem::path& target, const std::string& marker);
+
 // For a directory that is staged whole and renamed into place (`new`, `archive`): a file of it,
 // written and synced; and the sync of a directory, after its files or after a rename into it.
 // Both throw std::runtime_error naming the path and the system's reason.

@@ -230,7 +230,8 @@ class StagingDirectory {
   explicit StagingDirectory(const fs::path& target) {
     path_ = target.parent_path() / ("." + target.filename().string() + ".arsred-tmp-" + std::to_string(::getpid()));
     std::error_code ec;
-    fs::remove_all(path_, ec);  // left by a run that was killed
+    fs::remove_all(path_, ec);  // left by a run that was killed, with this process id
+    RemoveLeftoversOfKilledRuns(target, ".arsred-tmp-");  // and with others
     fs::create_directories(path_, ec);
     if (ec) throw ArchiveFailure("cannot make " + path_.string() + ": " + ec.message());
   }

@@ -490,6 +490,7 @@ struct RemoveUnlessKept {
 // A fresh directory beside `target`, hidden and not named by a year, so that no run of
 // `arsred check` takes it for one.
 fs::path MakeStagingDirectory(const fs::path& target) {
+  RemoveLeftoversOfKilledRuns(target, ".arsred-new-");
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string name = ".";
     name += target.filename().string() + ".arsred-new-" + std::to_string(::getpid()) + "-" + std::to_string(attempt);

@@ -57,6 +57,45 @@ int SignalThatEnded(const std::function<void()>& write) {
 
 // A tester's Ctrl-C during builds left "out.pdf.arsred-tmp-PID" beside the report, and during
 // an import once the new books with the old figures: the signal now waits for the write.
+// The process id of a child that has exited: a run that was killed.
+pid_t DeadProcessId() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+TEST_CASE("a write clears what killed runs left beside its file, and only that") {
+  TempDir temp;
+  const fs::path target = temp.path() / "rakenskaper.yaml";
+  const std::string dead = std::to_string(DeadProcessId());
+  const std::string alive = std::to_string(::getppid());
+  const std::vector<std::string> left = {"rakenskaper.yaml.arsred-tmp-" + dead};
+  const std::vector<std::string> kept = {
+      "rakenskaper.yaml.arsred-tmp-" + alive,      // a run still at work
+      "rakenskaper.yaml.arsred-old-" + dead,       // maybe the only copy of what a killed run replaced
+      "rakenskaper.yaml.arsred-tmp-" + dead + "x",  // not a name arsred gives
+      "rakenskaper.yaml.arsred-tmp-",
+      "budget.yaml.arsred-tmp-" + dead,            // another file's
+      "rakenskaper.yaml"};
+  for (const std::string& name : left) WriteFile(temp.path() / name, "partial");
+  for (const std::string& name : kept) WriteFile(temp.path() / name, "other");
+  WriteFileAtomically(target, "new\n");
+  for (const std::string& name : left) CHECK_FALSE(fs::exists(temp.path() / name));
+  for (const std::string& name : kept) CHECK(fs::exists(temp.path() / name));
+
+  // A staging directory of `new` or `archive`, hidden, with an attempt number.
+  const fs::path staged = temp.path() / (".2025.arsred-new-" + dead + "-0");
+  fs::create_directories(staged / "inner");
+  WriteFile(staged / "inner" / "text.yaml", "partial");
+  const fs::path live_staged = temp.path() / (".2025.arsred-new-" + alive + "-0");
+  fs::create_directories(live_staged);
+  RemoveLeftoversOfKilledRuns(temp.path() / "2025", ".arsred-new-");
+  CHECK_FALSE(fs::exists(staged));
+  CHECK(fs::exists(live_staged));
+}
+
 TEST_CASE("Ctrl-C during a write ends the process only once the write is whole and tidied up") {
   TempDir temp;
   for (WriteStep step : {WriteStep::kCreate, WriteStep::kWrite, WriteStep::kSyncFile, WriteStep::kRename}) {
