@@ -24,6 +24,28 @@ std::string Fill(std::string text, const std::map<std::string, std::string>& val
   return text;
 }
 
+// The lines of a contents entry: its words, as many on a line as fit in `room` (the first) or
+// `room - hang` (those after it, hung by `hang`). A word wider than that stands on its own line.
+std::vector<std::string> TocEntryLines(const std::string& title, const FontMetrics& metrics, double size, double room,
+                                       double hang) {
+  std::vector<std::string> lines(1);
+  size_t start = 0;
+  while (start <= title.size()) {
+    size_t end = title.find(' ', start);
+    if (end == std::string::npos) end = title.size();
+    const std::string word = title.substr(start, end - start);
+    const std::string longer = lines.back().empty() ? word : lines.back() + ' ' + word;
+    const double fits = lines.size() == 1 ? room : room - hang;
+    if (!lines.back().empty() && metrics.Width(longer, size) > fits) {
+      lines.push_back(word);
+    } else {
+      lines.back() = longer;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace
 
 Document LayOut(const ReportProse& prose, const ReportFigures& figures, const LayoutFile& layout,
@@ -81,7 +103,17 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
   const double toc_size = Pt(layout.text.storlek);
   const double toc_top = MmToPt(s.hojd.value) - MmToPt(s.marginal.topp.value) - Pt(layout.rubriker.h1.storlek) * 2.5;
   const double toc_bottom = MmToPt(s.marginal.botten.value);
-  const auto entry_height = [&](const TocEntry& e) { return (e.level == 1 ? toc_size * 0.4 : 0) + toc_size * 1.45; };
+  // An entry too long for its line goes on over the next, hung by an em, so that the page
+  // numbers keep a column of their own with room for the leaders before them.
+  const double toc_width = MmToPt(s.bredd.value) - MmToPt(s.marginal.inner.value) - MmToPt(s.marginal.yttre.value);
+  const auto entry_lines = [&](const TocEntry& e) {
+    const FontMetrics& m = *resources.metrics[e.level == 1 ? kBold : kRegular];
+    const double room = toc_width - toc_size * 1.5 * (e.level - 1) - m.Width("000", toc_size) - toc_size * 3;
+    return TocEntryLines(ForDrawing(e.title), m, toc_size, room, toc_size);
+  };
+  const auto entry_height = [&](const TocEntry& e) {
+    return (e.level == 1 ? toc_size * 0.4 : 0) + toc_size * 1.45 * static_cast<double>(entry_lines(e).size());
+  };
   // Every entry is listed: the pages are counted with the same steps that set them.
   int toc_pages = 1;
   for (double y = toc_top; const TocEntry& e : composer.toc()) {
@@ -191,18 +223,23 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
         doc.structure.push_back({StructType::kTOCI, composer.toc_element(), "", HeaderScope::kNone});
         doc.structure.push_back({StructType::kLink, static_cast<int>(doc.structure.size()) - 1, "", HeaderScope::kNone});
         const int link_element = static_cast<int>(doc.structure.size()) - 1;
+        const std::vector<std::string> lines = entry_lines(e);
+        const double first_y = y;
         GlyphRun label;
         label.font = face;
         label.size = size;
-        label.x = left + indent;
-        label.y = y;
-        label.text = ForDrawing(e.title);
         label.color = text_color;
         label.role = Role::kTocEntry;
         label.structure = link_element;
-        const double title_width = m.Width(label.text, size);
-        label.text += ' ';  // read as "Noter 20", not "Noter20"
-        page.items.push_back(label);
+        for (size_t i = 0; i < lines.size(); ++i) {
+          if (i > 0) y -= size * 1.45;
+          label.x = left + indent + (i > 0 ? size : 0);
+          label.y = y;
+          label.text = lines[i] + ' ';  // read as "Noter 20", not "Noter20", and a line's last word apart from the next's
+          page.items.push_back(label);
+        }
+        const double title_width = label.x - left - indent + m.Width(lines.back(), size);
+        label.x = left + indent;
         GlyphRun num = label;
         num.text = number;
         num.x = right - m.Width(number, size);
@@ -230,7 +267,7 @@ Document LayOut(const ReportProse& prose, const ReportFigures& figures, const La
         link.x = left;
         link.y = y - 3;
         link.width = right - left;
-        link.height = size + 2;
+        link.height = first_y - y + size + 2;
         link.target_page = at->second.page;
         link.target_y = at->second.y + 8;
         link.structure = link_element;

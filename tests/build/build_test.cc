@@ -878,6 +878,40 @@ TEST_CASE("the contents list every part and section, however many pages they tak
 namespace arsred::test {
 namespace {
 
+// 2020's "Viktiga förhållanden för resultat och ekonomisk ställning samt händelser av väsentlig
+// betydelse" ran into its page number, with no leaders between.
+TEST_CASE("a contents entry too long for its line goes on over the next, its number clear of it") {
+  BaseCopy base;
+  const std::string title = "Viktiga förhållanden för resultat och ekonomisk ställning samt händelser av väsentlig "
+                            "betydelse för förbundet och dess medlemmar";
+  base.Edit("text.yaml", "## Om förbundet", "## " + title);
+  RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // The entry's runs: its lines, then its page number, each "text at=X,Y ... role=toc-entry ... \"TEXT\"".
+  const std::regex entry_run(R"re(text at=([0-9.]+),([0-9.]+) font=0 size=([0-9.]+) .*role=toc-entry structure=(\d+) "(.*)")re");
+  std::vector<std::smatch> runs;
+  std::string structure;
+  std::istringstream lines(run.out);
+  std::vector<std::string> kept;
+  for (std::string line; std::getline(lines, line);) kept.push_back(line);
+  for (const std::string& line : kept) {
+    std::smatch m;
+    if (!std::regex_search(line, m, entry_run)) continue;
+    if (m[5].str().rfind("Viktiga", 0) == 0) structure = m[4];
+    if (!structure.empty() && m[4] == structure) runs.push_back(m);
+  }
+  REQUIRE(runs.size() == 3);  // two lines and the number
+  const double size = std::stod(runs[0][3]);
+  CHECK(runs[0][5].str() + runs[1][5].str() == title + " ");
+  CHECK(std::stod(runs[1][1]) == Approx(std::stod(runs[0][1]) + size));  // hung by an em
+  CHECK(std::stod(runs[1][2]) < std::stod(runs[0][2]));                   // on the line below
+  CHECK(runs[2][2] == runs[1][2]);                                        // the number on the last line
+  CHECK(std::stod(runs[2][1]) > std::stod(runs[1][1]));
+  // The link covers both lines.
+  CHECK(run.out.find("description=\"" + title + ", sidan ") != std::string::npos);
+}
+
 TEST_CASE("the contents list a deeper heading over the driftredovisning, and no other") {
   BaseCopy base;
   base.Edit("text.yaml", "  [[flerarsoversikt]]\n\n  [[driftredovisning]]\n",
