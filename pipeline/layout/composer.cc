@@ -155,8 +155,22 @@ void Composer::Heading(int level, const std::string& raw_text, bool in_toc, bool
   CheckGlyphs(text, Where{}, "heading", kBold);
   // A part's heading runs across the columns of a multi-column layout, above them.
   const bool span = level == 1 && pages_.columns() > 1;
-  auto lines = typesetter_.Set({{text, kBold, ""}}, style.size, style.color,
-                               span ? pages_.text_width() : pages_.column_width(), false, Hyphenation::kOnlyToFit);
+  const double width = span ? pages_.text_width() : pages_.column_width();
+  auto set = [&](double measure) {
+    return typesetter_.Set({{text, kBold, ""}}, style.size, style.color, measure, false, Hyphenation::kOnlyToFit);
+  };
+  auto lines = set(width);
+  // A heading that wraps is balanced, its lines about as long as each other, so that no line is
+  // left with a word or two under a full one: the narrowest measure that still gives as many
+  // lines, found to the point.
+  if (lines.size() >= 2) {
+    double fits = width, too_narrow = width / 2;
+    while (fits - too_narrow > 1) {
+      const double middle = (fits + too_narrow) / 2;
+      (set(middle).size() == lines.size() ? fits : too_narrow) = middle;
+    }
+    lines = set(fits);
+  }
   Role role = level == 1 ? Role::kHeading1 : level == 2 ? Role::kHeading2 : level == 3 ? Role::kHeading3 : Role::kHeading4;
   for (SetLine& line : lines) {
     for (GlyphRun& run : line.runs) run.role = role;

@@ -878,6 +878,37 @@ TEST_CASE("the contents list every part and section, however many pages they tak
 namespace arsred::test {
 namespace {
 
+// 2020's heading "Viktiga förhållanden för resultat och ekonomisk ställning samt händelser av
+// väsentlig betydelse" left "betydelse" alone under a full line.
+TEST_CASE("a heading that wraps is balanced, its lines about as long as each other") {
+  BaseCopy base;
+  base.Edit("text.yaml", "## Om förbundet",
+            "## Viktiga förhållanden för resultat och ekonomisk ställning samt händelser av väsentlig betydelse");
+  RunResult run = RunArsred({"dump", "--stage", "layout", base.year().string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  // Where each word of the heading starts: "text at=X,Y ... role=heading2 structure=N \"WORD \"".
+  const std::regex word_run(R"re(text at=([0-9.]+),([0-9.]+) .*role=heading2 structure=(\d+) "(.*)")re");
+  std::map<double, std::pair<double, double>> lines;  // by baseline, from the top: first and last word's x
+  std::string structure;
+  std::istringstream trace(run.out);
+  for (std::string line; std::getline(trace, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, word_run)) continue;
+    if (m[4] == "Viktiga ") structure = m[3];
+    if (structure.empty() || m[3] != structure) continue;
+    const double x = std::stod(m[1]), y = -std::stod(m[2]);
+    auto [it, first] = lines.try_emplace(y, x, x);
+    it->second.first = std::min(it->second.first, x);
+    it->second.second = std::max(it->second.second, x);
+  }
+  REQUIRE(lines.size() == 2);
+  const double left = lines.begin()->second.first;
+  const double first_reach = lines.begin()->second.second - left, last_reach = lines.rbegin()->second.second - left;
+  // Unbalanced, the second line was the one word, starting where the line does.
+  CHECK(last_reach > first_reach * 0.6);
+}
+
 // 2020's "Viktiga förhållanden för resultat och ekonomisk ställning samt händelser av väsentlig
 // betydelse" ran into its page number, with no leaders between.
 TEST_CASE("a contents entry too long for its line goes on over the next, its number clear of it") {
