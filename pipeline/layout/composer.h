@@ -120,6 +120,9 @@ class Composer {
     double full_width = 0;
   };
   TableColumns MeasureColumns(const ReportTable& table, double total) const;
+  // The width its widest number cell needs, padding included; and one cell's text alone.
+  double WidestNumberCell(const ReportTable& table) const;
+  double CellWidth(const ReportRow& row, size_t column) const;
   // One row as a block: each cell's lines in its column (numbers right-aligned), the rule of a
   // total or subtotal row above it, of a head row's last line below it.
   FlowBlock RowBlock(std::vector<CellLines> cells, std::vector<double> cell_x, std::vector<double> cell_w,
@@ -206,6 +209,9 @@ class Composer {
   Typesetter typesetter_;
   Style body_;
   double leading_ = 14, paragraph_space_ = 6, table_size_ = 9.5, table_leading_ = 13;
+  // While the notes are set, the widest number cell of any note: each note's number columns are
+  // at least as wide, so that the columns stand at the same place from note to note.
+  double number_column_floor_ = 0;
   bool justify_ = true;
   Color rule_color_, head_color_;
   std::optional<Color> stripe_;

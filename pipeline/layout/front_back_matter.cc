@@ -121,10 +121,13 @@ void Composer::Appendices() {
 void Composer::Notes() {
   if (figures_.note_order.empty()) return;
   Heading(1, kNotesHeading, true);
-  for (const ReportTable* note : NoteTables(figures_)) {
+  const std::vector<const ReportTable*> notes = NoteTables(figures_);
+  for (const ReportTable* note : notes) number_column_floor_ = std::max(number_column_floor_, WidestNumberCell(*note));
+  for (const ReportTable* note : notes) {
     Heading(3, note->title, true);  // listed in the contents under "Noter", as in the web edition
     Table(*note, true, Keeping::kWhole, "");
   }
+  number_column_floor_ = 0;
 }
 
 void Composer::Signatures(bool fields) {

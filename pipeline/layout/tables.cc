@@ -82,6 +82,20 @@ std::vector<SetLine> Composer::SetCell(const std::string& text, int face, double
                          hyphenation);
 }
 
+double Composer::CellWidth(const ReportRow& row, size_t column) const {
+  return typesetter_.Width(row.style == RowStyle::kBody ? kRegular : kBold, row.cells[column].text, table_size_);
+}
+
+double Composer::WidestNumberCell(const ReportTable& table) const {
+  double widest = 0;
+  for (const ReportRow& r : table.rows) {
+    for (size_t c = table.has_note_column ? 2 : 1; c < r.cells.size(); ++c) {
+      widest = std::max(widest, CellWidth(r, c) + kNumberColumnPad);
+    }
+  }
+  return widest;
+}
+
 Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double total) const {
   size_t n = table.head.empty() ? (table.rows.empty() ? 0 : table.rows[0].cells.size()) : 0;
   for (const auto& h : table.head) {
@@ -96,12 +110,9 @@ Composer::TableColumns Composer::MeasureColumns(const ReportTable& table, double
   std::vector<double> widths(n, 0);
   const double pad = kNumberColumnPad;
   for (const ReportRow& r : table.rows) {
-    for (size_t c = 1; c < r.cells.size(); ++c) {
-      int face = r.style == RowStyle::kBody ? kRegular : kBold;
-      widths[c] = std::max(widths[c], typesetter_.Width(face, r.cells[c].text, table_size_) + pad);
-    }
+    for (size_t c = 1; c < r.cells.size(); ++c) widths[c] = std::max(widths[c], CellWidth(r, c) + pad);
   }
-  double min_number = table.has_note_column ? kMinNumberColumnWithNotes : kMinNumberColumn;
+  double min_number = std::max(table.has_note_column ? kMinNumberColumnWithNotes : kMinNumberColumn, number_column_floor_);
   for (size_t c = 1; c < n; ++c) {
     bool note = table.has_note_column && c == 1;
     widths[c] = note ? kNoteColumn : std::max(widths[c], min_number);

@@ -4,6 +4,7 @@
 // equity lines of the balance sheet), and the first row under the head hugged its rule.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -112,6 +113,32 @@ TEST_CASE("a head over a column of numbers stands right-aligned, as its numbers 
   const size_t head = text.output.find(">Not</word>", statement);
   REQUIRE(head != std::string::npos);
   CHECK(RightEdge(text.output, "Not", statement) == Approx(RightEdge(text.output, "1", head)).margin(0.5));
+}
+
+// The notes' number columns shifted from note to note, each as wide as its own widest figure:
+// "2024" stood at 460 over one note and 452 over the next.
+TEST_CASE("every note's number columns stand at the same place") {
+  RunResult dump = RunArsred({"dump", "--stage", "layout", (kSourceDir / "tests/fixtures/base/2024").string()});
+  REQUIRE(dump.exit_code == 0);
+  // From the line after the heading "Noter" (not its bookmark, listed first).
+  std::smatch heading;
+  static const std::regex kNotesHeading(R"re(role=heading1 structure=[0-9]+ "Noter"\n)re");
+  REQUIRE(std::regex_search(dump.out, heading, kNotesHeading));
+  const size_t first_note = static_cast<size_t>(heading.position(0) + heading.length(0));
+  static const std::regex kYearHead(R"re(text at=([0-9.]+),[0-9.]+ .*role=table-header .*"(2024|2023)")re");
+  std::map<std::string, std::set<std::string>> x_of;  // year -> the x its head stands at, over all notes
+  std::istringstream lines(dump.out.substr(first_note));
+  int heads = 0;
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (line.find("role=heading1") != std::string::npos) break;  // the notes end at the next part
+    if (!std::regex_search(line, m, kYearHead)) continue;
+    x_of[m[2]].insert(m[1]);
+    ++heads;
+  }
+  CHECK(heads >= 10);  // the base year has six notes, each with both years
+  CHECK(x_of["2024"].size() == 1);
+  CHECK(x_of["2023"].size() == 1);
 }
 
 }  // namespace
