@@ -67,7 +67,10 @@ void PageBuilder::Run() {
         continue;
       }
       if (chain <= text_height()) {
-        if (chain_spans) {
+        // The next column is no help when it is no taller than the chain needs: below a spanning
+        // block it starts as low as this one, and a heading moved there stood at the foot of the
+        // page, parted from its text, beside an empty column.
+        if (chain_spans || column_ + 1 >= columns_ || chain > section_top_ - bottom_) {
           NewPage();
         } else {
           NextColumn();

@@ -305,5 +305,39 @@ TEST_CASE("an auditor with only the second förbund's printed report finds it co
   for (const std::string& finding : audit.findings) FAIL_CHECK(finding);
 }
 
+// In classic, a full-width table near the foot of page 4 left the headings after it
+// ("EKONOMI", "Årets resultat") in the right column below it, beside an empty left column, and
+// their text on page 5: the next column started as low as this one.
+TEST_CASE("no heading stands on a page without the text it heads") {
+  const std::vector<std::vector<std::string>> builds = {
+      {kYear, "--layout", "classic"}, {kYear}, {(kSourceDir / "inputs/2020").string(), "--layout", "classic"},
+      {(kSourceDir / "inputs/2023").string(), "--layout", "classic"}, {(kSourceDir / "inputs/2023").string()}};
+  static const std::regex kRun(R"re(^  text at=[0-9.]+,[0-9.]+ .*role=([a-z0-9-]+) )re");
+  for (const std::vector<std::string>& args : builds) {
+    std::vector<std::string> command = {"dump", "--stage", "layout"};
+    command.insert(command.end(), args.begin(), args.end());
+    RunResult dump = RunArsred(command);
+    INFO(args.front() << (args.size() > 1 ? " " + args.back() : ""));
+    REQUIRE(dump.exit_code <= 3);
+    int page = -1, heading_page = -1;
+    std::string heading;
+    std::istringstream lines(dump.out);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("page ", 0) == 0) page = std::stoi(line.substr(5));
+      std::smatch m;
+      if (!std::regex_search(line, m, kRun)) continue;
+      const std::string role = m[1];
+      if (role == "heading2" || role == "heading3" || role == "heading4") {
+        if (heading.empty()) heading_page = page;
+        heading += line.substr(line.find('"'));
+      } else if (role != "artifact" && !heading.empty()) {
+        INFO(heading);
+        CHECK(page == heading_page);
+        heading.clear();
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace arsred::test
