@@ -65,6 +65,9 @@ void ExplainMarks(ReportTable& table) {
 struct YearFigures {
   FigureTable exact;
   std::map<std::string, int64_t> rounded;  // as printed in tkr
+  // The report's rounding of every amount by magnitude (ReportRounding::tkr_of_magnitude), for
+  // amounts without a figure: a prior year's note items in kronor printed in tkr.
+  const std::map<int64_t, int64_t>* tkr_of_magnitude = nullptr;
 };
 
 // "Likvida medel vid årets slut" is the balance sheet's cash, exactly. Derived through the
@@ -135,6 +138,7 @@ std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& 
   for (auto& [year, figures] : exact) {
     years[year].exact = std::move(figures);
     years[year].rounded = rounding.TkrOf(year);
+    years[year].tkr_of_magnitude = &rounding.tkr_of_magnitude;
   }
   return years;
 }
@@ -477,8 +481,18 @@ struct NoteLine {
 
 // The lines of a note, printed in kr or in tkr. Items of a note in tkr are given in tkr, so they
 // are whole thousands and print as given.
-std::vector<NoteLine> LinesOf(const std::vector<NoteItem>& items, bool in_tkr) {
-  auto printed = [in_tkr](Money m) { return PrintedOf(m, in_tkr); };
+// A note's items as lines; in tkr, each as the report's rounding prints its amount, where it
+// has one (`tkr_of_magnitude`), else to the nearest thousand.
+std::vector<NoteLine> LinesOf(const std::vector<NoteItem>& items, bool in_tkr,
+                              const std::map<int64_t, int64_t>* tkr_of_magnitude) {
+  auto printed = [&](Money m) {
+    std::optional<int64_t> rounded;
+    if (in_tkr && tkr_of_magnitude) {
+      auto it = tkr_of_magnitude->find(std::llabs(m.kronor));
+      if (it != tkr_of_magnitude->end()) rounded = m.kronor < 0 ? -it->second : it->second;
+    }
+    return PrintedOf(m, in_tkr, rounded);
+  };
   std::vector<NoteLine> lines;
   for (const NoteItem& item : items) {
     NoteLine line;
@@ -668,8 +682,8 @@ ReportTable NoteTable(const Note& note, int number, const YearInput* prior_year,
   // An anlaggning note's movements are not the items of a note of another kind.
   const bool prior_alike = prior && IsFixedAssetNote(*prior) == IsFixedAssetNote(note);
   auto lines_of = [&](std::vector<NoteItem> Note::*items) {
-    std::vector<NoteLine> lines = LinesOf(note.*items, in_tkr);
-    if (prior_alike) MergePrior(lines, LinesOf((*prior).*items, in_tkr));
+    std::vector<NoteLine> lines = LinesOf(note.*items, in_tkr, current.tkr_of_magnitude);
+    if (prior_alike) MergePrior(lines, LinesOf((*prior).*items, in_tkr, current.tkr_of_magnitude));
     std::erase_if(lines, [](const NoteLine& line) { return Empty(line); });
     for (NoteLine& line : lines) std::erase_if(line.children, [](const NoteLine& child) { return Empty(child); });
     return lines;

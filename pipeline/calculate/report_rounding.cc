@@ -94,6 +94,9 @@ class ProblemBuilder {
       }
       out.years[key.first][key.second] = f;
     }
+    for (const auto& [magnitude, amount] : amount_of_magnitude_) {
+      out.tkr_of_magnitude[magnitude] = solved.tkr[static_cast<size_t>(amount)];
+    }
     for (int k : solved.given_up) {
       const Identity& identity = identities_[static_cast<size_t>(k)];
       const Part& total = identity.parts.front();
@@ -330,11 +333,24 @@ void FixedAssetNoteIdentities(ProblemBuilder& b, int y, const Note& note, const 
   }
 }
 
-// A note in tkr prints its items (given in tkr, so exact) and its total: the total must be
-// their sum, with the opening balance for an avsättning note.
-void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts, const std::map<int, FigureTable>& exact) {
+// The report's note `id`, when it is printed in tkr: each column of a note is printed in the
+// unit of the report year's note, so that a prior year's note kept in kronor prints in tkr
+// beside one in tkr.
+const Note* NotePrintedInTkr(const AccountsFile& report, const std::string& id) {
+  for (const Note& note : report.noter) {
+    if (note.id.value.name == id) return note.enhet && note.enhet->value == Unit::kTkr ? &note : nullptr;
+  }
+  return nullptr;
+}
+
+// A note in tkr prints its items and its total: the total must be their sum, with the opening
+// balance for an avsättning note. Items given in tkr are exact; a prior year's items given in
+// kronor are rounded with the rest. (`accounts` are the column's year's, `report` the report
+// year's.)
+void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts, const AccountsFile& report,
+                    const std::map<int, FigureTable>& exact) {
   for (const Note& note : accounts.noter) {
-    if (!note.enhet || note.enhet->value != Unit::kTkr) continue;
+    if (!NotePrintedInTkr(report, note.id.value.name)) continue;
     const std::string base = "not." + note.id.value.name;
     if (IsFixedAssetNote(note)) {
       FixedAssetNoteIdentities(b, y, note, exact);
@@ -352,6 +368,29 @@ void NoteIdentities(ProblemBuilder& b, int y, const AccountsFile& accounts, cons
     }
     b.SumWithConstants("Not " + note.rubrik.value, y, {y, base + ".summa"}, parts, items);
   }
+}
+
+// The cash flow's adjustment for provisions is what the avsättning notes show the provisions
+// grew by (each note's total less its opening balance), where the notes cover every provision:
+// a reader checks it against the notes in a column whose balance sheet a year earlier is not
+// printed (the prior year's). Taken only where it holds to the krona.
+void ProvisionNoteIdentity(ProblemBuilder& b, int y, const AccountsFile& accounts, const AccountsFile& report,
+                           const std::map<int, FigureTable>& exact) {
+  const FigureTable& figures = exact.at(y);
+  const Figure* adjustment = figures.Find("kfa.justering_avsattningar");
+  if (!adjustment) return;
+  std::vector<Part> parts;
+  int64_t grew = 0;
+  for (const Note& note : accounts.noter) {
+    if (!note.typ || note.typ->value != NoteKind::kProvision || !NotePrintedInTkr(report, note.id.value.name)) continue;
+    const std::string base = "not." + note.id.value.name;
+    if (!figures.Find(base + ".summa") || !figures.Find(base + ".ingaende")) return;
+    parts.push_back({y, base + ".summa"});
+    parts.push_back({y, base + ".ingaende", -1});
+    grew += figures.MoneyOr0(base + ".summa").kronor - figures.MoneyOr0(base + ".ingaende").kronor;
+  }
+  if (parts.empty() || grew != adjustment->money.kronor) return;
+  b.Sum("Kassaflödesanalys", y, {y, "kfa.justering_avsattningar"}, parts);
 }
 
 // A money table prints each column's sum under its cells, which may name figures of either year.
@@ -407,7 +446,8 @@ ReportRounding Round(const InputSet& inputs, int year, const std::map<int, Figur
       const auto& drift = input->files.budget.driftredovisning;
       if (drift && exact.at(y).Find("drift.resultat.utfall")) DriftIdentities(b, y, *drift);
     }
-    NoteIdentities(b, y, input->files.rakenskaper, exact);
+    NoteIdentities(b, y, input->files.rakenskaper, report.files.rakenskaper, exact);
+    if (statements_in_tkr) ProvisionNoteIdentity(b, y, input->files.rakenskaper, report.files.rakenskaper, exact);
   }
   if (statements_in_tkr) MoneyTableIdentities(b, year, report.files.rakenskaper);
   if (statements_in_tkr && before) EquityBridgeIdentities(b, before->report_year, year, exact);

@@ -35,6 +35,10 @@ struct ReportRounding {
   std::vector<GivenUp> given_up;  // the identities no rounding could keep
   bool search_complete = true;
   bool before_kept = true;  // every figure printed by an earlier report prints the same here
+  // Every amount of the rounding by its magnitude in kronor, as printed in tkr (not negative):
+  // also the amounts without a figure of their own, such as a note's items given in kronor
+  // and printed in tkr beside a note in tkr.
+  std::map<int64_t, int64_t> tkr_of_magnitude;
 
   const RoundedFigure* Find(int year, const std::string& name) const;
   // The printed tkr of every figure of `year`, by name.

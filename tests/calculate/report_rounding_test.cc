@@ -88,6 +88,46 @@ TEST_CASE("2023: equity, the provision's change and the personnel deviation prin
   CHECK(FormatPlaceholder(figures, "ek.ingaende", {}) == Cell(balance, "Övrigt eget kapital", 2));
 }
 
+// A new user's 2025 kept its pension note in tkr and 2024's in kronor: the note printed 2024's
+// column rounded item by item, which need not add up, and the cash flow's adjustment for
+// provisions 33 where the note showed the provision grow by 32.
+TEST_CASE("a prior year's note in kronor beside one in tkr adds up, and so does its change with the cash flow") {
+  TempDir temp;
+  const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml",
+                                       "    typ: avsattning\n    poster:\n      - text: Nyintjänad pension\n        belopp: 60000\n"
+                                       "      - text: Ränte- och basbeloppsuppräkning\n        belopp: 20000\n",
+                                       "    typ: avsattning\n    enhet: tkr\n    poster:\n      - text: Nyintjänad pension\n"
+                                       "        belopp: 60\n      - text: Ränte- och basbeloppsuppräkning\n        belopp: 20\n");
+  // 2023's one item of 100 000 kr as three that round down one by one: 33 + 33 + 33 is not 100.
+  const fs::path prior = year.parent_path() / "2023/rakenskaper.yaml";
+  const std::string items = "      - text: Nyintjänad pension\n        belopp: 100000\n";
+  REQUIRE(ReadFile(prior).find(items) != std::string::npos);
+  WriteFile(prior, ReplaceAll(ReadFile(prior), items,
+                              "      - text: Nyintjänad pension\n        belopp: 33400\n"
+                              "      - text: Ränta\n        belopp: 33300\n"
+                              "      - text: Löneskatt\n        belopp: 33300\n"));
+  InputSet inputs;
+  Diagnostics diagnostics;
+  REQUIRE(LoadInputs(year.string(), inputs, diagnostics));
+  Validate(inputs, diagnostics);
+  for (const Diagnostic& d : diagnostics.all()) UNSCOPED_INFO(FormatDiagnostic(d, inputs.sources));
+  REQUIRE(!diagnostics.HasErrors());
+  ReportFigures figures = Calculate(inputs, true, Presentation{Unit::kTkr, {}, {}}, diagnostics);
+  CHECK(diagnostics.WarningCount() == 0);
+  const ReportTable& note = figures.tables.at("not.pensioner");
+  REQUIRE(note.unit == "Belopp i tkr");
+  auto number = [](const std::string& cell) { return std::stoll(ReplaceAll(ReplaceAll(cell, "\u2212", "-"), "\u202F", "")); };
+  const int64_t opening = number(Cell(note, "Ingående avsättning", 2));
+  const int64_t closing = number(Cell(note, "Utgående avsättning", 2));
+  int64_t items_sum = 0;
+  for (const char* label : {"Nyintjänad pension", "Ränta", "Löneskatt"}) items_sum += number(Cell(note, label, 2));
+  CHECK(opening == 400);
+  CHECK(closing == 500);
+  CHECK(opening + items_sum == closing);
+  // The cash flow's 2023 column: the provision grew by what the note shows.
+  CHECK(number(Cell(figures.tables.at("kassaflodesanalys"), "Justering för gjorda avsättningar", 2)) == closing - opening);
+}
+
 TEST_CASE("figures that moved off the nearest thousand say which identity moved them") {
   ReportFigures figures = CalculateYear("2023");
   std::string dump = DumpFigures(figures);
