@@ -177,9 +177,21 @@ DraftNotes DraftNotesOf(const YearBuild& build) {
   notes.draft = build.draft;
   Diagnostics sorted = build.diagnostics;
   sorted.Sort(build.inputs.sources);
+  // Files are named from the directory that holds the years ("2024/text.yaml"), not as the
+  // command line reached them: the draft is then the same wherever the inputs lie, and a
+  // folder's name the font cannot draw (東, or an Å stored as A and a ring) stays off the page.
+  fs::path year_dir = fs::path(build.inputs.report().dir).lexically_normal();
+  if (!year_dir.has_filename()) year_dir = year_dir.parent_path();  // "inputs/2024/"
+  const std::string years_dir = year_dir.parent_path().string();
   for (const Diagnostic& d : sorted.all()) {
     std::string text = FormatDiagnostic(d, build.inputs.sources);
-    notes.findings.push_back(text.substr(0, text.find('\n')));
+    text = text.substr(0, text.find('\n'));
+    if (!years_dir.empty()) {
+      for (size_t at = text.find(years_dir + "/"); at != std::string::npos; at = text.find(years_dir + "/", at)) {
+        text.erase(at, years_dir.size() + 1);
+      }
+    }
+    notes.findings.push_back(text);
   }
   return notes;
 }

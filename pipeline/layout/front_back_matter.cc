@@ -238,7 +238,16 @@ void Composer::DraftAppendix(const DraftNotes& draft) {
   // where justified in one narrow column they had gaps of a centimetre.
   auto finding_paragraph = [&](const std::string& words, Role role, double size_factor) {
     Inline text;
-    text.text = words;
+    // A finding may quote what the font cannot draw (the very character it is about): shown as
+    // "?", so that the draft is still written with every finding in it.
+    const FontMetrics& font = typesetter_.metrics(kRegular);
+    ForEachCodePoint(words, [&](char32_t cp) {
+      if (cp == '\n' || cp == 0xA0 || font.HasGlyph(cp)) {
+        AppendUtf8(text.text, cp);
+      } else {
+        text.text += '?';
+      }
+    });
     Style style = body_;
     style.size *= size_factor;
     std::vector<SetLine> lines = typesetter_.Set(Spans({text}, kRegular, "utkast"), style.size, style.color,

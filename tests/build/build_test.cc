@@ -187,6 +187,30 @@ TEST_CASE("check finds each character the font lacks at its place, in the face t
   CHECK(build.err.find("forbund.yaml:18:20: medlemmar[2].namn: error[layout.glyph]") != std::string::npos);
 }
 
+// A draft lists its findings with their files: named from the folder that holds the years, so
+// that the draft is the same wherever the inputs lie, and a folder named with what the font
+// cannot draw (東, or an Å stored as A and a combining ring, as macOS may) does not stop it.
+TEST_CASE("a draft with findings is written, and the same, wherever its inputs lie") {
+  TempDir temp;
+  std::vector<std::string> pdfs;
+  for (const std::string folder : {"plain", "\u6771 A\u030Arsredovisning"}) {
+    const fs::path inputs = temp.path() / folder;
+    fs::create_directories(inputs);
+    fs::copy(kSourceDir / "tests/fixtures/base", inputs, fs::copy_options::recursive);
+    const fs::path accounts = inputs / "2024/rakenskaper.yaml";
+    WriteFile(accounts, ReplaceAll(ReadFile(accounts), "belopp: 2800000\n        rad: kassa_och_bank",
+                                   "belopp: 2800001\n        rad: kassa_och_bank"));
+    const fs::path pdf = temp.path() / (std::to_string(pdfs.size()) + ".pdf");
+    RunResult run = RunArsred({"build", (inputs / "2024").string(), "-o", pdf.string()});
+    INFO(run.err);
+    CHECK(run.exit_code == 2);  // the error, in a draft
+    REQUIRE(fs::exists(pdf));
+    pdfs.push_back(ReadFile(pdf));
+  }
+  const bool same = pdfs[0] == pdfs[1];
+  CHECK(same);
+}
+
 // Builds the base year with `layout` as layouts/<name>.yaml of a data directory of its own (the
 // fonts are the project's), into x.pdf beside it.
 RunResult BuildWithLayout(const BaseCopy& base, const std::string& name, const std::string& layout) {
