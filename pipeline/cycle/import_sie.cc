@@ -182,6 +182,27 @@ bool LoadYearToImport(const std::string& year_dir, InputSet& inputs, Diagnostics
     err << "arsred: import-sie: " << year.dir << " has no rakenskaper.yaml to write the figures into\n";
     return false;
   }
+  // The import reads the mapping from rakenskaper.yaml and the organisation number from
+  // forbund.yaml: if either cannot be read, that is what to mend, not a mapping or a number
+  // that seems to be missing.
+  auto normal = [](fs::path path) {
+    path = path.lexically_normal();
+    return path.has_filename() ? path : path.parent_path();  // "inputs/2024/" is "inputs/2024"
+  };
+  const bool unreadable = std::any_of(loading.all().begin(), loading.all().end(), [&](const Diagnostic& d) {
+    if (d.severity != Severity::kError || !d.where.known()) return false;
+    const fs::path file = normal(inputs.sources.file(d.where.file).path);
+    return file.parent_path() == normal(year.dir) &&
+           (file.filename() == "rakenskaper.yaml" || file.filename() == "forbund.yaml");
+  });
+  if (unreadable || !year.present.count("forbund.yaml")) {
+    PrintDiagnostics(loading, inputs.sources, err);
+    err << "arsred: import-sie: " << year.dir << "'s "
+        << (year.present.count("forbund.yaml") ? "forbund.yaml or rakenskaper.yaml cannot be read (above)"
+                                              : "forbund.yaml is missing")
+        << ": mend that first; nothing was written\n";
+    return false;
+  }
   if (IsApproved(year)) {
     err << "arsred: import-sie: " << year.dir << " has been approved (" << kApprovalFileName
         << "): its figures stay as the board approved them; to change them, reopen the year first: arsred reopen "

@@ -290,6 +290,32 @@ TEST_CASE("books that are missing or a directory are refused with the system's r
   CHECK(directory.err == "arsred: import-sie: " + books.year().string() + ": a directory, not a file\n");
 }
 
+// A rakenskaper.yaml saved as Windows-1252 was refused with "rakenskaper.yaml has no
+// kontomappning", and a forbund.yaml that could not be read with "the books are those of
+// organisation number …, not  ()": what the import could not read is what to mend.
+TEST_CASE("a year whose forbund.yaml or rakenskaper.yaml cannot be read is refused with why", "[import]") {
+  for (const char* file : {"rakenskaper.yaml", "forbund.yaml"}) {
+    Books books;
+    const fs::path path = books.year() / file;
+    WriteFile(path, ReplaceAll(ReadFile(path), "\u00e4", "\xe4"));  // ä in Latin-1
+    RunResult run = books.Import();
+    INFO(run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find(std::string(file) + ":") != std::string::npos);
+    CHECK(run.err.find("error[file.encoding]") != std::string::npos);
+    CHECK(run.err.find("import.mapping") == std::string::npos);
+    CHECK(run.err.find("import.organisation") == std::string::npos);
+    CHECK(run.err.find("cannot be read (above): mend that first; nothing was written") != std::string::npos);
+  }
+  Books without_org;
+  fs::remove(without_org.year() / "forbund.yaml");
+  RunResult run = without_org.Import();
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("forbund.yaml is missing: mend that first") != std::string::npos);
+  CHECK(run.err.find("import.organisation") == std::string::npos);
+}
+
 TEST_CASE("books of another organisation or year are refused at their line", "[import]") {
   Books other_organisation;
   other_organisation.EditBooks("#ORGNR 222000-1990", "#ORGNR 556036-0793");
