@@ -833,6 +833,9 @@ int ImportSie(const ImportRequest& request, std::ostream& out, std::ostream& err
     return kExitErrors;
   }
   if (request.propose_mapping) {
+    // The books' warnings matter to a proposal most: names read in the wrong encoding are
+    // matched wrongly.
+    PrintDiagnostics(diagnostics, inputs.sources, err);
     out << ProposeMapping(books, accounts, fs::path(request.sie_file).filename().string());
     return kExitClean;
   }

@@ -378,8 +378,20 @@ void CheckMapping(ValidationContext& c) {
     for (const Located<std::string>& text : mapping.konton) {
       auto range = ParseAccountRange(text.value);
       if (!range) {
-        c.d.Error("mapping.accounts", text.where, text.path,
-                  "`" + text.value + "` is not an account or a range of accounts (e.g. 1930 or 3000-3099)");
+        std::string message = "`" + text.value + "` is not an account or a range of accounts (e.g. 1930 or 3000-3099)";
+        // A range as a word processor or a spreadsheet corrects it: an en dash, or spaces.
+        std::string plain;
+        for (size_t i = 0; i < text.value.size(); ++i) {
+          const std::string_view rest = std::string_view(text.value).substr(i);
+          if (rest.starts_with("\u2013") || rest.starts_with("\u2212")) {
+            plain += '-';
+            i += 2;
+          } else if (text.value[i] != ' ') {
+            plain += text.value[i];
+          }
+        }
+        if (plain != text.value && ParseAccountRange(plain)) message += "; did you mean `" + plain + "`?";
+        c.d.Error("mapping.accounts", text.where, text.path, message);
         continue;
       }
       for (const auto& [other, where] : taken) {

@@ -247,6 +247,23 @@ TEST_CASE("a program's chart of accounts is proposed by meaning, not by little w
   }
 }
 
+// A proposal from books in Latin-1 that say #FORMAT PC8 matched "Bidrag F÷rsΣkringskassan" to
+// the region, and said nothing of the encoding, which --dry-run warned of.
+TEST_CASE("a proposal says what the books' warnings say", "[import]") {
+  TempDir temp;
+  const fs::path year = NextYearCopy(temp.path());
+  const std::string accounts = ReadFile(year / "rakenskaper.yaml");
+  WriteFile(year / "rakenskaper.yaml", accounts.substr(0, accounts.find("kontomappning:")));
+  const std::string cp437 = ReadFile(kSourceDir / "tests/fixtures/next-year/bokslut-2024.se");
+  REQUIRE(cp437.find('\x94') != std::string::npos);  // ö in CP437
+  const fs::path latin1 = temp.path() / "latin1.se";
+  WriteFile(latin1, ReplaceAll(ReplaceAll(ReplaceAll(cp437, "\x94", "\xF6"), "\x84", "\xE4"), "\x86", "\xE5"));
+  RunResult proposed = RunArsred({"import-sie", latin1.string(), "--year", year.string(), "--propose-mapping"});
+  INFO(proposed.err);
+  CHECK(proposed.exit_code == 0);
+  CHECK(proposed.err.find("warning[sie.encoding]") != std::string::npos);
+}
+
 TEST_CASE("account names in capitals, as older programs write them, are proposed alike", "[import]") {
   TempDir temp;
   const fs::path year = NextYearCopy(temp.path());
@@ -511,6 +528,14 @@ TEST_CASE("a mapping that names nothing, or takes an account twice, is refused a
   ExpectRefused(twice, "import.mapping", "accounts 3010-3020 are already mapped to noter.intakter.region");
   check = RunArsred({"check", twice.year().string()});
   CHECK(check.err.find("error[mapping.accounts]") != std::string::npos);
+
+  // A range as Word or Excel corrects it, with an en dash or spaces: the range it meant is named.
+  Books dashed;
+  dashed.EditAccounts("konton: [3020]", "konton: [\"3020\u20133029\", 3000 - 3009]");
+  check = RunArsred({"check", dashed.year().string()});
+  CHECK(check.err.find("`3020\u20133029` is not an account or a range of accounts (e.g. 1930 or 3000-3099); did you "
+                       "mean `3020-3029`?") != std::string::npos);
+  CHECK(check.err.find("did you mean `3000-3009`?") != std::string::npos);
 }
 
 TEST_CASE("books that do not balance, or a section in tkr, are refused", "[import]") {
