@@ -72,7 +72,8 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
       // control would show the line in another order: a tab is shown as one space (so that the
       // caret lines up under the column we counted), the others as one '?' each. So are the
       // characters a terminal draws in no cell of their own, so that the caret can point at one:
-      // a soft hyphen, the zero-width ones, and a combining accent.
+      // a soft hyphen, the zero-width ones, and a combining accent; and the line and paragraph
+      // separators, which would end the line.
       std::string shown;
       for (size_t i = 0; i < line.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(line[i]);
@@ -86,8 +87,9 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceSet& sources) {
                    (c == 0xCC && c1 >= 0x80) || (c == 0xCD && c1 >= 0x80 && c1 <= 0xAF)) {  // U+0300–U+036F
           shown += '?';
           i += 1;
-        } else if ((c == 0xE2 && c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D) || (c == 0xE2 && c1 == 0x81 && c2 == 0xA0) ||
-                   (c == 0xEF && c1 == 0xBB && c2 == 0xBF)) {  // U+200B–U+200D, U+2060, U+FEFF
+        } else if ((c == 0xE2 && c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8D) || c2 == 0xA8 || c2 == 0xA9)) ||
+                   (c == 0xE2 && c1 == 0x81 && c2 == 0xA0) ||
+                   (c == 0xEF && c1 == 0xBB && c2 == 0xBF)) {  // U+200B–U+200D, U+2028, U+2029, U+2060, U+FEFF
           shown += '?';
           i += 2;
         } else if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {

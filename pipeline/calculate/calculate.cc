@@ -151,7 +151,7 @@ void ReportIdentitiesGivenUp(const ReportRounding& rounding, const std::string& 
   for (const ReportRounding::GivenUp& broken : rounding.given_up) {
     diagnostics.Warning("calculate.rounding", broken.where, "",
                         "no rounding to tkr keeps this identity, so " + what + ": " + broken.identity +
-                            (inputs_wrong ? ". The inputs have errors (above), which are the likely cause: mend them first"
+                            (inputs_wrong ? ". The inputs have errors, which are the likely cause: mend them first"
                                           : ". An amount given in whole tkr prints as given: give these amounts in kr, "
                                             "or mend the tkr amount that is off"));
   }

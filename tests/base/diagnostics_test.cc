@@ -50,6 +50,8 @@ TEST_CASE("characters a terminal draws in no cell of their own are shown as one 
   CHECK(Shown("abc\u00ADdef", 4) == "f.txt:1:4: error[x.y]: m\n    abc?def\n       ^\n");
   CHECK(Shown("a\tb\u200Bc", 4) == "f.txt:1:4: error[x.y]: m\n    a b?c\n       ^\n");
   CHECK(Shown("fo\u0308r", 3) == "f.txt:1:3: error[x.y]: m\n    fo?r\n      ^\n");
+  // A line separator would end the line in the terminal.
+  CHECK(Shown("ab\u2028cd", 3) == "f.txt:1:3: error[x.y]: m\n    ab?cd\n      ^\n");
   // Visible characters beside them are left as they are.
   CHECK(Shown("för – x", 6) == "f.txt:1:6: error[x.y]: m\n    för – x\n         ^\n");
 }

@@ -13,7 +13,7 @@ TEST_CASE("calculate.rounding points at the inputs' errors where there are any")
   const fs::path year = EditedBaseYear(temp.path(), "rakenskaper.yaml", "drift: personal\n", "drift: personalx\n");
   RunResult build = RunArsred({"build", year.string(), "-o", (temp.path() / "r.pdf").string()});
   REQUIRE(build.err.find("warning[calculate.rounding]") != std::string::npos);
-  CHECK(build.err.find("The inputs have errors (above), which are the likely cause") != std::string::npos);
+  CHECK(build.err.find("The inputs have errors, which are the likely cause") != std::string::npos);
   CHECK(build.err.find("give these amounts in kr") == std::string::npos);
 }
 
