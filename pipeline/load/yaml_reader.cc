@@ -341,6 +341,41 @@ int UnindentedTextLine(std::string_view text, int error_line) {
   return 0;
 }
 
+// Where the `[` or `{` stands that a list or mapping written on one line left open: yaml-cpp
+// reports "end of sequence flow not found" where it gave up, on a line below. Looks back from
+// `error_line` for the nearest line that opens more brackets than it closes (outside quotes and
+// comments) and returns its last unclosed bracket as (line, 1-based column), or (0, 0).
+std::pair<int, int> UnclosedFlowBracket(std::string_view text, int error_line) {
+  std::vector<std::string_view> lines;
+  for (size_t from = 0; from <= text.size();) {
+    const size_t end = std::min(text.find('\n', from), text.size());
+    lines.push_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  const int last = std::min(error_line, static_cast<int>(lines.size()));
+  for (int n = last; n >= 1; --n) {
+    const std::string_view line = lines[static_cast<size_t>(n - 1)];
+    std::vector<size_t> open;  // the byte offsets of the brackets still open on this line
+    char quote = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:").find(line[i - 1]) != std::string_view::npos)) {
+        quote = c;
+      } else if (c == '#' && (i == 0 || line[i - 1] == ' ')) {
+        break;
+      } else if (c == '[' || c == '{') {
+        open.push_back(i);
+      } else if ((c == ']' || c == '}') && !open.empty()) {
+        open.pop_back();
+      }
+    }
+    if (!open.empty()) return {n, Utf8Columns(line, open.back()) + 1};
+  }
+  return {0, 0};
+}
+
 }  // namespace
 
 YamlSource AddYamlSource(std::string text, const std::string& shown_path, SourceSet& sources) {
@@ -420,7 +455,14 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
   } catch (const YAML::ParserException& e) {
     // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours.
     const Where at = WhereOf(e.mark, file, sources);
-    if (const int unindented = UnindentedTextLine(stored, at.line)) {
+    const bool flow_left_open = e.msg.find("flow not found") != std::string::npos;
+    if (const auto [line, column] = UnclosedFlowBracket(stored, at.line); flow_left_open && line > 0) {
+      const bool list = e.msg.find("sequence") != std::string::npos;
+      diagnostics.Error("yaml.syntax", Where{file, line, column}, builder.Path(),
+                        std::string("YAML syntax: this ") + (list ? "[ is never closed: the list it starts ends with ]"
+                                                                  : "{ is never closed: the mapping it starts ends with }") +
+                            " (YAML then gave up on line " + std::to_string(at.line) + ")");
+    } else if (const int unindented = UnindentedTextLine(stored, at.line)) {
       diagnostics.Error("yaml.syntax", Where{file, unindented, 1}, builder.Path(),
                         "YAML syntax: this line has no indent, so it ends the indented text above it (a text "
                         "after `|` goes on only on lines indented like its first): indent it (YAML then gave up "
