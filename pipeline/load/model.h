@@ -266,7 +266,8 @@ struct TextFile : Anchor {
   template <class V>
   void Fields(V& v) {
     v("forvaltningsberattelse", forvaltningsberattelse,
-      "The förvaltningsberättelse: headings, paragraphs, lists, placeholders and embedded tables "
+      "The förvaltningsberättelse: its own heading first (# Förvaltningsberättelse, or the title the förbund "
+      "gives it; the report adds none), then headings, paragraphs, lists, placeholders and embedded tables "
       "(see the markup section). Required for a report year.");
     v("redovisningsprinciper", redovisningsprinciper, "The accounting principles, in the same markup.");
     v("bilagor", bilagor, "Appendices, in order: the layout places them with the part `bilagor`.");

@@ -557,7 +557,19 @@ void CheckTexts(ValidationContext& c) {
   WalkYearFiles(lines, c.year.files, /*with_corrections=*/false);
   const TextFile& text = c.year.files.text;
   using Place = TextChecker::Place;
-  if (text.forvaltningsberattelse) checker.Document(*text.forvaltningsberattelse, Place::kPart);
+  if (text.forvaltningsberattelse) {
+    checker.Document(*text.forvaltningsberattelse, Place::kPart);
+    // The report gives the principles and the notes their headings; the förvaltningsberättelse
+    // is the förbund's own text and brings its own (which may be "Verksamhetsberättelse och
+    // förvaltningsberättelse"). Without one, its sections stand in the contents under no part.
+    const std::vector<Block>& blocks = text.forvaltningsberattelse->value.doc.blocks;
+    if (!blocks.empty() && !(blocks.front().kind == Block::Kind::kHeading && blocks.front().level == 1)) {
+      c.d.Warning("text.heading", blocks.front().where, text.forvaltningsberattelse->path,
+                  "the förvaltningsberättelse starts without its heading: write `# Förvaltningsberättelse` (or "
+                  "the title the förbund gives it) as its first line, else the report's first part has no title "
+                  "in the contents");
+    }
+  }
   if (text.redovisningsprinciper) checker.Document(*text.redovisningsprinciper, Place::kPart);
   for (const Appendix& appendix : text.bilagor) checker.Document(appendix.text, Place::kAppendix);
   for (const GoalArea& area : c.year.files.verksamhet.malomraden) {
