@@ -40,5 +40,17 @@ TEST_CASE("the JSON Schema forbids unknown keys and names required ones") {
   CHECK(json.find("\"enum\": [\"ordforande\", \"vice_ordforande\", \"ledamot\"]") != std::string::npos);
 }
 
+// The loader reads a plain scalar that looks like a number as its text: `konton: [1510]`, as
+// docs/sie.md and --propose-mapping write it. The schema said "string", so an editor checking
+// against it flagged every account written alone.
+TEST_CASE("the JSON Schema takes a number where the format reads one as text") {
+  const std::string json = JsonSchemaFor(CollectInputSchema(), "rakenskaper.yaml");
+  const size_t accounts = json.find("\"konton\": {");
+  REQUIRE(accounts != std::string::npos);
+  const size_t items = json.find("\"items\": {", accounts);
+  REQUIRE(items != std::string::npos);
+  CHECK(json.substr(items, 80).find("\"type\": [\"string\", \"number\"]") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace arsred::test
