@@ -190,7 +190,10 @@ bool LoadYearToImport(const std::string& year_dir, InputSet& inputs, Diagnostics
     return path.has_filename() ? path : path.parent_path();  // "inputs/2024/" is "inputs/2024"
   };
   const bool unreadable = std::any_of(loading.all().begin(), loading.all().end(), [&](const Diagnostic& d) {
-    if (d.severity != Severity::kError || !d.where.known()) return false;
+    // Only a file that could not be read as YAML at all (its encoding, its syntax): a value in
+    // it that is wrong, or still to fill in, leaves the mapping and the number readable.
+    const bool file_unread = d.code.starts_with("file.") || d.code.starts_with("yaml.");
+    if (d.severity != Severity::kError || !d.where.known() || !file_unread) return false;
     const fs::path file = normal(inputs.sources.file(d.where.file).path);
     return file.parent_path() == normal(year.dir) &&
            (file.filename() == "rakenskaper.yaml" || file.filename() == "forbund.yaml");
