@@ -426,7 +426,8 @@ void Reframe(YearFiles& files, int year, const FigureTable& closing) {
 
 // The line that points an editor at the file's schema: the one the earlier year's file has,
 // since the new year's directory stands beside it (inputs kept outside the source tree point
-// elsewhere than ../../schema/), else the source tree's.
+// elsewhere than ../../schema/), else the source tree's where the new year finds it there (in
+// inputs/ of the source tree), else none: a line that leads nowhere only makes editors complain.
 std::string SchemaLine(const fs::path& earlier_file, const std::string& stem) {
   constexpr std::string_view kPrefix = "# yaml-language-server: $schema=";
   std::ifstream in(earlier_file, std::ios::binary);
@@ -436,7 +437,10 @@ std::string SchemaLine(const fs::path& earlier_file, const std::string& stem) {
     if (!first.empty() && first.back() == '\r') first.pop_back();
     if (first.starts_with(kPrefix)) return first + "\n";
   }
-  return std::string(kPrefix) + "../../schema/" + stem + ".schema.json\n";
+  const std::string in_source_tree = "../../schema/" + stem + ".schema.json";
+  std::error_code ignored;
+  if (!fs::is_regular_file(earlier_file.parent_path() / in_source_tree, ignored)) return "";
+  return std::string(kPrefix) + in_source_tree + "\n";
 }
 
 std::string Explanation(const std::string& file, int from_year) {
@@ -549,7 +553,7 @@ int NewYear(int year, const std::string& from_dir, std::ostream& err) {
     const std::string stem = name.substr(0, name.find('.'));
     written.push_back({name, SchemaLine(fs::path(from.dir) / name, stem) +
                                  "# Started by `arsred new` from " + std::to_string(from.year) +
-                                 ". Replace each ATT FYLLA I with this year's value;\n" +
+                                 ". Replace each value marked att fylla i (in capitals) with this year's;\n" +
                                  "# `arsred check` lists those left, with their places.\n" +
                                  Explanation(name, from.year) + body});
   });

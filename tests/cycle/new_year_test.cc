@@ -155,15 +155,15 @@ TEST_CASE("a new year carries the last one's structure and marks its own figures
   INFO(err.str());
   CHECK(err.str().find("wrote " + base.year(2025).lexically_normal().generic_string()) != std::string::npos);
 
-  // The five files, each opening with the editors' schema line and what to do; no corrections,
-  // and nothing left beside the new year.
+  // The five files, each opening with what to do (the base's files name no schema, and no
+  // schema stands at ../../schema from them); no corrections, and nothing left beside the new year.
   for (const std::string& file : kWrittenFiles) {
     INFO(file);
     std::string text = ReadFile(base.year(2025) / file);
-    std::string stem = file.substr(0, file.find('.'));
-    CHECK(text.rfind("# yaml-language-server: $schema=../../schema/" + stem + ".schema.json\n", 0) == 0);
-    CHECK(text.find("Started by `arsred new` from 2024") != std::string::npos);
-    CHECK(text.find("Replace each ATT FYLLA I") != std::string::npos);
+    CHECK(text.rfind("# Started by `arsred new` from 2024", 0) == 0);
+    // Said without the marker itself, which a search and replace of the markers would hit first.
+    CHECK(text.find("Replace each value marked att fylla i (in capitals) with this year's") != std::string::npos);
+    CHECK(Count(text, "ATT FYLLA I") == Count(text, ": ATT FYLLA I") + Count(text, "- ATT FYLLA I"));
     CHECK_NOTHROW(YAML::Load(text));
   }
   CHECK(!fs::exists(base.year(2025) / "rattelser.yaml"));
@@ -413,9 +413,15 @@ TEST_CASE("a new year's files point at the schema as the year before's do", "[ne
   REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
   CHECK(ReadFile(base.year(2025) / "forbund.yaml").rfind(
             "# yaml-language-server: $schema=../../../arsred/schema/forbund.schema.json\n# Started by", 0) == 0);
-  // A file without the line gets the source tree's.
+  // A file without the line gets none where no schema stands at ../../schema from the year...
+  CHECK(ReadFile(base.year(2025) / "budget.yaml").rfind("# Started by", 0) == 0);
+  // ...and the source tree's where one does (inputs/ of the source tree).
+  fs::create_directories(base.temp.path() / "schema");
+  WriteFile(base.temp.path() / "schema/budget.schema.json", "{}");
+  fs::remove_all(base.year(2025));
+  REQUIRE(NewYear(2025, base.year(2024).string(), err) == kExitClean);
   CHECK(ReadFile(base.year(2025) / "budget.yaml").rfind(
-            "# yaml-language-server: $schema=../../schema/budget.schema.json\n", 0) == 0);
+            "# yaml-language-server: $schema=../../schema/budget.schema.json\n# Started by", 0) == 0);
 }
 
 TEST_CASE("the unit the statements are printed in is carried — the units amounts were written in are not", "[new]") {
