@@ -87,9 +87,9 @@ TEST_CASE("blank lines with tabs, old Mac line ends and no-break spaces are read
   CHECK(Only(*Load("forbund.yaml", "ar: 2024\nforbund:\n \u00A0namn: P\n")) == "yaml.indent@3:2");
   // A word processor's line separator, which YAML would take for a line end.
   CHECK(Only(*Load("forbund.yaml", "ar: 2024\nforbund:\n  namn: Prov\u2028bygden\n")) == "file.encoding@3:13");
-  // A syntax error at the end of the file points at its last line, with the key being read.
+  // A list left open at the end of the file points at its [, with the key being read.
   auto unclosed = Load("forbund.yaml", std::string(kOrg) + "layout: [modern\n\n");
-  CHECK(Only(*unclosed) == "yaml.syntax@6:16");
+  CHECK(Only(*unclosed) == "yaml.syntax@6:9");
   CHECK(unclosed->diagnostics.all()[0].key_path == "layout[0]");
 }
 
