@@ -1,6 +1,7 @@
 // Rules on rakenskaper.yaml: the balance sheet balances, equity and provisions roll forward
 // from the prior year, the cash flow ends in the bank, notes sum to their lines, note items
 // name real insatser, and the multi-year overview agrees with each year's statements.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -450,9 +451,34 @@ void CheckMoneyTables(ValidationContext& c) {
   }
 }
 
+// A line that only a note gives (an ansvarsförbindelse, which no account balance holds) prints
+// the comparison year's figure from that year's note of the line: where it has none, its column
+// prints "–", which a reader takes for nothing, whether or not the year had such a commitment.
+void CheckPriorNotesOfCommitments(ValidationContext& c) {
+  if (!c.report_year() || !c.prior_input || c.prior_has_errors) return;
+  for (const Note& note : c.year.files.rakenskaper.noter) {
+    for (const Located<std::string>& line : note.avser) {
+      if (!line.value.starts_with("ansvarsforbindelser.")) continue;
+      const bool prior_has_it = std::any_of(
+          c.prior_input->files.rakenskaper.noter.begin(), c.prior_input->files.rakenskaper.noter.end(),
+          [&](const Note& prior) {
+            return std::any_of(prior.avser.begin(), prior.avser.end(),
+                               [&](const Located<std::string>& l) { return l.value == line.value; });
+          });
+      if (prior_has_it) continue;
+      const std::string prior_year = std::to_string(c.prior_input->year);
+      c.d.Warning("year.prior_line", line.where, line.path,
+                  prior_year + " has no note on " + line.value + ", so its column prints \u2013, which reads as "
+                  "nothing: give " + prior_year + "'s rakenskaper.yaml the note (id " + note.id.value.name +
+                  "), with its amounts, or with 0 where there was nothing");
+    }
+  }
+}
+
 void CheckAccounts(ValidationContext& c, bool with_overview) {
   CheckMoneyTables(c);
   CheckNotes(c);
+  CheckPriorNotesOfCommitments(c);
   CheckSigns(c);
   CheckBalance(c);
   CheckMapping(c);
