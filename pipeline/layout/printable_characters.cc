@@ -68,8 +68,9 @@ std::string Advice(char32_t missing) {
     return "an invisible zero-width character (pasted text often has them): delete it";
   }
   if (missing >= 0x300 && missing <= 0x36F) {
-    return "a combining accent, as text copied from a PDF or typed on a Mac may have: write the letter and its "
-           "accent as one character (ä, not a followed by ¨)";
+    // A Latin letter and its accent are read as one character already (compose_accents.h).
+    return "a combining accent on a character that has no form with it in one: write the accented letter "
+           "as one character, or leave the accent out";
   }
   return "write it otherwise, or give the layout's `typsnitt` a font that has it";
 }

@@ -10,6 +10,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "compose_accents.h"
+
 namespace arsred {
 
 std::string ReadAtMost(std::istream& in, size_t limit) {
@@ -390,6 +392,9 @@ YamlSource AddYamlSource(std::string text, const std::string& shown_path, Source
     text = std::move(decoded);
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a UTF-8 BOM is harmless
+  // A letter typed as the letter and a combining accent is read as the one character it is:
+  // the same text, which the font can print (compose_accents.h).
+  text = ComposeAccents(std::move(text));
   // CRLF line ends from Windows editors are fine, and so are CR alone (old Mac OS), which yaml-cpp
   // does not take for line ends; positions are counted on the normalised text, line by line as
   // an editor shows them.
