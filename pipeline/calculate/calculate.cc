@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "model_walk.h"
 #include "report_rounding.h"
 #include "rounding.h"
 #include "sign_words.h"
@@ -123,13 +124,38 @@ std::optional<PrintedBefore> EarlierReports(const InputSet& inputs, const std::m
   return before;
 }
 
+// Whether a text or a one-line caption of the year quotes a figure in tkr (`{…|tkr}`).
+bool QuotesInTkr(const YearFiles& files) {
+  bool found = false;
+  auto in_text = [&](const Located<Text>& text) {
+    for (const Block& block : text.value.doc.blocks) {
+      for (const Inline& span : block.inlines) {
+        if (span.kind == Inline::Kind::kPlaceholder &&
+            std::find(span.formats.begin(), span.formats.end(), "tkr") != span.formats.end()) {
+          found = true;
+        }
+      }
+    }
+  };
+  ValueWalker<Text, decltype(in_text)> texts{in_text};
+  WalkYearFiles(texts, files, /*with_corrections=*/false);
+  auto in_line = [&](const Located<std::string>& line) {
+    if (line.value.find("|tkr") != std::string::npos || line.value.find(",tkr") != std::string::npos) found = true;
+  };
+  ValueWalker<std::string, decltype(in_line)> lines{in_line};
+  WalkYearFiles(lines, files, /*with_corrections=*/false);
+  return found;
+}
+
 // Figures of every year with a directory, oldest first, and the report's one rounding of them.
 // Earlier reports pin their printing also in a report in kr, whose flerårsöversikt may print in
 // tkr (a history known only in tkr): a new user's 2025 in kr printed 2024's intäkter 6 084
 // where the 2024 report had printed 6 085.
-std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& presentation,
+std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& presentation, bool text_in_tkr,
                                     ReportRounding& rounding) {
-  const bool statements_in_tkr = presentation.unit == Unit::kTkr;
+  // A report in kr whose text quotes figures in tkr rounds them as a report in tkr would, so
+  // that "intäkter 9 542 tkr, kostnader 9 092 tkr, överskott 468 tkr" adds up.
+  const bool statements_in_tkr = presentation.unit == Unit::kTkr || text_in_tkr;
   std::map<int, FigureTable> exact = ExactFiguresOfEveryYear(inputs);
   const std::optional<PrintedBefore> before =
       EarlierReports(inputs, exact, presentation.unit_unless_said == Unit::kTkr);
@@ -1339,7 +1365,8 @@ ReportFigures Calculate(const InputSet& inputs, bool draft, const Presentation& 
   if (org.undertecknande && org.undertecknande->datum) out.document_date = org.undertecknande->datum->value.ToString();
 
   out.money_unit = presentation.unit;
-  std::map<int, YearFigures> years = AllYears(inputs, presentation, out.rounding);
+  out.text_in_tkr = QuotesInTkr(inputs.report().files);
+  std::map<int, YearFigures> years = AllYears(inputs, presentation, out.text_in_tkr, out.rounding);
   // With errors in the inputs (a cost no driftredovisning row takes, say), the figures do not
   // add up in kronor either: the error is the cause, not the tkr.
   ReportIdentitiesGivenUp(out.rounding, "the printed figures do not add up", diagnostics);

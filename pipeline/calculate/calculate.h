@@ -125,6 +125,9 @@ struct ReportFigures {
 
   // The unit of the statements and the driftredovisning, and of a placeholder that names none.
   Unit money_unit = Unit::kTkr;
+  // A text of the report quotes a figure in tkr (`{…|tkr}`): in a report in kr, those figures
+  // are rounded as the statements would be in tkr, so that the text's sums hold.
+  bool text_in_tkr = false;
   // The printed value in tkr of every money figure, of this year and of the prior year: one
   // rounding for the whole report.
   std::map<std::string, int64_t> rounded_tkr;

@@ -50,9 +50,11 @@ std::string RoundingPolicyText(const ReportFigures& figures) {
                         "understiger ett halvt tusental kronor.";
   }
   // A report in kr may still print some amounts in tkr: a note in tkr (as an actuary gives a
-  // pension provision), the flerårsöversikt of years known only in tkr, and the charts' labels.
+  // pension provision), the flerårsöversikt of years known only in tkr, the charts' labels, and
+  // figures its text quotes in tkr.
   const bool some_in_tkr =
-      !figures.charts.empty() || std::any_of(figures.tables.begin(), figures.tables.end(), [](const auto& table) {
+      figures.text_in_tkr || !figures.charts.empty() ||
+      std::any_of(figures.tables.begin(), figures.tables.end(), [](const auto& table) {
         return table.second.unit == kAmountsInTkr;
       });
   if (!some_in_tkr) {

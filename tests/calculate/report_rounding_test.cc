@@ -2,10 +2,12 @@
 // the ceiling of its amount, and one amount printed the same everywhere.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
 #include "calculate.h"
+#include "report_parts.h"
 #include "test_util.h"
 #include "validate.h"
 
@@ -218,6 +220,18 @@ TEST_CASE("in kronor the statements and the driftredovisning print exact amounts
   CHECK(FormatPlaceholder(figures, "drift.personal.avvikelse", {"abs"}) == "421\u202F270");
   // An explicit tkr is still the report's rounding of the amount.
   CHECK(FormatPlaceholder(figures, "drift.personal.avvikelse", {"tkr", "abs"}) == "421");
+  // The text quotes figures in tkr, which are rounded as the statements would be in tkr, so that
+  // the text's sums hold (a new user's "intäkter 9 542 tkr, kostnader 9 093 tkr, överskott 468
+  // tkr" did not); and the principles say that the statements are in kr and the rest in tkr.
+  CHECK(figures.text_in_tkr);
+  CHECK(std::any_of(figures.rounding.identities.begin(), figures.rounding.identities.end(), [](const std::string& i) {
+    return i.rfind("Resultaträkning 2023: rr.verksamhetens_nettokostnader = ", 0) == 0;
+  }));
+  const std::map<std::string, int64_t>& tkr = figures.rounded_tkr;
+  CHECK(tkr.at("rr.verksamhetens_nettokostnader") ==
+        tkr.at("rr.verksamhetens_intakter") - tkr.at("rr.verksamhetens_kostnader") - tkr.at("rr.avskrivningar"));
+  CHECK(RoundingPolicyText(figures).rfind("Resultaträkningen, balansräkningen, kassaflödesanalysen och "
+                                          "driftredovisningen redovisas i hela kronor. Belopp i tkr", 0) == 0);
 }
 
 }  // namespace
