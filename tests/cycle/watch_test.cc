@@ -131,6 +131,16 @@ class WatchRun {
   std::thread thread_;
 };
 
+// Build `number` (counted from 1), once it is done: it must have written nothing, for errors.
+SeenBuild UnwrittenBuild(WatchRun& watch, size_t number) {
+  REQUIRE(watch.WaitForBuilds(number));
+  SeenBuild build = watch.Build(number - 1);
+  INFO(build.printed);
+  CHECK_FALSE(build.outcome.written);
+  CHECK(build.outcome.exit_code == kExitErrors);
+  return build;
+}
+
 BuildSettings SourceTreeSettings() {
   BuildSettings settings;
   settings.data_dir = kSourceDir.string();
@@ -197,11 +207,8 @@ TEST_CASE("watch builds at start and after each save, drafts with the findings, 
 
   // A file that does not parse: nothing can be drafted, and the last PDF stays.
   SaveInPlace(base.year() / "rakenskaper.yaml", "belopp: 2800001\n", "belopp: [2800001\n");
-  REQUIRE(watch.WaitForBuilds(4));
-  SeenBuild fourth = watch.Build(3);
+  SeenBuild fourth = UnwrittenBuild(watch, 4);
   INFO(fourth.printed);
-  CHECK_FALSE(fourth.outcome.written);
-  CHECK(fourth.outcome.exit_code == kExitErrors);
   CHECK(fourth.printed.find("kept the last good PDF, " + base.pdf().string() + " (build 3)") != std::string::npos);
   const bool kept = ReadFile(base.pdf()) == third_pdf;
   CHECK(kept);
@@ -238,11 +245,8 @@ TEST_CASE("a text the font cannot print keeps the last PDF, as build writes noth
   const std::string good = ReadFile(base.pdf());
 
   SaveInPlace(base.year() / "text.yaml", "samordnar rehabilitering.", "samordnar rehabilitering \u4E2D.");
-  REQUIRE(watch.WaitForBuilds(2));
-  SeenBuild failed = watch.Build(1);
+  SeenBuild failed = UnwrittenBuild(watch, 2);
   INFO(failed.printed);
-  CHECK_FALSE(failed.outcome.written);
-  CHECK(failed.outcome.exit_code == kExitErrors);
   CHECK(failed.printed.find("error[layout.glyph]") != std::string::npos);
   CHECK(failed.printed.find("the report could not be typeset") != std::string::npos);
   CHECK(failed.printed.find("kept the last good PDF, " + base.pdf().string() + " (build 1)") != std::string::npos);

@@ -7,6 +7,7 @@
 
 #include "field_traits.h"
 #include "load.h"
+#include "model_walk.h"
 #include "test_util.h"
 
 namespace arsred::test {
@@ -32,36 +33,17 @@ struct MoneyLeaf {
   bool tkr = false;
 };
 
-struct MoneyCollector {
-  std::string file;
-  std::vector<MoneyLeaf>& out;
-
-  template <class M>
-  void operator()(const char*, M& member, const char*) {
-    Visit(member);
-  }
-  template <class T>
-  void Visit(T& value) {
-    if constexpr (IsOptional<T>::value) {
-      if (value) Visit(*value);
-    } else if constexpr (IsVector<T>::value) {
-      for (auto& item : value) Visit(item);
-    } else if constexpr (IsDict<T>::value) {
-      for (auto& entry : value.entries) Visit(entry.second);
-    } else if constexpr (IsLocated<T>::value) {
-      if constexpr (std::is_same_v<decltype(value.value), Money>) {
-        out.push_back({file, value.path, value.where, !value.value.exact()});
-      }
-    } else {
-      value.Fields(*this);
-    }
-  }
-};
-
 std::vector<MoneyLeaf> MoneyLeaves(const YearFiles& files) {
   std::vector<MoneyLeaf> leaves;
-  MoneyCollector{"budget.yaml", leaves}.Visit(const_cast<BudgetFile&>(files.budget));
-  MoneyCollector{"rakenskaper.yaml", leaves}.Visit(const_cast<AccountsFile&>(files.rakenskaper));
+  std::string file;
+  auto found = [&](const Located<Money>& money) {
+    leaves.push_back({file, money.path, money.where, !money.value.exact()});
+  };
+  ValueWalker<Money, decltype(found)> walker{found};
+  file = "budget.yaml";
+  walker.Walk(const_cast<BudgetFile&>(files.budget));
+  file = "rakenskaper.yaml";
+  walker.Walk(const_cast<AccountsFile&>(files.rakenskaper));
   return leaves;
 }
 
