@@ -28,6 +28,9 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
     }
   }
   bool income_noted = false, cost_noted = false;
+  // An item that counts under no row, or under one of the other kind, is the cause of the
+  // outcome column not adding up: that is reported, not its consequence.
+  bool income_items_wrong = false, cost_items_wrong = false;
   for (const Note& note : c.year.files.rakenskaper.noter) {
     for (const auto& line : note.avser) {
       bool income = line.value == "resultatrakning.verksamhetens_intakter";
@@ -35,8 +38,10 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
       if (!income && !cost) continue;
       (income ? income_noted : cost_noted) = true;
       DriftKind expected = income ? DriftKind::kIncome : DriftKind::kCost;
+      bool& items_wrong = income ? income_items_wrong : cost_items_wrong;
       for (const NoteItem& item : note.poster) {
         if (!item.drift) {
+          items_wrong = true;
           c.d.Error("drift.untagged", item.where, item.path,
                     "every item of note " + note.id.value.name +
                         " counts under a driftredovisning row: add `drift: ROW`");
@@ -48,7 +53,9 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
           std::string suggestion = DidYouMean(item.drift->value.name, ids);
           if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
           c.d.Error("drift.row", item.drift->where, item.drift->path, message);
+          items_wrong = true;
         } else if (row->second->typ.value != expected) {
+          income_items_wrong = cost_items_wrong = true;  // counted on the other side: both are off
           c.d.Error("drift.kind", item.drift->where, item.drift->path,
                     "an item of the " + std::string(income ? "income" : "cost") + " note counts under the " +
                         std::string(income ? "cost" : "income") + " row `" + item.drift->value.name + "`");
@@ -64,10 +71,12 @@ void CheckDriftTags(ValidationContext& c, const Drift& drift) {
               "the outcome per row is summed from the intäkter and kostnader notes: both lines need a note");
     return;
   }
-  const bool income = c.ExpectSame("drift.income", drift.where, "driftredovisning", "utfall of the income rows",
+  const bool income = !income_items_wrong &&
+                      c.ExpectSame("drift.income", drift.where, "driftredovisning", "utfall of the income rows",
                                    f.MoneyOr0("drift.intakter.utfall"), "verksamhetens intäkter",
                                    f.MoneyOr0("rr.verksamhetens_intakter"));
-  const bool cost = c.ExpectSame("drift.cost", drift.where, "driftredovisning", "utfall of the cost rows",
+  const bool cost = !cost_items_wrong &&
+                    c.ExpectSame("drift.cost", drift.where, "driftredovisning", "utfall of the cost rows",
                                  -f.MoneyOr0("drift.kostnader.utfall"), "verksamhetens kostnader",
                                  f.MoneyOr0("rr.verksamhetens_kostnader"));
   // With the rows right, what the depreciation and the financial items still leave out would
