@@ -153,13 +153,22 @@ bool QuotesInTkr(const YearFiles& files) {
 // where the 2024 report had printed 6 085.
 std::map<int, YearFigures> AllYears(const InputSet& inputs, const Presentation& presentation, bool text_in_tkr,
                                     ReportRounding& rounding) {
-  // A report in kr whose text quotes figures in tkr rounds them as a report in tkr would, so
-  // that "intäkter 9 542 tkr, kostnader 9 092 tkr, överskott 468 tkr" adds up.
-  const bool statements_in_tkr = presentation.unit == Unit::kTkr || text_in_tkr;
+  const bool statements_in_tkr = presentation.unit == Unit::kTkr;
   std::map<int, FigureTable> exact = ExactFiguresOfEveryYear(inputs);
   const std::optional<PrintedBefore> before =
       EarlierReports(inputs, exact, presentation.unit_unless_said == Unit::kTkr);
-  rounding = RoundReport(inputs, inputs.report_year, exact, statements_in_tkr, before ? &*before : nullptr);
+  // A report in kr whose text quotes figures in tkr rounds them as a report in tkr would, so that
+  // "intäkter 9 542 tkr, kostnader 9 092 tkr, överskott 468 tkr" adds up; where that rounding
+  // cannot keep every identity of the statements (amounts given in tkr that do not add up), the
+  // statements printed in kronor are not at fault, and the figures are rounded as before.
+  if (!statements_in_tkr && text_in_tkr) {
+    rounding = RoundReport(inputs, inputs.report_year, exact, true, before ? &*before : nullptr);
+    if (!rounding.given_up.empty()) {
+      rounding = RoundReport(inputs, inputs.report_year, exact, false, before ? &*before : nullptr);
+    }
+  } else {
+    rounding = RoundReport(inputs, inputs.report_year, exact, statements_in_tkr, before ? &*before : nullptr);
+  }
   std::map<int, YearFigures> years;
   for (auto& [year, figures] : exact) {
     years[year].exact = std::move(figures);

@@ -263,7 +263,7 @@ TEST_CASE("the rounding policy speaks of tkr only where the report prints amount
     const size_t at = page.find("redovisas i hela kronor");
     return at == std::string::npos ? std::string() : page.substr(page.rfind("<p>", at), page.find("</p>", at) - page.rfind("<p>", at));
   };
-  // The overview of a year known in tkr, and a chart: both in tkr.
+  // The overview of a year known in tkr, a chart, and the text's {…|tkr}: all in tkr.
   const std::string some = policy();
   CHECK(some.find("Resultaträkningen, balansräkningen, kassaflödesanalysen och driftredovisningen redovisas i hela "
                   "kronor. Belopp i tkr är avrundade") != std::string::npos);
@@ -271,7 +271,9 @@ TEST_CASE("the rounding policy speaks of tkr only where the report prints amount
   // Without them, everything prints in kr.
   const std::string activity = ReadFile(year / "verksamhet.yaml");
   WriteFile(year / "verksamhet.yaml", activity.substr(0, activity.find("diagram:\n")));
-  WriteFile(year / "text.yaml", ReplaceAll(ReadFile(year / "text.yaml"), "  [[diagram:kostnader]]\n", ""));
+  WriteFile(year / "text.yaml", ReplaceAll(ReplaceAll(ReplaceAll(ReadFile(year / "text.yaml"), "  [[diagram:kostnader]]\n", ""),
+                                                      "|tkr} tkr", "} kr"),
+                                           "|tkr,abs} tkr", "|abs} kr"));
   WriteFile(year / "rakenskaper.yaml",
             ReplaceAll(ReadFile(year / "rakenskaper.yaml"),
                        "    enhet: tkr\n    ar:\n      - ar: 2022\n        verksamhetens_intakter: 3900\n"
