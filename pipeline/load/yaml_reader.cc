@@ -176,6 +176,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { Close(); }
 
   bool failed() const { return failed_; }
+  // Nested past the limit (yaml.depth, reported): yaml-cpp's own limit may then stop it too.
+  bool too_deep() const { return too_deep_; }
   int documents() const { return documents_; }
   // The key path of the value being read, as far as the file was read ("noter[2].poster"): where
   // a syntax error stopped it.
@@ -229,6 +231,7 @@ class TreeBuilder : public YAML::EventHandler {
     open_.push_back(Frame{&node});
     if (static_cast<int>(open_.size()) == max_depth_ + 1) {
       Fail("yaml.depth", mark, "nested more than " + std::to_string(max_depth_) + " levels deep");
+      too_deep_ = true;
     }
   }
   void Close() { open_.pop_back(); }
@@ -254,6 +257,7 @@ class TreeBuilder : public YAML::EventHandler {
   const SourceSet& sources_;
   Diagnostics& diagnostics_;
   int max_depth_;
+  bool too_deep_ = false;
   int documents_ = 0;
   bool failed_ = false;
   YamlNode root_;
@@ -458,7 +462,10 @@ std::optional<ParsedFile> ParseYamlSource(YamlSource source, const SourceSet& so
     while (builder.documents() < 3 && parser.HandleNextDocument(builder)) {
     }
   } catch (const YAML::ParserException& e) {
-    // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours.
+    // Also yaml-cpp's own depth limit (DeepRecursion), for nesting far beyond ours: where ours
+    // was passed already, that is the finding, not yaml-cpp's "bad file" with a key path of
+    // hundreds of [0].
+    if (builder.too_deep()) return std::nullopt;
     const Where at = WhereOf(e.mark, file, sources);
     const bool flow_left_open = e.msg.find("flow not found") != std::string::npos;
     if (const auto [line, column] = UnclosedFlowBracket(stored, at.line); flow_left_open && line > 0) {

@@ -96,6 +96,9 @@ TEST_CASE("blank lines with tabs, old Mac line ends and no-break spaces are read
 TEST_CASE("deep nesting and oversized files are refused before parsing") {
   std::string deep = "ar: " + std::string(40, '[') + std::string(40, ']') + "\n";
   CHECK(Only(*Load("forbund.yaml", deep)) == "yaml.depth@1:36");
+  // Far deeper, with no line end: yaml-cpp's own limit stops it too, which is no second finding
+  // (it was "YAML syntax: bad file" under a key path of 700 [0]).
+  CHECK(Only(*Load("forbund.yaml", std::string(700, '[') + std::string(700, ']'))) == "yaml.depth@1:33");
   ReaderLimits small;
   small.max_file_bytes = 10;
   Loaded loaded;
