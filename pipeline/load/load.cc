@@ -151,7 +151,13 @@ void LoadYear(const fs::path& dir, int year, bool report_year, InputSet& inputs,
     if (fs::is_symlink(status)) {
       if (!real_dir) real_dir = fs::canonical(dir, ec);
       real = fs::canonical(path, ec);
-      if (ec || real.parent_path() != *real_dir) {
+      if (ec) {
+        // A link to nothing, or a loop of links: there is no file to read, anywhere.
+        diagnostics.Error("file.read", Where{file, 0, 0}, "",
+                          "a link that leads to no file (" + ec.message() + "): replace it with the file");
+        continue;
+      }
+      if (real.parent_path() != *real_dir) {
         diagnostics.Error("file.outside", Where{file, 0, 0}, "", "the file leads outside its year directory");
         continue;
       }

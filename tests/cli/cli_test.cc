@@ -182,6 +182,16 @@ TEST_CASE("files are refused when they lead out of the year directory or are not
   fs::remove(text);
   RunResult missing = RunArsred({"check", (temp.path() / "in/2024").string()});
   CHECK(missing.err.find("error[year.file_missing]") != std::string::npos);
+  // A link to nothing, and a link to itself, lead nowhere, not out of the directory.
+  for (const fs::path& target : {temp.path() / "gone.yaml", text}) {
+    fs::create_symlink(target, text);
+    RunResult nowhere = RunArsred({"check", (temp.path() / "in/2024").string()});
+    INFO(nowhere.err);
+    CHECK(nowhere.exit_code == 2);
+    CHECK(nowhere.err.find("error[file.read]: a link that leads to no file") != std::string::npos);
+    CHECK(nowhere.err.find("file.outside") == std::string::npos);
+    fs::remove(text);
+  }
 }
 
 // A report written over a file the build reads would replace an input with a PDF, exit 0: a
