@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "font_metrics.h"
+#include "load_visitor.h"
 #include "markup.h"
 #include "model_walk.h"
 #include "paragraph.h"
@@ -18,20 +19,7 @@ namespace {
 // names, accounts, a seat, a chart, the layout file.
 const std::set<std::string_view> kNotPrinted = {"avser", "rad", "konton", "till", "figur", "plats", "layout", "avstavning"};
 
-// The key a path ends in, without list indices: "noter[2].avser[0]" -> "avser".
-std::string_view LastKey(std::string_view path) {
-  while (!path.empty() && path.back() == ']') path = path.substr(0, path.rfind('['));
-  const size_t dot = path.rfind('.');
-  return dot == std::string_view::npos ? path : path.substr(dot + 1);
-}
-
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-size_t CountCharacters(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) n += IsContinuationByte(c) ? 0 : 1;
-  return n;
-}
 
 // Where byte `offset` of a one-line value stands, when the value is written as it is read, plain
 // or between quotes, from `where` on its line; else `where` itself (a value folded over lines, or
@@ -53,7 +41,7 @@ Where PlaceInScalar(const SourceSet& sources, const Where& where, std::string_vi
   }
   if (rest.substr(0, before.size()) != before) return where;
   Where at = where;
-  at.column += quote + static_cast<int>(CountCharacters(before));
+  at.column += quote + Utf8Columns(before, before.size());
   return at;
 }
 

@@ -105,7 +105,7 @@ bool Loader::IsFillMarker(const YamlNode& node) {
   return node.IsScalar() && node.plain && node.text == kFillMarker;
 }
 
-std::string Loader::LastKey(const std::string& path) {
+std::string LastKey(const std::string& path) {
   size_t dot = path.rfind('.');
   std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
   return key.substr(0, key.find('['));

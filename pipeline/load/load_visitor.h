@@ -16,6 +16,9 @@
 
 namespace arsred {
 
+// The key a path ends in, without list indices: "noter[2].poster[0].belopp" -> "belopp".
+std::string LastKey(const std::string& path);
+
 // The nearest of `candidates` to `word` when it is close enough to be a likely typo.
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
@@ -53,8 +56,6 @@ class Loader {
   bool CheckKeys(const YamlNode& node, const std::string& path);
   // Whether `node` is the "to fill" marker that `arsred new` writes (fill_marker.h).
   static bool IsFillMarker(const YamlNode& node);
-  // The key a path ends in, without list indices: "noter[2].poster[0].belopp" -> "belopp".
-  static std::string LastKey(const std::string& path);
   // What a value of the type is, for the message on a value still to fill in.
   std::string WhatToFill(const std::string&) const { return "one line of text"; }
   std::string WhatToFill(const int64_t&) const { return "a whole number"; }

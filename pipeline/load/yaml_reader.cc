@@ -320,17 +320,23 @@ bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string& out) {
   return whole == bytes.size();
 }
 
-// The commonest syntax error in prose: a line of a text (after `|`) typed without its indent,
-// which ends the text there. yaml-cpp reports the error where it gave up, which may be lines
-// below. Returns the 1-based number of such a line at or above `error_line` (a line at column 1
-// that is no key, after an indented line), or 0.
-int UnindentedTextLine(std::string_view text, int error_line) {
+// The lines of `text`, without their line ends.
+std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   for (size_t from = 0; from <= text.size();) {
     const size_t end = std::min(text.find('\n', from), text.size());
     lines.push_back(text.substr(from, end - from));
     from = end + 1;
   }
+  return lines;
+}
+
+// The commonest syntax error in prose: a line of a text (after `|`) typed without its indent,
+// which ends the text there. yaml-cpp reports the error where it gave up, which may be lines
+// below. Returns the 1-based number of such a line at or above `error_line` (a line at column 1
+// that is no key, after an indented line), or 0.
+int UnindentedTextLine(std::string_view text, int error_line) {
+  const std::vector<std::string_view> lines = SplitLines(text);
   auto is_key = [](std::string_view line) {
     size_t i = 0;
     while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_')) ++i;
@@ -352,12 +358,7 @@ int UnindentedTextLine(std::string_view text, int error_line) {
 // `error_line` for the nearest line that opens more brackets than it closes (outside quotes and
 // comments) and returns its last unclosed bracket as (line, 1-based column), or (0, 0).
 std::pair<int, int> UnclosedFlowBracket(std::string_view text, int error_line) {
-  std::vector<std::string_view> lines;
-  for (size_t from = 0; from <= text.size();) {
-    const size_t end = std::min(text.find('\n', from), text.size());
-    lines.push_back(text.substr(from, end - from));
-    from = end + 1;
-  }
+  const std::vector<std::string_view> lines = SplitLines(text);
   const int last = std::min(error_line, static_cast<int>(lines.size()));
   for (int n = last; n >= 1; --n) {
     const std::string_view line = lines[static_cast<size_t>(n - 1)];
